@@ -1,0 +1,73 @@
+package io.driftwatch.core;
+
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.MigrationHistory;
+import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.prisma.PrismaDiagnosis;
+import io.driftwatch.core.prisma.PrismaStatus;
+import io.driftwatch.core.rules.HistoryRule;
+import io.driftwatch.core.rules.ProviderMismatchRule;
+import io.driftwatch.core.rules.Rules;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Joins an {@link AuditInput}, runs every registered rule over it, and orders the findings. */
+public final class AuditEngine {
+
+  private final List<HistoryRule> rules;
+
+  public AuditEngine() {
+    this(Rules.history());
+  }
+
+  public AuditEngine(List<HistoryRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  public AuditResult audit(AuditInput input) {
+    SourceSnapshot source = input.source();
+    TargetSnapshot target = input.target();
+    MigrationHistory history =
+        MigrationHistory.join(
+            source.migrations(),
+            target.rows(),
+            target.historyTableExists(),
+            target.schemaHasTables(),
+            target.deployLockHeld());
+    PrismaDiagnosis diagnosis = PrismaDiagnosis.of(history, target.historyTableExists());
+    PrismaStatus status =
+        PrismaStatus.of(
+            diagnosis,
+            source.migrations().size(),
+            ProviderMismatchRule.mismatch(source, target),
+            target.provider(),
+            target.datasource());
+
+    AuditContext context = new AuditContext(history, source, target, diagnosis);
+    List<Finding> findings = new ArrayList<>();
+    for (HistoryRule rule : rules) {
+      findings.addAll(rule.check(context));
+    }
+    findings.sort(order(history));
+    Outcome outcome =
+        findings.stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING)) ? Outcome.DRIFT : Outcome.CLEAN;
+    return new AuditResult(history, diagnosis, status, List.copyOf(findings), outcome);
+  }
+
+  /** Most severe first, then by code, then in migration order, then by message: deterministic. */
+  private static Comparator<Finding> order(MigrationHistory history) {
+    Map<String, Integer> position = new HashMap<>(history.records().size() * 2);
+    for (MigrationRecord record : history.records()) {
+      position.put(record.name(), record.position());
+    }
+    return Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+        .thenComparing(Finding::code)
+        .thenComparingInt(f -> f.migration() == null ? -1 : position.getOrDefault(f.migration(), Integer.MAX_VALUE))
+        .thenComparing(f -> f.migration() == null ? "" : f.migration())
+        .thenComparing(Finding::message);
+  }
+}

@@ -1,0 +1,26 @@
+package io.driftwatch.core;
+
+import io.driftwatch.core.history.HistoryRow;
+import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import java.util.List;
+
+/**
+ * What a watched database holds, read in one read-only session before the engine runs.
+ *
+ * @param provider the Prisma provider name of the database ({@code postgresql}, {@code mysql})
+ * @param historyTableExists whether {@code _prisma_migrations} exists in the connection's schema
+ * @param schemaHasTables whether that schema holds any other table (decides P3005)
+ * @param deployLockHeld whether a deploy holds Prisma's advisory lock right now
+ */
+public record TargetSnapshot(
+    String provider,
+    boolean historyTableExists,
+    boolean schemaHasTables,
+    List<HistoryRow> rows,
+    boolean deployLockHeld,
+    Datasource datasource) {
+
+  public TargetSnapshot {
+    rows = List.copyOf(rows);
+  }
+}

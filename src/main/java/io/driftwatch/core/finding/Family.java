@@ -1,0 +1,17 @@
+package io.driftwatch.core.finding;
+
+/** The concerns finding codes are grouped by; the letters open every code of the family. */
+public enum Family {
+  HI("History: the history table against the migrations folder"),
+  DH("Directory hygiene: the migrations folder itself");
+
+  private final String description;
+
+  Family(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

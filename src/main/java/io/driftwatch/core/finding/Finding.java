@@ -1,0 +1,27 @@
+package io.driftwatch.core.finding;
+
+import java.util.Objects;
+
+/**
+ * One problem found by one rule: the fact ({@code message}) and what to do ({@code help}, naming the
+ * exact {@code prisma} command or SQL).
+ *
+ * @param migration the migration it concerns, or null for the environment as a whole
+ */
+public record Finding(FindingType type, Severity severity, String migration, String message, String help) {
+
+  public Finding {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(help, "help");
+  }
+
+  public String code() {
+    return type.code();
+  }
+
+  public String name() {
+    return type.name();
+  }
+}

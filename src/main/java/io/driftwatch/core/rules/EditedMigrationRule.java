@@ -1,0 +1,46 @@
+package io.driftwatch.core.rules;
+
+import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.history.MigrationState;
+import io.driftwatch.core.rules.support.Prisma;
+import java.util.List;
+
+/**
+ * The script in the folder is not the one that was applied. Compared against the row that made the
+ * migration applied (Prisma compares the oldest row, and {@code migrate status} stays silent).
+ */
+public final class EditedMigrationRule implements HistoryRule {
+
+  public static final FindingType TYPE =
+      new FindingType("HI005", "EDITED_MIGRATION", Severity.ERROR,
+          "An applied migration's script was changed after it was applied.");
+
+  @Override
+  public FindingType type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<Finding> check(AuditContext context) {
+    return context.history().inState(MigrationState.APPLIED).stream()
+        .filter(record -> record.checksumMatches().orElse(true).equals(false))
+        .map(EditedMigrationRule::finding)
+        .toList();
+  }
+
+  private static Finding finding(MigrationRecord record) {
+    String name = record.name();
+    String applied = record.appliedRow().map(row -> row.checksum()).orElse("?");
+    String current = record.script().map(script -> script.checksum()).orElse("?");
+    String message = "`" + Prisma.scriptPath(name) + "` was changed after it was applied (applied checksum "
+        + applied + ", folder checksum " + current + "). Other environments will run the new version; this "
+        + "one ran the old. `prisma migrate status` does not report it.";
+    String help = "Restore the applied version from version control (`git log -p -- " + Prisma.scriptPath(name)
+        + "`) and put the change into a new migration: `npx prisma migrate dev --create-only --name <change>`.";
+    return TYPE.at(name, message, help);
+  }
+}

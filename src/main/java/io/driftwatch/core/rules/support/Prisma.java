@@ -1,0 +1,34 @@
+package io.driftwatch.core.rules.support;
+
+/** The exact commands findings tell people to run, spelled once. */
+public final class Prisma {
+
+  private Prisma() {}
+
+  public static final String DEPLOY = "npx prisma migrate deploy";
+
+  public static String resolveApplied(String migration) {
+    return "npx prisma migrate resolve --applied \"" + migration + "\"";
+  }
+
+  public static String resolveRolledBack(String migration) {
+    return "npx prisma migrate resolve --rolled-back \"" + migration + "\"";
+  }
+
+  public static String scriptPath(String migration) {
+    return "prisma/migrations/" + migration + "/migration.sql";
+  }
+
+  public static String gitHistoryOf(String migration) {
+    return "git log --all --oneline -- 'prisma/migrations/" + migration + "/'";
+  }
+
+  /** The first line of a database error Prisma logged, cut to a readable length. */
+  public static String firstLine(String logs) {
+    if (logs == null || logs.isBlank()) {
+      return "no error was logged";
+    }
+    String line = logs.strip().lines().findFirst().orElse("");
+    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+  }
+}

@@ -1,0 +1,89 @@
+package io.driftwatch.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MigrationScriptTest {
+
+  @Test
+  void checksum_vectors_from_the_semantics() {
+    assertThat(MigrationScript.of("hello").checksum())
+        .isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    assertThat(MigrationScript.of("SELECT 1;\n").checksum())
+        .isEqualTo("b4e0497804e46e0a0b0b8c31975b062152d551bac49c3c2e80932567b4085dcd");
+  }
+
+  @Test
+  void matches_ok_same_script() {
+    assertThat(MigrationScript.of("SELECT 1;\n")
+        .matches("b4e0497804e46e0a0b0b8c31975b062152d551bac49c3c2e80932567b4085dcd")).isTrue();
+  }
+
+  @Test
+  void matches_err_other_script() {
+    assertThat(MigrationScript.of("SELECT 2;\n")
+        .matches("b4e0497804e46e0a0b0b8c31975b062152d551bac49c3c2e80932567b4085dcd")).isFalse();
+  }
+
+  @Test
+  void legacy_unpadded_checksum_ok() {
+    assertThat(MigrationScript.of("SELECT 1;\n")
+        .matches("b4e049784e46eabb8c31975b62152d551bac49c3c2e80932567b485dcd")).isTrue();
+    assertThat(MigrationScript.legacyHex(new byte[] {0x0b, 0x00, (byte) 0xff})).isEqualTo("b0ff");
+  }
+
+  @Test
+  void legacy_unpadded_checksum_err_other_script() {
+    assertThat(MigrationScript.of("SELECT 2;\n")
+        .matches("b4e049784e46eabb8c31975b62152d551bac49c3c2e80932567b485dcd")).isFalse();
+  }
+
+  @Test
+  void crlf_file_matches_row_written_from_lf_ok() {
+    String lfChecksum = MigrationScript.of("SELECT 1;\nSELECT 2;\n").checksum();
+    assertThat(MigrationScript.of("SELECT 1;\r\nSELECT 2;\r\n").matches(lfChecksum)).isTrue();
+  }
+
+  @Test
+  void lf_file_matches_row_written_from_crlf_ok() {
+    String crlfChecksum = MigrationScript.of("SELECT 1;\r\nSELECT 2;\r\n").checksum();
+    assertThat(MigrationScript.of("SELECT 1;\nSELECT 2;\n").matches(crlfChecksum)).isTrue();
+  }
+
+  @Test
+  void naive_lf_to_crlf_turns_existing_crlf_into_cr_cr_lf() {
+    String crCrLf = MigrationScript.of("a\r\r\nb\r\n").checksum();
+    assertThat(MigrationScript.of("a\r\nb\n").matches(crCrLf)).isTrue();
+  }
+
+  @Test
+  void crlf_err_other_content_still_differs() {
+    String lfChecksum = MigrationScript.of("SELECT 1;\n").checksum();
+    assertThat(MigrationScript.of("SELECT 1 ;\r\n").matches(lfChecksum)).isFalse();
+  }
+
+  @Test
+  void bom_is_hashed_as_part_of_the_text() {
+    byte[] withBom = "\uFEFFSELECT 1;\n".getBytes(StandardCharsets.UTF_8);
+    MigrationScript script = MigrationScript.fromBytes(withBom);
+    assertThat(script.validUtf8()).isTrue();
+    assertThat(script.matches(MigrationScript.of("SELECT 1;\n").checksum())).isFalse();
+    assertThat(script.checksum()).isEqualTo(MigrationScript.of("\uFEFFSELECT 1;\n").checksum());
+  }
+
+  @Test
+  void invalid_utf8_is_flagged_and_hashed_as_lossy_text() {
+    byte[] latin1 = "SELECT 'café';\n".getBytes(StandardCharsets.ISO_8859_1);
+    MigrationScript script = MigrationScript.fromBytes(latin1);
+    assertThat(script.validUtf8()).isFalse();
+    assertThat(script.checksum()).isEqualTo(MigrationScript.of("SELECT 'caf\uFFFD';\n").checksum());
+  }
+
+  @Test
+  void empty_or_missing_stored_checksum_never_matches() {
+    assertThat(MigrationScript.of("").matches("")).isFalse();
+    assertThat(MigrationScript.of("").matches(null)).isFalse();
+  }
+}

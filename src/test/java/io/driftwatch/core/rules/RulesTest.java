@@ -1,0 +1,50 @@
+package io.driftwatch.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.driftwatch.core.finding.Family;
+import io.driftwatch.core.finding.FindingType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RulesTest {
+
+  @Test
+  void every_rule_class_is_registered() {
+    Set<String> registered = Rules.history().stream().map(r -> r.getClass().getName()).collect(Collectors.toSet());
+    Set<String> declared = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.driftwatch.core.rules").stream()
+        .filter(c -> c.isAssignableTo(HistoryRule.class) && !c.isInterface())
+        .map(JavaClass::getName)
+        .collect(Collectors.toSet());
+    assertThat(registered).as("add each rule to Rules.java").isEqualTo(declared);
+  }
+
+  @Test
+  void codes_and_names_are_claimed_once() {
+    List<FindingType> types = Rules.history().stream().map(HistoryRule::type).toList();
+    assertThat(types.stream().map(FindingType::code)).doesNotHaveDuplicates();
+    assertThat(types.stream().map(FindingType::name)).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void every_code_belongs_to_a_family() {
+    Set<String> families = Arrays.stream(Family.values()).map(Enum::name).collect(Collectors.toSet());
+    assertThat(Rules.history()).allSatisfy(rule -> assertThat(families).contains(rule.type().family()));
+  }
+
+  @Test
+  void every_rule_has_its_test() {
+    assertThat(Rules.history()).allSatisfy(rule -> {
+      String testName = rule.getClass().getName() + "Test";
+      assertThat(Class.forName(testName)).as("a test class %s", testName).isNotNull();
+    });
+  }
+}
