@@ -1,0 +1,28 @@
+package io.driftwatch.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An environment to watch.
+ *
+ * @param databaseUrl the DATABASE_URL Prisma uses; optional on update (the stored one is kept)
+ */
+public record EnvironmentRequest(
+    @NotBlank
+    @Pattern(regexp = Slug.PATTERN, message = Slug.MESSAGE)
+    @Schema(examples = "production", description = "Unique slug: lower-case letters, digits and dashes")
+    String name,
+    @NotBlank
+    @Pattern(regexp = "production|staging|development|other", message = "must be one of production, staging, development, other")
+    @Schema(enumeration = {"production", "staging", "development", "other"})
+    String tier,
+    @Size(max = 4096)
+    @Schema(examples = "postgresql://user:password@host:5432/app?schema=public",
+        description = "Prisma's DATABASE_URL. Write-only: stored encrypted, returned masked.")
+    String databaseUrl,
+    @NotNull @Valid SourceRequest source) {}

@@ -1,0 +1,80 @@
+package io.driftwatch.api;
+
+import io.driftwatch.environment.EnvironmentDraft;
+import io.driftwatch.environment.EnvironmentService;
+import io.driftwatch.environment.Tier;
+import io.driftwatch.source.PathSourceSpec;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/environments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Environments", description = "Databases driftwatch watches, with the source of their migrations")
+public class EnvironmentResource {
+
+  private final EnvironmentService environments;
+
+  public EnvironmentResource(EnvironmentService environments) {
+    this.environments = environments;
+  }
+
+  @POST
+  @Operation(summary = "Register an environment")
+  public Uni<RestResponse<EnvironmentView>> create(@NotNull @Valid EnvironmentRequest request) {
+    return environments.create(draft(request)).map(environment -> RestResponse.ResponseBuilder
+        .<EnvironmentView>created(URI.create("/api/v1/environments/" + environment.name()))
+        .entity(EnvironmentView.of(environment))
+        .build());
+  }
+
+  @GET
+  @Operation(summary = "List environments, by name")
+  public Uni<List<EnvironmentView>> list() {
+    return environments.list().map(list -> list.stream().map(EnvironmentView::of).toList());
+  }
+
+  @GET
+  @Path("{name}")
+  @Operation(summary = "Get one environment")
+  public Uni<EnvironmentView> get(@PathParam("name") String name) {
+    return environments.get(name).map(EnvironmentView::of);
+  }
+
+  @PUT
+  @Path("{name}")
+  @Operation(summary = "Replace an environment (omit databaseUrl to keep the stored one; a new name renames it)")
+  public Uni<EnvironmentView> update(@PathParam("name") String name, @NotNull @Valid EnvironmentRequest request) {
+    return environments.update(name, draft(request)).map(EnvironmentView::of);
+  }
+
+  @DELETE
+  @Path("{name}")
+  @ResponseStatus(204)
+  @Operation(summary = "Stop watching an environment and delete its audits")
+  public Uni<Void> delete(@PathParam("name") String name) {
+    return environments.delete(name);
+  }
+
+  private static EnvironmentDraft draft(EnvironmentRequest request) {
+    SourceRequest source = request.source();
+    return new EnvironmentDraft(request.name(), Tier.parse(request.tier()), request.databaseUrl(),
+        new PathSourceSpec(source.path(), source.migrationsPath(), source.schemaPath()));
+  }
+}

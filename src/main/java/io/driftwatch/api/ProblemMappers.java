@@ -1,0 +1,177 @@
+package io.driftwatch.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.driftwatch.audit.AuditNotFoundException;
+import io.driftwatch.audit.AuditRunningException;
+import io.driftwatch.environment.EnvironmentExistsException;
+import io.driftwatch.environment.EnvironmentNotFoundException;
+import io.driftwatch.environment.InvalidEnvironmentException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error the API returns is {@code application/problem+json}: one mapper per kind of failure,
+ * and a last one that logs the unexpected with an incident id and shows no stack trace.
+ */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final String TYPE = "urn:driftwatch:problem:";
+
+  @ServerExceptionMapper
+  public Response invalidEnvironment(InvalidEnvironmentException e, UriInfo uri) {
+    return problem(400, "invalid-environment", "Invalid environment", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response environmentNotFound(EnvironmentNotFoundException e, UriInfo uri) {
+    return problem(404, "environment-not-found", "Environment not found", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response environmentExists(EnvironmentExistsException e, UriInfo uri) {
+    return problem(409, "environment-exists", "Environment already exists", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response auditNotFound(AuditNotFoundException e, UriInfo uri) {
+    return problem(404, "audit-not-found", "Audit not found", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response auditRunning(AuditRunningException e, UriInfo uri) {
+    return Response.fromResponse(problem(409, "audit-running", "Audit already running", e.getMessage(), uri, null))
+        .header("Retry-After", "5").build();
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+        .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+        .sorted(Comparator.comparing(Problem.FieldError::field))
+        .toList();
+    String detail = errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+    return problem(400, "invalid-request", "Invalid request", detail, uri, errors);
+  }
+
+  @ServerExceptionMapper
+  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+    String field = path(e);
+    return problem(400, "invalid-request", "Invalid request", "unknown field `" + field + "`; known fields: "
+        + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")), uri,
+        List.of(new Problem.FieldError(field, "unknown field")));
+  }
+
+  @ServerExceptionMapper
+  public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+    String field = path(e);
+    return problem(400, "invalid-request", "Invalid request",
+        "`" + field + "` cannot be " + e.getValue() + ": expected " + e.getTargetType().getSimpleName(), uri,
+        List.of(new Problem.FieldError(field, "wrong type")));
+  }
+
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    String field = path(e);
+    String detail = field.isEmpty()
+        ? "the request body must be a JSON object"
+        : "`" + field + "` has the wrong JSON type (expected " + e.getTargetType().getSimpleName() + ")";
+    return problem(400, "invalid-request", "Invalid request", detail, uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonParseException e, UriInfo uri) {
+    return problem(400, "malformed-json", "Malformed JSON",
+        "the request body is not valid JSON: " + e.getOriginalMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response otherJson(JsonProcessingException e, UriInfo uri) {
+    return problem(400, "invalid-request", "Invalid request", "the request body cannot be read: " + e.getOriginalMessage(),
+        uri, null);
+  }
+
+  /** Quarkus may hand a Jackson failure over wrapped in a 400; answer it as if it came unwrapped. */
+  private Response json(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return unknownField(unknown, uri);
+    }
+    if (e instanceof InvalidFormatException format) {
+      return invalidFormat(format, uri);
+    }
+    if (e instanceof MismatchedInputException mismatched) {
+      return mismatchedInput(mismatched, uri);
+    }
+    if (e instanceof JsonParseException parse) {
+      return malformedJson(parse, uri);
+    }
+    return otherJson(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response http(WebApplicationException e, UriInfo uri) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return json(json, uri);
+    }
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    Response.StatusType type = e.getResponse().getStatusInfo();
+    String detail = switch (status) {
+      case 404 -> "no resource at " + uri.getPath();
+      case 405 -> "this method is not allowed on " + uri.getPath();
+      case 406 -> "this resource answers application/json";
+      case 415 -> "send the request body as application/json";
+      default -> type.getReasonPhrase();
+    };
+    return problem(status, "http-" + status, type.getReasonPhrase(), detail, uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String incident = UUID.randomUUID().toString();
+    LOG.errorf(e, "unexpected failure on %s (incident %s)", uri.getPath(), incident);
+    return problem(500, "internal-error", "Internal error",
+        "driftwatch failed unexpectedly; the log holds the details under incident " + incident, uri, null);
+  }
+
+  private static Response problem(
+      int status, String slug, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+    return Response.status(status)
+        .type(Problem.MEDIA_TYPE)
+        .entity(new Problem(TYPE + slug, title, status, detail, uri.getPath(), errors))
+        .build();
+  }
+
+  /** {@code create.request.source.path} becomes {@code source.path}; query parameters keep their name. */
+  private static String field(ConstraintViolation<?> violation) {
+    String path = violation.getPropertyPath().toString();
+    String[] parts = path.split("\\.");
+    if (parts.length <= 2) {
+      return parts[parts.length - 1];
+    }
+    String rest = path.substring(parts[0].length() + parts[1].length() + 2);
+    return rest.isEmpty() ? parts[1] : rest;
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+}

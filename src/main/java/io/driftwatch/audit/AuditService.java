@@ -1,0 +1,210 @@
+package io.driftwatch.audit;
+
+import io.driftwatch.audit.report.AuditError;
+import io.driftwatch.audit.report.AuditReport;
+import io.driftwatch.audit.report.AuditSummary;
+import io.driftwatch.audit.report.SourceInfo;
+import io.driftwatch.audit.report.TargetInfo;
+import io.driftwatch.core.AuditEngine;
+import io.driftwatch.core.AuditInput;
+import io.driftwatch.core.AuditResult;
+import io.driftwatch.core.SourceSnapshot;
+import io.driftwatch.core.TargetSnapshot;
+import io.driftwatch.environment.Environment;
+import io.driftwatch.environment.EnvironmentService;
+import io.driftwatch.secrets.SecretException;
+import io.driftwatch.source.MigrationSource;
+import io.driftwatch.source.MigrationSources;
+import io.driftwatch.source.SourceUnavailableException;
+import io.driftwatch.store.AuditEntity;
+import io.driftwatch.store.AuditLeases;
+import io.driftwatch.store.AuditRepository;
+import io.driftwatch.store.EnvironmentEntity;
+import io.driftwatch.target.PostgresTargetReader;
+import io.driftwatch.target.PrismaDatabaseUrl;
+import io.driftwatch.target.TargetUnavailableException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs an audit: takes the environment's lease, reads the source (on a worker thread) and the
+ * database (non-blocking) side by side, runs the engine, stores the report and frees the lease. A
+ * side that cannot be read makes an ERROR audit with the reason, never a failed request.
+ */
+@ApplicationScoped
+public class AuditService {
+
+  private static final Logger LOG = Logger.getLogger(AuditService.class);
+
+  private final EnvironmentService environments;
+  private final AuditLeases leases;
+  private final AuditRepository audits;
+  private final MigrationSources sources;
+  private final PostgresTargetReader targets;
+  private final ReportJson json;
+  private final AuditEngine engine = new AuditEngine();
+
+  public AuditService(
+      EnvironmentService environments,
+      AuditLeases leases,
+      AuditRepository audits,
+      MigrationSources sources,
+      PostgresTargetReader targets,
+      ReportJson json) {
+    this.environments = environments;
+    this.leases = leases;
+    this.audits = audits;
+    this.sources = sources;
+    this.targets = targets;
+    this.json = json;
+  }
+
+  /** Audits an environment now. Must be called on a Vert.x context (a request, or VertxContextSupport). */
+  public Uni<AuditReport> run(String environmentName) {
+    Executor onContext = onCurrentContext();
+    UUID owner = UUID.randomUUID();
+    return Panache.withTransaction(() -> environments.find(environmentName)
+            .call(entity -> leases.acquire(entity.id, owner).flatMap(acquired -> acquired
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new AuditRunningException(environmentName)))))
+        .flatMap(entity -> look(entity)
+            .emitOn(onContext)
+            .flatMap(report -> Panache.withTransaction(() -> audits.persist(entity(entity.id, report))
+                .call(() -> leases.release(entity.id, owner))).replaceWith(report))
+            .onFailure().call(() -> Panache.withTransaction(() -> leases.release(entity.id, owner))));
+  }
+
+  public Uni<AuditReport> get(UUID id) {
+    return Panache.withSession(() -> audits.findById(id))
+        .onItem().ifNull().failWith(() -> new AuditNotFoundException("no audit with id " + id))
+        .map(entity -> json.report(entity.report));
+  }
+
+  public record Page(List<AuditSummary> items, int page, int size, long total) {}
+
+  public Uni<Page> page(String environmentName, int page, int size) {
+    return Panache.withSession(() -> environments.find(environmentName).flatMap(environment ->
+        audits.page(environment.id, page, size).flatMap(entities -> audits.countFor(environment.id)
+            .map(total -> new Page(entities.stream().map(e -> json.summary(e.summary)).toList(), page, size, total)))));
+  }
+
+  public Uni<AuditSummary> latest(String environmentName) {
+    return Panache.withSession(() -> environments.find(environmentName)
+        .flatMap(environment -> audits.latest(environment.id))
+        .onItem().ifNull().failWith(() -> new AuditNotFoundException("`" + environmentName
+            + "` has not been audited yet: POST /api/v1/environments/" + environmentName + "/audits"))
+        .map(entity -> json.summary(entity.summary)));
+  }
+
+  /** Reads both sides and judges; never fails for an unreadable side. */
+  private Uni<AuditReport> look(EnvironmentEntity entity) {
+    Environment environment = environments.toEnvironment(entity);
+    ReportBuilder.Header header = new ReportBuilder.Header(
+        UUID.randomUUID(), environment.name(), environment.tier().label(), Instant.now(), null);
+    MigrationSource source = sources.open(environment.source());
+
+    PrismaDatabaseUrl url;
+    try {
+      url = environments.databaseUrl(entity);
+    } catch (SecretException | IllegalArgumentException e) {
+      return Uni.createFrom().item(() -> ReportBuilder.failed(finished(header),
+          sourceInfo(environment, source, null), targetInfo(environment, null, null),
+          new AuditError(AuditError.DATABASE, "the stored database URL cannot be used: " + e.getMessage())));
+    }
+
+    Uni<Side<SourceSnapshot>> sourceSide = Uni.createFrom().item(() -> readSource(source))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    Uni<Side<TargetSnapshot>> targetSide = targets.read(entity.id, url)
+        .map(Side::ok)
+        .onFailure(TargetUnavailableException.class).recoverWithItem(e -> Side.failed(e.getMessage()));
+
+    return Uni.combine().all().unis(sourceSide, targetSide).asTuple()
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .map(sides -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2()));
+  }
+
+  private AuditReport judge(ReportBuilder.Header header, Environment environment, MigrationSource source,
+      PrismaDatabaseUrl url, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide) {
+    SourceInfo sourceInfo = sourceInfo(environment, source, sourceSide.value());
+    TargetInfo targetInfo = targetInfo(environment, url, targetSide.value());
+    if (sourceSide.error() != null) {
+      return ReportBuilder.failed(finished(header), sourceInfo, targetInfo,
+          new AuditError(AuditError.SOURCE, sourceSide.error()));
+    }
+    if (targetSide.error() != null) {
+      return ReportBuilder.failed(finished(header), sourceInfo, targetInfo,
+          new AuditError(AuditError.DATABASE, targetSide.error()));
+    }
+    AuditResult result = engine.audit(new AuditInput(sourceSide.value(), targetSide.value()));
+    return ReportBuilder.completed(finished(header), sourceInfo, targetInfo, result);
+  }
+
+  private static Side<SourceSnapshot> readSource(MigrationSource source) {
+    try {
+      return Side.ok(source.read());
+    } catch (SourceUnavailableException e) {
+      return Side.failed(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "reading %s failed unexpectedly", source.location());
+      return Side.failed("cannot read " + source.location() + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static SourceInfo sourceInfo(Environment environment, MigrationSource source, SourceSnapshot snapshot) {
+    return new SourceInfo(environment.source().type(), source.location(),
+        snapshot == null ? null : snapshot.migrations().size(),
+        snapshot == null ? null : snapshot.lockProvider().orElse(null));
+  }
+
+  private static TargetInfo targetInfo(Environment environment, PrismaDatabaseUrl url, TargetSnapshot snapshot) {
+    return new TargetInfo(environment.databaseUrlMasked(), "postgresql", url == null ? null : url.schema(),
+        snapshot == null ? null : snapshot.historyTableExists(),
+        snapshot == null ? null : snapshot.deployLockHeld(),
+        snapshot == null ? null : snapshot.rows().size());
+  }
+
+  private static ReportBuilder.Header finished(ReportBuilder.Header header) {
+    return new ReportBuilder.Header(header.id(), header.environment(), header.tier(), header.startedAt(), Instant.now());
+  }
+
+  private AuditEntity entity(UUID environmentId, AuditReport report) {
+    AuditEntity entity = new AuditEntity();
+    entity.id = report.id();
+    entity.environmentId = environmentId;
+    entity.startedAt = report.startedAt();
+    entity.finishedAt = report.finishedAt();
+    entity.outcome = report.outcome().name();
+    entity.historyState = report.history() == null ? null : report.history().state().name();
+    entity.summary = json.write(report.summary());
+    entity.report = json.write(report);
+    return entity;
+  }
+
+  private static Executor onCurrentContext() {
+    Context context = Vertx.currentContext();
+    if (context == null) {
+      throw new IllegalStateException("audits run on a Vert.x context (use VertxContextSupport outside requests)");
+    }
+    return command -> context.runOnContext(ignored -> command.run());
+  }
+
+  /** One side of an audit: what was read, or why not. */
+  private record Side<T>(T value, String error) {
+    static <T> Side<T> ok(T value) {
+      return new Side<>(value, null);
+    }
+
+    static <T> Side<T> failed(String error) {
+      return new Side<>(null, error);
+    }
+  }
+}

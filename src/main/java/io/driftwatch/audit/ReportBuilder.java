@@ -1,0 +1,103 @@
+package io.driftwatch.audit;
+
+import io.driftwatch.audit.report.AuditError;
+import io.driftwatch.audit.report.AuditReport;
+import io.driftwatch.audit.report.AuditSummary;
+import io.driftwatch.audit.report.FindingReport;
+import io.driftwatch.audit.report.HistoryReport;
+import io.driftwatch.audit.report.MigrationReport;
+import io.driftwatch.audit.report.PrismaStatusReport;
+import io.driftwatch.audit.report.RowReport;
+import io.driftwatch.audit.report.SourceInfo;
+import io.driftwatch.audit.report.TargetInfo;
+import io.driftwatch.core.AuditResult;
+import io.driftwatch.core.Outcome;
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.HistoryRow;
+import io.driftwatch.core.history.MigrationHistory;
+import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.history.MigrationState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns the engine's result (or the reason there is none) into the stored report. */
+final class ReportBuilder {
+
+  private static final int MAX_LOGS = 4000;
+
+  private ReportBuilder() {}
+
+  record Header(UUID id, String environment, String tier, Instant startedAt, Instant finishedAt) {}
+
+  static AuditReport completed(Header header, SourceInfo source, TargetInfo target, AuditResult result) {
+    MigrationHistory history = result.history();
+    List<MigrationReport> migrations = new ArrayList<>(history.records().size());
+    Map<String, Integer> byState = new LinkedHashMap<>();
+    for (MigrationState state : MigrationState.values()) {
+      byState.put(state.name(), 0);
+    }
+    for (MigrationRecord record : history.records()) {
+      MigrationState state = history.stateOf(record);
+      byState.merge(state.name(), 1, Integer::sum);
+      migrations.add(new MigrationReport(
+          record.name(),
+          state,
+          record.checksumMatches().orElse(null),
+          record.appliedBy().orElse(null),
+          record.script().map(MigrationScript::checksum).orElse(null),
+          record.rows().stream().map(ReportBuilder::row).toList()));
+    }
+    List<FindingReport> findings = result.findings().stream().map(ReportBuilder::finding).toList();
+    AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
+        header.finishedAt(), result.outcome(), history.state(), byState, countBySeverity(result.findings()),
+        result.prismaStatus().exitCode(), null);
+    return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
+        millis(header), result.outcome(), null, source, target,
+        new HistoryReport(history.state(), history.lastCommonMigration().orElse(null), migrations),
+        new PrismaStatusReport(result.prismaStatus().exitCode(), result.prismaStatus().output()),
+        findings, summary);
+  }
+
+  static AuditReport failed(Header header, SourceInfo source, TargetInfo target, AuditError error) {
+    AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
+        header.finishedAt(), Outcome.ERROR, null, Map.of(), countBySeverity(List.of()), null, error.message());
+    return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
+        millis(header), Outcome.ERROR, error, source, target, null, null, List.of(), summary);
+  }
+
+  private static long millis(Header header) {
+    return Duration.between(header.startedAt(), header.finishedAt()).toMillis();
+  }
+
+  private static Map<String, Integer> countBySeverity(List<Finding> findings) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (int i = Severity.values().length - 1; i >= 0; i--) {
+      counts.put(Severity.values()[i].name(), 0);
+    }
+    for (Finding finding : findings) {
+      counts.merge(finding.severity().name(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  private static RowReport row(HistoryRow row) {
+    String logs = row.logs();
+    if (logs != null && logs.length() > MAX_LOGS) {
+      logs = logs.substring(0, MAX_LOGS) + "…";
+    }
+    return new RowReport(row.id(), row.checksum(), row.startedAt(), row.finishedAt(), row.rolledBackAt(),
+        row.appliedStepsCount(), logs, row.state().name());
+  }
+
+  private static FindingReport finding(Finding finding) {
+    return new FindingReport(finding.code(), finding.name(), finding.severity(), finding.migration(),
+        finding.message(), finding.help());
+  }
+}

@@ -1,0 +1,29 @@
+package io.driftwatch.audit.report;
+
+import io.driftwatch.core.Outcome;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.HistoryState;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The short form of an audit: what the status endpoint and audit listings show.
+ *
+ * @param migrations count of migrations per state
+ * @param findings count of findings per severity
+ * @param prismaExitCode what {@code prisma migrate status} would exit with; null on ERROR
+ * @param error the reason of an ERROR outcome
+ */
+public record AuditSummary(
+    UUID auditId,
+    String environment,
+    String tier,
+    Instant startedAt,
+    Instant finishedAt,
+    Outcome outcome,
+    HistoryState historyState,
+    Map<String, Integer> migrations,
+    Map<String, Integer> findings,
+    Integer prismaExitCode,
+    String error) {}

@@ -1,0 +1,10 @@
+package io.driftwatch.audit.report;
+
+import io.driftwatch.core.finding.Severity;
+
+/**
+ * One finding.
+ *
+ * @param migration the migration it concerns; null for the environment as a whole
+ */
+public record FindingReport(String code, String name, Severity severity, String migration, String message, String help) {}

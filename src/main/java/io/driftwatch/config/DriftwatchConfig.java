@@ -1,0 +1,60 @@
+package io.driftwatch.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every {@code driftwatch.*} setting, typed and defaulted (environment: {@code DRIFTWATCH_*}). */
+@ConfigMapping(prefix = "driftwatch")
+public interface DriftwatchConfig {
+
+  /** Where driftwatch keeps its own files: the embedded database, a generated master key, the demo. */
+  @WithDefault("${user.home}/.driftwatch")
+  String dataDir();
+
+  /**
+   * Base64 of a 256-bit key that encrypts stored credentials (DRIFTWATCH_MASTER_KEY). Without one,
+   * a key is generated once and kept in {@code <data-dir>/master.key}.
+   */
+  Optional<String> masterKey();
+
+  Target target();
+
+  Source source();
+
+  Audit audit();
+
+  /** Connections to watched databases. */
+  interface Target {
+    /** Time to establish a connection. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Server-side statement_timeout of every query, and the client-side bound of a whole read. */
+    @WithDefault("15s")
+    Duration statementTimeout();
+
+    /** Server-side lock_timeout: driftwatch never waits behind a migration's locks. */
+    @WithDefault("2s")
+    Duration lockTimeout();
+
+    /** An idle pooled connection to a target is closed after this. */
+    @WithDefault("60s")
+    Duration idleTimeout();
+  }
+
+  /** Reading migrations folders. */
+  interface Source {
+    /** A migration.sql larger than this stops the audit with an error. */
+    @WithDefault("52428800")
+    long maxScriptBytes();
+  }
+
+  /** Running audits. */
+  interface Audit {
+    /** How long one environment's audit lease lasts; a crashed audit frees it after this. */
+    @WithDefault("10m")
+    Duration leaseTimeout();
+  }
+}

@@ -1,0 +1,9 @@
+package io.driftwatch.environment;
+
+import io.driftwatch.source.SourceSpec;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A watched environment as the rest of the service sees it: never with its credentials in clear. */
+public record Environment(
+    UUID id, String name, Tier tier, String databaseUrlMasked, SourceSpec source, Instant createdAt, Instant updatedAt) {}

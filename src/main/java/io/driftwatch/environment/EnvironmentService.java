@@ -1,0 +1,137 @@
+package io.driftwatch.environment;
+
+import io.driftwatch.secrets.SecretCipher;
+import io.driftwatch.source.InvalidSourceException;
+import io.driftwatch.source.PathSourceSpec;
+import io.driftwatch.source.SourceSpec;
+import io.driftwatch.store.EnvironmentEntity;
+import io.driftwatch.store.EnvironmentRepository;
+import io.driftwatch.store.SourceSpecJson;
+import io.driftwatch.target.InvalidDatabaseUrlException;
+import io.driftwatch.target.PrismaDatabaseUrl;
+import io.driftwatch.target.TargetPools;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Creates, changes and removes watched environments; validates before anything is stored. */
+@ApplicationScoped
+public class EnvironmentService {
+
+  private final EnvironmentRepository environments;
+  private final SecretCipher cipher;
+  private final SourceSpecJson sourceJson;
+  private final TargetPools pools;
+
+  public EnvironmentService(
+      EnvironmentRepository environments, SecretCipher cipher, SourceSpecJson sourceJson, TargetPools pools) {
+    this.environments = environments;
+    this.cipher = cipher;
+    this.sourceJson = sourceJson;
+    this.pools = pools;
+  }
+
+  public Uni<Environment> create(EnvironmentDraft draft) {
+    if (draft.databaseUrl() == null) {
+      return Uni.createFrom().failure(new InvalidEnvironmentException("databaseUrl is required"));
+    }
+    PrismaDatabaseUrl url;
+    try {
+      url = validate(draft);
+    } catch (InvalidEnvironmentException e) {
+      return Uni.createFrom().failure(e);
+    }
+    return Panache.withTransaction(() -> environments.findByName(draft.name()).flatMap(existing -> {
+      if (existing != null) {
+        return Uni.createFrom().failure(new EnvironmentExistsException(draft.name()));
+      }
+      EnvironmentEntity entity = new EnvironmentEntity();
+      entity.id = UUID.randomUUID();
+      entity.createdAt = Instant.now();
+      apply(entity, draft, url);
+      return environments.persist(entity);
+    })).map(this::toEnvironment);
+  }
+
+  public Uni<List<Environment>> list() {
+    return Panache.withSession(() -> environments.listByName())
+        .map(entities -> entities.stream().map(this::toEnvironment).toList());
+  }
+
+  public Uni<Environment> get(String name) {
+    return Panache.withSession(() -> find(name)).map(this::toEnvironment);
+  }
+
+  /** Replaces an environment; a draft without databaseUrl keeps the stored one. Renames are allowed. */
+  public Uni<Environment> update(String name, EnvironmentDraft draft) {
+    PrismaDatabaseUrl url;
+    try {
+      url = validate(draft);
+    } catch (InvalidEnvironmentException e) {
+      return Uni.createFrom().failure(e);
+    }
+    return Panache.withTransaction(() -> find(name).flatMap(entity -> {
+      Uni<Void> nameFree = name.equals(draft.name())
+          ? Uni.createFrom().voidItem()
+          : environments.findByName(draft.name()).flatMap(other -> other == null
+              ? Uni.createFrom().voidItem()
+              : Uni.createFrom().failure(new EnvironmentExistsException(draft.name())));
+      return nameFree.map(ignored -> {
+        apply(entity, draft, url);
+        pools.evict(entity.id);
+        return entity;
+      });
+    })).map(this::toEnvironment);
+  }
+
+  public Uni<Void> delete(String name) {
+    return Panache.withTransaction(() -> find(name).flatMap(entity -> {
+      pools.evict(entity.id);
+      return environments.delete(entity);
+    }));
+  }
+
+  /** The stored entity, or a failure naming the missing environment. Call inside a session. */
+  public Uni<EnvironmentEntity> find(String name) {
+    return environments.findByName(name).onItem().ifNull().failWith(() -> new EnvironmentNotFoundException(name));
+  }
+
+  /** Opens the stored database URL; only audits need it in clear, and only in memory. */
+  public PrismaDatabaseUrl databaseUrl(EnvironmentEntity entity) {
+    return PrismaDatabaseUrl.parse(cipher.decrypt(entity.databaseUrlSecret));
+  }
+
+  public Environment toEnvironment(EnvironmentEntity entity) {
+    return new Environment(entity.id, entity.name, Tier.parse(entity.tier), entity.databaseUrlMasked,
+        sourceJson.read(entity.source), entity.createdAt, entity.updatedAt);
+  }
+
+  private static PrismaDatabaseUrl validate(EnvironmentDraft draft) {
+    try {
+      validateSource(draft.source());
+      return draft.databaseUrl() == null ? null : PrismaDatabaseUrl.parse(draft.databaseUrl());
+    } catch (InvalidDatabaseUrlException | InvalidSourceException e) {
+      throw new InvalidEnvironmentException(e.getMessage());
+    }
+  }
+
+  private static void validateSource(SourceSpec source) {
+    if (source instanceof PathSourceSpec path) {
+      path.validate();
+    }
+  }
+
+  private void apply(EnvironmentEntity entity, EnvironmentDraft draft, PrismaDatabaseUrl url) {
+    entity.name = draft.name();
+    entity.tier = draft.tier().label();
+    if (url != null) {
+      entity.databaseUrlMasked = url.masked();
+      entity.databaseUrlSecret = cipher.encrypt(url.raw());
+    }
+    entity.source = sourceJson.write(draft.source());
+    entity.updatedAt = Instant.now();
+  }
+}

@@ -1,0 +1,77 @@
+package io.driftwatch.source;
+
+import io.driftwatch.core.SourceSnapshot;
+import io.driftwatch.core.history.FolderMigration;
+import io.driftwatch.core.history.MigrationScript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a migrations folder from the local file system, the way Prisma lists it. */
+public final class PathMigrationSource implements MigrationSource {
+
+  static final String SCRIPT = "migration.sql";
+  static final String LOCK_FILE = "migration_lock.toml";
+
+  private final Path migrations;
+  private final long maxScriptBytes;
+
+  public PathMigrationSource(PathSourceSpec spec, long maxScriptBytes) {
+    this.migrations = spec.migrationsDirectory();
+    this.maxScriptBytes = maxScriptBytes;
+  }
+
+  @Override
+  public String location() {
+    return migrations.toString();
+  }
+
+  @Override
+  public SourceSnapshot read() throws SourceUnavailableException {
+    if (!Files.isDirectory(migrations)) {
+      throw new SourceUnavailableException("the migrations folder " + migrations + " does not exist or is not a folder");
+    }
+    List<FolderMigration> found = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(migrations)) {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry)) {
+          found.add(readMigration(entry));
+        }
+      }
+      return new SourceSnapshot(found, readLockProvider());
+    } catch (IOException e) {
+      throw new SourceUnavailableException("cannot read the migrations folder " + migrations + ": " + describe(e), e);
+    }
+  }
+
+  private FolderMigration readMigration(Path directory) throws IOException, SourceUnavailableException {
+    String name = directory.getFileName().toString();
+    Path script = directory.resolve(SCRIPT);
+    if (!Files.isRegularFile(script)) {
+      return FolderMigration.withoutScript(name);
+    }
+    long size = Files.size(script);
+    if (size > maxScriptBytes) {
+      throw new SourceUnavailableException(
+          script + " is " + size + " bytes, over the limit of " + maxScriptBytes + " (driftwatch.source.max-script-bytes)");
+    }
+    return FolderMigration.withScript(name, MigrationScript.fromBytes(Files.readAllBytes(script)));
+  }
+
+  private Optional<String> readLockProvider() throws IOException {
+    Path lock = migrations.resolve(LOCK_FILE);
+    if (!Files.isRegularFile(lock)) {
+      return Optional.empty();
+    }
+    return LockFile.provider(Files.readString(lock, StandardCharsets.UTF_8));
+  }
+
+  private static String describe(IOException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+  }
+}

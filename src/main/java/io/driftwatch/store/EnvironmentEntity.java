@@ -1,0 +1,43 @@
+package io.driftwatch.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A watched environment as stored; the database URL only encrypted, plus a masked copy to show. */
+@Entity
+@Table(name = "environment")
+public class EnvironmentEntity {
+
+  @Id
+  public UUID id;
+
+  @Column(nullable = false, unique = true)
+  public String name;
+
+  @Column(nullable = false)
+  public String tier;
+
+  @Column(name = "database_url_masked", nullable = false)
+  public String databaseUrlMasked;
+
+  @Column(name = "database_url_secret", nullable = false)
+  public String databaseUrlSecret;
+
+  /** The source description as JSON. */
+  @Column(nullable = false)
+  public String source;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  @Version
+  public long version;
+}

@@ -1,0 +1,20 @@
+package io.driftwatch.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EnvironmentRepository implements PanacheRepositoryBase<EnvironmentEntity, UUID> {
+
+  public Uni<EnvironmentEntity> findByName(String name) {
+    return find("name", name).firstResult();
+  }
+
+  public Uni<List<EnvironmentEntity>> listByName() {
+    return listAll(Sort.by("name"));
+  }
+}

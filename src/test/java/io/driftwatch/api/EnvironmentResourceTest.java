@@ -1,0 +1,167 @@
+package io.driftwatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.driftwatch.testing.PrismaFolder;
+import io.driftwatch.testing.StoreDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(StoreDatabase.class)
+class EnvironmentResourceTest {
+
+  private static final String PROBLEM = "application/problem+json";
+
+  private PrismaFolder folder;
+
+  @BeforeEach
+  void folder() {
+    folder = PrismaFolder.create().migration("20240101000000_init", "CREATE TABLE a (id int);\n");
+  }
+
+  @AfterEach
+  void cleanUp() {
+    folder.close();
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private String body(String name, String tier, String url) {
+    return """
+        {"name": "%s", "tier": "%s", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"}}
+        """.formatted(name, tier, url, folder.path());
+  }
+
+  @Test
+  void create_returns_201_with_location_and_masked_password() {
+    String name = unique("prod");
+    given().contentType(ContentType.JSON)
+        .body(body(name, "production", "postgresql://app:s3cr%40t@db.internal:6543/app?schema=billing&sslmode=require"))
+        .when().post("/api/v1/environments")
+        .then().statusCode(201)
+        .header("Location", containsString("/api/v1/environments/" + name))
+        .body("name", equalTo(name))
+        .body("tier", equalTo("production"))
+        .body("databaseUrl", equalTo("postgresql://app:****@db.internal:6543/app?schema=billing&sslmode=require"))
+        .body("source.type", equalTo("path"))
+        .body("source.path", equalTo(folder.path()))
+        .body(not(containsString("s3cr")));
+  }
+
+  @Test
+  void get_list_update_delete() {
+    String name = unique("staging");
+    given().contentType(ContentType.JSON).body(body(name, "staging", "postgresql://u:secretpw@h:5432/d"))
+        .post("/api/v1/environments").then().statusCode(201);
+
+    given().get("/api/v1/environments/" + name).then().statusCode(200)
+        .body("databaseUrl", equalTo("postgresql://u:****@h:5432/d"));
+    given().get("/api/v1/environments").then().statusCode(200).body("name", hasItem(name));
+
+    String renamed = unique("renamed");
+    String update = """
+        {"name": "%s", "tier": "development", "source": {"type": "path", "path": "%s"}}
+        """.formatted(renamed, folder.path());
+    given().contentType(ContentType.JSON).body(update).put("/api/v1/environments/" + name)
+        .then().statusCode(200)
+        .body("name", equalTo(renamed))
+        .body("tier", equalTo("development"))
+        .body("databaseUrl", equalTo("postgresql://u:****@h:5432/d"));
+    given().get("/api/v1/environments/" + name).then().statusCode(404).contentType(PROBLEM);
+
+    given().delete("/api/v1/environments/" + renamed).then().statusCode(204);
+    given().get("/api/v1/environments/" + renamed).then().statusCode(404);
+  }
+
+  @Test
+  void duplicate_name_is_409() {
+    String name = unique("dup");
+    given().contentType(ContentType.JSON).body(body(name, "other", "postgresql://u@h/d")).post("/api/v1/environments")
+        .then().statusCode(201);
+    given().contentType(ContentType.JSON).body(body(name, "other", "postgresql://u@h/d")).post("/api/v1/environments")
+        .then().statusCode(409).contentType(PROBLEM)
+        .body("status", equalTo(409))
+        .body("detail", containsString("already exists"));
+  }
+
+  @Test
+  void unknown_tier_is_400_naming_the_values() {
+    given().contentType(ContentType.JSON).body(body(unique("t"), "prod", "postgresql://u@h/d"))
+        .post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM)
+        .body("errors.field", hasItem("tier"))
+        .body("detail", containsString("production, staging, development, other"));
+  }
+
+  @Test
+  void malformed_url_is_400() {
+    given().contentType(ContentType.JSON).body(body(unique("u"), "other", "mysql://u@h/d")).post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("not supported yet"));
+    given().contentType(ContentType.JSON).body(body(unique("u"), "other", "postgresql://u@h")).post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("names no database"));
+    given().contentType(ContentType.JSON).body(body(unique("u"), "other", "postgresql://u@h/d?shema=x"))
+        .post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("unknown parameter `shema`"));
+  }
+
+  @Test
+  void missing_url_on_create_is_400() {
+    String body = """
+        {"name": "%s", "tier": "other", "source": {"type": "path", "path": "%s"}}
+        """.formatted(unique("nourl"), folder.path());
+    given().contentType(ContentType.JSON).body(body).post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("databaseUrl is required"));
+  }
+
+  @Test
+  void missing_folder_is_400() {
+    String body = """
+        {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d", "source": {"type": "path", "path": "/nonexistent/prisma"}}
+        """.formatted(unique("nofolder"));
+    given().contentType(ContentType.JSON).body(body).post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("does not exist"));
+  }
+
+  @Test
+  void unknown_field_is_400_naming_it() {
+    String body = """
+        {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d", "colour": "red", "source": {"type": "path", "path": "%s"}}
+        """.formatted(unique("x"), folder.path());
+    given().contentType(ContentType.JSON).body(body).post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("unknown field `colour`"));
+  }
+
+  @Test
+  void bad_slug_and_malformed_json_and_empty_body_are_400() {
+    given().contentType(ContentType.JSON).body(body("Not A Slug", "other", "postgresql://u@h/d"))
+        .post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("name"));
+    given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM).body("title", equalTo("Malformed JSON"));
+    given().contentType(ContentType.JSON).post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM);
+    given().contentType(ContentType.JSON).body("[]").post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM);
+  }
+
+  @Test
+  void unknown_environment_and_unknown_path_are_problem_404() {
+    given().get("/api/v1/environments/nope-" + UUID.randomUUID().toString().substring(0, 6))
+        .then().statusCode(404).contentType(PROBLEM).body("type", containsString("environment-not-found"));
+    given().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM)
+        .body("errors", nullValue());
+  }
+}

@@ -1,0 +1,28 @@
+package io.driftwatch.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** Gives each test run a fresh store database for the service, dropped when the run ends. */
+public class StoreDatabase implements QuarkusTestResourceLifecycleManager {
+
+  private String database;
+
+  @Override
+  public Map<String, String> start() {
+    TestPostgres.Server server = TestPostgres.server();
+    database = server.createDatabase("dw_store");
+    return Map.of(
+        "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
+        "quarkus.datasource.reactive.url", server.reactiveUrl(database),
+        "quarkus.datasource.username", server.user(),
+        "quarkus.datasource.password", server.password());
+  }
+
+  @Override
+  public void stop() {
+    if (database != null) {
+      TestPostgres.server().dropDatabase(database);
+    }
+  }
+}
