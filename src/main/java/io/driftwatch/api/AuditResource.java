@@ -2,27 +2,19 @@ package io.driftwatch.api;
 
 import io.driftwatch.audit.AuditService;
 import io.driftwatch.audit.report.AuditReport;
-import io.driftwatch.audit.report.AuditSummary;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/api/v1")
+@Path("/api/v1/audits")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audits", description = "What each environment has really applied, compared with its migrations")
+@Tag(name = "Audits")
 public class AuditResource {
 
   private final AuditService audits;
@@ -31,37 +23,8 @@ public class AuditResource {
     this.audits = audits;
   }
 
-  @POST
-  @Path("environments/{name}/audits")
-  @Operation(summary = "Audit an environment now",
-      description = "Returns the stored audit. An unreachable database or unreadable folder gives outcome ERROR, "
-          + "not an error response; 409 while another audit of the environment runs.")
-  public Uni<RestResponse<AuditReport>> run(@PathParam("name") String name) {
-    return audits.run(name).map(report -> RestResponse.ResponseBuilder
-        .<AuditReport>created(URI.create("/api/v1/audits/" + report.id()))
-        .entity(report)
-        .build());
-  }
-
   @GET
-  @Path("environments/{name}/audits")
-  @Operation(summary = "Page through an environment's audits, newest first")
-  public Uni<AuditService.Page> list(
-      @PathParam("name") String name,
-      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    return audits.page(name, page, size);
-  }
-
-  @GET
-  @Path("environments/{name}/status")
-  @Operation(summary = "The latest audit's summary")
-  public Uni<AuditSummary> status(@PathParam("name") String name) {
-    return audits.latest(name);
-  }
-
-  @GET
-  @Path("audits/{id}")
+  @Path("{id}")
   @Operation(summary = "One audit, in full")
   public Uni<AuditReport> get(@PathParam("id") UUID id) {
     return audits.get(id);

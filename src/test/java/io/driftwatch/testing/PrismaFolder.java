@@ -78,6 +78,9 @@ public final class PrismaFolder implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!Files.exists(root)) {
+      return;
+    }
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

@@ -6,12 +6,20 @@ import java.util.Map;
 /** Gives each test run a fresh store database for the service, dropped when the run ends. */
 public class StoreDatabase implements QuarkusTestResourceLifecycleManager {
 
+  private static volatile String current;
+
   private String database;
+
+  /** The store database of the running test application. */
+  public static String current() {
+    return current;
+  }
 
   @Override
   public Map<String, String> start() {
     TestPostgres.Server server = TestPostgres.server();
     database = server.createDatabase("dw_store");
+    current = database;
     return Map.of(
         "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
         "quarkus.datasource.reactive.url", server.reactiveUrl(database),

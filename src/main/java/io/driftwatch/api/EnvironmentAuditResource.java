@@ -1,0 +1,61 @@
+package io.driftwatch.api;
+
+import io.driftwatch.audit.AuditService;
+import io.driftwatch.audit.report.AuditReport;
+import io.driftwatch.audit.report.AuditSummary;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/environments/{name}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audits", description = "What each environment has really applied, compared with its migrations")
+public class EnvironmentAuditResource {
+
+  private final AuditService audits;
+
+  public EnvironmentAuditResource(AuditService audits) {
+    this.audits = audits;
+  }
+
+  @POST
+  @Path("audits")
+  @Operation(summary = "Audit an environment now",
+      description = "Returns the stored audit. An unreachable database or unreadable folder gives outcome ERROR, "
+          + "not an error response; 409 while another audit of the environment runs.")
+  public Uni<RestResponse<AuditReport>> run(@PathParam("name") String name) {
+    return audits.run(name).map(report -> RestResponse.ResponseBuilder
+        .<AuditReport>created(URI.create("/api/v1/audits/" + report.id()))
+        .entity(report)
+        .build());
+  }
+
+  @GET
+  @Path("audits")
+  @Operation(summary = "Page through an environment's audits, newest first")
+  public Uni<AuditService.Page> list(
+      @PathParam("name") String name,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    return audits.page(name, page, size);
+  }
+
+  @GET
+  @Path("status")
+  @Operation(summary = "The latest audit's summary")
+  public Uni<AuditSummary> status(@PathParam("name") String name) {
+    return audits.latest(name);
+  }
+}

@@ -1,0 +1,36 @@
+package io.driftwatch.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.driftwatch.testing.PrismaFolder;
+import io.driftwatch.testing.TargetDatabase;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.UUID;
+
+/** Registers environments and runs audits through the API, for tests. */
+final class Environments {
+
+  private Environments() {}
+
+  static String register(TargetDatabase target, PrismaFolder folder) {
+    return register(target.prismaUrl(), folder);
+  }
+
+  static String register(String databaseUrl, PrismaFolder folder) {
+    String name = "env-" + UUID.randomUUID().toString().substring(0, 8);
+    given().contentType(ContentType.JSON)
+        .body("""
+            {"name": "%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"}}
+            """.formatted(name, databaseUrl, folder.path()))
+        .post("/api/v1/environments")
+        .then().statusCode(201);
+    return name;
+  }
+
+  static JsonPath audit(String environment) {
+    return given().post("/api/v1/environments/" + environment + "/audits")
+        .then().statusCode(201).contentType(ContentType.JSON)
+        .extract().jsonPath();
+  }
+}
