@@ -19,6 +19,13 @@ public interface DriftwatchConfig {
    */
   Optional<String> masterKey();
 
+  /**
+   * Set to true (DRIFTWATCH_DEMO=true) to create the demo environment at start-up: a database that
+   * reproduces a real incident, audited right away.
+   */
+  @WithDefault("false")
+  boolean demo();
+
   Target target();
 
   Source source();

@@ -1,6 +1,7 @@
 package io.driftwatch.secrets;
 
 import io.driftwatch.config.DriftwatchConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
@@ -23,6 +24,7 @@ public class MasterKey {
   private static final Logger LOG = Logger.getLogger(MasterKey.class);
 
   @Produces
+  @Startup
   @ApplicationScoped
   SecretCipher cipher(DriftwatchConfig config) {
     if (config.masterKey().isPresent()) {

@@ -43,7 +43,7 @@ public final class FailedMigrationRule implements HistoryRule {
   private static Finding finding(MigrationRecord record, HistoryRow failed) {
     String name = record.name();
     String message = "`" + name + "` started at " + failed.startedAt() + " and never finished: "
-        + Prisma.firstLine(failed.logs()) + ". `prisma migrate deploy` fails with P3009 until it is resolved.";
+        + Prisma.databaseError(failed.logs()) + ". `prisma migrate deploy` fails with P3009 until it is resolved.";
     String help;
     if (record.folder().isPresent()) {
       help = "Check which of its statements took effect. If none did (or you undid them): `"

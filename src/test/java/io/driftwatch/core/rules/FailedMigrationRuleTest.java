@@ -40,6 +40,14 @@ class FailedMigrationRuleTest {
   }
 
   @Test
+  void failed_err_quotes_the_database_error_line_of_prisma_logs() {
+    Scenario scenario = Scenario.create().migration("a")
+        .failed("a", "Database error code: 23502\n\nDatabase error:\nERROR: null value in column \"x\"\nDETAIL: row");
+    assertThat(RuleCheck.run(rule, scenario)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("ERROR: null value in column \"x\"").doesNotContain("23502"));
+  }
+
+  @Test
   void failed_err_phantom_failed_row_can_only_be_rolled_back() {
     assertThat(RuleCheck.run(rule, Scenario.create().failed("gone", "boom"))).singleElement().satisfies(f -> {
       assertThat(f.help()).contains("--rolled-back \"gone\"").doesNotContain("--applied");

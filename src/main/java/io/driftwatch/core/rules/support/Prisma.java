@@ -23,12 +23,18 @@ public final class Prisma {
     return "git log --all --oneline -- 'prisma/migrations/" + migration + "/'";
   }
 
-  /** The first line of a database error Prisma logged, cut to a readable length. */
-  public static String firstLine(String logs) {
+  /**
+   * The database's own error line from what Prisma logged ({@code ERROR: ...} from PostgreSQL, after
+   * Prisma's "Database error code" preamble), else the first line; cut to a readable length.
+   */
+  public static String databaseError(String logs) {
     if (logs == null || logs.isBlank()) {
       return "no error was logged";
     }
-    String line = logs.strip().lines().findFirst().orElse("");
+    String line = logs.lines().map(String::strip)
+        .filter(candidate -> candidate.startsWith("ERROR:"))
+        .findFirst()
+        .orElseGet(() -> logs.strip().lines().findFirst().orElse(""));
     return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 }

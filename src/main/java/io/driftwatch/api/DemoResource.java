@@ -1,0 +1,36 @@
+package io.driftwatch.api;
+
+import io.driftwatch.audit.report.AuditReport;
+import io.driftwatch.demo.DemoService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/demo")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Demo", description = "A production incident to look at in one call")
+public class DemoResource {
+
+  private final DemoService demo;
+
+  public DemoResource(DemoService demo) {
+    this.demo = demo;
+  }
+
+  @POST
+  @Operation(summary = "Create (or start over) the demo environment and audit it",
+      description = "Creates database driftwatch_demo on the service's own PostgreSQL with a phantom, a pending and "
+          + "a failed migration, registers it as environment `demo` and returns its first audit.")
+  public Uni<RestResponse<AuditReport>> create() {
+    return demo.create().map(report -> RestResponse.ResponseBuilder
+        .<AuditReport>created(URI.create("/api/v1/audits/" + report.id()))
+        .entity(report)
+        .build());
+  }
+}

@@ -1,0 +1,47 @@
+package io.driftwatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TestPostgres;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The quick start's demo reproduces incident 004: phantom, pending and failed at once. */
+@QuarkusTest
+@WithTestResource(StoreDatabase.class)
+class DemoResourceTest {
+
+  @AfterAll
+  static void dropDemoDatabase() {
+    TestPostgres.server().dropDatabase("driftwatch_demo");
+  }
+
+  @Test
+  void demo_reproduces_the_incident_and_can_start_over() {
+    JsonPath audit = given().post("/api/v1/demo").then().statusCode(201).extract().jsonPath();
+
+    assertThat(audit.getString("environment")).isEqualTo("demo");
+    assertThat(audit.getString("outcome")).isEqualTo("DRIFT");
+    assertThat(audit.getString("history.state")).isEqualTo("DIVERGED");
+    assertThat(audit.getString("history.lastCommonMigration")).isEqualTo("20241210000000_init");
+    assertThat(audit.getList("history.migrations.name")).containsExactly(
+        "20241210000000_init", "20241226000000_add_leads_questionnaire_models",
+        "20260115000000_add_landing_sections", "20251113220938_add_customer_slug");
+    assertThat(audit.getList("history.migrations.state")).containsExactly("APPLIED", "PENDING", "FAILED", "PHANTOM");
+    assertThat(audit.getList("findings.name")).containsExactly(
+        "FAILED_MIGRATION", "PHANTOM_MIGRATION", "HISTORIES_DIVERGED", "PENDING_MIGRATION", "OUT_OF_ORDER_MIGRATION");
+    assertThat(audit.getInt("prismaStatus.exitCode")).isEqualTo(1);
+    assertThat(audit.getString("prismaStatus.output"))
+        .contains("The last common migration is: 20241210000000_init");
+
+    JsonPath again = given().post("/api/v1/demo").then().statusCode(201).extract().jsonPath();
+    assertThat(again.getString("id")).isNotEqualTo(audit.getString("id"));
+    given().get("/api/v1/environments/demo/audits").then().statusCode(200)
+        .body("total", org.hamcrest.Matchers.equalTo(1));
+  }
+}

@@ -1,0 +1,72 @@
+package io.driftwatch.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.driftwatch.core.SourceSnapshot;
+import io.driftwatch.core.history.FolderMigration;
+import io.driftwatch.testing.PrismaFolder;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+class PathMigrationSourceTest {
+
+  @Test
+  void reads_every_subdirectory_and_ignores_files() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create()
+        .migration("20240101000000_init", "SELECT 1;\n")
+        .emptyDirectory("20240102000000_empty")) {
+      Files.writeString(folder.migrations().resolve("README.md"), "not a migration");
+      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), 1024).read();
+      assertThat(snapshot.migrations()).extracting(FolderMigration::name)
+          .containsExactlyInAnyOrder("20240101000000_init", "20240102000000_empty");
+      assertThat(snapshot.migrations()).filteredOn(m -> m.name().endsWith("empty"))
+          .singleElement().satisfies(m -> assertThat(m.script()).isEmpty());
+      assertThat(snapshot.lockProvider()).contains("postgresql");
+    }
+  }
+
+  @Test
+  void migrations_path_override() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
+      PathSourceSpec spec = new PathSourceSpec(folder.root().getParent().toString(), folder.migrations().toString(), null);
+      assertThat(new PathMigrationSource(spec, 1024).read().migrations()).hasSize(1);
+    }
+  }
+
+  @Test
+  void oversized_script_stops_the_read_with_the_limit_named() {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(2000))) {
+      assertThatThrownBy(() -> new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), 1024).read())
+          .isInstanceOf(SourceUnavailableException.class)
+          .hasMessageContaining("over the limit of 1024");
+    }
+  }
+
+  @Test
+  void missing_folder_is_unavailable() {
+    assertThatThrownBy(() -> new PathMigrationSource(new PathSourceSpec("/nonexistent", null, null), 1024).read())
+        .isInstanceOf(SourceUnavailableException.class)
+        .hasMessageContaining("/nonexistent/migrations does not exist");
+  }
+
+  @Test
+  void validate_names_the_problem() {
+    assertThatThrownBy(() -> new PathSourceSpec("relative/prisma", null, null).validate()).hasMessageContaining("absolute");
+    assertThatThrownBy(() -> new PathSourceSpec(null, null, null).validate()).hasMessageContaining("required");
+    try (PrismaFolder folder = PrismaFolder.create()) {
+      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), "elsewhere", null).validate())
+          .hasMessageContaining("no migrations folder");
+      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), null, "missing.prisma").validate())
+          .hasMessageContaining("schemaPath");
+      new PathSourceSpec(folder.path(), null, "schema.prisma").validate();
+    }
+  }
+
+  @Test
+  void lock_file_provider() {
+    assertThat(LockFile.provider("# comment\nprovider = \"postgresql\"\n")).contains("postgresql");
+    assertThat(LockFile.provider("provider=\"mysql\" # trailing")).contains("mysql");
+    assertThat(LockFile.provider("# provider = \"x\"\n")).isEmpty();
+  }
+}
