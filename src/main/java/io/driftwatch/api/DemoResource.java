@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -24,6 +25,7 @@ public class DemoResource {
   }
 
   @POST
+  @APIResponseSchema(value = AuditReport.class, responseCode = "201", responseDescription = "The demo's first audit; Location names it")
   @Operation(summary = "Create (or start over) the demo environment and audit it",
       description = "Creates database driftwatch_demo on the service's own PostgreSQL with a phantom, a pending and "
           + "a failed migration, registers it as environment `demo` and returns its first audit.")

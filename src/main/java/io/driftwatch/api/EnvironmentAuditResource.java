@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -32,6 +33,7 @@ public class EnvironmentAuditResource {
 
   @POST
   @Path("audits")
+  @APIResponseSchema(value = AuditReport.class, responseCode = "201", responseDescription = "The audit, stored; Location names it")
   @Operation(summary = "Audit an environment now",
       description = "Returns the stored audit. An unreachable database or unreadable folder gives outcome ERROR, "
           + "not an error response; 409 while another audit of the environment runs.")

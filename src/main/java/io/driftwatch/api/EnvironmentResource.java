@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -36,6 +37,7 @@ public class EnvironmentResource {
   }
 
   @POST
+  @APIResponseSchema(value = EnvironmentView.class, responseCode = "201", responseDescription = "Registered; Location names the environment")
   @Operation(summary = "Register an environment")
   public Uni<RestResponse<EnvironmentView>> create(@NotNull @Valid EnvironmentRequest request) {
     return environments.create(draft(request)).map(environment -> RestResponse.ResponseBuilder
