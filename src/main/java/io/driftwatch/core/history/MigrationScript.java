@@ -82,7 +82,7 @@ public final class MigrationScript {
       return false;
     }
     boolean legacy = storedChecksum.length() != 64;
-    if (renders(digest, legacy).equals(storedChecksum)) {
+    if (legacy ? legacyHex(digest).equals(storedChecksum) : checksum.equals(storedChecksum)) {
       return true;
     }
     for (byte[] variant : variantDigests()) {

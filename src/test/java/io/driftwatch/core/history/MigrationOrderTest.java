@@ -41,6 +41,17 @@ class MigrationOrderTest {
   }
 
   @Test
+  void byte_order_is_utf8_byte_order_also_beyond_the_basic_plane() {
+    String bmpHigh = "a\uFF21";      // U+FF21, UTF-8 EF BC A1
+    String supplementary = "a\uD83D\uDE00"; // U+1F600, UTF-8 F0 9F 98 80
+    assertThat(bmpHigh.compareTo(supplementary)).isGreaterThan(0);
+    assertThat(MigrationOrder.compareBytes(bmpHigh, supplementary)).isLessThan(0);
+    assertThat(java.util.Arrays.compareUnsigned(bmpHigh.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        supplementary.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isLessThan(0);
+    assertThat(MigrationOrder.compareBytes("ab", "abc")).isLessThan(0);
+  }
+
+  @Test
   void identical_names_in_collation_are_ordered_by_bytes() {
     assertThat(MigrationOrder.compareCli("a", "a")).isZero();
     assertThat(MigrationOrder.compareCli("a", "A")).isLessThan(0);
