@@ -26,11 +26,20 @@ public interface DriftwatchConfig {
   @WithDefault("false")
   boolean demo();
 
+  Embedded embedded();
+
   Target target();
 
   Source source();
 
   Audit audit();
+
+  /** The embedded PostgreSQL the start command runs when no datasource is configured. */
+  interface Embedded {
+    /** Its port (read before start-up by the main class; declared here so the key is known). */
+    @WithDefault("54329")
+    int port();
+  }
 
   /** Connections to watched databases. */
   interface Target {

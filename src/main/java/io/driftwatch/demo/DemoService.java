@@ -9,6 +9,7 @@ import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.environment.Tier;
 import io.driftwatch.source.PathSourceSpec;
+import io.driftwatch.target.PrismaHistoryTable;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
@@ -145,7 +146,7 @@ public class DemoService {
         + " started_at, applied_steps_count) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)";
     String init = resource("migrations/" + INIT + "/migration.sql");
     return demo.withTransaction(connection -> connection.query(init).execute()
-            .call(() -> connection.query(HISTORY_DDL).execute())
+            .call(() -> connection.query(PrismaHistoryTable.createIn("public")).execute())
             .call(() -> connection.preparedQuery(insert).execute(row(
                 checksum(init), at("2024-12-10T10:00:01.480Z"), INIT, null, at("2024-12-10T10:00:01.312Z"), 1)))
             .call(() -> connection.preparedQuery(insert).execute(row(
@@ -190,17 +191,4 @@ public class DemoService {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** Prisma's DDL for its history table on PostgreSQL. */
-  private static final String HISTORY_DDL = """
-      CREATE TABLE "_prisma_migrations" (
-          "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
-          "checksum"              VARCHAR(64) NOT NULL,
-          "finished_at"           TIMESTAMPTZ,
-          "migration_name"        VARCHAR(255) NOT NULL,
-          "logs"                  TEXT,
-          "rolled_back_at"        TIMESTAMPTZ,
-          "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
-          "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-      )""";
 }

@@ -37,9 +37,14 @@ class SecretCipherTest {
   void tampering_is_detected() {
     SecretCipher cipher = new SecretCipher(key(1));
     String sealed = cipher.encrypt("secret");
-    char last = sealed.charAt(sealed.length() - 3);
-    String tampered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
-    assertThatThrownBy(() -> cipher.decrypt(tampered)).isInstanceOf(SecretException.class);
+    int payload = sealed.lastIndexOf(':') + 1;
+    byte[] bytes = java.util.Base64.getDecoder().decode(sealed.substring(payload));
+    for (int i = 0; i < bytes.length; i++) {
+      byte[] flipped = bytes.clone();
+      flipped[i] ^= 0x01;
+      String tampered = sealed.substring(0, payload) + java.util.Base64.getEncoder().encodeToString(flipped);
+      assertThatThrownBy(() -> cipher.decrypt(tampered)).as("byte %d flipped", i).isInstanceOf(SecretException.class);
+    }
   }
 
   @Test

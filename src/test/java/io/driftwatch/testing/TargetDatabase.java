@@ -1,5 +1,6 @@
 package io.driftwatch.testing;
 
+import io.driftwatch.target.PrismaHistoryTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,19 +15,6 @@ import java.util.UUID;
  * {@link #close()}.
  */
 public final class TargetDatabase implements AutoCloseable {
-
-  /** Prisma's own DDL for the history table on PostgreSQL. */
-  static final String HISTORY_DDL = """
-      CREATE TABLE %s."_prisma_migrations" (
-          "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
-          "checksum"              VARCHAR(64) NOT NULL,
-          "finished_at"           TIMESTAMPTZ,
-          "migration_name"        VARCHAR(255) NOT NULL,
-          "logs"                  TEXT,
-          "rolled_back_at"        TIMESTAMPTZ,
-          "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
-          "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-      )""";
 
   private final TestPostgres.Server server;
   private final String name;
@@ -55,7 +43,7 @@ public final class TargetDatabase implements AutoCloseable {
 
   /** What {@code migrate deploy} does first on a database: create the history table. */
   public TargetDatabase managedByPrisma() {
-    return sql(HISTORY_DDL.formatted("\"" + schema + "\""));
+    return sql(PrismaHistoryTable.createIn(schema));
   }
 
   public String name() {

@@ -1,0 +1,71 @@
+package io.driftwatch.bench;
+
+import static io.restassured.RestAssured.given;
+
+import io.driftwatch.testing.Checksums;
+import io.driftwatch.testing.PrismaFolder;
+import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TargetDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints the latency of {@code POST /api/v1/environments/{name}/audits} for an environment of 1,000
+ * migrations on the local PostgreSQL, warm (target: p50 at most 100 ms). Not part of the test
+ * suite: {@code mvn test -Dtest=AuditLatencyBenchmark}.
+ */
+@QuarkusTest
+@WithTestResource(StoreDatabase.class)
+class AuditLatencyBenchmark {
+
+  static final int MIGRATIONS = 1_000;
+
+  @Test
+  void rest_audit_latency_for_a_thousand_migrations() {
+    try (TargetDatabase target = TargetDatabase.create().managedByPrisma(); PrismaFolder folder = PrismaFolder.create()) {
+      StringBuilder rows = new StringBuilder("INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name,"
+          + " started_at, applied_steps_count) VALUES ");
+      for (int i = 0; i < MIGRATIONS; i++) {
+        String name = String.format("%014d_change_%d", 20200101000000L + i * 100L, i);
+        String sql = "-- CreateTable\nCREATE TABLE \"t" + i + "\" (\n    \"id\" TEXT NOT NULL,\n\n    CONSTRAINT \"t" + i
+            + "_pkey\" PRIMARY KEY (\"id\")\n);\n";
+        folder.migration(name, sql);
+        rows.append(i == 0 ? "" : ", ").append("(gen_random_uuid()::text, '").append(Checksums.of(sql))
+            .append("', now(), '").append(name).append("', now() - interval '1 second' * ").append(MIGRATIONS - i)
+            .append(", 1)");
+      }
+      target.sql(rows.toString());
+      String environment = "bench-latency";
+      given().contentType(ContentType.JSON).body("""
+          {"name": "%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"}}
+          """.formatted(environment, target.prismaUrl(), folder.path()))
+          .post("/api/v1/environments").then().statusCode(201);
+
+      for (int i = 0; i < 50; i++) {
+        audit(environment);
+      }
+      int runs = 200;
+      long[] nanos = new long[runs];
+      int bytes = 0;
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        bytes = audit(environment);
+        nanos[i] = System.nanoTime() - start;
+      }
+      Arrays.sort(nanos);
+      System.out.printf("%nREST AUDIT BENCHMARK: %,d migrations and rows on local PostgreSQL, response %,d bytes%n",
+          MIGRATIONS, bytes);
+      System.out.printf("  POST /audits over %d warm runs: p50 %.1f ms, p95 %.1f ms, max %.1f ms (target p50 <= 100 ms)%n%n",
+          runs, nanos[runs / 2] / 1e6, nanos[runs * 95 / 100] / 1e6, nanos[runs - 1] / 1e6);
+      given().delete("/api/v1/environments/" + environment).then().statusCode(204);
+    }
+  }
+
+  private static int audit(String environment) {
+    return given().post("/api/v1/environments/" + environment + "/audits").then().statusCode(201)
+        .extract().asByteArray().length;
+  }
+}
