@@ -1,0 +1,9 @@
+package io.driftwatch.target;
+
+/** A {@code databaseUrl} that cannot be used; the message never contains the password. */
+public final class InvalidDatabaseUrlException extends IllegalArgumentException {
+
+  public InvalidDatabaseUrlException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,142 @@
+package io.driftwatch.target;
+
+import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.core.TargetSnapshot;
+import io.driftwatch.core.history.HistoryRow;
+import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads what Prisma recorded in a PostgreSQL database, in one read-only transaction: whether
+ * {@code _prisma_migrations} exists, whether other tables exist (P3005), whether a deploy holds
+ * Prisma's advisory lock, and every history row ordered by {@code started_at}. Sends nothing but
+ * SELECTs.
+ */
+@ApplicationScoped
+public class PostgresTargetReader {
+
+  /** Prisma's {@code pg_advisory_lock(72707369)}: classid 0, objid the key, objsubid 1 for a bigint key. */
+  static final String PROBE = """
+      SELECT
+        EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = $1 AND c.relname = '_prisma_migrations' AND c.relkind IN ('r', 'p')) AS has_history,
+        EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = $1 AND c.relname <> '_prisma_migrations' AND c.relkind IN ('r', 'p')) AS has_tables,
+        EXISTS (SELECT 1 FROM pg_catalog.pg_locks l
+                WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = 72707369 AND l.objsubid = 1
+                  AND l.granted AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
+               ) AS deploy_lock
+      """;
+
+  private final TargetPools pools;
+  private final Duration deadline;
+
+  public PostgresTargetReader(TargetPools pools, DriftwatchConfig config) {
+    this.pools = pools;
+    this.deadline = config.target().connectTimeout().plus(config.target().statementTimeout().multipliedBy(2));
+  }
+
+  public Uni<TargetSnapshot> read(UUID environmentId, PrismaDatabaseUrl url) {
+    Pool pool = pools.poolFor(environmentId, url);
+    return pool.withTransaction(connection -> readIn(connection, url))
+        .ifNoItem().after(deadline).failWith(() -> new TargetUnavailableException(
+            "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s"))
+        .onFailure(failure -> !(failure instanceof TargetUnavailableException))
+        .transform(failure -> explain(failure, url));
+  }
+
+  private Uni<TargetSnapshot> readIn(SqlConnection connection, PrismaDatabaseUrl url) {
+    String schema = url.schema();
+    return connection.preparedQuery(PROBE).execute(Tuple.of(schema)).flatMap(probe -> {
+      Row row = probe.iterator().next();
+      boolean hasHistory = row.getBoolean("has_history");
+      boolean hasTables = row.getBoolean("has_tables");
+      boolean deployLock = row.getBoolean("deploy_lock");
+      Uni<List<HistoryRow>> rows = hasHistory ? readRows(connection, schema) : Uni.createFrom().item(List.of());
+      return rows.map(history -> new TargetSnapshot("postgresql", hasHistory, hasTables, history, deployLock,
+          new Datasource("PostgreSQL", url.database(), schema, url.host() + ":" + url.port())));
+    });
+  }
+
+  private static Uni<List<HistoryRow>> readRows(SqlConnection connection, String schema) {
+    String sql = "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count"
+        + " FROM " + quote(schema) + "._prisma_migrations ORDER BY started_at, id";
+    return connection.query(sql).execute().map(result -> {
+      List<HistoryRow> rows = new ArrayList<>(result.size());
+      for (Row row : result) {
+        rows.add(new HistoryRow(
+            row.getString("id"),
+            row.getString("checksum"),
+            instant(row.getOffsetDateTime("finished_at")),
+            row.getString("migration_name"),
+            row.getString("logs"),
+            instant(row.getOffsetDateTime("rolled_back_at")),
+            instant(row.getOffsetDateTime("started_at")),
+            row.getInteger("applied_steps_count")));
+      }
+      return rows;
+    });
+  }
+
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  private static Instant instant(OffsetDateTime value) {
+    return value == null ? null : value.toInstant();
+  }
+
+  private static String where(PrismaDatabaseUrl url) {
+    return url.host() + ":" + url.port() + "/" + url.database();
+  }
+
+  /** Turns a driver failure into a sentence that says what to check; never includes the URL's password. */
+  static TargetUnavailableException explain(Throwable failure, PrismaDatabaseUrl url) {
+    String where = where(url);
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      if (root instanceof PgException) {
+        break;
+      }
+      root = root.getCause();
+    }
+    String reason;
+    if (root instanceof PgException pg) {
+      reason = switch (pg.getSqlState() == null ? "" : pg.getSqlState()) {
+        case "28P01", "28000" -> "authentication failed for user `" + url.user() + "`: check the credentials in databaseUrl";
+        case "3D000" -> "database `" + url.database() + "` does not exist";
+        case "42501" -> "user `" + url.user() + "` may not read the history: " + pg.getErrorMessage()
+            + " (grant SELECT on _prisma_migrations)";
+        case "57014" -> "a query was cancelled by statement_timeout";
+        case "53300" -> "the server has no free connection slot";
+        default -> pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")";
+      };
+    } else if (root instanceof UnknownHostException) {
+      reason = "unknown host `" + url.host() + "`";
+    } else if (root instanceof ConnectException || root.getClass().getName().contains("ConnectTimeout")) {
+      reason = "cannot connect: " + safe(root.getMessage(), url);
+    } else {
+      reason = safe(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage(), url);
+    }
+    return new TargetUnavailableException("cannot read the database at " + where + ": " + reason);
+  }
+
+  private static String safe(String message, PrismaDatabaseUrl url) {
+    String text = message == null ? "no detail" : message;
+    return url.password().filter(p -> !p.isEmpty()).map(p -> text.replace(p, "****")).orElse(text);
+  }
+}

@@ -1,0 +1,107 @@
+package io.driftwatch.target;
+
+import io.driftwatch.config.DriftwatchConfig;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+import io.vertx.sqlclient.PoolOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One small pool per watched environment, so repeated audits reuse a warm connection. Every
+ * connection is read-only from its first packet: the session defaults are sent as startup
+ * parameters ({@code default_transaction_read_only}, timeouts, {@code application_name}).
+ */
+@ApplicationScoped
+public class TargetPools {
+
+  private final Vertx vertx;
+  private final DriftwatchConfig.Target config;
+  private final Map<UUID, Entry> pools = new ConcurrentHashMap<>();
+
+  public TargetPools(Vertx vertx, DriftwatchConfig config) {
+    this.vertx = vertx;
+    this.config = config.target();
+  }
+
+  private record Entry(String url, Pool pool) {}
+
+  /** The pool for an environment, rebuilt when its URL changed. */
+  public Pool poolFor(UUID environmentId, PrismaDatabaseUrl url) {
+    Entry entry = pools.compute(environmentId, (id, existing) -> {
+      if (existing != null && existing.url().equals(url.raw())) {
+        return existing;
+      }
+      if (existing != null) {
+        existing.pool().closeAndForget();
+      }
+      return new Entry(url.raw(), build(url));
+    });
+    return entry.pool();
+  }
+
+  /** Drops an environment's pool (after it was changed or deleted). */
+  public void evict(UUID environmentId) {
+    Entry removed = pools.remove(environmentId);
+    if (removed != null) {
+      removed.pool().closeAndForget();
+    }
+  }
+
+  @PreDestroy
+  void closeAll() {
+    pools.values().forEach(entry -> entry.pool().closeAndForget());
+    pools.clear();
+  }
+
+  private Pool build(PrismaDatabaseUrl url) {
+    PgConnectOptions options = connectOptions(url, config);
+    PoolOptions poolOptions = new PoolOptions()
+        .setMaxSize(1)
+        .setIdleTimeout((int) config.idleTimeout().toSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()))
+        .setConnectionTimeoutUnit(TimeUnit.SECONDS);
+    io.vertx.sqlclient.Pool pool = PgBuilder.pool()
+        .with(poolOptions)
+        .connectingTo(options)
+        .using(vertx.getDelegate())
+        .build();
+    return Pool.newInstance(pool);
+  }
+
+  static PgConnectOptions connectOptions(PrismaDatabaseUrl url, DriftwatchConfig.Target config) {
+    PgConnectOptions options = new PgConnectOptions()
+        .setHost(url.host())
+        .setPort(url.port())
+        .setDatabase(url.database())
+        .setUser(url.user())
+        .setPassword(url.password().orElse(""))
+        .setConnectTimeout((int) config.connectTimeout().toMillis())
+        .setReconnectAttempts(0)
+        .setCachePreparedStatements(false)
+        .setProperties(Map.of(
+            "application_name", "driftwatch",
+            "default_transaction_read_only", "on",
+            "statement_timeout", String.valueOf(config.statementTimeout().toMillis()),
+            "lock_timeout", String.valueOf(config.lockTimeout().toMillis()),
+            "idle_in_transaction_session_timeout", String.valueOf(config.statementTimeout().toMillis())));
+    switch (url.sslMode()) {
+      case "disable" -> options.setSslMode(SslMode.DISABLE);
+      case "require" -> options.setSslMode(SslMode.REQUIRE).setTrustAll(true);
+      case "verify-ca" -> options.setSslMode(SslMode.VERIFY_CA);
+      case "verify-full" -> options.setSslMode(SslMode.VERIFY_FULL).setHostnameVerificationAlgorithm("HTTPS");
+      default -> options.setSslMode(SslMode.PREFER).setTrustAll(true);
+    }
+    url.parameter("sslrootcert").ifPresent(cert -> options.setPemTrustOptions(new PemTrustOptions().addCertPath(cert)));
+    return options;
+  }
+}
