@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +37,15 @@ class AuditResourceTest {
   private static final String LANDING = "20260115000000_add_landing_sections";
   private static final String LANDING_SQL = "INSERT INTO \"customers\" VALUES ('1', 'a') ON CONFLICT DO NOTHING;\n";
 
-  private final TargetDatabase target = TargetDatabase.create().managedByPrisma();
-  private final PrismaFolder folder = PrismaFolder.create();
+  private TargetDatabase target;
+  private PrismaFolder folder;
+
+  /** Created here, not in field initialisers: a @QuarkusTest class is instantiated twice. */
+  @BeforeEach
+  void createTargetAndFolder() {
+    target = TargetDatabase.create().managedByPrisma();
+    folder = PrismaFolder.create();
+  }
 
   @AfterEach
   void cleanUp() {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
@@ -20,6 +21,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 public final class TestPostgres {
 
   private static Server server;
+
+  /** Databases this JVM created and has not dropped yet: dropped at exit, whatever a test forgot. */
+  private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private TestPostgres() {}
 
@@ -48,11 +52,13 @@ public final class TestPostgres {
     public String createDatabase(String prefix) {
       String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase(Locale.ROOT);
       execute("CREATE DATABASE " + name);
+      CREATED.add(name);
       return name;
     }
 
     public void dropDatabase(String name) {
       execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      CREATED.remove(name);
     }
 
     private void execute(String sql) {
@@ -67,6 +73,14 @@ public final class TestPostgres {
   public static synchronized Server server() {
     if (server == null) {
       server = find();
+      Server found = server;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(CREATED).forEach(name -> {
+        try {
+          found.dropDatabase(name);
+        } catch (RuntimeException e) {
+          // the server may already be gone
+        }
+      }), "test-databases-drop"));
     }
     return server;
   }
