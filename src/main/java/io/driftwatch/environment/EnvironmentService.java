@@ -12,6 +12,8 @@ import io.driftwatch.target.PrismaDatabaseUrl;
 import io.driftwatch.target.TargetPools;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +55,9 @@ public class EnvironmentService {
       entity.createdAt = Instant.now();
       apply(entity, draft, url);
       return environments.persist(entity);
-    })).map(this::toEnvironment);
+    }))
+        .onFailure(EnvironmentService::isUniqueViolation).transform(e -> new EnvironmentExistsException(draft.name()))
+        .map(this::toEnvironment);
   }
 
   public Uni<List<Environment>> list() {
@@ -84,7 +88,9 @@ public class EnvironmentService {
         pools.evict(entity.id);
         return entity;
       });
-    })).map(this::toEnvironment);
+    }))
+        .onFailure(EnvironmentService::isUniqueViolation).transform(e -> new EnvironmentExistsException(draft.name()))
+        .map(this::toEnvironment);
   }
 
   public Uni<Void> delete(String name) {
@@ -107,6 +113,20 @@ public class EnvironmentService {
   public Environment toEnvironment(EnvironmentEntity entity) {
     return new Environment(entity.id, entity.name, Tier.parse(entity.tier), entity.databaseUrlMasked,
         sourceJson.read(entity.source), entity.createdAt, entity.updatedAt);
+  }
+
+  /** Two requests raced for one name: the unique index decided, and the loser hears 409, not 500. */
+  private static boolean isUniqueViolation(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())
+          || cause instanceof JDBCException jdbc && "23505".equals(jdbc.getSQLState())) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static PrismaDatabaseUrl validate(EnvironmentDraft draft) {

@@ -256,6 +256,18 @@ class AuditResourceTest {
   }
 
   @Test
+  void rejected_login_is_an_error_audit_naming_the_user_not_the_password() {
+    folder.migration(INIT, INIT_SQL);
+    TestPostgres.Server server = TestPostgres.server();
+    String url = "postgresql://no_such_role:hunter2@" + server.host() + ":" + server.port() + "/" + target.name();
+    JsonPath audit = Environments.audit(Environments.register(url, folder));
+    assertThat(audit.getString("outcome")).isEqualTo("ERROR");
+    assertThat(audit.getString("error.message"))
+        .contains("authentication failed for user `no_such_role`")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void folder_removed_after_registration_is_an_error_audit() {
     folder.migration(INIT, INIT_SQL);
     target.deploy(INIT, INIT_SQL);

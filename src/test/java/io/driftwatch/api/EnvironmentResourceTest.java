@@ -98,6 +98,27 @@ class EnvironmentResourceTest {
   }
 
   @Test
+  void concurrent_creates_of_one_name_give_one_201_and_409s() throws Exception {
+    String name = unique("race");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        statuses.add(pool.submit(() -> given().contentType(ContentType.JSON).body(body(name, "other", "postgresql://u@h/d"))
+            .post("/api/v1/environments").statusCode()));
+      }
+      java.util.List<Integer> codes = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<Integer> status : statuses) {
+        codes.add(status.get());
+      }
+      org.assertj.core.api.Assertions.assertThat(codes).containsOnly(201, 409);
+      org.assertj.core.api.Assertions.assertThat(codes).filteredOn(code -> code == 201).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void unknown_tier_is_400_naming_the_values() {
     given().contentType(ContentType.JSON).body(body(unique("t"), "prod", "postgresql://u@h/d"))
         .post("/api/v1/environments")
