@@ -67,15 +67,6 @@ public final class MigrationScript {
     return validUtf8;
   }
 
-  public int size() {
-    return text.length;
-  }
-
-  /** The script as text (lossy for invalid UTF-8, like Prisma). */
-  public String text() {
-    return new String(text, StandardCharsets.UTF_8);
-  }
-
   /** Prisma's comparison: any of the three candidates, legacy unpadded rows included. */
   public boolean matches(String storedChecksum) {
     if (storedChecksum == null || storedChecksum.isEmpty()) {
