@@ -3,7 +3,11 @@ package io.driftwatch.api;
 import io.driftwatch.environment.EnvironmentDraft;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.environment.Tier;
+import io.driftwatch.environment.InvalidEnvironmentException;
 import io.driftwatch.source.PathSourceSpec;
+import io.driftwatch.source.SourceSpec;
+import io.driftwatch.source.git.GitCredentials;
+import io.driftwatch.source.git.GitSourceSpec;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -76,7 +80,15 @@ public class EnvironmentResource {
 
   private static EnvironmentDraft draft(EnvironmentRequest request) {
     SourceRequest source = request.source();
-    return new EnvironmentDraft(request.name(), Tier.parse(request.tier()), request.databaseUrl(),
-        new PathSourceSpec(source.path(), source.migrationsPath(), source.schemaPath()));
+    SourceRequest.CredentialsRequest secret = source.credentials();
+    GitCredentials credentials = secret == null ? null
+        : new GitCredentials(secret.username(), secret.token(), secret.sshPrivateKey(), secret.sshKnownHosts());
+    SourceSpec spec = GitSourceSpec.TYPE.equals(source.type())
+        ? new GitSourceSpec(source.url(), source.ref(), source.path(), source.migrationsPath(), source.schemaPath())
+        : new PathSourceSpec(source.path(), source.migrationsPath(), source.schemaPath());
+    if (spec instanceof PathSourceSpec && (source.url() != null || source.ref() != null)) {
+      throw new InvalidEnvironmentException("source.url and source.ref only apply to git sources");
+    }
+    return new EnvironmentDraft(request.name(), Tier.parse(request.tier()), request.databaseUrl(), spec, credentials);
   }
 }

@@ -1,7 +1,6 @@
 package io.driftwatch.api;
 
 import io.driftwatch.environment.Environment;
-import io.driftwatch.source.PathSourceSpec;
 import java.time.Instant;
 
 /**
@@ -10,13 +9,10 @@ import java.time.Instant;
  * @param databaseUrl the URL with its password masked
  */
 public record EnvironmentView(
-    String name, String tier, String databaseUrl, SourceRequest source, Instant createdAt, Instant updatedAt) {
+    String name, String tier, String databaseUrl, SourceView source, Instant createdAt, Instant updatedAt) {
 
   static EnvironmentView of(Environment environment) {
-    SourceRequest source = environment.source() instanceof PathSourceSpec path
-        ? new SourceRequest(path.type(), path.path(), path.migrationsPath(), path.schemaPath())
-        : new SourceRequest(environment.source().type(), null, null, null);
     return new EnvironmentView(environment.name(), environment.tier().label(), environment.databaseUrlMasked(),
-        source, environment.createdAt(), environment.updatedAt());
+        SourceView.of(environment), environment.createdAt(), environment.updatedAt());
   }
 }

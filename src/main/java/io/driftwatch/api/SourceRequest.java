@@ -1,5 +1,6 @@
 package io.driftwatch.api;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,12 +9,35 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Where the migrations and the Prisma schema are read from.
  *
- * @param path the folder holding migrations/ and schema.prisma (type path)
- * @param migrationsPath override of the migrations folder, absolute or relative to path
- * @param schemaPath override of the schema file or folder, absolute or relative to path
+ * @param path type path: the absolute folder holding migrations/ and schema.prisma; type git: that
+ *     folder inside the repository (empty for the root)
+ * @param migrationsPath override of the migrations folder, relative to path (absolute allowed for type path)
+ * @param schemaPath override of the schema file or folder, relative to path (absolute allowed for type path)
+ * @param url type git: https, ssh or file URL of the repository
+ * @param ref type git: branch, tag or commit
+ * @param credentials type git: write-only; omitted on update keeps the stored ones
  */
 public record SourceRequest(
-    @NotBlank @Pattern(regexp = "path", message = "must be path") @Schema(enumeration = {"path"}) String type,
+    @NotBlank @Pattern(regexp = "path|git", message = "must be path or git") @Schema(enumeration = {"path", "git"})
+    String type,
     @Size(max = 4096) @Schema(examples = "/srv/app/prisma") String path,
     @Size(max = 4096) String migrationsPath,
-    @Size(max = 4096) String schemaPath) {}
+    @Size(max = 4096) String schemaPath,
+    @Size(max = 4096) @Schema(examples = "https://github.com/acme/app.git") String url,
+    @Size(max = 255) @Schema(examples = "main") String ref,
+    @Valid CredentialsRequest credentials) {
+
+  /**
+   * Git credentials; never returned.
+   *
+   * @param username for https; default x-access-token
+   * @param token https token or password
+   * @param sshPrivateKey OpenSSH private key, PEM
+   * @param sshKnownHosts known_hosts lines of the ssh server (host keys are always checked)
+   */
+  public record CredentialsRequest(
+      @Size(max = 255) String username,
+      @Size(max = 4096) String token,
+      @Size(max = 16384) String sshPrivateKey,
+      @Size(max = 16384) String sshKnownHosts) {}
+}

@@ -10,6 +10,8 @@ import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.TargetSnapshot;
+import io.driftwatch.core.evidence.EvidenceRequest;
+import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.secrets.SecretException;
@@ -110,14 +112,15 @@ public class AuditService {
     Environment environment = environments.toEnvironment(entity);
     ReportBuilder.Header header = new ReportBuilder.Header(
         UUID.randomUUID(), environment.name(), environment.tier().label(), Instant.now(), null);
-    MigrationSource source = sources.open(environment.source());
+    MigrationSource source = sources.open(environment.source(), environments.sourceCredentials(entity));
 
     PrismaDatabaseUrl url;
     try {
       url = environments.databaseUrl(entity);
     } catch (SecretException | IllegalArgumentException e) {
+      source.close();
       return Uni.createFrom().item(() -> ReportBuilder.failed(finished(header),
-          sourceInfo(environment, source, null), targetInfo(environment, null, null),
+          sourceInfo(environment, source, Side.failed("not read")), targetInfo(environment, null, null),
           new AuditError(AuditError.DATABASE, "the stored database URL cannot be used: " + e.getMessage())));
     }
 
@@ -129,23 +132,40 @@ public class AuditService {
 
     return Uni.combine().all().unis(sourceSide, targetSide).asTuple()
         .emitOn(Infrastructure.getDefaultWorkerPool())
-        .map(sides -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2()));
+        .map(sides -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2()))
+        .onTermination().invoke(source::close);
   }
 
   private AuditReport judge(ReportBuilder.Header header, Environment environment, MigrationSource source,
       PrismaDatabaseUrl url, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide) {
-    SourceInfo sourceInfo = sourceInfo(environment, source, sourceSide.value());
     TargetInfo targetInfo = targetInfo(environment, url, targetSide.value());
     if (sourceSide.error() != null) {
-      return ReportBuilder.failed(finished(header), sourceInfo, targetInfo,
+      return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide), targetInfo,
           new AuditError(AuditError.SOURCE, sourceSide.error()));
     }
     if (targetSide.error() != null) {
-      return ReportBuilder.failed(finished(header), sourceInfo, targetInfo,
+      return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide), targetInfo,
           new AuditError(AuditError.DATABASE, targetSide.error()));
     }
-    AuditResult result = engine.audit(new AuditInput(sourceSide.value(), targetSide.value()));
+    AuditInput input = new AuditInput(sourceSide.value(), targetSide.value());
+    HistoryEvidence evidence = explain(source, EvidenceRequest.from(engine.join(input)));
+    AuditResult result = engine.audit(new AuditInput(sourceSide.value(), targetSide.value(), evidence));
+    SourceInfo sourceInfo = sourceInfo(environment, source, sourceSide);
+    if (sourceSide.value().revision().isPresent()) {
+      sourceInfo = new SourceInfo(sourceInfo.type(), sourceInfo.location(), sourceInfo.migrations(),
+          sourceInfo.lockProvider(), sourceInfo.commit(), null, evidence.complete());
+    }
     return ReportBuilder.completed(finished(header), sourceInfo, targetInfo, result);
+  }
+
+  /** Evidence is a bonus: a history that cannot be walked leaves the findings without it, not the audit. */
+  private static HistoryEvidence explain(MigrationSource source, EvidenceRequest request) {
+    try {
+      return source.explain(request);
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "the history of %s could not be walked", source.location());
+      return HistoryEvidence.NONE;
+    }
   }
 
   private static Side<SourceSnapshot> readSource(MigrationSource source) {
@@ -159,10 +179,14 @@ public class AuditService {
     }
   }
 
-  private static SourceInfo sourceInfo(Environment environment, MigrationSource source, SourceSnapshot snapshot) {
-    return new SourceInfo(environment.source().type(), source.location(),
-        snapshot == null ? null : snapshot.migrations().size(),
-        snapshot == null ? null : snapshot.lockProvider().orElse(null));
+  private static SourceInfo sourceInfo(Environment environment, MigrationSource source, Side<SourceSnapshot> side) {
+    SourceSnapshot snapshot = side.value();
+    if (snapshot == null) {
+      return new SourceInfo(environment.source().type(), source.location(), null, null, null,
+          source.lastKnownRevision().orElse(null), null);
+    }
+    return new SourceInfo(environment.source().type(), source.location(), snapshot.migrations().size(),
+        snapshot.lockProvider().orElse(null), snapshot.revision().orElse(null), null, null);
   }
 
   private static TargetInfo targetInfo(Environment environment, PrismaDatabaseUrl url, TargetSnapshot snapshot) {

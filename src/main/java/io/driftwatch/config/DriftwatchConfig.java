@@ -62,9 +62,37 @@ public interface DriftwatchConfig {
 
   /** Reading migrations folders. */
   interface Source {
-    /** A migration.sql larger than this stops the audit with an error. */
-    @WithDefault("52428800")
+    /** A migration.sql larger than this is not read (a finding says so). */
+    @WithDefault("16777216")
     long maxScriptBytes();
+
+    /** All scripts of a folder together may not exceed this: the audit ends with an error. */
+    @WithDefault("268435456")
+    long maxTotalBytes();
+  }
+
+  Git git();
+
+  /** Git sources. */
+  interface Git {
+    /** Where the bare mirrors are kept; default {@code <data-dir>/git}. */
+    Optional<String> cacheDir();
+
+    /** A repository is fetched at most once per this interval, whatever the number of environments on it. */
+    @WithDefault("60s")
+    Duration fetchInterval();
+
+    /** Network timeout of a clone or fetch. */
+    @WithDefault("120s")
+    Duration timeout();
+
+    /** The history walk that explains findings stops after this many commits... */
+    @WithDefault("20000")
+    int historyMaxCommits();
+
+    /** ...or after this long; the explanations then say the walk was cut. */
+    @WithDefault("5s")
+    Duration historyTimeout();
   }
 
   /** Running audits. */

@@ -28,16 +28,21 @@ public final class AuditEngine {
     this.rules = List.copyOf(rules);
   }
 
+  /** Joins both sides only: what an adapter needs to know which migrations to gather evidence for. */
+  public MigrationHistory join(AuditInput input) {
+    TargetSnapshot target = input.target();
+    return MigrationHistory.join(
+        input.source().migrations(),
+        target.rows(),
+        target.historyTableExists(),
+        target.schemaHasTables(),
+        target.deployLockHeld());
+  }
+
   public AuditResult audit(AuditInput input) {
     SourceSnapshot source = input.source();
     TargetSnapshot target = input.target();
-    MigrationHistory history =
-        MigrationHistory.join(
-            source.migrations(),
-            target.rows(),
-            target.historyTableExists(),
-            target.schemaHasTables(),
-            target.deployLockHeld());
+    MigrationHistory history = join(input);
     PrismaDiagnosis diagnosis = PrismaDiagnosis.of(history, target.historyTableExists());
     PrismaStatus status =
         PrismaStatus.of(
@@ -47,7 +52,7 @@ public final class AuditEngine {
             target.provider(),
             target.datasource());
 
-    AuditContext context = new AuditContext(history, source, target, diagnosis);
+    AuditContext context = new AuditContext(history, source, target, diagnosis, input.evidence());
     List<Finding> findings = new ArrayList<>();
     for (HistoryRule rule : rules) {
       findings.addAll(rule.check(context));

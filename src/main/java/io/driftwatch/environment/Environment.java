@@ -6,4 +6,11 @@ import java.util.UUID;
 
 /** A watched environment as the rest of the service sees it: never with its credentials in clear. */
 public record Environment(
-    UUID id, String name, Tier tier, String databaseUrlMasked, SourceSpec source, Instant createdAt, Instant updatedAt) {}
+    UUID id,
+    String name,
+    Tier tier,
+    String databaseUrlMasked,
+    SourceSpec source,
+    boolean hasSourceCredentials,
+    Instant createdAt,
+    Instant updatedAt) {}

@@ -1,10 +1,17 @@
 package io.driftwatch.environment;
 
 import io.driftwatch.source.SourceSpec;
+import io.driftwatch.source.git.GitCredentials;
 
 /**
  * What a caller asks to store.
  *
  * @param databaseUrl Prisma's DATABASE_URL; null on update keeps the stored one
+ * @param credentials the git source's credentials; null on update keeps the stored ones
  */
-public record EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source) {}
+public record EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source, GitCredentials credentials) {
+
+  public EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source) {
+    this(name, tier, databaseUrl, source, null);
+  }
+}

@@ -4,6 +4,8 @@ import io.driftwatch.secrets.SecretCipher;
 import io.driftwatch.source.InvalidSourceException;
 import io.driftwatch.source.PathSourceSpec;
 import io.driftwatch.source.SourceSpec;
+import io.driftwatch.source.git.GitCredentials;
+import io.driftwatch.source.git.GitSourceSpec;
 import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.EnvironmentRepository;
 import io.driftwatch.store.SourceSpecJson;
@@ -105,6 +107,11 @@ public class EnvironmentService {
     return environments.findByName(name).onItem().ifNull().failWith(() -> new EnvironmentNotFoundException(name));
   }
 
+  /** Opens the stored git credentials, if any; only audits need them in clear, and only in memory. */
+  public GitCredentials sourceCredentials(EnvironmentEntity entity) {
+    return entity.sourceSecret == null ? null : sourceJson.readCredentials(cipher.decrypt(entity.sourceSecret));
+  }
+
   /** Opens the stored database URL; only audits need it in clear, and only in memory. */
   public PrismaDatabaseUrl databaseUrl(EnvironmentEntity entity) {
     return PrismaDatabaseUrl.parse(cipher.decrypt(entity.databaseUrlSecret));
@@ -112,7 +119,7 @@ public class EnvironmentService {
 
   public Environment toEnvironment(EnvironmentEntity entity) {
     return new Environment(entity.id, entity.name, Tier.parse(entity.tier), entity.databaseUrlMasked,
-        sourceJson.read(entity.source), entity.createdAt, entity.updatedAt);
+        sourceJson.read(entity.source), entity.sourceSecret != null, entity.createdAt, entity.updatedAt);
   }
 
   /** Two requests raced for one name: the unique index decided, and the loser hears 409, not 500. */
@@ -131,16 +138,21 @@ public class EnvironmentService {
 
   private static PrismaDatabaseUrl validate(EnvironmentDraft draft) {
     try {
-      validateSource(draft.source());
+      validateSource(draft.source(), draft.credentials());
       return draft.databaseUrl() == null ? null : PrismaDatabaseUrl.parse(draft.databaseUrl());
     } catch (InvalidDatabaseUrlException | InvalidSourceException e) {
       throw new InvalidEnvironmentException(e.getMessage());
     }
   }
 
-  private static void validateSource(SourceSpec source) {
+  private static void validateSource(SourceSpec source, GitCredentials credentials) {
     if (source instanceof PathSourceSpec path) {
+      if (credentials != null) {
+        throw new InvalidSourceException("source.credentials only apply to git sources");
+      }
       path.validate();
+    } else if (source instanceof GitSourceSpec git) {
+      git.validate(credentials);
     }
   }
 
@@ -152,6 +164,11 @@ public class EnvironmentService {
       entity.databaseUrlSecret = cipher.encrypt(url.raw());
     }
     entity.source = sourceJson.write(draft.source());
+    if (!(draft.source() instanceof GitSourceSpec)) {
+      entity.sourceSecret = null;
+    } else if (draft.credentials() != null) {
+      entity.sourceSecret = cipher.encrypt(sourceJson.writeCredentials(draft.credentials()));
+    }
     entity.updatedAt = Instant.now();
   }
 }

@@ -19,11 +19,14 @@ public final class PathMigrationSource implements MigrationSource {
   static final String LOCK_FILE = "migration_lock.toml";
 
   private final Path migrations;
-  private final long maxScriptBytes;
+  private final Limits limits;
 
-  public PathMigrationSource(PathSourceSpec spec, long maxScriptBytes) {
+  /** A script over {@code maxScriptBytes} is not read (a finding says so); over {@code maxTotalBytes} in all, the read fails. */
+  public record Limits(long maxScriptBytes, long maxTotalBytes) {}
+
+  public PathMigrationSource(PathSourceSpec spec, Limits limits) {
     this.migrations = spec.migrationsDirectory();
-    this.maxScriptBytes = maxScriptBytes;
+    this.limits = limits;
   }
 
   @Override
@@ -37,10 +40,17 @@ public final class PathMigrationSource implements MigrationSource {
       throw new SourceUnavailableException("the migrations folder " + migrations + " does not exist or is not a folder");
     }
     List<FolderMigration> found = new ArrayList<>();
+    long total = 0;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(migrations)) {
       for (Path entry : entries) {
         if (Files.isDirectory(entry)) {
-          found.add(readMigration(entry));
+          FolderMigration migration = readMigration(entry);
+          total += migration.script().map(MigrationScript::size).orElse(0);
+          if (total > limits.maxTotalBytes()) {
+            throw new SourceUnavailableException("the scripts in " + migrations + " exceed " + limits.maxTotalBytes()
+                + " bytes together (driftwatch.source.max-total-bytes)");
+          }
+          found.add(migration);
         }
       }
       return new SourceSnapshot(found, readLockProvider());
@@ -49,16 +59,16 @@ public final class PathMigrationSource implements MigrationSource {
     }
   }
 
-  private FolderMigration readMigration(Path directory) throws IOException, SourceUnavailableException {
+  private FolderMigration readMigration(Path directory) throws IOException {
     String name = directory.getFileName().toString();
     Path script = directory.resolve(SCRIPT);
     if (!Files.isRegularFile(script)) {
       return FolderMigration.withoutScript(name);
     }
     long size = Files.size(script);
-    if (size > maxScriptBytes) {
-      throw new SourceUnavailableException(
-          script + " is " + size + " bytes, over the limit of " + maxScriptBytes + " (driftwatch.source.max-script-bytes)");
+    if (size > limits.maxScriptBytes()) {
+      return FolderMigration.unreadable(name,
+          "it is " + size + " bytes, over the limit of " + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
     }
     return FolderMigration.withScript(name, MigrationScript.fromBytes(Files.readAllBytes(script)));
   }

@@ -1,10 +1,10 @@
 package io.driftwatch.source;
 
 /**
- * Where an environment's migrations and Prisma schema come from. One adapter per kind; the path
- * source is the first.
+ * Where an environment's migrations and Prisma schema come from: a folder on this machine, or a
+ * git repository. One adapter per kind.
  */
-public sealed interface SourceSpec permits PathSourceSpec {
+public interface SourceSpec {
 
   /** The {@code type} discriminator used in the API and in the store. */
   String type();

@@ -32,6 +32,10 @@ public class EnvironmentEntity {
   @Column(nullable = false)
   public String source;
 
+  /** The source's credentials (git token or ssh key) as encrypted JSON; null without any. */
+  @Column(name = "source_secret")
+  public String sourceSecret;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.driftwatch.source.PathSourceSpec;
 import io.driftwatch.source.SourceSpec;
+import io.driftwatch.source.git.GitCredentials;
+import io.driftwatch.source.git.GitSourceSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Stores a {@link SourceSpec} as JSON with its {@code type}, and reads it back. */
@@ -31,9 +33,27 @@ public class SourceSpecJson {
       if (PathSourceSpec.TYPE.equals(type)) {
         return new PathSourceSpec(text(node, "path"), text(node, "migrationsPath"), text(node, "schemaPath"));
       }
+      if (GitSourceSpec.TYPE.equals(type)) {
+        return new GitSourceSpec(text(node, "url"), text(node, "ref"), text(node, "path"), text(node, "migrationsPath"),
+            text(node, "schemaPath"));
+      }
       throw new IllegalStateException("stored source has unknown type " + type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored source is not valid JSON", e);
+    }
+  }
+
+  public String writeCredentials(GitCredentials credentials) {
+    return mapper.valueToTree(credentials).toString();
+  }
+
+  public GitCredentials readCredentials(String json) {
+    try {
+      JsonNode node = mapper.readTree(json);
+      return new GitCredentials(text(node, "username"), text(node, "token"), text(node, "sshPrivateKey"),
+          text(node, "sshKnownHosts"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored credentials are not valid JSON");
     }
   }
 

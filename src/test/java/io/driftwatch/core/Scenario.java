@@ -1,5 +1,6 @@
 package io.driftwatch.core;
 
+import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
@@ -27,6 +28,7 @@ public final class Scenario {
   private boolean schemaHasTables = true;
   private boolean deployLockHeld;
   private Optional<String> lockProvider = Optional.of("postgresql");
+  private HistoryEvidence evidence = HistoryEvidence.NONE;
 
   public static Scenario create() {
     return new Scenario();
@@ -44,6 +46,11 @@ public final class Scenario {
 
   public Scenario migrationBytes(String name, byte[] sql) {
     folder.put(name, FolderMigration.withScript(name, MigrationScript.fromBytes(sql)));
+    return this;
+  }
+
+  public Scenario unreadable(String name, String reason) {
+    folder.put(name, FolderMigration.unreadable(name, reason));
     return this;
   }
 
@@ -124,11 +131,18 @@ public final class Scenario {
     return this;
   }
 
+  /** What version control says, as a git source's adapter would have gathered it. */
+  public Scenario evidence(HistoryEvidence evidence) {
+    this.evidence = evidence;
+    return this;
+  }
+
   public AuditInput input() {
     return new AuditInput(
         new SourceSnapshot(List.copyOf(folder.values()), lockProvider),
         new TargetSnapshot("postgresql", tableExists, schemaHasTables, List.copyOf(rows), deployLockHeld,
-            new Datasource("PostgreSQL", "app", "public", "localhost:5432")));
+            new Datasource("PostgreSQL", "app", "public", "localhost:5432")),
+        evidence);
   }
 
   public AuditResult audit() {
@@ -137,7 +151,7 @@ public final class Scenario {
 
   public AuditContext context() {
     AuditResult result = audit();
-    return new AuditContext(result.history(), input().source(), input().target(), result.prismaDiagnosis());
+    return new AuditContext(result.history(), input().source(), input().target(), result.prismaDiagnosis(), evidence);
   }
 
   public List<String> findingNames() {

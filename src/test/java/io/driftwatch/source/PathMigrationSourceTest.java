@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Test;
 
 class PathMigrationSourceTest {
 
+  private static final PathMigrationSource.Limits LIMITS = new PathMigrationSource.Limits(1024, 4096);
+
   @Test
   void reads_every_subdirectory_and_ignores_files() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create()
         .migration("20240101000000_init", "SELECT 1;\n")
         .emptyDirectory("20240102000000_empty")) {
       Files.writeString(folder.migrations().resolve("README.md"), "not a migration");
-      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), 1024).read();
+      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read();
       assertThat(snapshot.migrations()).extracting(FolderMigration::name)
           .containsExactlyInAnyOrder("20240101000000_init", "20240102000000_empty");
       assertThat(snapshot.migrations()).filteredOn(m -> m.name().endsWith("empty"))
@@ -30,22 +32,34 @@ class PathMigrationSourceTest {
   void migrations_path_override() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
       PathSourceSpec spec = new PathSourceSpec(folder.root().getParent().toString(), folder.migrations().toString(), null);
-      assertThat(new PathMigrationSource(spec, 1024).read().migrations()).hasSize(1);
+      assertThat(new PathMigrationSource(spec, LIMITS).read().migrations()).hasSize(1);
     }
   }
 
   @Test
-  void oversized_script_stops_the_read_with_the_limit_named() {
-    try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(2000))) {
-      assertThatThrownBy(() -> new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), 1024).read())
+  void oversized_script_is_not_read_and_says_why() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(2000)).migration("b", "SELECT 1;")) {
+      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read();
+      assertThat(snapshot.migrations()).filteredOn(m -> m.name().equals("a")).singleElement()
+          .satisfies(m -> assertThat(m.unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("over the limit of 1024")));
+    }
+  }
+
+  @Test
+  void folder_over_the_total_limit_stops_the_read() {
+    try (PrismaFolder folder = PrismaFolder.create()) {
+      for (int i = 0; i < 5; i++) {
+        folder.migration("m" + i, "x".repeat(1000));
+      }
+      assertThatThrownBy(() -> new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read())
           .isInstanceOf(SourceUnavailableException.class)
-          .hasMessageContaining("over the limit of 1024");
+          .hasMessageContaining("exceed 4096 bytes together");
     }
   }
 
   @Test
   void missing_folder_is_unavailable() {
-    assertThatThrownBy(() -> new PathMigrationSource(new PathSourceSpec("/nonexistent", null, null), 1024).read())
+    assertThatThrownBy(() -> new PathMigrationSource(new PathSourceSpec("/nonexistent", null, null), LIMITS).read())
         .isInstanceOf(SourceUnavailableException.class)
         .hasMessageContaining("/nonexistent/migrations does not exist");
   }

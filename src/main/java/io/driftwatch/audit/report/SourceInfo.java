@@ -1,9 +1,22 @@
 package io.driftwatch.audit.report;
 
+import io.driftwatch.core.Revision;
+
 /**
  * What was read from the source.
  *
+ * @param location where the migrations were read (a folder, or a repository, ref and path)
  * @param migrations number of migration directories; null when the source could not be read
  * @param lockProvider the provider in migration_lock.toml, null without one
+ * @param commit for a git source, the commit the folder was read at
+ * @param lastFetchedCommit for a git source that could not be read now, what the last successful fetch brought
+ * @param historyExplained for a git source, whether the history walk behind the findings' evidence was complete
  */
-public record SourceInfo(String type, String location, Integer migrations, String lockProvider) {}
+public record SourceInfo(
+    String type,
+    String location,
+    Integer migrations,
+    String lockProvider,
+    Revision commit,
+    Revision lastFetchedCommit,
+    Boolean historyExplained) {}

@@ -1,5 +1,6 @@
 package io.driftwatch.core.finding;
 
+import io.driftwatch.core.evidence.Evidence;
 import java.util.Objects;
 
 /**
@@ -7,8 +8,10 @@ import java.util.Objects;
  * exact {@code prisma} command or SQL).
  *
  * @param migration the migration it concerns, or null for the environment as a whole
+ * @param evidence what version control says about it, or null
  */
-public record Finding(FindingType type, Severity severity, String migration, String message, String help) {
+public record Finding(
+    FindingType type, Severity severity, String migration, String message, String help, Evidence evidence) {
 
   public Finding {
     Objects.requireNonNull(type, "type");

@@ -1,5 +1,6 @@
 package io.driftwatch.core.finding;
 
+import io.driftwatch.core.evidence.Evidence;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -32,10 +33,14 @@ public record FindingType(String code, String name, Severity severity, String su
   }
 
   public Finding at(String migration, String message, String help) {
-    return new Finding(this, severity, migration, message, help);
+    return new Finding(this, severity, migration, message, help, null);
   }
 
   public Finding at(String migration, Severity severity, String message, String help) {
-    return new Finding(this, severity, migration, message, help);
+    return new Finding(this, severity, migration, message, help, null);
+  }
+
+  public Finding at(String migration, Severity severity, String message, String help, Evidence evidence) {
+    return new Finding(this, severity, migration, message, help, evidence);
   }
 }

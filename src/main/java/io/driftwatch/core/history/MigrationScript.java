@@ -24,6 +24,7 @@ public final class MigrationScript {
 
   private final byte[] text;
   private final boolean validUtf8;
+  private final boolean binary;
   private final byte[] digest;
   private final String checksum;
   private volatile byte[][] variantDigests;
@@ -31,6 +32,7 @@ public final class MigrationScript {
   private MigrationScript(byte[] text, boolean validUtf8) {
     this.text = text;
     this.validUtf8 = validUtf8;
+    this.binary = containsNul(text);
     this.digest = sha256(text);
     this.checksum = HEX.formatHex(digest);
   }
@@ -65,6 +67,24 @@ public final class MigrationScript {
    */
   public boolean validUtf8() {
     return validUtf8;
+  }
+
+  public int size() {
+    return text.length;
+  }
+
+  /** True when the file holds NUL bytes: a binary file, not SQL. */
+  public boolean binary() {
+    return binary;
+  }
+
+  private static boolean containsNul(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Prisma's comparison: any of the three candidates, legacy unpadded rows included. */

@@ -51,6 +51,9 @@ public record PrismaDiagnosis(
         continue;
       }
       Optional<MigrationScript> script = record.script();
+      if (record.folder().orElseThrow().unreadable().isPresent()) {
+        continue; // Prisma can read it; driftwatch would not, so it cannot say what Prisma concludes
+      }
       if (script.isEmpty()) {
         if (missingScript == null) {
           missingScript = record.name();

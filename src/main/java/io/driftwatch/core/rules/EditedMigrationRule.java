@@ -7,7 +7,10 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.rules.support.Prisma;
+import io.driftwatch.core.evidence.Evidence;
+import io.driftwatch.core.rules.support.Citations;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The script in the folder is not the one that was applied. Compared against the row that made the
@@ -28,11 +31,11 @@ public final class EditedMigrationRule implements HistoryRule {
   public List<Finding> check(AuditContext context) {
     return context.history().inState(MigrationState.APPLIED).stream()
         .filter(record -> record.checksumMatches().orElse(true).equals(false))
-        .map(EditedMigrationRule::finding)
+        .map(record -> finding(record, context.evidence().edit(record.name())))
         .toList();
   }
 
-  private static Finding finding(MigrationRecord record) {
+  private static Finding finding(MigrationRecord record, Optional<Evidence> evidence) {
     String name = record.name();
     String applied = record.appliedRow().map(row -> row.checksum()).orElse("?");
     String current = record.script().map(script -> script.checksum()).orElse("?");
@@ -41,6 +44,13 @@ public final class EditedMigrationRule implements HistoryRule {
         + "one ran the old. `prisma migrate status` does not report it.";
     String help = "Restore the applied version from version control (`git log -p -- " + Prisma.scriptPath(name)
         + "`) and put the change into a new migration: `npx prisma migrate dev --create-only --name <change>`.";
-    return TYPE.at(name, message, help);
+    if (evidence.isPresent()) {
+      message += " Changed after it was applied by: " + Citations.changes(evidence.get()) + ".";
+      help = "Restore the applied version: `git checkout " + evidence.get().commits()
+          .get(evidence.get().commits().size() - 1).commit().shortSha() + "^ -- "
+          + Citations.location(evidence.get(), name) + "/migration.sql`, and put the change into a new migration: "
+          + "`npx prisma migrate dev --create-only --name <change>`.";
+    }
+    return TYPE.at(name, TYPE.severity(), message, help, evidence.orElse(null));
   }
 }

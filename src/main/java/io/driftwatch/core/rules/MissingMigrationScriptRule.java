@@ -4,6 +4,7 @@ import io.driftwatch.core.AuditContext;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.rules.support.Prisma;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class MissingMigrationScriptRule implements HistoryRule {
   @Override
   public List<Finding> check(AuditContext context) {
     return context.history().records().stream()
-        .filter(record -> record.folder().isPresent() && record.script().isEmpty())
+        .filter(record -> record.folder().filter(FolderMigration::missingScript).isPresent())
         .map(MissingMigrationScriptRule::finding)
         .toList();
   }

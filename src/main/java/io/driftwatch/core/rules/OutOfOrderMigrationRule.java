@@ -10,7 +10,9 @@ import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.rules.support.Prisma;
 import java.util.ArrayList;
+import io.driftwatch.core.evidence.Evidence;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A migration deploy will run that sorts before the newest applied one: deploy applies it after
@@ -44,13 +46,15 @@ public final class OutOfOrderMigrationRule implements HistoryRule {
     List<Finding> findings = new ArrayList<>();
     for (MigrationRecord record : history.records()) {
       if (history.stateOf(record).deployWillApply() && MigrationOrder.compareCli(record.name(), newestApplied) < 0) {
-        findings.add(TYPE.at(record.name(),
+        Optional<Evidence> added = context.evidence().addition(record.name());
+        findings.add(TYPE.at(record.name(), TYPE.severity(),
             "`" + record.name() + "` is not applied but sorts before `" + newestApplied
                 + "`, which is: deploy will apply it after newer migrations, in an order other environments "
-                + "did not see.",
+                + "did not see." + added.map(e -> " Added by " + e.commit().cite()
+                    + " (probably a merged branch).").orElse(""),
             "Check that it does not depend on, or conflict with, the migrations applied after it; then `"
                 + Prisma.DEPLOY + "`. If it must run in its own place, rename it with a new timestamp "
-                + "before any environment applies it."));
+                + "before any environment applies it.", added.orElse(null)));
       }
     }
     return findings;

@@ -7,7 +7,9 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.HistoryState;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.rules.support.Prisma;
+import io.driftwatch.core.evidence.Evidence;
 import java.util.List;
+import java.util.Optional;
 
 /** A folder migration with no row at all: the next deploy runs it. */
 public final class PendingMigrationRule implements HistoryRule {
@@ -27,10 +29,13 @@ public final class PendingMigrationRule implements HistoryRule {
       return List.of();
     }
     return context.history().inState(MigrationState.PENDING).stream()
-        .map(record -> TYPE.at(record.name(),
-            "`" + record.name() + "` is in the migrations folder but has no row in _prisma_migrations: "
-                + "the database is behind the folder.",
-            "Apply it with `" + Prisma.DEPLOY + "` (review its SQL first)."))
+        .map(record -> {
+          Optional<Evidence> added = context.evidence().addition(record.name());
+          return TYPE.at(record.name(), TYPE.severity(),
+              "`" + record.name() + "` is in the migrations folder but has no row in _prisma_migrations: "
+                  + "the database is behind the folder." + added.map(e -> " Added by " + e.commit().cite() + ".").orElse(""),
+              "Apply it with `" + Prisma.DEPLOY + "` (review its SQL first).", added.orElse(null));
+        })
         .toList();
   }
 }

@@ -1,23 +1,33 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.evidence.Evidence;
+import io.driftwatch.core.evidence.Evidence.Kind;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
+import io.driftwatch.core.rules.support.Citations;
 import io.driftwatch.core.rules.support.Prisma;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Applied in the database, absent from the folder: applied by hand or from a branch that was never
- * committed. {@code prisma migrate status} says "Database schema is up to date!" all the same.
+ * merged. {@code prisma migrate status} says "Database schema is up to date!" all the same. With a git
+ * source, version control says where it went: deleted or renamed by a commit, only on another
+ * branch, or never committed at all.
  */
 public final class PhantomMigrationRule implements HistoryRule {
 
   public static final FindingType TYPE =
       new FindingType("HI002", "PHANTOM_MIGRATION", Severity.ERROR,
           "The database recorded a migration that the migrations folder does not have.");
+
+  private static final Pattern TIMESTAMPED = Pattern.compile("^\\d+_(.+)$");
 
   @Override
   public FindingType type() {
@@ -26,10 +36,37 @@ public final class PhantomMigrationRule implements HistoryRule {
 
   @Override
   public List<Finding> check(AuditContext context) {
-    return context.history().inState(MigrationState.PHANTOM).stream().map(PhantomMigrationRule::finding).toList();
+    return context.history().inState(MigrationState.PHANTOM).stream()
+        .map(record -> finding(record, evidence(context, record.name())))
+        .toList();
   }
 
-  private static Finding finding(MigrationRecord record) {
+  private static Optional<Evidence> evidence(AuditContext context, String name) {
+    Optional<Evidence> fromGit = context.evidence().phantom(name);
+    if (fromGit.isPresent() && fromGit.get().kind() != Kind.NEVER_COMMITTED) {
+      return fromGit;
+    }
+    Optional<Evidence> renamed = probableRename(context, name);
+    return renamed.isPresent() ? renamed : fromGit;
+  }
+
+  /** Another folder migration with the same name after its timestamp: renamed after it was applied. */
+  private static Optional<Evidence> probableRename(AuditContext context, String name) {
+    Matcher phantom = TIMESTAMPED.matcher(name);
+    if (!phantom.matches()) {
+      return Optional.empty();
+    }
+    String slug = phantom.group(1);
+    return context.history().folderOrder().stream()
+        .filter(other -> {
+          Matcher candidate = TIMESTAMPED.matcher(other);
+          return candidate.matches() && candidate.group(1).equals(slug) && !other.equals(name);
+        })
+        .findFirst()
+        .map(other -> new Evidence(Kind.PROBABLE_RENAME, List.of(), List.of(), other, null));
+  }
+
+  private static Finding finding(MigrationRecord record, Optional<Evidence> evidence) {
     String name = record.name();
     boolean applied = record.appliedRow().isPresent();
     String recorded = record.appliedRow()
@@ -41,6 +78,41 @@ public final class PhantomMigrationRule implements HistoryRule {
     String help = "Find the script in version control (`" + Prisma.gitHistoryOf(name) + "`) and restore it as `"
         + Prisma.scriptPath(name) + "` under exactly this name; if it was run by hand, recover its SQL "
         + "and commit it under this name so every environment can replay it.";
-    return TYPE.at(name, applied ? TYPE.severity() : Severity.WARNING, message, help);
+    if (evidence.isPresent()) {
+      Evidence found = evidence.get();
+      String location = Citations.location(found, name);
+      switch (found.kind()) {
+        case DELETED -> {
+          message += " Commit " + found.commit().cite() + " deleted it.";
+          help = "Restore it from the parent of that commit: `git checkout " + found.commit().shortSha() + "^ -- "
+              + location + "`, then commit it.";
+        }
+        case RENAMED -> {
+          message += " Commit " + found.commit().cite() + " renamed it to `" + found.relatedMigration() + "`.";
+          help = "The database knows it as `" + name + "`: rename the directory back (`git mv "
+              + location.substring(0, location.length() - name.length()) + found.relatedMigration() + " " + location
+              + "`), or every environment that applied it sees a phantom and a pending migration.";
+        }
+        case PROBABLE_RENAME -> {
+          message += " The folder has `" + found.relatedMigration()
+              + "` with the same name after the timestamp: probably the same migration, renamed after it was applied.";
+          help = "If they are the same migration, rename `" + found.relatedMigration() + "` back to `" + name
+              + "`; if not, restore `" + Prisma.scriptPath(name) + "` from version control.";
+        }
+        case ONLY_ON_BRANCH -> {
+          message += " It is not in the audited history, only on " + String.join(", ", found.branches())
+              + ": unmerged work was deployed to this database.";
+          help = "Merge " + found.branches().get(0) + " (or cherry-pick `" + location + "` from it) so the folder "
+              + "has the migration the database already applied.";
+        }
+        case NEVER_COMMITTED -> {
+          message += " No branch of the repository has ever had it: someone ran it by hand.";
+          help = "Ask who applied it for its SQL, commit it as `" + location + "/migration.sql` under exactly this "
+              + "name, and check its effect is in the schema (`npx prisma migrate diff`).";
+        }
+        default -> { }
+      }
+    }
+    return TYPE.at(name, applied ? TYPE.severity() : Severity.WARNING, message, help, evidence.orElse(null));
   }
 }

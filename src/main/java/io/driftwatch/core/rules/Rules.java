@@ -23,7 +23,8 @@ public final class Rules {
       new MissingMigrationScriptRule(),
       new ProviderMismatchRule(),
       new AmbiguousOrderRule(),
-      new InvalidScriptEncodingRule());
+      new InvalidScriptEncodingRule(),
+      new UnreadableScriptRule());
 
   private Rules() {}
 

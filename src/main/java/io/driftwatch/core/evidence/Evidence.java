@@ -1,0 +1,55 @@
+package io.driftwatch.core.evidence;
+
+import io.driftwatch.core.Revision;
+import java.util.List;
+
+/**
+ * What version control says about one finding's migration.
+ *
+ * @param commits the commits that show it, newest first (with line counts for CHANGED_AFTER_APPLY)
+ * @param branches the branches that have it, for ONLY_ON_BRANCH
+ * @param relatedMigration the other name, for RENAMED and PROBABLE_RENAME
+ * @param location the migration directory's path in the repository, when known
+ */
+public record Evidence(
+    Kind kind, List<CommitChange> commits, List<String> branches, String relatedMigration, String location) {
+
+  public Evidence {
+    commits = List.copyOf(commits);
+    branches = List.copyOf(branches);
+  }
+
+  public enum Kind {
+    /** Its directory was in the history of the audited ref and a commit deleted it. */
+    DELETED,
+    /** A commit moved its directory to another name. */
+    RENAMED,
+    /** Another folder migration has the same name after the timestamp. */
+    PROBABLE_RENAME,
+    /** Not in the audited ref's history, but on these other branches. */
+    ONLY_ON_BRANCH,
+    /** In no branch of the repository: it was run by hand. */
+    NEVER_COMMITTED,
+    /** Commits that changed the script after the database applied it. */
+    CHANGED_AFTER_APPLY,
+    /** The commit that added the migration. */
+    ADDED
+  }
+
+  /** A commit, with the lines it added and removed in the migration's script (zero when not counted). */
+  public record CommitChange(Revision commit, int linesAdded, int linesRemoved) {
+
+    public static CommitChange of(Revision commit) {
+      return new CommitChange(commit, 0, 0);
+    }
+  }
+
+  public static Evidence of(Kind kind, Revision commit, String location) {
+    return new Evidence(kind, List.of(CommitChange.of(commit)), List.of(), null, location);
+  }
+
+  /** The newest commit of the evidence. */
+  public Revision commit() {
+    return commits.get(0).commit();
+  }
+}

@@ -1,0 +1,241 @@
+package io.driftwatch.source.git;
+
+import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.source.SourceUnavailableException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+import org.eclipse.jgit.util.FileUtils;
+import org.jboss.logging.Logger;
+
+/**
+ * One bare mirror per repository URL in the cache directory. The first audit clones it; later
+ * audits fetch at most once per interval, shared by every environment on that repository; one
+ * lock per repository serialises clone and fetch. A failed fetch is an error, never a silent audit
+ * of what the mirror held before.
+ */
+@ApplicationScoped
+public class GitMirrors {
+
+  private static final Logger LOG = Logger.getLogger(GitMirrors.class);
+  private static final RefSpec[] REF_SPECS = {
+    new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*")
+  };
+
+  private final Path root;
+  private final Duration interval;
+  private final int timeoutSeconds;
+  private final Clock clock;
+  private final Map<String, Mirror> mirrors = new ConcurrentHashMap<>();
+
+  @Inject
+  public GitMirrors(DriftwatchConfig config) {
+    this(Path.of(config.git().cacheDir().orElse(config.dataDir() + "/git")), config.git().fetchInterval(),
+        config.git().timeout(), Clock.systemUTC());
+  }
+
+  GitMirrors(Path root, Duration interval, Duration timeout, Clock clock) {
+    this.root = root;
+    this.interval = interval;
+    this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+    this.clock = clock;
+  }
+
+  /** What happened to a repository's mirror during one sync. */
+  public enum Sync { CLONED, FETCHED, FRESH }
+
+  /** A mirror, up to date within the interval; the caller closes the repository. */
+  public record Synced(Repository repository, Sync sync) {}
+
+  private static final class Mirror {
+    final ReentrantLock lock = new ReentrantLock();
+    volatile Instant fetchedAt;
+  }
+
+  /**
+   * Clones or fetches as needed and opens the mirror.
+   *
+   * @throws SourceUnavailableException saying why the remote could not be read
+   */
+  public Synced sync(String url, GitCredentials credentials) throws SourceUnavailableException {
+    Path directory = directoryFor(url);
+    Mirror mirror = mirrors.computeIfAbsent(url, ignored -> new Mirror());
+    mirror.lock.lock();
+    try {
+      Sync sync;
+      if (!Files.isDirectory(directory.resolve("objects"))) {
+        clone(url, credentials, directory);
+        sync = Sync.CLONED;
+      } else if (mirror.fetchedAt == null || mirror.fetchedAt.plus(interval).isBefore(clock.instant())) {
+        fetch(url, credentials, directory);
+        sync = Sync.FETCHED;
+      } else {
+        sync = Sync.FRESH;
+      }
+      if (sync != Sync.FRESH) {
+        mirror.fetchedAt = clock.instant();
+      }
+      return new Synced(open(directory), sync);
+    } finally {
+      mirror.lock.unlock();
+    }
+  }
+
+  /** The mirror as it is, without touching the network: what the last successful fetch brought. */
+  public Repository openExisting(String url) throws IOException {
+    Path directory = directoryFor(url);
+    if (!Files.isDirectory(directory.resolve("objects"))) {
+      throw new IOException("no mirror of " + RepositoryPaths.maskUrl(url) + " yet");
+    }
+    return open(directory);
+  }
+
+  Path directoryFor(String url) {
+    return root.resolve(hash(url));
+  }
+
+  private void clone(String url, GitCredentials credentials, Path directory) throws SourceUnavailableException {
+    Path staging = directory.resolveSibling(directory.getFileName() + ".cloning");
+    try {
+      Files.createDirectories(root);
+      deleteQuietly(staging);
+      try (Git ignored = authenticate(Git.cloneRepository()
+              .setURI(url)
+              .setDirectory(staging.toFile())
+              .setBare(true)
+              .setCloneAllBranches(true)
+              .setTimeout(timeoutSeconds), url, credentials)
+          .call()) {
+        LOG.debugf("cloned %s", RepositoryPaths.maskUrl(url));
+      }
+      try (Git git = Git.open(staging.toFile())) {
+        git.getRepository().getConfig().setStringList("remote", "origin", "fetch",
+            java.util.Arrays.stream(REF_SPECS).map(RefSpec::toString).toList());
+        git.getRepository().getConfig().save();
+      }
+      fetch(url, credentials, staging);
+      Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      deleteQuietly(staging);
+      throw new SourceUnavailableException("cannot clone " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
+    }
+  }
+
+  private void fetch(String url, GitCredentials credentials, Path directory) throws SourceUnavailableException {
+    try (Git git = Git.open(directory.toFile())) {
+      authenticate(git.fetch()
+          .setRemote(url)
+          .setRefSpecs(REF_SPECS)
+          .setRemoveDeletedRefs(true)
+          .setCheckFetchedObjects(true)
+          .setTimeout(timeoutSeconds), url, credentials)
+          .call();
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
+    }
+  }
+
+  private <C extends TransportCommand<C, ?>> C authenticate(C command, String url, GitCredentials credentials)
+      throws IOException {
+    if (credentials == null) {
+      return command;
+    }
+    if (credentials.token() != null) {
+      CredentialsProvider provider =
+          new UsernamePasswordCredentialsProvider(credentials.usernameOrDefault(), credentials.token());
+      command.setCredentialsProvider(provider);
+    }
+    if (credentials.sshPrivateKey() != null) {
+      Path sshDirectory = sshDirectory(url, credentials);
+      SshdSessionFactory factory = new SshdSessionFactoryBuilder()
+          .setHomeDirectory(sshDirectory.toFile())
+          .setSshDirectory(sshDirectory.toFile())
+          .build(null);
+      command.setTransportConfigCallback(transport -> {
+        if (transport instanceof SshTransport ssh) {
+          ssh.setSshSessionFactory(factory);
+        }
+      });
+    }
+    return command;
+  }
+
+  /** A private ssh directory per repository: the key and known_hosts, readable by the owner only. */
+  private Path sshDirectory(String url, GitCredentials credentials) throws IOException {
+    Path directory = root.resolve("ssh").resolve(hash(url));
+    Files.createDirectories(directory);
+    trySetOwnerOnly(directory, "rwx------");
+    Path key = directory.resolve("id_driftwatch");
+    Files.writeString(key, credentials.sshPrivateKey().strip() + "\n", StandardCharsets.US_ASCII);
+    trySetOwnerOnly(key, "rw-------");
+    Files.writeString(directory.resolve("known_hosts"), credentials.sshKnownHosts().strip() + "\n",
+        StandardCharsets.US_ASCII);
+    Files.writeString(directory.resolve("config"), "Host *\n  IdentityFile " + key + "\n  StrictHostKeyChecking yes\n",
+        StandardCharsets.US_ASCII);
+    return directory;
+  }
+
+  private static Repository open(Path directory) {
+    try {
+      return new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).setBare().build();
+    } catch (IOException e) {
+      throw new IllegalStateException("the mirror in " + directory + " cannot be opened", e);
+    }
+  }
+
+  private static void trySetOwnerOnly(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException e) {
+      LOG.debugf("cannot restrict permissions of %s", path);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      FileUtils.delete(path.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
+    } catch (IOException e) {
+      LOG.debugf("cannot delete %s", path);
+    }
+  }
+
+  private static String hash(String url) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @PreDestroy
+  void forget() {
+    mirrors.clear();
+  }
+}
