@@ -1,0 +1,79 @@
+package io.driftwatch.source.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.driftwatch.source.SourceUnavailableException;
+import io.driftwatch.testing.GitRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.Test;
+
+class GitMirrorsTest {
+
+  /** A clock the test moves by hand. */
+  private static final class ManualClock extends Clock {
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  }
+
+  @Test
+  void clones_once_then_fetches_at_most_once_per_interval() throws Exception {
+    Path cache = Files.createTempDirectory("dw-mirrors");
+    ManualClock clock = new ManualClock();
+    GitMirrors mirrors = new GitMirrors(cache, Duration.ofMinutes(1), Duration.ofSeconds(30), clock);
+    try (GitRepo repo = GitRepo.create().write("prisma/migrations/a/migration.sql", "SELECT 1;")) {
+      repo.commit("first", "Ada", Instant.parse("2025-01-01T00:00:00Z"));
+      try (Repository first = sync(mirrors, repo.url(), GitMirrors.Sync.CLONED)) {
+        assertThat(first.isBare()).isTrue();
+      }
+      sync(mirrors, repo.url(), GitMirrors.Sync.FRESH).close();
+
+      repo.write("prisma/migrations/b/migration.sql", "SELECT 2;").commit("second", "Ada", Instant.parse("2025-01-02T00:00:00Z"));
+      clock.now.set(clock.now.get().plusSeconds(61));
+      try (Repository fetched = sync(mirrors, repo.url(), GitMirrors.Sync.FETCHED)) {
+        assertThat(fetched.resolve("refs/heads/main^{commit}").getName())
+            .isEqualTo(org.eclipse.jgit.api.Git.open(repo.root().toFile()).getRepository().resolve("HEAD").getName());
+      }
+    } finally {
+      org.eclipse.jgit.util.FileUtils.delete(cache.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+    }
+  }
+
+  @Test
+  void unreachable_remote_is_unavailable_with_a_reason() throws Exception {
+    Path cache = Files.createTempDirectory("dw-mirrors");
+    GitMirrors mirrors = new GitMirrors(cache, Duration.ZERO, Duration.ofSeconds(5), Clock.systemUTC());
+    assertThatThrownBy(() -> mirrors.sync("file:///nonexistent/repo.git", null))
+        .isInstanceOf(SourceUnavailableException.class)
+        .hasMessageContaining("cannot clone file:///nonexistent/repo.git");
+    assertThat(cache.resolve("ssh")).doesNotExist();
+    org.eclipse.jgit.util.FileUtils.delete(cache.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+  }
+
+  private static Repository sync(GitMirrors mirrors, String url, GitMirrors.Sync expected) throws Exception {
+    GitMirrors.Synced synced = mirrors.sync(url, null);
+    assertThat(synced.sync()).isEqualTo(expected);
+    return synced.repository();
+  }
+}
