@@ -43,6 +43,10 @@ public final class GitRepo implements AutoCloseable {
     return root;
   }
 
+  public org.eclipse.jgit.lib.Repository repository() {
+    return git.getRepository();
+  }
+
   public GitRepo write(String path, String content) {
     return writeBytes(path, content.getBytes(StandardCharsets.UTF_8));
   }

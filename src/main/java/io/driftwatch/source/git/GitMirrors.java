@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -30,7 +29,6 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.eclipse.jgit.util.FileUtils;
 import org.jboss.logging.Logger;
 
@@ -125,12 +123,13 @@ public class GitMirrors {
     try {
       Files.createDirectories(root);
       deleteQuietly(staging);
-      try (Git ignored = authenticate(Git.cloneRepository()
+      try (Access access = new Access(credentials);
+          Git ignored = access.apply(Git.cloneRepository()
               .setURI(url)
               .setDirectory(staging.toFile())
               .setBare(true)
               .setCloneAllBranches(true)
-              .setTimeout(timeoutSeconds), url, credentials)
+              .setTimeout(timeoutSeconds))
           .call()) {
         LOG.debugf("cloned %s", RepositoryPaths.maskUrl(url));
       }
@@ -148,57 +147,51 @@ public class GitMirrors {
   }
 
   private void fetch(String url, GitCredentials credentials, Path directory) throws SourceUnavailableException {
-    try (Git git = Git.open(directory.toFile())) {
-      authenticate(git.fetch()
+    try (Access access = new Access(credentials); Git git = Git.open(directory.toFile())) {
+      access.apply(git.fetch()
           .setRemote(url)
           .setRefSpecs(REF_SPECS)
           .setRemoveDeletedRefs(true)
           .setCheckFetchedObjects(true)
-          .setTimeout(timeoutSeconds), url, credentials)
+          .setTimeout(timeoutSeconds))
           .call();
     } catch (GitAPIException | IOException | RuntimeException e) {
       throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
     }
   }
 
-  private <C extends TransportCommand<C, ?>> C authenticate(C command, String url, GitCredentials credentials)
-      throws IOException {
-    if (credentials == null) {
+  /** How one clone or fetch authenticates; closed when the operation ends. */
+  private final class Access implements AutoCloseable {
+    private final CredentialsProvider provider;
+    private final SshdSessionFactory ssh;
+
+    Access(GitCredentials credentials) throws IOException {
+      this.provider = credentials == null || credentials.token() == null ? null
+          : new UsernamePasswordCredentialsProvider(credentials.usernameOrDefault(), credentials.token());
+      this.ssh = credentials == null || credentials.sshPrivateKey() == null ? null
+          : SshAccess.sessionFactory(credentials, root.resolve("ssh-empty"));
+    }
+
+    <C extends TransportCommand<C, ?>> C apply(C command) {
+      if (provider != null) {
+        command.setCredentialsProvider(provider);
+      }
+      if (ssh != null) {
+        command.setTransportConfigCallback(transport -> {
+          if (transport instanceof SshTransport sshTransport) {
+            sshTransport.setSshSessionFactory(ssh);
+          }
+        });
+      }
       return command;
     }
-    if (credentials.token() != null) {
-      CredentialsProvider provider =
-          new UsernamePasswordCredentialsProvider(credentials.usernameOrDefault(), credentials.token());
-      command.setCredentialsProvider(provider);
-    }
-    if (credentials.sshPrivateKey() != null) {
-      Path sshDirectory = sshDirectory(url, credentials);
-      SshdSessionFactory factory = new SshdSessionFactoryBuilder()
-          .setHomeDirectory(sshDirectory.toFile())
-          .setSshDirectory(sshDirectory.toFile())
-          .build(null);
-      command.setTransportConfigCallback(transport -> {
-        if (transport instanceof SshTransport ssh) {
-          ssh.setSshSessionFactory(factory);
-        }
-      });
-    }
-    return command;
-  }
 
-  /** A private ssh directory per repository: the key and known_hosts, readable by the owner only. */
-  private Path sshDirectory(String url, GitCredentials credentials) throws IOException {
-    Path directory = root.resolve("ssh").resolve(hash(url));
-    Files.createDirectories(directory);
-    trySetOwnerOnly(directory, "rwx------");
-    Path key = directory.resolve("id_driftwatch");
-    Files.writeString(key, credentials.sshPrivateKey().strip() + "\n", StandardCharsets.US_ASCII);
-    trySetOwnerOnly(key, "rw-------");
-    Files.writeString(directory.resolve("known_hosts"), credentials.sshKnownHosts().strip() + "\n",
-        StandardCharsets.US_ASCII);
-    Files.writeString(directory.resolve("config"), "Host *\n  IdentityFile " + key + "\n  StrictHostKeyChecking yes\n",
-        StandardCharsets.US_ASCII);
-    return directory;
+    @Override
+    public void close() {
+      if (ssh != null) {
+        ssh.close();
+      }
+    }
   }
 
   private static Repository open(Path directory) {
@@ -206,14 +199,6 @@ public class GitMirrors {
       return new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).setBare().build();
     } catch (IOException e) {
       throw new IllegalStateException("the mirror in " + directory + " cannot be opened", e);
-    }
-  }
-
-  private static void trySetOwnerOnly(Path path, String permissions) throws IOException {
-    try {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-    } catch (UnsupportedOperationException e) {
-      LOG.debugf("cannot restrict permissions of %s", path);
     }
   }
 
