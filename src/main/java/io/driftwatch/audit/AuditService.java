@@ -12,6 +12,7 @@ import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.evidence.EvidenceRequest;
 import io.driftwatch.core.evidence.HistoryEvidence;
+import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.secrets.SecretException;
@@ -120,7 +121,7 @@ public class AuditService {
     } catch (SecretException | IllegalArgumentException e) {
       source.close();
       return Uni.createFrom().item(() -> ReportBuilder.failed(finished(header),
-          sourceInfo(environment, source, Side.failed("not read")), targetInfo(environment, null, null),
+          sourceInfo(environment, source, Side.failed("not read"), null), targetInfo(environment, null, null),
           new AuditError(AuditError.DATABASE, "the stored database URL cannot be used: " + e.getMessage())));
     }
 
@@ -140,22 +141,19 @@ public class AuditService {
       PrismaDatabaseUrl url, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide) {
     TargetInfo targetInfo = targetInfo(environment, url, targetSide.value());
     if (sourceSide.error() != null) {
-      return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide), targetInfo,
+      return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide, null), targetInfo,
           new AuditError(AuditError.SOURCE, sourceSide.error()));
     }
     if (targetSide.error() != null) {
-      return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide), targetInfo,
+      return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide, null), targetInfo,
           new AuditError(AuditError.DATABASE, targetSide.error()));
     }
     AuditInput input = new AuditInput(sourceSide.value(), targetSide.value());
-    HistoryEvidence evidence = explain(source, EvidenceRequest.from(engine.join(input)));
-    AuditResult result = engine.audit(new AuditInput(sourceSide.value(), targetSide.value(), evidence));
-    SourceInfo sourceInfo = sourceInfo(environment, source, sourceSide);
-    if (sourceSide.value().revision().isPresent()) {
-      sourceInfo = new SourceInfo(sourceInfo.type(), sourceInfo.location(), sourceInfo.migrations(),
-          sourceInfo.lockProvider(), sourceInfo.commit(), null, evidence.complete());
-    }
-    return ReportBuilder.completed(finished(header), sourceInfo, targetInfo, result);
+    MigrationHistory joined = engine.join(input);
+    HistoryEvidence evidence = explain(source, EvidenceRequest.from(joined));
+    AuditResult result = engine.audit(new AuditInput(input.source(), input.target(), evidence), joined);
+    return ReportBuilder.completed(finished(header), sourceInfo(environment, source, sourceSide, evidence), targetInfo,
+        result);
   }
 
   /** Evidence is a bonus: a history that cannot be walked leaves the findings without it, not the audit. */
@@ -179,14 +177,17 @@ public class AuditService {
     }
   }
 
-  private static SourceInfo sourceInfo(Environment environment, MigrationSource source, Side<SourceSnapshot> side) {
+  /** What was read; for a source that could not be read, the revision its last successful fetch brought. */
+  private static SourceInfo sourceInfo(
+      Environment environment, MigrationSource source, Side<SourceSnapshot> side, HistoryEvidence evidence) {
     SourceSnapshot snapshot = side.value();
     if (snapshot == null) {
       return new SourceInfo(environment.source().type(), source.location(), null, null, null,
           source.lastKnownRevision().orElse(null), null);
     }
+    Boolean explained = snapshot.revision().isPresent() && evidence != null ? evidence.complete() : null;
     return new SourceInfo(environment.source().type(), source.location(), snapshot.migrations().size(),
-        snapshot.lockProvider().orElse(null), snapshot.revision().orElse(null), null, null);
+        snapshot.lockProvider().orElse(null), snapshot.revision().orElse(null), null, explained);
   }
 
   private static TargetInfo targetInfo(Environment environment, PrismaDatabaseUrl url, TargetSnapshot snapshot) {

@@ -40,9 +40,16 @@ public final class AuditEngine {
   }
 
   public AuditResult audit(AuditInput input) {
+    return audit(input, join(input));
+  }
+
+  /**
+   * Judges an input already joined with {@link #join} (evidence does not change the join), so an
+   * adapter that joined first to gather evidence does not pay for the join twice.
+   */
+  public AuditResult audit(AuditInput input, MigrationHistory history) {
     SourceSnapshot source = input.source();
     TargetSnapshot target = input.target();
-    MigrationHistory history = join(input);
     PrismaDiagnosis diagnosis = PrismaDiagnosis.of(history, target.historyTableExists());
     PrismaStatus status =
         PrismaStatus.of(

@@ -2,7 +2,6 @@ package io.driftwatch.source;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * A folder on the service's machine that holds {@code migrations/} and the schema
@@ -27,19 +26,6 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
 
   public Path migrationsDirectory() {
     return migrationsPath == null ? base().resolve("migrations") : base().resolve(migrationsPath);
-  }
-
-  /** The schema file or folder, when one can be found. */
-  public Optional<Path> schemaLocation() {
-    if (schemaPath != null) {
-      return Optional.of(base().resolve(schemaPath));
-    }
-    Path file = base().resolve("schema.prisma");
-    if (Files.isRegularFile(file)) {
-      return Optional.of(file);
-    }
-    Path folder = base().resolve("schema");
-    return Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty();
   }
 
   /**

@@ -12,8 +12,6 @@ import io.driftwatch.core.rules.support.Citations;
 import io.driftwatch.core.rules.support.Prisma;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Applied in the database, absent from the folder: applied by hand or from a branch that was never
@@ -26,8 +24,6 @@ public final class PhantomMigrationRule implements HistoryRule {
   public static final FindingType TYPE =
       new FindingType("HI002", "PHANTOM_MIGRATION", Severity.ERROR,
           "The database recorded a migration that the migrations folder does not have.");
-
-  private static final Pattern TIMESTAMPED = Pattern.compile("^\\d+_(.+)$");
 
   @Override
   public FindingType type() {
@@ -52,18 +48,31 @@ public final class PhantomMigrationRule implements HistoryRule {
 
   /** Another folder migration with the same name after its timestamp: renamed after it was applied. */
   private static Optional<Evidence> probableRename(AuditContext context, String name) {
-    Matcher phantom = TIMESTAMPED.matcher(name);
-    if (!phantom.matches()) {
+    int slugStart = slugStart(name);
+    if (slugStart < 0) {
       return Optional.empty();
     }
-    String slug = phantom.group(1);
-    return context.history().folderOrder().stream()
-        .filter(other -> {
-          Matcher candidate = TIMESTAMPED.matcher(other);
-          return candidate.matches() && candidate.group(1).equals(slug) && !other.equals(name);
-        })
-        .findFirst()
-        .map(other -> new Evidence(Kind.PROBABLE_RENAME, List.of(), List.of(), other, null));
+    String slug = name.substring(slugStart);
+    for (String other : context.history().folderOrder()) {
+      if (!other.equals(name) && other.endsWith(slug) && slugStart(other) == other.length() - slug.length()) {
+        return Optional.of(new Evidence(Kind.PROBABLE_RENAME, List.of(), List.of(), other, null));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where the name after a {@code <digits>_} timestamp starts, or -1 for names without one. */
+  static int slugStart(String name) {
+    int underscore = name.indexOf('_');
+    if (underscore <= 0 || underscore == name.length() - 1) {
+      return -1;
+    }
+    for (int i = 0; i < underscore; i++) {
+      if (!Character.isDigit(name.charAt(i))) {
+        return -1;
+      }
+    }
+    return underscore + 1;
   }
 
   private static Finding finding(MigrationRecord record, Optional<Evidence> evidence) {

@@ -2,7 +2,6 @@ package io.driftwatch.source.git;
 
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.source.SourceUnavailableException;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -217,10 +216,5 @@ public class GitMirrors {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @PreDestroy
-  void forget() {
-    mirrors.clear();
   }
 }

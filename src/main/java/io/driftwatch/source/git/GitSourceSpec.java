@@ -34,12 +34,6 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
     return RepositoryPaths.join(base, migrations);
   }
 
-  /** The schema's path in the repository when overridden. */
-  public String schemaLocation() {
-    return schemaPath == null ? RepositoryPaths.join(path == null ? "" : path, "schema.prisma")
-        : RepositoryPaths.join(path == null ? "" : path, schemaPath);
-  }
-
   public boolean ssh() {
     String lower = url.toLowerCase(Locale.ROOT);
     return lower.startsWith("ssh://") || SCP_LIKE.matcher(url).matches();
