@@ -15,6 +15,7 @@ import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
+import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.secrets.SecretException;
 import io.driftwatch.source.MigrationSource;
 import io.driftwatch.source.MigrationSources;
@@ -54,6 +55,7 @@ public class AuditService {
   private final MigrationSources sources;
   private final PostgresTargetReader targets;
   private final ReportJson json;
+  private final AuditMetrics metrics;
   private final AuditEngine engine = new AuditEngine();
 
   public AuditService(
@@ -62,13 +64,15 @@ public class AuditService {
       AuditRepository audits,
       MigrationSources sources,
       PostgresTargetReader targets,
-      ReportJson json) {
+      ReportJson json,
+      AuditMetrics metrics) {
     this.environments = environments;
     this.leases = leases;
     this.audits = audits;
     this.sources = sources;
     this.targets = targets;
     this.json = json;
+    this.metrics = metrics;
   }
 
   /** Audits an environment now. Must be called on a Vert.x context (a request, or VertxContextSupport). */
@@ -83,6 +87,7 @@ public class AuditService {
             .emitOn(onContext)
             .flatMap(report -> Panache.withTransaction(() -> audits.persist(entity(entity.id, report))
                 .call(() -> leases.release(entity.id, owner))).replaceWith(report))
+            .invoke(metrics::audited)
             .onFailure().call(() -> Panache.withTransaction(() -> leases.release(entity.id, owner))));
   }
 
@@ -98,6 +103,12 @@ public class AuditService {
     return Panache.withSession(() -> environments.find(environmentName).flatMap(environment ->
         audits.page(environment.id, page, size).flatMap(entities -> audits.countFor(environment.id)
             .map(total -> new Page(entities.stream().map(e -> json.summary(e.summary)).toList(), page, size, total)))));
+  }
+
+  /** The latest audit of every environment, oldest environment first. */
+  public Uni<List<AuditSummary>> latestOfEach() {
+    return Panache.withSession(() -> audits.latestOfEach())
+        .map(entities -> entities.stream().map(entity -> json.summary(entity.summary)).toList());
   }
 
   public Uni<AuditSummary> latest(String environmentName) {

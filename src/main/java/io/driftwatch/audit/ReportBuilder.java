@@ -12,6 +12,7 @@ import io.driftwatch.audit.report.SourceInfo;
 import io.driftwatch.audit.report.TargetInfo;
 import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.Outcome;
+import io.driftwatch.core.finding.Family;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.HistoryRow;
@@ -57,7 +58,7 @@ final class ReportBuilder {
     List<FindingReport> findings = result.findings().stream().map(ReportBuilder::finding).toList();
     AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
         header.finishedAt(), result.outcome(), history.state(), byState, countBySeverity(result.findings()),
-        result.prismaStatus().exitCode(), null);
+        countByFamily(result.findings()), result.prismaStatus().exitCode(), null);
     return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
         millis(header), result.outcome(), null, source, target,
         new HistoryReport(history.state(), history.lastCommonMigration().orElse(null), migrations),
@@ -67,7 +68,8 @@ final class ReportBuilder {
 
   static AuditReport failed(Header header, SourceInfo source, TargetInfo target, AuditError error) {
     AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
-        header.finishedAt(), Outcome.ERROR, null, Map.of(), countBySeverity(List.of()), null, error.message());
+        header.finishedAt(), Outcome.ERROR, null, Map.of(), countBySeverity(List.of()), countByFamily(List.of()), null,
+        error.message());
     return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
         millis(header), Outcome.ERROR, error, source, target, null, null, List.of(), summary);
   }
@@ -83,6 +85,21 @@ final class ReportBuilder {
     }
     for (Finding finding : findings) {
       counts.merge(finding.severity().name(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  private static Map<String, Map<String, Integer>> countByFamily(List<Finding> findings) {
+    Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    for (Family family : Family.values()) {
+      Map<String, Integer> bySeverity = new LinkedHashMap<>();
+      for (int i = Severity.values().length - 1; i >= 0; i--) {
+        bySeverity.put(Severity.values()[i].name(), 0);
+      }
+      counts.put(family.name(), bySeverity);
+    }
+    for (Finding finding : findings) {
+      counts.get(finding.type().family()).merge(finding.severity().name(), 1, Integer::sum);
     }
     return counts;
   }

@@ -1,5 +1,6 @@
 package io.driftwatch.environment;
 
+import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.secrets.SecretCipher;
 import io.driftwatch.source.InvalidSourceException;
 import io.driftwatch.source.PathSourceSpec;
@@ -29,13 +30,19 @@ public class EnvironmentService {
   private final SecretCipher cipher;
   private final SourceSpecJson sourceJson;
   private final TargetPools pools;
+  private final AuditMetrics metrics;
 
   public EnvironmentService(
-      EnvironmentRepository environments, SecretCipher cipher, SourceSpecJson sourceJson, TargetPools pools) {
+      EnvironmentRepository environments,
+      SecretCipher cipher,
+      SourceSpecJson sourceJson,
+      TargetPools pools,
+      AuditMetrics metrics) {
     this.environments = environments;
     this.cipher = cipher;
     this.sourceJson = sourceJson;
     this.pools = pools;
+    this.metrics = metrics;
   }
 
   public Uni<Environment> create(EnvironmentDraft draft) {
@@ -88,6 +95,7 @@ public class EnvironmentService {
       return nameFree.map(ignored -> {
         apply(entity, draft, url);
         pools.evict(entity.id);
+        metrics.forget(name);
         return entity;
       });
     }))
@@ -99,7 +107,7 @@ public class EnvironmentService {
     return Panache.withTransaction(() -> find(name).flatMap(entity -> {
       pools.evict(entity.id);
       return environments.delete(entity);
-    }));
+    })).invoke(() -> metrics.forget(name));
   }
 
   /** The stored entity, or a failure naming the missing environment. Call inside a session. */

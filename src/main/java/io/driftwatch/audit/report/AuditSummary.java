@@ -12,6 +12,7 @@ import java.util.UUID;
  *
  * @param migrations count of migrations per state
  * @param findings count of findings per severity
+ * @param findingsByFamily count of findings per code family (HI, DH, ...) and severity
  * @param prismaExitCode what {@code prisma migrate status} would exit with; null on ERROR
  * @param error the reason of an ERROR outcome
  */
@@ -25,5 +26,6 @@ public record AuditSummary(
     HistoryState historyState,
     Map<String, Integer> migrations,
     Map<String, Integer> findings,
+    Map<String, Map<String, Integer>> findingsByFamily,
     Integer prismaExitCode,
     String error) {}
