@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An environment to watch.
  *
  * @param databaseUrl the DATABASE_URL Prisma uses; optional on update (the stored one is kept)
+ * @param schedule when it is audited on its own; default every 15 minutes; omitted on update keeps the stored one
  */
 public record EnvironmentRequest(
     @NotBlank
@@ -25,4 +26,14 @@ public record EnvironmentRequest(
     @Schema(examples = "postgresql://user:password@host:5432/app?schema=public",
         description = "Prisma's DATABASE_URL. Write-only: stored encrypted, returned masked.")
     String databaseUrl,
-    @NotNull @Valid SourceRequest source) {}
+    @NotNull @Valid SourceRequest source,
+    @Valid ScheduleRequest schedule) {
+
+  /**
+   * @param cron Quartz cron expression, seconds first
+   * @param paused true stops the scheduled audits (manual ones still run)
+   */
+  public record ScheduleRequest(
+      @NotBlank @Size(max = 120) @Schema(examples = "0 */15 * * * ?") String cron,
+      Boolean paused) {}
+}

@@ -4,6 +4,7 @@ import io.driftwatch.environment.EnvironmentDraft;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.environment.Tier;
 import io.driftwatch.environment.InvalidEnvironmentException;
+import io.driftwatch.environment.Schedule;
 import io.driftwatch.source.PathSourceSpec;
 import io.driftwatch.source.SourceSpec;
 import io.driftwatch.source.git.GitCredentials;
@@ -89,6 +90,8 @@ public class EnvironmentResource {
     if (spec instanceof PathSourceSpec && (source.url() != null || source.ref() != null)) {
       throw new InvalidEnvironmentException("source.url and source.ref only apply to git sources");
     }
-    return new EnvironmentDraft(request.name(), Tier.parse(request.tier()), request.databaseUrl(), spec, credentials);
+    EnvironmentRequest.ScheduleRequest schedule = request.schedule();
+    return new EnvironmentDraft(request.name(), Tier.parse(request.tier()), request.databaseUrl(), spec, credentials,
+        schedule == null ? null : Schedule.valid(schedule.cron(), Boolean.TRUE.equals(schedule.paused())));
   }
 }

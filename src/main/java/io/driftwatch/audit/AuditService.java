@@ -21,6 +21,7 @@ import io.driftwatch.source.MigrationSource;
 import io.driftwatch.source.MigrationSources;
 import io.driftwatch.source.SourceUnavailableException;
 import io.driftwatch.store.AuditEntity;
+import io.driftwatch.support.Blocking;
 import io.driftwatch.store.AuditLeases;
 import io.driftwatch.store.AuditRepository;
 import io.driftwatch.store.EnvironmentEntity;
@@ -30,8 +31,6 @@ import io.driftwatch.target.TargetUnavailableException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -77,7 +76,7 @@ public class AuditService {
 
   /** Audits an environment now. Must be called on a Vert.x context (a request, or VertxContextSupport). */
   public Uni<AuditReport> run(String environmentName) {
-    Executor onContext = onCurrentContext();
+    Executor onContext = Blocking.onCurrentContext();
     UUID owner = UUID.randomUUID();
     return Panache.withTransaction(() -> environments.find(environmentName)
             .call(entity -> leases.acquire(entity.id, owner).flatMap(acquired -> acquired
@@ -223,14 +222,6 @@ public class AuditService {
     entity.summary = json.write(report.summary());
     entity.report = json.write(report);
     return entity;
-  }
-
-  private static Executor onCurrentContext() {
-    Context context = Vertx.currentContext();
-    if (context == null) {
-      throw new IllegalStateException("audits run on a Vert.x context (use VertxContextSupport outside requests)");
-    }
-    return command -> context.runOnContext(ignored -> command.run());
   }
 
   /** One side of an audit: what was read, or why not. */

@@ -73,6 +73,19 @@ public interface DriftwatchConfig {
 
   Git git();
 
+  Schedule schedule();
+
+  /** Scheduled audits. */
+  interface Schedule {
+    /** The schedule of an environment registered without one: every 15 minutes. */
+    @WithDefault("0 */15 * * * ?")
+    String defaultCron();
+
+    /** How many scheduled audits run at once on one replica (Quartz threads; each holds one target connection). */
+    @WithDefault("4")
+    int concurrency();
+  }
+
   /** Git sources. */
   interface Git {
     /** Where the bare mirrors are kept; default {@code <data-dir>/git}. */

@@ -9,9 +9,9 @@ import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.environment.Tier;
 import io.driftwatch.source.PathSourceSpec;
+import io.driftwatch.support.Blocking;
 import io.driftwatch.target.PrismaHistoryTable;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -31,7 +31,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -99,11 +98,7 @@ public class DemoService {
 
   /** Builds the demo from scratch and returns its first audit. Call on a Vert.x context. */
   public Uni<AuditReport> create() {
-    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-    Executor onContext = command -> context.runOnContext(ignored -> command.run());
-    return Uni.createFrom().item(this::extractFolder)
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .emitOn(onContext)
+    return Blocking.call(this::extractFolder)
         .call(() -> store.query("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)").execute())
         .call(() -> store.query("CREATE DATABASE " + DATABASE).execute())
         .call(this::seed)

@@ -12,5 +12,6 @@ public record Environment(
     String databaseUrlMasked,
     SourceSpec source,
     boolean hasSourceCredentials,
+    Schedule schedule,
     Instant createdAt,
     Instant updatedAt) {}

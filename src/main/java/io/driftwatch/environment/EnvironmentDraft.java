@@ -8,10 +8,12 @@ import io.driftwatch.source.git.GitCredentials;
  *
  * @param databaseUrl Prisma's DATABASE_URL; null on update keeps the stored one
  * @param credentials the git source's credentials; null on update keeps the stored ones
+ * @param schedule null: the default on create, the stored one on update
  */
-public record EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source, GitCredentials credentials) {
+public record EnvironmentDraft(
+    String name, Tier tier, String databaseUrl, SourceSpec source, GitCredentials credentials, Schedule schedule) {
 
   public EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source) {
-    this(name, tier, databaseUrl, source, null);
+    this(name, tier, databaseUrl, source, null, null);
   }
 }

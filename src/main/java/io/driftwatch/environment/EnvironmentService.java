@@ -1,6 +1,8 @@
 package io.driftwatch.environment;
 
+import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.metrics.AuditMetrics;
+import io.driftwatch.schedule.AuditScheduler;
 import io.driftwatch.secrets.SecretCipher;
 import io.driftwatch.source.InvalidSourceException;
 import io.driftwatch.source.PathSourceSpec;
@@ -17,6 +19,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import org.hibernate.JDBCException;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -26,23 +29,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class EnvironmentService {
 
+  private static final Logger LOG = Logger.getLogger(EnvironmentService.class);
+
   private final EnvironmentRepository environments;
   private final SecretCipher cipher;
   private final SourceSpecJson sourceJson;
   private final TargetPools pools;
   private final AuditMetrics metrics;
+  private final AuditScheduler scheduler;
+  private final String defaultCron;
 
   public EnvironmentService(
       EnvironmentRepository environments,
       SecretCipher cipher,
       SourceSpecJson sourceJson,
       TargetPools pools,
-      AuditMetrics metrics) {
+      AuditMetrics metrics,
+      AuditScheduler scheduler,
+      DriftwatchConfig config) {
     this.environments = environments;
     this.cipher = cipher;
     this.sourceJson = sourceJson;
     this.pools = pools;
     this.metrics = metrics;
+    this.scheduler = scheduler;
+    this.defaultCron = config.schedule().defaultCron();
   }
 
   public Uni<Environment> create(EnvironmentDraft draft) {
@@ -62,11 +73,13 @@ public class EnvironmentService {
       EnvironmentEntity entity = new EnvironmentEntity();
       entity.id = UUID.randomUUID();
       entity.createdAt = Instant.now();
+      entity.scheduleCron = defaultCron;
       apply(entity, draft, url);
       return environments.persist(entity);
     }))
         .onFailure(EnvironmentService::isUniqueViolation).transform(e -> new EnvironmentExistsException(draft.name()))
-        .map(this::toEnvironment);
+        .map(this::toEnvironment)
+        .call(this::schedule);
   }
 
   public Uni<List<Environment>> list() {
@@ -100,14 +113,30 @@ public class EnvironmentService {
       });
     }))
         .onFailure(EnvironmentService::isUniqueViolation).transform(e -> new EnvironmentExistsException(draft.name()))
-        .map(this::toEnvironment);
+        .map(this::toEnvironment)
+        .call(this::schedule);
   }
 
   public Uni<Void> delete(String name) {
     return Panache.withTransaction(() -> find(name).flatMap(entity -> {
       pools.evict(entity.id);
-      return environments.delete(entity);
-    })).invoke(() -> metrics.forget(name));
+      return environments.delete(entity).replaceWith(entity.id);
+    }))
+        .invoke(() -> metrics.forget(name))
+        .flatMap(id -> scheduler.removeAsync(id)
+            .onFailure().invoke(e -> LOG.errorf(e, "the schedule of %s could not be removed", name))
+            .onFailure().recoverWithNull());
+  }
+
+  /**
+   * Applies the environment's schedule. The environment is already stored: a scheduler failure is
+   * logged and repaired by the sync at the next start, instead of failing a request whose change
+   * has been made (a client retrying it would then hear 409).
+   */
+  private Uni<Void> schedule(Environment environment) {
+    return scheduler.applyAsync(environment)
+        .onFailure().invoke(e -> LOG.errorf(e, "the schedule of %s could not be applied", environment.name()))
+        .onFailure().recoverWithNull();
   }
 
   /** The stored entity, or a failure naming the missing environment. Call inside a session. */
@@ -127,7 +156,8 @@ public class EnvironmentService {
 
   public Environment toEnvironment(EnvironmentEntity entity) {
     return new Environment(entity.id, entity.name, Tier.parse(entity.tier), entity.databaseUrlMasked,
-        sourceJson.read(entity.source), entity.sourceSecret != null, entity.createdAt, entity.updatedAt);
+        sourceJson.read(entity.source), entity.sourceSecret != null,
+        new Schedule(entity.scheduleCron, entity.schedulePaused), entity.createdAt, entity.updatedAt);
   }
 
   /** Two requests raced for one name: the unique index decided, and the loser hears 409, not 500. */
@@ -176,6 +206,10 @@ public class EnvironmentService {
       entity.sourceSecret = null;
     } else if (draft.credentials() != null) {
       entity.sourceSecret = cipher.encrypt(sourceJson.writeCredentials(draft.credentials()));
+    }
+    if (draft.schedule() != null) {
+      entity.scheduleCron = draft.schedule().cron();
+      entity.schedulePaused = draft.schedule().paused();
     }
     entity.updatedAt = Instant.now();
   }

@@ -36,6 +36,13 @@ public class EnvironmentEntity {
   @Column(name = "source_secret")
   public String sourceSecret;
 
+  /** Quartz cron expression of the scheduled audits. */
+  @Column(name = "schedule_cron", nullable = false)
+  public String scheduleCron;
+
+  @Column(name = "schedule_paused", nullable = false)
+  public boolean schedulePaused;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
