@@ -44,8 +44,22 @@ class MetricsTest {
     return found.get(0);
   }
 
+  /** The Grafana dashboard and the Prometheus rules in deploy/ may only use series this scrape has. */
+  private static void assertDeployArtifactsQueryOnlyExportedMetrics(String metrics) throws java.io.IOException {
+    java.util.Set<String> referenced = new java.util.TreeSet<>();
+    for (String file : List.of("deploy/grafana/driftwatch-dashboard.json", "deploy/prometheus/driftwatch-rules.yml")) {
+      Matcher name = Pattern.compile("driftwatch_[a-z_]+").matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+      while (name.find()) {
+        referenced.add(name.group());
+      }
+    }
+    assertThat(referenced).as("deploy/ queries some metrics").hasSizeGreaterThanOrEqualTo(6);
+    assertThat(referenced).allSatisfy(series ->
+        assertThat(metrics).as("deploy/ queries %s, which /q/metrics must export", series).contains("\n" + series + "{"));
+  }
+
   @Test
-  void audits_of_several_states_show_up_per_environment() {
+  void audits_of_several_states_show_up_per_environment() throws Exception {
     try (TargetDatabase synced = TargetDatabase.create().managedByPrisma();
         TargetDatabase behind = TargetDatabase.create().managedByPrisma();
         PrismaFolder folder = PrismaFolder.create().migration(INIT, INIT_SQL);
@@ -82,6 +96,8 @@ class MetricsTest {
       assertThat(metrics).contains("driftwatch_audit_duration_seconds_bucket{");
       assertThat(metrics).as("no migration name is ever a label").doesNotContain("20240102000000_next")
           .doesNotContain("20240103000000_phantom");
+
+      assertDeployArtifactsQueryOnlyExportedMetrics(metrics);
 
       given().delete("/api/v1/environments/" + drift).then().statusCode(204);
       assertThat(scrape()).doesNotContain(driftLabel);
