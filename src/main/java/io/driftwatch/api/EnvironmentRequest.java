@@ -27,7 +27,18 @@ public record EnvironmentRequest(
         description = "Prisma's DATABASE_URL. Write-only: stored encrypted, returned masked.")
     String databaseUrl,
     @NotNull @Valid SourceRequest source,
-    @Valid ScheduleRequest schedule) {
+    @Valid ScheduleRequest schedule,
+    @Valid AlertsRequest alerts) {
+
+  /**
+   * @param slackWebhookUrl the environment's Slack incoming webhook; write-only, stored encrypted; omit to keep
+   * @param minSeverity the least severity that alerts (default: warning in production, error in staging and
+   *     other, critical in development)
+   */
+  public record AlertsRequest(
+      @Size(max = 2048) @Schema(examples = "https://hooks.slack.com/services/T000/B000/XXXX") String slackWebhookUrl,
+      @Pattern(regexp = "(?i)info|warning|error|critical", message = "must be one of info, warning, error, critical")
+      @Schema(enumeration = {"info", "warning", "error", "critical"}) String minSeverity) {}
 
   /**
    * @param cron Quartz cron expression, seconds first

@@ -3,6 +3,8 @@ package io.driftwatch.api;
 import io.driftwatch.environment.EnvironmentDraft;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.environment.Tier;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.environment.AlertSettings;
 import io.driftwatch.environment.InvalidEnvironmentException;
 import io.driftwatch.environment.Schedule;
 import io.driftwatch.source.PathSourceSpec;
@@ -92,6 +94,15 @@ public class EnvironmentResource {
     }
     EnvironmentRequest.ScheduleRequest schedule = request.schedule();
     return new EnvironmentDraft(request.name(), Tier.parse(request.tier()), request.databaseUrl(), spec, credentials,
-        schedule == null ? null : Schedule.valid(schedule.cron(), Boolean.TRUE.equals(schedule.paused())));
+        schedule == null ? null : Schedule.valid(schedule.cron(), Boolean.TRUE.equals(schedule.paused())),
+        alerts(request.alerts()));
+  }
+
+  private static AlertSettings alerts(EnvironmentRequest.AlertsRequest alerts) {
+    if (alerts == null) {
+      return null;
+    }
+    return new AlertSettings(alerts.slackWebhookUrl(),
+        alerts.minSeverity() == null ? null : Severity.valueOf(alerts.minSeverity().toUpperCase(java.util.Locale.ROOT)));
   }
 }

@@ -15,11 +15,20 @@ public record EnvironmentView(
     String databaseUrl,
     SourceView source,
     Schedule schedule,
+    AlertsView alerts,
     Instant createdAt,
     Instant updatedAt) {
 
+  /**
+   * @param hasSlackWebhook whether the environment has its own webhook (else the global one is used, if any)
+   * @param minSeverity the least severity that alerts, in effect
+   */
+  public record AlertsView(boolean hasSlackWebhook, String minSeverity) {}
+
   static EnvironmentView of(Environment environment) {
     return new EnvironmentView(environment.name(), environment.tier().label(), environment.databaseUrlMasked(),
-        SourceView.of(environment), environment.schedule(), environment.createdAt(), environment.updatedAt());
+        SourceView.of(environment), environment.schedule(),
+        new AlertsView(environment.hasSlackWebhook(), environment.alertsMinSeverity().name().toLowerCase(java.util.Locale.ROOT)),
+        environment.createdAt(), environment.updatedAt());
   }
 }

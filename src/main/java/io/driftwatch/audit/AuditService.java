@@ -1,5 +1,6 @@
 package io.driftwatch.audit;
 
+import io.driftwatch.alerts.AlertRecorder;
 import io.driftwatch.audit.report.AuditError;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
@@ -55,6 +56,7 @@ public class AuditService {
   private final PostgresTargetReader targets;
   private final ReportJson json;
   private final AuditMetrics metrics;
+  private final AlertRecorder alerts;
   private final AuditEngine engine = new AuditEngine();
 
   public AuditService(
@@ -64,7 +66,8 @@ public class AuditService {
       MigrationSources sources,
       PostgresTargetReader targets,
       ReportJson json,
-      AuditMetrics metrics) {
+      AuditMetrics metrics,
+      AlertRecorder alerts) {
     this.environments = environments;
     this.leases = leases;
     this.audits = audits;
@@ -72,6 +75,7 @@ public class AuditService {
     this.targets = targets;
     this.json = json;
     this.metrics = metrics;
+    this.alerts = alerts;
   }
 
   /** Audits an environment now. Must be called on a Vert.x context (a request, or VertxContextSupport). */
@@ -84,7 +88,9 @@ public class AuditService {
                 : Uni.createFrom().failure(new AuditRunningException(environmentName)))))
         .flatMap(entity -> look(entity)
             .emitOn(onContext)
-            .flatMap(report -> Panache.withTransaction(() -> audits.persist(entity(entity.id, report))
+            .flatMap(report -> Panache.withTransaction(() -> audits.latest(entity.id)
+                .flatMap(previous -> audits.persist(entity(entity.id, report))
+                    .call(() -> alerts.record(entity, report, previous == null ? null : previous.historyState)))
                 .call(() -> leases.release(entity.id, owner))).replaceWith(report))
             .invoke(metrics::audited)
             .onFailure().call(() -> Panache.withTransaction(() -> leases.release(entity.id, owner))));

@@ -75,6 +75,41 @@ public interface DriftwatchConfig {
 
   Schedule schedule();
 
+  Alerts alerts();
+
+  /** Slack and webhook alerts. */
+  interface Alerts {
+    /** Default Slack incoming webhook for environments without their own (a secret: keep it in the environment). */
+    Optional<String> slackWebhookUrl();
+
+    /** Hosts alerts may be sent to (DRIFTWATCH_ALERTS_ALLOWED_HOSTS, comma-separated). */
+    @WithDefault("hooks.slack.com")
+    java.util.List<String> allowedHosts();
+
+    /** Allow http:// webhooks (only for a local test receiver; Slack is https). */
+    @WithDefault("false")
+    boolean allowPlainHttp();
+
+    /** The service's external URL, for links to reports in messages, e.g. https://driftwatch.example.com. */
+    Optional<String> externalBaseUrl();
+
+    /** How often the outbox is looked at. */
+    @WithDefault("5s")
+    String deliveryInterval();
+
+    /** Timeout of one delivery. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /** Wait before the first retry after a 5xx or a network error; doubled each time, at most an hour. */
+    @WithDefault("5s")
+    Duration firstBackoff();
+
+    /** A message still undelivered after this many attempts is given up (and counted as rejected). */
+    @WithDefault("25")
+    int maxAttempts();
+  }
+
   /** Scheduled audits. */
   interface Schedule {
     /** The schedule of an environment registered without one: every 15 minutes. */

@@ -13,5 +13,7 @@ public record Environment(
     SourceSpec source,
     boolean hasSourceCredentials,
     Schedule schedule,
+    boolean hasSlackWebhook,
+    io.driftwatch.core.finding.Severity alertsMinSeverity,
     Instant createdAt,
     Instant updatedAt) {}

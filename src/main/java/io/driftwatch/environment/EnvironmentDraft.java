@@ -9,11 +9,18 @@ import io.driftwatch.source.git.GitCredentials;
  * @param databaseUrl Prisma's DATABASE_URL; null on update keeps the stored one
  * @param credentials the git source's credentials; null on update keeps the stored ones
  * @param schedule null: the default on create, the stored one on update
+ * @param alerts null keeps the stored settings (none on create: the global webhook, the tier's threshold)
  */
 public record EnvironmentDraft(
-    String name, Tier tier, String databaseUrl, SourceSpec source, GitCredentials credentials, Schedule schedule) {
+    String name,
+    Tier tier,
+    String databaseUrl,
+    SourceSpec source,
+    GitCredentials credentials,
+    Schedule schedule,
+    AlertSettings alerts) {
 
   public EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source) {
-    this(name, tier, databaseUrl, source, null, null);
+    this(name, tier, databaseUrl, source, null, null, null);
   }
 }

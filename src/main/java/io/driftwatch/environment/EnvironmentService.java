@@ -1,6 +1,9 @@
 package io.driftwatch.environment;
 
+import io.driftwatch.alerts.AlertDestinations;
+import io.driftwatch.alerts.AlertPolicy;
 import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.core.finding.Severity;
 import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.schedule.AuditScheduler;
 import io.driftwatch.secrets.SecretCipher;
@@ -37,6 +40,7 @@ public class EnvironmentService {
   private final TargetPools pools;
   private final AuditMetrics metrics;
   private final AuditScheduler scheduler;
+  private final AlertDestinations destinations;
   private final String defaultCron;
 
   public EnvironmentService(
@@ -46,6 +50,7 @@ public class EnvironmentService {
       TargetPools pools,
       AuditMetrics metrics,
       AuditScheduler scheduler,
+      AlertDestinations destinations,
       DriftwatchConfig config) {
     this.environments = environments;
     this.cipher = cipher;
@@ -53,6 +58,7 @@ public class EnvironmentService {
     this.pools = pools;
     this.metrics = metrics;
     this.scheduler = scheduler;
+    this.destinations = destinations;
     this.defaultCron = config.schedule().defaultCron();
   }
 
@@ -157,7 +163,11 @@ public class EnvironmentService {
   public Environment toEnvironment(EnvironmentEntity entity) {
     return new Environment(entity.id, entity.name, Tier.parse(entity.tier), entity.databaseUrlMasked,
         sourceJson.read(entity.source), entity.sourceSecret != null,
-        new Schedule(entity.scheduleCron, entity.schedulePaused), entity.createdAt, entity.updatedAt);
+        new Schedule(entity.scheduleCron, entity.schedulePaused), entity.alertsWebhookSecret != null,
+        entity.alertsMinSeverity == null
+            ? AlertPolicy.defaultMinSeverity(Tier.parse(entity.tier))
+            : Severity.valueOf(entity.alertsMinSeverity),
+        entity.createdAt, entity.updatedAt);
   }
 
   /** Two requests raced for one name: the unique index decided, and the loser hears 409, not 500. */
@@ -174,7 +184,10 @@ public class EnvironmentService {
     return false;
   }
 
-  private static PrismaDatabaseUrl validate(EnvironmentDraft draft) {
+  private PrismaDatabaseUrl validate(EnvironmentDraft draft) {
+    if (draft.alerts() != null && draft.alerts().slackWebhookUrl() != null) {
+      destinations.check(draft.alerts().slackWebhookUrl());
+    }
     try {
       validateSource(draft.source(), draft.credentials());
       return draft.databaseUrl() == null ? null : PrismaDatabaseUrl.parse(draft.databaseUrl());
@@ -206,6 +219,12 @@ public class EnvironmentService {
       entity.sourceSecret = null;
     } else if (draft.credentials() != null) {
       entity.sourceSecret = cipher.encrypt(sourceJson.writeCredentials(draft.credentials()));
+    }
+    if (draft.alerts() != null) {
+      if (draft.alerts().slackWebhookUrl() != null) {
+        entity.alertsWebhookSecret = cipher.encrypt(draft.alerts().slackWebhookUrl().strip());
+      }
+      entity.alertsMinSeverity = draft.alerts().minSeverity() == null ? null : draft.alerts().minSeverity().name();
     }
     if (draft.schedule() != null) {
       entity.scheduleCron = draft.schedule().cron();

@@ -43,6 +43,14 @@ public class EnvironmentEntity {
   @Column(name = "schedule_paused", nullable = false)
   public boolean schedulePaused;
 
+  /** The environment's own Slack webhook URL, encrypted; null uses the global default. */
+  @Column(name = "alerts_webhook_secret")
+  public String alertsWebhookSecret;
+
+  /** The least severity that alerts; null uses the tier's default. */
+  @Column(name = "alerts_min_severity")
+  public String alertsMinSeverity;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

@@ -1,0 +1,15 @@
+package io.driftwatch.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class OpenFindingRepository implements PanacheRepositoryBase<OpenFindingEntity, OpenFindingEntity.Key> {
+
+  public Uni<List<OpenFindingEntity>> forEnvironment(UUID environmentId) {
+    return list("environmentId", environmentId);
+  }
+}

@@ -1,0 +1,191 @@
+package io.driftwatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.driftwatch.testing.FakeSlack;
+import io.driftwatch.testing.FakeSlack.Answer;
+import io.driftwatch.testing.PrismaFolder;
+import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TargetDatabase;
+import io.driftwatch.testing.TestPostgres;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Slack alerts from the outbox, against a local fake Slack: outages, 429, restarts, lifecycle. */
+@QuarkusTest
+@WithTestResource(StoreDatabase.class)
+class AlertTest {
+
+  private static final String INIT = "20240101000000_init";
+  private static final String INIT_SQL = "CREATE TABLE \"a\" (\"id\" TEXT);\n";
+  private static final String PHANTOM = "20240102000000_hotfix";
+
+  private TargetDatabase target;
+  private PrismaFolder folder;
+  private FakeSlack slack;
+
+  @BeforeEach
+  void create() throws Exception {
+    target = TargetDatabase.create().managedByPrisma();
+    target.deploy(INIT, INIT_SQL).deploy(PHANTOM, "SELECT 1;");
+    folder = PrismaFolder.create().migration(INIT, INIT_SQL);
+    slack = FakeSlack.start();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    slack.close();
+    target.close();
+    folder.close();
+  }
+
+  private String register(String webhook, String minSeverity) {
+    String name = "alert-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> alerts = minSeverity == null ? Map.of("slackWebhookUrl", webhook)
+        : Map.of("slackWebhookUrl", webhook, "minSeverity", minSeverity);
+    given().contentType(ContentType.JSON).body(Map.of("name", name, "tier", "production", "databaseUrl", target.prismaUrl(),
+            "source", Map.of("type", "path", "path", folder.path()), "alerts", alerts))
+        .post("/api/v1/environments").then().statusCode(201)
+        .body("alerts.hasSlackWebhook", equalTo(true))
+        .body("alerts.minSeverity", equalTo(minSeverity == null ? "warning" : minSeverity))
+        .body(not(containsString("/services/T000")));
+    return name;
+  }
+
+  @Test
+  void new_findings_are_sent_once_with_the_fix_and_a_link() throws Exception {
+    String environment = register(slack.webhookUrl(), null);
+    JsonPath audit = Environments.audit(environment);
+
+    List<FakeSlack.Received> delivered = slack.awaitDelivered(1, 15_000);
+    assertThat(delivered).hasSize(1);
+    JsonPath message = new JsonPath(delivered.get(0).body());
+    assertThat(message.getString("text")).contains(environment).contains("1 new finding").contains("FOLDER_BEHIND");
+    assertThat(message.getString("blocks[0].type")).isEqualTo("header");
+    String all = delivered.get(0).body();
+    assertThat(all).contains("HI002 PHANTOM_MIGRATION").contains(PHANTOM).contains("*Fix:*")
+        .contains("/api/v1/audits/" + audit.getString("id"));
+
+    Environments.audit(environment);
+    Thread.sleep(2500);
+    assertThat(slack.received()).as("an unchanged finding is not sent again").hasSize(1);
+  }
+
+  @Test
+  void a_slack_outage_delays_delivery_and_nothing_is_lost_or_doubled() throws Exception {
+    slack.then(new Answer(500, null, "internal_error"), new Answer(503, null, "unavailable"));
+    String environment = register(slack.webhookUrl(), null);
+    Environments.audit(environment);
+
+    assertThat(slack.awaitDelivered(1, 20_000)).hasSize(1);
+    Thread.sleep(2000);
+    assertThat(slack.received()).extracting(FakeSlack.Received::answered).containsExactly(500, 503, 200);
+    assertThat(outboxRow(environment)).contains("attempts=3").contains("delivered=true");
+  }
+
+  @Test
+  void a_429_waits_for_retry_after() throws Exception {
+    slack.then(new Answer(429, "2", "rate_limited"));
+    String environment = register(slack.webhookUrl(), null);
+    Environments.audit(environment);
+
+    List<FakeSlack.Received> delivered = slack.awaitDelivered(1, 20_000);
+    assertThat(delivered).hasSize(1);
+    List<FakeSlack.Received> all = slack.received();
+    assertThat(all).extracting(FakeSlack.Received::answered).containsExactly(429, 200);
+    assertThat(Duration.between(all.get(0).at(), all.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+  }
+
+  @Test
+  void a_sender_that_died_mid_delivery_is_replaced_and_the_message_sent_once() throws Exception {
+    String environment = register(slack.webhookUrl(), null);
+    // As if a replica claimed the message and died: the claim runs out, another sender delivers it.
+    try (Connection store = TestPostgres.server().connect(StoreDatabase.current()); Statement statement = store.createStatement()) {
+      statement.execute("CREATE OR REPLACE FUNCTION dw_test_claim() RETURNS trigger AS $$ BEGIN "
+          + "NEW.claimed_until := now() + interval '2 seconds'; NEW.attempts := 1; RETURN NEW; END $$ LANGUAGE plpgsql");
+      statement.execute("CREATE TRIGGER dw_test_claim BEFORE INSERT ON alert_outbox FOR EACH ROW EXECUTE FUNCTION dw_test_claim()");
+      try {
+        Environments.audit(environment);
+      } finally {
+        statement.execute("DROP TRIGGER dw_test_claim ON alert_outbox");
+        statement.execute("DROP FUNCTION dw_test_claim()");
+      }
+    }
+    Thread.sleep(1000);
+    assertThat(slack.received()).as("claimed by a dead sender: not sent yet").isEmpty();
+    assertThat(slack.awaitDelivered(1, 15_000)).hasSize(1);
+    Thread.sleep(2000);
+    assertThat(slack.received()).hasSize(1);
+  }
+
+  @Test
+  void resolving_the_finding_sends_a_resolved_message() throws Exception {
+    String environment = register(slack.webhookUrl(), null);
+    Environments.audit(environment);
+    assertThat(slack.awaitDelivered(1, 15_000)).hasSize(1);
+
+    folder.migration(PHANTOM, "SELECT 1;");
+    Environments.audit(environment);
+    List<FakeSlack.Received> delivered = slack.awaitDelivered(2, 15_000);
+    assertThat(delivered).hasSize(2);
+    assertThat(delivered.get(1).body()).contains("1 finding resolved").contains("HI002 PHANTOM_MIGRATION");
+  }
+
+  @Test
+  void findings_below_the_threshold_do_not_alert() throws Exception {
+    String environment = register(slack.webhookUrl(), "critical");
+    assertThat(Environments.audit(environment).getList("findings.name")).contains("PHANTOM_MIGRATION");
+    Thread.sleep(2500);
+    assertThat(slack.received()).isEmpty();
+  }
+
+  @Test
+  void webhooks_off_the_allow_list_are_refused_without_echoing_them() {
+    given().contentType(ContentType.JSON).body(Map.of("name", "alert-bad", "tier", "production", "databaseUrl", target.prismaUrl(),
+            "source", Map.of("type", "path", "path", folder.path()),
+            "alerts", Map.of("slackWebhookUrl", "https://evil.example.com/hook/secret123")))
+        .post("/api/v1/environments").then().statusCode(400).contentType("application/problem+json")
+        .body("detail", containsString("host `evil.example.com` is not allowed"))
+        .body(not(containsString("secret123")));
+  }
+
+  @Test
+  void deliveries_are_counted_by_outcome() throws Exception {
+    slack.then(new Answer(500, null, "oops"));
+    String environment = register(slack.webhookUrl(), null);
+    Environments.audit(environment);
+    slack.awaitDelivered(1, 15_000);
+    String metrics = given().get("/q/metrics").then().extract().asString();
+    assertThat(metrics).containsPattern("driftwatch_alert_deliveries_total\\{[^}]*environment=\"" + environment
+        + "\"[^}]*outcome=\"DELIVERED\"[^}]*\\} 1\\.0");
+    assertThat(metrics).containsPattern("driftwatch_alert_deliveries_total\\{[^}]*environment=\"" + environment
+        + "\"[^}]*outcome=\"RETRY\"[^}]*\\} 1\\.0");
+  }
+
+  private static String outboxRow(String environment) throws Exception {
+    try (Connection store = TestPostgres.server().connect(StoreDatabase.current()); Statement statement = store.createStatement();
+        var rows = statement.executeQuery("SELECT attempts, delivered_at IS NOT NULL FROM alert_outbox WHERE environment = '"
+            + environment + "'")) {
+      StringBuilder out = new StringBuilder();
+      while (rows.next()) {
+        out.append("attempts=").append(rows.getInt(1)).append(" delivered=").append(rows.getBoolean(2)).append(';');
+      }
+      return out.toString();
+    }
+  }
+}
