@@ -25,15 +25,15 @@ public class AlertDestinations {
     try {
       uri = URI.create(url.strip());
     } catch (IllegalArgumentException e) {
-      throw new InvalidEnvironmentException("alerts.slackWebhookUrl is not a valid URL");
+      throw new InvalidEnvironmentException("the alert webhook is not a valid URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !(allowPlainHttp && scheme.equals("http"))) {
-      throw new InvalidEnvironmentException("alerts.slackWebhookUrl must be an https URL");
+      throw new InvalidEnvironmentException("the alert webhook must be an https URL");
     }
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     if (!allowedHosts.contains(host)) {
-      throw new InvalidEnvironmentException("alerts.slackWebhookUrl host `" + host + "` is not allowed; allowed hosts: "
+      throw new InvalidEnvironmentException("the alert webhook host `" + host + "` is not allowed; allowed hosts: "
           + String.join(", ", allowedHosts) + " (DRIFTWATCH_ALERTS_ALLOWED_HOSTS)");
     }
     return uri;

@@ -1,6 +1,7 @@
 package io.driftwatch.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.alerts.AlertEvent.Kind;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.FindingReport;
 import io.driftwatch.config.DriftwatchConfig;
@@ -15,6 +16,7 @@ import io.driftwatch.store.OpenFindingEntity;
 import io.driftwatch.store.OpenFindingRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,10 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps each environment's open findings and writes the alerts an audit causes into the outbox, in
- * the audit's own transaction: the audit and its alerts are stored together or not at all. An ERROR
- * audit changes nothing (it cannot tell whether findings cleared).
+ * the audit's own transaction: the audit and its alerts are stored together or not at all. New
+ * findings are announced, findings that cleared are announced as resolved, and findings still open
+ * and not acknowledged are reminded of once per reminder interval. An ERROR audit changes nothing (it
+ * cannot tell whether findings cleared).
  */
 @ApplicationScoped
 public class AlertRecorder {
@@ -37,8 +41,10 @@ public class AlertRecorder {
   private final AlertOutboxRepository outbox;
   private final SecretCipher cipher;
   private final SlackMessage slack;
-  private final Optional<String> defaultWebhook;
+  private final WebhookMessage webhook;
+  private final Optional<String> defaultSlack;
   private final String baseUrl;
+  private final Duration reminderInterval;
 
   public AlertRecorder(OpenFindingRepository openFindings, AlertOutboxRepository outbox, SecretCipher cipher,
       ObjectMapper mapper, DriftwatchConfig config) {
@@ -46,8 +52,28 @@ public class AlertRecorder {
     this.outbox = outbox;
     this.cipher = cipher;
     this.slack = new SlackMessage(mapper);
-    this.defaultWebhook = config.alerts().slackWebhookUrl().filter(url -> !url.isBlank());
+    this.webhook = new WebhookMessage(mapper);
+    this.defaultSlack = config.alerts().slackWebhookUrl().filter(url -> !url.isBlank());
     this.baseUrl = config.alerts().externalBaseUrl().orElse("http://localhost:8080").replaceAll("/+$", "");
+    this.reminderInterval = config.alerts().reminderInterval();
+  }
+
+  /** Where an environment's alerts go: its Slack webhook or the global one, and its generic webhook. */
+  private record Destination(String channel, String secret) {}
+
+  private List<Destination> destinations(EnvironmentEntity environment) {
+    List<Destination> destinations = new ArrayList<>();
+    Optional.ofNullable(environment.alertsWebhookSecret).or(() -> defaultSlack.map(cipher::encrypt))
+        .ifPresent(secret -> destinations.add(new Destination("SLACK", secret)));
+    if (environment.alertsGenericWebhookSecret != null) {
+      destinations.add(new Destination("WEBHOOK", environment.alertsGenericWebhookSecret));
+    }
+    return destinations;
+  }
+
+  /** Whether the environment has anywhere to send alerts. */
+  public boolean hasDestination(EnvironmentEntity environment) {
+    return !destinations(environment).isEmpty();
   }
 
   /** Call inside the transaction that stores the audit. */
@@ -58,37 +84,55 @@ public class AlertRecorder {
     Severity threshold = environment.alertsMinSeverity != null
         ? Severity.valueOf(environment.alertsMinSeverity)
         : AlertPolicy.defaultMinSeverity(Tier.parse(environment.tier));
-    Optional<String> destination = Optional.ofNullable(environment.alertsWebhookSecret)
-        .or(() -> defaultWebhook.map(cipher::encrypt));
+    List<Destination> destinations = destinations(environment);
+    boolean notify = !destinations.isEmpty();
     Instant now = report.finishedAt();
+    String state = report.history().state().name();
+    String change = previousHistoryState == null || previousHistoryState.equals(state) ? state : previousHistoryState + " → " + state;
+    String reportUrl = baseUrl + "/api/v1/audits/" + report.id();
     return openFindings.forEnvironment(environment.id).flatMap(open -> {
       Map<String, OpenFindingEntity> byFingerprint =
           open.stream().collect(Collectors.toMap(f -> f.fingerprint, Function.identity()));
       AlertPlan plan = AlertPlan.of(byFingerprint.keySet(), report.findings(), threshold);
       List<Supplier<Uni<?>>> writes = new ArrayList<>();
       for (FindingReport finding : plan.opened()) {
-        writes.add(() -> openFindings.persist(openFinding(environment.id, finding, now, destination.isPresent())));
+        writes.add(() -> openFindings.persist(openFinding(environment.id, finding, now, notify)));
       }
+      List<FindingReport> reminders = new ArrayList<>();
+      Map<String, FindingReport> current = report.findings().stream()
+          .collect(Collectors.toMap(f -> AlertPolicy.fingerprint(f.code(), f.migration()), Function.identity(), (a, b) -> a));
       for (String fingerprint : plan.stillOpen()) {
-        byFingerprint.get(fingerprint).lastSeenAt = now;
+        OpenFindingEntity still = byFingerprint.get(fingerprint);
+        still.lastSeenAt = now;
+        Instant last = still.lastNotifiedAt == null ? still.firstSeenAt : still.lastNotifiedAt;
+        if (notify && !still.silencedAt(now) && !last.plus(reminderInterval).isAfter(now)) {
+          reminders.add(current.get(fingerprint));
+          still.lastNotifiedAt = now;
+        }
       }
-      List<String> resolvedCodes = new ArrayList<>();
+      List<String> resolved = new ArrayList<>();
       for (String fingerprint : plan.resolved()) {
         OpenFindingEntity gone = byFingerprint.get(fingerprint);
-        resolvedCodes.add(gone.code + " " + gone.name + (gone.migration == null ? "" : " `" + gone.migration + "`"));
+        resolved.add(gone.code + " " + gone.name + (gone.migration == null ? "" : " `" + gone.migration + "`"));
         writes.add(() -> openFindings.delete(gone));
       }
-      if (destination.isPresent()) {
-        String reportUrl = baseUrl + "/api/v1/audits/" + report.id();
-        if (!plan.opened().isEmpty()) {
-          AlertOutboxEntity opened = message(environment, report, destination.get(), "OPENED",
-              slack.opened(report, previousHistoryState, plan.opened(), reportUrl));
-          writes.add(() -> outbox.persist(opened));
-        }
-        if (!resolvedCodes.isEmpty()) {
-          AlertOutboxEntity resolved = message(environment, report, destination.get(), "RESOLVED",
-              slack.resolved(report.environment(), report.tier(), resolvedCodes, reportUrl));
-          writes.add(() -> outbox.persist(resolved));
+      List<AlertEvent> events = new ArrayList<>();
+      if (!plan.opened().isEmpty()) {
+        events.add(new AlertEvent(Kind.OPENED, report.environment(), report.tier(), report.id(), reportUrl, change,
+            plan.opened(), List.of()));
+      }
+      if (!reminders.isEmpty()) {
+        events.add(new AlertEvent(Kind.REMINDER, report.environment(), report.tier(), report.id(), reportUrl, change,
+            List.copyOf(reminders), List.of()));
+      }
+      if (!resolved.isEmpty()) {
+        events.add(new AlertEvent(Kind.RESOLVED, report.environment(), report.tier(), report.id(), reportUrl, change,
+            List.of(), List.copyOf(resolved)));
+      }
+      for (AlertEvent event : events) {
+        for (Destination destination : destinations) {
+          AlertOutboxEntity message = message(environment.id, event, destination, now);
+          writes.add(() -> outbox.persist(message));
         }
       }
       // One session does one thing at a time: the writes run one after another.
@@ -98,6 +142,33 @@ public class AlertRecorder {
       }
       return chain;
     });
+  }
+
+  /** A test message to every destination of the environment; call inside a transaction. */
+  public Uni<Integer> test(EnvironmentEntity environment) {
+    AlertEvent event = new AlertEvent(Kind.TEST, environment.name, environment.tier, null, null, null, List.of(), List.of());
+    List<Destination> destinations = destinations(environment);
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (Destination destination : destinations) {
+      AlertOutboxEntity message = message(environment.id, event, destination, Instant.now());
+      chain = chain.call(() -> outbox.persist(message));
+    }
+    return chain.replaceWith(destinations.size());
+  }
+
+  private AlertOutboxEntity message(UUID environmentId, AlertEvent event, Destination destination, Instant now) {
+    AlertOutboxEntity message = new AlertOutboxEntity();
+    message.id = UUID.randomUUID();
+    message.environmentId = environmentId;
+    message.environment = event.environment();
+    message.tier = event.tier();
+    message.kind = event.kind().name();
+    message.channel = destination.channel();
+    message.destinationSecret = destination.secret();
+    message.payload = destination.channel().equals("SLACK") ? slack.render(event) : webhook.render(event);
+    message.createdAt = now;
+    message.nextAttemptAt = now;
+    return message;
   }
 
   private static OpenFindingEntity openFinding(UUID environmentId, FindingReport finding, Instant now, boolean notified) {
@@ -112,20 +183,5 @@ public class AlertRecorder {
     entity.lastSeenAt = now;
     entity.lastNotifiedAt = notified ? now : null;
     return entity;
-  }
-
-  private static AlertOutboxEntity message(EnvironmentEntity environment, AuditReport report, String destination,
-      String kind, String payload) {
-    AlertOutboxEntity message = new AlertOutboxEntity();
-    message.id = UUID.randomUUID();
-    message.environmentId = environment.id;
-    message.environment = report.environment();
-    message.tier = report.tier();
-    message.kind = kind;
-    message.destinationSecret = destination;
-    message.payload = payload;
-    message.createdAt = report.finishedAt();
-    message.nextAttemptAt = report.finishedAt();
-    return message;
   }
 }

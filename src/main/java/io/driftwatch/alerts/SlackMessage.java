@@ -3,13 +3,11 @@ package io.driftwatch.alerts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.FindingReport;
-import java.util.List;
 
 /**
- * Slack Block Kit messages: the environment and tier, the state change, the top new findings with
- * their codes and the exact command to run, the count of the rest, and a link to the report.
+ * Slack Block Kit messages: the environment and tier, the state change, the top findings with their
+ * codes and the exact command to run, the count of the rest, and a link to the report.
  */
 public final class SlackMessage {
 
@@ -21,41 +19,48 @@ public final class SlackMessage {
     this.mapper = mapper;
   }
 
-  public String opened(AuditReport report, String previousState, List<FindingReport> opened, String reportUrl) {
-    String state = report.history() == null ? "unknown" : report.history().state().name();
-    String change = previousState == null || previousState.equals(state) ? state : previousState + " → " + state;
-    String title = ":rotating_light: " + report.environment() + " (" + report.tier() + "): " + opened.size()
-        + (opened.size() == 1 ? " new finding" : " new findings");
+  public String render(AlertEvent event) {
+    String subject = event.environment() + " (" + event.tier() + ")";
+    String title = switch (event.kind()) {
+      case OPENED -> ":rotating_light: " + subject + ": " + count(event.findings().size(), "new finding");
+      case REMINDER -> ":alarm_clock: " + subject + ": " + count(event.findings().size(), "finding") + " still open";
+      case RESOLVED -> ":white_check_mark: " + subject + ": " + count(event.resolved().size(), "finding") + " resolved";
+      case TEST -> ":wave: " + subject + ": driftwatch can reach this channel";
+    };
     ObjectNode message = mapper.createObjectNode();
-    message.put("text", title + " — history " + change);
+    message.put("text", title + (event.historyChange() == null ? "" : " — history " + event.historyChange()));
     ArrayNode blocks = message.putArray("blocks");
     blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", title);
-    blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
-        .put("text", "*Environment* `" + report.environment() + "` · *tier* " + report.tier() + " · *history* " + change);
-    for (FindingReport finding : opened.subList(0, Math.min(SHOWN, opened.size()))) {
-      blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
-          .put("text", "*" + finding.severity() + " " + finding.code() + " " + finding.name() + "*"
-              + (finding.migration() == null ? "" : " · `" + finding.migration() + "`") + "\n" + finding.message()
-              + "\n*Fix:* " + finding.help());
+    if (event.historyChange() != null) {
+      section(blocks, "*Environment* `" + event.environment() + "` · *tier* " + event.tier() + " · *history* "
+          + event.historyChange());
     }
-    if (opened.size() > SHOWN) {
-      blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
-          .put("text", "…and " + (opened.size() - SHOWN) + " more in the report.");
+    for (FindingReport finding : event.findings().subList(0, Math.min(SHOWN, event.findings().size()))) {
+      section(blocks, "*" + finding.severity() + " " + finding.code() + " " + finding.name() + "*"
+          + (finding.migration() == null ? "" : " · `" + finding.migration() + "`") + "\n" + finding.message()
+          + "\n*Fix:* " + finding.help());
     }
-    blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
-        .put("text", "<" + reportUrl + "|Full report>");
+    if (event.findings().size() > SHOWN) {
+      context(blocks, "…and " + (event.findings().size() - SHOWN) + " more in the report.");
+    }
+    if (!event.resolved().isEmpty()) {
+      section(blocks, "Cleared: " + String.join(", ", event.resolved()));
+    }
+    if (event.reportUrl() != null) {
+      context(blocks, "<" + event.reportUrl() + "|Full report>");
+    }
     return message.toString();
   }
 
-  public String resolved(String environment, String tier, List<String> codes, String reportUrl) {
-    String title = ":white_check_mark: " + environment + " (" + tier + "): " + codes.size()
-        + (codes.size() == 1 ? " finding resolved" : " findings resolved");
-    ObjectNode message = mapper.createObjectNode();
-    message.put("text", title);
-    ArrayNode blocks = message.putArray("blocks");
-    blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", title);
-    blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
-        .put("text", "Cleared: " + String.join(", ", codes) + "\n<" + reportUrl + "|Latest report>");
-    return message.toString();
+  private static void section(ArrayNode blocks, String markdown) {
+    blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", markdown);
+  }
+
+  private static void context(ArrayNode blocks, String markdown) {
+    blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn").put("text", markdown);
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -32,11 +32,13 @@ public record EnvironmentRequest(
 
   /**
    * @param slackWebhookUrl the environment's Slack incoming webhook; write-only, stored encrypted; omit to keep
+   * @param webhookUrl a generic webhook receiving each alert as JSON; write-only, stored encrypted; omit to keep
    * @param minSeverity the least severity that alerts (default: warning in production, error in staging and
    *     other, critical in development)
    */
   public record AlertsRequest(
       @Size(max = 2048) @Schema(examples = "https://hooks.slack.com/services/T000/B000/XXXX") String slackWebhookUrl,
+      @Size(max = 2048) String webhookUrl,
       @Pattern(regexp = "(?i)info|warning|error|critical", message = "must be one of info, warning, error, critical")
       @Schema(enumeration = {"info", "warning", "error", "critical"}) String minSeverity) {}
 

@@ -102,7 +102,7 @@ public class EnvironmentResource {
     if (alerts == null) {
       return null;
     }
-    return new AlertSettings(alerts.slackWebhookUrl(),
+    return new AlertSettings(alerts.slackWebhookUrl(), alerts.webhookUrl(),
         alerts.minSeverity() == null ? null : Severity.valueOf(alerts.minSeverity().toUpperCase(java.util.Locale.ROOT)));
   }
 }

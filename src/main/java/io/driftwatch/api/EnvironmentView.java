@@ -20,15 +20,16 @@ public record EnvironmentView(
     Instant updatedAt) {
 
   /**
-   * @param hasSlackWebhook whether the environment has its own webhook (else the global one is used, if any)
+   * @param hasSlackWebhook whether the environment has its own Slack webhook (else the global one is used, if any)
+   * @param hasWebhook whether the environment has a generic JSON webhook
    * @param minSeverity the least severity that alerts, in effect
    */
-  public record AlertsView(boolean hasSlackWebhook, String minSeverity) {}
+  public record AlertsView(boolean hasSlackWebhook, boolean hasWebhook, String minSeverity) {}
 
   static EnvironmentView of(Environment environment) {
     return new EnvironmentView(environment.name(), environment.tier().label(), environment.databaseUrlMasked(),
         SourceView.of(environment), environment.schedule(),
-        new AlertsView(environment.hasSlackWebhook(), environment.alertsMinSeverity().name().toLowerCase(java.util.Locale.ROOT)),
+        new AlertsView(environment.hasSlackWebhook(), environment.hasWebhook(), environment.alertsMinSeverity().name().toLowerCase(java.util.Locale.ROOT)),
         environment.createdAt(), environment.updatedAt());
   }
 }

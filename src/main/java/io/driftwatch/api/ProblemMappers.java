@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.driftwatch.alerts.NoAlertDestinationException;
+import io.driftwatch.alerts.OpenFindingNotFoundException;
 import io.driftwatch.audit.AuditNotFoundException;
 import io.driftwatch.audit.AuditRunningException;
 import io.driftwatch.environment.EnvironmentExistsException;
@@ -56,6 +58,16 @@ public class ProblemMappers {
   public Response auditRunning(AuditRunningException e, UriInfo uri) {
     return Response.fromResponse(problem(409, "audit-running", "Audit already running", e.getMessage(), uri, null))
         .header("Retry-After", "5").build();
+  }
+
+  @ServerExceptionMapper
+  public Response noAlertDestination(NoAlertDestinationException e, UriInfo uri) {
+    return problem(409, "no-alert-destination", "No alert destination", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response openFindingNotFound(OpenFindingNotFoundException e, UriInfo uri) {
+    return problem(404, "finding-not-found", "Open finding not found", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper

@@ -101,6 +101,10 @@ public interface DriftwatchConfig {
     @WithDefault("10s")
     Duration requestTimeout();
 
+    /** While a finding stays open and unacknowledged, a reminder after this long. */
+    @WithDefault("24h")
+    Duration reminderInterval();
+
     /** Wait before the first retry after a 5xx or a network error; doubled each time, at most an hour. */
     @WithDefault("5s")
     Duration firstBackoff();

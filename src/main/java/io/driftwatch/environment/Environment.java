@@ -14,6 +14,7 @@ public record Environment(
     boolean hasSourceCredentials,
     Schedule schedule,
     boolean hasSlackWebhook,
+    boolean hasWebhook,
     io.driftwatch.core.finding.Severity alertsMinSeverity,
     Instant createdAt,
     Instant updatedAt) {}

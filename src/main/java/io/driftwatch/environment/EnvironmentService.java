@@ -164,6 +164,7 @@ public class EnvironmentService {
     return new Environment(entity.id, entity.name, Tier.parse(entity.tier), entity.databaseUrlMasked,
         sourceJson.read(entity.source), entity.sourceSecret != null,
         new Schedule(entity.scheduleCron, entity.schedulePaused), entity.alertsWebhookSecret != null,
+        entity.alertsGenericWebhookSecret != null,
         entity.alertsMinSeverity == null
             ? AlertPolicy.defaultMinSeverity(Tier.parse(entity.tier))
             : Severity.valueOf(entity.alertsMinSeverity),
@@ -187,6 +188,9 @@ public class EnvironmentService {
   private PrismaDatabaseUrl validate(EnvironmentDraft draft) {
     if (draft.alerts() != null && draft.alerts().slackWebhookUrl() != null) {
       destinations.check(draft.alerts().slackWebhookUrl());
+    }
+    if (draft.alerts() != null && draft.alerts().webhookUrl() != null) {
+      destinations.check(draft.alerts().webhookUrl());
     }
     try {
       validateSource(draft.source(), draft.credentials());
@@ -223,6 +227,9 @@ public class EnvironmentService {
     if (draft.alerts() != null) {
       if (draft.alerts().slackWebhookUrl() != null) {
         entity.alertsWebhookSecret = cipher.encrypt(draft.alerts().slackWebhookUrl().strip());
+      }
+      if (draft.alerts().webhookUrl() != null) {
+        entity.alertsGenericWebhookSecret = cipher.encrypt(draft.alerts().webhookUrl().strip());
       }
       entity.alertsMinSeverity = draft.alerts().minSeverity() == null ? null : draft.alerts().minSeverity().name();
     }

@@ -24,7 +24,11 @@ public class AlertOutboxEntity {
   @Column(nullable = false)
   public String tier;
 
-  /** OPENED, RESOLVED or TEST. */
+  /** SLACK or WEBHOOK: how the payload is shaped. */
+  @Column(nullable = false)
+  public String channel;
+
+  /** OPENED, RESOLVED, REMINDER or TEST. */
   @Column(nullable = false)
   public String kind;
 

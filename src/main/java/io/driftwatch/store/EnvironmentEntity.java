@@ -47,6 +47,10 @@ public class EnvironmentEntity {
   @Column(name = "alerts_webhook_secret")
   public String alertsWebhookSecret;
 
+  /** A generic JSON webhook URL, encrypted; null for none. */
+  @Column(name = "alerts_generic_webhook_secret")
+  public String alertsGenericWebhookSecret;
+
   /** The least severity that alerts; null uses the tier's default. */
   @Column(name = "alerts_min_severity")
   public String alertsMinSeverity;

@@ -43,6 +43,21 @@ public class OpenFindingEntity {
   @Column(name = "last_notified_at")
   public Instant lastNotifiedAt;
 
+  @Column(name = "acknowledged_at")
+  public Instant acknowledgedAt;
+
+  /** Reminders resume after this; null with acknowledgedAt set means for good. */
+  @Column(name = "acknowledged_until")
+  public Instant acknowledgedUntil;
+
+  @Column(name = "acknowledged_comment")
+  public String acknowledgedComment;
+
+  /** Whether reminders about it are silenced at this instant. */
+  public boolean silencedAt(Instant now) {
+    return acknowledgedAt != null && (acknowledgedUntil == null || acknowledgedUntil.isAfter(now));
+  }
+
   /** The composite key. */
   public static class Key implements Serializable {
     public UUID environmentId;

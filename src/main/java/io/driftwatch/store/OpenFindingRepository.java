@@ -12,4 +12,8 @@ public class OpenFindingRepository implements PanacheRepositoryBase<OpenFindingE
   public Uni<List<OpenFindingEntity>> forEnvironment(UUID environmentId) {
     return list("environmentId", environmentId);
   }
+
+  public Uni<OpenFindingEntity> find(UUID environmentId, String fingerprint) {
+    return find("environmentId = ?1 and fingerprint = ?2", environmentId, fingerprint).firstResult();
+  }
 }

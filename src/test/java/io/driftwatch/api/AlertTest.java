@@ -177,6 +177,74 @@ class AlertTest {
         + "\"[^}]*outcome=\"RETRY\"[^}]*\\} 1\\.0");
   }
 
+  private static void remindedLongAgo(String environment) throws Exception {
+    try (Connection store = TestPostgres.server().connect(StoreDatabase.current()); Statement statement = store.createStatement()) {
+      statement.execute("UPDATE open_finding SET last_notified_at = now() - interval '2 days' WHERE environment_id = "
+          + "(SELECT id FROM environment WHERE name = '" + environment + "')");
+    }
+  }
+
+  @Test
+  void open_findings_are_reminded_of_unless_acknowledged() throws Exception {
+    String environment = register(slack.webhookUrl(), null);
+    Environments.audit(environment);
+    assertThat(slack.awaitDelivered(1, 15_000)).hasSize(1);
+    JsonPath open = given().get("/api/v1/environments/" + environment + "/findings").then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(open.getList("code")).containsExactly("HI002");
+    String fingerprint = open.getString("[0].fingerprint");
+
+    remindedLongAgo(environment);
+    Environments.audit(environment);
+    List<FakeSlack.Received> delivered = slack.awaitDelivered(2, 15_000);
+    assertThat(delivered).hasSize(2);
+    assertThat(delivered.get(1).body()).contains("still open").contains("HI002");
+
+    given().contentType(ContentType.JSON).body(Map.of("comment", "known: restoring it on Monday"))
+        .put("/api/v1/environments/" + environment + "/findings/" + fingerprint + "/acknowledgement")
+        .then().statusCode(200).body("acknowledgedComment", equalTo("known: restoring it on Monday"));
+    remindedLongAgo(environment);
+    Environments.audit(environment);
+    Thread.sleep(2500);
+    assertThat(slack.received()).as("acknowledged: no reminder").hasSize(2);
+
+    given().delete("/api/v1/environments/" + environment + "/findings/" + fingerprint + "/acknowledgement")
+        .then().statusCode(200);
+    Environments.audit(environment);
+    assertThat(slack.awaitDelivered(3, 15_000)).as("acknowledgement withdrawn: reminded again").hasSize(3);
+    given().put("/api/v1/environments/" + environment + "/findings/0000000000000000/acknowledgement")
+        .then().statusCode(404).contentType("application/problem+json");
+  }
+
+  @Test
+  void test_notification_and_generic_webhook() throws Exception {
+    String name = "alert-" + UUID.randomUUID().toString().substring(0, 8);
+    given().contentType(ContentType.JSON).body(Map.of("name", name, "tier", "staging", "databaseUrl", target.prismaUrl(),
+            "source", Map.of("type", "path", "path", folder.path()),
+            "alerts", Map.of("webhookUrl", slack.webhookUrl(), "minSeverity", "error")))
+        .post("/api/v1/environments").then().statusCode(201)
+        .body("alerts.hasWebhook", equalTo(true)).body("alerts.hasSlackWebhook", equalTo(false));
+
+    given().post("/api/v1/environments/" + name + "/alerts/test").then().statusCode(202).body("queued", equalTo(1));
+    assertThat(slack.awaitDelivered(1, 15_000)).hasSize(1);
+    assertThat(new JsonPath(slack.received().get(0).body()).getString("event")).isEqualTo("TEST");
+
+    Environments.audit(name);
+    List<FakeSlack.Received> delivered = slack.awaitDelivered(2, 15_000);
+    JsonPath event = new JsonPath(delivered.get(1).body());
+    assertThat(event.getString("event")).isEqualTo("OPENED");
+    assertThat(event.getString("environment")).isEqualTo(name);
+    assertThat(event.getList("findings.code")).containsExactly("HI002");
+    assertThat(event.getString("reportUrl")).contains("/api/v1/audits/");
+
+    String silent = "alert-" + UUID.randomUUID().toString().substring(0, 8);
+    given().contentType(ContentType.JSON).body(Map.of("name", silent, "tier", "other", "databaseUrl", target.prismaUrl(),
+            "source", Map.of("type", "path", "path", folder.path())))
+        .post("/api/v1/environments").then().statusCode(201);
+    given().post("/api/v1/environments/" + silent + "/alerts/test").then().statusCode(409)
+        .contentType("application/problem+json").body("detail", containsString("no alert destination"));
+  }
+
   private static String outboxRow(String environment) throws Exception {
     try (Connection store = TestPostgres.server().connect(StoreDatabase.current()); Statement statement = store.createStatement();
         var rows = statement.executeQuery("SELECT attempts, delivered_at IS NOT NULL FROM alert_outbox WHERE environment = '"
