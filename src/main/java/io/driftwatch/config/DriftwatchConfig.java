@@ -58,6 +58,13 @@ public interface DriftwatchConfig {
     /** An idle pooled connection to a target is closed after this. */
     @WithDefault("60s")
     Duration idleTimeout();
+
+    /**
+     * At most this many targets keep a (one-connection) pool open; the least recently audited is
+     * closed first. Bounds the connections 1,000 environments hold, whatever their schedules.
+     */
+    @WithDefault("32")
+    int maxOpenPools();
   }
 
   /** Reading migrations folders. */

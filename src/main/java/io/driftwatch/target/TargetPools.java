@@ -10,46 +10,64 @@ import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One small pool per watched environment, so repeated audits reuse a warm connection. Every
- * connection is read-only from its first packet: the session defaults are sent as startup
- * parameters ({@code default_transaction_read_only}, timeouts, {@code application_name}).
+ * One small pool per recently audited environment, so repeated audits reuse a warm connection; at
+ * most {@code max-open-pools} of them, the least recently used closed first, so the connections
+ * held stay bounded however many environments are watched. Every connection is read-only from its
+ * first packet: the session defaults are sent as startup parameters
+ * ({@code default_transaction_read_only}, timeouts, {@code application_name}).
  */
 @ApplicationScoped
 public class TargetPools {
 
   private final Vertx vertx;
   private final DriftwatchConfig.Target config;
-  private final Map<UUID, Entry> pools = new ConcurrentHashMap<>();
+  private final int maxOpenPools;
+  private final LinkedHashMap<UUID, Entry> pools = new LinkedHashMap<>(64, 0.75f, true);
 
   public TargetPools(Vertx vertx, DriftwatchConfig config) {
     this.vertx = vertx;
     this.config = config.target();
+    this.maxOpenPools = Math.max(1, config.target().maxOpenPools());
   }
 
   private record Entry(String url, Pool pool) {}
 
   /** The pool for an environment, rebuilt when its URL changed. */
-  public Pool poolFor(UUID environmentId, PrismaDatabaseUrl url) {
-    Entry entry = pools.compute(environmentId, (id, existing) -> {
-      if (existing != null && existing.url().equals(url.raw())) {
-        return existing;
+  public synchronized Pool poolFor(UUID environmentId, PrismaDatabaseUrl url) {
+    Entry existing = pools.get(environmentId);
+    if (existing != null && existing.url().equals(url.raw())) {
+      return existing.pool();
+    }
+    if (existing != null) {
+      existing.pool().closeAndForget();
+    }
+    Entry created = new Entry(url.raw(), build(url));
+    pools.put(environmentId, created);
+    Iterator<Map.Entry<UUID, Entry>> eldest = pools.entrySet().iterator();
+    while (pools.size() > maxOpenPools && eldest.hasNext()) {
+      Map.Entry<UUID, Entry> victim = eldest.next();
+      if (!victim.getKey().equals(environmentId)) {
+        victim.getValue().pool().closeAndForget();
+        eldest.remove();
       }
-      if (existing != null) {
-        existing.pool().closeAndForget();
-      }
-      return new Entry(url.raw(), build(url));
-    });
-    return entry.pool();
+    }
+    return created.pool();
+  }
+
+  /** How many target pools are open now. */
+  public synchronized int openPools() {
+    return pools.size();
   }
 
   /** Drops an environment's pool (after it was changed or deleted). */
-  public void evict(UUID environmentId) {
+  public synchronized void evict(UUID environmentId) {
     Entry removed = pools.remove(environmentId);
     if (removed != null) {
       removed.pool().closeAndForget();
@@ -57,7 +75,7 @@ public class TargetPools {
   }
 
   @PreDestroy
-  void closeAll() {
+  synchronized void closeAll() {
     pools.values().forEach(entry -> entry.pool().closeAndForget());
     pools.clear();
   }
