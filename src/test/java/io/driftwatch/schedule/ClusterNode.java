@@ -75,6 +75,7 @@ public final class ClusterNode {
     properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
     properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    properties.setProperty("org.quartz.jobStore.misfireThreshold", System.getProperty("misfireThreshold", "60000"));
     return new StdSchedulerFactory(properties).getScheduler();
   }
 }

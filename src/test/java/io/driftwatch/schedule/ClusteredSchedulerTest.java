@@ -48,10 +48,15 @@ class ClusteredSchedulerTest {
   }
 
   private void startNode(String instance, int seconds) throws Exception {
+    startNode(instance, seconds, "60000");
+  }
+
+  private void startNode(String instance, int seconds, String misfireThreshold) throws Exception {
     TestPostgres.Server server = TestPostgres.server();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    nodes.add(new ProcessBuilder(java.toString(), "-cp", classpath, ClusterNode.class.getName(),
+    nodes.add(new ProcessBuilder(java.toString(), "-DmisfireThreshold=" + misfireThreshold, "-cp", classpath,
+        ClusterNode.class.getName(),
         server.jdbcUrl(database), server.user(), server.password(), instance, String.valueOf(seconds))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -68,6 +73,30 @@ class ClusteredSchedulerTest {
       }
     }
     return fires;
+  }
+
+  @Test
+  void after_downtime_a_missed_schedule_fires_once_not_in_a_burst() throws Exception {
+    ClusterNode.url = TestPostgres.server().jdbcUrl(database);
+    ClusterNode.user = TestPostgres.server().user();
+    ClusterNode.password = TestPostgres.server().password();
+    Scheduler writer = ClusterNode.scheduler("test-writer");
+    org.quartz.JobKey job = org.quartz.JobKey.jobKey("audit", "audits");
+    writer.addJob(JobBuilder.newJob(ClusterNode.RecordingJob.class).withIdentity(job).storeDurably().build(), false);
+    writer.scheduleJob(AuditScheduler.trigger(org.quartz.TriggerKey.triggerKey("audit", "audits"), job, "* * * * * ?"));
+    writer.shutdown();
+
+    Thread.sleep(6000); // no replica runs: six scheduled times pass
+    long started = System.currentTimeMillis();
+    startNode("node-a", 4, "1000");
+    assertThat(nodes.get(0).waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    Map<Long, List<String>> fires = fires();
+    assertThat(fires.keySet()).as("the missed times are not replayed").allSatisfy(time ->
+        assertThat(time).isGreaterThan(started - 8000));
+    long catchUp = fires.keySet().stream().filter(time -> time < started).count();
+    assertThat(catchUp).as("one catch-up fire for six missed times").isLessThanOrEqualTo(1);
+    assertThat(fires.size()).as("then once a second for about four seconds").isBetween(2, 7);
   }
 
   @Test
