@@ -83,6 +83,8 @@ class ScheduleScaleBenchmark {
       service.destroy();
       service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
       server.dropDatabase(store);
+      org.eclipse.jgit.util.FileUtils.delete(dataDir.toFile(),
+          org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
     }
   }
 
