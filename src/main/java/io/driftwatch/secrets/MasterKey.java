@@ -1,8 +1,9 @@
 package io.driftwatch.secrets;
 
 import io.driftwatch.config.DriftwatchConfig;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +24,12 @@ public class MasterKey {
 
   private static final Logger LOG = Logger.getLogger(MasterKey.class);
 
+  /** Creates (or reads) the key at start-up, on the main thread, not on first use on an event loop. */
+  void onStart(@Observes StartupEvent event, SecretCipher cipher) {
+    LOG.debugf("stored secrets are encrypted under key %s", cipher.keyId());
+  }
+
   @Produces
-  @Startup
   @ApplicationScoped
   SecretCipher cipher(DriftwatchConfig config) {
     if (config.masterKey().isPresent()) {
