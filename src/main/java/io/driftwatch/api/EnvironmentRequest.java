@@ -1,5 +1,6 @@
 package io.driftwatch.api;
 
+import io.driftwatch.environment.EnvironmentName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record EnvironmentRequest(
     @NotBlank
-    @Pattern(regexp = Slug.PATTERN, message = Slug.MESSAGE)
+    @Pattern(regexp = EnvironmentName.PATTERN, message = EnvironmentName.RULE)
     @Schema(examples = "production", description = "Unique slug: lower-case letters, digits and dashes")
     String name,
     @NotBlank

@@ -54,7 +54,9 @@ public class FindingResource {
    * @param until silence reminders until then; omit for good (until the finding clears)
    * @param comment why, for the team
    */
-  public record AcknowledgementRequest(Instant until, @Size(max = 1000) String comment) {}
+  public record AcknowledgementRequest(
+      Instant until,
+      @Size(max = 1000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String comment) {}
 
   /** @param queued how many messages were queued (one per destination) */
   public record TestNotification(int queued) {}

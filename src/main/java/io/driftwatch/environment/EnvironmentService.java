@@ -147,6 +147,10 @@ public class EnvironmentService {
 
   /** The stored entity, or a failure naming the missing environment. Call inside a session. */
   public Uni<EnvironmentEntity> find(String name) {
+    if (!EnvironmentName.valid(name)) {
+      // No stored environment has such a name; do not send it (it may hold a NUL) to the database.
+      return Uni.createFrom().failure(new EnvironmentNotFoundException(name));
+    }
     return environments.findByName(name).onItem().ifNull().failWith(() -> new EnvironmentNotFoundException(name));
   }
 

@@ -40,8 +40,12 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
     Path base;
     try {
       base = base();
+      migrationsDirectory();
+      if (schemaPath != null) {
+        base.resolve(schemaPath);
+      }
     } catch (java.nio.file.InvalidPathException e) {
-      throw new InvalidSourceException("source.path is not a valid path: " + e.getReason());
+      throw new InvalidSourceException("source paths must be valid paths: " + e.getReason());
     }
     if (!base.isAbsolute()) {
       throw new InvalidSourceException("source.path must be absolute (got `" + path + "`)");
