@@ -28,6 +28,21 @@ public interface DriftwatchConfig {
 
   Embedded embedded();
 
+  Outbound outbound();
+
+  /** Where driftwatch may connect for databases and git (alert webhooks have their own allow-list). */
+  interface Outbound {
+    /**
+     * Addresses (CIDR) and host names never connected to: by default link-local ranges, where cloud
+     * metadata services answer (169.254.169.254 and friends).
+     */
+    @WithDefault("169.254.0.0/16,fe80::/10,fd00:ec2::254/128,100.100.100.200/32,metadata.google.internal")
+    java.util.List<String> deny();
+
+    /** When set, only these addresses (CIDR) and host names; empty allows any not denied. */
+    Optional<java.util.List<String>> allow();
+  }
+
   Target target();
 
   Source source();

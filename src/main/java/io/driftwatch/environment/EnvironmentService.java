@@ -16,6 +16,9 @@ import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.EnvironmentRepository;
 import io.driftwatch.store.SourceSpecJson;
 import io.driftwatch.target.InvalidDatabaseUrlException;
+import io.driftwatch.source.git.RepositoryPaths;
+import io.driftwatch.support.Blocking;
+import io.driftwatch.target.OutboundPolicy;
 import io.driftwatch.target.PrismaDatabaseUrl;
 import io.driftwatch.target.TargetPools;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -41,6 +44,7 @@ public class EnvironmentService {
   private final AuditMetrics metrics;
   private final AuditScheduler scheduler;
   private final AlertDestinations destinations;
+  private final OutboundPolicy outbound;
   private final String defaultCron;
 
   public EnvironmentService(
@@ -51,6 +55,7 @@ public class EnvironmentService {
       AuditMetrics metrics,
       AuditScheduler scheduler,
       AlertDestinations destinations,
+      OutboundPolicy outbound,
       DriftwatchConfig config) {
     this.environments = environments;
     this.cipher = cipher;
@@ -59,6 +64,7 @@ public class EnvironmentService {
     this.metrics = metrics;
     this.scheduler = scheduler;
     this.destinations = destinations;
+    this.outbound = outbound;
     this.defaultCron = config.schedule().defaultCron();
   }
 
@@ -66,12 +72,10 @@ public class EnvironmentService {
     if (draft.databaseUrl() == null) {
       return Uni.createFrom().failure(new InvalidEnvironmentException("databaseUrl is required"));
     }
-    PrismaDatabaseUrl url;
-    try {
-      url = validate(draft);
-    } catch (InvalidEnvironmentException e) {
-      return Uni.createFrom().failure(e);
-    }
+    return Blocking.call(() -> validate(draft)).flatMap(url -> created(draft, url));
+  }
+
+  private Uni<Environment> created(EnvironmentDraft draft, PrismaDatabaseUrl url) {
     return Panache.withTransaction(() -> environments.findByName(draft.name()).flatMap(existing -> {
       if (existing != null) {
         return Uni.createFrom().failure(new EnvironmentExistsException(draft.name()));
@@ -99,12 +103,10 @@ public class EnvironmentService {
 
   /** Replaces an environment; a draft without databaseUrl keeps the stored one. Renames are allowed. */
   public Uni<Environment> update(String name, EnvironmentDraft draft) {
-    PrismaDatabaseUrl url;
-    try {
-      url = validate(draft);
-    } catch (InvalidEnvironmentException e) {
-      return Uni.createFrom().failure(e);
-    }
+    return Blocking.call(() -> validate(draft)).flatMap(url -> updated(name, draft, url));
+  }
+
+  private Uni<Environment> updated(String name, EnvironmentDraft draft, PrismaDatabaseUrl url) {
     return Panache.withTransaction(() -> find(name).flatMap(entity -> {
       Uni<Void> nameFree = name.equals(draft.name())
           ? Uni.createFrom().voidItem()
@@ -190,17 +192,35 @@ public class EnvironmentService {
   }
 
   private PrismaDatabaseUrl validate(EnvironmentDraft draft) {
+    if (draft.source() instanceof GitSourceSpec git && git.url() != null) {
+      refuseHost(RepositoryPaths.host(git.url()), "source.url");
+    }
     if (draft.alerts() != null && draft.alerts().slackWebhookUrl() != null) {
       destinations.check(draft.alerts().slackWebhookUrl());
     }
     if (draft.alerts() != null && draft.alerts().webhookUrl() != null) {
       destinations.check(draft.alerts().webhookUrl());
     }
+    PrismaDatabaseUrl url;
     try {
       validateSource(draft.source(), draft.credentials());
-      return draft.databaseUrl() == null ? null : PrismaDatabaseUrl.parse(draft.databaseUrl());
+      url = draft.databaseUrl() == null ? null : PrismaDatabaseUrl.parse(draft.databaseUrl());
     } catch (InvalidDatabaseUrlException | InvalidSourceException e) {
       throw new InvalidEnvironmentException(e.getMessage());
+    }
+    if (url != null) {
+      refuseHost(url.host(), "databaseUrl");
+    }
+    return url;
+  }
+
+  private void refuseHost(String host, String field) {
+    if (host == null) {
+      return;
+    }
+    String refusal = outbound.refusal(host);
+    if (refusal != null) {
+      throw new InvalidEnvironmentException(field + ": " + refusal);
     }
   }
 

@@ -5,6 +5,7 @@ import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.Datasource;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,15 +45,25 @@ public class PostgresTargetReader {
       """;
 
   private final TargetPools pools;
+  private final OutboundPolicy outbound;
   private final Duration deadline;
 
-  public PostgresTargetReader(TargetPools pools, DriftwatchConfig config) {
+  public PostgresTargetReader(TargetPools pools, OutboundPolicy outbound, DriftwatchConfig config) {
     this.pools = pools;
+    this.outbound = outbound;
     this.deadline = config.target().connectTimeout().plus(config.target().statementTimeout().multipliedBy(2));
   }
 
   public Uni<TargetSnapshot> read(UUID environmentId, PrismaDatabaseUrl url) {
-    Pool pool = pools.poolFor(environmentId, url);
+    // The outbound check resolves the host name: a blocking call, so on a worker thread.
+    return Uni.createFrom().item(() -> Optional.ofNullable(outbound.refusal(url.host())))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .flatMap(refusal -> refusal.isPresent()
+            ? Uni.createFrom().failure(new TargetUnavailableException("cannot read the database: " + refusal.get()))
+            : readFrom(pools.poolFor(environmentId, url), url));
+  }
+
+  private Uni<TargetSnapshot> readFrom(Pool pool, PrismaDatabaseUrl url) {
     return pool.withTransaction(connection -> readIn(connection, url))
         .ifNoItem().after(deadline).failWith(() -> new TargetUnavailableException(
             "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s"))

@@ -139,6 +139,21 @@ class EnvironmentResourceTest {
   }
 
   @Test
+  void cloud_metadata_hosts_are_refused_for_databases_and_git() {
+    given().contentType(ContentType.JSON).body(body(unique("meta"), "other", "postgresql://u@169.254.169.254:5432/d"))
+        .post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM)
+        .body("detail", containsString("databaseUrl: host `169.254.169.254` is denied"));
+    String git = """
+        {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d",
+         "source": {"type": "git", "url": "http://169.254.169.254/latest/repo.git", "ref": "main"}}
+        """.formatted(unique("meta"));
+    given().contentType(ContentType.JSON).body(git).post("/api/v1/environments")
+        .then().statusCode(400).contentType(PROBLEM)
+        .body("detail", containsString("source.url: host `169.254.169.254` is denied"));
+  }
+
+  @Test
   void missing_url_on_create_is_400() {
     String body = """
         {"name": "%s", "tier": "other", "source": {"type": "path", "path": "%s"}}

@@ -42,6 +42,7 @@ public final class GitMigrationSource implements MigrationSource {
   private final GitCredentials credentials;
   private final GitMirrors mirrors;
   private final Limits limits;
+  private final java.util.function.Function<String, String> refusal;
   private Repository repository;
   private RevCommit commit;
 
@@ -49,10 +50,17 @@ public final class GitMigrationSource implements MigrationSource {
   public record Limits(long maxScriptBytes, long maxTotalBytes, int historyMaxCommits, java.time.Duration historyTimeout) {}
 
   public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits) {
+    this(spec, credentials, mirrors, limits, host -> null);
+  }
+
+  /** @param refusal why a host may not be connected to, or null (the outbound policy) */
+  public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits,
+      java.util.function.Function<String, String> refusal) {
     this.spec = spec;
     this.credentials = credentials;
     this.mirrors = mirrors;
     this.limits = limits;
+    this.refusal = refusal;
   }
 
   @Override
@@ -62,6 +70,11 @@ public final class GitMigrationSource implements MigrationSource {
 
   @Override
   public SourceSnapshot read() throws SourceUnavailableException {
+    String host = RepositoryPaths.host(spec.url());
+    String refused = host == null ? null : refusal.apply(host);
+    if (refused != null) {
+      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(spec.url()) + ": " + refused);
+    }
     repository = mirrors.sync(spec.url(), credentials).repository();
     try (RevWalk walk = new RevWalk(repository)) {
       commit = walk.parseCommit(resolve(repository, spec.ref()));

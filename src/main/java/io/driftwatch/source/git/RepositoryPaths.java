@@ -34,6 +34,19 @@ public final class RepositoryPaths {
         && !name.contains("\0");
   }
 
+  /** The host of an https, ssh, file or scp-like ({@code git@host:org/repo}) URL; null when it has none. */
+  public static String host(String url) {
+    java.util.regex.Matcher scp = java.util.regex.Pattern.compile("^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):[^/].*$").matcher(url);
+    if (scp.matches()) {
+      return scp.group(1);
+    }
+    try {
+      return java.net.URI.create(url).getHost();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /** A URL fit for a log line or a report: user info removed. */
   public static String maskUrl(String url) {
     return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1****@");
