@@ -72,6 +72,8 @@ public final class ClusterNode {
     properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
     properties.setProperty("org.quartz.jobStore.dataSource", "cluster");
     properties.setProperty("org.quartz.jobStore.isClustered", "true");
+    // As the service configures it (application.properties): acquisition under the cluster lock.
+    properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
     properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
     properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
