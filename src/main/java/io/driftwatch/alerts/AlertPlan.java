@@ -37,8 +37,4 @@ public record AlertPlan(List<FindingReport> opened, List<String> resolved, List<
     List<String> resolved = openBefore.stream().filter(fingerprint -> !current.containsKey(fingerprint)).sorted().toList();
     return new AlertPlan(List.copyOf(opened), resolved, List.copyOf(stillOpen));
   }
-
-  public boolean quiet() {
-    return opened.isEmpty() && resolved.isEmpty();
-  }
 }

@@ -78,11 +78,17 @@ final class ReportBuilder {
     return Duration.between(header.startedAt(), header.finishedAt()).toMillis();
   }
 
-  private static Map<String, Integer> countBySeverity(List<Finding> findings) {
+  /** Every severity, most severe first, at zero. */
+  private static Map<String, Integer> zeroBySeverity() {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (int i = Severity.values().length - 1; i >= 0; i--) {
       counts.put(Severity.values()[i].name(), 0);
     }
+    return counts;
+  }
+
+  private static Map<String, Integer> countBySeverity(List<Finding> findings) {
+    Map<String, Integer> counts = zeroBySeverity();
     for (Finding finding : findings) {
       counts.merge(finding.severity().name(), 1, Integer::sum);
     }
@@ -92,11 +98,7 @@ final class ReportBuilder {
   private static Map<String, Map<String, Integer>> countByFamily(List<Finding> findings) {
     Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
     for (Family family : Family.values()) {
-      Map<String, Integer> bySeverity = new LinkedHashMap<>();
-      for (int i = Severity.values().length - 1; i >= 0; i--) {
-        bySeverity.put(Severity.values()[i].name(), 0);
-      }
-      counts.put(family.name(), bySeverity);
+      counts.put(family.name(), zeroBySeverity());
     }
     for (Finding finding : findings) {
       counts.get(finding.type().family()).merge(finding.severity().name(), 1, Integer::sum);
