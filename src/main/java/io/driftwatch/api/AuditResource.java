@@ -1,5 +1,7 @@
 package io.driftwatch.api;
 
+import io.driftwatch.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.driftwatch.audit.AuditService;
 import io.driftwatch.audit.report.AuditReport;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/audits")
+@RolesAllowed(Role.VIEWER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audits")
 public class AuditResource {

@@ -1,12 +1,16 @@
 package io.driftwatch.api;
 
+import io.driftwatch.access.Role;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.demo.DemoService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -14,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/demo")
+@RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Demo", description = "A production incident to look at in one call")
 public class DemoResource {
@@ -29,8 +34,8 @@ public class DemoResource {
   @Operation(summary = "Create (or start over) the demo environment and audit it",
       description = "Creates database driftwatch_demo on the service's own PostgreSQL with a phantom, a pending and "
           + "a failed migration, registers it as environment `demo` and returns its first audit.")
-  public Uni<RestResponse<AuditReport>> create() {
-    return demo.create().map(report -> RestResponse.ResponseBuilder
+  public Uni<RestResponse<AuditReport>> create(@Context SecurityContext caller) {
+    return demo.create(Callers.name(caller)).map(report -> RestResponse.ResponseBuilder
         .<AuditReport>created(URI.create("/api/v1/audits/" + report.id()))
         .entity(report)
         .build());

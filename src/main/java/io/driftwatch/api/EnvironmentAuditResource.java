@@ -1,5 +1,7 @@
 package io.driftwatch.api;
 
+import io.driftwatch.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.driftwatch.audit.AuditService;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/environments/{name}")
+@RolesAllowed(Role.VIEWER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audits", description = "What each environment has really applied, compared with its migrations")
 public class EnvironmentAuditResource {
@@ -32,6 +35,7 @@ public class EnvironmentAuditResource {
   }
 
   @POST
+  @RolesAllowed(Role.OPERATOR_NAME)
   @Path("audits")
   @APIResponseSchema(value = AuditReport.class, responseCode = "201", responseDescription = "The audit, stored; Location names it")
   @Operation(summary = "Audit an environment now",

@@ -1,5 +1,9 @@
 package io.driftwatch.api;
 
+import io.driftwatch.access.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import io.driftwatch.environment.EnvironmentDraft;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.environment.Tier;
@@ -44,22 +48,26 @@ public class EnvironmentResource {
   }
 
   @POST
+  @RolesAllowed(Role.ADMIN_NAME)
   @APIResponseSchema(value = EnvironmentView.class, responseCode = "201", responseDescription = "Registered; Location names the environment")
   @Operation(summary = "Register an environment")
-  public Uni<RestResponse<EnvironmentView>> create(@NotNull @Valid EnvironmentRequest request) {
-    return environments.create(draft(request)).map(environment -> RestResponse.ResponseBuilder
+  public Uni<RestResponse<EnvironmentView>> create(
+      @NotNull @Valid EnvironmentRequest request, @Context SecurityContext caller) {
+    return environments.create(draft(request), Callers.name(caller)).map(environment -> RestResponse.ResponseBuilder
         .<EnvironmentView>created(URI.create("/api/v1/environments/" + environment.name()))
         .entity(EnvironmentView.of(environment))
         .build());
   }
 
   @GET
+  @RolesAllowed(Role.VIEWER_NAME)
   @Operation(summary = "List environments, by name")
   public Uni<List<EnvironmentView>> list() {
     return environments.list().map(list -> list.stream().map(EnvironmentView::of).toList());
   }
 
   @GET
+  @RolesAllowed(Role.VIEWER_NAME)
   @Path("{name}")
   @Operation(summary = "Get one environment")
   public Uni<EnvironmentView> get(@PathParam("name") String name) {
@@ -67,18 +75,21 @@ public class EnvironmentResource {
   }
 
   @PUT
+  @RolesAllowed(Role.ADMIN_NAME)
   @Path("{name}")
   @Operation(summary = "Replace an environment (omit databaseUrl to keep the stored one; a new name renames it)")
-  public Uni<EnvironmentView> update(@PathParam("name") String name, @NotNull @Valid EnvironmentRequest request) {
-    return environments.update(name, draft(request)).map(EnvironmentView::of);
+  public Uni<EnvironmentView> update(
+      @PathParam("name") String name, @NotNull @Valid EnvironmentRequest request, @Context SecurityContext caller) {
+    return environments.update(name, draft(request), Callers.name(caller)).map(EnvironmentView::of);
   }
 
   @DELETE
+  @RolesAllowed(Role.ADMIN_NAME)
   @Path("{name}")
   @ResponseStatus(204)
   @Operation(summary = "Stop watching an environment and delete its audits")
-  public Uni<Void> delete(@PathParam("name") String name) {
-    return environments.delete(name);
+  public Uni<Void> delete(@PathParam("name") String name, @Context SecurityContext caller) {
+    return environments.delete(name, Callers.name(caller));
   }
 
   private static EnvironmentDraft draft(EnvironmentRequest request) {

@@ -1,5 +1,7 @@
 package io.driftwatch.api;
 
+import io.driftwatch.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.rules.FindingCatalogue;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/findings")
+@RolesAllowed(Role.VIEWER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Findings", description = "The catalogue of finding codes")
 public class FindingCatalogueResource {

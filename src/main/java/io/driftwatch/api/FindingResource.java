@@ -1,5 +1,7 @@
 package io.driftwatch.api;
 
+import io.driftwatch.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.driftwatch.alerts.OpenFindings;
 import io.driftwatch.store.OpenFindingEntity;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/environments/{name}")
+@RolesAllowed(Role.VIEWER_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts", description = "Open findings, acknowledgements and test notifications")
 public class FindingResource {
@@ -69,6 +72,7 @@ public class FindingResource {
   }
 
   @PUT
+  @RolesAllowed(Role.OPERATOR_NAME)
   @Path("findings/{fingerprint}/acknowledgement")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Acknowledge an open finding: no reminders until the given time, or until it clears")
@@ -81,6 +85,7 @@ public class FindingResource {
   }
 
   @DELETE
+  @RolesAllowed(Role.OPERATOR_NAME)
   @Path("findings/{fingerprint}/acknowledgement")
   @Operation(summary = "Withdraw an acknowledgement: reminders resume")
   public Uni<OpenFindingView> unacknowledge(
@@ -90,6 +95,7 @@ public class FindingResource {
   }
 
   @POST
+  @RolesAllowed(Role.OPERATOR_NAME)
   @Path("alerts/test")
   @APIResponseSchema(value = TestNotification.class, responseCode = "202", responseDescription = "Queued for delivery")
   @Operation(summary = "Send a test notification to the environment's alert destinations")

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.driftwatch.access.TokenNameTakenException;
+import io.driftwatch.access.TokenNotFoundException;
 import io.driftwatch.alerts.NoAlertDestinationException;
 import io.driftwatch.alerts.OpenFindingNotFoundException;
 import io.driftwatch.audit.AuditNotFoundException;
@@ -13,6 +15,11 @@ import io.driftwatch.audit.AuditRunningException;
 import io.driftwatch.environment.EnvironmentExistsException;
 import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.driftwatch.environment.InvalidEnvironmentException;
+import io.driftwatch.secrets.NoMasterKeyException;
+import io.driftwatch.secrets.SecretException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -68,6 +75,47 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response openFindingNotFound(OpenFindingNotFoundException e, UriInfo uri) {
     return problem(404, "finding-not-found", "Open finding not found", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+    return unauthorized("send a token: Authorization: Bearer <token> (see POST /api/v1/tokens)", uri);
+  }
+
+  @ServerExceptionMapper
+  public Response badToken(AuthenticationFailedException e, UriInfo uri) {
+    return unauthorized("the bearer token is unknown, revoked or malformed", uri);
+  }
+
+  private static Response unauthorized(String detail, UriInfo uri) {
+    return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, uri, null))
+        .header("WWW-Authenticate", "Bearer realm=\"driftwatch\"").build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return problem(403, "forbidden", "Forbidden", "your token's role may not do this; viewers read, operators also run "
+        + "audits and acknowledge findings, admins also manage environments, channels, tokens and keys", uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response tokenNameTaken(TokenNameTakenException e, UriInfo uri) {
+    return problem(409, "token-name-taken", "Token name taken", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response tokenNotFound(TokenNotFoundException e, UriInfo uri) {
+    return problem(404, "token-not-found", "Token not found", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response noMasterKey(NoMasterKeyException e, UriInfo uri) {
+    return problem(503, "no-master-key", "No master key", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response unreadableSecret(SecretException e, UriInfo uri) {
+    return problem(409, "secret-unreadable", "Stored secret unreadable", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper

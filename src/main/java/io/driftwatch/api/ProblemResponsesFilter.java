@@ -41,6 +41,11 @@ public class ProblemResponsesFilter implements OASFilter {
   }
 
   private static void addProblems(Operation operation) {
+    if (operation.getResponses().hasAPIResponse("401")) {
+      operation.getResponses()
+          .addAPIResponse("401", problem("No token, or an unknown, revoked or malformed one"))
+          .addAPIResponse("403", problem("The token's role may not do this"));
+    }
     operation.getResponses()
         .addAPIResponse("4XX", problem("The request cannot be served; the problem says why"))
         .addAPIResponse("5XX", problem("driftwatch failed; the problem names the incident to look for in the log"));

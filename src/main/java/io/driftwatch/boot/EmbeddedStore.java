@@ -47,6 +47,7 @@ final class EmbeddedStore {
       System.setProperty(REACTIVE_URL, url);
       System.setProperty("quarkus.datasource.username", "postgres");
       System.setProperty("quarkus.datasource.password", "");
+      System.setProperty("driftwatch.quick-start", "true");
       LOG.infof("No datasource configured: started an embedded PostgreSQL on port %d with its data in %s "
           + "(set QUARKUS_DATASOURCE_JDBC_URL to use your own server)", postgres.getPort(), pgData);
     } catch (IOException e) {

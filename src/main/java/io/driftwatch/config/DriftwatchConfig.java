@@ -15,9 +15,33 @@ public interface DriftwatchConfig {
 
   /**
    * Base64 of a 256-bit key that encrypts stored credentials (DRIFTWATCH_MASTER_KEY). Without one,
-   * a key is generated once and kept in {@code <data-dir>/master.key}.
+   * credentials are refused, except in the quick start, which generates one into
+   * {@code <data-dir>/master.key}.
    */
   Optional<String> masterKey();
+
+  /**
+   * Keys that sealed credentials before the current one (DRIFTWATCH_PREVIOUS_MASTER_KEYS, comma
+   * separated): still read, and moved to the current key by {@code POST /api/v1/secrets/reseal}.
+   */
+  Optional<java.util.List<String>> previousMasterKeys();
+
+  /**
+   * A bootstrap admin token (DRIFTWATCH_ADMIN_TOKEN, at least 24 characters) so a fresh install can
+   * issue its own tokens. Without one, the quick start generates one into {@code <data-dir>/admin.token}.
+   */
+  Optional<String> adminToken();
+
+  /**
+   * Set by the start command when it runs the embedded store: the quick start then generates the
+   * master key and the admin token it needs. Not for production.
+   */
+  @WithDefault("false")
+  boolean quickStart();
+
+  /** Require a viewer token on /q/metrics (DRIFTWATCH_METRICS_PROTECTED); Prometheus then sends one. */
+  @WithDefault("false")
+  boolean metricsProtected();
 
   /**
    * Set to true (DRIFTWATCH_DEMO=true) to create the demo environment at start-up: a database that

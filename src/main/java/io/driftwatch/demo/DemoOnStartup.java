@@ -19,7 +19,7 @@ public class DemoOnStartup {
       return;
     }
     try {
-      AuditReport audit = VertxContextSupport.subscribeAndAwait(demo::create);
+      AuditReport audit = VertxContextSupport.subscribeAndAwait(() -> demo.create("startup (DRIFTWATCH_DEMO)"));
       LOG.infof("Demo ready: environment `demo` audited, outcome %s, history %s, findings: %s. See GET /api/v1/audits/%s",
           audit.outcome(), audit.history() == null ? "-" : audit.history().state(),
           audit.findings().stream().map(FindingReport::name).collect(Collectors.joining(", ")), audit.id());

@@ -97,12 +97,12 @@ public class DemoService {
   }
 
   /** Builds the demo from scratch and returns its first audit. Call on a Vert.x context. */
-  public Uni<AuditReport> create() {
+  public Uni<AuditReport> create(String actor) {
     return Blocking.call(this::extractFolder)
         .call(() -> store.query("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)").execute())
         .call(() -> store.query("CREATE DATABASE " + DATABASE).execute())
         .call(this::seed)
-        .call(this::register)
+        .call(() -> register(actor))
         .flatMap(ignored -> audits.run(ENVIRONMENT));
   }
 
@@ -159,12 +159,12 @@ public class DemoService {
         .addString(name).addString(logs).addOffsetDateTime(started).addInteger(steps);
   }
 
-  private Uni<Void> register() {
+  private Uni<Void> register(String actor) {
     EnvironmentDraft draft = new EnvironmentDraft(ENVIRONMENT, Tier.PRODUCTION, databaseUrl(),
         new PathSourceSpec(folder.toString(), null, null));
-    return environments.delete(ENVIRONMENT)
+    return environments.delete(ENVIRONMENT, actor)
         .onFailure(EnvironmentNotFoundException.class).recoverWithNull()
-        .chain(() -> environments.create(draft))
+        .chain(() -> environments.create(draft, actor))
         .replaceWithVoid();
   }
 

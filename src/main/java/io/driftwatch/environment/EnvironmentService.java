@@ -1,5 +1,6 @@
 package io.driftwatch.environment;
 
+import io.driftwatch.access.ChangeLog;
 import io.driftwatch.alerts.AlertDestinations;
 import io.driftwatch.alerts.AlertPolicy;
 import io.driftwatch.config.DriftwatchConfig;
@@ -15,6 +16,7 @@ import io.driftwatch.source.git.GitSourceSpec;
 import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.EnvironmentRepository;
 import io.driftwatch.store.SourceSpecJson;
+import io.driftwatch.store.UniqueViolation;
 import io.driftwatch.target.InvalidDatabaseUrlException;
 import io.driftwatch.source.git.RepositoryPaths;
 import io.driftwatch.support.Blocking;
@@ -23,8 +25,6 @@ import io.driftwatch.target.PrismaDatabaseUrl;
 import io.driftwatch.target.TargetPools;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
-import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -45,6 +45,7 @@ public class EnvironmentService {
   private final AuditScheduler scheduler;
   private final AlertDestinations destinations;
   private final OutboundPolicy outbound;
+  private final ChangeLog changes;
   private final String defaultCron;
 
   public EnvironmentService(
@@ -56,6 +57,7 @@ public class EnvironmentService {
       AuditScheduler scheduler,
       AlertDestinations destinations,
       OutboundPolicy outbound,
+      ChangeLog changes,
       DriftwatchConfig config) {
     this.environments = environments;
     this.cipher = cipher;
@@ -65,17 +67,19 @@ public class EnvironmentService {
     this.scheduler = scheduler;
     this.destinations = destinations;
     this.outbound = outbound;
+    this.changes = changes;
     this.defaultCron = config.schedule().defaultCron();
   }
 
-  public Uni<Environment> create(EnvironmentDraft draft) {
+  /** Registers an environment; {@code actor} is who asked, for the change log. */
+  public Uni<Environment> create(EnvironmentDraft draft, String actor) {
     if (draft.databaseUrl() == null) {
       return Uni.createFrom().failure(new InvalidEnvironmentException("databaseUrl is required"));
     }
-    return Blocking.call(() -> validate(draft)).flatMap(url -> created(draft, url));
+    return Blocking.call(() -> validate(draft)).flatMap(url -> created(draft, url, actor));
   }
 
-  private Uni<Environment> created(EnvironmentDraft draft, PrismaDatabaseUrl url) {
+  private Uni<Environment> created(EnvironmentDraft draft, PrismaDatabaseUrl url, String actor) {
     return Panache.withTransaction(() -> environments.findByName(draft.name()).flatMap(existing -> {
       if (existing != null) {
         return Uni.createFrom().failure(new EnvironmentExistsException(draft.name()));
@@ -85,9 +89,11 @@ public class EnvironmentService {
       entity.createdAt = Instant.now();
       entity.scheduleCron = defaultCron;
       apply(entity, draft, url);
-      return environments.persist(entity);
+      return environments.persist(entity)
+          .call(stored -> changes.record(actor, "environment.created", stored.name,
+              EnvironmentChanges.created(toEnvironment(stored))));
     }))
-        .onFailure(EnvironmentService::isUniqueViolation).transform(e -> new EnvironmentExistsException(draft.name()))
+        .onFailure(UniqueViolation::is).transform(e -> new EnvironmentExistsException(draft.name()))
         .map(this::toEnvironment)
         .call(this::schedule);
   }
@@ -102,33 +108,38 @@ public class EnvironmentService {
   }
 
   /** Replaces an environment; a draft without databaseUrl keeps the stored one. Renames are allowed. */
-  public Uni<Environment> update(String name, EnvironmentDraft draft) {
-    return Blocking.call(() -> validate(draft)).flatMap(url -> updated(name, draft, url));
+  public Uni<Environment> update(String name, EnvironmentDraft draft, String actor) {
+    return Blocking.call(() -> validate(draft)).flatMap(url -> updated(name, draft, url, actor));
   }
 
-  private Uni<Environment> updated(String name, EnvironmentDraft draft, PrismaDatabaseUrl url) {
+  private Uni<Environment> updated(String name, EnvironmentDraft draft, PrismaDatabaseUrl url, String actor) {
     return Panache.withTransaction(() -> find(name).flatMap(entity -> {
       Uni<Void> nameFree = name.equals(draft.name())
           ? Uni.createFrom().voidItem()
           : environments.findByName(draft.name()).flatMap(other -> other == null
               ? Uni.createFrom().voidItem()
               : Uni.createFrom().failure(new EnvironmentExistsException(draft.name())));
-      return nameFree.map(ignored -> {
+      return nameFree.flatMap(ignored -> {
+        Environment before = toEnvironment(entity);
         apply(entity, draft, url);
         pools.evict(entity.id);
         metrics.forget(name);
-        return entity;
+        return changes.record(actor, "environment.updated", name,
+            EnvironmentChanges.updated(before, toEnvironment(entity), draft)).replaceWith(entity);
       });
     }))
-        .onFailure(EnvironmentService::isUniqueViolation).transform(e -> new EnvironmentExistsException(draft.name()))
+        .onFailure(UniqueViolation::is).transform(e -> new EnvironmentExistsException(draft.name()))
         .map(this::toEnvironment)
         .call(this::schedule);
   }
 
-  public Uni<Void> delete(String name) {
+  public Uni<Void> delete(String name, String actor) {
     return Panache.withTransaction(() -> find(name).flatMap(entity -> {
       pools.evict(entity.id);
-      return environments.delete(entity).replaceWith(entity.id);
+      String details = EnvironmentChanges.deleted(toEnvironment(entity));
+      return environments.delete(entity)
+          .call(() -> changes.record(actor, "environment.deleted", name, details))
+          .replaceWith(entity.id);
     }))
         .invoke(() -> metrics.forget(name))
         .flatMap(id -> scheduler.removeAsync(id)
@@ -175,20 +186,6 @@ public class EnvironmentService {
             ? AlertPolicy.defaultMinSeverity(Tier.parse(entity.tier))
             : Severity.valueOf(entity.alertsMinSeverity),
         entity.createdAt, entity.updatedAt);
-  }
-
-  /** Two requests raced for one name: the unique index decided, and the loser hears 409, not 500. */
-  private static boolean isUniqueViolation(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())
-          || cause instanceof JDBCException jdbc && "23505".equals(jdbc.getSQLState())) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
   }
 
   private PrismaDatabaseUrl validate(EnvironmentDraft draft) {

@@ -28,6 +28,23 @@ final class Environments {
     return name;
   }
 
+  /** A Prisma-managed target with one applied migration, its folder, and the environment watching them. */
+  record Fresh(TargetDatabase target, PrismaFolder folder, String name) implements AutoCloseable {
+
+    static Fresh register() {
+      TargetDatabase target = TargetDatabase.create().managedByPrisma();
+      PrismaFolder folder = PrismaFolder.create().migration("20240101000000_init", "SELECT 1;\n");
+      target.deploy("20240101000000_init", "SELECT 1;\n");
+      return new Fresh(target, folder, Environments.register(target, folder));
+    }
+
+    @Override
+    public void close() {
+      folder.close();
+      target.close();
+    }
+  }
+
   static JsonPath audit(String environment) {
     return given().post("/api/v1/environments/" + environment + "/audits")
         .then().statusCode(201).contentType(ContentType.JSON)

@@ -53,7 +53,7 @@ class FuzzTest {
       for (int i = 0; i < REQUESTS; i++) {
         String method = pick(METHODS);
         String path = path(pick(names));
-        RequestSpecification request = given().urlEncodingEnabled(random.nextBoolean());
+        RequestSpecification request = credentials(given().urlEncodingEnabled(random.nextBoolean()));
         if (random.nextInt(4) > 0) {
           request = request.header("Content-Type", random.nextInt(5) == 0 ? "text/plain" : "application/json")
               .body(body(folder.path(), target.prismaUrl()));
@@ -93,7 +93,7 @@ class FuzzTest {
 
   private String path(String name) {
     String base = "/api/v1";
-    return switch (random.nextInt(12)) {
+    return switch (random.nextInt(15)) {
       case 0 -> base + "/environments";
       case 1 -> base + "/environments/" + name;
       case 2 -> base + "/environments/" + name + "/audits";
@@ -105,6 +105,9 @@ class FuzzTest {
       case 8 -> base + "/environments/" + name + "/alerts/test";
       case 9 -> base + "/nothing/" + name;
       case 10 -> "/api/v2/environments";
+      case 11 -> base + "/tokens" + pick(new String[] {"", "/" + name, "/00000000-0000-0000-0000-000000000000"});
+      case 12 -> base + "/changes?limit=" + pick(STRINGS).replace("&", "") + "&before=" + pick(STRINGS).replace("&", "");
+      case 13 -> base + "/secrets/reseal";
       default -> base + "/environments/" + name + "/audits?page=" + pick(STRINGS).replace("&", "");
     };
   }
@@ -119,7 +122,9 @@ class FuzzTest {
           + "\", \"source\": {\"type\": \"path\", \"path\": \"" + folder + "\"}, \"schedule\": {\"cron\": " + value()
           + ", \"paused\": " + value() + "}, \"alerts\": {\"slackWebhookUrl\": " + value() + ", \"minSeverity\": "
           + value() + "}}";
-      case 4 -> "{\"until\": " + value() + ", \"comment\": " + value() + "}";
+      case 4 -> random.nextBoolean()
+          ? "{\"until\": " + value() + ", \"comment\": " + value() + "}"
+          : "{\"name\": " + value() + ", \"role\": " + value() + "}";
       case 5 -> "{\"name\": \"fuzz-" + random.nextInt(50) + "\", \"tier\": \"other\", \"databaseUrl\": " + value()
           + ", \"source\": {\"type\": \"git\", \"url\": " + value() + ", \"ref\": " + value() + ", \"path\": " + value()
           + ", \"credentials\": {\"token\": " + value() + "}}}";
@@ -137,6 +142,17 @@ class FuzzTest {
       case 4 -> "{\"x\": 1}";
       case 5 -> String.valueOf(random.nextDouble() * 1e300);
       default -> "\"" + pick(STRINGS).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    };
+  }
+
+  /** Mostly the admin token (to reach the handlers), sometimes none, a wrong one or a malformed header. */
+  private RequestSpecification credentials(RequestSpecification request) {
+    return switch (random.nextInt(10)) {
+      case 0 -> request.auth().none();
+      case 1 -> request.auth().none().header("Authorization", "Bearer " + pick(STRINGS).replaceAll("[\\r\\n\\x00]", ""));
+      case 2 -> request.auth().none().header("Authorization", pick(new String[] {"Basic Zm9vOmJhcg==", "Bearer", "bearer  dw_x",
+          "Token abc", "Bearer dw_" + "A".repeat(43)}));
+      default -> request;
     };
   }
 

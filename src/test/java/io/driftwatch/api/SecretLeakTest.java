@@ -3,6 +3,7 @@ package io.driftwatch.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.testing.AdminTokenByDefault;
 import io.driftwatch.testing.FakeSlack;
 import io.driftwatch.testing.GitRepo;
 import io.driftwatch.testing.PrismaFolder;
@@ -23,7 +24,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Secrets go in and never come out: every response of every kind of request, and the service's log
+ * Secrets go in and never come out (database passwords, git tokens, webhook URLs, API tokens after
+ * the response that issued them): every response of every kind of request, and the service's log
  * of the run, are scanned for the database password, the git token and the webhook URL used.
  */
 @QuarkusTest
@@ -37,6 +39,7 @@ class SecretLeakTest {
   @Test
   void secrets_never_appear_in_responses_or_logs() throws Exception {
     List<String> bodies = new ArrayList<>();
+    String issuedToken;
     TestPostgres.Server server = TestPostgres.server();
     try (TargetDatabase target = TargetDatabase.create().managedByPrisma();
         PrismaFolder folder = PrismaFolder.create().migration("20240101000000_init", "SELECT 1;\n");
@@ -76,11 +79,19 @@ class SecretLeakTest {
       slack.awaitDelivered(2, 15_000);
       bodies.add(given().get("/q/metrics").asString());
       assertThat(slack.delivered()).as("the alerts did go out (through a 500 first)").isNotEmpty();
+
+      issuedToken = given().contentType(ContentType.JSON).body(Map.of("name", working, "role", "viewer"))
+          .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+      bodies.add(given().auth().oauth2(issuedToken).get("/api/v1/environments").asString());
+      bodies.add(given().get("/api/v1/tokens").asString());
+      bodies.add(given().get("/api/v1/changes?limit=1000").asString());
+      bodies.add(given().auth().oauth2(issuedToken).delete("/api/v1/environments/" + working).asString());
+      bodies.add(given().auth().oauth2(issuedToken + "x").get("/api/v1/environments").asString());
     }
 
     String log = Files.readString(Path.of("target", "quarkus-test.log"));
     assertThat(log).as("the service logged this run").isNotBlank();
-    for (String secret : List.of(DB_PASSWORD, GIT_TOKEN, HOOK_PATH)) {
+    for (String secret : List.of(DB_PASSWORD, GIT_TOKEN, HOOK_PATH, issuedToken, AdminTokenByDefault.ADMIN_TOKEN)) {
       assertThat(bodies).as("no response holds %s", secret).noneMatch(body -> body.contains(secret));
       assertThat(log).as("the log never holds %s", secret).doesNotContain(secret);
     }

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class ScheduleScaleBenchmark {
 
+  private static final String BENCHMARK_ADMIN_TOKEN = "benchmark-admin-token-0123456789";
+
   /** The service's JVM flags in this benchmark: what a 512 MiB container would give it. */
   static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:+UseSerialGC",
       "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
@@ -60,9 +62,11 @@ class ScheduleScaleBenchmark {
         "QUARKUS_DATASOURCE_PASSWORD", server.password(),
         "QUARKUS_HTTP_PORT", String.valueOf(port),
         "DRIFTWATCH_DATA_DIR", dataDir.toString(),
-        "DRIFTWATCH_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+        "DRIFTWATCH_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
+        "DRIFTWATCH_ADMIN_TOKEN", BENCHMARK_ADMIN_TOKEN));
     Process service = builder.start();
     io.restassured.RestAssured.port = port;
+    io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(BENCHMARK_ADMIN_TOKEN);
     try {
       long deadline = System.currentTimeMillis() + 60_000;
       while (true) {

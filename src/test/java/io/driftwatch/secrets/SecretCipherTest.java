@@ -51,4 +51,37 @@ class SecretCipherTest {
   void only_256_bit_keys() {
     assertThatThrownBy(() -> new SecretCipher(new byte[16])).hasMessageContaining("256 bits");
   }
+
+  @Test
+  void a_rotated_keyring_opens_old_secrets_and_reseals_them_under_the_new_key() {
+    String old = new SecretCipher(key(1)).encrypt("postgresql://u:pw@h/d");
+    SecretCipher rotated = new SecretCipher(key(2), java.util.List.of(key(1)));
+
+    assertThat(rotated.decrypt(old)).isEqualTo("postgresql://u:pw@h/d");
+    assertThat(rotated.isCurrent(old)).isFalse();
+    String resealed = rotated.reseal(old);
+    assertThat(resealed).startsWith("v1:" + SecretCipher.keyIdOf(key(2)) + ":");
+    assertThat(rotated.isCurrent(resealed)).isTrue();
+    assertThat(rotated.reseal(resealed)).isSameAs(resealed);
+    assertThat(new SecretCipher(key(2)).decrypt(resealed)).isEqualTo("postgresql://u:pw@h/d");
+  }
+
+  @Test
+  void without_a_key_nothing_is_sealed_or_opened_and_the_error_says_how_to_configure_one() {
+    SecretCipher none = SecretCipher.withoutKey(MasterKey.NO_KEY);
+    String sealed = new SecretCipher(key(1)).encrypt("secret");
+
+    assertThat(none.hasKey()).isFalse();
+    assertThatThrownBy(() -> none.encrypt("secret")).isInstanceOf(NoMasterKeyException.class)
+        .hasMessageContaining("DRIFTWATCH_MASTER_KEY");
+    assertThatThrownBy(() -> none.decrypt(sealed)).isInstanceOf(NoMasterKeyException.class);
+  }
+
+  @Test
+  void a_secret_under_an_unknown_key_names_both_keys() {
+    String sealed = new SecretCipher(key(1)).encrypt("secret");
+    assertThatThrownBy(() -> new SecretCipher(key(2)).decrypt(sealed)).isInstanceOf(SecretException.class)
+        .hasMessageContaining(SecretCipher.keyIdOf(key(1))).hasMessageContaining(SecretCipher.keyIdOf(key(2)))
+        .hasMessageContaining("DRIFTWATCH_PREVIOUS_MASTER_KEYS");
+  }
 }

@@ -1,0 +1,50 @@
+package io.driftwatch.access;
+
+import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.secrets.OwnerOnlyFiles;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The admin token that makes a fresh install usable: DRIFTWATCH_ADMIN_TOKEN, or, in the quick start
+ * only, one generated once into {@code <data-dir>/admin.token} (owner-only). Kept as a hash; the
+ * log names the file, never the token.
+ */
+@ApplicationScoped
+public class BootstrapAdminToken {
+
+  static final int MIN_LENGTH = 24;
+  private static final Logger LOG = Logger.getLogger(BootstrapAdminToken.class);
+
+  private final Optional<String> hash;
+
+  public BootstrapAdminToken(DriftwatchConfig config) {
+    this.hash = configured(config).map(TokenSecret::hash);
+  }
+
+  private static Optional<String> configured(DriftwatchConfig config) {
+    if (config.adminToken().isPresent()) {
+      String token = config.adminToken().get().strip();
+      if (token.length() < MIN_LENGTH) {
+        throw new IllegalStateException("DRIFTWATCH_ADMIN_TOKEN must be at least " + MIN_LENGTH
+            + " characters (for example: openssl rand -base64 32)");
+      }
+      return Optional.of(token);
+    }
+    if (config.quickStart()) {
+      Path file = Path.of(config.dataDir()).resolve("admin.token");
+      boolean created = OwnerOnlyFiles.createIfAbsent(file, TokenSecret::generate);
+      LOG.infof("Quick start: the admin token %s %s (set DRIFTWATCH_ADMIN_TOKEN to choose your own)",
+          created ? "was generated into" : "is kept in", file);
+      return Optional.of(OwnerOnlyFiles.read(file));
+    }
+    LOG.info("No DRIFTWATCH_ADMIN_TOKEN configured: only issued tokens (and OIDC, if enabled) are accepted");
+    return Optional.empty();
+  }
+
+  public boolean matches(String token) {
+    return hash.isPresent() && TokenSecret.sameHash(hash.get(), TokenSecret.hash(token));
+  }
+}

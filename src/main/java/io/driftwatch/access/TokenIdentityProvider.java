@@ -1,0 +1,58 @@
+package io.driftwatch.access;
+
+import io.driftwatch.config.DriftwatchConfig;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * Turns a presented token into an identity: the bootstrap admin token from configuration, or an
+ * active issued token (looked up by hash on every request, so a revocation holds at once on every
+ * replica). The principal names the token, so the change log can say who.
+ */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
+
+  /** The principal of the configured bootstrap token. */
+  public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+  /** Issued tokens' principals read {@code token:<name>}. */
+  public static final String TOKEN_PRINCIPAL_PREFIX = "token:";
+
+  private final ApiTokens tokens;
+  private final BootstrapAdminToken bootstrap;
+
+  public TokenIdentityProvider(ApiTokens tokens, BootstrapAdminToken bootstrap) {
+    this.tokens = tokens;
+    this.bootstrap = bootstrap;
+  }
+
+  @Override
+  public Class<TokenRequest> getRequestType() {
+    return TokenRequest.class;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
+    String presented = request.token();
+    if (bootstrap.matches(presented)) {
+      return Uni.createFrom().item(identity(BOOTSTRAP_ADMIN, Role.ADMIN));
+    }
+    if (!TokenSecret.looksIssued(presented)) {
+      return Uni.createFrom().failure(new AuthenticationFailedException("unknown token"));
+    }
+    return tokens.holderOf(presented).map(holder -> holder
+        .map(h -> identity(TOKEN_PRINCIPAL_PREFIX + h.name(), h.role()))
+        .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked token")));
+  }
+
+  static SecurityIdentity identity(String principal, Role role) {
+    Set<String> roles = role.grantedRoleNames();
+    return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRoles(roles).build();
+  }
+}
