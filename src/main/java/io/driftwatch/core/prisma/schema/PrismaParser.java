@@ -380,7 +380,10 @@ final class PrismaParser {
     Token open = next();
     List<PrismaArgument> arguments = new ArrayList<>();
     while (true) {
-      skipNewlines();
+      if ((skipNewlines() || atLineStart()) && nextLineDeclares()) {
+        unclosed(open, ")");
+        return arguments;
+      }
       if (accept(Kind.RPAREN)) {
         return arguments;
       }
@@ -390,7 +393,10 @@ final class PrismaParser {
         return arguments;
       }
       arguments.add(argument);
-      skipNewlines();
+      if ((skipNewlines() || atLineStart()) && nextLineDeclares()) {
+        unclosed(open, ")");
+        return arguments;
+      }
       if (accept(Kind.COMMA)) {
         continue;
       }
@@ -452,7 +458,10 @@ final class PrismaParser {
     Token open = next();
     List<PrismaValue> items = new ArrayList<>();
     while (true) {
-      skipNewlines();
+      if ((skipNewlines() || atLineStart()) && nextLineDeclares()) {
+        unclosed(open, "]");
+        break;
+      }
       if (accept(Kind.RBRACKET)) {
         break;
       }
@@ -463,7 +472,10 @@ final class PrismaParser {
         break;
       }
       items.add(item);
-      skipNewlines();
+      if ((skipNewlines() || atLineStart()) && nextLineDeclares()) {
+        unclosed(open, "]");
+        break;
+      }
       if (accept(Kind.COMMA)) {
         continue;
       }
@@ -491,6 +503,13 @@ final class PrismaParser {
   private void skipUntilClose(Kind open, Kind close) {
     int depth = 1;
     while (!at(Kind.EOF) && !at(Kind.RBRACE)) {
+      if (at(Kind.NEWLINE) && peek(1).kind() != Kind.NEWLINE) {
+        next();
+        if (nextLineDeclares()) {
+          return;
+        }
+        continue;
+      }
       Kind kind = next().kind();
       if (kind == open) {
         depth++;
@@ -501,7 +520,7 @@ final class PrismaParser {
   }
 
   private void expectLineEnd(String what) {
-    if (at(Kind.NEWLINE) || at(Kind.RBRACE) || at(Kind.EOF)) {
+    if (at(Kind.NEWLINE) || at(Kind.RBRACE) || at(Kind.EOF) || atLineStart()) {
       return;
     }
     error(peek(), "unexpected " + describe(peek()) + " after " + what + ": put one declaration on each line");
@@ -538,10 +557,30 @@ final class PrismaParser {
     }
   }
 
-  private void skipNewlines() {
+  /** Skips line ends; true if there were any. */
+  private boolean skipNewlines() {
+    boolean skipped = false;
     while (at(Kind.NEWLINE)) {
       next();
+      skipped = true;
     }
+    return skipped;
+  }
+
+  /**
+   * At the start of a line inside brackets: does it begin a field ({@code name Type}), a block
+   * attribute or a block? Then the bracket was left open, as no argument line looks like that.
+   */
+  private boolean nextLineDeclares() {
+    return at(Kind.AT_AT) || at(Kind.RBRACE) || (at(Kind.IDENT) && peek(1).kind() == Kind.IDENT);
+  }
+
+  private boolean atLineStart() {
+    return index > 0 && tokens.get(index - 1).kind() == Kind.NEWLINE;
+  }
+
+  private void unclosed(Token open, String close) {
+    error(open, "the " + open.text() + " opened here is never closed: add " + close);
   }
 
   private boolean expect(Kind kind, String what) {

@@ -203,8 +203,9 @@ class PrismaParserTest {
           b  String @map("b"
         }
         """);
-    assertThat(problems()).extracting(SchemaProblem::code).first().isEqualTo(SchemaProblem.Code.UNTERMINATED_STRING);
-    assertThat(problems().get(0).position()).isEqualTo(new SourcePosition("schema.prisma", 2, 35));
+    assertThat(problems()).extracting(p -> p.code() + "@" + p.position().line() + ":" + p.position().column())
+        .containsExactly("SYNTAX_ERROR@2:22", "SYNTAX_ERROR@2:34", "UNTERMINATED_STRING@2:35", "SYNTAX_ERROR@3:17");
+    assertThat(problems().get(0).message()).isEqualTo("the ( opened here is never closed: add )");
   }
 
   @Test
