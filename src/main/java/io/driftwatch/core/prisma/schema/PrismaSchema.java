@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param models {@code model} blocks in file and declaration order
  * @param views {@code view} blocks (Migrate creates nothing for them)
  * @param compositeTypes composite {@code type} blocks (MongoDB), read only so fields resolve
+ * @param joinTables the tables of implicit many-to-many relations, which no model declares
  */
 public record PrismaSchema(
     Optional<Datasource> datasource,
@@ -29,7 +30,8 @@ public record PrismaSchema(
     List<PrismaModel> models,
     List<PrismaModel> views,
     List<PrismaEnum> enums,
-    List<PrismaCompositeType> compositeTypes) {
+    List<PrismaCompositeType> compositeTypes,
+    List<ImplicitJoinTable> joinTables) {
 
   /** The file name used when a single text is parsed without one. */
   public static final String DEFAULT_FILE_NAME = "schema.prisma";
@@ -41,6 +43,7 @@ public record PrismaSchema(
     views = List.copyOf(views);
     enums = List.copyOf(enums);
     compositeTypes = List.copyOf(compositeTypes);
+    joinTables = List.copyOf(joinTables);
   }
 
   /** Reads a single-file schema, reporting problems against {@value #DEFAULT_FILE_NAME}. */

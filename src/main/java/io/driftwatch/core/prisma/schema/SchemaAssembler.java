@@ -77,7 +77,7 @@ final class SchemaAssembler {
     return new PrismaSchema(
         Optional.ofNullable(datasource).map(SchemaAssembler::datasource),
         generators.values().stream().map(SchemaAssembler::generator).toList(),
-        models, views, enums, compositeTypes);
+        models, views, enums, compositeTypes, ImplicitRelations.joinTables(models, problems));
   }
 
   private void duplicate(Parsed.Declaration again, Parsed.Declaration first) {
