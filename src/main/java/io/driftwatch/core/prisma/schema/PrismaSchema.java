@@ -90,4 +90,24 @@ public record PrismaSchema(
   public Optional<PrismaEnum> enumType(String name) {
     return enums.stream().filter(e -> e.name().equals(name)).findFirst();
   }
+
+  /**
+   * Every table Migrate creates for this schema on PostgreSQL — one per model ({@code @@ignore}d
+   * ones included, marked), then one per implicit many-to-many relation — with columns, primary key,
+   * unique constraints, indexes and foreign keys by their database names. Views are not here: see
+   * {@link #databaseViews()}. Computed on each call.
+   */
+  public List<ExpectedTable> databaseTables() {
+    return DatabaseLayout.tables(this);
+  }
+
+  /** The views the schema declares, with their columns; Migrate creates none of them. */
+  public List<ExpectedTable> databaseViews() {
+    return DatabaseLayout.views(this);
+  }
+
+  /** The enum types Migrate creates on PostgreSQL, with their labels. */
+  public List<ExpectedEnum> databaseEnums() {
+    return DatabaseLayout.enums(this);
+  }
 }
