@@ -241,9 +241,11 @@ final class PrismaLexer {
 
   private void unknown() {
     int codePoint = text.codePointAt(offset);
-    problems.add(Code.SYNTAX_ERROR, position(), String.format(
-        "unexpected character '%s' (U+%04X): names use ASCII letters, digits, _ and -; text belongs in a \"string\"",
-        new String(Character.toChars(codePoint)), codePoint));
+    if (!problems.full()) {
+      problems.add(Code.SYNTAX_ERROR, position(), String.format(
+          "unexpected character '%s' (U+%04X): names use ASCII letters, digits, _ and -; text belongs in a \"string\"",
+          new String(Character.toChars(codePoint)), codePoint));
+    }
     int width = Character.charCount(codePoint);
     tokens.add(new Token(Kind.UNKNOWN, text.substring(offset, offset + width), line, column()));
     offset += width;

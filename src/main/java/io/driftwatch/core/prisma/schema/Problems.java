@@ -17,6 +17,11 @@ final class Problems {
     }
   }
 
+  /** Past the limit: callers may skip building messages nobody will see. */
+  boolean full() {
+    return problems.size() >= LIMIT;
+  }
+
   boolean isEmpty() {
     return problems.isEmpty();
   }
