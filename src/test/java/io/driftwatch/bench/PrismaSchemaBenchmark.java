@@ -1,12 +1,16 @@
-package io.driftwatch.core.prisma.schema;
+package io.driftwatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.core.prisma.schema.PrismaSchema;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** A 300-model schema reads in milliseconds: one pass, no backtracking. */
-class SchemaPerformanceTest {
+/**
+ * Prints how long a 300-model schema takes to read (one pass, no backtracking), and checks what it
+ * read. A benchmark, not a timed test: {@code mvn test -Dtest=PrismaSchemaBenchmark}.
+ */
+class PrismaSchemaBenchmark {
 
   static String largeSchema(int models) {
     StringBuilder text = new StringBuilder("""
@@ -51,7 +55,7 @@ class SchemaPerformanceTest {
   }
 
   @Test
-  void three_hundred_models_in_a_few_milliseconds() throws Exception {
+  void three_hundred_models() throws Exception {
     String text = largeSchema(300);
     for (int i = 0; i < 30; i++) { // warm up the JIT
       PrismaSchema.parse(text).databaseTables();
@@ -64,12 +68,11 @@ class SchemaPerformanceTest {
       nanos[i] = System.nanoTime() - start;
     }
     Arrays.sort(nanos);
-    long medianMillis = nanos[nanos.length / 2] / 1_000_000;
+    System.out.printf("%nPRISMA SCHEMA: %d models, %d KB: parse p50 %.2f ms, best %.2f ms, worst %.2f ms%n%n",
+        300, text.length() / 1024, nanos[nanos.length / 2] / 1e6, nanos[0] / 1e6, nanos[nanos.length - 1] / 1e6);
 
     assertThat(schema.models()).hasSize(301);
     assertThat(schema.joinTables()).hasSize(300);
     assertThat(schema.databaseTables()).hasSize(601);
-    // typically 2-5 ms; the bound leaves room for a busy shared machine
-    assertThat(medianMillis).as("median parse time of %d KB, ms", text.length() / 1024).isLessThan(100);
   }
 }
