@@ -1,19 +1,30 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.history.FolderMigration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What a migration source holds, read in full before the engine runs.
  *
  * @param lockProvider the {@code provider} of {@code migration_lock.toml}, empty when there is no lock file
  * @param revision the commit the folder was read at, for a git source
+ * @param schemaFiles the Prisma schema: {@code schema.prisma}, or every {@code .prisma} file of a schema
+ *     folder, by path relative to the schema's location; empty when the source has none
  */
-public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision) {
+public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
+    SortedMap<String, String> schemaFiles) {
 
   public SourceSnapshot {
     migrations = List.copyOf(migrations);
+    schemaFiles = Collections.unmodifiableSortedMap(new TreeMap<>(schemaFiles));
+  }
+
+  public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision) {
+    this(migrations, lockProvider, revision, new TreeMap<>());
   }
 
   public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider) {

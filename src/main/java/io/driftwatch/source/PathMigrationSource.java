@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Reads a migrations folder from the local file system, the way Prisma lists it. */
 public final class PathMigrationSource implements MigrationSource {
@@ -19,6 +23,7 @@ public final class PathMigrationSource implements MigrationSource {
   static final String LOCK_FILE = "migration_lock.toml";
 
   private final Path migrations;
+  private final Path schema;
   private final Limits limits;
 
   /** A script over {@code maxScriptBytes} is not read (a finding says so); over {@code maxTotalBytes} in all, the read fails. */
@@ -26,6 +31,7 @@ public final class PathMigrationSource implements MigrationSource {
 
   public PathMigrationSource(PathSourceSpec spec, Limits limits) {
     this.migrations = spec.migrationsDirectory();
+    this.schema = spec.schemaLocation();
     this.limits = limits;
   }
 
@@ -53,7 +59,7 @@ public final class PathMigrationSource implements MigrationSource {
           found.add(migration);
         }
       }
-      return new SourceSnapshot(found, readLockProvider());
+      return new SourceSnapshot(found, readLockProvider(), Optional.empty(), readSchema());
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read the migrations folder " + migrations + ": " + describe(e), e);
     }
@@ -71,6 +77,31 @@ public final class PathMigrationSource implements MigrationSource {
           "it is " + size + " bytes, over the limit of " + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
     }
     return FolderMigration.withScript(name, MigrationScript.fromBytes(Files.readAllBytes(script)));
+  }
+
+  /** The schema file, or every .prisma file under the schema folder (symbolic links not followed). */
+  private SortedMap<String, String> readSchema() throws IOException, SourceUnavailableException {
+    SortedMap<String, String> files = new TreeMap<>();
+    if (Files.isRegularFile(schema, LinkOption.NOFOLLOW_LINKS)) {
+      files.put(schema.getFileName().toString(), readSchemaFile(schema));
+    } else if (Files.isDirectory(schema, LinkOption.NOFOLLOW_LINKS)) {
+      try (Stream<Path> walk = Files.walk(schema)) {
+        for (Path file : (Iterable<Path>) walk::iterator) {
+          if (file.getFileName().toString().endsWith(".prisma") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            files.put(schema.relativize(file).toString(), readSchemaFile(file));
+          }
+        }
+      }
+    }
+    return files;
+  }
+
+  private String readSchemaFile(Path file) throws IOException, SourceUnavailableException {
+    if (Files.size(file) > limits.maxScriptBytes()) {
+      throw new SourceUnavailableException("the schema file " + file + " is over " + limits.maxScriptBytes()
+          + " bytes (driftwatch.source.max-script-bytes)");
+    }
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
 
   private Optional<String> readLockProvider() throws IOException {

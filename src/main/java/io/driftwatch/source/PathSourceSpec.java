@@ -24,6 +24,18 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
     return Path.of(path);
   }
 
+  /**
+   * Where the Prisma schema is: {@code schemaPath}, else {@code schema.prisma} beside the migrations,
+   * else a {@code schema} folder of {@code .prisma} files (Prisma's multi-file layout).
+   */
+  public Path schemaLocation() {
+    if (schemaPath != null) {
+      return base().resolve(schemaPath);
+    }
+    Path single = base().resolve("schema.prisma");
+    return Files.exists(single) ? single : base().resolve("schema");
+  }
+
   public Path migrationsDirectory() {
     return migrationsPath == null ? base().resolve("migrations") : base().resolve(migrationsPath);
   }

@@ -7,6 +7,7 @@ import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.testing.PrismaFolder;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class PathMigrationSourceTest {
@@ -82,5 +83,40 @@ class PathMigrationSourceTest {
     assertThat(LockFile.provider("# comment\nprovider = \"postgresql\"\n")).contains("postgresql");
     assertThat(LockFile.provider("provider=\"mysql\" # trailing")).contains("mysql");
     assertThat(LockFile.provider("# provider = \"x\"\n")).isEmpty();
+  }
+
+  @Test
+  void reads_schema_prisma_beside_the_migrations() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
+      Files.writeString(folder.root().resolve("schema.prisma"), "model User {\n  id Int @id\n}\n");
+      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read();
+      assertThat(snapshot.schemaFiles()).containsOnlyKeys("schema.prisma");
+      assertThat(snapshot.schemaFiles().get("schema.prisma")).contains("model User");
+    }
+  }
+
+  @Test
+  void reads_every_prisma_file_of_a_schema_folder_and_nothing_else() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
+      Files.delete(folder.root().resolve("schema.prisma"));
+      Path schema = Files.createDirectories(folder.root().resolve("schema/billing"));
+      Files.writeString(folder.root().resolve("schema/main.prisma"), "datasource db {}");
+      Files.writeString(schema.resolve("invoice.prisma"), "model Invoice {\n  id Int @id\n}");
+      Files.writeString(schema.resolve("notes.md"), "not a schema");
+      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read();
+      assertThat(snapshot.schemaFiles()).containsOnlyKeys("billing/invoice.prisma", "main.prisma");
+    }
+  }
+
+  @Test
+  void schema_path_override_and_no_schema_at_all() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
+      Files.writeString(folder.root().resolve("custom.prisma"), "model A {\n  id Int @id\n}");
+      assertThat(new PathMigrationSource(new PathSourceSpec(folder.path(), null, "custom.prisma"), LIMITS).read()
+          .schemaFiles()).containsOnlyKeys("custom.prisma");
+      Files.delete(folder.root().resolve("schema.prisma"));
+      assertThat(new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read().schemaFiles())
+          .isEmpty();
+    }
   }
 }

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -105,7 +107,7 @@ public final class GitMigrationSource implements MigrationSource {
           }
         }
       }
-      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)));
+      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), readSchema());
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read " + location() + ": " + GitFailures.reason(e), e);
     }
@@ -165,6 +167,48 @@ public final class GitMigrationSource implements MigrationSource {
       }
     }
     return FolderMigration.withoutScript(name);
+  }
+
+  /** The first schema candidate that exists: one file, or every .prisma file under a folder (no links, no submodules). */
+  private SortedMap<String, String> readSchema() throws IOException, SourceUnavailableException {
+    SortedMap<String, String> files = new TreeMap<>();
+    for (String candidate : spec.schemaCandidates()) {
+      try (TreeWalk found = TreeWalk.forPath(repository, candidate, commit.getTree())) {
+        if (found == null) {
+          continue;
+        }
+        try (ObjectReader reader = repository.newObjectReader()) {
+          FileMode mode = found.getFileMode(0);
+          if (isFile(mode)) {
+            files.put(found.getNameString(), readSchemaFile(reader, candidate, found.getObjectId(0)));
+          } else if (mode == FileMode.TREE) {
+            try (TreeWalk walk = new TreeWalk(reader)) {
+              walk.addTree(found.getObjectId(0));
+              walk.setRecursive(true);
+              while (walk.next()) {
+                if (walk.getNameString().endsWith(".prisma") && isFile(walk.getFileMode(0))) {
+                  files.put(walk.getPathString(), readSchemaFile(reader, walk.getPathString(), walk.getObjectId(0)));
+                }
+              }
+            }
+          }
+        }
+        if (!files.isEmpty()) {
+          return files;
+        }
+      }
+    }
+    return files;
+  }
+
+  private String readSchemaFile(ObjectReader reader, String path, ObjectId blobId)
+      throws IOException, SourceUnavailableException {
+    ObjectLoader blob = reader.open(blobId, Constants.OBJ_BLOB);
+    if (blob.getSize() > limits.maxScriptBytes()) {
+      throw new SourceUnavailableException("the schema file `" + path + "` is over " + limits.maxScriptBytes()
+          + " bytes (driftwatch.source.max-script-bytes)");
+    }
+    return new String(blob.getBytes(), StandardCharsets.UTF_8);
   }
 
   private Optional<String> readSmallText(ObjectReader reader, ObjectId blobId) throws IOException {

@@ -34,6 +34,14 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
     return RepositoryPaths.join(base, migrations);
   }
 
+  /** Where the schema may be in the repository: {@code schemaPath}, else {@code schema.prisma}, else {@code schema/}. */
+  public java.util.List<String> schemaCandidates() {
+    String base = path == null ? "" : path;
+    return schemaPath != null
+        ? java.util.List.of(RepositoryPaths.join(base, schemaPath))
+        : java.util.List.of(RepositoryPaths.join(base, "schema.prisma"), RepositoryPaths.join(base, "schema"));
+  }
+
   public boolean ssh() {
     String lower = url.toLowerCase(Locale.ROOT);
     return lower.startsWith("ssh://") || SCP_LIKE.matcher(url).matches();

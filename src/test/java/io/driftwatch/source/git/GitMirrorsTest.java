@@ -76,4 +76,26 @@ class GitMirrorsTest {
     assertThat(synced.sync()).isEqualTo(expected);
     return synced.repository();
   }
+
+  @Test
+  void the_git_source_reads_the_schema_file_or_folder_at_the_ref() throws Exception {
+    Path cache = Files.createTempDirectory("dw-mirrors");
+    GitMirrors mirrors = new GitMirrors(cache, Duration.ZERO, Duration.ofSeconds(30), Clock.systemUTC());
+    GitMigrationSource.Limits limits = new GitMigrationSource.Limits(1 << 20, 1 << 24, 1000, Duration.ofSeconds(5));
+    try (GitRepo repo = GitRepo.create().write("prisma/migrations/a/migration.sql", "SELECT 1;")
+        .write("prisma/schema.prisma", "model User {\n  id Int @id\n}\n")
+        .write("db/schema/main.prisma", "datasource db {}").write("db/schema/sub/post.prisma", "model Post {\n  id Int @id\n}")
+        .write("db/migrations/a/migration.sql", "SELECT 1;")) {
+      repo.commit("first", "Ada", Instant.parse("2025-01-01T00:00:00Z"));
+      try (GitMigrationSource single = new GitMigrationSource(
+              new GitSourceSpec(repo.url(), "main", "prisma", null, null), null, mirrors, limits);
+          GitMigrationSource folder = new GitMigrationSource(
+              new GitSourceSpec(repo.url(), "main", "db", null, null), null, mirrors, limits)) {
+        assertThat(single.read().schemaFiles()).containsOnlyKeys("schema.prisma");
+        assertThat(folder.read().schemaFiles()).containsOnlyKeys("main.prisma", "sub/post.prisma");
+      }
+    } finally {
+      org.eclipse.jgit.util.FileUtils.delete(cache.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+    }
+  }
 }
