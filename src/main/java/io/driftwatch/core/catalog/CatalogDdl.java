@@ -89,34 +89,55 @@ public final class CatalogDdl {
   /**
    * Gives an existing enum exactly the type's values, the way Prisma removes a value (PostgreSQL cannot drop one):
    * a new type, every column of this catalog that uses the enum converted through {@code text}, the old type
-   * dropped, defaults restored. A value still stored in a row makes the conversion fail, as it should; a view that
-   * reads such a column has to be dropped first.
+   * dropped, defaults restored. Indexes and checks of those tables whose definition names the type are dropped
+   * before and created again after, since PostgreSQL cannot rebuild them across two types. A value still stored in
+   * a row makes the conversion fail, as it should; a view that reads such a column has to be dropped first.
    */
   public List<String> recreateEnum(EnumType type) {
     QualifiedName name = type.name();
     QualifiedName replacement = QualifiedName.of(name.schema(), name.name() + "_new");
-    List<String> statements = new ArrayList<>();
-    statements.add("CREATE TYPE " + replacement.quoted() + " AS ENUM (" + values(type.values()) + ");");
+    List<String> before = new ArrayList<>();
+    List<String> convert = new ArrayList<>();
     List<String> restoreDefaults = new ArrayList<>();
+    List<String> after = new ArrayList<>();
     for (Table table : catalog.tables()) {
-      for (Column column : table.columns()) {
-        if (!column.userType().equals(Optional.of(name))) {
-          continue;
+      List<Column> columns = table.columns().stream().filter(column -> column.userType().equals(Optional.of(name)))
+          .toList();
+      if (columns.isEmpty()) {
+        continue;
+      }
+      for (Index index : table.indexes()) {
+        if (!index.constraintBacked() && !index.inherited() && index.definition().contains(name.name())) {
+          before.add(dropIndex(table, index));
+          after.add(createIndex(table, index));
         }
+      }
+      for (CheckConstraint check : table.checkConstraints()) {
+        if (!check.inherited() && check.definition().contains(name.name())) {
+          before.add(dropConstraint(table, check));
+          after.add(addConstraint(table, check));
+        }
+      }
+      for (Column column : columns) {
         String alter = "ALTER TABLE " + table.name().quoted() + " ALTER COLUMN " + quote(column.name());
         column.defaultExpression().ifPresent(expression -> {
-          statements.add(alter + " DROP DEFAULT;");
+          before.add(alter + " DROP DEFAULT;");
           restoreDefaults.add(alter + " SET DEFAULT " + expression + ";");
         });
         String array = column.type().endsWith("[]") ? "[]" : "";
-        statements.add(alter + " TYPE " + replacement.quoted() + array + " USING (" + quote(column.name())
+        convert.add(alter + " TYPE " + replacement.quoted() + array + " USING (" + quote(column.name())
             + "::text" + array + "::" + replacement.quoted() + array + ");");
       }
     }
+    List<String> statements = new ArrayList<>();
+    statements.add("CREATE TYPE " + replacement.quoted() + " AS ENUM (" + values(type.values()) + ");");
+    statements.addAll(before);
+    statements.addAll(convert);
     statements.add("ALTER TYPE " + name.quoted() + " RENAME TO " + quote(name.name() + "_old") + ";");
     statements.add("ALTER TYPE " + replacement.quoted() + " RENAME TO " + quote(name.name()) + ";");
     statements.add("DROP TYPE " + QualifiedName.of(name.schema(), name.name() + "_old").quoted() + ";");
     statements.addAll(restoreDefaults);
+    statements.addAll(after);
     return List.copyOf(statements);
   }
 

@@ -234,6 +234,36 @@ class CatalogDdlTest {
   }
 
   @Test
+  void recreating_an_enum_rebuilds_the_indexes_and_checks_that_name_it() {
+    Table account = new Table(QualifiedName.of("public", "Account"),
+        List.of(Column.of("roles", "\"Role\"[]", true).withUserType(ROLE)), Optional.empty(), List.of(), List.of(),
+        List.of(new CheckConstraint("Account_roles_check", List.of("roles"),
+            "CHECK ((roles <> '{}'::public.\"Role\"[]))", false)),
+        List.of(),
+        List.of(new Index("Account_admins_idx", false, false, false, "gin", List.of(IndexKey.column("roles")),
+            List.of(), Optional.of("('ADMIN'::public.\"Role\" = ANY (roles))"),
+            "CREATE INDEX \"Account_admins_idx\" ON public.\"Account\" USING gin (roles)"
+                + " WHERE ('ADMIN'::public.\"Role\" = ANY (roles))", true, false)),
+        Optional.empty(), Optional.empty());
+    CatalogDdl ddl = new CatalogDdl(new Catalog(15, List.of("public"), List.of(account), List.of(ROLE_ENUM), List.of(),
+        List.of(), List.of()));
+
+    assertThat(ddl.recreateEnum(new EnumType(ROLE, List.of("USER", "ADMIN")))).containsExactly(
+        "CREATE TYPE \"public\".\"Role_new\" AS ENUM ('USER', 'ADMIN');",
+        "DROP INDEX \"public\".\"Account_admins_idx\";",
+        "ALTER TABLE \"public\".\"Account\" DROP CONSTRAINT \"Account_roles_check\";",
+        "ALTER TABLE \"public\".\"Account\" ALTER COLUMN \"roles\" TYPE \"public\".\"Role_new\"[]"
+            + " USING (\"roles\"::text[]::\"public\".\"Role_new\"[]);",
+        "ALTER TYPE \"public\".\"Role\" RENAME TO \"Role_old\";",
+        "ALTER TYPE \"public\".\"Role_new\" RENAME TO \"Role\";",
+        "DROP TYPE \"public\".\"Role_old\";",
+        "CREATE INDEX \"Account_admins_idx\" ON public.\"Account\" USING gin (roles)"
+            + " WHERE ('ADMIN'::public.\"Role\" = ANY (roles));",
+        "ALTER TABLE \"public\".\"Account\" ADD CONSTRAINT \"Account_roles_check\""
+            + " CHECK ((roles <> '{}'::public.\"Role\"[]));");
+  }
+
+  @Test
   void columns_are_added_dropped_and_altered_in_one_statement() {
     Column name = Column.of("name", "character varying(255)", true);
     assertThat(DDL.addColumn(USER_TABLE, name))
