@@ -27,6 +27,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,52 +103,62 @@ public class PostgresCatalogReader {
       """;
 
   /**
-   * With an empty search path format_type qualifies every user type; the table's own schema prefix is taken off
-   * again, so a type reads as it would from the table's schema.
+   * Each distinct type is formatted once. With an empty search path format_type qualifies every user type; the
+   * table's own schema prefix is taken off again, so a type reads as it would from the table's schema.
    */
   private static final String COLUMNS = """
-      SELECT a.attrelid::int8 AS table_oid, a.attname::text AS name,
-        CASE WHEN tn.oid = tbl.relnamespace
-              AND pg_catalog.starts_with(ft.text, pg_catalog.quote_ident(tn.nspname) || '.')
-             THEN pg_catalog.substr(ft.text, pg_catalog.length(pg_catalog.quote_ident(tn.nspname)) + 2)
-             ELSE ft.text END AS type,
-        CASE WHEN tn.nspname <> 'pg_catalog' THEN tn.nspname::text END AS type_schema,
-        CASE WHEN tn.nspname <> 'pg_catalog' THEN et.typname::text END AS type_name,
-        NOT a.attnotnull AS nullable,
-        CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default_expression,
-        CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS generated_expression,
-        a.attidentity::text AS identity,
-        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
-          CASE WHEN cn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(co.collname)
-               ELSE pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
+      , col AS MATERIALIZED (
+        SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attgenerated, a.attidentity,
+          a.attcollation, tbl.relnamespace
+        FROM pg_catalog.pg_attribute a JOIN tbl ON tbl.oid = a.attrelid
+        WHERE a.attnum > 0 AND NOT a.attisdropped
+      ), typ AS MATERIALIZED (
+        SELECT x.atttypid, x.atttypmod, pg_catalog.format_type(x.atttypid, x.atttypmod) AS formatted,
+          tn.oid AS type_namespace, pg_catalog.quote_ident(tn.nspname) AS quoted_schema,
+          CASE WHEN tn.nspname <> 'pg_catalog' THEN tn.nspname::text END AS type_schema,
+          CASE WHEN tn.nspname <> 'pg_catalog' THEN et.typname::text END AS type_name, t.typcollation
+        FROM (SELECT DISTINCT atttypid, atttypmod FROM col) x
+        JOIN pg_catalog.pg_type t ON t.oid = x.atttypid
+        JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN t.typelem ELSE t.oid END
+        JOIN pg_catalog.pg_namespace tn ON tn.oid = et.typnamespace
+      )
+      SELECT col.attrelid::int8 AS table_oid, col.attnum::int4 AS position, col.attname::text AS name,
+        CASE WHEN typ.type_namespace = col.relnamespace AND typ.type_schema IS NOT NULL
+              AND pg_catalog.starts_with(typ.formatted, typ.quoted_schema || '.')
+             THEN pg_catalog.substr(typ.formatted, pg_catalog.length(typ.quoted_schema) + 2)
+             ELSE typ.formatted END AS type,
+        typ.type_schema, typ.type_name,
+        NOT col.attnotnull AS nullable,
+        CASE WHEN col.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default_expression,
+        CASE WHEN col.attgenerated <> '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS generated_expression,
+        col.attidentity::text AS identity,
+        CASE WHEN col.attcollation <> 0 AND col.attcollation <> typ.typcollation THEN
+          (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(co.collname)
+                       ELSE pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
+           FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+           WHERE co.oid = col.attcollation)
         END AS collation
-      FROM pg_catalog.pg_attribute a
-      JOIN tbl ON tbl.oid = a.attrelid
-      JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-      JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN t.typelem ELSE t.oid END
-      JOIN pg_catalog.pg_namespace tn ON tn.oid = et.typnamespace
-      CROSS JOIN LATERAL (SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) AS text) ft
-      LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
-      LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-      WHERE a.attnum > 0 AND NOT a.attisdropped
-      ORDER BY a.attrelid, a.attnum;
+      FROM col
+      JOIN typ ON typ.atttypid = col.atttypid AND typ.atttypmod = col.atttypmod
+      LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = col.attrelid AND d.adnum = col.attnum
+      ORDER BY col.attrelid, col.attnum;
       """;
 
   /**
-   * A foreign key that references a partitioned table also gets one hidden clone per referenced partition on the
-   * same table (conparentid pointing at a constraint of the same table): those are PostgreSQL's bookkeeping.
+   * The constrained columns' numbers become names from the columns read alongside; a foreign key's referenced
+   * columns are named here (the table may be outside the requested schemas). A foreign key that references a
+   * partitioned table also gets one hidden clone per referenced partition on the same table (conparentid pointing
+   * at a constraint of the same table): those are PostgreSQL's bookkeeping.
    */
   private static final String CONSTRAINTS = """
       SELECT k.conrelid::int8 AS table_oid, k.conname::text AS name, k.contype::text AS kind,
-        pg_catalog.pg_get_constraintdef(k.oid) AS definition,
-        ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY u(attnum, position)
-              JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
-              ORDER BY u.position) AS columns,
+        pg_catalog.pg_get_constraintdef(k.oid) AS definition, k.conkey::text AS key_columns,
         rn.nspname::text AS referenced_schema, rc.relname::text AS referenced_table,
-        ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(attnum, position)
-              JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum
-              ORDER BY u.position) AS referenced_columns,
+        CASE WHEN k.contype = 'f' THEN
+          ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(attnum, position)
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum
+                ORDER BY u.position)
+        END AS referenced_columns,
         k.confdeltype::text AS on_delete, k.confupdtype::text AS on_update,
         (k.conparentid <> 0 OR NOT k.conislocal) AS inherited
       FROM pg_catalog.pg_constraint k
@@ -160,8 +171,8 @@ public class PostgresCatalogReader {
       """;
 
   /**
-   * Keys one per position (indkey, indoption, indclass are 0-based vectors); an operator class only when it is
-   * not its type's default, named as pg_get_indexdef names it.
+   * The key vectors come as text (indkey, indoption, indclass: numbers separated by spaces) and are resolved with
+   * the columns and operator classes read alongside; only an index with expressions has its keys deparsed here.
    */
   private static final String INDEXES = """
       SELECT i.indrelid::int8 AS table_oid, ic.relname::text AS name, i.indisunique AS is_unique,
@@ -169,22 +180,12 @@ public class PostgresCatalogReader {
         EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
                 WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
           AS constraint_backed,
-        am.amname::text AS method, i.indnkeyatts::int4 AS key_count,
-        ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN a.attname::text
-                          ELSE pg_catalog.pg_get_indexdef(i.indexrelid, k, false) END
-              FROM pg_catalog.generate_series(1, i.indnatts) k
-              LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
-              ORDER BY k) AS keys,
-        ARRAY(SELECT i.indkey[k - 1] = 0 FROM pg_catalog.generate_series(1, i.indnatts) k ORDER BY k) AS expressions,
-        ARRAY(SELECT i.indoption[k - 1]::int4 FROM pg_catalog.generate_series(1, i.indnkeyatts) k ORDER BY k)
-          AS options,
-        ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL
-                          WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname)
-                          ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END
-              FROM pg_catalog.generate_series(1, i.indnkeyatts) k
-              JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k - 1]
-              JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
-              ORDER BY k) AS operator_classes,
+        am.amname::text AS method, i.indnkeyatts::int4 AS key_count, i.indkey::text AS key_columns,
+        i.indoption::text AS key_options, i.indclass::text AS key_classes,
+        CASE WHEN i.indexprs IS NOT NULL THEN
+          ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false)
+                FROM pg_catalog.generate_series(1, i.indnatts) k ORDER BY k)
+        END AS key_texts,
         pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
         pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
         i.indisvalid AS valid, ic.relispartition AS inherited
@@ -192,6 +193,15 @@ public class PostgresCatalogReader {
       JOIN tbl ON tbl.oid = i.indrelid
       JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
       JOIN pg_catalog.pg_am am ON am.oid = ic.relam;
+      """;
+
+  /** The operator classes an index names only when they are not their type's default, named as pg_get_indexdef does. */
+  private static final String OPERATOR_CLASSES = """
+      SELECT oc.oid::int8 AS oid,
+        CASE WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname)
+             ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END AS name
+      FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+      WHERE NOT oc.opcdefault;
       """;
 
   private static final String ENUMS = """
@@ -253,7 +263,9 @@ public class PostgresCatalogReader {
       """;
 
   /** The order of the result sets in the batch; the pinning statements come first. */
-  private enum Part { SERVER, TABLES, COLUMNS, CONSTRAINTS, INDEXES, ENUMS, VIEWS, SEQUENCES, EXTENSIONS }
+  private enum Part {
+    SERVER, TABLES, COLUMNS, CONSTRAINTS, INDEXES, OPERATOR_CLASSES, ENUMS, VIEWS, SEQUENCES, EXTENSIONS
+  }
 
   private static final int PINNING_RESULTS = 2;
 
@@ -263,6 +275,7 @@ public class PostgresCatalogReader {
    */
   public Uni<Catalog> read(SqlConnection connection, Set<String> schemas) {
     Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(schemas, "schemas");
     return connection.query(batch(schemas)).execute().map(PostgresCatalogReader::assemble);
   }
 
@@ -275,12 +288,13 @@ public class PostgresCatalogReader {
       String select = switch (part) {
         case SERVER -> with + "\n" + SERVER;
         case TABLES -> withTables + "\n" + TABLES;
-        case COLUMNS -> withTables + "\n" + COLUMNS;
+        case COLUMNS -> withTables + COLUMNS;
         case CONSTRAINTS -> withTables + "\n" + CONSTRAINTS;
         case INDEXES -> withTables + "\n" + INDEXES;
         case ENUMS -> with + "\n" + ENUMS;
         case VIEWS -> with + "\n" + VIEWS;
         case SEQUENCES -> with + "\n" + SEQUENCES;
+        case OPERATOR_CLASSES -> OPERATOR_CLASSES;
         case EXTENSIONS -> EXTENSIONS;
       };
       sql.append(select);
@@ -327,13 +341,27 @@ public class PostgresCatalogReader {
     }
     // Each statement sees the catalog as of its own start: a table created between two of them is skipped.
     for (Row row : results.get(Part.COLUMNS)) {
-      Optional.ofNullable(tables.get(row.getLong("table_oid"))).ifPresent(table -> table.columns.add(column(row)));
+      TableParts table = tables.get(row.getLong("table_oid"));
+      if (table != null) {
+        table.columns.add(column(row));
+        table.columnNames.put(row.getInteger("position"), row.getString("name"));
+      }
     }
     for (Row row : results.get(Part.CONSTRAINTS)) {
-      Optional.ofNullable(tables.get(row.getLong("table_oid"))).ifPresent(table -> table.add(row));
+      TableParts table = tables.get(row.getLong("table_oid"));
+      if (table != null) {
+        table.add(row);
+      }
+    }
+    Map<Long, String> operatorClasses = new HashMap<>();
+    for (Row row : results.get(Part.OPERATOR_CLASSES)) {
+      operatorClasses.put(row.getLong("oid"), row.getString("name"));
     }
     for (Row row : results.get(Part.INDEXES)) {
-      Optional.ofNullable(tables.get(row.getLong("table_oid"))).ifPresent(table -> table.indexes.add(index(row)));
+      TableParts table = tables.get(row.getLong("table_oid"));
+      if (table != null) {
+        table.indexes.add(index(row, table.columnNames, operatorClasses));
+      }
     }
 
     List<EnumType> enums = new ArrayList<>();
@@ -372,23 +400,52 @@ public class PostgresCatalogReader {
         Optional.ofNullable(row.getString("generated_expression")), Optional.ofNullable(row.getString("collation")));
   }
 
-  /** indoption bits: 1 is DESC, 2 is NULLS FIRST. */
-  private static Index index(Row row) {
-    List<String> keys = strings(row, "keys");
-    Boolean[] expressions = row.getArrayOfBooleans("expressions");
-    Integer[] options = row.getArrayOfIntegers("options");
-    String[] operatorClasses = row.getArrayOfStrings("operator_classes");
+  /**
+   * A key's column number 0 marks an expression, deparsed by the query. indoption bits: 1 is DESC, 2 is NULLS
+   * FIRST; an operator class is named only when it is not the default.
+   */
+  private static Index index(Row row, Map<Integer, String> columnNames, Map<Long, String> operatorClasses) {
+    long[] columns = numbers(row.getString("key_columns"));
+    long[] options = numbers(row.getString("key_options"));
+    long[] classes = numbers(row.getString("key_classes"));
+    List<String> expressions = strings(row, "key_texts");
     int keyCount = row.getInteger("key_count");
-    List<IndexKey> indexKeys = new ArrayList<>(keyCount);
-    for (int k = 0; k < keyCount; k++) {
-      int option = options[k];
-      indexKeys.add(new IndexKey(keys.get(k), expressions[k], (option & 1) != 0, (option & 2) != 0,
-          Optional.ofNullable(operatorClasses[k])));
+    List<IndexKey> keys = new ArrayList<>(keyCount);
+    List<String> included = new ArrayList<>();
+    for (int k = 0; k < columns.length; k++) {
+      boolean expression = columns[k] == 0;
+      String text = expression ? expressions.get(k) : columnNames.get((int) columns[k]);
+      if (k < keyCount) {
+        keys.add(new IndexKey(text, expression, (options[k] & 1) != 0, (options[k] & 2) != 0,
+            Optional.ofNullable(operatorClasses.get(classes[k]))));
+      } else {
+        included.add(text);
+      }
     }
     return new Index(row.getString("name"), row.getBoolean("is_unique"), row.getBoolean("is_primary"),
-        row.getBoolean("constraint_backed"), row.getString("method"), indexKeys, keys.subList(keyCount, keys.size()),
+        row.getBoolean("constraint_backed"), row.getString("method"), keys, included,
         Optional.ofNullable(row.getString("predicate")), row.getString("definition"), row.getBoolean("valid"),
         row.getBoolean("inherited"));
+  }
+
+  /**
+   * The numbers of a vector or array as PostgreSQL writes them: {@code 1 2} (int2vector, oidvector) or {@code
+   * {1,2}} (int2[]); none for null.
+   */
+  static long[] numbers(String text) {
+    if (text == null) {
+      return new long[0];
+    }
+    String inner = text.startsWith("{") ? text.substring(1, text.length() - 1) : text;
+    return inner.isBlank() ? new long[0] : Arrays.stream(inner.split("[ ,]")).mapToLong(Long::parseLong).toArray();
+  }
+
+  private static List<String> names(long[] numbers, Map<Integer, String> columnNames) {
+    List<String> names = new ArrayList<>(numbers.length);
+    for (long number : numbers) {
+      names.add(columnNames.get((int) number));
+    }
+    return names;
   }
 
   /** pg_get_viewdef writes the query after a space and ends it with a semicolon: both go. */
@@ -424,6 +481,7 @@ public class PostgresCatalogReader {
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final List<CheckConstraint> checks = new ArrayList<>();
     final List<ExclusionConstraint> exclusions = new ArrayList<>();
+    final Map<Integer, String> columnNames = new HashMap<>();
     PrimaryKey primaryKey;
 
     TableParts(QualifiedName name, Optional<String> partitionKey, Optional<Partition> partitionOf) {
@@ -432,9 +490,10 @@ public class PostgresCatalogReader {
       this.partitionOf = partitionOf;
     }
 
+    /** A constraint row, its column numbers named with this table's columns. */
     void add(Row row) {
       String constraintName = row.getString("name");
-      List<String> columns = strings(row, "columns");
+      List<String> columns = names(numbers(row.getString("key_columns")), columnNames);
       String definition = row.getString("definition");
       boolean inherited = row.getBoolean("inherited");
       switch (row.getString("kind")) {
