@@ -51,6 +51,10 @@ import java.util.stream.Collectors;
  * Partitions are read as tables of their own, with {@link Table#partitionOf()}. Foreign tables, functions,
  * triggers, policies, grants, comments and materialized views' indexes are not read.
  *
+ * <p>Needs PostgreSQL 12 or later (generated columns, {@code starts_with}). Catalog functions such as {@code
+ * pg_get_indexdef} read the latest committed catalog rather than the transaction's snapshot, as for {@code pg_dump}:
+ * a migration running during the read can show half-applied.
+ *
  * <p>Failures are the driver's ({@code PgException}), for the caller to explain: {@link
  * PostgresTargetReader#explain} never shows the password.
  */

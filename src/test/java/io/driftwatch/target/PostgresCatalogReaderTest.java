@@ -388,6 +388,15 @@ class PostgresCatalogReaderTest {
   }
 
   @Test
+  void vectors_and_arrays_are_read_as_postgres_writes_them() {
+    assertThat(PostgresCatalogReader.numbers("1 0 3")).containsExactly(1, 0, 3);
+    assertThat(PostgresCatalogReader.numbers("{2,1}")).containsExactly(2, 1);
+    assertThat(PostgresCatalogReader.numbers("4294967295")).containsExactly(4294967295L);
+    assertThat(PostgresCatalogReader.numbers("")).isEmpty();
+    assertThat(PostgresCatalogReader.numbers(null)).isEmpty();
+  }
+
+  @Test
   void odd_schema_names_are_read_as_they_are() {
     try (TargetDatabase target = TargetDatabase.create()) {
       target.sql("CREATE SCHEMA \"it's \\\\ odd\"; CREATE TABLE \"it's \\\\ odd\".\"T\" (\"id\" INTEGER);");
