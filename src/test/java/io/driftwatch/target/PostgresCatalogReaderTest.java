@@ -295,6 +295,28 @@ class PostgresCatalogReaderTest {
   }
 
   @Test
+  void a_partition_with_its_own_key_and_a_sub_partitioned_partition_round_trip() {
+    try (TargetDatabase source = TargetDatabase.create(); TargetDatabase empty = TargetDatabase.create()) {
+      source.sql("""
+          CREATE TABLE "Reading" ("site" TEXT NOT NULL, "at" DATE NOT NULL, "value" INTEGER) PARTITION BY LIST ("site");
+          CREATE TABLE "Reading_north" PARTITION OF "Reading" (CONSTRAINT "Reading_north_pkey" PRIMARY KEY ("at"))
+            FOR VALUES IN ('north');
+          CREATE TABLE "Reading_south" PARTITION OF "Reading" FOR VALUES IN ('south') PARTITION BY RANGE ("at");
+          CREATE TABLE "Reading_south_2025" PARTITION OF "Reading_south"
+            FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+          CREATE INDEX "Reading_value_idx" ON "Reading"("value");
+          """);
+      Catalog read = read(source, "public");
+
+      empty.sql(new CatalogDdl(read).script());
+
+      assertThat(read.table(name("public", "Reading_north")).orElseThrow().primaryKey()).get()
+          .extracting(PrimaryKey::inherited).isEqualTo(false);
+      assertThat(read(empty, "public")).isEqualTo(read);
+    }
+  }
+
+  @Test
   void each_statement_rendered_from_the_live_catalog_turns_the_migrated_database_into_the_live_one() {
     try (TargetDatabase live = PrismaSchemaMigrations.deployed();
         TargetDatabase replayed = PrismaSchemaMigrations.deployed()) {

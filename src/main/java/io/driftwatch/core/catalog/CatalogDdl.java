@@ -173,9 +173,10 @@ public final class CatalogDdl {
     StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table.name().quoted());
     if (table.partitionOf().isPresent()) {
       Partition partition = table.partitionOf().get();
-      sql.append(" PARTITION OF ").append(partition.parent().quoted()).append(' ').append(partition.bound());
+      sql.append(" PARTITION OF ").append(partition.parent().quoted());
       table.primaryKey().filter(key -> !key.inherited()).ifPresent(key ->
           sql.append(" (\n").append(INDENT).append(constraintClause(table, key)).append("\n)"));
+      sql.append(' ').append(partition.bound());
     } else {
       sql.append(" (\n");
       List<String> lines = new ArrayList<>();
