@@ -1,0 +1,78 @@
+package io.driftwatch.core.catalog;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * What one introspection found in the schemas it was asked for. Lists are sorted by name, so two introspections
+ * of equal schemas are {@code equals}.
+ *
+ * @param serverMajorVersion the server's major version, e.g. 15
+ * @param schemas the requested schemas that exist, sorted
+ * @param extensions every extension installed outside {@code pg_catalog}, whatever its schema: an extension is a
+ *     database-wide object
+ */
+public record Catalog(
+    int serverMajorVersion,
+    List<String> schemas,
+    List<Table> tables,
+    List<EnumType> enums,
+    List<View> views,
+    List<Sequence> sequences,
+    List<Extension> extensions) {
+
+  public Catalog {
+    schemas = List.copyOf(schemas).stream().sorted().distinct().toList();
+    tables = List.copyOf(tables).stream().sorted(Comparator.comparing(Table::name)).toList();
+    enums = List.copyOf(enums).stream().sorted(Comparator.comparing(EnumType::name)).toList();
+    views = List.copyOf(views).stream().sorted(Comparator.comparing(View::name)).toList();
+    sequences = List.copyOf(sequences).stream().sorted(Comparator.comparing(Sequence::name)).toList();
+    extensions = List.copyOf(extensions).stream().sorted(Comparator.comparing(Extension::name)).toList();
+  }
+
+  public Optional<Table> table(QualifiedName name) {
+    return tables.stream().filter(table -> table.name().equals(name)).findFirst();
+  }
+
+  public Optional<EnumType> enumType(QualifiedName name) {
+    return enums.stream().filter(type -> type.name().equals(name)).findFirst();
+  }
+
+  public Optional<View> view(QualifiedName name) {
+    return views.stream().filter(view -> view.name().equals(name)).findFirst();
+  }
+
+  public Optional<Sequence> sequence(QualifiedName name) {
+    return sequences.stream().filter(sequence -> sequence.name().equals(name)).findFirst();
+  }
+
+  public Optional<Extension> extension(String name) {
+    return extensions.stream().filter(extension -> extension.name().equals(name)).findFirst();
+  }
+
+  /**
+   * This catalog without the objects the predicate names: tables, views, enums, sequences (also those owned by a
+   * left-out table) and indexes (named in their table's schema). Constraints and columns go with their table;
+   * extensions are database-wide and stay.
+   */
+  public Catalog without(Predicate<QualifiedName> ignored) {
+    Objects.requireNonNull(ignored, "ignored");
+    List<Table> keptTables = tables.stream().filter(table -> !ignored.test(table.name()))
+        .map(table -> table.withoutIndexes(ignored)).toList();
+    Set<QualifiedName> removedTables = tables.stream().map(Table::name).filter(ignored)
+        .collect(Collectors.toUnmodifiableSet());
+    List<Sequence> keptSequences = sequences.stream()
+        .filter(sequence -> !ignored.test(sequence.name()))
+        .filter(sequence -> sequence.ownedBy().map(owner -> !removedTables.contains(owner.table())).orElse(true))
+        .toList();
+    return new Catalog(serverMajorVersion, schemas, keptTables,
+        enums.stream().filter(type -> !ignored.test(type.name())).toList(),
+        views.stream().filter(view -> !ignored.test(view.name())).toList(),
+        keptSequences, extensions);
+  }
+}

@@ -1,0 +1,29 @@
+package io.driftwatch.core.catalog;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One key of an index, in the index's order.
+ *
+ * @param text the column's name (unquoted) for a column key, else the expression as {@code pg_get_indexdef}
+ *     writes it
+ * @param expression whether the key is an expression rather than a column
+ * @param descending {@code DESC}; always false for methods without order (gin, hash...)
+ * @param nullsFirst whether nulls sort first ({@code DESC} implies it unless {@code NULLS LAST})
+ * @param operatorClass the operator class when it is not the default for the key's type: {@code
+ *     public.gin_trgm_ops}
+ */
+public record IndexKey(
+    String text, boolean expression, boolean descending, boolean nullsFirst, Optional<String> operatorClass) {
+
+  public IndexKey {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(operatorClass, "operatorClass");
+  }
+
+  /** An ascending column key with the default operator class. */
+  public static IndexKey column(String name) {
+    return new IndexKey(name, false, false, false, Optional.empty());
+  }
+}

@@ -1,0 +1,521 @@
+package io.driftwatch.target;
+
+import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.CatalogFilter;
+import io.driftwatch.core.catalog.CheckConstraint;
+import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.ColumnRef;
+import io.driftwatch.core.catalog.EnumType;
+import io.driftwatch.core.catalog.ExclusionConstraint;
+import io.driftwatch.core.catalog.Extension;
+import io.driftwatch.core.catalog.ForeignKey;
+import io.driftwatch.core.catalog.Identity;
+import io.driftwatch.core.catalog.Index;
+import io.driftwatch.core.catalog.IndexKey;
+import io.driftwatch.core.catalog.Partition;
+import io.driftwatch.core.catalog.PrimaryKey;
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.ReferentialAction;
+import io.driftwatch.core.catalog.Sequence;
+import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.catalog.UniqueConstraint;
+import io.driftwatch.core.catalog.View;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Introspects the schemas of a PostgreSQL database into a {@link Catalog}. The live target and the scratch
+ * database the migrations are replayed into are read by this same reader, so equal schemas give equal catalogs.
+ *
+ * <p>One round trip: a single batch of SELECTs on {@code pg_catalog}, one per kind of object across every
+ * requested schema, run on the caller's connection (in its transaction, if it has one). The batch first empties
+ * the {@code search_path} for its own duration, so {@code format_type}, {@code pg_get_expr}, {@code pg_get_indexdef}
+ * and {@code pg_get_viewdef} qualify every name the same way whoever connects and whatever their search path;
+ * its last statement restores the caller's path.
+ *
+ * <p>Left out: system schemas, every object that belongs to an extension ({@code pg_depend} type {@code e}: its
+ * tables, views, sequences, types), identity columns' own sequences, and {@code _prisma_migrations} in any schema.
+ * Partitions are read as tables of their own, with {@link Table#partitionOf()}. Foreign tables, functions,
+ * triggers, policies, grants, comments and materialized views' indexes are not read.
+ *
+ * <p>Needs PostgreSQL 12 or later (generated columns, {@code starts_with}). Catalog functions such as {@code
+ * pg_get_indexdef} read the latest committed catalog rather than the transaction's snapshot, as for {@code pg_dump}:
+ * a migration running during the read can show half-applied.
+ *
+ * <p>Failures are the driver's ({@code PgException}), for the caller to explain: {@link
+ * PostgresTargetReader#explain} never shows the password.
+ */
+@ApplicationScoped
+public class PostgresCatalogReader {
+
+  /** The user's schemas: what the schema list asks for (every schema when it is empty), never a system one. */
+  private static final String SCHEMAS_CTE = """
+      ns AS (
+        SELECT n.oid, n.nspname::text AS nspname FROM pg_catalog.pg_namespace n
+        WHERE (pg_catalog.cardinality(%1$s) = 0 OR n.nspname::text = ANY (%1$s))
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+          AND n.nspname::text NOT LIKE 'pg\\_temp\\_%%' AND n.nspname::text NOT LIKE 'pg\\_toast\\_temp\\_%%'
+      )""";
+
+  /** Tables (ordinary and partitioned) in those schemas, but not Prisma's history nor an extension's. */
+  private static final String TABLES_CTE = """
+      tbl AS (
+        SELECT c.oid, ns.nspname, c.relname::text AS relname, c.relkind, c.relnamespace, c.relispartition
+        FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND c.relname <> '%s' AND NOT EXISTS (
+          SELECT 1 FROM pg_catalog.pg_depend e
+          WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')
+      )""".formatted(CatalogFilter.PRISMA_MIGRATIONS);
+
+  private static final String PIN_SEARCH_PATH = """
+      SELECT pg_catalog.set_config('driftwatch.search_path', pg_catalog.current_setting('search_path'), true);
+      SELECT pg_catalog.set_config('search_path', '', true);
+      """;
+
+  private static final String RESTORE_SEARCH_PATH = """
+      SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('driftwatch.search_path'), true);
+      """;
+
+  private static final String SERVER = """
+      SELECT pg_catalog.current_setting('server_version_num')::int4 / 10000 AS major,
+        ARRAY(SELECT nspname FROM ns ORDER BY nspname) AS schemas;
+      """;
+
+  private static final String TABLES = """
+      SELECT tbl.oid::int8 AS oid, tbl.nspname AS schema, tbl.relname AS name,
+        CASE WHEN tbl.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(tbl.oid) END AS partition_key,
+        pn.nspname::text AS parent_schema, pc.relname::text AS parent_name,
+        CASE WHEN tbl.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, tbl.oid) END AS partition_bound
+      FROM tbl
+      JOIN pg_catalog.pg_class c ON c.oid = tbl.oid
+      LEFT JOIN pg_catalog.pg_inherits i ON tbl.relispartition AND i.inhrelid = tbl.oid
+      LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+      LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace;
+      """;
+
+  /**
+   * Each distinct type is formatted once. With an empty search path format_type qualifies every user type; the
+   * table's own schema prefix is taken off again, so a type reads as it would from the table's schema.
+   */
+  private static final String COLUMNS = """
+      , col AS MATERIALIZED (
+        SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attgenerated, a.attidentity,
+          a.attcollation, tbl.relnamespace
+        FROM pg_catalog.pg_attribute a JOIN tbl ON tbl.oid = a.attrelid
+        WHERE a.attnum > 0 AND NOT a.attisdropped
+      ), typ AS MATERIALIZED (
+        SELECT x.atttypid, x.atttypmod, pg_catalog.format_type(x.atttypid, x.atttypmod) AS formatted,
+          tn.oid AS type_namespace, pg_catalog.quote_ident(tn.nspname) AS quoted_schema,
+          CASE WHEN tn.nspname <> 'pg_catalog' THEN tn.nspname::text END AS type_schema,
+          CASE WHEN tn.nspname <> 'pg_catalog' THEN et.typname::text END AS type_name, t.typcollation
+        FROM (SELECT DISTINCT atttypid, atttypmod FROM col) x
+        JOIN pg_catalog.pg_type t ON t.oid = x.atttypid
+        JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN t.typelem ELSE t.oid END
+        JOIN pg_catalog.pg_namespace tn ON tn.oid = et.typnamespace
+      )
+      SELECT col.attrelid::int8 AS table_oid, col.attnum::int4 AS position, col.attname::text AS name,
+        CASE WHEN typ.type_namespace = col.relnamespace AND typ.type_schema IS NOT NULL
+              AND pg_catalog.starts_with(typ.formatted, typ.quoted_schema || '.')
+             THEN pg_catalog.substr(typ.formatted, pg_catalog.length(typ.quoted_schema) + 2)
+             ELSE typ.formatted END AS type,
+        typ.type_schema, typ.type_name,
+        NOT col.attnotnull AS nullable,
+        CASE WHEN col.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS default_expression,
+        CASE WHEN col.attgenerated <> '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END AS generated_expression,
+        col.attidentity::text AS identity,
+        CASE WHEN col.attcollation <> 0 AND col.attcollation <> typ.typcollation THEN
+          (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(co.collname)
+                       ELSE pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
+           FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+           WHERE co.oid = col.attcollation)
+        END AS collation
+      FROM col
+      JOIN typ ON typ.atttypid = col.atttypid AND typ.atttypmod = col.atttypmod
+      LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = col.attrelid AND d.adnum = col.attnum
+      ORDER BY col.attrelid, col.attnum;
+      """;
+
+  /**
+   * The constrained columns' numbers become names from the columns read alongside; a foreign key's referenced
+   * columns are named here (the table may be outside the requested schemas). A foreign key that references a
+   * partitioned table also gets one hidden clone per referenced partition on the same table (conparentid pointing
+   * at a constraint of the same table): those are PostgreSQL's bookkeeping.
+   */
+  private static final String CONSTRAINTS = """
+      SELECT k.conrelid::int8 AS table_oid, k.conname::text AS name, k.contype::text AS kind,
+        pg_catalog.pg_get_constraintdef(k.oid) AS definition, k.conkey::text AS key_columns,
+        rn.nspname::text AS referenced_schema, rc.relname::text AS referenced_table,
+        CASE WHEN k.contype = 'f' THEN
+          ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(attnum, position)
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum
+                ORDER BY u.position)
+        END AS referenced_columns,
+        k.confdeltype::text AS on_delete, k.confupdtype::text AS on_update,
+        (k.conparentid <> 0 OR NOT k.conislocal) AS inherited
+      FROM pg_catalog.pg_constraint k
+      JOIN tbl ON tbl.oid = k.conrelid
+      LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
+      LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+      WHERE k.contype IN ('p', 'u', 'f', 'c', 'x')
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint parent
+                        WHERE parent.oid = k.conparentid AND parent.conrelid = k.conrelid);
+      """;
+
+  /**
+   * The key vectors come as text (indkey, indoption, indclass: numbers separated by spaces) and are resolved with
+   * the columns and operator classes read alongside; only an index with expressions has its keys deparsed here.
+   */
+  private static final String INDEXES = """
+      SELECT i.indrelid::int8 AS table_oid, ic.relname::text AS name, i.indisunique AS is_unique,
+        i.indisprimary AS is_primary,
+        EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
+                WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
+          AS constraint_backed,
+        am.amname::text AS method, i.indnkeyatts::int4 AS key_count, i.indkey::text AS key_columns,
+        i.indoption::text AS key_options, i.indclass::text AS key_classes,
+        CASE WHEN i.indexprs IS NOT NULL THEN
+          ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false)
+                FROM pg_catalog.generate_series(1, i.indnatts) k ORDER BY k)
+        END AS key_texts,
+        pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+        pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+        i.indisvalid AS valid, ic.relispartition AS inherited
+      FROM pg_catalog.pg_index i
+      JOIN tbl ON tbl.oid = i.indrelid
+      JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+      JOIN pg_catalog.pg_am am ON am.oid = ic.relam;
+      """;
+
+  /** The operator classes an index names only when they are not their type's default, named as pg_get_indexdef does. */
+  private static final String OPERATOR_CLASSES = """
+      SELECT oc.oid::int8 AS oid,
+        CASE WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname)
+             ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END AS name
+      FROM pg_catalog.pg_opclass oc JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+      WHERE NOT oc.opcdefault;
+      """;
+
+  private static final String ENUMS = """
+      SELECT ns.nspname AS schema, t.typname::text AS name,
+        ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
+          AS labels
+      FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace
+      WHERE t.typtype = 'e' AND NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_depend e
+        WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e');
+      """;
+
+  /** What a view reads: the relations its rewrite rule depends on, other than itself. */
+  private static final String VIEWS = """
+      SELECT ns.nspname AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
+        pg_catalog.pg_get_viewdef(c.oid) AS definition, deps.schemas AS depends_on_schemas,
+        deps.names AS depends_on_names
+      FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
+      CROSS JOIN LATERAL (
+        SELECT pg_catalog.array_agg(x.nspname ORDER BY x.nspname, x.relname) AS schemas,
+               pg_catalog.array_agg(x.relname ORDER BY x.nspname, x.relname) AS names
+        FROM (SELECT DISTINCT rn.nspname::text AS nspname, rc.relname::text AS relname
+              FROM pg_catalog.pg_rewrite r
+              JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+                AND d.objid = r.oid AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+              JOIN pg_catalog.pg_class rc ON rc.oid = d.refobjid
+              JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+              WHERE r.ev_class = c.oid AND d.refobjid <> c.oid) x) deps
+      WHERE c.relkind IN ('v', 'm') AND NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_depend e
+        WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e');
+      """;
+
+  /** An identity column's sequence (dependency type i) is the column's business, not a sequence of its own. */
+  private static final String SEQUENCES = """
+      SELECT ns.nspname AS schema, c.relname::text AS name, pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
+        s.seqstart AS start, s.seqincrement AS increment,
+        owner.schema AS owner_schema, owner.name AS owner_table, owner.column_name AS owner_column
+      FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
+      JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
+      LEFT JOIN LATERAL (
+        SELECT otn.nspname::text AS schema, ot.relname::text AS name, oa.attname::text AS column_name
+        FROM pg_catalog.pg_depend d
+        JOIN pg_catalog.pg_class ot ON ot.oid = d.refobjid
+        JOIN pg_catalog.pg_namespace otn ON otn.oid = ot.relnamespace
+        JOIN pg_catalog.pg_attribute oa ON oa.attrelid = d.refobjid AND oa.attnum = d.refobjsubid
+        WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
+          AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'a' AND d.refobjsubid > 0
+        LIMIT 1) owner ON true
+      WHERE c.relkind = 'S' AND NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_depend e
+        WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'));
+      """;
+
+  private static final String EXTENSIONS = """
+      SELECT e.extname::text AS name, n.nspname::text AS schema, e.extversion AS version
+      FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+      WHERE n.nspname <> 'pg_catalog';
+      """;
+
+  /** The order of the result sets in the batch; the pinning statements come first. */
+  private enum Part {
+    SERVER, TABLES, COLUMNS, CONSTRAINTS, INDEXES, OPERATOR_CLASSES, ENUMS, VIEWS, SEQUENCES, EXTENSIONS
+  }
+
+  private static final int PINNING_RESULTS = 2;
+
+  /**
+   * Reads the schemas (all of the user's schemas when the set is empty) on the caller's connection: one
+   * round trip.
+   */
+  public Uni<Catalog> read(SqlConnection connection, Set<String> schemas) {
+    Objects.requireNonNull(connection, "connection");
+    Objects.requireNonNull(schemas, "schemas");
+    return connection.query(batch(schemas)).execute().map(PostgresCatalogReader::assemble);
+  }
+
+  /** The whole batch: pin the search path, one SELECT per kind of object, restore the search path. */
+  static String batch(Set<String> schemas) {
+    String with = "WITH " + SCHEMAS_CTE.formatted(schemaArray(schemas));
+    String withTables = with + ",\n" + TABLES_CTE;
+    StringBuilder sql = new StringBuilder(PIN_SEARCH_PATH);
+    for (Part part : Part.values()) {
+      String select = switch (part) {
+        case SERVER -> with + "\n" + SERVER;
+        case TABLES -> withTables + "\n" + TABLES;
+        case COLUMNS -> withTables + COLUMNS;
+        case CONSTRAINTS -> withTables + "\n" + CONSTRAINTS;
+        case INDEXES -> withTables + "\n" + INDEXES;
+        case ENUMS -> with + "\n" + ENUMS;
+        case VIEWS -> with + "\n" + VIEWS;
+        case SEQUENCES -> with + "\n" + SEQUENCES;
+        case OPERATOR_CLASSES -> OPERATOR_CLASSES;
+        case EXTENSIONS -> EXTENSIONS;
+      };
+      sql.append(select);
+    }
+    return sql.append(RESTORE_SEARCH_PATH).toString();
+  }
+
+  /**
+   * The schema names as a text[] literal. The batch is sent in one simple query, which has no parameters; an
+   * escape string literal reads the same whatever standard_conforming_strings says.
+   */
+  static String schemaArray(Set<String> schemas) {
+    String elements = schemas.stream().sorted().map(schema -> {
+      if (schema.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("a schema name cannot contain a NUL character");
+      }
+      return "E'" + schema.replace("\\", "\\\\").replace("'", "''") + "'";
+    }).collect(Collectors.joining(", "));
+    return "ARRAY[" + elements + "]::text[]";
+  }
+
+  private static Catalog assemble(RowSet<Row> first) {
+    Map<Part, RowSet<Row>> results = new LinkedHashMap<>();
+    RowSet<Row> current = first;
+    for (int i = 0; i < PINNING_RESULTS; i++) {
+      current = current.next();
+    }
+    for (Part part : Part.values()) {
+      results.put(part, current);
+      current = current.next();
+    }
+
+    Row server = results.get(Part.SERVER).iterator().next();
+    int major = server.getInteger("major");
+    List<String> schemas = strings(server, "schemas");
+
+    Map<Long, TableParts> tables = new LinkedHashMap<>();
+    for (Row row : results.get(Part.TABLES)) {
+      Optional<Partition> partition = Optional.ofNullable(row.getString("parent_name"))
+          .map(parent -> new Partition(QualifiedName.of(row.getString("parent_schema"), parent),
+              row.getString("partition_bound")));
+      tables.put(row.getLong("oid"), new TableParts(QualifiedName.of(row.getString("schema"), row.getString("name")),
+          Optional.ofNullable(row.getString("partition_key")), partition));
+    }
+    // Each statement sees the catalog as of its own start: a table created between two of them is skipped.
+    for (Row row : results.get(Part.COLUMNS)) {
+      TableParts table = tables.get(row.getLong("table_oid"));
+      if (table != null) {
+        table.columns.add(column(row));
+        table.columnNames.put(row.getInteger("position"), row.getString("name"));
+      }
+    }
+    for (Row row : results.get(Part.CONSTRAINTS)) {
+      TableParts table = tables.get(row.getLong("table_oid"));
+      if (table != null) {
+        table.add(row);
+      }
+    }
+    Map<Long, String> operatorClasses = new HashMap<>();
+    for (Row row : results.get(Part.OPERATOR_CLASSES)) {
+      operatorClasses.put(row.getLong("oid"), row.getString("name"));
+    }
+    for (Row row : results.get(Part.INDEXES)) {
+      TableParts table = tables.get(row.getLong("table_oid"));
+      if (table != null) {
+        table.indexes.add(index(row, table.columnNames, operatorClasses));
+      }
+    }
+
+    List<EnumType> enums = new ArrayList<>();
+    for (Row row : results.get(Part.ENUMS)) {
+      enums.add(new EnumType(QualifiedName.of(row.getString("schema"), row.getString("name")), strings(row, "labels")));
+    }
+    List<View> views = new ArrayList<>();
+    for (Row row : results.get(Part.VIEWS)) {
+      views.add(view(row));
+    }
+    List<Sequence> sequences = new ArrayList<>();
+    for (Row row : results.get(Part.SEQUENCES)) {
+      Optional<ColumnRef> owner = Optional.ofNullable(row.getString("owner_table")).map(table ->
+          new ColumnRef(QualifiedName.of(row.getString("owner_schema"), table), row.getString("owner_column")));
+      sequences.add(new Sequence(QualifiedName.of(row.getString("schema"), row.getString("name")),
+          row.getString("data_type"), row.getLong("start"), row.getLong("increment"), owner));
+    }
+    List<Extension> extensions = new ArrayList<>();
+    for (Row row : results.get(Part.EXTENSIONS)) {
+      extensions.add(new Extension(row.getString("name"), row.getString("schema"), row.getString("version")));
+    }
+    return new Catalog(major, schemas, tables.values().stream().map(TableParts::table).toList(), enums, views,
+        sequences, extensions);
+  }
+
+  private static Column column(Row row) {
+    Optional<QualifiedName> userType = Optional.ofNullable(row.getString("type_name"))
+        .map(name -> QualifiedName.of(row.getString("type_schema"), name));
+    Optional<Identity> identity = switch (row.getString("identity")) {
+      case "a" -> Optional.of(Identity.ALWAYS);
+      case "d" -> Optional.of(Identity.BY_DEFAULT);
+      default -> Optional.empty();
+    };
+    return new Column(row.getString("name"), row.getString("type"), userType, row.getBoolean("nullable"),
+        Optional.ofNullable(row.getString("default_expression")), identity,
+        Optional.ofNullable(row.getString("generated_expression")), Optional.ofNullable(row.getString("collation")));
+  }
+
+  /**
+   * A key's column number 0 marks an expression, deparsed by the query. indoption bits: 1 is DESC, 2 is NULLS
+   * FIRST; an operator class is named only when it is not the default.
+   */
+  private static Index index(Row row, Map<Integer, String> columnNames, Map<Long, String> operatorClasses) {
+    long[] columns = numbers(row.getString("key_columns"));
+    long[] options = numbers(row.getString("key_options"));
+    long[] classes = numbers(row.getString("key_classes"));
+    List<String> expressions = strings(row, "key_texts");
+    int keyCount = row.getInteger("key_count");
+    List<IndexKey> keys = new ArrayList<>(keyCount);
+    List<String> included = new ArrayList<>();
+    for (int k = 0; k < columns.length; k++) {
+      boolean expression = columns[k] == 0;
+      String text = expression ? expressions.get(k) : columnNames.get((int) columns[k]);
+      if (k < keyCount) {
+        keys.add(new IndexKey(text, expression, (options[k] & 1) != 0, (options[k] & 2) != 0,
+            Optional.ofNullable(operatorClasses.get(classes[k]))));
+      } else {
+        included.add(text);
+      }
+    }
+    return new Index(row.getString("name"), row.getBoolean("is_unique"), row.getBoolean("is_primary"),
+        row.getBoolean("constraint_backed"), row.getString("method"), keys, included,
+        Optional.ofNullable(row.getString("predicate")), row.getString("definition"), row.getBoolean("valid"),
+        row.getBoolean("inherited"));
+  }
+
+  /**
+   * The numbers of a vector or array as PostgreSQL writes them: {@code 1 2} (int2vector, oidvector) or {@code
+   * {1,2}} (int2[]); none for null.
+   */
+  static long[] numbers(String text) {
+    if (text == null) {
+      return new long[0];
+    }
+    String inner = text.startsWith("{") ? text.substring(1, text.length() - 1) : text;
+    return inner.isBlank() ? new long[0] : Arrays.stream(inner.split("[ ,]")).mapToLong(Long::parseLong).toArray();
+  }
+
+  private static List<String> names(long[] numbers, Map<Integer, String> columnNames) {
+    List<String> names = new ArrayList<>(numbers.length);
+    for (long number : numbers) {
+      names.add(columnNames.get((int) number));
+    }
+    return names;
+  }
+
+  /** pg_get_viewdef writes the query after a space and ends it with a semicolon: both go. */
+  private static View view(Row row) {
+    String definition = row.getString("definition").strip();
+    if (definition.endsWith(";")) {
+      definition = definition.substring(0, definition.length() - 1);
+    }
+    List<String> dependencySchemas = strings(row, "depends_on_schemas");
+    List<String> dependencyNames = strings(row, "depends_on_names");
+    List<QualifiedName> dependsOn = new ArrayList<>();
+    for (int i = 0; i < dependencyNames.size(); i++) {
+      dependsOn.add(QualifiedName.of(dependencySchemas.get(i), dependencyNames.get(i)));
+    }
+    return new View(QualifiedName.of(row.getString("schema"), row.getString("name")), row.getBoolean("materialized"),
+        definition, dependsOn);
+  }
+
+  private static List<String> strings(Row row, String column) {
+    String[] values = row.getArrayOfStrings(column);
+    return values == null ? List.of() : Arrays.asList(values);
+  }
+
+  /** A table's rows from the several result sets, until they are all in. */
+  private static final class TableParts {
+
+    final QualifiedName name;
+    final Optional<String> partitionKey;
+    final Optional<Partition> partitionOf;
+    final List<Column> columns = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    final List<UniqueConstraint> uniques = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    final List<ExclusionConstraint> exclusions = new ArrayList<>();
+    final Map<Integer, String> columnNames = new HashMap<>();
+    PrimaryKey primaryKey;
+
+    TableParts(QualifiedName name, Optional<String> partitionKey, Optional<Partition> partitionOf) {
+      this.name = name;
+      this.partitionKey = partitionKey;
+      this.partitionOf = partitionOf;
+    }
+
+    /** A constraint row, its column numbers named with this table's columns. */
+    void add(Row row) {
+      String constraintName = row.getString("name");
+      List<String> columns = names(numbers(row.getString("key_columns")), columnNames);
+      String definition = row.getString("definition");
+      boolean inherited = row.getBoolean("inherited");
+      switch (row.getString("kind")) {
+        case "p" -> primaryKey = new PrimaryKey(constraintName, columns, definition, inherited);
+        case "u" -> uniques.add(new UniqueConstraint(constraintName, columns, definition, inherited));
+        case "c" -> checks.add(new CheckConstraint(constraintName, columns, definition, inherited));
+        case "x" -> exclusions.add(new ExclusionConstraint(constraintName, columns, definition, inherited));
+        case "f" -> foreignKeys.add(new ForeignKey(constraintName, columns,
+            QualifiedName.of(row.getString("referenced_schema"), row.getString("referenced_table")),
+            strings(row, "referenced_columns"), ReferentialAction.fromCode(row.getString("on_delete").charAt(0)),
+            ReferentialAction.fromCode(row.getString("on_update").charAt(0)), definition, inherited));
+        default -> throw new IllegalStateException("unexpected constraint kind " + row.getString("kind"));
+      }
+    }
+
+    Table table() {
+      return new Table(name, columns, Optional.ofNullable(primaryKey), uniques, foreignKeys, checks, exclusions,
+          indexes, partitionKey, partitionOf);
+    }
+  }
+}

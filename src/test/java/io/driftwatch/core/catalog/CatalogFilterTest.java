@@ -1,0 +1,86 @@
+package io.driftwatch.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CatalogFilterTest {
+
+  static QualifiedName name(String schema, String name) {
+    return QualifiedName.of(schema, name);
+  }
+
+  @Test
+  void globs_match_schema_and_name_with_star_and_question_mark() {
+    CatalogFilter filter = CatalogFilter.of(List.of("public.audit_*", "*.tmp_?", "scratch_*"));
+
+    assertThat(filter.test(name("public", "audit_log"))).isTrue();
+    assertThat(filter.test(name("public", "audit_"))).isTrue();
+    assertThat(filter.test(name("billing", "audit_log"))).as("another schema").isFalse();
+    assertThat(filter.test(name("billing", "tmp_1"))).isTrue();
+    assertThat(filter.test(name("billing", "tmp_12"))).as("? is one character").isFalse();
+    assertThat(filter.test(name("anything", "scratch_users"))).as("no dot: any schema").isTrue();
+    assertThat(filter.test(name("public", "Audit_log"))).as("case-sensitive").isFalse();
+    assertThat(filter.test(name("public", "User"))).isFalse();
+  }
+
+  @Test
+  void glob_characters_other_than_star_and_question_mark_are_literal() {
+    CatalogFilter filter = CatalogFilter.of(List.of("public.a.b+(c)[d]$"));
+
+    assertThat(filter.test(name("public", "a.b+(c)[d]$"))).as("the schema ends at the first dot").isTrue();
+    assertThat(filter.test(name("public", "aXb+(c)[d]$"))).isFalse();
+  }
+
+  @Test
+  void prisma_migrations_is_always_ignored() {
+    assertThat(CatalogFilter.prismaOnly().test(name("public", "_prisma_migrations"))).isTrue();
+    assertThat(CatalogFilter.of(List.of("x")).test(name("tenant_1", "_prisma_migrations"))).isTrue();
+    assertThat(CatalogFilter.prismaOnly().test(name("public", "_prisma_migrations_old"))).isFalse();
+  }
+
+  @Test
+  void malformed_globs_are_refused_with_the_fix() {
+    assertThatThrownBy(() -> CatalogFilter.of(List.of(" "))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("write schema.name or name");
+    assertThatThrownBy(() -> CatalogFilter.of(List.of("public."))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty schema or name");
+    assertThatThrownBy(() -> CatalogFilter.of(List.of(" public.x"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("remove it");
+  }
+
+  @Test
+  void filtering_a_catalog_drops_tables_views_enums_sequences_and_indexes_it_matches() {
+    Table kept = new Table(name("public", "User"), List.of(Column.of("id", "integer", false)), Optional.empty(),
+        List.of(), List.of(), List.of(), List.of(),
+        List.of(index("User_pkey"), index("tmp_x")), Optional.empty(), Optional.empty());
+    Table audit = Table.of(name("public", "audit_log"), List.of(Column.of("id", "integer", false)));
+    Sequence ownedByAudit = new Sequence(name("public", "audit_log_seq_renamed"), "integer", 1, 1,
+        Optional.of(new ColumnRef(audit.name(), "id")));
+    Sequence free = new Sequence(name("public", "invoice_number"), "bigint", 1, 1, Optional.empty());
+    Catalog catalog = new Catalog(15, List.of("public"),
+        List.of(kept, audit, Table.of(name("public", "_prisma_migrations"), List.of())),
+        List.of(new EnumType(name("public", "tmp_e"), List.of("A")),
+            new EnumType(name("public", "Role"), List.of("A"))),
+        List.of(new View(name("public", "audit_view"), false, "SELECT 1", List.of())),
+        List.of(ownedByAudit, free), List.of(new Extension("citext", "public", "1.6")));
+
+    Catalog filtered = CatalogFilter.of(List.of("public.audit_*", "*.tmp_*")).apply(catalog);
+
+    assertThat(filtered.tables()).extracting(Table::name).containsExactly(name("public", "User"));
+    assertThat(filtered.tables().get(0).indexes()).extracting(Index::name).containsExactly("User_pkey");
+    assertThat(filtered.enums()).extracting(EnumType::name).containsExactly(name("public", "Role"));
+    assertThat(filtered.views()).isEmpty();
+    assertThat(filtered.sequences()).as("a left-out table's sequence goes with it").containsExactly(free);
+    assertThat(filtered.extensions()).isEqualTo(catalog.extensions());
+    assertThat(CatalogFilter.of(List.of()).apply(filtered)).isEqualTo(filtered);
+  }
+
+  static Index index(String name) {
+    return new Index(name, false, false, false, "btree", List.of(IndexKey.column("id")), List.of(), Optional.empty(),
+        "CREATE INDEX " + name, true, false);
+  }
+}
