@@ -193,6 +193,21 @@ public interface DriftwatchConfig {
     Duration historyTimeout();
   }
 
+  Shadow shadow();
+
+  /** The shadow server: where the applied migrations are replayed to learn the schema they produce. */
+  interface Shadow {
+    /**
+     * A Prisma-style URL of a PostgreSQL role that may create databases (DRIFTWATCH_SHADOW_URL);
+     * default: the service's own server. Use the watched servers' major version and extensions.
+     */
+    Optional<String> url();
+
+    /** A replay that takes longer is abandoned (its scratch database dropped). */
+    @WithDefault("5m")
+    Duration timeout();
+  }
+
   /** Running audits. */
   interface Audit {
     /** How long one environment's audit lease lasts; a crashed audit frees it after this. */

@@ -56,6 +56,11 @@ public final class MigrationScript {
     return new MigrationScript(sql.getBytes(StandardCharsets.UTF_8), true);
   }
 
+  /** The script's text, as Prisma sends it to the database (a lossy decoding for invalid UTF-8). */
+  public String sql() {
+    return new String(text, StandardCharsets.UTF_8);
+  }
+
   /** The checksum {@code migrate deploy} would write for this script today. */
   public String checksum() {
     return checksum;

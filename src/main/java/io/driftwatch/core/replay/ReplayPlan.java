@@ -1,0 +1,60 @@
+package io.driftwatch.core.replay;
+
+import io.driftwatch.core.history.MigrationHistory;
+import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.history.MigrationState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to replay to learn the schema the applied migrations produce: the folder migrations the
+ * database has applied (a finished row, not rolled back), in the CLI's folder order, each script as
+ * it is in the folder (Prisma's shadow database uses the folder too, edited or not). Phantoms have no
+ * script and cannot be replayed; their objects will show as created by no migration.
+ *
+ * @param schema the schema migrations run in (the URL's {@code ?schema=}), created first as Prisma does
+ */
+public record ReplayPlan(List<ReplayStep> steps, String schema) {
+
+  /** One migration: its name and its whole script, sent as one simple query as Prisma sends it. */
+  public record ReplayStep(String migration, String sql, String checksum) {}
+
+  public ReplayPlan {
+    steps = List.copyOf(steps);
+  }
+
+  public static ReplayPlan of(MigrationHistory history, String schema) {
+    Map<String, MigrationRecord> byName = new java.util.HashMap<>();
+    history.records().forEach(record -> byName.put(record.name(), record));
+    List<ReplayStep> steps = new ArrayList<>();
+    for (String name : history.folderOrder()) {
+      MigrationRecord record = byName.get(name);
+      if (record != null && history.stateOf(record) == MigrationState.APPLIED && record.script().isPresent()) {
+        steps.add(new ReplayStep(name, record.script().get().sql(), record.script().get().checksum()));
+      }
+    }
+    return new ReplayPlan(steps, schema);
+  }
+
+  /**
+   * Names the schema this plan produces on a server of this major version: equal plans (same
+   * scripts, same order, same schema) give equal keys, so a replay is done once per content.
+   */
+  public String cacheKey(int serverMajorVersion) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(("v1|" + schema + "|" + serverMajorVersion).getBytes(StandardCharsets.UTF_8));
+      for (ReplayStep step : steps) {
+        digest.update(("|" + step.migration() + ":" + step.checksum()).getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
