@@ -39,12 +39,14 @@ public class ShadowReplayer {
   private final ShadowServer server;
   private final PostgresCatalogReader catalogs;
   private final Duration timeout;
+  private final Uni<Server> facts;
 
   public ShadowReplayer(Vertx vertx, ShadowServer server, PostgresCatalogReader catalogs, DriftwatchConfig config) {
     this.vertx = vertx;
     this.server = server;
     this.catalogs = catalogs;
     this.timeout = config.shadow().timeout();
+    this.facts = Uni.createFrom().deferred(this::askFacts).memoize().atLeast(Duration.ofMinutes(10));
   }
 
   /** Replays the plan; the catalog covers {@code schemas} (the migration schema and any @@schema ones). */
@@ -69,18 +71,30 @@ public class ShadowReplayer {
   private Uni<ExpectedSchema> replayInto(ReplayPlan plan, Set<String> schemas, PgConnectOptions options) {
     return PgConnection.connect(vertx, options).flatMap(connection -> connection
         .query(SERVER_FACTS).execute()
-        .flatMap(rows -> {
-          Row facts = rows.iterator().next();
-          Set<String> extensions = new HashSet<>(java.util.Arrays.asList(facts.getArrayOfStrings("extensions")));
-          int major = facts.getInteger("major");
-          return connection.query("CREATE SCHEMA IF NOT EXISTS " + quote(plan.schema())).execute()
-              .flatMap(ignored -> run(connection, plan, 0, new Server(major, extensions), schemas));
-        })
+        .flatMap(rows -> connection.query("CREATE SCHEMA IF NOT EXISTS " + quote(plan.schema())).execute()
+            .flatMap(ignored -> run(connection, plan, 0, facts(rows), schemas)))
         .eventually(connection::close));
   }
 
   /** One script after the other; the first that fails ends the replay, as it ends Prisma's. */
-  private record Server(int major, Set<String> extensions) {}
+  /** What the shadow server is: its major version and the extensions it can install. */
+  public record Server(int major, Set<String> extensions) {}
+
+  /** The shadow server's facts, asked once and kept ten minutes. */
+  public Uni<Server> serverFacts() {
+    return facts;
+  }
+
+  private Uni<Server> askFacts() {
+    return PgConnection.connect(vertx, server.maintenanceOptions()).flatMap(connection -> connection
+        .query(SERVER_FACTS).execute().map(ShadowReplayer::facts)
+        .eventually(connection::close));
+  }
+
+  private static Server facts(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+    Row row = rows.iterator().next();
+    return new Server(row.getInteger("major"), new HashSet<>(java.util.Arrays.asList(row.getArrayOfStrings("extensions"))));
+  }
 
   private Uni<ExpectedSchema> run(PgConnection connection, ReplayPlan plan, int index, Server shadow,
       Set<String> schemas) {
