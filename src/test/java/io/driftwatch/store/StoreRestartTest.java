@@ -61,6 +61,10 @@ class StoreRestartTest {
   void the_service_answers_503_while_its_database_is_down_and_recovers_when_it_is_back() {
     String environment = Environments.register(target, folder);
     assertThat(Environments.audit(environment).getString("outcome")).as("before the restart").isEqualTo("CLEAN");
+    // An issued token is looked up in the store on every request (the bootstrap admin token is not).
+    String viewer = request().contentType("application/json").body("{\"name\": \"viewer-during-outage\", \"role\": \"viewer\"}")
+        .post("/api/v1/tokens").then().statusCode(201).extract().jsonPath().getString("token");
+    request().auth().oauth2(viewer).get("/api/v1/environments/" + environment).then().statusCode(200);
 
     RestartableStore.server().stop();
 
@@ -69,6 +73,7 @@ class StoreRestartTest {
     for (Supplier<Response> call : List.<Supplier<Response>>of(
         () -> request().get("/api/v1/environments/" + environment),
         () -> request().get("/api/v1/environments"),
+        () -> request().auth().oauth2(viewer).get("/api/v1/environments"),
         () -> request().post("/api/v1/environments/" + environment + "/audits"),
         () -> request().contentType("application/json").body("""
             {"name": "another", "tier": "staging", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"}}
@@ -87,6 +92,7 @@ class StoreRestartTest {
     await("readiness UP", () -> request().get("/q/health/ready"), r -> r.statusCode() == 200, 30)
         .then().body("status", equalTo("UP"));
     request().get("/api/v1/environments/" + environment).then().statusCode(200).body("name", equalTo(environment));
+    request().auth().oauth2(viewer).get("/api/v1/environments/" + environment).then().statusCode(200);
     assertThat(Environments.audit(environment).getString("outcome")).as("after the restart").isEqualTo("CLEAN");
     request().get("/api/v1/environments/" + environment + "/audits").then().statusCode(200).body("total", equalTo(2));
     // Registering schedules the environment in Quartz's JDBC store: the JDBC pool is back too.
