@@ -17,6 +17,7 @@ import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.driftwatch.environment.InvalidEnvironmentException;
 import io.driftwatch.secrets.NoMasterKeyException;
 import io.driftwatch.secrets.SecretException;
+import io.driftwatch.store.StoreFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -34,7 +35,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error the API returns is {@code application/problem+json}: one mapper per kind of failure,
- * and a last one that logs the unexpected with an incident id and shows no stack trace.
+ * and a last one that answers 503 while the store cannot be reached, and otherwise logs the
+ * unexpected with an incident id and shows no stack trace.
  */
 public class ProblemMappers {
 
@@ -204,10 +206,21 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (StoreFailures.unreachable(e)) {
+      return storeUnavailable(e, uri);
+    }
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "unexpected failure on %s (incident %s)", uri.getPath(), incident);
     return problem(500, "internal-error", "Internal error",
         "driftwatch failed unexpectedly; the log holds the details under incident " + incident, uri, null);
+  }
+
+  /** The store is down or restarting: a moment to wait, not an incident. The pools reconnect by themselves. */
+  private Response storeUnavailable(Throwable e, UriInfo uri) {
+    LOG.warnf("the store cannot be reached on %s: %s", uri.getPath(), e);
+    return Response.fromResponse(problem(503, "store-unavailable", "Store unavailable",
+            "driftwatch cannot reach its own database at the moment; retry shortly", uri, null))
+        .header("Retry-After", "5").build();
   }
 
   private static Response problem(

@@ -9,15 +9,15 @@ import io.restassured.path.json.JsonPath;
 import java.util.UUID;
 
 /** Registers environments and runs audits through the API, for tests. */
-final class Environments {
+public final class Environments {
 
   private Environments() {}
 
-  static String register(TargetDatabase target, PrismaFolder folder) {
+  public static String register(TargetDatabase target, PrismaFolder folder) {
     return register(target.prismaUrl(), folder);
   }
 
-  static String register(String databaseUrl, PrismaFolder folder) {
+  public static String register(String databaseUrl, PrismaFolder folder) {
     String name = "env-" + UUID.randomUUID().toString().substring(0, 8);
     given().contentType(ContentType.JSON)
         .body("""
@@ -45,7 +45,7 @@ final class Environments {
     }
   }
 
-  static JsonPath audit(String environment) {
+  public static JsonPath audit(String environment) {
     return given().post("/api/v1/environments/" + environment + "/audits")
         .then().statusCode(201).contentType(ContentType.JSON)
         .extract().jsonPath();

@@ -33,7 +33,11 @@ public final class TargetDatabase implements AutoCloseable {
   }
 
   public static TargetDatabase create(String schema) {
-    TestPostgres.Server server = TestPostgres.server();
+    return create(TestPostgres.server(), schema);
+  }
+
+  /** An empty database on a given server (one a test runs itself, say). */
+  public static TargetDatabase create(TestPostgres.Server server, String schema) {
     TargetDatabase target = new TargetDatabase(server, server.createDatabase("dw_target"), schema);
     if (!schema.equals("public")) {
       target.sql("CREATE SCHEMA \"" + schema + "\"");

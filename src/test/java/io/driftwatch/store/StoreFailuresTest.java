@@ -1,0 +1,37 @@
+package io.driftwatch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+class StoreFailuresTest {
+
+  @Test
+  void a_refused_or_lost_connection_is_unreachable_however_wrapped() {
+    assertThat(StoreFailures.unreachable(new ConnectException("Connection refused"))).isTrue();
+    assertThat(StoreFailures.unreachable(new CompletionException(new IllegalStateException(new ConnectException())))).isTrue();
+    assertThat(StoreFailures.unreachable(new CompositeException(new IllegalStateException("first"),
+        new SQLException("I/O error", "08006")))).isTrue();
+    assertThat(StoreFailures.unreachable(new PgException("terminating connection due to administrator command",
+        "FATAL", "57P01", null))).isTrue();
+    assertThat(StoreFailures.unreachable(new PgException("the database system is starting up", "FATAL", "57P03", null)))
+        .isTrue();
+  }
+
+  @Test
+  void other_failures_are_not() {
+    assertThat(StoreFailures.unreachable(new IllegalStateException("bug"))).isFalse();
+    assertThat(StoreFailures.unreachable(new SQLException("duplicate key", "23505"))).isFalse();
+    assertThat(StoreFailures.unreachable(new PgException("relation does not exist", "ERROR", "42P01", null))).isFalse();
+    assertThat(StoreFailures.unreachable(new SQLException("no state"))).isFalse();
+    RuntimeException cycle = new RuntimeException("a");
+    RuntimeException other = new RuntimeException("b", cycle);
+    cycle.initCause(other);
+    assertThat(StoreFailures.unreachable(cycle)).isFalse();
+  }
+}
