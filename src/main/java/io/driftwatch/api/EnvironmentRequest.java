@@ -29,7 +29,11 @@ public record EnvironmentRequest(
     String databaseUrl,
     @NotNull @Valid SourceRequest source,
     @Valid ScheduleRequest schedule,
-    @Valid AlertsRequest alerts) {
+    @Valid AlertsRequest alerts,
+    @Size(max = 100)
+    @Schema(description = "Globs (schema.name or name, * and ?) of database objects drift and coverage leave out; "
+        + "omit to keep the stored ones", examples = "[\"public.audit_*\"]")
+    java.util.List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\x00\\n]*", message = "must not contain NUL or newline characters") String> ignore) {
 
   /**
    * @param slackWebhookUrl the environment's Slack incoming webhook; write-only, stored encrypted; omit to keep

@@ -16,6 +16,7 @@ public record EnvironmentView(
     SourceView source,
     Schedule schedule,
     AlertsView alerts,
+    java.util.List<String> ignore,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -30,6 +31,6 @@ public record EnvironmentView(
     return new EnvironmentView(environment.name(), environment.tier().label(), environment.databaseUrlMasked(),
         SourceView.of(environment), environment.schedule(),
         new AlertsView(environment.hasSlackWebhook(), environment.hasWebhook(), environment.alertsMinSeverity().name().toLowerCase(java.util.Locale.ROOT)),
-        environment.createdAt(), environment.updatedAt());
+        environment.schemaIgnore(), environment.createdAt(), environment.updatedAt());
   }
 }

@@ -18,6 +18,12 @@ import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.secrets.SecretException;
+import io.driftwatch.shadow.ExpectedSchemas;
+import io.driftwatch.shadow.ShadowUnavailableException;
+import io.driftwatch.core.SchemaInput;
+import io.driftwatch.core.replay.ReplayPlan;
+import java.util.Optional;
+import java.util.Set;
 import io.driftwatch.source.MigrationSource;
 import io.driftwatch.source.MigrationSources;
 import io.driftwatch.source.SourceUnavailableException;
@@ -57,6 +63,7 @@ public class AuditService {
   private final ReportJson json;
   private final AuditMetrics metrics;
   private final AlertRecorder alerts;
+  private final ExpectedSchemas expectedSchemas;
   private final AuditEngine engine = new AuditEngine();
 
   public AuditService(
@@ -67,7 +74,8 @@ public class AuditService {
       PostgresTargetReader targets,
       ReportJson json,
       AuditMetrics metrics,
-      AlertRecorder alerts) {
+      AlertRecorder alerts,
+      ExpectedSchemas expectedSchemas) {
     this.environments = environments;
     this.leases = leases;
     this.audits = audits;
@@ -76,6 +84,7 @@ public class AuditService {
     this.json = json;
     this.metrics = metrics;
     this.alerts = alerts;
+    this.expectedSchemas = expectedSchemas;
   }
 
   /** Audits an environment now. Must be called on a Vert.x context (a request, or VertxContextSupport). */
@@ -148,13 +157,39 @@ public class AuditService {
         .onFailure(TargetUnavailableException.class).recoverWithItem(e -> Side.failed(e.getMessage()));
 
     return Uni.combine().all().unis(sourceSide, targetSide).asTuple()
-        .emitOn(Infrastructure.getDefaultWorkerPool())
-        .map(sides -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2()))
+        .flatMap(sides -> schemaInput(environment, url, sides.getItem1(), sides.getItem2())
+            .emitOn(Infrastructure.getDefaultWorkerPool())
+            .map(schema -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2(), schema)))
         .onTermination().invoke(source::close);
   }
 
+  /**
+   * The schema the applied migrations produce, replayed on the shadow server (or kept from an earlier
+   * replay of the same scripts). Without it the history is still judged; the report says why.
+   */
+  private Uni<Optional<SchemaInput>> schemaInput(Environment environment, PrismaDatabaseUrl url,
+      Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide) {
+    if (sourceSide.error() != null || targetSide.error() != null || targetSide.value().catalog().isEmpty()
+        || !targetSide.value().historyTableExists()) {
+      return Uni.createFrom().item(Optional.empty());
+    }
+    MigrationHistory joined = engine.join(new AuditInput(sourceSide.value(), targetSide.value()));
+    ReplayPlan plan = ReplayPlan.of(joined, url.schema());
+    return expectedSchemas.of(plan, Set.of())
+        .map(expected -> Optional.of(SchemaInput.of(expected, url.schema(), environment.schemaIgnore())))
+        .onFailure().recoverWithItem(failure -> {
+          String reason = failure instanceof ShadowUnavailableException ? failure.getMessage()
+              : "the shadow replay failed unexpectedly: " + failure.getClass().getSimpleName();
+          if (!(failure instanceof ShadowUnavailableException)) {
+            LOG.warnf(failure, "the shadow replay for %s failed", environment.name());
+          }
+          return Optional.of(SchemaInput.unavailable(reason, url.schema(), environment.schemaIgnore()));
+        });
+  }
+
   private AuditReport judge(ReportBuilder.Header header, Environment environment, MigrationSource source,
-      PrismaDatabaseUrl url, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide) {
+      PrismaDatabaseUrl url, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide,
+      Optional<SchemaInput> schema) {
     TargetInfo targetInfo = targetInfo(environment, url, targetSide.value());
     if (sourceSide.error() != null) {
       return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide, null), targetInfo,
@@ -167,7 +202,7 @@ public class AuditService {
     AuditInput input = new AuditInput(sourceSide.value(), targetSide.value());
     MigrationHistory joined = engine.join(input);
     HistoryEvidence evidence = explain(source, EvidenceRequest.from(joined));
-    AuditResult result = engine.audit(new AuditInput(input.source(), input.target(), evidence), joined);
+    AuditResult result = engine.audit(new AuditInput(input.source(), input.target(), evidence, schema), joined);
     return ReportBuilder.completed(finished(header), sourceInfo(environment, source, sourceSide, evidence), targetInfo,
         result);
   }

@@ -1,5 +1,7 @@
 package io.driftwatch.core;
 
+import io.driftwatch.core.catalog.Catalog;
+import java.util.Optional;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.Datasource;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.List;
  * @param historyTableExists whether {@code _prisma_migrations} exists in the connection's schema
  * @param schemaHasTables whether that schema holds any other table (decides P3005)
  * @param deployLockHeld whether a deploy holds Prisma's advisory lock right now
+ * @param catalog what the database's user schemas hold, read in the same session; empty when not read
  */
 public record TargetSnapshot(
     String provider,
@@ -18,9 +21,15 @@ public record TargetSnapshot(
     boolean schemaHasTables,
     List<HistoryRow> rows,
     boolean deployLockHeld,
-    Datasource datasource) {
+    Datasource datasource,
+    Optional<Catalog> catalog) {
 
   public TargetSnapshot {
     rows = List.copyOf(rows);
+  }
+
+  public TargetSnapshot(String provider, boolean historyTableExists, boolean schemaHasTables, List<HistoryRow> rows,
+      boolean deployLockHeld, Datasource datasource) {
+    this(provider, historyTableExists, schemaHasTables, rows, deployLockHeld, datasource, Optional.empty());
   }
 }

@@ -16,5 +16,6 @@ public record Environment(
     boolean hasSlackWebhook,
     boolean hasWebhook,
     io.driftwatch.core.finding.Severity alertsMinSeverity,
+    java.util.List<String> schemaIgnore,
     Instant createdAt,
     Instant updatedAt) {}

@@ -45,6 +45,7 @@ final class EnvironmentChanges {
     if (draft.alerts() != null && draft.alerts().webhookUrl() != null) {
       parts.add("webhook replaced");
     }
+    changed(parts, "ignore", String.valueOf(before.schemaIgnore()), String.valueOf(after.schemaIgnore()));
     changed(parts, "alerts.minSeverity", String.valueOf(before.alertsMinSeverity()),
         String.valueOf(after.alertsMinSeverity()));
     return parts.isEmpty() ? "no change" : String.join("; ", parts);

@@ -10,6 +10,7 @@ import io.driftwatch.source.git.GitCredentials;
  * @param credentials the git source's credentials; null on update keeps the stored ones
  * @param schedule null: the default on create, the stored one on update
  * @param alerts null keeps the stored settings (none on create: the global webhook, the tier's threshold)
+ * @param ignore globs of objects drift and coverage leave out; null keeps the stored ones
  */
 public record EnvironmentDraft(
     String name,
@@ -18,9 +19,10 @@ public record EnvironmentDraft(
     SourceSpec source,
     GitCredentials credentials,
     Schedule schedule,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    java.util.List<String> ignore) {
 
   public EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source) {
-    this(name, tier, databaseUrl, source, null, null, null);
+    this(name, tier, databaseUrl, source, null, null, null, null);
   }
 }

@@ -4,6 +4,7 @@ import io.driftwatch.access.ChangeLog;
 import io.driftwatch.alerts.AlertDestinations;
 import io.driftwatch.alerts.AlertPolicy;
 import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.core.catalog.CatalogFilter;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.schedule.AuditScheduler;
@@ -185,10 +186,18 @@ public class EnvironmentService {
         entity.alertsMinSeverity == null
             ? AlertPolicy.defaultMinSeverity(Tier.parse(entity.tier))
             : Severity.valueOf(entity.alertsMinSeverity),
+        entity.schemaIgnore.isEmpty() ? List.of() : List.of(entity.schemaIgnore.split("\n")),
         entity.createdAt, entity.updatedAt);
   }
 
   private PrismaDatabaseUrl validate(EnvironmentDraft draft) {
+    if (draft.ignore() != null) {
+      try {
+        CatalogFilter.of(draft.ignore());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidEnvironmentException("ignore: " + e.getMessage());
+      }
+    }
     if (draft.source() instanceof GitSourceSpec git && git.url() != null) {
       refuseHost(RepositoryPaths.host(git.url()), "source.url");
     }
@@ -253,6 +262,9 @@ public class EnvironmentService {
         entity.alertsGenericWebhookSecret = cipher.encrypt(draft.alerts().webhookUrl().strip());
       }
       entity.alertsMinSeverity = draft.alerts().minSeverity() == null ? null : draft.alerts().minSeverity().name();
+    }
+    if (draft.ignore() != null) {
+      entity.schemaIgnore = String.join("\n", draft.ignore());
     }
     if (draft.schedule() != null) {
       entity.scheduleCron = draft.schedule().cron();

@@ -51,6 +51,10 @@ public class EnvironmentEntity {
   @Column(name = "alerts_generic_webhook_secret")
   public String alertsGenericWebhookSecret;
 
+  /** Globs of objects drift and coverage leave out, one per line. */
+  @Column(name = "schema_ignore", nullable = false)
+  public String schemaIgnore = "";
+
   /** The least severity that alerts; null uses the tier's default. */
   @Column(name = "alerts_min_severity")
   public String alertsMinSeverity;

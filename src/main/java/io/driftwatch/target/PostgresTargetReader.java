@@ -45,11 +45,14 @@ public class PostgresTargetReader {
       """;
 
   private final TargetPools pools;
+  private final PostgresCatalogReader catalogs;
   private final OutboundPolicy outbound;
   private final Duration deadline;
 
-  public PostgresTargetReader(TargetPools pools, OutboundPolicy outbound, DriftwatchConfig config) {
+  public PostgresTargetReader(TargetPools pools, PostgresCatalogReader catalogs, OutboundPolicy outbound,
+      DriftwatchConfig config) {
     this.pools = pools;
+    this.catalogs = catalogs;
     this.outbound = outbound;
     this.deadline = config.target().connectTimeout().plus(config.target().statementTimeout().multipliedBy(2));
   }
@@ -79,8 +82,11 @@ public class PostgresTargetReader {
       boolean hasTables = row.getBoolean("has_tables");
       boolean deployLock = row.getBoolean("deploy_lock");
       Uni<List<HistoryRow>> rows = hasHistory ? readRows(connection, schema) : Uni.createFrom().item(List.of());
-      return rows.map(history -> new TargetSnapshot("postgresql", hasHistory, hasTables, history, deployLock,
-          new Datasource("PostgreSQL", url.database(), schema, url.host() + ":" + url.port())));
+      // The catalog in the same read-only transaction: history and schema are one snapshot.
+      return rows.flatMap(history -> catalogs.read(connection, java.util.Set.of()).map(catalog ->
+          new TargetSnapshot("postgresql", hasHistory, hasTables, history, deployLock,
+              new Datasource("PostgreSQL", url.database(), schema, url.host() + ":" + url.port()),
+              Optional.of(catalog))));
     });
   }
 

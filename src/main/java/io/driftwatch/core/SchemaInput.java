@@ -1,0 +1,30 @@
+package io.driftwatch.core;
+
+import io.driftwatch.core.replay.ExpectedSchema;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the schema checks look at besides the history: the schema the applied migrations produce
+ * (or why it is unknown), the schema migrations run in, and the objects to leave out.
+ *
+ * @param expected the shadow replay's result; empty when it could not run
+ * @param unavailable why there is no replay result (the shadow server is unreachable, say)
+ * @param migrationSchema the URL's {@code ?schema=}
+ * @param ignore globs of objects never reported ({@code public.audit_*})
+ */
+public record SchemaInput(
+    Optional<ExpectedSchema> expected, Optional<String> unavailable, String migrationSchema, List<String> ignore) {
+
+  public SchemaInput {
+    ignore = List.copyOf(ignore);
+  }
+
+  public static SchemaInput of(ExpectedSchema expected, String migrationSchema, List<String> ignore) {
+    return new SchemaInput(Optional.of(expected), Optional.empty(), migrationSchema, ignore);
+  }
+
+  public static SchemaInput unavailable(String reason, String migrationSchema, List<String> ignore) {
+    return new SchemaInput(Optional.empty(), Optional.of(reason), migrationSchema, ignore);
+  }
+}
