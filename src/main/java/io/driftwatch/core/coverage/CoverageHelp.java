@@ -1,0 +1,82 @@
+package io.driftwatch.core.coverage;
+
+import io.driftwatch.core.catalog.QualifiedName;
+import java.util.Locale;
+
+/** The fix for what no migration creates, naming the exact {@code prisma} commands. */
+final class CoverageHelp {
+
+  static final String SCHEMA = "prisma/schema.prisma";
+  static final String MIGRATIONS = "prisma/migrations";
+
+  private CoverageHelp() {}
+
+  /** For a table, join table, enum, column or enum value that Migrate can generate. */
+  static String migration(CoverageStatus status, String slug) {
+    return switch (status) {
+      case COVERED -> throw new IllegalArgumentException("a covered item needs no fix");
+      case MISSING -> newMigration(slug);
+      case LIVE_ONLY -> catchUp(slug);
+      case UNCOVERED -> newMigration(slug) + " If a database already has it (db push), write a catch-up migration "
+          + "instead: " + catchUp(slug);
+    };
+  }
+
+  /** For a column or enum value of something no migration creates: that migration creates it too. */
+  static String comesWith(String parentPrismaName) {
+    return "Created with `" + parentPrismaName + "`: the migration that creates it creates this too (see that item).";
+  }
+
+  /** Migrate generates no SQL for a view (nor does {@code migrate diff}): the CREATE VIEW is written by hand. */
+  static String view(CoverageStatus status, QualifiedName name, String slug) {
+    String empty = "Migrate writes no SQL for views: `npx prisma migrate dev --create-only --name " + slug
+        + "` makes an empty migration; write the `CREATE VIEW " + name.quoted() + " AS ...` in its migration.sql";
+    String deploy = empty + ", commit it, then `npx prisma migrate deploy`.";
+    String resolve = "Migrate writes no SQL for views: `npx prisma migrate dev --create-only --name " + slug
+        + "` makes an empty migration; copy the live definition (`SELECT pg_get_viewdef('" + name.quoted()
+        + "'::regclass)`) into a `CREATE VIEW " + name.quoted() + " AS ...` in its migration.sql, then mark it "
+        + "applied where the view already exists: `npx prisma migrate resolve --applied <timestamp>_" + slug + "`.";
+    return switch (status) {
+      case COVERED -> throw new IllegalArgumentException("a covered item needs no fix");
+      case MISSING -> deploy;
+      case LIVE_ONLY -> resolve;
+      case UNCOVERED -> deploy + " Where the view already exists, mark that migration applied instead: "
+          + "`npx prisma migrate resolve --applied <timestamp>_" + slug + "`.";
+    };
+  }
+
+  private static String newMigration(String slug) {
+    return "Create it in a migration: `npx prisma migrate dev --create-only --name " + slug + "`, review "
+        + MIGRATIONS + "/<timestamp>_" + slug + "/migration.sql, commit it, then `npx prisma migrate deploy`.";
+  }
+
+  /**
+   * The migration is written from the live database, so it records what is there, and marked applied there
+   * because running it would fail on objects that already exist.
+   */
+  private static String catchUp(String slug) {
+    return "Write the catch-up migration from the live database: `npx prisma migrate diff --from-migrations "
+        + MIGRATIONS + " --to-schema-datasource " + SCHEMA + " --shadow-database-url \"$SHADOW_DATABASE_URL\" "
+        + "--script > catch_up.sql`, review it, move it to " + MIGRATIONS + "/<timestamp>_" + slug
+        + "/migration.sql, then mark it applied on the live database: `npx prisma migrate resolve --applied "
+        + "<timestamp>_" + slug + "`.";
+  }
+
+  /** {@code add_} and the snake_case of the Prisma names: {@code UserProfile}, {@code createdAt} to {@code
+   * add_user_profile_created_at}. */
+  static String slug(String... prismaNames) {
+    StringBuilder slug = new StringBuilder("add");
+    for (String name : prismaNames) {
+      slug.append('_').append(snake(name));
+    }
+    return slug.toString().replaceAll("_+", "_").replaceAll("_$", "");
+  }
+
+  private static String snake(String name) {
+    String spaced = name
+        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+        .replaceAll("[^A-Za-z0-9]+", "_");
+    return spaced.toLowerCase(Locale.ROOT).replaceAll("^_+|_+$", "");
+  }
+}
