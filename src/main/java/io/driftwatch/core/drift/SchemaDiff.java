@@ -1,0 +1,427 @@
+package io.driftwatch.core.drift;
+
+import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.CatalogDdl;
+import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.Constraint;
+import io.driftwatch.core.catalog.ConstraintKind;
+import io.driftwatch.core.catalog.EnumType;
+import io.driftwatch.core.catalog.ForeignKey;
+import io.driftwatch.core.catalog.Index;
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.catalog.View;
+import io.driftwatch.core.drift.Step.Phase;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Compares the catalog the migrations build (expected) with the database's (live), both read by the same reader.
+ *
+ * <p>Tables, enums and views match by qualified name; columns, constraints and indexes by name within their table;
+ * enum values by value. A table, enum or view present on one side only is one drift: its columns, constraints and
+ * indexes are not reported again. A same-named index or constraint with another definition is one {@code CHANGED}
+ * drift (drop and create), not a missing and an untracked one. Indexes a constraint owns are left to the
+ * constraint, and what a partition inherits (columns, constraints, indexes) to its parent. Sequences and
+ * extensions are not compared.
+ */
+public final class SchemaDiff {
+
+  private static final String CANNOT_DROP_ENUM_VALUE =
+      "-- PostgreSQL cannot drop an enum value: the type is recreated with the values it should have,"
+          + " which fails while a row still holds a dropped value";
+
+  private final Catalog expected;
+  private final Catalog live;
+  private final CatalogDdl expectedDdl;
+  private final CatalogDdl liveDdl;
+  private final List<Drift> drifts = new ArrayList<>();
+
+  private SchemaDiff(Catalog expected, Catalog live) {
+    this.expected = Objects.requireNonNull(expected, "expected");
+    this.live = Objects.requireNonNull(live, "live");
+    this.expectedDdl = new CatalogDdl(expected);
+    this.liveDdl = new CatalogDdl(live);
+  }
+
+  public static SchemaDrift compare(Catalog expected, Catalog live) {
+    SchemaDiff diff = new SchemaDiff(expected, live);
+    diff.compareEnums();
+    diff.compareTables();
+    diff.compareViews();
+    return new SchemaDrift(diff.drifts);
+  }
+
+  // Enums
+
+  private void compareEnums() {
+    for (QualifiedName name : union(expected.enums(), live.enums(), EnumType::name)) {
+      Optional<EnumType> want = expected.enumType(name);
+      Optional<EnumType> have = live.enumType(name);
+      if (want.isEmpty()) {
+        add(DriftKind.UNTRACKED_ENUM, name, null, "enum " + display(name) + " is in the database but no migration"
+                + " creates it",
+            createEnum(liveDdl, have.get(), expected), List.of(Step.of(Phase.DROP_ENUM, liveDdl.dropEnum(have.get()))));
+      } else if (have.isEmpty()) {
+        add(DriftKind.MISSING_ENUM, name, null, "enum " + display(name) + " is created by the migrations but missing"
+                + " from the database",
+            List.of(Step.of(Phase.DROP_ENUM, expectedDdl.dropEnum(want.get()))), createEnum(expectedDdl, want.get(), live));
+      } else {
+        compareEnumValues(want.get(), have.get());
+      }
+    }
+  }
+
+  private List<Step> createEnum(CatalogDdl ddl, EnumType type, Catalog other) {
+    List<Step> steps = new ArrayList<>(createSchema(ddl, type.name(), other));
+    steps.add(Step.of(Phase.CREATE_ENUM, ddl.createEnum(type)));
+    return steps;
+  }
+
+  private void compareEnumValues(EnumType want, EnumType have) {
+    QualifiedName name = want.name();
+    List<String> untracked = have.values().stream().filter(value -> !want.values().contains(value)).toList();
+    List<String> missing = want.values().stream().filter(value -> !have.values().contains(value)).toList();
+    if (untracked.isEmpty() && missing.isEmpty() && !want.values().equals(have.values())) {
+      add(DriftKind.CHANGED_ENUM, name, null, "enum " + display(name) + ": values reordered: "
+              + values(want.values()) + " -> " + values(have.values()),
+          List.of(recreateEnum(liveDdl, have, "-- The values are reordered by recreating the type")),
+          List.of(recreateEnum(expectedDdl, want, "-- The values are reordered by recreating the type")));
+    }
+    for (String value : untracked) {
+      add(DriftKind.UNTRACKED_ENUM_VALUE, name, value, "enum value " + CatalogDdl.literal(value) + " of "
+              + display(name) + " is in the database but no migration adds it",
+          List.of(Step.of(Phase.ADD_ENUM_VALUE, liveDdl.addEnumValue(have, value))),
+          List.of(recreateEnum(expectedDdl, want, CANNOT_DROP_ENUM_VALUE)));
+    }
+    for (String value : missing) {
+      add(DriftKind.MISSING_ENUM_VALUE, name, value, "enum value " + CatalogDdl.literal(value) + " of "
+              + display(name) + " is added by the migrations but missing from the database",
+          List.of(recreateEnum(liveDdl, have, CANNOT_DROP_ENUM_VALUE)),
+          List.of(Step.of(Phase.ADD_ENUM_VALUE, expectedDdl.addEnumValue(want, value))));
+    }
+  }
+
+  private static Step recreateEnum(CatalogDdl ddl, EnumType type, String comment) {
+    return Step.of(Phase.RECREATE_ENUM, comment + "\n" + String.join("\n", ddl.recreateEnum(type)));
+  }
+
+  // Tables
+
+  private void compareTables() {
+    for (QualifiedName name : union(expected.tables(), live.tables(), Table::name)) {
+      Optional<Table> want = expected.table(name);
+      Optional<Table> have = live.table(name);
+      if (want.isEmpty()) {
+        add(DriftKind.UNTRACKED_TABLE, name, null, "table " + display(name)
+                + " is in the database but no migration creates it",
+            createTable(liveDdl, live, have.get(), expected), dropTable(liveDdl, live, have.get()));
+      } else if (have.isEmpty()) {
+        add(DriftKind.MISSING_TABLE, name, null, "table " + display(name)
+                + " is created by the migrations but missing from the database",
+            dropTable(expectedDdl, expected, want.get()), createTable(expectedDdl, expected, want.get(), live));
+      } else {
+        if (want.get().partitionOf().isEmpty() && have.get().partitionOf().isEmpty()) {
+          compareColumns(want.get(), have.get());
+        }
+        compareConstraints(want.get(), have.get());
+        compareIndexes(want.get(), have.get());
+      }
+    }
+  }
+
+  /** The table with what it declares itself; the rest of the catalog's drift covers what it refers to. */
+  private List<Step> createTable(CatalogDdl ddl, Catalog catalog, Table table, Catalog other) {
+    List<Step> steps = new ArrayList<>(createSchema(ddl, table.name(), other));
+    steps.add(new Step(Phase.CREATE_TABLE, depth(catalog, table), ddl.createTable(table)));
+    for (Constraint constraint : table.constraints()) {
+      if (!constraint.inherited() && constraint.kind() != ConstraintKind.PRIMARY_KEY
+          && constraint.kind() != ConstraintKind.FOREIGN_KEY) {
+        steps.add(Step.of(Phase.ADD_CONSTRAINT, ddl.addConstraint(table, constraint)));
+      }
+    }
+    for (Index index : ownIndexes(table)) {
+      steps.add(Step.of(Phase.CREATE_INDEX, ddl.createIndex(table, index)));
+    }
+    for (ForeignKey key : table.foreignKeys()) {
+      if (!key.inherited()) {
+        steps.add(Step.of(Phase.ADD_FOREIGN_KEY, ddl.addConstraint(table, key)));
+      }
+    }
+    return steps;
+  }
+
+  /**
+   * The table's own foreign keys first, so that tables dropped together need no order among them, then the table;
+   * a partition before its parent.
+   */
+  private static List<Step> dropTable(CatalogDdl ddl, Catalog catalog, Table table) {
+    List<Step> steps = new ArrayList<>();
+    for (ForeignKey key : table.foreignKeys()) {
+      if (!key.inherited()) {
+        steps.add(Step.of(Phase.DROP_FOREIGN_KEY, ddl.dropConstraint(table, key)));
+      }
+    }
+    steps.add(new Step(Phase.DROP_TABLE, depth(catalog, table), ddl.dropTable(table)));
+    return steps;
+  }
+
+  /** {@code CREATE SCHEMA IF NOT EXISTS} when the other side does not have the object's schema. */
+  private static List<Step> createSchema(CatalogDdl ddl, QualifiedName name, Catalog other) {
+    return other.schemas().contains(name.schema()) ? List.of()
+        : List.of(Step.of(Phase.CREATE_SCHEMA, ddl.createSchema(name.schema())));
+  }
+
+  // Columns
+
+  private void compareColumns(Table want, Table have) {
+    for (Column column : want.columns()) {
+      Optional<Column> found = have.column(column.name());
+      String subject = "column " + display(want.name(), column.name());
+      if (found.isEmpty()) {
+        add(DriftKind.MISSING_COLUMN, want.name(), column.name(),
+            subject + " is added by the migrations but missing from the database",
+            List.of(Step.of(Phase.DROP_COLUMN, expectedDdl.dropColumn(want, column))),
+            List.of(Step.of(Phase.ADD_COLUMN, expectedDdl.addColumn(want, column))));
+      } else if (!found.get().equals(column)) {
+        add(DriftKind.CHANGED_COLUMN, want.name(), column.name(),
+            subject + ": " + String.join(", ", columnChanges(column, found.get())),
+            List.of(Step.of(Phase.ALTER_COLUMN, String.join("\n", liveDdl.alterColumn(have, column, found.get())))),
+            List.of(Step.of(Phase.ALTER_COLUMN,
+                String.join("\n", expectedDdl.alterColumn(want, found.get(), column)))));
+      }
+    }
+    for (Column column : have.columns()) {
+      if (want.column(column.name()).isEmpty()) {
+        add(DriftKind.UNTRACKED_COLUMN, want.name(), column.name(), "column " + display(want.name(), column.name())
+                + " is in the database but no migration adds it",
+            List.of(Step.of(Phase.ADD_COLUMN, liveDdl.addColumn(have, column))),
+            List.of(Step.of(Phase.DROP_COLUMN, liveDdl.dropColumn(have, column))));
+      }
+    }
+  }
+
+  /** Every difference, expected first: {@code type text -> character varying(200)}. */
+  static List<String> columnChanges(Column want, Column have) {
+    List<String> changes = new ArrayList<>();
+    if (!want.type().equals(have.type()) || !want.userType().equals(have.userType())) {
+      changes.add("type " + want.type() + " -> " + have.type());
+    }
+    if (!want.collation().equals(have.collation())) {
+      changes.add("collation " + want.collation().orElse("default") + " -> " + have.collation().orElse("default"));
+    }
+    if (want.nullable() != have.nullable()) {
+      changes.add(nullability(want) + " -> " + nullability(have));
+    }
+    if (!want.defaultExpression().equals(have.defaultExpression())) {
+      changes.add("default " + want.defaultExpression().orElse("none") + " -> "
+          + have.defaultExpression().orElse("none"));
+    }
+    if (!want.identity().equals(have.identity())) {
+      changes.add("identity " + want.identity().map(identity -> identity.sql()).orElse("none") + " -> "
+          + have.identity().map(identity -> identity.sql()).orElse("none"));
+    }
+    if (!want.generatedExpression().equals(have.generatedExpression())) {
+      changes.add("generated " + want.generatedExpression().orElse("none") + " -> "
+          + have.generatedExpression().orElse("none"));
+    }
+    return changes;
+  }
+
+  private static String nullability(Column column) {
+    return column.nullable() ? "nullable" : "not null";
+  }
+
+  // Constraints
+
+  private void compareConstraints(Table want, Table have) {
+    Set<String> names = new TreeSet<>();
+    Stream.concat(want.constraints().stream(), have.constraints().stream()).filter(c -> !c.inherited())
+        .forEach(constraint -> names.add(constraint.name()));
+    for (String name : names) {
+      Optional<Constraint> wanted = want.constraint(name).filter(constraint -> !constraint.inherited());
+      Optional<Constraint> found = have.constraint(name).filter(constraint -> !constraint.inherited());
+      if (wanted.isEmpty()) {
+        Constraint constraint = found.get();
+        add(DriftKind.UNTRACKED_CONSTRAINT, want.name(), name, describe(want, constraint)
+                + " is in the database but no migration creates it",
+            List.of(addConstraint(liveDdl, have, constraint)), List.of(dropConstraint(liveDdl, have, constraint)));
+      } else if (found.isEmpty()) {
+        Constraint constraint = wanted.get();
+        add(DriftKind.MISSING_CONSTRAINT, want.name(), name, describe(want, constraint)
+                + " is created by the migrations but missing from the database",
+            List.of(dropConstraint(expectedDdl, want, constraint)), List.of(addConstraint(expectedDdl, want, constraint)));
+      } else if (wanted.get().kind() != found.get().kind()
+          || !wanted.get().definition().equals(found.get().definition())) {
+        add(DriftKind.CHANGED_CONSTRAINT, want.name(), name, "constraint " + display(want.name(), name) + ": "
+                + wanted.get().definition() + " -> " + found.get().definition(),
+            List.of(dropConstraint(expectedDdl, want, wanted.get()), addConstraint(liveDdl, have, found.get())),
+            List.of(dropConstraint(liveDdl, have, found.get()), addConstraint(expectedDdl, want, wanted.get())));
+      }
+    }
+  }
+
+  private static String describe(Table table, Constraint constraint) {
+    String kind = switch (constraint.kind()) {
+      case PRIMARY_KEY -> "primary key";
+      case UNIQUE -> "unique constraint";
+      case FOREIGN_KEY -> "foreign key";
+      case CHECK -> "check constraint";
+      case EXCLUSION -> "exclusion constraint";
+    };
+    return kind + " " + display(table.name(), constraint.name()) + " (" + constraint.definition() + ")";
+  }
+
+  private static Step addConstraint(CatalogDdl ddl, Table table, Constraint constraint) {
+    Phase phase = constraint.kind() == ConstraintKind.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEY : Phase.ADD_CONSTRAINT;
+    return Step.of(phase, ddl.addConstraint(table, constraint));
+  }
+
+  private static Step dropConstraint(CatalogDdl ddl, Table table, Constraint constraint) {
+    Phase phase = constraint.kind() == ConstraintKind.FOREIGN_KEY ? Phase.DROP_FOREIGN_KEY : Phase.DROP_CONSTRAINT;
+    return Step.of(phase, ddl.dropConstraint(table, constraint));
+  }
+
+  // Indexes
+
+  private void compareIndexes(Table want, Table have) {
+    for (String name : union(ownIndexes(want), ownIndexes(have), Index::name)) {
+      Optional<Index> wanted = ownIndexes(want).stream().filter(index -> index.name().equals(name)).findFirst();
+      Optional<Index> found = ownIndexes(have).stream().filter(index -> index.name().equals(name)).findFirst();
+      String subject = "index " + display(want.name(), name);
+      if (wanted.isEmpty()) {
+        add(DriftKind.UNTRACKED_INDEX, want.name(), name, subject + " is in the database but no migration creates it",
+            List.of(Step.of(Phase.CREATE_INDEX, liveDdl.createIndex(have, found.get()))),
+            List.of(Step.of(Phase.DROP_INDEX, liveDdl.dropIndex(have, found.get()))));
+      } else if (found.isEmpty()) {
+        add(DriftKind.MISSING_INDEX, want.name(), name,
+            subject + " is created by the migrations but missing from the database",
+            List.of(Step.of(Phase.DROP_INDEX, expectedDdl.dropIndex(want, wanted.get()))),
+            List.of(Step.of(Phase.CREATE_INDEX, expectedDdl.createIndex(want, wanted.get()))));
+      } else if (!wanted.get().definition().equals(found.get().definition())
+          || wanted.get().valid() != found.get().valid()) {
+        String change = wanted.get().definition().equals(found.get().definition())
+            ? (found.get().valid() ? "valid in the database only" : "invalid in the database (a failed CREATE INDEX"
+                + " CONCURRENTLY left it)")
+            : wanted.get().definition() + " -> " + found.get().definition();
+        add(DriftKind.CHANGED_INDEX, want.name(), name, subject + ": " + change,
+            List.of(Step.of(Phase.DROP_INDEX, expectedDdl.dropIndex(want, wanted.get())),
+                Step.of(Phase.CREATE_INDEX, liveDdl.createIndex(have, found.get()))),
+            List.of(Step.of(Phase.DROP_INDEX, liveDdl.dropIndex(have, found.get())),
+                Step.of(Phase.CREATE_INDEX, expectedDdl.createIndex(want, wanted.get()))));
+      }
+    }
+  }
+
+  /** The indexes the table declares itself: not a constraint's, not a partition's share of its parent's. */
+  private static List<Index> ownIndexes(Table table) {
+    return table.indexes().stream().filter(index -> !index.constraintBacked() && !index.inherited()).toList();
+  }
+
+  // Views
+
+  private void compareViews() {
+    for (QualifiedName name : union(expected.views(), live.views(), View::name)) {
+      Optional<View> want = expected.view(name);
+      Optional<View> have = live.view(name);
+      if (want.isEmpty()) {
+        add(DriftKind.UNTRACKED_VIEW, name, null, kind(have.get()) + " " + display(name)
+                + " is in the database but no migration creates it",
+            createView(liveDdl, live, have.get(), expected), List.of(dropView(liveDdl, live, have.get())));
+      } else if (have.isEmpty()) {
+        add(DriftKind.MISSING_VIEW, name, null, kind(want.get()) + " " + display(name)
+                + " is created by the migrations but missing from the database",
+            List.of(dropView(expectedDdl, expected, want.get())), createView(expectedDdl, expected, want.get(), live));
+      } else if (!want.get().equals(have.get())) {
+        String change = want.get().materialized() != have.get().materialized()
+            ? kind(want.get()) + " -> " + kind(have.get()) : "definition differs";
+        List<Step> live = new ArrayList<>(List.of(dropView(expectedDdl, expected, want.get())));
+        live.add(new Step(Phase.CREATE_VIEW, depth(this.live, have.get()), liveDdl.createView(have.get())));
+        List<Step> restore = new ArrayList<>(List.of(dropView(liveDdl, this.live, have.get())));
+        restore.add(new Step(Phase.CREATE_VIEW, depth(expected, want.get()), expectedDdl.createView(want.get())));
+        add(DriftKind.CHANGED_VIEW, name, null, "view " + display(name) + ": " + change, live, restore);
+      }
+    }
+  }
+
+  private static String kind(View view) {
+    return view.materialized() ? "materialized view" : "view";
+  }
+
+  private static List<Step> createView(CatalogDdl ddl, Catalog catalog, View view, Catalog other) {
+    List<Step> steps = new ArrayList<>(createSchema(ddl, view.name(), other));
+    steps.add(new Step(Phase.CREATE_VIEW, depth(catalog, view), ddl.createView(view)));
+    return steps;
+  }
+
+  private static Step dropView(CatalogDdl ddl, Catalog catalog, View view) {
+    return new Step(Phase.DROP_VIEW, depth(catalog, view), ddl.dropView(view));
+  }
+
+  // Helpers
+
+  private void add(DriftKind kind, QualifiedName object, String member, String description, List<Step> liveSteps,
+      List<Step> restoreSteps) {
+    drifts.add(new Drift(kind, object, member, description, liveSteps, restoreSteps));
+  }
+
+  /** How many ancestors a partition has within the catalog. */
+  private static int depth(Catalog catalog, Table table) {
+    int depth = 0;
+    Set<QualifiedName> seen = new HashSet<>();
+    Optional<Table> current = Optional.of(table);
+    while (current.get().partitionOf().isPresent() && seen.add(current.get().name())) {
+      current = catalog.table(current.get().partitionOf().get().parent());
+      if (current.isEmpty()) {
+        break;
+      }
+      depth++;
+    }
+    return depth;
+  }
+
+  /** The length of the longest chain of views the view reads, within the catalog. */
+  private static int depth(Catalog catalog, View view) {
+    return viewDepth(catalog, view, new HashSet<>());
+  }
+
+  private static int viewDepth(Catalog catalog, View view, Set<QualifiedName> visiting) {
+    if (!visiting.add(view.name())) {
+      return 0;
+    }
+    int depth = 0;
+    for (QualifiedName dependency : view.dependsOn()) {
+      Optional<View> read = catalog.view(dependency);
+      if (read.isPresent()) {
+        depth = Math.max(depth, 1 + viewDepth(catalog, read.get(), visiting));
+      }
+    }
+    visiting.remove(view.name());
+    return depth;
+  }
+
+  private static <T, K extends Comparable<K>> Set<K> union(List<T> left, List<T> right, Function<T, K> key) {
+    return Stream.concat(left.stream(), right.stream()).map(key).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** A name as a reader expects it: {@code "Post"} in {@code public}, {@code "audit"."Event"} elsewhere. */
+  static String display(QualifiedName name) {
+    return name.schema().equals("public") ? CatalogDdl.quote(name.name()) : name.quoted();
+  }
+
+  static String display(QualifiedName name, String member) {
+    return display(name) + "." + CatalogDdl.quote(member);
+  }
+
+  private static String values(List<String> values) {
+    return "(" + values.stream().map(CatalogDdl::literal).collect(Collectors.joining(", ")) + ")";
+  }
+}
