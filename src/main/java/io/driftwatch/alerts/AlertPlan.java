@@ -22,7 +22,7 @@ public record AlertPlan(List<FindingReport> opened, List<String> resolved, List<
     Map<String, FindingReport> current = new LinkedHashMap<>();
     for (FindingReport finding : findings) {
       if (finding.severity().atLeast(threshold)) {
-        current.putIfAbsent(AlertPolicy.fingerprint(finding.code(), finding.migration()), finding);
+        current.putIfAbsent(AlertPolicy.fingerprint(finding.code(), finding.key()), finding);
       }
     }
     List<FindingReport> opened = new ArrayList<>();

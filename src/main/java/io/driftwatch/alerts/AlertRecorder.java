@@ -100,7 +100,7 @@ public class AlertRecorder {
       }
       List<FindingReport> reminders = new ArrayList<>();
       Map<String, FindingReport> current = report.findings().stream()
-          .collect(Collectors.toMap(f -> AlertPolicy.fingerprint(f.code(), f.migration()), Function.identity(), (a, b) -> a));
+          .collect(Collectors.toMap(f -> AlertPolicy.fingerprint(f.code(), f.key()), Function.identity(), (a, b) -> a));
       for (String fingerprint : plan.stillOpen()) {
         OpenFindingEntity still = byFingerprint.get(fingerprint);
         still.lastSeenAt = now;
@@ -174,11 +174,11 @@ public class AlertRecorder {
   private static OpenFindingEntity openFinding(UUID environmentId, FindingReport finding, Instant now, boolean notified) {
     OpenFindingEntity entity = new OpenFindingEntity();
     entity.environmentId = environmentId;
-    entity.fingerprint = AlertPolicy.fingerprint(finding.code(), finding.migration());
+    entity.fingerprint = AlertPolicy.fingerprint(finding.code(), finding.key());
     entity.code = finding.code();
     entity.name = finding.name();
     entity.severity = finding.severity().name();
-    entity.migration = finding.migration();
+    entity.migration = finding.key();
     entity.firstSeenAt = now;
     entity.lastSeenAt = now;
     entity.lastNotifiedAt = notified ? now : null;

@@ -176,14 +176,14 @@ public class AuditService {
     MigrationHistory joined = engine.join(new AuditInput(sourceSide.value(), targetSide.value()));
     ReplayPlan plan = ReplayPlan.of(joined, url.schema());
     return expectedSchemas.of(plan, Set.of())
-        .map(expected -> Optional.of(SchemaInput.of(expected, url.schema(), environment.schemaIgnore())))
+        .map(expected -> Optional.of(SchemaInput.of(expected, url.schema(), environment.schemaIgnore(), Instant.now())))
         .onFailure().recoverWithItem(failure -> {
           String reason = failure instanceof ShadowUnavailableException ? failure.getMessage()
               : "the shadow replay failed unexpectedly: " + failure.getClass().getSimpleName();
           if (!(failure instanceof ShadowUnavailableException)) {
             LOG.warnf(failure, "the shadow replay for %s failed", environment.name());
           }
-          return Optional.of(SchemaInput.unavailable(reason, url.schema(), environment.schemaIgnore()));
+          return Optional.of(SchemaInput.unavailable(reason, url.schema(), environment.schemaIgnore(), Instant.now()));
         });
   }
 

@@ -117,6 +117,6 @@ final class ReportBuilder {
 
   private static FindingReport finding(Finding finding) {
     return new FindingReport(finding.code(), finding.name(), finding.severity(), finding.migration(),
-        finding.message(), finding.help(), finding.evidence());
+        finding.message(), finding.help(), finding.evidence(), finding.subject());
   }
 }

@@ -1,5 +1,7 @@
 package io.driftwatch.core;
 
+import io.driftwatch.core.rules.SchemaRule;
+import java.util.Optional;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationHistory;
@@ -19,13 +21,19 @@ import java.util.Map;
 public final class AuditEngine {
 
   private final List<HistoryRule> rules;
+  private final List<SchemaRule> schemaRules;
 
   public AuditEngine() {
-    this(Rules.history());
+    this(Rules.history(), Rules.schema());
   }
 
   public AuditEngine(List<HistoryRule> rules) {
+    this(rules, List.of());
+  }
+
+  public AuditEngine(List<HistoryRule> rules, List<SchemaRule> schemaRules) {
     this.rules = List.copyOf(rules);
+    this.schemaRules = List.copyOf(schemaRules);
   }
 
   /** Joins both sides only: what an adapter needs to know which migrations to gather evidence for. */
@@ -64,10 +72,12 @@ public final class AuditEngine {
     for (HistoryRule rule : rules) {
       findings.addAll(rule.check(context));
     }
+    Optional<SchemaContext> schema = input.schema().map(in -> SchemaChecks.context(in, source, target));
+    schema.ifPresent(schemaContext -> schemaRules.forEach(rule -> findings.addAll(rule.check(schemaContext))));
     findings.sort(order(history));
     Outcome outcome =
         findings.stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING)) ? Outcome.DRIFT : Outcome.CLEAN;
-    return new AuditResult(history, diagnosis, status, List.copyOf(findings), outcome);
+    return new AuditResult(history, diagnosis, status, List.copyOf(findings), outcome, schema);
   }
 
   /** Most severe first, then by code, then in migration order, then by message: deterministic. */
@@ -80,6 +90,7 @@ public final class AuditEngine {
         .thenComparing(Finding::code)
         .thenComparingInt(f -> f.migration() == null ? -1 : position.getOrDefault(f.migration(), Integer.MAX_VALUE))
         .thenComparing(f -> f.migration() == null ? "" : f.migration())
+        .thenComparing(f -> f.subject() == null ? "" : f.subject())
         .thenComparing(Finding::message);
   }
 }

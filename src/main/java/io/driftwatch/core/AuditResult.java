@@ -12,4 +12,11 @@ public record AuditResult(
     PrismaDiagnosis prismaDiagnosis,
     PrismaStatus prismaStatus,
     List<Finding> findings,
-    Outcome outcome) {}
+    Outcome outcome,
+    java.util.Optional<SchemaContext> schema) {
+
+  public AuditResult(MigrationHistory history, PrismaDiagnosis prismaDiagnosis, PrismaStatus prismaStatus,
+      List<Finding> findings, Outcome outcome) {
+    this(history, prismaDiagnosis, prismaStatus, findings, outcome, java.util.Optional.empty());
+  }
+}

@@ -12,19 +12,23 @@ import java.util.Optional;
  * @param unavailable why there is no replay result (the shadow server is unreachable, say)
  * @param migrationSchema the URL's {@code ?schema=}
  * @param ignore globs of objects never reported ({@code public.audit_*})
+ * @param now when the audit runs: names the catch-up migration
  */
 public record SchemaInput(
-    Optional<ExpectedSchema> expected, Optional<String> unavailable, String migrationSchema, List<String> ignore) {
+    Optional<ExpectedSchema> expected, Optional<String> unavailable, String migrationSchema, List<String> ignore,
+    java.time.Instant now) {
 
   public SchemaInput {
     ignore = List.copyOf(ignore);
   }
 
-  public static SchemaInput of(ExpectedSchema expected, String migrationSchema, List<String> ignore) {
-    return new SchemaInput(Optional.of(expected), Optional.empty(), migrationSchema, ignore);
+  public static SchemaInput of(ExpectedSchema expected, String migrationSchema, List<String> ignore,
+      java.time.Instant now) {
+    return new SchemaInput(Optional.of(expected), Optional.empty(), migrationSchema, ignore, now);
   }
 
-  public static SchemaInput unavailable(String reason, String migrationSchema, List<String> ignore) {
-    return new SchemaInput(Optional.empty(), Optional.of(reason), migrationSchema, ignore);
+  public static SchemaInput unavailable(String reason, String migrationSchema, List<String> ignore,
+      java.time.Instant now) {
+    return new SchemaInput(Optional.empty(), Optional.of(reason), migrationSchema, ignore, now);
   }
 }

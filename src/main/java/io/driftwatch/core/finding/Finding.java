@@ -9,9 +9,15 @@ import java.util.Objects;
  *
  * @param migration the migration it concerns, or null for the environment as a whole
  * @param evidence what version control says about it, or null
+ * @param subject the database object or schema item it concerns ({@code public."AuditLog"}), or null
  */
 public record Finding(
-    FindingType type, Severity severity, String migration, String message, String help, Evidence evidence) {
+    FindingType type, Severity severity, String migration, String message, String help, Evidence evidence,
+    String subject) {
+
+  public Finding(FindingType type, Severity severity, String migration, String message, String help, Evidence evidence) {
+    this(type, severity, migration, message, help, evidence, null);
+  }
 
   public Finding {
     Objects.requireNonNull(type, "type");

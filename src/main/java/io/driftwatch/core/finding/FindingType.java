@@ -32,6 +32,11 @@ public record FindingType(String code, String name, Severity severity, String su
     return code.substring(0, 2);
   }
 
+  /** A finding about a database object or schema item rather than a migration. */
+  public Finding about(String subject, Severity severity, String message, String help) {
+    return new Finding(this, severity, null, message, help, null, subject);
+  }
+
   public Finding at(String migration, String message, String help) {
     return new Finding(this, severity, migration, message, help, null);
   }

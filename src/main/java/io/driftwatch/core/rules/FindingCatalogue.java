@@ -11,8 +11,7 @@ public final class FindingCatalogue {
   private FindingCatalogue() {}
 
   public static List<FindingType> types() {
-    return Rules.history().stream()
-        .map(HistoryRule::type)
+    return Rules.types().stream()
         .sorted(Comparator.comparing((FindingType t) -> Family.valueOf(t.family()).ordinal())
             .thenComparing(FindingType::code))
         .toList();

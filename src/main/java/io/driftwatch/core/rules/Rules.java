@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.finding.FindingType;
 import java.util.List;
 
 /**
@@ -26,9 +27,46 @@ public final class Rules {
       new InvalidScriptEncodingRule(),
       new UnreadableScriptRule());
 
+  private static final List<SchemaRule> SCHEMA = List.of(
+      new UntrackedTableRule(),
+      new UntrackedColumnRule(),
+      new UntrackedEnumValueRule(),
+      new UntrackedIndexRule(),
+      new UntrackedConstraintRule(),
+      new MissingTableRule(),
+      new MissingColumnRule(),
+      new MissingEnumValueRule(),
+      new MissingIndexRule(),
+      new MissingConstraintRule(),
+      new ChangedColumnRule(),
+      new UntrackedEnumRule(),
+      new UntrackedViewRule(),
+      new MissingEnumRule(),
+      new MissingViewRule(),
+      new ChangedEnumRule(),
+      new ChangedIndexRule(),
+      new ChangedConstraintRule(),
+      new ChangedViewRule(),
+      new MigrationReplayFailedRule(),
+      new ShadowServerMismatchRule(),
+      new DriftNotCheckedRule(),
+      new ModelWithoutMigrationRule(),
+      new FieldWithoutMigrationRule(),
+      new PrismaSchemaInvalidRule());
+
   private Rules() {}
 
   public static List<HistoryRule> history() {
     return HISTORY;
+  }
+
+  public static List<SchemaRule> schema() {
+    return SCHEMA;
+  }
+
+  /** The finding type of every registered rule. */
+  public static List<FindingType> types() {
+    return java.util.stream.Stream.concat(HISTORY.stream().map(HistoryRule::type), SCHEMA.stream().map(SchemaRule::type))
+        .toList();
   }
 }

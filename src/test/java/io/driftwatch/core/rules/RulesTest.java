@@ -17,11 +17,13 @@ class RulesTest {
 
   @Test
   void every_rule_class_is_registered() {
-    Set<String> registered = Rules.history().stream().map(r -> r.getClass().getName()).collect(Collectors.toSet());
+    Set<String> registered = java.util.stream.Stream.concat(Rules.history().stream(), Rules.schema().stream())
+        .map(r -> r.getClass().getName()).collect(Collectors.toSet());
     Set<String> declared = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("io.driftwatch.core.rules").stream()
-        .filter(c -> c.isAssignableTo(HistoryRule.class) && !c.isInterface())
+        .filter(c -> (c.isAssignableTo(HistoryRule.class) || c.isAssignableTo(SchemaRule.class)) && !c.isInterface()
+            && !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
         .map(JavaClass::getName)
         .collect(Collectors.toSet());
     assertThat(registered).as("add each rule to Rules.java").isEqualTo(declared);
@@ -29,7 +31,7 @@ class RulesTest {
 
   @Test
   void codes_and_names_are_claimed_once() {
-    List<FindingType> types = Rules.history().stream().map(HistoryRule::type).toList();
+    List<FindingType> types = Rules.types();
     assertThat(types.stream().map(FindingType::code)).doesNotHaveDuplicates();
     assertThat(types.stream().map(FindingType::name)).doesNotHaveDuplicates();
   }
@@ -37,12 +39,12 @@ class RulesTest {
   @Test
   void every_code_belongs_to_a_family() {
     Set<String> families = Arrays.stream(Family.values()).map(Enum::name).collect(Collectors.toSet());
-    assertThat(Rules.history()).allSatisfy(rule -> assertThat(families).contains(rule.type().family()));
+    assertThat(Rules.types()).allSatisfy(type -> assertThat(families).contains(type.family()));
   }
 
   @Test
   void every_rule_has_its_test() {
-    assertThat(Rules.history()).allSatisfy(rule -> {
+    assertThat(java.util.stream.Stream.concat(Rules.history().stream(), Rules.schema().stream()).toList()).allSatisfy(rule -> {
       String testName = rule.getClass().getName() + "Test";
       assertThat(Class.forName(testName)).as("a test class %s", testName).isNotNull();
     });

@@ -1,0 +1,68 @@
+package io.driftwatch.core;
+
+import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.CatalogFilter;
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.coverage.Coverage;
+import io.driftwatch.core.coverage.CoverageReport;
+import io.driftwatch.core.drift.CatchUpMigration;
+import io.driftwatch.core.drift.SchemaDiff;
+import io.driftwatch.core.drift.SchemaDrift;
+import io.driftwatch.core.prisma.schema.PrismaSchema;
+import io.driftwatch.core.prisma.schema.PrismaSchemaException;
+import io.driftwatch.core.prisma.schema.SchemaProblem;
+import io.driftwatch.core.replay.ExpectedSchema;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Prepares what schema rules see: schema.prisma read, both catalogs cut to the schemas that matter
+ * (the migration schema, multiSchema's list, any schema a migration creates objects in) and to what
+ * the environment does not ignore, then compared, and schema.prisma's coverage measured.
+ */
+final class SchemaChecks {
+
+  private SchemaChecks() {}
+
+  static SchemaContext context(SchemaInput input, SourceSnapshot source, TargetSnapshot target) {
+    Optional<PrismaSchema> prisma = Optional.empty();
+    List<SchemaProblem> problems = List.of();
+    if (!source.schemaFiles().isEmpty()) {
+      try {
+        prisma = Optional.of(PrismaSchema.parse(source.schemaFiles()));
+      } catch (PrismaSchemaException e) {
+        problems = e.problems();
+      }
+    }
+    Optional<Catalog> expected = input.expected().flatMap(ExpectedSchema::catalog);
+    Set<String> schemas = relevantSchemas(input, prisma, expected);
+    CatalogFilter ignore = CatalogFilter.of(input.ignore());
+    Optional<Catalog> live = target.catalog().map(catalog -> cut(catalog, schemas, ignore));
+    Optional<Catalog> created = expected.map(catalog -> cut(catalog, schemas, ignore));
+
+    Optional<SchemaDrift> drift = created.flatMap(e -> live.map(l -> SchemaDiff.compare(e, l)));
+    Optional<CatchUpMigration> catchUp = drift.filter(d -> !d.isEmpty()).map(d -> CatchUpMigration.from(d, input.now()));
+    Optional<CoverageReport> coverage = prisma.flatMap(schema -> created.map(c -> live.isPresent()
+        ? Coverage.of(schema, input.migrationSchema(), c, live.get())
+        : Coverage.withoutLive(schema, input.migrationSchema(), c)));
+    return new SchemaContext(input.expected(), input.unavailable(), live, drift, catchUp, coverage, problems);
+  }
+
+  private static Set<String> relevantSchemas(SchemaInput input, Optional<PrismaSchema> prisma, Optional<Catalog> expected) {
+    Set<String> schemas = new TreeSet<>();
+    schemas.add(input.migrationSchema());
+    prisma.flatMap(PrismaSchema::datasource).ifPresent(datasource -> schemas.addAll(datasource.schemas()));
+    expected.ifPresent(catalog -> {
+      catalog.tables().forEach(table -> schemas.add(table.name().schema()));
+      catalog.enums().forEach(type -> schemas.add(type.name().schema()));
+      catalog.views().forEach(view -> schemas.add(view.name().schema()));
+    });
+    return schemas;
+  }
+
+  private static Catalog cut(Catalog catalog, Set<String> schemas, CatalogFilter ignore) {
+    return ignore.apply(catalog.without((QualifiedName name) -> !schemas.contains(name.schema())));
+  }
+}
