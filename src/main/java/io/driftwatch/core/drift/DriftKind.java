@@ -50,7 +50,7 @@ public enum DriftKind {
     return side;
   }
 
-  /** {@code table}, {@code column}, {@code enum}, {@code enum value}, {@code index}, {@code constraint}, {@code view}. */
+  /** What sort of object: table, column, enum, enum value, index, constraint or view. */
   public String objectType() {
     return objectType;
   }

@@ -73,7 +73,8 @@ public final class SchemaDiff {
       } else if (have.isEmpty()) {
         add(DriftKind.MISSING_ENUM, name, null, "enum " + display(name) + " is created by the migrations but missing"
                 + " from the database",
-            List.of(Step.of(Phase.DROP_ENUM, expectedDdl.dropEnum(want.get()))), createEnum(expectedDdl, want.get(), live));
+            List.of(Step.of(Phase.DROP_ENUM, expectedDdl.dropEnum(want.get()))),
+            createEnum(expectedDdl, want.get(), live));
       } else {
         compareEnumValues(want.get(), have.get());
       }
@@ -258,7 +259,8 @@ public final class SchemaDiff {
         Constraint constraint = wanted.get();
         add(DriftKind.MISSING_CONSTRAINT, want.name(), name, describe(want, constraint)
                 + " is created by the migrations but missing from the database",
-            List.of(dropConstraint(expectedDdl, want, constraint)), List.of(addConstraint(expectedDdl, want, constraint)));
+            List.of(dropConstraint(expectedDdl, want, constraint)),
+            List.of(addConstraint(expectedDdl, want, constraint)));
       } else if (wanted.get().kind() != found.get().kind()
           || !wanted.get().definition().equals(found.get().definition())) {
         add(DriftKind.CHANGED_CONSTRAINT, want.name(), name, "constraint " + display(want.name(), name) + ": "

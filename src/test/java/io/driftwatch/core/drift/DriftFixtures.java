@@ -38,7 +38,8 @@ final class DriftFixtures {
   static final ForeignKey POST_AUTHOR = foreignKey("Post_authorId_fkey", "authorId", USER, "id");
 
   static final Table POST_TABLE = new Table(POST,
-      List.of(Column.of("id", "text", false), Column.of("title", "text", true), Column.of("authorId", "integer", false)),
+      List.of(Column.of("id", "text", false), Column.of("title", "text", true),
+          Column.of("authorId", "integer", false)),
       primaryKey(POST, "id"), List.of(), List.of(POST_AUTHOR), List.of(), List.of(),
       List.of(index(POST, "Post_authorId_idx", false, "authorId"), primaryKeyIndex(POST, "id")),
       Optional.empty(), Optional.empty());

@@ -17,7 +17,8 @@ class SchemaDiffEnumsTest {
   static final String RECREATE_ROLE_AS_EXPECTED = """
       CREATE TYPE "public"."Role_new" AS ENUM ('USER', 'ADMIN');
       ALTER TABLE "public"."User" ALTER COLUMN "role" DROP DEFAULT;
-      ALTER TABLE "public"."User" ALTER COLUMN "role" TYPE "public"."Role_new" USING ("role"::text::"public"."Role_new");
+      ALTER TABLE "public"."User" ALTER COLUMN "role" TYPE "public"."Role_new"\
+       USING ("role"::text::"public"."Role_new");
       ALTER TYPE "public"."Role" RENAME TO "Role_old";
       ALTER TYPE "public"."Role_new" RENAME TO "Role";
       DROP TYPE "public"."Role_old";

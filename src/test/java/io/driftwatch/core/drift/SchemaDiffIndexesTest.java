@@ -52,7 +52,8 @@ class SchemaDiffIndexesTest {
     Catalog live = editTable(EXPECTED, POST, table -> with(table, index(POST, "Post_title_idx", false, "title")));
 
     assertThat(SchemaDiff.compare(EXPECTED, live).drifts()).extracting(Drift::kind, Drift::member, Drift::restoreSql)
-        .containsExactly(tuple(DriftKind.UNTRACKED_INDEX, "Post_title_idx", "DROP INDEX \"public\".\"Post_title_idx\";"));
+        .containsExactly(
+            tuple(DriftKind.UNTRACKED_INDEX, "Post_title_idx", "DROP INDEX \"public\".\"Post_title_idx\";"));
   }
 
   @Test
