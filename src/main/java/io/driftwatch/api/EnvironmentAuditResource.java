@@ -5,6 +5,9 @@ import jakarta.annotation.security.RolesAllowed;
 import io.driftwatch.audit.AuditService;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
+import io.driftwatch.audit.report.CoverageView;
+import io.driftwatch.audit.report.DriftReport;
+import io.driftwatch.audit.ReportSectionMissingException;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -63,5 +66,36 @@ public class EnvironmentAuditResource {
   @Operation(summary = "The latest audit's summary")
   public Uni<AuditSummary> status(@PathParam("name") String name) {
     return audits.latest(name);
+  }
+
+  @GET
+  @Path("drift")
+  @Operation(summary = "Schema drift found by the latest audit",
+      description = "Every object the database holds differently from what the applied migrations create, with the "
+          + "SQL both ways, the catch-up migration (when the database is right) and the restore SQL (when the "
+          + "migrations are right).")
+  public Uni<DriftReport> drift(@PathParam("name") String name) {
+    return audits.latestReport(name).map(report -> {
+      if (report.drift() == null) {
+        throw new ReportSectionMissingException("the latest audit of `" + name + "` did not examine drift"
+            + (report.error() == null ? " (the database has no Prisma history)" : ": " + report.error().message()));
+      }
+      return report.drift();
+    });
+  }
+
+  @GET
+  @Path("coverage")
+  @Operation(summary = "Coverage of schema.prisma by the latest audit",
+      description = "For every model, field, enum value and join table: created by a migration? in the database? "
+          + "With the ratio, and the command that closes each gap.")
+  public Uni<CoverageView> coverage(@PathParam("name") String name) {
+    return audits.latestReport(name).map(report -> {
+      if (report.coverage() == null) {
+        throw new ReportSectionMissingException("the latest audit of `" + name + "` did not measure coverage: it "
+            + "needs a readable schema.prisma in the source and a replay of the migrations (see its findings)");
+      }
+      return report.coverage();
+    });
   }
 }

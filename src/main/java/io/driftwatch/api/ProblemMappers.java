@@ -12,6 +12,7 @@ import io.driftwatch.alerts.NoAlertDestinationException;
 import io.driftwatch.alerts.OpenFindingNotFoundException;
 import io.driftwatch.audit.AuditNotFoundException;
 import io.driftwatch.audit.AuditRunningException;
+import io.driftwatch.audit.ReportSectionMissingException;
 import io.driftwatch.environment.EnvironmentExistsException;
 import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.driftwatch.environment.InvalidEnvironmentException;
@@ -61,6 +62,11 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response auditNotFound(AuditNotFoundException e, UriInfo uri) {
     return problem(404, "audit-not-found", "Audit not found", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response sectionMissing(ReportSectionMissingException e, UriInfo uri) {
+    return problem(404, "not-examined", "Not examined", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper

@@ -48,7 +48,8 @@ public class ProblemResponsesFilter implements OASFilter {
     }
     operation.getResponses()
         .addAPIResponse("4XX", problem("The request cannot be served; the problem says why"))
-        .addAPIResponse("5XX", problem("driftwatch failed; the problem names the incident to look for in the log"));
+        .addAPIResponse("5XX", problem("driftwatch failed (500: the problem names the incident to look for in the log) "
+            + "or cannot serve for now (503, with Retry-After: its store is unreachable, or no master key is configured)"));
   }
 
   private static APIResponse problem(String description) {

@@ -125,6 +125,15 @@ public class AuditService {
         .map(entities -> entities.stream().map(entity -> json.summary(entity.summary)).toList());
   }
 
+  /** The latest audit in full. */
+  public Uni<AuditReport> latestReport(String environmentName) {
+    return Panache.withSession(() -> environments.find(environmentName)
+        .flatMap(environment -> audits.latest(environment.id))
+        .onItem().ifNull().failWith(() -> new AuditNotFoundException("`" + environmentName
+            + "` has not been audited yet: POST /api/v1/environments/" + environmentName + "/audits"))
+        .map(entity -> json.report(entity.report)));
+  }
+
   public Uni<AuditSummary> latest(String environmentName) {
     return Panache.withSession(() -> environments.find(environmentName)
         .flatMap(environment -> audits.latest(environment.id))

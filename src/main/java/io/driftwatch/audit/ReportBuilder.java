@@ -3,6 +3,8 @@ package io.driftwatch.audit;
 import io.driftwatch.audit.report.AuditError;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
+import io.driftwatch.audit.report.CoverageView;
+import io.driftwatch.audit.report.DriftReport;
 import io.driftwatch.audit.report.FindingReport;
 import io.driftwatch.audit.report.HistoryReport;
 import io.driftwatch.audit.report.MigrationReport;
@@ -56,22 +58,26 @@ final class ReportBuilder {
           record.rows().stream().map(ReportBuilder::row).toList()));
     }
     List<FindingReport> findings = result.findings().stream().map(ReportBuilder::finding).toList();
+    DriftReport drift = result.schema().map(SchemaReports::drift).orElse(null);
+    CoverageView coverage = result.schema().flatMap(schema -> schema.coverage()).map(SchemaReports::coverage).orElse(null);
     AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
         header.finishedAt(), result.outcome(), history.state(), byState, countBySeverity(result.findings()),
-        countByFamily(result.findings()), result.prismaStatus().exitCode(), null);
+        countByFamily(result.findings()), result.prismaStatus().exitCode(), null,
+        drift == null || !drift.status().equals("CHECKED") ? null : drift.count(),
+        coverage == null ? null : coverage.ratio());
     return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
         millis(header), result.outcome(), null, source, target,
         new HistoryReport(history.state(), history.lastCommonMigration().orElse(null), migrations),
         new PrismaStatusReport(result.prismaStatus().exitCode(), result.prismaStatus().output()),
-        findings, summary);
+        findings, drift, coverage, summary);
   }
 
   static AuditReport failed(Header header, SourceInfo source, TargetInfo target, AuditError error) {
     AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
         header.finishedAt(), Outcome.ERROR, null, Map.of(), countBySeverity(List.of()), countByFamily(List.of()), null,
-        error.message());
+        error.message(), null, null);
     return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
-        millis(header), Outcome.ERROR, error, source, target, null, null, List.of(), summary);
+        millis(header), Outcome.ERROR, error, source, target, null, null, List.of(), null, null, summary);
   }
 
   private static long millis(Header header) {

@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param error set only when the outcome is ERROR
  * @param history null when the audit could not read both sides
  * @param prismaStatus what {@code prisma migrate status} would print; null on ERROR
+ * @param drift the database's schema against the applied migrations'; null when not examined
+ * @param coverage schema.prisma against the migrations and the database; null without a readable schema
  */
 public record AuditReport(
     UUID id,
@@ -26,4 +28,6 @@ public record AuditReport(
     HistoryReport history,
     PrismaStatusReport prismaStatus,
     List<FindingReport> findings,
+    DriftReport drift,
+    CoverageView coverage,
     AuditSummary summary) {}

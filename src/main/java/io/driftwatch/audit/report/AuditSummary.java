@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param findingsByFamily count of findings per code family (HI, DH, ...) and severity
  * @param prismaExitCode what {@code prisma migrate status} would exit with; null on ERROR
  * @param error the reason of an ERROR outcome
+ * @param driftObjects objects that differ from what the applied migrations create; null when not checked
+ * @param coverageRatio share of schema.prisma the applied migrations create; null when not measured
  */
 public record AuditSummary(
     UUID auditId,
@@ -28,4 +30,6 @@ public record AuditSummary(
     Map<String, Integer> findings,
     Map<String, Map<String, Integer>> findingsByFamily,
     Integer prismaExitCode,
-    String error) {}
+    String error,
+    Integer driftObjects,
+    Double coverageRatio) {}

@@ -1,0 +1,74 @@
+package io.driftwatch.audit;
+
+import io.driftwatch.audit.report.CoverageView;
+import io.driftwatch.audit.report.DriftReport;
+import io.driftwatch.core.SchemaContext;
+import io.driftwatch.core.coverage.CoverageItem;
+import io.driftwatch.core.coverage.CoverageReport;
+import io.driftwatch.core.coverage.CoverageStatus;
+import io.driftwatch.core.drift.Drift;
+import io.driftwatch.core.drift.RestorePlan;
+import io.driftwatch.core.drift.SchemaDrift;
+import io.driftwatch.core.replay.ExpectedSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The drift and coverage sections of a report, from what the schema rules saw. */
+final class SchemaReports {
+
+  private SchemaReports() {}
+
+  static DriftReport drift(SchemaContext context) {
+    Integer shadow = context.expected().map(ExpectedSchema::shadowServerMajorVersion).orElse(null);
+    Integer database = context.live().map(catalog -> catalog.serverMajorVersion()).orElse(null);
+    boolean cached = context.expected().map(ExpectedSchema::cached).orElse(false);
+    if (context.unavailable().isPresent()) {
+      return notChecked("NOT_CHECKED", context.unavailable().get(), shadow, database);
+    }
+    if (context.expected().flatMap(ExpectedSchema::failure).isPresent()) {
+      ExpectedSchema.ReplayFailure failure = context.expected().get().failure().get();
+      return notChecked("REPLAY_FAILED", "`" + failure.migration() + "` fails on a fresh database: " + failure.error(),
+          shadow, database);
+    }
+    if (context.drift().isEmpty()) {
+      return notChecked("NOT_CHECKED", "the database's catalog was not read", shadow, database);
+    }
+    SchemaDrift drift = context.drift().get();
+    Map<String, Long> byKind = new LinkedHashMap<>();
+    drift.counts().forEach((kind, count) -> byKind.put(kind.name(), count));
+    List<DriftReport.Item> items = drift.drifts().stream().map(SchemaReports::item).toList();
+    DriftReport.CatchUp catchUp = context.catchUp()
+        .map(c -> new DriftReport.CatchUp(c.name(), c.sql(), c.commands())).orElse(null);
+    DriftReport.Restore restore = drift.isEmpty() ? null : restore(RestorePlan.from(drift));
+    return new DriftReport("CHECKED", null, cached, shadow, database, drift.size(), byKind, items, catchUp, restore);
+  }
+
+  private static DriftReport notChecked(String status, String reason, Integer shadow, Integer database) {
+    return new DriftReport(status, reason, false, shadow, database, 0, Map.of(), List.of(), null, null);
+  }
+
+  private static DriftReport.Item item(Drift drift) {
+    return new DriftReport.Item(drift.kind().name(), drift.object().schema() + "." + drift.object().name(),
+        drift.member(), drift.description(), drift.liveDdl(), drift.restoreSql());
+  }
+
+  private static DriftReport.Restore restore(RestorePlan plan) {
+    return new DriftReport.Restore(plan.sql(), plan.dataLoss());
+  }
+
+  static CoverageView coverage(CoverageReport report) {
+    Map<String, Integer> byStatus = new LinkedHashMap<>();
+    for (CoverageStatus status : CoverageStatus.values()) {
+      byStatus.put(status.name(), report.summary().count(status));
+    }
+    return new CoverageView(report.summary().ratio(), report.summary().countedItems(), report.summary().coveredItems(),
+        report.liveRead(), byStatus, report.items().stream().map(SchemaReports::item).toList(),
+        report.ignored().stream().map(SchemaReports::item).toList());
+  }
+
+  private static CoverageView.Item item(CoverageItem item) {
+    return new CoverageView.Item(item.kind().name(), item.prismaName(), item.databaseName(), item.status().name(),
+        item.createdByMigration(), item.live(), item.help().orElse(null));
+  }
+}

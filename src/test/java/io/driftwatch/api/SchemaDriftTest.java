@@ -1,0 +1,216 @@
+package io.driftwatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftwatch.testing.PrismaFolder;
+import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TargetDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drift and coverage on real PostgreSQL: a Prisma-managed database changed by hand the ways teams
+ * change production, audited through the API.
+ */
+@QuarkusTest
+@WithTestResource(StoreDatabase.class)
+class SchemaDriftTest {
+
+  static final String INIT = """
+      -- CreateEnum
+      CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');
+
+      -- CreateTable
+      CREATE TABLE "User" (
+          "id" SERIAL NOT NULL,
+          "email" TEXT NOT NULL,
+          "role" "Role" NOT NULL DEFAULT 'USER',
+          CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+      );
+
+      -- CreateTable
+      CREATE TABLE "Post" (
+          "id" SERIAL NOT NULL,
+          "title" VARCHAR(200) NOT NULL,
+          "authorId" INTEGER NOT NULL,
+          CONSTRAINT "Post_pkey" PRIMARY KEY ("id")
+      );
+
+      -- CreateIndex
+      CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+      -- CreateIndex
+      CREATE INDEX "Post_authorId_idx" ON "Post"("authorId");
+
+      -- AddForeignKey
+      ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+      """;
+
+  static final String AUDIT_SCHEMA = """
+      CREATE SCHEMA IF NOT EXISTS "audit";
+      CREATE TABLE "audit"."Event" ("id" SERIAL NOT NULL, "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+          CONSTRAINT "Event_pkey" PRIMARY KEY ("id"));
+      """;
+
+  static final String SCHEMA = """
+      datasource db {
+        provider = "postgresql"
+        url      = env("DATABASE_URL")
+      }
+      enum Role {
+        USER
+        ADMIN
+      }
+      model User {
+        id    Int    @id @default(autoincrement())
+        email String @unique
+        role  Role   @default(USER)
+        posts Post[]
+      }
+      model Post {
+        id       Int    @id @default(autoincrement())
+        title    String @db.VarChar(200)
+        authorId Int
+        author   User   @relation(fields: [authorId], references: [id])
+        @@index([authorId])
+      }
+      """;
+
+  private TargetDatabase target;
+  private PrismaFolder folder;
+
+  @BeforeEach
+  void migrated() throws Exception {
+    target = TargetDatabase.create().managedByPrisma();
+    folder = PrismaFolder.create().migration("20240101000000_init", INIT).migration("20240102000000_audit", AUDIT_SCHEMA);
+    Files.writeString(folder.root().resolve("schema.prisma"), SCHEMA);
+    target.deploy("20240101000000_init", INIT).deploy("20240102000000_audit", AUDIT_SCHEMA);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    folder.close();
+    target.close();
+  }
+
+  @Test
+  void a_clean_history_has_no_drift_and_full_coverage() {
+    JsonPath audit = Environments.audit(Environments.register(target, folder));
+    assertThat(audit.getString("drift.status")).isEqualTo("CHECKED");
+    assertThat(audit.getInt("drift.count")).isZero();
+    assertThat(audit.getList("findings.code", String.class)).noneMatch(code -> code.startsWith("SD") || code.startsWith("CV"));
+    assertThat(audit.getDouble("coverage.ratio")).isEqualTo(1.0);
+    assertThat(audit.getDouble("summary.coverageRatio")).isEqualTo(1.0);
+    assertThat(audit.getInt("summary.driftObjects")).isZero();
+  }
+
+  @Test
+  void a_db_push_table_is_untracked_with_a_catch_up_migration_and_uncovered_in_the_schema() throws Exception {
+    Files.writeString(folder.root().resolve("schema.prisma"), SCHEMA + """
+        model AuditLog {
+          id  Int    @id @default(autoincrement())
+          msg String
+        }
+        """);
+    target.sql("CREATE TABLE \"AuditLog\" (\"id\" SERIAL NOT NULL, \"msg\" TEXT NOT NULL, CONSTRAINT \"AuditLog_pkey\" PRIMARY KEY (\"id\"))");
+    String environment = Environments.register(target, folder);
+    JsonPath audit = Environments.audit(environment);
+
+    assertThat(audit.getList("drift.items.kind", String.class)).containsExactly("UNTRACKED_TABLE");
+    assertThat(audit.getString("drift.items[0].object")).isEqualTo("public.AuditLog");
+    assertThat(audit.getString("drift.items[0].liveDdl")).contains("CREATE TABLE").contains("AuditLog");
+    assertThat(audit.getString("drift.items[0].restoreSql")).contains("DROP TABLE");
+    assertThat(audit.getString("drift.catchUp.name")).matches("\\d{14}_catch_up_drift");
+    assertThat(audit.getList("drift.catchUp.commands", String.class))
+        .last().asString().startsWith("npx prisma migrate resolve --applied ");
+    assertThat(audit.getList("findings.code", String.class)).contains("SD001", "CV001");
+    assertThat(audit.getString("coverage.items.find { it.prismaName == 'AuditLog' }.status")).isEqualTo("LIVE_ONLY");
+
+    JsonPath drift = given().get("/api/v1/environments/" + environment + "/drift").then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(drift.getInt("count")).isEqualTo(1);
+    JsonPath coverage = given().get("/api/v1/environments/" + environment + "/coverage").then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(coverage.getDouble("ratio")).isLessThan(1.0);
+  }
+
+  @Test
+  void manual_column_enum_value_dropped_index_and_changed_type_are_each_one_drift() {
+    target.sql("ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT")
+        .sql("ALTER TYPE \"Role\" ADD VALUE 'GUEST'")
+        .sql("DROP INDEX \"Post_authorId_idx\"")
+        .sql("ALTER TABLE \"Post\" ALTER COLUMN \"title\" TYPE TEXT");
+    JsonPath audit = Environments.audit(Environments.register(target, folder));
+
+    assertThat(audit.getList("drift.items.kind", String.class)).containsExactlyInAnyOrder(
+        "UNTRACKED_COLUMN", "UNTRACKED_ENUM_VALUE", "MISSING_INDEX", "CHANGED_COLUMN");
+    assertThat(audit.getString("drift.items.find { it.kind == 'MISSING_INDEX' }.restoreSql"))
+        .contains("CREATE INDEX \"Post_authorId_idx\"");
+    assertThat(audit.getString("drift.items.find { it.kind == 'CHANGED_COLUMN' }.description"))
+        .contains("character varying(200)").contains("text");
+    assertThat(audit.getString("drift.items.find { it.kind == 'UNTRACKED_ENUM_VALUE' }.member")).isEqualTo("GUEST");
+    assertThat(audit.getList("findings.code", String.class)).contains("SD002", "SD003", "SD009", "SD011");
+    assertThat(audit.getString("outcome")).isEqualTo("DRIFT");
+  }
+
+  @Test
+  void an_object_in_a_second_schema_is_found_and_an_ignored_one_is_not() {
+    target.sql("CREATE TABLE \"audit\".\"Extra\" (\"id\" INT)").sql("CREATE TABLE \"public\".\"audit_trail\" (\"id\" INT)");
+    String environment = "env-" + UUID.randomUUID().toString().substring(0, 8);
+    given().contentType(ContentType.JSON).body("""
+        {"name": "%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"},
+         "ignore": ["public.audit_*"]}
+        """.formatted(environment, target.prismaUrl(), folder.path()))
+        .post("/api/v1/environments").then().statusCode(201);
+    JsonPath audit = Environments.audit(environment);
+
+    assertThat(audit.getList("drift.items.object", String.class)).containsExactly("audit.Extra");
+    given().get("/api/v1/environments/" + environment).then().statusCode(200)
+        .body("ignore", org.hamcrest.Matchers.contains("public.audit_*"));
+  }
+
+  @Test
+  void a_repeated_audit_uses_the_kept_replay() {
+    // Replays are kept by content: a script no other test has makes this history new to the cache.
+    String unique = "-- " + UUID.randomUUID() + "\nCREATE TABLE \"Once\" (\"id\" INT);";
+    folder.migration("20240103000000_once", unique);
+    target.deploy("20240103000000_once", unique);
+    String environment = Environments.register(target, folder);
+    assertThat(Environments.audit(environment).getBoolean("drift.cached")).isFalse();
+    assertThat(Environments.audit(environment).getBoolean("drift.cached")).isTrue();
+  }
+
+  @Test
+  void a_migration_that_fails_on_a_fresh_database_is_reported_and_drift_is_not_guessed() throws Exception {
+    String broken = "ALTER TABLE \"Legacy\" ADD COLUMN \"x\" INT;";
+    target.sql("CREATE TABLE \"Legacy\" (\"id\" INT)").deploy("20240103000000_legacy", broken);
+    folder.migration("20240103000000_legacy", broken);
+    JsonPath audit = Environments.audit(Environments.register(target, folder));
+
+    assertThat(audit.getString("drift.status")).isEqualTo("REPLAY_FAILED");
+    assertThat(audit.getString("findings.find { it.code == 'SD020' }.migration")).isEqualTo("20240103000000_legacy");
+    assertThat(audit.getString("findings.find { it.code == 'SD020' }.message")).contains("42P01");
+  }
+
+  @Test
+  void drift_and_coverage_need_an_audit_first() {
+    String environment = Environments.register(target, folder);
+    given().get("/api/v1/environments/" + environment + "/drift").then().statusCode(404)
+        .contentType("application/problem+json");
+    given().contentType(ContentType.JSON).body("""
+        {"name": "bad-%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"},
+         "ignore": [""]}
+        """.formatted(UUID.randomUUID().toString().substring(0, 8), target.prismaUrl(), folder.path()))
+        .post("/api/v1/environments").then().statusCode(400);
+    assertThat(List.of(environment)).isNotEmpty();
+  }
+}
