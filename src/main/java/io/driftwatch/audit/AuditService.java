@@ -21,6 +21,7 @@ import io.driftwatch.secrets.SecretException;
 import io.driftwatch.shadow.ExpectedSchemas;
 import io.driftwatch.shadow.ShadowUnavailableException;
 import io.driftwatch.core.SchemaInput;
+import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ReplayPlan;
 import java.util.Optional;
 import java.util.Set;
@@ -184,8 +185,13 @@ public class AuditService {
     }
     MigrationHistory joined = engine.join(new AuditInput(sourceSide.value(), targetSide.value()));
     ReplayPlan plan = ReplayPlan.of(joined, url.schema());
+    ReplayPlan folderPlan = ReplayPlan.ofFolder(joined, url.schema());
+    Uni<Optional<ExpectedSchema>> folder = folderPlan.equals(plan)
+        ? Uni.createFrom().item(Optional.empty())
+        : expectedSchemas.of(folderPlan, Set.of()).map(Optional::of);
     return expectedSchemas.of(plan, Set.of())
-        .map(expected -> Optional.of(SchemaInput.of(expected, url.schema(), environment.schemaIgnore(), Instant.now())))
+        .flatMap(expected -> folder.map(byFolder ->
+            Optional.of(SchemaInput.of(expected, byFolder, url.schema(), environment.schemaIgnore(), Instant.now()))))
         .onFailure().recoverWithItem(failure -> {
           String reason = failure instanceof ShadowUnavailableException ? failure.getMessage()
               : "the shadow replay failed unexpectedly: " + failure.getClass().getSimpleName();

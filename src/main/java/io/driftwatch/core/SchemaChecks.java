@@ -44,7 +44,10 @@ final class SchemaChecks {
 
     Optional<SchemaDrift> drift = created.flatMap(e -> live.map(l -> SchemaDiff.compare(e, l)));
     Optional<CatchUpMigration> catchUp = drift.filter(d -> !d.isEmpty()).map(d -> CatchUpMigration.from(d, input.now()));
-    Optional<CoverageReport> coverage = prisma.flatMap(schema -> created.map(c -> live.isPresent()
+    // Coverage asks whether any migration of the folder creates an item: pending ones count.
+    Optional<Catalog> byFolder = input.folder().flatMap(ExpectedSchema::catalog).map(catalog -> cut(catalog, schemas, ignore))
+        .or(() -> created);
+    Optional<CoverageReport> coverage = prisma.flatMap(schema -> byFolder.map(c -> live.isPresent()
         ? Coverage.of(schema, input.migrationSchema(), c, live.get())
         : Coverage.withoutLive(schema, input.migrationSchema(), c)));
     return new SchemaContext(input.expected(), input.unavailable(), live, drift, catchUp, coverage, problems);
@@ -54,6 +57,10 @@ final class SchemaChecks {
     Set<String> schemas = new TreeSet<>();
     schemas.add(input.migrationSchema());
     prisma.flatMap(PrismaSchema::datasource).ifPresent(datasource -> schemas.addAll(datasource.schemas()));
+    input.folder().flatMap(ExpectedSchema::catalog).ifPresent(catalog -> {
+      catalog.tables().forEach(table -> schemas.add(table.name().schema()));
+      catalog.enums().forEach(type -> schemas.add(type.name().schema()));
+    });
     expected.ifPresent(catalog -> {
       catalog.tables().forEach(table -> schemas.add(table.name().schema()));
       catalog.enums().forEach(type -> schemas.add(type.name().schema()));

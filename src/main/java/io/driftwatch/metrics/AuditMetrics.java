@@ -34,6 +34,8 @@ public class AuditMetrics {
   static final String LAST_SUCCESS = "driftwatch.last.successful.audit.timestamp";
   static final String DURATION = "driftwatch.audit.duration";
   static final String ERRORS = "driftwatch.audit.errors";
+  static final String DRIFT_OBJECTS = "driftwatch.drift.objects";
+  static final String COVERAGE = "driftwatch.coverage.ratio";
 
   private final MeterRegistry registry;
   private final Map<Meter.Id, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -78,6 +80,14 @@ public class AuditMetrics {
               byFamily.getOrDefault(family.name(), Map.of()).getOrDefault(severity.name(), 0));
         }
       }
+    }
+    if (!failed && summary.driftObjects() != null) {
+      set(DRIFT_OBJECTS, "Database objects that differ from what the applied migrations create, at the latest audit "
+          + "that checked drift", null, environment, summary.driftObjects());
+    }
+    if (!failed && summary.coverageRatio() != null) {
+      set(COVERAGE, "Share of schema.prisma (models, fields, enum values) the applied migrations create", null,
+          environment, summary.coverageRatio());
     }
     set(IN_SYNC, "1 when the latest audit read both sides and found the history in sync, else 0", null, environment,
         !failed && summary.historyState() == HistoryState.IN_SYNC ? 1 : 0);

@@ -94,6 +94,10 @@ class MetricsTest {
       assertThat(value(metrics, "driftwatch_audit_errors_total", brokenLabel)).isEqualTo(1.0);
       assertThat(value(metrics, "driftwatch_audit_duration_seconds_count", driftLabel, "outcome=\"DRIFT\"")).isEqualTo(1.0);
       assertThat(metrics).contains("driftwatch_audit_duration_seconds_bucket{");
+      assertThat(value(metrics, "driftwatch_drift_objects", cleanLabel)).isZero();
+      assertThat(value(metrics, "driftwatch_coverage_ratio", cleanLabel)).isEqualTo(1.0);
+      assertThat(metrics).as("no drift figure without a database to compare")
+          .doesNotContain("driftwatch_drift_objects{" + brokenLabel);
       assertThat(metrics).as("no migration name is ever a label").doesNotContain("20240102000000_next")
           .doesNotContain("20240103000000_phantom");
 

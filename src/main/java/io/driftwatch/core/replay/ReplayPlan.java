@@ -42,6 +42,24 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
   }
 
   /**
+   * Every folder migration with a script, in the CLI's order: what {@code prisma migrate dev} builds in
+   * its shadow database, pending migrations included. Coverage asks it: is a model created by any
+   * migration of the folder?
+   */
+  public static ReplayPlan ofFolder(MigrationHistory history, String schema) {
+    Map<String, MigrationRecord> byName = new java.util.HashMap<>();
+    history.records().forEach(record -> byName.put(record.name(), record));
+    List<ReplayStep> steps = new ArrayList<>();
+    for (String name : history.folderOrder()) {
+      MigrationRecord record = byName.get(name);
+      if (record != null && record.script().isPresent()) {
+        steps.add(new ReplayStep(name, record.script().get().sql(), record.script().get().checksum()));
+      }
+    }
+    return new ReplayPlan(steps, schema);
+  }
+
+  /**
    * Names the schema this plan produces on a server of this major version: equal plans (same
    * scripts, same order, same schema) give equal keys, so a replay is done once per content.
    */
