@@ -31,6 +31,15 @@ public class ExpectedSchemas {
   private static final String FIND = "SELECT catalog FROM catalog_snapshot WHERE cache_key = $1";
   private static final String KEEP = "INSERT INTO catalog_snapshot (cache_key, catalog) VALUES ($1, $2) ON CONFLICT DO NOTHING";
 
+  /** The last catalogs used, by key: an audit at an unchanged commit parses nothing. */
+  private final java.util.Map<String, Catalog> recent = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Catalog> eldest) {
+          return size() > 32;
+        }
+      });
+
   private final ShadowReplayer replayer;
   private final Pool store;
   private final ObjectMapper json;
@@ -64,13 +73,19 @@ public class ExpectedSchemas {
   }
 
   private Uni<Optional<Catalog>> cached(String key) {
+    Catalog inMemory = recent.get(key);
+    if (inMemory != null) {
+      return Uni.createFrom().item(Optional.of(inMemory));
+    }
     return store.preparedQuery(FIND).execute(Tuple.of(key)).map(rows -> {
       RowIterator<Row> iterator = rows.iterator();
       if (!iterator.hasNext()) {
         return Optional.empty();
       }
       try {
-        return Optional.of(json.readValue(iterator.next().getString("catalog"), Catalog.class));
+        Catalog catalog = json.readValue(iterator.next().getString("catalog"), Catalog.class);
+        recent.put(key, catalog);
+        return Optional.of(catalog);
       } catch (JsonProcessingException e) {
         LOG.warnf("a kept catalog cannot be read any more (%s); replaying again", e.getOriginalMessage());
         return Optional.empty();
@@ -85,6 +100,7 @@ public class ExpectedSchemas {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a catalog cannot be written as JSON", e);
     }
+    recent.put(key, catalog);
     return store.preparedQuery(KEEP).execute(Tuple.of(key, text)).replaceWithVoid();
   }
 }

@@ -2,6 +2,7 @@ package io.driftwatch.target;
 
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.TargetSnapshot;
+import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.Datasource;
 import io.smallrye.mutiny.Uni;
@@ -44,8 +45,40 @@ public class PostgresTargetReader {
                ) AS deploy_lock
       """;
 
+  /**
+   * Changes whenever any catalog row that describes a schema object is added, removed or replaced: the
+   * count and the sum of the row versions' xmin per catalog. An unchanged fingerprint means the
+   * catalog read last time still holds, so an audit of an unchanged schema reads a few numbers, not
+   * a thousand tables.
+   */
+  static final String CATALOG_FINGERPRINT = """
+      SELECT concat_ws('|',
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_namespace),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_class),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_attribute),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_attrdef),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_constraint),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_index),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_type),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_enum),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_rewrite),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_sequence),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_depend),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_extension),
+        (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_collation)) AS fingerprint
+      """;
+
+  private record KnownCatalog(String fingerprint, Catalog catalog) {}
+
   private final TargetPools pools;
   private final PostgresCatalogReader catalogs;
+  private final java.util.Map<UUID, KnownCatalog> known = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<UUID, KnownCatalog> eldest) {
+          return size() > 64;
+        }
+      });
   private final OutboundPolicy outbound;
   private final Duration deadline;
 
@@ -63,18 +96,18 @@ public class PostgresTargetReader {
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .flatMap(refusal -> refusal.isPresent()
             ? Uni.createFrom().failure(new TargetUnavailableException("cannot read the database: " + refusal.get()))
-            : readFrom(pools.poolFor(environmentId, url), url));
+            : readFrom(environmentId, pools.poolFor(environmentId, url), url));
   }
 
-  private Uni<TargetSnapshot> readFrom(Pool pool, PrismaDatabaseUrl url) {
-    return pool.withTransaction(connection -> readIn(connection, url))
+  private Uni<TargetSnapshot> readFrom(UUID environmentId, Pool pool, PrismaDatabaseUrl url) {
+    return pool.withTransaction(connection -> readIn(environmentId, connection, url))
         .ifNoItem().after(deadline).failWith(() -> new TargetUnavailableException(
             "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s"))
         .onFailure(failure -> !(failure instanceof TargetUnavailableException))
         .transform(failure -> explain(failure, url));
   }
 
-  private Uni<TargetSnapshot> readIn(SqlConnection connection, PrismaDatabaseUrl url) {
+  private Uni<TargetSnapshot> readIn(UUID environmentId, SqlConnection connection, PrismaDatabaseUrl url) {
     String schema = url.schema();
     return connection.preparedQuery(PROBE).execute(Tuple.of(schema)).flatMap(probe -> {
       Row row = probe.iterator().next();
@@ -83,10 +116,23 @@ public class PostgresTargetReader {
       boolean deployLock = row.getBoolean("deploy_lock");
       Uni<List<HistoryRow>> rows = hasHistory ? readRows(connection, schema) : Uni.createFrom().item(List.of());
       // The catalog in the same read-only transaction: history and schema are one snapshot.
-      return rows.flatMap(history -> catalogs.read(connection, java.util.Set.of()).map(catalog ->
+      return rows.flatMap(history -> catalog(environmentId, connection).map(catalog ->
           new TargetSnapshot("postgresql", hasHistory, hasTables, history, deployLock,
               new Datasource("PostgreSQL", url.database(), schema, url.host() + ":" + url.port()),
               Optional.of(catalog))));
+    });
+  }
+
+  /** The database's catalog: the one read last time when its fingerprint did not change, else read now. */
+  private Uni<Catalog> catalog(UUID environmentId, SqlConnection connection) {
+    return connection.query(CATALOG_FINGERPRINT).execute().flatMap(rows -> {
+      String fingerprint = rows.iterator().next().getString("fingerprint");
+      KnownCatalog last = known.get(environmentId);
+      if (last != null && last.fingerprint().equals(fingerprint)) {
+        return Uni.createFrom().item(last.catalog());
+      }
+      return catalogs.read(connection, java.util.Set.of())
+          .invoke(catalog -> known.put(environmentId, new KnownCatalog(fingerprint, catalog)));
     });
   }
 

@@ -179,6 +179,23 @@ class SchemaDriftTest {
   }
 
   @Test
+  void a_change_between_two_audits_is_seen_though_the_catalog_is_kept_between_them() {
+    String environment = Environments.register(target, folder);
+    assertThat(Environments.audit(environment).getInt("drift.count")).isZero();
+    assertThat(Environments.audit(environment).getInt("drift.count")).as("unchanged schema, kept catalog").isZero();
+
+    target.sql("ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT");
+    assertThat(Environments.audit(environment).getList("drift.items.kind", String.class))
+        .containsExactly("UNTRACKED_COLUMN");
+    target.sql("ALTER TYPE \"Role\" ADD VALUE 'GUEST'");
+    assertThat(Environments.audit(environment).getList("drift.items.kind", String.class))
+        .containsExactlyInAnyOrder("UNTRACKED_COLUMN", "UNTRACKED_ENUM_VALUE");
+    target.sql("ALTER TABLE \"User\" DROP COLUMN \"nickname\"").sql("ALTER TABLE \"Post\" ALTER COLUMN \"title\" DROP NOT NULL");
+    assertThat(Environments.audit(environment).getList("drift.items.kind", String.class))
+        .containsExactlyInAnyOrder("CHANGED_COLUMN", "UNTRACKED_ENUM_VALUE");
+  }
+
+  @Test
   void a_repeated_audit_uses_the_kept_replay() {
     // Replays are kept by content: a script no other test has makes this history new to the cache.
     String unique = "-- " + UUID.randomUUID() + "\nCREATE TABLE \"Once\" (\"id\" INT);";

@@ -1,6 +1,7 @@
 package io.driftwatch.core.coverage;
 
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.coverage.CoverageItem.Kind;
@@ -41,15 +42,15 @@ import java.util.function.Function;
 public final class Coverage {
 
   private final String defaultSchema;
-  private final Catalog createdByMigrations;
-  private final Optional<Catalog> live;
+  private final CatalogIndex createdByMigrations;
+  private final Optional<CatalogIndex> live;
   private final List<CoverageItem> items = new ArrayList<>();
   private final List<CoverageItem> ignored = new ArrayList<>();
 
   private Coverage(String defaultSchema, Catalog createdByMigrations, Optional<Catalog> live) {
     this.defaultSchema = Objects.requireNonNull(defaultSchema, "defaultSchema");
-    this.createdByMigrations = Objects.requireNonNull(createdByMigrations, "createdByMigrations");
-    this.live = live;
+    this.createdByMigrations = CatalogIndex.of(Objects.requireNonNull(createdByMigrations, "createdByMigrations"));
+    this.live = live.map(CatalogIndex::of);
   }
 
   /**

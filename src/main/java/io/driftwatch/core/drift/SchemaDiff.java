@@ -2,6 +2,7 @@ package io.driftwatch.core.drift;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogDdl;
+import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.Constraint;
 import io.driftwatch.core.catalog.ConstraintKind;
@@ -43,6 +44,8 @@ public final class SchemaDiff {
   private final Catalog live;
   private final CatalogDdl expectedDdl;
   private final CatalogDdl liveDdl;
+  private final CatalogIndex expectedIndex;
+  private final CatalogIndex liveIndex;
   private final List<Drift> drifts = new ArrayList<>();
 
   private SchemaDiff(Catalog expected, Catalog live) {
@@ -50,6 +53,8 @@ public final class SchemaDiff {
     this.live = Objects.requireNonNull(live, "live");
     this.expectedDdl = new CatalogDdl(expected);
     this.liveDdl = new CatalogDdl(live);
+    this.expectedIndex = CatalogIndex.of(expected);
+    this.liveIndex = CatalogIndex.of(live);
   }
 
   public static SchemaDrift compare(Catalog expected, Catalog live) {
@@ -64,8 +69,8 @@ public final class SchemaDiff {
 
   private void compareEnums() {
     for (QualifiedName name : union(expected.enums(), live.enums(), EnumType::name)) {
-      Optional<EnumType> want = expected.enumType(name);
-      Optional<EnumType> have = live.enumType(name);
+      Optional<EnumType> want = expectedIndex.enumType(name);
+      Optional<EnumType> have = liveIndex.enumType(name);
       if (want.isEmpty()) {
         add(DriftKind.UNTRACKED_ENUM, name, null, "enum " + display(name) + " is in the database but no migration"
                 + " creates it",
@@ -119,8 +124,8 @@ public final class SchemaDiff {
 
   private void compareTables() {
     for (QualifiedName name : union(expected.tables(), live.tables(), Table::name)) {
-      Optional<Table> want = expected.table(name);
-      Optional<Table> have = live.table(name);
+      Optional<Table> want = expectedIndex.table(name);
+      Optional<Table> have = liveIndex.table(name);
       if (want.isEmpty()) {
         add(DriftKind.UNTRACKED_TABLE, name, null, "table " + display(name)
                 + " is in the database but no migration creates it",
@@ -332,8 +337,8 @@ public final class SchemaDiff {
 
   private void compareViews() {
     for (QualifiedName name : union(expected.views(), live.views(), View::name)) {
-      Optional<View> want = expected.view(name);
-      Optional<View> have = live.view(name);
+      Optional<View> want = expectedIndex.view(name);
+      Optional<View> have = liveIndex.view(name);
       if (want.isEmpty()) {
         add(DriftKind.UNTRACKED_VIEW, name, null, kind(have.get()) + " " + display(name)
                 + " is in the database but no migration creates it",
