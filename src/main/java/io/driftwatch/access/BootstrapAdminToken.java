@@ -2,7 +2,9 @@ package io.driftwatch.access;
 
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.secrets.OwnerOnlyFiles;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -21,20 +23,25 @@ public class BootstrapAdminToken {
   private final Optional<String> hash;
 
   public BootstrapAdminToken(DriftwatchConfig config) {
-    this.hash = configured(config).map(TokenSecret::hash);
+    this.hash = configured(config.adminToken(), config.quickStart(), Path.of(config.dataDir())).map(TokenSecret::hash);
   }
 
-  private static Optional<String> configured(DriftwatchConfig config) {
-    if (config.adminToken().isPresent()) {
-      String token = config.adminToken().get().strip();
+  /** At start-up, not at the first request: the quick start's token file must exist before anyone asks. */
+  void onStart(@Observes StartupEvent event) {
+    LOG.debugf("bootstrap admin token %s", hash.isPresent() ? "configured" : "not configured");
+  }
+
+  static Optional<String> configured(Optional<String> adminToken, boolean quickStart, Path dataDir) {
+    if (adminToken.isPresent()) {
+      String token = adminToken.get().strip();
       if (token.length() < MIN_LENGTH) {
         throw new IllegalStateException("DRIFTWATCH_ADMIN_TOKEN must be at least " + MIN_LENGTH
             + " characters (for example: openssl rand -base64 32)");
       }
       return Optional.of(token);
     }
-    if (config.quickStart()) {
-      Path file = Path.of(config.dataDir()).resolve("admin.token");
+    if (quickStart) {
+      Path file = dataDir.resolve("admin.token");
       boolean created = OwnerOnlyFiles.createIfAbsent(file, TokenSecret::generate);
       LOG.infof("Quick start: the admin token %s %s (set DRIFTWATCH_ADMIN_TOKEN to choose your own)",
           created ? "was generated into" : "is kept in", file);

@@ -30,6 +30,11 @@ public record EnvironmentRequest(
     @NotNull @Valid SourceRequest source,
     @Valid ScheduleRequest schedule,
     @Valid AlertsRequest alerts,
+    @Size(max = 4096)
+    @Schema(description = "Where this environment's migrations are replayed (Prisma's shadowDatabaseUrl: a role that "
+        + "may create databases; never the watched database). Write-only, stored encrypted; omit to keep, \"\" to "
+        + "use the global shadow server.")
+    String shadowDatabaseUrl,
     @Size(max = 100)
     @Schema(description = "Globs (schema.name or name, * and ?) of database objects drift and coverage leave out; "
         + "omit to keep the stored ones", examples = "[\"public.audit_*\"]")

@@ -106,7 +106,7 @@ public class EnvironmentResource {
     EnvironmentRequest.ScheduleRequest schedule = request.schedule();
     return new EnvironmentDraft(request.name(), Tier.parse(request.tier()), request.databaseUrl(), spec, credentials,
         schedule == null ? null : Schedule.valid(schedule.cron(), Boolean.TRUE.equals(schedule.paused())),
-        alerts(request.alerts()), request.ignore());
+        alerts(request.alerts()), request.ignore(), request.shadowDatabaseUrl());
   }
 
   private static AlertSettings alerts(EnvironmentRequest.AlertsRequest alerts) {

@@ -17,6 +17,7 @@ public record EnvironmentView(
     Schedule schedule,
     AlertsView alerts,
     java.util.List<String> ignore,
+    boolean hasShadowDatabaseUrl,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -31,6 +32,6 @@ public record EnvironmentView(
     return new EnvironmentView(environment.name(), environment.tier().label(), environment.databaseUrlMasked(),
         SourceView.of(environment), environment.schedule(),
         new AlertsView(environment.hasSlackWebhook(), environment.hasWebhook(), environment.alertsMinSeverity().name().toLowerCase(java.util.Locale.ROOT)),
-        environment.schemaIgnore(), environment.createdAt(), environment.updatedAt());
+        environment.schemaIgnore(), environment.hasShadowDatabaseUrl(), environment.createdAt(), environment.updatedAt());
   }
 }

@@ -19,6 +19,7 @@ import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.secrets.SecretException;
 import io.driftwatch.shadow.ExpectedSchemas;
+import io.driftwatch.shadow.ShadowTarget;
 import io.driftwatch.shadow.ShadowUnavailableException;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.replay.ExpectedSchema;
@@ -160,6 +161,7 @@ public class AuditService {
           new AuditError(AuditError.DATABASE, "the stored database URL cannot be used: " + e.getMessage())));
     }
 
+    Side<Optional<ShadowTarget>> shadow = shadowOf(entity);
     Uni<Side<SourceSnapshot>> sourceSide = Uni.createFrom().item(() -> readSource(source))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     Uni<Side<TargetSnapshot>> targetSide = targets.read(entity.id, url)
@@ -167,10 +169,19 @@ public class AuditService {
         .onFailure(TargetUnavailableException.class).recoverWithItem(e -> Side.failed(e.getMessage()));
 
     return Uni.combine().all().unis(sourceSide, targetSide).asTuple()
-        .flatMap(sides -> schemaInput(environment, url, sides.getItem1(), sides.getItem2())
+        .flatMap(sides -> schemaInput(environment, url, shadow, sides.getItem1(), sides.getItem2())
             .emitOn(Infrastructure.getDefaultWorkerPool())
             .map(schema -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2(), schema)))
         .onTermination().invoke(source::close);
+  }
+
+  /** The environment's own shadow server, if it has one; a stored URL that cannot be opened says why. */
+  private Side<Optional<ShadowTarget>> shadowOf(EnvironmentEntity entity) {
+    try {
+      return Side.ok(environments.shadowUrl(entity).map(ShadowTarget::of));
+    } catch (SecretException | IllegalArgumentException e) {
+      return Side.failed("the stored shadow database URL cannot be used: " + e.getMessage());
+    }
   }
 
   /**
@@ -178,18 +189,22 @@ public class AuditService {
    * replay of the same scripts). Without it the history is still judged; the report says why.
    */
   private Uni<Optional<SchemaInput>> schemaInput(Environment environment, PrismaDatabaseUrl url,
-      Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide) {
+      Side<Optional<ShadowTarget>> shadow, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide) {
     if (sourceSide.error() != null || targetSide.error() != null || targetSide.value().catalog().isEmpty()
         || !targetSide.value().historyTableExists()) {
       return Uni.createFrom().item(Optional.empty());
+    }
+    if (shadow.error() != null) {
+      return Uni.createFrom().item(Optional.of(SchemaInput.unavailable(shadow.error(), url.schema(),
+          environment.schemaIgnore(), Instant.now())));
     }
     MigrationHistory joined = engine.join(new AuditInput(sourceSide.value(), targetSide.value()));
     ReplayPlan plan = ReplayPlan.of(joined, url.schema());
     ReplayPlan folderPlan = ReplayPlan.ofFolder(joined, url.schema());
     Uni<Optional<ExpectedSchema>> folder = folderPlan.equals(plan)
         ? Uni.createFrom().item(Optional.empty())
-        : expectedSchemas.of(folderPlan, Set.of()).map(Optional::of);
-    return expectedSchemas.of(plan, Set.of())
+        : expectedSchemas.of(folderPlan, Set.of(), shadow.value()).map(Optional::of);
+    return expectedSchemas.of(plan, Set.of(), shadow.value())
         .flatMap(expected -> folder.map(byFolder ->
             Optional.of(SchemaInput.of(expected, byFolder, url.schema(), environment.schemaIgnore(), Instant.now()))))
         .onFailure().recoverWithItem(failure -> {

@@ -17,5 +17,6 @@ public record Environment(
     boolean hasWebhook,
     io.driftwatch.core.finding.Severity alertsMinSeverity,
     java.util.List<String> schemaIgnore,
+    boolean hasShadowDatabaseUrl,
     Instant createdAt,
     Instant updatedAt) {}

@@ -45,6 +45,9 @@ final class EnvironmentChanges {
     if (draft.alerts() != null && draft.alerts().webhookUrl() != null) {
       parts.add("webhook replaced");
     }
+    if (draft.shadowDatabaseUrl() != null) {
+      parts.add(draft.shadowDatabaseUrl().isBlank() ? "shadow database URL removed" : "shadow database URL replaced");
+    }
     changed(parts, "ignore", String.valueOf(before.schemaIgnore()), String.valueOf(after.schemaIgnore()));
     changed(parts, "alerts.minSeverity", String.valueOf(before.alertsMinSeverity()),
         String.valueOf(after.alertsMinSeverity()));

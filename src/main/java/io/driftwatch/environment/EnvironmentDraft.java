@@ -11,6 +11,8 @@ import io.driftwatch.source.git.GitCredentials;
  * @param schedule null: the default on create, the stored one on update
  * @param alerts null keeps the stored settings (none on create: the global webhook, the tier's threshold)
  * @param ignore globs of objects drift and coverage leave out; null keeps the stored ones
+ * @param shadowDatabaseUrl where this environment's migrations are replayed (a secret); null keeps the
+ *     stored one, an empty string removes it
  */
 public record EnvironmentDraft(
     String name,
@@ -20,9 +22,10 @@ public record EnvironmentDraft(
     GitCredentials credentials,
     Schedule schedule,
     AlertSettings alerts,
-    java.util.List<String> ignore) {
+    java.util.List<String> ignore,
+    String shadowDatabaseUrl) {
 
   public EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source) {
-    this(name, tier, databaseUrl, source, null, null, null, null);
+    this(name, tier, databaseUrl, source, null, null, null, null, null);
   }
 }

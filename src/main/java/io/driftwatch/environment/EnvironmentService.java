@@ -173,6 +173,12 @@ public class EnvironmentService {
     return entity.sourceSecret == null ? null : sourceJson.readCredentials(cipher.decrypt(entity.sourceSecret));
   }
 
+  /** Opens the environment's own shadow server URL, if any; only audits need it, and only in memory. */
+  public java.util.Optional<PrismaDatabaseUrl> shadowUrl(EnvironmentEntity entity) {
+    return entity.shadowUrlSecret == null ? java.util.Optional.empty()
+        : java.util.Optional.of(PrismaDatabaseUrl.parse(cipher.decrypt(entity.shadowUrlSecret)));
+  }
+
   /** Opens the stored database URL; only audits need it in clear, and only in memory. */
   public PrismaDatabaseUrl databaseUrl(EnvironmentEntity entity) {
     return PrismaDatabaseUrl.parse(cipher.decrypt(entity.databaseUrlSecret));
@@ -187,6 +193,7 @@ public class EnvironmentService {
             ? AlertPolicy.defaultMinSeverity(Tier.parse(entity.tier))
             : Severity.valueOf(entity.alertsMinSeverity),
         entity.schemaIgnore.isEmpty() ? List.of() : List.of(entity.schemaIgnore.split("\n")),
+        entity.shadowUrlSecret != null,
         entity.createdAt, entity.updatedAt);
   }
 
@@ -216,6 +223,19 @@ public class EnvironmentService {
     }
     if (url != null) {
       refuseHost(url.host(), "databaseUrl");
+    }
+    if (draft.shadowDatabaseUrl() != null && !draft.shadowDatabaseUrl().isBlank()) {
+      PrismaDatabaseUrl shadow;
+      try {
+        shadow = PrismaDatabaseUrl.parse(draft.shadowDatabaseUrl().strip());
+      } catch (InvalidDatabaseUrlException e) {
+        throw new InvalidEnvironmentException("shadowDatabaseUrl: " + e.getMessage());
+      }
+      refuseHost(shadow.host(), "shadowDatabaseUrl");
+      if (url != null && shadow.host().equals(url.host()) && shadow.port() == url.port()
+          && shadow.database().equals(url.database())) {
+        throw new InvalidEnvironmentException("shadowDatabaseUrl must not be the watched database: a replay writes");
+      }
     }
     return url;
   }
@@ -262,6 +282,9 @@ public class EnvironmentService {
         entity.alertsGenericWebhookSecret = cipher.encrypt(draft.alerts().webhookUrl().strip());
       }
       entity.alertsMinSeverity = draft.alerts().minSeverity() == null ? null : draft.alerts().minSeverity().name();
+    }
+    if (draft.shadowDatabaseUrl() != null) {
+      entity.shadowUrlSecret = draft.shadowDatabaseUrl().isBlank() ? null : cipher.encrypt(draft.shadowDatabaseUrl().strip());
     }
     if (draft.ignore() != null) {
       entity.schemaIgnore = String.join("\n", draft.ignore());

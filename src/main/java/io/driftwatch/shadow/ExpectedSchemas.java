@@ -41,21 +41,33 @@ public class ExpectedSchemas {
       });
 
   private final ShadowReplayer replayer;
+  private final ShadowServer shadows;
   private final Pool store;
   private final ObjectMapper json;
 
-  public ExpectedSchemas(ShadowReplayer replayer, Pool store, ObjectMapper json) {
+  public ExpectedSchemas(ShadowReplayer replayer, ShadowServer shadows, Pool store, ObjectMapper json) {
     this.replayer = replayer;
+    this.shadows = shadows;
     this.store = store;
     this.json = json;
   }
 
   public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas) {
-    return replayer.serverFacts().flatMap(server -> {
+    return of(plan, schemas, shadows.global());
+  }
+
+  /** On the environment's own shadow server, else on the global one. */
+  public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas, Optional<ShadowTarget> own) {
+    return of(plan, schemas, own.orElseGet(shadows::global));
+  }
+
+  /** On this shadow server (an environment's own, or the global one). */
+  public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas, ShadowTarget target) {
+    return replayer.serverFacts(target).flatMap(server -> {
       String key = key(plan, schemas, server.major());
       return cached(key).flatMap(found -> found.isPresent()
           ? Uni.createFrom().item(ExpectedSchema.of(found.get(), server.extensions(), true))
-          : replayer.replay(plan, schemas).call(expected -> expected.catalog().isEmpty()
+          : replayer.replay(plan, schemas, target).call(expected -> expected.catalog().isEmpty()
               ? Uni.createFrom().voidItem()
               : keep(key, expected.catalog().get())));
     });

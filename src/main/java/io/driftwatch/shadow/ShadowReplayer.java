@@ -39,23 +39,27 @@ public class ShadowReplayer {
   private final ShadowServer server;
   private final PostgresCatalogReader catalogs;
   private final Duration timeout;
-  private final Uni<Server> facts;
+  private final java.util.Map<String, Uni<Server>> facts = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ShadowReplayer(Vertx vertx, ShadowServer server, PostgresCatalogReader catalogs, DriftwatchConfig config) {
     this.vertx = vertx;
     this.server = server;
     this.catalogs = catalogs;
     this.timeout = config.shadow().timeout();
-    this.facts = Uni.createFrom().deferred(this::askFacts).memoize().atLeast(Duration.ofMinutes(10));
   }
 
-  /** Replays the plan; the catalog covers {@code schemas} (the migration schema and any @@schema ones). */
+  /** Replays the plan on the global shadow server; the catalog covers {@code schemas} (empty: every schema). */
   public Uni<ExpectedSchema> replay(ReplayPlan plan, Set<String> schemas) {
+    return replay(plan, schemas, server.global());
+  }
+
+  /** Replays the plan on this shadow server. */
+  public Uni<ExpectedSchema> replay(ReplayPlan plan, Set<String> schemas, ShadowTarget target) {
     String scratch = "dw_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    PgConnectOptions maintenance = server.maintenanceOptions();
+    PgConnectOptions maintenance = target.maintenanceOptions();
     return PgConnection.connect(vertx, maintenance).flatMap(admin -> admin.query("CREATE DATABASE " + quote(scratch))
         .execute()
-        .flatMap(created -> replayInto(plan, schemas, server.databaseOptions(scratch, plan.schema())))
+        .flatMap(created -> replayInto(plan, schemas, target.databaseOptions(scratch, plan.schema())))
         .ifNoItem().after(timeout).failWith(() -> new ShadowUnavailableException(
             "the shadow replay of " + plan.steps().size() + " migrations did not finish within " + timeout.toSeconds()
                 + " s (driftwatch.shadow.timeout)"))
@@ -64,7 +68,7 @@ public class ShadowReplayer {
             .onFailure().recoverWithNull()
             .eventually(admin::close)))
         .onFailure(failure -> !(failure instanceof ShadowUnavailableException))
-        .transform(failure -> new ShadowUnavailableException("the shadow server " + server.describe()
+        .transform(failure -> new ShadowUnavailableException("the shadow server " + target.describe()
             + " cannot replay migrations: " + failure.getMessage()));
   }
 
@@ -80,13 +84,19 @@ public class ShadowReplayer {
   /** What the shadow server is: its major version and the extensions it can install. */
   public record Server(int major, Set<String> extensions) {}
 
-  /** The shadow server's facts, asked once and kept ten minutes. */
+  /** The global shadow server's facts. */
   public Uni<Server> serverFacts() {
-    return facts;
+    return serverFacts(server.global());
   }
 
-  private Uni<Server> askFacts() {
-    return PgConnection.connect(vertx, server.maintenanceOptions()).flatMap(connection -> connection
+  /** A shadow server's facts, asked once and kept ten minutes. */
+  public Uni<Server> serverFacts(ShadowTarget target) {
+    return facts.computeIfAbsent(target.describe(),
+        key -> Uni.createFrom().deferred(() -> askFacts(target)).memoize().atLeast(Duration.ofMinutes(10)));
+  }
+
+  private Uni<Server> askFacts(ShadowTarget target) {
+    return PgConnection.connect(vertx, target.maintenanceOptions()).flatMap(connection -> connection
         .query(SERVER_FACTS).execute().map(ShadowReplayer::facts)
         .eventually(connection::close));
   }

@@ -51,6 +51,10 @@ public class EnvironmentEntity {
   @Column(name = "alerts_generic_webhook_secret")
   public String alertsGenericWebhookSecret;
 
+  /** The environment's own shadow server URL, sealed; null uses the global one. */
+  @Column(name = "shadow_url_secret")
+  public String shadowUrlSecret;
+
   /** Globs of objects drift and coverage leave out, one per line. */
   @Column(name = "schema_ignore", nullable = false)
   public String schemaIgnore = "";

@@ -3,9 +3,11 @@ package io.driftwatch.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.testing.EmbeddedServer;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TargetDatabase;
+import io.driftwatch.testing.TestPostgres;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -179,6 +181,48 @@ class SchemaDriftTest {
   }
 
   @Test
+  void hand_written_migrations_replay_to_exactly_what_they_built() {
+    List<String[]> migrations = List.of(
+        new String[] {"20240103000000_extensions", """
+            CREATE EXTENSION IF NOT EXISTS "citext";
+            CREATE EXTENSION IF NOT EXISTS "pg_trgm";
+            CREATE EXTENSION IF NOT EXISTS "pgcrypto";
+            ALTER TABLE "User" ADD COLUMN "handle" CITEXT;
+            """},
+        new String[] {"20240104000000_do_block", """
+            DO $$
+            BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'Status') THEN
+                CREATE TYPE "Status" AS ENUM ('OPEN', 'CLOSED');
+              END IF;
+            END $$;
+            ALTER TABLE "Post" ADD COLUMN "status" "Status" NOT NULL DEFAULT 'OPEN';
+            """},
+        new String[] {"20240105000000_explicit_transaction", """
+            BEGIN;
+            ALTER TABLE "Post" ADD COLUMN "updatedAt" TIMESTAMP(3);
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW."updatedAt" := now(); RETURN NEW; END; $$;
+            CREATE TRIGGER post_touch BEFORE UPDATE ON "Post" FOR EACH ROW EXECUTE FUNCTION touch();
+            COMMIT;
+            """},
+        new String[] {"20240106000000_concurrent_index",
+            "CREATE INDEX CONCURRENTLY \"Post_title_trgm_idx\" ON \"Post\" USING gin (\"title\" gin_trgm_ops);"},
+        new String[] {"20240107000000_view", """
+            CREATE VIEW "OpenPost" AS SELECT "id", "title" FROM "Post" WHERE "status" = 'OPEN';
+            """});
+    for (String[] migration : migrations) {
+      folder.migration(migration[0], migration[1]);
+      target.deploy(migration[0], migration[1]);
+    }
+    JsonPath audit = Environments.audit(Environments.register(target, folder));
+
+    assertThat(audit.getString("drift.status")).isEqualTo("CHECKED");
+    assertThat(audit.getList("drift.items.description", String.class)).isEmpty();
+    assertThat(audit.getList("findings.code", String.class)).noneMatch(code -> code.startsWith("SD"));
+  }
+
+  @Test
   void a_change_between_two_audits_is_seen_though_the_catalog_is_kept_between_them() {
     String environment = Environments.register(target, folder);
     assertThat(Environments.audit(environment).getInt("drift.count")).isZero();
@@ -216,6 +260,64 @@ class SchemaDriftTest {
     assertThat(audit.getString("drift.status")).isEqualTo("REPLAY_FAILED");
     assertThat(audit.getString("findings.find { it.code == 'SD020' }.migration")).isEqualTo("20240103000000_legacy");
     assertThat(audit.getString("findings.find { it.code == 'SD020' }.message")).contains("42P01");
+  }
+
+  @Test
+  void an_environment_may_name_its_own_shadow_server() {
+    try (EmbeddedServer shadow = EmbeddedServer.launch()) {
+      TestPostgres.Server server = shadow.server();
+      String shadowUrl = "postgresql://" + server.user() + ":shadow-secret-pw@" + server.host() + ":" + server.port()
+          + "/postgres";
+      String environment = "env-" + UUID.randomUUID().toString().substring(0, 8);
+      given().contentType(ContentType.JSON).body("""
+          {"name": "%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"},
+           "shadowDatabaseUrl": "%s"}
+          """.formatted(environment, target.prismaUrl(), folder.path(), shadowUrl))
+          .post("/api/v1/environments").then().statusCode(201)
+          .body("hasShadowDatabaseUrl", org.hamcrest.Matchers.equalTo(true))
+          .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("shadow-secret-pw")));
+      JsonPath audit = Environments.audit(environment);
+
+      int shadowMajor = audit.getInt("drift.shadowServerMajorVersion");
+      int databaseMajor = audit.getInt("drift.databaseMajorVersion");
+      assertThat(audit.getString("drift.status")).isEqualTo("CHECKED");
+      assertThat(shadowMajor).as("replayed on the environment's shadow server").isEqualTo(majorOf(server));
+      assertThat(databaseMajor).isEqualTo(majorOf(TestPostgres.server()));
+      if (shadowMajor != databaseMajor) {
+        assertThat(audit.getList("findings.code", String.class)).contains("SD021");
+      }
+      assertThat(shadowDatabasesOn(server)).as("the scratch database is dropped on the environment's shadow server")
+          .isZero();
+    }
+    given().contentType(ContentType.JSON).body("""
+        {"name": "self-%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"},
+         "shadowDatabaseUrl": "%s"}
+        """.formatted(UUID.randomUUID().toString().substring(0, 8), target.prismaUrl(), folder.path(), target.prismaUrl()))
+        .post("/api/v1/environments").then().statusCode(400)
+        .body("detail", org.hamcrest.Matchers.containsString("must not be the watched database"));
+  }
+
+  private static int majorOf(TestPostgres.Server server) {
+    try (java.sql.Connection connection = server.connect("postgres");
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+      rows.next();
+      return rows.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int shadowDatabasesOn(TestPostgres.Server server) {
+    try (java.sql.Connection connection = server.connect("postgres");
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE 'dw\\_shadow\\_%'")) {
+      rows.next();
+      return rows.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

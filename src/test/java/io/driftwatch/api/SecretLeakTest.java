@@ -55,7 +55,9 @@ class SecretLeakTest {
       bodies.add(post(Map.of("name", working, "tier", "production",
           "databaseUrl", target.prismaUrlWithPassword(DB_PASSWORD),
           "source", Map.of("type", "path", "path", folder.path()),
-          "alerts", Map.of("slackWebhookUrl", webhook))));
+          "alerts", Map.of("slackWebhookUrl", webhook),
+          "shadowDatabaseUrl", "postgresql://" + server.user() + ":" + DB_PASSWORD + "@" + server.host() + ":"
+              + server.port() + "/postgres")));
       bodies.add(post(Map.of("name", unreachable, "tier", "staging",
           "databaseUrl", "postgresql://app:" + DB_PASSWORD + "@127.0.0.1:1/app?sslpassword=" + DB_PASSWORD,
           "source", Map.of("type", "path", "path", folder.path()))));
@@ -73,6 +75,8 @@ class SecretLeakTest {
         bodies.add(given().get("/api/v1/environments/" + environment + "/status").asString());
         bodies.add(given().get("/api/v1/environments/" + environment + "/audits").asString());
         bodies.add(given().get("/api/v1/environments/" + environment + "/findings").asString());
+        bodies.add(given().get("/api/v1/environments/" + environment + "/drift").asString());
+        bodies.add(given().get("/api/v1/environments/" + environment + "/coverage").asString());
       }
       bodies.add(given().post("/api/v1/environments/" + working + "/alerts/test").asString());
       bodies.add(given().get("/api/v1/environments").asString());
