@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.driftwatch.testing.AdminTokenByDefault;
-import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
-import io.driftwatch.testing.TargetDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -47,15 +45,11 @@ class OidcAccessTest {
   static final String ISSUER = "https://idp.example.com/realms/platform";
 
   private Environments.Fresh fresh;
-  private TargetDatabase target;
-  private PrismaFolder folder;
   private String environment;
 
   @BeforeEach
   void environment() {
     fresh = Environments.Fresh.register();
-    target = fresh.target();
-    folder = fresh.folder();
     environment = fresh.name();
   }
 

@@ -137,13 +137,7 @@ final class PrismaParser {
       Token token = peek();
       switch (token.kind()) {
         case NEWLINE, UNKNOWN -> next();
-        case AT_AT -> {
-          PrismaAttribute attribute = parseAttribute();
-          if (attribute != null) {
-            attributes.add(attribute);
-          }
-          expectLineEnd("the block attribute");
-        }
+        case AT_AT -> parseBlockAttribute(attributes);
         case IDENT -> {
           Parsed.Field field = parseField(name.text());
           if (field != null) {
@@ -160,6 +154,15 @@ final class PrismaParser {
     declarations.add(new Parsed.Block(kind, name.text(), position(keyword), fields, attributes));
   }
 
+  /** {@code @@map("x")} and the like: one per line. */
+  private void parseBlockAttribute(List<PrismaAttribute> attributes) {
+    PrismaAttribute attribute = parseAttribute();
+    if (attribute != null) {
+      attributes.add(attribute);
+    }
+    expectLineEnd("the block attribute");
+  }
+
   private void parseEnum() {
     Token keyword = peek();
     Token name = blockHeader(Parsed.BlockKind.ENUM);
@@ -172,13 +175,7 @@ final class PrismaParser {
       Token token = peek();
       switch (token.kind()) {
         case NEWLINE, UNKNOWN -> next();
-        case AT_AT -> {
-          PrismaAttribute attribute = parseAttribute();
-          if (attribute != null) {
-            attributes.add(attribute);
-          }
-          expectLineEnd("the block attribute");
-        }
+        case AT_AT -> parseBlockAttribute(attributes);
         case IDENT -> {
           next();
           List<PrismaAttribute> valueAttributes = parseFieldAttributes();
