@@ -66,7 +66,7 @@ public final class SqlScript {
     while (i < length) {
       char c = sql.charAt(i);
       int next = i + 1 < length ? sql.charAt(i + 1) : -1;
-      if (c == '\n') {
+      if (c == '\n' || (c == '\r' && next != '\n')) { // a line break, as Positions counts them
         if (statementStart < 0) {
           lineBreakSinceTerminator = true;
         }
