@@ -48,6 +48,17 @@ class SplitterFuzzTest {
     });
   }
 
+  @Test
+  void pathological_inputs_stay_linear() {
+    List<String> units = List.of("/*", "$a", "$a$", "(", "'", "E'\\", ";", "a$", "-", "*/", "BEGIN ", "x");
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      for (String unit : units) {
+        String sql = "CREATE FUNCTION f() " + unit.repeat(1_000_000 / unit.length());
+        check(sql);
+      }
+    });
+  }
+
   private static String script(Random random) {
     StringBuilder sql = new StringBuilder();
     if (random.nextInt(10) == 0) {
