@@ -57,8 +57,8 @@ public record SqlStatement(
         while (i < length && Lexing.isIdentifierPart(text.charAt(i))) {
           i++;
         }
-        if (i == wordStart + 1 && i < length && text.charAt(i) == '\'') {
-          break; // E'...', B'...', X'...', N'...': a string, not a word
+        if (i == wordStart + 1 && i < length && (text.charAt(i) == '\'' || (text.charAt(i) == '&' && (c == 'U' || c == 'u')))) {
+          break; // E'...', B'...', X'...', N'...', U&'...', U&"...": a string or quoted name, not a word
         }
         words.add(text.substring(wordStart, i).toUpperCase(Locale.ROOT));
       } else {

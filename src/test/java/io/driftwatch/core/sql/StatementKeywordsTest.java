@@ -26,6 +26,7 @@ class StatementKeywordsTest {
   void a_string_prefix_is_not_a_keyword() {
     assertThat(single("SELECT E'x'").keywords()).containsExactly("SELECT");
     assertThat(single("SELECT'x'").keywords()).containsExactly("SELECT");
+    assertThat(single("DROP TABLE U&\"t\"").keywords()).containsExactly("DROP", "TABLE");
   }
 
   @Test
