@@ -1,0 +1,103 @@
+package io.driftwatch.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One statement of a script, exactly as written: {@code script.substring(start, end)} equals {@code
+ * text}, which has no surrounding whitespace and no terminating semicolon.
+ *
+ * @param start index of the first character of the statement in the script
+ * @param end index just after its last character (before whitespace and the semicolon)
+ * @param line 1-based line of {@code start}
+ * @param column 1-based column of {@code start}, in code points (a byte order mark is not counted)
+ * @param leadingComments the comments between the previous statement and this one, as written
+ *     (e.g. Prisma's {@code -- CreateTable}); a comment on the same line after the previous
+ *     statement's semicolon belongs to that statement and is not listed
+ * @param unparsed true when the splitter lost track inside this statement (see {@link
+ *     SplitResult#problems()}): its end is the end of the script, not a known statement end
+ */
+public record SqlStatement(
+    String text, int start, int end, int line, int column, List<String> leadingComments, boolean unparsed) {
+
+  /** Enough leading words to tell {@code CREATE UNIQUE INDEX CONCURRENTLY IF NOT} apart. */
+  static final int MAX_KEYWORDS = 6;
+
+  public SqlStatement {
+    Objects.requireNonNull(text, "text");
+    leadingComments = List.copyOf(leadingComments);
+  }
+
+  /**
+   * The leading unquoted words, upper-cased, comments and whitespace skipped, stopping at the first
+   * token that is not a word (a quoted name, a parenthesis, a string...) and after {@value
+   * #MAX_KEYWORDS} words. {@code CREATE UNIQUE INDEX CONCURRENTLY "idx" ON ...} gives {@code [CREATE,
+   * UNIQUE, INDEX, CONCURRENTLY]}. Unquoted names are words too: {@code DROP TABLE users} gives
+   * {@code [DROP, TABLE, USERS]}.
+   */
+  public List<String> keywords() {
+    List<String> words = new ArrayList<>(4);
+    int i = 0;
+    int length = text.length();
+    while (i < length && words.size() < MAX_KEYWORDS) {
+      char c = text.charAt(i);
+      if (Lexing.isSpace(c)) {
+        i++;
+      } else if (c == '-' && i + 1 < length && text.charAt(i + 1) == '-') {
+        i = Lexing.lineCommentEnd(text, i);
+      } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
+        i = Lexing.blockCommentEnd(text, i);
+        if (i < 0) {
+          break;
+        }
+      } else if (Lexing.isIdentifierStart(c)) {
+        int wordStart = i;
+        while (i < length && Lexing.isIdentifierPart(text.charAt(i))) {
+          i++;
+        }
+        if (i == wordStart + 1 && i < length && (text.charAt(i) == '\'' || (text.charAt(i) == '&' && (c == 'U' || c == 'u')))) {
+          break; // E'...', B'...', X'...', N'...', U&'...', U&"...": a string or quoted name, not a word
+        }
+        words.add(text.substring(wordStart, i).toUpperCase(Locale.ROOT));
+      } else {
+        break;
+      }
+    }
+    return List.copyOf(words);
+  }
+
+  /** True when the statement starts with these words, in any case: {@code is("ALTER", "TABLE")}. */
+  public boolean is(String... leadingWords) {
+    List<String> keywords = keywords();
+    if (leadingWords.length == 0 || leadingWords.length > keywords.size()) {
+      return false;
+    }
+    for (int i = 0; i < leadingWords.length; i++) {
+      if (!keywords.get(i).equalsIgnoreCase(leadingWords[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True for statements that open, close or mark a transaction: {@code BEGIN}, {@code START
+   * TRANSACTION}, {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}, {@code SAVEPOINT},
+   * {@code RELEASE}, {@code PREPARE TRANSACTION}. Not {@code DO $$ BEGIN ... $$} (a {@code DO}
+   * statement) nor a function's {@code BEGIN ATOMIC} body (part of its {@code CREATE FUNCTION}).
+   */
+  public boolean isTransactionControl() {
+    List<String> keywords = keywords();
+    if (keywords.isEmpty()) {
+      return false;
+    }
+    return switch (keywords.get(0)) {
+      case "BEGIN" -> !(keywords.size() > 1 && keywords.get(1).equals("ATOMIC"));
+      case "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" -> true;
+      case "START", "PREPARE" -> keywords.size() > 1 && keywords.get(1).equals("TRANSACTION");
+      default -> false;
+    };
+  }
+}
