@@ -101,8 +101,11 @@ public class PostgresTargetReader {
 
   private Uni<TargetSnapshot> readFrom(UUID environmentId, Pool pool, PrismaDatabaseUrl url) {
     return pool.withTransaction(connection -> readIn(environmentId, connection, url))
-        .ifNoItem().after(deadline).failWith(() -> new TargetUnavailableException(
-            "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s"))
+        .ifNoItem().after(deadline).failWith(() -> {
+          pools.evict(environmentId); // its connection may be stuck in a handshake that never ends
+          return new TargetUnavailableException(
+              "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s");
+        })
         .onFailure(failure -> !(failure instanceof TargetUnavailableException))
         .transform(failure -> explain(failure, url));
   }

@@ -8,7 +8,9 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.PoolOptions;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,6 +41,18 @@ public class TargetPools {
 
   private record Entry(String url, Pool pool) {}
 
+  /**
+   * Pools are built on this thread, which belongs to no Vert.x context: a pool built while serving a
+   * request would be tied to that request's event loop and closed (and waited for) when the HTTP
+   * layer stops, where a connection stuck in a silent target's handshake can hold the shutdown.
+   */
+  private final java.util.concurrent.ExecutorService builder = java.util.concurrent.Executors.newSingleThreadExecutor(
+      runnable -> {
+        Thread thread = new Thread(runnable, "driftwatch-target-pools");
+        thread.setDaemon(true);
+        return thread;
+      });
+
   /** The pool for an environment, rebuilt when its URL changed. */
   public synchronized Pool poolFor(UUID environmentId, PrismaDatabaseUrl url) {
     Entry existing = pools.get(environmentId);
@@ -48,7 +62,7 @@ public class TargetPools {
     if (existing != null) {
       existing.pool().closeAndForget();
     }
-    Entry created = new Entry(url.raw(), build(url));
+    Entry created = new Entry(url.raw(), buildOffContext(url));
     pools.put(environmentId, created);
     Iterator<Map.Entry<UUID, Entry>> eldest = pools.entrySet().iterator();
     while (pools.size() > maxOpenPools && eldest.hasNext()) {
@@ -74,10 +88,31 @@ public class TargetPools {
     }
   }
 
+  /**
+   * Closes every target pool as soon as the service stops, before the HTTP layer is undeployed: a pool
+   * created while serving a request may be tied to that request's context, and a connection to a
+   * target that went away must not hold the shutdown.
+   */
+  void onStop(@Observes ShutdownEvent event) {
+    closeAll();
+  }
+
   @PreDestroy
   synchronized void closeAll() {
     pools.values().forEach(entry -> entry.pool().closeAndForget());
     pools.clear();
+    builder.shutdown();
+  }
+
+  private Pool buildOffContext(PrismaDatabaseUrl url) {
+    try {
+      return builder.submit(() -> build(url)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while opening a pool", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
   }
 
   private Pool build(PrismaDatabaseUrl url) {
