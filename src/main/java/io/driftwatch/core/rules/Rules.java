@@ -62,7 +62,16 @@ public final class Rules {
       new AddRequiredColumnRule(),
       new BlockingIndexBuildRule(),
       new ConcurrentlyInTransactionRule(),
-      new ConstraintWithoutNotValidRule());
+      new ConstraintWithoutNotValidRule(),
+      new TruncateRule(),
+      new UnboundedWriteRule(),
+      new RenameRule(),
+      new DropTypeRule(),
+      new ExplicitTransactionRule(),
+      new MissingLockTimeoutRule(),
+      new InsertWithoutOnConflictRule(),
+      new VolatileDefaultRule(),
+      new UnparsedScriptRule());
 
   private Rules() {}
 
