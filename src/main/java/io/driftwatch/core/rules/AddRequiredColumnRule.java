@@ -51,7 +51,7 @@ public final class AddRequiredColumnRule implements LintRule {
         if (!add.find() || TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(java.util.Locale.ROOT))) {
           continue;
         }
-        String definition = add.group(2);
+        String definition = SqlCode.keywordsOf(add.group(2));
         if (!NOT_NULL.matcher(definition).find() || FILLED.matcher(definition).find()) {
           continue;
         }

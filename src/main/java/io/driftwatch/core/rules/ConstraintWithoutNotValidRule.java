@@ -42,7 +42,7 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
       }
       for (String action : alter.actions()) {
         Matcher add = ADD_CONSTRAINT.matcher(action);
-        if (!add.find() || NOT_VALID.matcher(action).find()) {
+        if (!add.find() || NOT_VALID.matcher(SqlCode.keywordsOf(action)).find()) {
           continue;
         }
         boolean foreignKey = add.group(2).toUpperCase(java.util.Locale.ROOT).startsWith("FOREIGN");

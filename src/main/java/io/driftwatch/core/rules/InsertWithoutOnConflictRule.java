@@ -36,7 +36,7 @@ public final class InsertWithoutOnConflictRule implements LintRule {
     for (SqlStatement statement : context.statements()) {
       String code = SqlCode.code(statement);
       Matcher into = INTO.matcher(code);
-      if (!statement.is("INSERT") || !into.find() || GUARDED.matcher(code).find()) {
+      if (!statement.is("INSERT") || !into.find() || GUARDED.matcher(SqlCode.keywordsOf(code)).find()) {
         continue;
       }
       String table = SqlCode.group(into, 1);

@@ -35,7 +35,7 @@ public final class UnboundedWriteRule implements LintRule {
       }
       String code = SqlCode.code(statement);
       Matcher target = TARGET.matcher(code);
-      if (!target.find() || WHERE.matcher(code).find()) {
+      if (!target.find() || WHERE.matcher(SqlCode.keywordsOf(code)).find()) {
         continue;
       }
       String table = SqlCode.group(target, 1);

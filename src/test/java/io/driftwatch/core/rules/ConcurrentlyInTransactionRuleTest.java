@@ -21,6 +21,7 @@ class ConcurrentlyInTransactionRuleTest {
     assertThat(LintCheck.run(rule, """
         CREATE INDEX "a" ON "Post"("title"); -- not CONCURRENTLY: the table is tiny
         COMMENT ON TABLE "Post" IS 'built CONCURRENTLY';
+        CREATE TABLE "Job" ("concurrently" BOOLEAN);
         """)).isEmpty();
   }
 

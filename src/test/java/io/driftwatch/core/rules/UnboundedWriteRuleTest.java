@@ -25,6 +25,11 @@ class UnboundedWriteRuleTest {
   }
 
   @Test
+  void unbounded_write_err_a_column_named_where_is_not_a_where_clause() {
+    assertThat(LintCheck.run(rule, "UPDATE \"Place\" SET \"where\" = 'home';")).hasSize(1);
+  }
+
+  @Test
   void unbounded_write_err_backfill_and_delete() {
     assertThat(LintCheck.run(rule, """
         -- backfill

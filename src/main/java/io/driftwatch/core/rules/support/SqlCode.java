@@ -23,6 +23,7 @@ public final class SqlCode {
       Pattern.CASE_INSENSITIVE);
 
   private static final Pattern PART = Pattern.compile(NAME);
+  private static final Pattern QUOTED_NAME = Pattern.compile("\"(?:[^\"]|\"\")*\"");
 
   private SqlCode() {}
 
@@ -61,6 +62,20 @@ public final class SqlCode {
       i = end;
     }
     return new String(out);
+  }
+
+  /**
+   * Masked text with quoted names blanked too, to look for keywords: a column named {@code "where"}
+   * is not a WHERE clause.
+   */
+  public static String keywordsOf(String masked) {
+    Matcher quoted = QUOTED_NAME.matcher(masked);
+    StringBuilder out = new StringBuilder(masked.length());
+    while (quoted.find()) {
+      quoted.appendReplacement(out, " ".repeat(quoted.group().length()));
+    }
+    quoted.appendTail(out);
+    return out.toString();
   }
 
   /** The masked text of a statement. */
