@@ -19,22 +19,56 @@ import java.util.stream.Collectors;
  * What a lint rule sees of one migration: its split statements, what the splitter could not read,
  * and the row estimates of the live tables.
  */
-public record LintContext(
-    String migration, List<SqlStatement> statements, List<SplitProblem> problems,
-    Map<String, Long> rowEstimates) {
+public final class LintContext {
 
   private static final Pattern CREATE_TABLE = Pattern.compile(
       "^\\s*CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
           + SqlCode.QUALIFIED_NAME + ")",
       Pattern.CASE_INSENSITIVE);
 
-  public LintContext {
-    Objects.requireNonNull(migration, "migration");
-    statements = List.copyOf(statements);
-    problems = List.copyOf(problems);
+  private final String migration;
+  private final List<SqlStatement> statements;
+  private final List<SplitProblem> problems;
+  private final Map<String, Long> rowEstimates;
+  /** Keys of the tables the migration creates, read once: rules ask for every statement. */
+  private final Set<String> createdTables;
+
+  /**
+   * @param rowEstimates estimated rows by table name as the catalog stores it (see {@link MigrationLint})
+   */
+  public LintContext(
+      String migration, List<SqlStatement> statements, List<SplitProblem> problems, Map<String, Long> rowEstimates) {
+    this.migration = Objects.requireNonNull(migration, "migration");
+    this.statements = List.copyOf(statements);
+    this.problems = List.copyOf(problems);
     Map<String, Long> byKey = new HashMap<>();
     rowEstimates.forEach((table, rows) -> byKey.put(SqlCode.catalogKey(table), rows));
-    rowEstimates = Map.copyOf(byKey);
+    this.rowEstimates = Map.copyOf(byKey);
+    this.createdTables = this.statements.stream()
+        .filter(statement -> statement.is("CREATE"))
+        .map(statement -> CREATE_TABLE.matcher(SqlCode.code(statement)))
+        .filter(Matcher::find)
+        .map(m -> SqlCode.sqlKey(m.group(1)))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  public String migration() {
+    return migration;
+  }
+
+  /** The statements of the script, in order. */
+  public List<SqlStatement> statements() {
+    return statements;
+  }
+
+  /** What the splitter could not read; the last statement is then unparsed. */
+  public List<SplitProblem> problems() {
+    return problems;
+  }
+
+  /** Estimated rows by table, keyed without the {@code public} schema. */
+  public Map<String, Long> rowEstimates() {
+    return rowEstimates;
   }
 
   /** Splits the migration's script. */
@@ -51,10 +85,13 @@ public record LintContext(
     return statements.size() > 1;
   }
 
-  /** The estimated rows of a table named as in SQL ({@code "User"}, {@code public."User"}), if known. */
+  /**
+   * The estimated rows of a table named as in SQL ({@code "User"}, {@code public."User"}), if known.
+   * A negative estimate ({@code reltuples = -1}: never vacuumed or analyzed) is unknown, not empty.
+   */
   public OptionalLong rowEstimate(String sqlName) {
     Long rows = rowEstimates.get(SqlCode.sqlKey(sqlName));
-    return rows == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, rows));
+    return rows == null || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
   }
 
   /** True when the live table is known to be empty: locking or rewriting it costs nothing. */
@@ -71,19 +108,11 @@ public record LintContext(
 
   /** True when this migration creates the table: nobody else uses it yet, so locks and rewrites are free. */
   public boolean createsTable(String sqlName) {
-    return createdTables().contains(SqlCode.sqlKey(sqlName));
+    return createdTables.contains(SqlCode.sqlKey(sqlName));
   }
 
   /** True when the table is new or known to be empty. */
   public boolean isNewOrEmpty(String sqlName) {
     return createsTable(sqlName) || knownEmpty(sqlName);
-  }
-
-  private Set<String> createdTables() {
-    return statements.stream()
-        .map(statement -> CREATE_TABLE.matcher(SqlCode.mask(statement.text())))
-        .filter(Matcher::find)
-        .map(m -> SqlCode.sqlKey(m.group(1)))
-        .collect(Collectors.toSet());
   }
 }

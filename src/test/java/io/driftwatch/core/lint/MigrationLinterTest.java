@@ -70,6 +70,25 @@ class MigrationLinterTest {
   }
 
   @Test
+  void a_never_analyzed_table_is_of_unknown_size_not_empty() {
+    LintContext context = LintContext.of(new MigrationLint("m", "SELECT 1;", Map.of("User", -1L, "Tag", 0L)));
+    assertThat(context.rowEstimate("\"User\"")).isEmpty();
+    assertThat(context.knownEmpty("\"User\"")).isFalse();
+    assertThat(context.knownEmpty("public.\"Tag\"")).isTrue();
+  }
+
+  @Test
+  void a_large_script_lints_in_linear_time() {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      sql.append("CREATE TABLE \"T").append(i).append("\" (\"id\" INTEGER);\n");
+      sql.append("ALTER TABLE \"T").append(i).append("\" ADD COLUMN \"a\" TEXT NOT NULL;\n");
+    }
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> assertThat(linter.lint(new MigrationLint("m", sql.toString()))).isEmpty());
+  }
+
+  @Test
   void lone_statement_runs_outside_a_transaction() {
     assertThat(LintContext.of(new MigrationLint("m", "CREATE INDEX CONCURRENTLY i ON t(c);")).runsInTransaction())
         .isFalse();
