@@ -24,4 +24,23 @@ class ExplicitTransactionRuleTest {
         .singleElement()
         .satisfies(f -> assertThat(f.message()).startsWith("Line 1:").contains("line 1 `BEGIN`", "line 3 `COMMIT`"));
   }
+
+  @Test
+  void explicit_transaction_err_prisma_enum_change_block() {
+    assertThat(LintCheck.run(rule, """
+        -- AlterEnum
+        BEGIN;
+        CREATE TYPE "Role_new" AS ENUM ('USER');
+        ALTER TYPE "Role" RENAME TO "Role_old";
+        ALTER TYPE "Role_new" RENAME TO "Role";
+        DROP TYPE "Role_old";
+        COMMIT;
+
+        -- AlterTable
+        ALTER TABLE "User" ADD COLUMN "a" TEXT;
+        """))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Line 2:").contains("line 7 `COMMIT`"))
+        .satisfies(f -> assertThat(f.help()).contains("enum change"));
+  }
 }
