@@ -54,6 +54,25 @@ public final class Rules {
       new FieldWithoutMigrationRule(),
       new PrismaSchemaInvalidRule());
 
+  private static final List<LintRule> LINT = List.of(
+      new DropTableRule(),
+      new DropColumnRule(),
+      new ColumnTypeChangeRule(),
+      new SetNotNullRule(),
+      new AddRequiredColumnRule(),
+      new BlockingIndexBuildRule(),
+      new ConcurrentlyInTransactionRule(),
+      new ConstraintWithoutNotValidRule(),
+      new TruncateRule(),
+      new UnboundedWriteRule(),
+      new RenameRule(),
+      new DropTypeRule(),
+      new ExplicitTransactionRule(),
+      new MissingLockTimeoutRule(),
+      new InsertWithoutOnConflictRule(),
+      new VolatileDefaultRule(),
+      new UnparsedScriptRule());
+
   private Rules() {}
 
   public static List<HistoryRule> history() {
@@ -64,9 +83,18 @@ public final class Rules {
     return SCHEMA;
   }
 
+  /** The safety checks of a pending migration's SQL. */
+  public static List<LintRule> lint() {
+    return LINT;
+  }
+
   /** The finding type of every registered rule. */
   public static List<FindingType> types() {
-    return java.util.stream.Stream.concat(HISTORY.stream().map(HistoryRule::type), SCHEMA.stream().map(SchemaRule::type))
+    return java.util.stream.Stream.of(
+            HISTORY.stream().map(HistoryRule::type),
+            SCHEMA.stream().map(SchemaRule::type),
+            LINT.stream().map(LintRule::type))
+        .flatMap(types -> types)
         .toList();
   }
 }

@@ -17,12 +17,12 @@ class RulesTest {
 
   @Test
   void every_rule_class_is_registered() {
-    Set<String> registered = java.util.stream.Stream.concat(Rules.history().stream(), Rules.schema().stream())
+    Set<String> registered = registered()
         .map(r -> r.getClass().getName()).collect(Collectors.toSet());
     Set<String> declared = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("io.driftwatch.core.rules").stream()
-        .filter(c -> (c.isAssignableTo(HistoryRule.class) || c.isAssignableTo(SchemaRule.class)) && !c.isInterface()
+        .filter(c -> (c.isAssignableTo(HistoryRule.class) || c.isAssignableTo(SchemaRule.class) || c.isAssignableTo(LintRule.class)) && !c.isInterface()
             && !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
         .map(JavaClass::getName)
         .collect(Collectors.toSet());
@@ -44,9 +44,14 @@ class RulesTest {
 
   @Test
   void every_rule_has_its_test() {
-    assertThat(java.util.stream.Stream.concat(Rules.history().stream(), Rules.schema().stream()).toList()).allSatisfy(rule -> {
+    assertThat(registered().toList()).allSatisfy(rule -> {
       String testName = rule.getClass().getName() + "Test";
       assertThat(Class.forName(testName)).as("a test class %s", testName).isNotNull();
     });
+  }
+
+  private static java.util.stream.Stream<Object> registered() {
+    return java.util.stream.Stream.of(Rules.history().stream(), Rules.schema().stream(), Rules.lint().stream())
+        .flatMap(rules -> rules);
   }
 }

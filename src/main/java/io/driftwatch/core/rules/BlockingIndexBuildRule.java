@@ -1,0 +1,69 @@
+package io.driftwatch.core.rules;
+
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.rules.support.AlterTable;
+import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code CREATE INDEX} without {@code CONCURRENTLY} on a table with rows: writes block for the whole
+ * build. An index on a table created by the same migration is free and not reported.
+ */
+public final class BlockingIndexBuildRule implements LintRule {
+
+  /** Below this many rows an index builds in well under a second. */
+  static final long SMALL_TABLE_ROWS = 10_000;
+
+  public static final FindingType TYPE = new FindingType("MS006", "BLOCKING_INDEX_BUILD", Severity.WARNING,
+      "A pending migration builds an index without CONCURRENTLY on a table with rows: writes wait for the build.");
+
+  private static final Pattern ON_TABLE =
+      Pattern.compile("\\bON\\s+(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public FindingType type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> findings = new ArrayList<>();
+    for (SqlStatement statement : context.statements()) {
+      if (!(statement.is("CREATE", "INDEX") || statement.is("CREATE", "UNIQUE", "INDEX"))
+          || statement.keywords().contains("CONCURRENTLY")) {
+        continue;
+      }
+      Matcher on = ON_TABLE.matcher(SqlCode.code(statement));
+      if (!on.find()) {
+        continue;
+      }
+      String table = SqlCode.group(on, 1);
+      OptionalLong rows = context.rowEstimate(table);
+      if (context.createsTable(table) || (rows.isPresent() && rows.getAsLong() <= SMALL_TABLE_ROWS)) {
+        continue;
+      }
+      String size = rows.isPresent() ? context.rowsNote(table) : " (of unknown size)";
+      findings.add(TYPE.at(context.migration(),
+          "Line " + statement.line() + " builds an index on " + table + size + " without CONCURRENTLY: "
+              + "inserts, updates and deletes on " + table + " wait until the build ends (SHARE lock).",
+          "Move it to a migration of its own holding only `" + concurrently(statement) + ";`: Prisma does not "
+              + "wrap a lone statement in a transaction, so CONCURRENTLY works there; if the build fails, "
+              + "`DROP INDEX CONCURRENTLY` the invalid index before retrying."));
+    }
+    return findings;
+  }
+
+  private static String concurrently(SqlStatement statement) {
+    String first = statement.text().strip().lines().findFirst().orElse("").strip();
+    String rewritten = first.replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\b", "$1 CONCURRENTLY");
+    return rewritten.length() > 160 ? rewritten.substring(0, 160) + "…" : rewritten;
+  }
+}

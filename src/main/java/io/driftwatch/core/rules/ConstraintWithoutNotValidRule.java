@@ -1,0 +1,64 @@
+package io.driftwatch.core.rules;
+
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.rules.support.AlterTable;
+import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ADD CONSTRAINT ... FOREIGN KEY} or {@code CHECK} without {@code NOT VALID} on an existing
+ * table: every row is checked while the table is locked. Prisma adds the foreign keys of new tables
+ * this way; those are empty and not reported.
+ */
+public final class ConstraintWithoutNotValidRule implements LintRule {
+
+  public static final FindingType TYPE = new FindingType("MS008", "CONSTRAINT_WITHOUT_NOT_VALID", Severity.WARNING,
+      "A pending migration adds a foreign key or check to an existing table without NOT VALID: every row is checked under lock.");
+
+  private static final Pattern ADD_CONSTRAINT = Pattern.compile(
+      "^ADD\\s+(?:CONSTRAINT\\s+(" + SqlCode.NAME + ")\\s+)?(FOREIGN\\s+KEY|CHECK)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_VALID = Pattern.compile("\\bNOT\\s+VALID\\b", Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public FindingType type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> findings = new ArrayList<>();
+    for (SqlStatement statement : context.statements()) {
+      AlterTable alter = AlterTable.of(statement).orElse(null);
+      if (alter == null || context.isNewOrEmpty(alter.table())) {
+        continue;
+      }
+      for (String action : alter.actions()) {
+        Matcher add = ADD_CONSTRAINT.matcher(action);
+        if (!add.find() || NOT_VALID.matcher(SqlCode.keywordsOf(action)).find()) {
+          continue;
+        }
+        boolean foreignKey = add.group(2).toUpperCase(java.util.Locale.ROOT).startsWith("FOREIGN");
+        String kind = foreignKey ? "foreign key" : "check";
+        String name = add.group(1) == null ? "the constraint" : add.group(1);
+        String table = alter.table();
+        findings.add(TYPE.at(context.migration(),
+            "Line " + statement.line() + " adds " + kind + " " + name + " to " + table + context.rowsNote(table)
+                + " without NOT VALID: PostgreSQL checks every row while holding a lock that blocks writes to "
+                + table + (foreignKey ? " and to the referenced table" : "") + ".",
+            "Add it with `ALTER TABLE " + table + " ADD CONSTRAINT " + name + " ... NOT VALID;` here, and run "
+                + "`ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + ";` in a second migration: validating "
+                + "lets reads and writes go on (in one migration, Prisma's transaction would hold the first lock "
+                + "through the check)."));
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,54 @@
+package io.driftwatch.core.rules;
+
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code INSERT} without {@code ON CONFLICT}: run twice (a migration fixed and re-applied, rows
+ * already seeded elsewhere) it fails on a unique key or duplicates rows.
+ */
+public final class InsertWithoutOnConflictRule implements LintRule {
+
+  public static final FindingType TYPE = new FindingType("MS015", "INSERT_WITHOUT_ON_CONFLICT", Severity.INFO,
+      "A pending migration inserts rows without ON CONFLICT: it is not safe to run twice.");
+
+  private static final Pattern INTO = Pattern.compile(
+      "^\\s*INSERT\\s+INTO\\s+(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
+  private static final Pattern GUARDED = Pattern.compile(
+      "\\bON\\s+CONFLICT\\b|\\bNOT\\s+EXISTS\\b", Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public FindingType type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> findings = new ArrayList<>();
+    for (SqlStatement statement : context.statements()) {
+      String code = SqlCode.code(statement);
+      Matcher into = INTO.matcher(code);
+      if (!statement.is("INSERT") || !into.find() || GUARDED.matcher(SqlCode.keywordsOf(code)).find()) {
+        continue;
+      }
+      String table = SqlCode.group(into, 1);
+      if (context.createsTable(table)) {
+        continue;
+      }
+      findings.add(TYPE.at(context.migration(),
+          "Line " + statement.line() + " inserts into " + table + " without ON CONFLICT: run again (a migration "
+              + "fixed and re-applied, or rows already there) it fails on a unique key (23505) or adds duplicates.",
+          "Add `ON CONFLICT (key) DO NOTHING` (or `ON CONFLICT (key) DO UPDATE SET ...`) so the statement can "
+              + "run twice safely."));
+    }
+    return findings;
+  }
+}

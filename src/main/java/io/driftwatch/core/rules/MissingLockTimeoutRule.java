@@ -1,0 +1,57 @@
+package io.driftwatch.core.rules;
+
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A locking {@code ALTER TABLE} on an existing table with no {@code lock_timeout} set before it:
+ * while it waits behind a long query for its ACCESS EXCLUSIVE lock, every query on the table queues
+ * behind it. Reported once per migration, at the first such statement.
+ */
+public final class MissingLockTimeoutRule implements LintRule {
+
+  public static final FindingType TYPE = new FindingType("MS014", "MISSING_LOCK_TIMEOUT", Severity.WARNING,
+      "A pending migration alters an existing table with no lock_timeout: waiting for its lock, it stalls every query on the table.");
+
+  private static final Pattern SET_LOCK_TIMEOUT = Pattern.compile(
+      "^\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?lock_timeout\\b|\\bset_config\\s*\\(\\s*'lock_timeout'",
+      Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public FindingType type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    for (SqlStatement statement : context.statements()) {
+      if (SET_LOCK_TIMEOUT.matcher(statement.text()).find()) {
+        return List.of(); // set before any locking statement: later ones are covered too
+      }
+      Matcher alter = SqlCode.ALTER_TABLE.matcher(SqlCode.code(statement));
+      if (!statement.is("ALTER", "TABLE") || !alter.find()) {
+        continue;
+      }
+      String table = SqlCode.group(alter, 1);
+      if (context.isNewOrEmpty(table)) {
+        continue;
+      }
+      return List.of(TYPE.at(context.migration(),
+          "Line " + statement.line() + " alters " + table + " with no lock_timeout set before it: if a long "
+              + "query holds " + table + ", the ALTER waits for its lock, and every query on " + table
+              + " queues behind it until the ALTER runs.",
+          "Put `SET lock_timeout = '5s';` at the top of migration.sql: the migration then fails fast instead of "
+              + "stalling the application, and the deploy can be retried after `"
+              + "npx prisma migrate resolve --rolled-back \"" + context.migration() + "\"`."));
+    }
+    return List.of();
+  }
+}

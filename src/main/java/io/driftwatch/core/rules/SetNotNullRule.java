@@ -1,0 +1,57 @@
+package io.driftwatch.core.rules;
+
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.rules.support.AlterTable;
+import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code ALTER COLUMN ... SET NOT NULL}: a full scan of the table under an ACCESS EXCLUSIVE lock. */
+public final class SetNotNullRule implements LintRule {
+
+  public static final FindingType TYPE = new FindingType("MS004", "SET_NOT_NULL", Severity.WARNING,
+      "A pending migration makes a column NOT NULL: the whole table is scanned while reads and writes wait.");
+
+  private static final Pattern SET_NOT_NULL = Pattern.compile(
+      "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlCode.NAME + ")\\s+SET\\s+NOT\\s+NULL\\b", Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public FindingType type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> findings = new ArrayList<>();
+    for (SqlStatement statement : context.statements()) {
+      AlterTable alter = AlterTable.of(statement).orElse(null);
+      if (alter == null || context.isNewOrEmpty(alter.table())) {
+        continue;
+      }
+      for (String action : alter.actions()) {
+        Matcher set = SET_NOT_NULL.matcher(action);
+        if (!set.find()) {
+          continue;
+        }
+        String column = set.group(1);
+        String table = alter.table();
+        String check = "\"" + SqlCode.sqlKey(table).replace(".", "_") + "_" + SqlCode.sqlKey(column) + "_not_null\"";
+        findings.add(TYPE.at(context.migration(),
+            "Line " + statement.line() + " sets " + table + "." + column + " NOT NULL" + context.rowsNote(table)
+                + ": PostgreSQL scans the whole table to check it under an ACCESS EXCLUSIVE lock, and every read "
+                + "and write waits until it ends.",
+            "In one migration `ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column
+                + " IS NOT NULL) NOT VALID;`, in a second `ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check
+                + ";` (reads and writes go on), then `ALTER TABLE " + table + " ALTER COLUMN " + column
+                + " SET NOT NULL;` (PostgreSQL 12+ skips the scan thanks to the validated check) and drop the check."));
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,73 @@
+package io.driftwatch.core.rules;
+
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ADD COLUMN} with a volatile default ({@code random()}, {@code gen_random_uuid()},
+ * {@code clock_timestamp()}, a sequence): since PostgreSQL 11 a non-volatile default (a constant,
+ * {@code now()}, {@code CURRENT_TIMESTAMP}) is stored once and costs nothing, but a volatile one is
+ * computed per row, rewriting the table under an ACCESS EXCLUSIVE lock.
+ */
+public final class VolatileDefaultRule implements LintRule {
+
+  public static final FindingType TYPE = new FindingType("MS016", "VOLATILE_DEFAULT", Severity.WARNING,
+      "A pending migration adds a column with a volatile default: the table is rewritten while reads and writes wait.");
+
+  private static final Pattern ADD_COLUMN = Pattern.compile(
+      "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")\\s+(.*)$",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern VOLATILE = Pattern.compile(
+      "\\bDEFAULT\\b.*?\\b(random|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|"
+          + "clock_timestamp|timeofday|nextval)\\s*\\(",
+      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern SERIAL = Pattern.compile("^\\s*((?:SMALL|BIG)?SERIAL[248]?)\\b", Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public FindingType type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<Finding> check(LintContext context) {
+    List<Finding> findings = new ArrayList<>();
+    for (SqlStatement statement : context.statements()) {
+      io.driftwatch.core.rules.support.AlterTable alter =
+          io.driftwatch.core.rules.support.AlterTable.of(statement).orElse(null);
+      if (alter == null || context.isNewOrEmpty(alter.table())) {
+        continue;
+      }
+      for (String action : alter.actions()) {
+        Matcher add = ADD_COLUMN.matcher(action);
+        if (!add.find()) {
+          continue;
+        }
+        Matcher volatileDefault = VOLATILE.matcher(add.group(2));
+        Matcher serial = SERIAL.matcher(add.group(2));
+        String what = volatileDefault.find() ? volatileDefault.group(1) + "()"
+            : serial.find() ? serial.group(1) + " (a nextval() default)" : null;
+        if (what == null) {
+          continue;
+        }
+        String table = alter.table();
+        String column = add.group(1);
+        findings.add(TYPE.at(context.migration(),
+            "Line " + statement.line() + " adds " + table + "." + column + " with the volatile default " + what
+                + context.rowsNote(table) + ": PostgreSQL computes it for every row, rewriting the table under an "
+                + "ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
+            "Add the column without a default (`ADD COLUMN " + column + " ...;`), then `ALTER COLUMN " + column
+                + " SET DEFAULT ...;` (only new rows get it), and backfill existing rows in batches outside the "
+                + "migration."));
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,188 @@
+package io.driftwatch.core.rules.support;
+
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Statement text as lint rules match it: string literals, dollar-quoted bodies and comments blanked
+ * out, so that {@code DEFAULT 'DROP TABLE x'} or {@code -- no WHERE} never matches. Quoted names stay.
+ */
+public final class SqlCode {
+
+  /** One name, quoted ({@code "User"}, {@code ""} inside) or not. */
+  public static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
+
+  /** A name with an optional schema: {@code public."User"}. */
+  public static final String QUALIFIED_NAME = NAME + "(?:\\s*\\.\\s*" + NAME + ")?";
+
+  /** The head of {@code ALTER TABLE [IF EXISTS] [ONLY] name}; group 1 is the table. */
+  public static final Pattern ALTER_TABLE = Pattern.compile(
+      "^\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + QUALIFIED_NAME + ")",
+      Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern PART = Pattern.compile(NAME);
+  private static final Pattern QUOTED_NAME = Pattern.compile("\"(?:[^\"]|\"\")*\"");
+
+  private SqlCode() {}
+
+  /** The statement's text, literals and comments replaced by spaces (line breaks kept). */
+  public static String mask(String text) {
+    char[] out = text.toCharArray();
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      char next = i + 1 < length ? text.charAt(i + 1) : '\0';
+      int end;
+      if (c == '-' && next == '-') {
+        end = text.indexOf('\n', i);
+        end = end < 0 ? length : end;
+        blank(out, i, end);
+      } else if (c == '/' && next == '*') {
+        end = blockCommentEnd(text, i);
+        blank(out, i, end);
+      } else if (c == '"') {
+        end = quotedEnd(text, i, '"', false); // a quoted name: kept
+      } else if (c == '\'') {
+        boolean backslashes = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
+            && (i < 2 || !isNamePart(text.charAt(i - 2)));
+        end = quotedEnd(text, i, '\'', backslashes);
+        blank(out, i, end);
+      } else if (c == '$' && (i == 0 || !isNamePart(text.charAt(i - 1))) && dollarTagEnd(text, i) > 0) {
+        int tagEnd = dollarTagEnd(text, i);
+        String tag = text.substring(i, tagEnd);
+        int close = text.indexOf(tag, tagEnd);
+        end = close < 0 ? length : close + tag.length();
+        blank(out, i, end);
+      } else {
+        end = i + 1;
+      }
+      i = end;
+    }
+    return new String(out);
+  }
+
+  /**
+   * Masked text with quoted names blanked too, to look for keywords: a column named {@code "where"}
+   * is not a WHERE clause.
+   */
+  public static String keywordsOf(String masked) {
+    Matcher quoted = QUOTED_NAME.matcher(masked);
+    StringBuilder out = new StringBuilder(masked.length());
+    while (quoted.find()) {
+      quoted.appendReplacement(out, " ".repeat(quoted.group().length()));
+    }
+    quoted.appendTail(out);
+    return out.toString();
+  }
+
+  /** The masked text of a statement. */
+  public static String code(SqlStatement statement) {
+    return mask(statement.text());
+  }
+
+  /** Where a statement is, for messages: {@code line 12}. */
+  public static String at(SqlStatement statement) {
+    return "line " + statement.line();
+  }
+
+  /** The first line of a statement, cut short, for quoting it in a message. */
+  public static String quote(SqlStatement statement) {
+    String first = statement.text().strip().lines().findFirst().orElse("").strip();
+    return "`" + (first.length() > 120 ? first.substring(0, 120) + "…" : first) + "`";
+  }
+
+  /** The group of a match with its surrounding whitespace removed. */
+  public static String group(Matcher matcher, int group) {
+    return matcher.group(group).strip().replaceAll("\\s*\\.\\s*", ".");
+  }
+
+  /**
+   * A table name as written in SQL, as a lookup key: quoted parts as written, unquoted parts folded
+   * to lower case as PostgreSQL does, the {@code public} schema dropped.
+   */
+  public static String sqlKey(String sqlName) {
+    StringBuilder key = new StringBuilder();
+    Matcher part = PART.matcher(sqlName);
+    while (part.find()) {
+      String name = part.group();
+      name = name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+          : name.toLowerCase(Locale.ROOT);
+      key.append(key.isEmpty() ? "" : ".").append(name);
+    }
+    return withoutPublic(key.toString());
+  }
+
+  /** A table name as the catalog stores it ({@code User}, {@code audit.Log}), as a lookup key. */
+  public static String catalogKey(String catalogName) {
+    return withoutPublic(catalogName.strip());
+  }
+
+  private static String withoutPublic(String key) {
+    return key.startsWith("public.") ? key.substring("public.".length()) : key;
+  }
+
+  private static void blank(char[] out, int from, int to) {
+    for (int i = from; i < to && i < out.length; i++) {
+      if (out[i] != '\n' && out[i] != '\r') {
+        out[i] = ' ';
+      }
+    }
+  }
+
+  private static int blockCommentEnd(String text, int start) {
+    int depth = 0;
+    int i = start;
+    while (i < text.length()) {
+      if (text.startsWith("/*", i)) {
+        depth++;
+        i += 2;
+      } else if (text.startsWith("*/", i)) {
+        depth--;
+        i += 2;
+        if (depth == 0) {
+          return i;
+        }
+      } else {
+        i++;
+      }
+    }
+    return text.length();
+  }
+
+  private static int quotedEnd(String text, int start, char quote, boolean backslashes) {
+    int i = start + 1;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (backslashes && c == '\\') {
+        i += 2;
+      } else if (c == quote) {
+        if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+          i += 2;
+        } else {
+          return i + 1;
+        }
+      } else {
+        i++;
+      }
+    }
+    return text.length();
+  }
+
+  /** The index after {@code $tag$} opening at {@code start}, or -1 when there is none. */
+  private static int dollarTagEnd(String text, int start) {
+    int i = start + 1;
+    if (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+      while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+        i++;
+      }
+    }
+    return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+  }
+}

@@ -1,0 +1,42 @@
+package io.driftwatch.core.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftwatch.core.rules.support.SqlCode;
+import org.junit.jupiter.api.Test;
+
+/** What lint rules match against: literals and comments blanked, names kept, positions unchanged. */
+class SqlCodeTest {
+
+  @Test
+  void literals_and_comments_are_blanked_names_kept() {
+    String sql = "UPDATE \"a--b\" SET x = 'it''s -- WHERE' /* WHERE /* nested */ */ -- WHERE\n, y = E'\\' WHERE'";
+    String masked = SqlCode.mask(sql);
+    assertThat(masked).hasSameSizeAs(sql).doesNotContain("WHERE").contains("\"a--b\"").contains("\n, y = E");
+  }
+
+  @Test
+  void dollar_quoted_bodies_are_blanked_but_not_parameters_or_names_with_dollars() {
+    assertThat(SqlCode.mask("DO $body$ BEGIN DROP TABLE x; END $body$")).doesNotContain("DROP");
+    assertThat(SqlCode.mask("SELECT $$DROP$$, a$b$c, $1")).doesNotContain("DROP").contains("a$b$c", "$1");
+  }
+
+  @Test
+  void unterminated_constructs_blank_to_the_end() {
+    assertThat(SqlCode.mask("SELECT 'DROP")).isEqualTo("SELECT      ");
+    assertThat(SqlCode.mask("SELECT /* DROP")).isEqualTo("SELECT        ");
+  }
+
+  @Test
+  void keywords_of_blanks_quoted_names() {
+    assertThat(SqlCode.keywordsOf("UPDATE t SET \"where\" = 1")).doesNotContain("where").hasSize(24);
+  }
+
+  @Test
+  void keys_fold_unquoted_names_and_drop_the_public_schema() {
+    assertThat(SqlCode.sqlKey("public.\"User\"")).isEqualTo("User");
+    assertThat(SqlCode.sqlKey("Users")).isEqualTo("users");
+    assertThat(SqlCode.sqlKey("audit . \"Log\"\"s\"")).isEqualTo("audit.Log\"s");
+    assertThat(SqlCode.catalogKey("public.User")).isEqualTo("User");
+  }
+}
