@@ -1,5 +1,9 @@
 package io.driftwatch.core;
 
+import io.driftwatch.core.history.MigrationState;
+import io.driftwatch.core.rules.LintRule;
+import io.driftwatch.core.lint.MigrationLinter;
+import io.driftwatch.core.lint.MigrationLint;
 import io.driftwatch.core.rules.SchemaRule;
 import java.util.Optional;
 import io.driftwatch.core.finding.Finding;
@@ -22,18 +26,20 @@ public final class AuditEngine {
 
   private final List<HistoryRule> rules;
   private final List<SchemaRule> schemaRules;
+  private final MigrationLinter linter;
 
   public AuditEngine() {
-    this(Rules.history(), Rules.schema());
+    this(Rules.history(), Rules.schema(), Rules.lint());
   }
 
   public AuditEngine(List<HistoryRule> rules) {
-    this(rules, List.of());
+    this(rules, List.of(), List.of());
   }
 
-  public AuditEngine(List<HistoryRule> rules, List<SchemaRule> schemaRules) {
+  public AuditEngine(List<HistoryRule> rules, List<SchemaRule> schemaRules, List<LintRule> lintRules) {
     this.rules = List.copyOf(rules);
     this.schemaRules = List.copyOf(schemaRules);
+    this.linter = new MigrationLinter(lintRules);
   }
 
   /** Joins both sides only: what an adapter needs to know which migrations to gather evidence for. */
@@ -72,12 +78,23 @@ public final class AuditEngine {
     for (HistoryRule rule : rules) {
       findings.addAll(rule.check(context));
     }
+    findings.addAll(lintPending(history, target));
     Optional<SchemaContext> schema = input.schema().map(in -> SchemaChecks.context(in, source, target));
     schema.ifPresent(schemaContext -> schemaRules.forEach(rule -> findings.addAll(rule.check(schemaContext))));
     findings.sort(order(history));
     Outcome outcome =
         findings.stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING)) ? Outcome.DRIFT : Outcome.CLEAN;
     return new AuditResult(history, diagnosis, status, List.copyOf(findings), outcome, schema);
+  }
+
+  /** The safety lint of every migration the next deploy will run, weighed by the live row estimates. */
+  private List<Finding> lintPending(MigrationHistory history, TargetSnapshot target) {
+    List<Finding> found = new ArrayList<>();
+    for (MigrationRecord record : history.inState(MigrationState.PENDING)) {
+      record.script().ifPresent(script -> found.addAll(
+          linter.lint(new MigrationLint(record.name(), script.sql(), target.rowEstimates()))));
+    }
+    return found;
   }
 
   /** Most severe first, then by code, then in migration order, then by message: deterministic. */

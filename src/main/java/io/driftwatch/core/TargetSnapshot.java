@@ -14,6 +14,8 @@ import java.util.List;
  * @param schemaHasTables whether that schema holds any other table (decides P3005)
  * @param deployLockHeld whether a deploy holds Prisma's advisory lock right now
  * @param catalog what the database's user schemas hold, read in the same session; empty when not read
+ * @param rowEstimates rows per table as PostgreSQL estimates them ({@code reltuples}; -1: never
+ *     analyzed), keyed {@code schema.table}, and {@code table} alone in the connection's schema
  */
 public record TargetSnapshot(
     String provider,
@@ -22,10 +24,17 @@ public record TargetSnapshot(
     List<HistoryRow> rows,
     boolean deployLockHeld,
     Datasource datasource,
-    Optional<Catalog> catalog) {
+    Optional<Catalog> catalog,
+    java.util.Map<String, Long> rowEstimates) {
 
   public TargetSnapshot {
     rows = List.copyOf(rows);
+    rowEstimates = java.util.Map.copyOf(rowEstimates);
+  }
+
+  public TargetSnapshot(String provider, boolean historyTableExists, boolean schemaHasTables, List<HistoryRow> rows,
+      boolean deployLockHeld, Datasource datasource, Optional<Catalog> catalog) {
+    this(provider, historyTableExists, schemaHasTables, rows, deployLockHeld, datasource, catalog, java.util.Map.of());
   }
 
   public TargetSnapshot(String provider, boolean historyTableExists, boolean schemaHasTables, List<HistoryRow> rows,

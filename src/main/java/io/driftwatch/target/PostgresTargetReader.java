@@ -70,6 +70,14 @@ public class PostgresTargetReader {
 
   private record KnownCatalog(String fingerprint, Catalog catalog) {}
 
+  /** What the safety lint weighs a pending migration by: how many rows each table holds, as estimated. */
+  static final String ROW_ESTIMATES = """
+      SELECT n.nspname::text AS schema, c.relname::text AS name, c.reltuples::int8 AS rows
+      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+        AND n.nspname NOT LIKE 'pg\\_toast%'
+      """;
+
   private final TargetPools pools;
   private final PostgresCatalogReader catalogs;
   private final java.util.Map<UUID, KnownCatalog> known = java.util.Collections.synchronizedMap(
@@ -119,10 +127,26 @@ public class PostgresTargetReader {
       boolean deployLock = row.getBoolean("deploy_lock");
       Uni<List<HistoryRow>> rows = hasHistory ? readRows(connection, schema) : Uni.createFrom().item(List.of());
       // The catalog in the same read-only transaction: history and schema are one snapshot.
-      return rows.flatMap(history -> catalog(environmentId, connection).map(catalog ->
-          new TargetSnapshot("postgresql", hasHistory, hasTables, history, deployLock,
-              new Datasource("PostgreSQL", url.database(), schema, url.host() + ":" + url.port()),
-              Optional.of(catalog))));
+      return rows.flatMap(history -> catalog(environmentId, connection).flatMap(catalog ->
+          rowEstimates(connection, schema).map(estimates ->
+              new TargetSnapshot("postgresql", hasHistory, hasTables, history, deployLock,
+                  new Datasource("PostgreSQL", url.database(), schema, url.host() + ":" + url.port()),
+                  Optional.of(catalog), estimates))));
+    });
+  }
+
+  private static Uni<java.util.Map<String, Long>> rowEstimates(SqlConnection connection, String schema) {
+    return connection.query(ROW_ESTIMATES).execute().map(rows -> {
+      java.util.Map<String, Long> estimates = new java.util.HashMap<>();
+      for (Row row : rows) {
+        String name = row.getString("name");
+        long estimate = row.getLong("rows");
+        estimates.put(row.getString("schema") + "." + name, estimate);
+        if (schema.equals(row.getString("schema"))) {
+          estimates.put(name, estimate);
+        }
+      }
+      return estimates;
     });
   }
 
