@@ -1,5 +1,7 @@
 package io.driftwatch.core.lint;
 
+import io.driftwatch.core.rules.support.AlterTable;
+import java.util.Optional;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SplitProblem;
 import io.driftwatch.core.sql.SplitResult;
@@ -32,6 +34,9 @@ public final class LintContext {
   private final Map<String, Long> rowEstimates;
   /** Keys of the tables the migration creates, read once: rules ask for every statement. */
   private final Set<String> createdTables;
+  /** Each statement's masked text and ALTER TABLE reading, made once for all rules (they are the cost). */
+  private final Map<SqlStatement, String> code = new java.util.IdentityHashMap<>();
+  private final Map<SqlStatement, Optional<AlterTable>> alterTables = new java.util.IdentityHashMap<>();
 
   /**
    * @param rowEstimates estimated rows by table name as the catalog stores it (see {@link MigrationLint})
@@ -46,10 +51,20 @@ public final class LintContext {
     this.rowEstimates = Map.copyOf(byKey);
     this.createdTables = this.statements.stream()
         .filter(statement -> statement.is("CREATE"))
-        .map(statement -> CREATE_TABLE.matcher(SqlCode.code(statement)))
+        .map(statement -> CREATE_TABLE.matcher(code(statement)))
         .filter(Matcher::find)
         .map(m -> SqlCode.sqlKey(m.group(1)))
         .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The statement's text with literals and comments blanked (see {@link SqlCode#mask}), made once. */
+  public String code(SqlStatement statement) {
+    return code.computeIfAbsent(statement, SqlCode::code);
+  }
+
+  /** The statement read as an ALTER TABLE, made once; empty when it is something else. */
+  public Optional<AlterTable> alterTable(SqlStatement statement) {
+    return alterTables.computeIfAbsent(statement, AlterTable::of);
   }
 
   public String migration() {

@@ -41,7 +41,7 @@ public final class BlockingIndexBuildRule implements LintRule {
           || statement.keywords().contains("CONCURRENTLY")) {
         continue;
       }
-      Matcher on = ON_TABLE.matcher(SqlCode.code(statement));
+      Matcher on = ON_TABLE.matcher(context.code(statement));
       if (!on.find()) {
         continue;
       }

@@ -30,7 +30,7 @@ public final class ColumnTypeChangeRule implements LintRule {
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
-      AlterTable alter = AlterTable.of(statement).orElse(null);
+      AlterTable alter = context.alterTable(statement).orElse(null);
       if (alter == null || context.isNewOrEmpty(alter.table())) {
         continue;
       }

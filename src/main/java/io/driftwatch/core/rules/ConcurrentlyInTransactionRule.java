@@ -38,7 +38,7 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
     for (SqlStatement statement : context.statements()) {
       boolean ddl = statement.is("CREATE") || statement.is("DROP") || statement.is("REINDEX")
           || statement.is("ALTER", "TABLE") || statement.is("REFRESH");
-      if (!ddl || !CONCURRENTLY.matcher(SqlCode.keywordsOf(SqlCode.code(statement))).find()) {
+      if (!ddl || !CONCURRENTLY.matcher(SqlCode.keywordsOf(context.code(statement))).find()) {
         continue;
       }
       findings.add(TYPE.at(context.migration(),

@@ -34,7 +34,7 @@ public final class DropTableRule implements LintRule {
       if (!statement.is("DROP", "TABLE")) {
         continue;
       }
-      String code = SqlCode.code(statement);
+      String code = context.code(statement);
       Matcher head = DROP_TABLE.matcher(code);
       if (!head.find()) {
         continue;

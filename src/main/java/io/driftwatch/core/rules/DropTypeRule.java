@@ -37,7 +37,7 @@ public final class DropTypeRule implements LintRule {
   public List<Finding> check(LintContext context) {
     java.util.Map<String, String> renamedFrom = new java.util.HashMap<>();
     for (SqlStatement statement : context.statements()) {
-      Matcher rename = RENAME_TYPE.matcher(SqlCode.code(statement));
+      Matcher rename = RENAME_TYPE.matcher(context.code(statement));
       if (statement.is("ALTER", "TYPE") && rename.find()) {
         renamedFrom.put(SqlCode.sqlKey(rename.group(2)), SqlCode.group(rename, 1));
       }
@@ -47,7 +47,7 @@ public final class DropTypeRule implements LintRule {
       if (!statement.is("DROP", "TYPE")) {
         continue;
       }
-      String code = SqlCode.code(statement);
+      String code = context.code(statement);
       Matcher head = DROP_TYPE.matcher(code);
       if (!head.find()) {
         continue;

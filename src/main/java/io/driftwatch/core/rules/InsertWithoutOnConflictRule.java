@@ -34,7 +34,7 @@ public final class InsertWithoutOnConflictRule implements LintRule {
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
-      String code = SqlCode.code(statement);
+      String code = context.code(statement);
       Matcher into = INTO.matcher(code);
       if (!statement.is("INSERT") || !into.find() || GUARDED.matcher(SqlCode.keywordsOf(code)).find()) {
         continue;

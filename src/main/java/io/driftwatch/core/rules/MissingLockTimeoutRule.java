@@ -36,7 +36,7 @@ public final class MissingLockTimeoutRule implements LintRule {
       if (SET_LOCK_TIMEOUT.matcher(statement.text()).find()) {
         return List.of(); // set before any locking statement: later ones are covered too
       }
-      Matcher alter = SqlCode.ALTER_TABLE.matcher(SqlCode.code(statement));
+      Matcher alter = SqlCode.ALTER_TABLE.matcher(context.code(statement));
       if (!statement.is("ALTER", "TABLE") || !alter.find()) {
         continue;
       }

@@ -34,7 +34,7 @@ public final class RenameRule implements LintRule {
       if (!statement.is("ALTER", "TABLE")) {
         continue;
       }
-      Matcher rename = RENAME.matcher(SqlCode.code(statement));
+      Matcher rename = RENAME.matcher(context.code(statement));
       if (!rename.find() || context.createsTable(SqlCode.group(rename, 1))) {
         continue;
       }

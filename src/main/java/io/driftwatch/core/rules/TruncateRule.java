@@ -35,7 +35,7 @@ public final class TruncateRule implements LintRule {
       if (!statement.is("TRUNCATE")) {
         continue;
       }
-      String code = SqlCode.code(statement);
+      String code = context.code(statement);
       Matcher head = TRUNCATE.matcher(code);
       if (!head.find()) {
         continue;

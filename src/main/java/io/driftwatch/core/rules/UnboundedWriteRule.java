@@ -33,7 +33,7 @@ public final class UnboundedWriteRule implements LintRule {
       if (!statement.is("UPDATE") && !statement.is("DELETE")) {
         continue;
       }
-      String code = SqlCode.code(statement);
+      String code = context.code(statement);
       Matcher target = TARGET.matcher(code);
       if (!target.find() || WHERE.matcher(SqlCode.keywordsOf(code)).find()) {
         continue;

@@ -41,7 +41,7 @@ public final class VolatileDefaultRule implements LintRule {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
       io.driftwatch.core.rules.support.AlterTable alter =
-          io.driftwatch.core.rules.support.AlterTable.of(statement).orElse(null);
+          context.alterTable(statement).orElse(null);
       if (alter == null || context.isNewOrEmpty(alter.table())) {
         continue;
       }
