@@ -169,9 +169,17 @@ public class AuditService {
         .onFailure(TargetUnavailableException.class).recoverWithItem(e -> Side.failed(e.getMessage()));
 
     return Uni.combine().all().unis(sourceSide, targetSide).asTuple()
-        .flatMap(sides -> schemaInput(environment, url, shadow, sides.getItem1(), sides.getItem2())
-            .emitOn(Infrastructure.getDefaultWorkerPool())
-            .map(schema -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2(), schema)))
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .flatMap(sides -> {
+          // Joined once, off the event loop: the replay plan and the judgement both start from it.
+          MigrationHistory joined = sides.getItem1().error() == null && sides.getItem2().error() == null
+              ? engine.join(new AuditInput(sides.getItem1().value(), sides.getItem2().value()))
+              : null;
+          return schemaInput(environment, url, shadow, joined, sides.getItem2())
+              .emitOn(Infrastructure.getDefaultWorkerPool())
+              .map(schema -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2(), joined,
+                  schema));
+        })
         .onTermination().invoke(source::close);
   }
 
@@ -189,16 +197,14 @@ public class AuditService {
    * replay of the same scripts). Without it the history is still judged; the report says why.
    */
   private Uni<Optional<SchemaInput>> schemaInput(Environment environment, PrismaDatabaseUrl url,
-      Side<Optional<ShadowTarget>> shadow, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide) {
-    if (sourceSide.error() != null || targetSide.error() != null || targetSide.value().catalog().isEmpty()
-        || !targetSide.value().historyTableExists()) {
+      Side<Optional<ShadowTarget>> shadow, MigrationHistory joined, Side<TargetSnapshot> targetSide) {
+    if (joined == null || targetSide.value().catalog().isEmpty() || !targetSide.value().historyTableExists()) {
       return Uni.createFrom().item(Optional.empty());
     }
     if (shadow.error() != null) {
       return Uni.createFrom().item(Optional.of(SchemaInput.unavailable(shadow.error(), url.schema(),
           environment.schemaIgnore(), Instant.now())));
     }
-    MigrationHistory joined = engine.join(new AuditInput(sourceSide.value(), targetSide.value()));
     ReplayPlan plan = ReplayPlan.of(joined, url.schema());
     ReplayPlan folderPlan = ReplayPlan.ofFolder(joined, url.schema());
     Uni<Optional<ExpectedSchema>> folder = folderPlan.equals(plan)
@@ -219,7 +225,7 @@ public class AuditService {
 
   private AuditReport judge(ReportBuilder.Header header, Environment environment, MigrationSource source,
       PrismaDatabaseUrl url, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide,
-      Optional<SchemaInput> schema) {
+      MigrationHistory joined, Optional<SchemaInput> schema) {
     TargetInfo targetInfo = targetInfo(environment, url, targetSide.value());
     if (sourceSide.error() != null) {
       return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide, null), targetInfo,
@@ -229,10 +235,9 @@ public class AuditService {
       return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide, null), targetInfo,
           new AuditError(AuditError.DATABASE, targetSide.error()));
     }
-    AuditInput input = new AuditInput(sourceSide.value(), targetSide.value());
-    MigrationHistory joined = engine.join(input);
     HistoryEvidence evidence = explain(source, EvidenceRequest.from(joined));
-    AuditResult result = engine.audit(new AuditInput(input.source(), input.target(), evidence, schema), joined);
+    AuditResult result = engine.audit(
+        new AuditInput(sourceSide.value(), targetSide.value(), evidence, schema), joined);
     return ReportBuilder.completed(finished(header), sourceInfo(environment, source, sourceSide, evidence), targetInfo,
         result);
   }

@@ -57,16 +57,16 @@ final class SchemaChecks {
     Set<String> schemas = new TreeSet<>();
     schemas.add(input.migrationSchema());
     prisma.flatMap(PrismaSchema::datasource).ifPresent(datasource -> schemas.addAll(datasource.schemas()));
-    input.folder().flatMap(ExpectedSchema::catalog).ifPresent(catalog -> {
-      catalog.tables().forEach(table -> schemas.add(table.name().schema()));
-      catalog.enums().forEach(type -> schemas.add(type.name().schema()));
-    });
-    expected.ifPresent(catalog -> {
-      catalog.tables().forEach(table -> schemas.add(table.name().schema()));
-      catalog.enums().forEach(type -> schemas.add(type.name().schema()));
-      catalog.views().forEach(view -> schemas.add(view.name().schema()));
-    });
+    input.folder().flatMap(ExpectedSchema::catalog).ifPresent(catalog -> addSchemasOf(catalog, schemas));
+    expected.ifPresent(catalog -> addSchemasOf(catalog, schemas));
     return schemas;
+  }
+
+  /** Every schema a migration created something in. */
+  private static void addSchemasOf(Catalog catalog, Set<String> schemas) {
+    catalog.tables().forEach(table -> schemas.add(table.name().schema()));
+    catalog.enums().forEach(type -> schemas.add(type.name().schema()));
+    catalog.views().forEach(view -> schemas.add(view.name().schema()));
   }
 
   private static Catalog cut(Catalog catalog, Set<String> schemas, CatalogFilter ignore) {

@@ -330,6 +330,5 @@ class SchemaDriftTest {
          "ignore": [""]}
         """.formatted(UUID.randomUUID().toString().substring(0, 8), target.prismaUrl(), folder.path()))
         .post("/api/v1/environments").then().statusCode(400);
-    assertThat(List.of(environment)).isNotEmpty();
   }
 }

@@ -53,6 +53,15 @@ class DriftBenchmark {
   PostgresCatalogReader catalogs;
 
   @Inject
+  io.driftwatch.shadow.ShadowServer shadows;
+
+  @Inject
+  io.vertx.mutiny.sqlclient.Pool store;
+
+  @Inject
+  com.fasterxml.jackson.databind.ObjectMapper json;
+
+  @Inject
   Vertx vertx;
 
   /** Prisma-shaped migrations: 100 CREATE TABLEs with keys and indexes, then columns, indexes and foreign keys. */
@@ -100,6 +109,9 @@ class DriftBenchmark {
 
     expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT); // replays once and keeps it
     long[] kept = time(50, () -> expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT));
+    // After a restart the memory is empty: the catalog comes from the store, parsed from JSON.
+    long[] stored = time(30, () -> new ExpectedSchemas(replayer, shadows, store, json).of(plan, Set.of())
+        .await().atMost(TIMEOUT));
 
     try (TargetDatabase target = TargetDatabase.create().managedByPrisma(); PrismaFolder folder = PrismaFolder.create()) {
       for (int i = 0; i < MIGRATIONS; i++) {
@@ -143,8 +155,9 @@ class DriftBenchmark {
           catalog.tables().stream().mapToInt(t -> t.foreignKeys().size()).sum());
       System.out.printf("  cold replay on the shadow server (create, 800 scripts, read, drop): runs %s ms%n",
           Arrays.toString(Arrays.stream(cold).mapToObj(n -> String.format("%.0f", n / 1e6)).toArray()));
-      System.out.printf("  kept replay (the extra cost of an audit at an unchanged commit): p50 %.1f ms, p95 %.1f ms "
-          + "(target <= 30 ms)%n", p(kept, 50), p(kept, 95));
+      System.out.printf("  kept replay (the extra cost of an audit at an unchanged commit): from memory p50 %.1f ms, "
+          + "p95 %.1f ms; from the store (after a restart) p50 %.1f ms, p95 %.1f ms (target <= 30 ms)%n",
+          p(kept, 50), p(kept, 95), p(stored, 50), p(stored, 95));
       System.out.printf("  live introspection of the %d tables: p50 %.1f ms, p95 %.1f ms%n", TABLES, p(live, 50), p(live, 95));
       System.out.printf("  POST /audits with drift and coverage (%d drifted objects): p50 %.1f ms, p95 %.1f ms%n%n",
           driftObjects, p(audits, 50), p(audits, 95));

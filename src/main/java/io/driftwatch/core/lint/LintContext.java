@@ -67,6 +67,30 @@ public final class LintContext {
     return alterTables.computeIfAbsent(statement, AlterTable::of);
   }
 
+  /** One action of an ALTER TABLE that a rule looks for: its statement, its table, and the match. */
+  public record AlterAction(SqlStatement statement, String table, Matcher match) {}
+
+  /**
+   * Every action of every ALTER TABLE that matches {@code action} (its {@code find}), on the tables
+   * the migration does not create itself: the walk several rules share.
+   */
+  public List<AlterAction> alterActions(Pattern action) {
+    List<AlterAction> found = new java.util.ArrayList<>();
+    for (SqlStatement statement : statements) {
+      Optional<AlterTable> alter = alterTable(statement);
+      if (alter.isEmpty() || createsTable(alter.get().table())) {
+        continue;
+      }
+      for (String text : alter.get().actions()) {
+        Matcher match = action.matcher(text);
+        if (match.find()) {
+          found.add(new AlterAction(statement, alter.get().table(), match));
+        }
+      }
+    }
+    return found;
+  }
+
   public String migration() {
     return migration;
   }

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What to replay to learn the schema the applied migrations produce: the folder migrations the
@@ -29,16 +31,7 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
   }
 
   public static ReplayPlan of(MigrationHistory history, String schema) {
-    Map<String, MigrationRecord> byName = new java.util.HashMap<>();
-    history.records().forEach(record -> byName.put(record.name(), record));
-    List<ReplayStep> steps = new ArrayList<>();
-    for (String name : history.folderOrder()) {
-      MigrationRecord record = byName.get(name);
-      if (record != null && history.stateOf(record) == MigrationState.APPLIED && record.script().isPresent()) {
-        steps.add(new ReplayStep(name, record.script().get().sql(), record.script().get().checksum()));
-      }
-    }
-    return new ReplayPlan(steps, schema);
+    return of(history, schema, record -> history.stateOf(record) == MigrationState.APPLIED);
   }
 
   /**
@@ -47,12 +40,17 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
    * migration of the folder?
    */
   public static ReplayPlan ofFolder(MigrationHistory history, String schema) {
-    Map<String, MigrationRecord> byName = new java.util.HashMap<>();
+    return of(history, schema, record -> true);
+  }
+
+  /** The folder migrations with a script that {@code replayed} keeps, in the CLI's order. */
+  private static ReplayPlan of(MigrationHistory history, String schema, Predicate<MigrationRecord> replayed) {
+    Map<String, MigrationRecord> byName = new HashMap<>();
     history.records().forEach(record -> byName.put(record.name(), record));
     List<ReplayStep> steps = new ArrayList<>();
     for (String name : history.folderOrder()) {
       MigrationRecord record = byName.get(name);
-      if (record != null && record.script().isPresent()) {
+      if (record != null && record.script().isPresent() && replayed.test(record)) {
         steps.add(new ReplayStep(name, record.script().get().sql(), record.script().get().checksum()));
       }
     }

@@ -4,12 +4,8 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
-import io.driftwatch.core.sql.SqlStatement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ALTER COLUMN ... TYPE}: most type changes rewrite the table under an ACCESS EXCLUSIVE lock. */
@@ -28,28 +24,16 @@ public final class ColumnTypeChangeRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      AlterTable alter = context.alterTable(statement).orElse(null);
-      if (alter == null || context.isNewOrEmpty(alter.table())) {
-        continue;
-      }
-      for (String action : alter.actions()) {
-        Matcher change = ALTER_TYPE.matcher(action);
-        if (!change.find()) {
-          continue;
-        }
-        String column = change.group(1);
-        findings.add(TYPE.at(context.migration(),
-            "Line " + statement.line() + " changes the type of " + alter.table() + "." + column
-                + context.rowsNote(alter.table()) + ": unless the change is binary-compatible (varchar(n) to text or "
-                + "to a longer varchar), PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, "
-                + "and every read and write waits until it ends.",
+    return context.alterActions(ALTER_TYPE).stream()
+        .filter(change -> !context.isNewOrEmpty(change.table()))
+        .map(change -> TYPE.at(context.migration(),
+            "Line " + change.statement().line() + " changes the type of " + change.table() + "."
+                + change.match().group(1) + context.rowsNote(change.table()) + ": unless the change is "
+                + "binary-compatible (varchar(n) to text or to a longer varchar), PostgreSQL rewrites the table and its "
+                + "indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
             "Add a column of the new type, backfill it in batches, switch the application to it, and drop the old "
                 + "column in a later migration; if the rewrite is acceptable, put `SET lock_timeout = '5s';` at the "
-                + "top of the migration so it gives up instead of queueing every query behind it."));
-      }
-    }
-    return findings;
+                + "top of the migration so it gives up instead of queueing every query behind it."))
+        .toList();
   }
 }

@@ -4,12 +4,8 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
-import io.driftwatch.core.sql.SqlStatement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ALTER TABLE ... DROP COLUMN}: the data is gone, and clients still selecting it fail. */
@@ -28,27 +24,19 @@ public final class DropColumnRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      AlterTable alter = context.alterTable(statement).orElse(null);
-      if (alter == null || context.createsTable(alter.table())) {
-        continue;
-      }
-      for (String action : alter.actions()) {
-        Matcher drop = DROP_COLUMN.matcher(action);
-        if (!drop.find() || drop.group(1).equalsIgnoreCase("CONSTRAINT")) {
-          continue;
-        }
-        String column = drop.group(1);
-        boolean hasRows = context.rowEstimate(alter.table()).orElse(0) > 0;
-        findings.add(TYPE.at(context.migration(), hasRows ? Severity.ERROR : Severity.WARNING,
-            "Line " + statement.line() + " drops column " + alter.table() + "." + column
-                + context.rowsNote(alter.table()) + ": its data is lost, and application instances still running the "
-                + "previous Prisma Client, which selects every column by name, fail (P2022) until they are replaced.",
-            "Remove the field from schema.prisma and deploy that application first; drop the column in a later "
-                + "migration, after backing up what it holds if it may be needed."));
-      }
-    }
-    return findings;
+    return context.alterActions(DROP_COLUMN).stream()
+        .filter(drop -> !drop.match().group(1).equalsIgnoreCase("CONSTRAINT"))
+        .map(drop -> {
+          String column = drop.match().group(1);
+          boolean hasRows = context.rowEstimate(drop.table()).orElse(0) > 0;
+          return TYPE.at(context.migration(), hasRows ? Severity.ERROR : Severity.WARNING,
+              "Line " + drop.statement().line() + " drops column " + drop.table() + "." + column
+                  + context.rowsNote(drop.table()) + ": its data is lost, and application instances still running "
+                  + "the previous Prisma Client, which selects every column by name, fail (P2022) until they are "
+                  + "replaced.",
+              "Remove the field from schema.prisma and deploy that application first; drop the column in a later "
+                  + "migration, after backing up what it holds if it may be needed.");
+        })
+        .toList();
   }
 }

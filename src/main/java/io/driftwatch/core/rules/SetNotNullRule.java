@@ -4,12 +4,8 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
-import io.driftwatch.core.sql.SqlStatement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ALTER COLUMN ... SET NOT NULL}: a full scan of the table under an ACCESS EXCLUSIVE lock. */
@@ -28,30 +24,21 @@ public final class SetNotNullRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      AlterTable alter = context.alterTable(statement).orElse(null);
-      if (alter == null || context.isNewOrEmpty(alter.table())) {
-        continue;
-      }
-      for (String action : alter.actions()) {
-        Matcher set = SET_NOT_NULL.matcher(action);
-        if (!set.find()) {
-          continue;
-        }
-        String column = set.group(1);
-        String table = alter.table();
-        String check = "\"" + SqlCode.sqlKey(table).replace(".", "_") + "_" + SqlCode.sqlKey(column) + "_not_null\"";
-        findings.add(TYPE.at(context.migration(),
-            "Line " + statement.line() + " sets " + table + "." + column + " NOT NULL" + context.rowsNote(table)
-                + ": PostgreSQL scans the whole table to check it under an ACCESS EXCLUSIVE lock, and every read "
-                + "and write waits until it ends.",
-            "In one migration `ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column
-                + " IS NOT NULL) NOT VALID;`, in a second `ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check
-                + ";` (reads and writes go on), then `ALTER TABLE " + table + " ALTER COLUMN " + column
-                + " SET NOT NULL;` (PostgreSQL 12+ skips the scan thanks to the validated check) and drop the check."));
-      }
-    }
-    return findings;
+    return context.alterActions(SET_NOT_NULL).stream()
+        .filter(set -> !context.isNewOrEmpty(set.table()))
+        .map(set -> finding(context, set.statement().line(), set.table(), set.match().group(1)))
+        .toList();
+  }
+
+  private static Finding finding(LintContext context, int line, String table, String column) {
+    String check = "\"" + SqlCode.sqlKey(table).replace(".", "_") + "_" + SqlCode.sqlKey(column) + "_not_null\"";
+    return TYPE.at(context.migration(),
+        "Line " + line + " sets " + table + "." + column + " NOT NULL" + context.rowsNote(table)
+            + ": PostgreSQL scans the whole table to check it under an ACCESS EXCLUSIVE lock, and every read "
+            + "and write waits until it ends.",
+        "In one migration `ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column
+            + " IS NOT NULL) NOT VALID;`, in a second `ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check
+            + ";` (reads and writes go on), then `ALTER TABLE " + table + " ALTER COLUMN " + column
+            + " SET NOT NULL;` (PostgreSQL 12+ skips the scan thanks to the validated check) and drop the check.");
   }
 }
