@@ -123,6 +123,6 @@ final class ReportBuilder {
 
   private static FindingReport finding(Finding finding) {
     return new FindingReport(finding.code(), finding.name(), finding.severity(), finding.migration(),
-        finding.message(), finding.help(), finding.evidence(), finding.subject());
+        finding.message(), finding.help(), FindingReport.Evidence.of(finding.evidence()), finding.subject());
   }
 }

@@ -113,6 +113,13 @@ class GitSourceTest {
     assertThat(phantom.getString("message")).contains(deletion.getName().substring(0, 12)).contains("deleted it");
     assertThat(phantom.getString("help")).contains("git checkout " + deletion.getName().substring(0, 12) + "^ -- " + MIGRATIONS + SLUG);
     assertThat(audit.getBoolean("source.historyExplained")).isTrue();
+    // The evidence knows the deleted script, but reports never carry it: neither served nor stored.
+    assertThat(phantom.getMap("evidence")).doesNotContainKey("script");
+    JsonPath stored = given().get("/api/v1/audits/" + audit.getString("id")).then().statusCode(200).extract().jsonPath();
+    JsonPath storedPhantom = finding(stored, "PHANTOM_MIGRATION");
+    assertThat(storedPhantom.getString("evidence.kind")).isEqualTo("DELETED");
+    assertThat(storedPhantom.getString("evidence.commits[0].commit.sha")).isEqualTo(deletion.getName());
+    assertThat(storedPhantom.getMap("evidence")).doesNotContainKey("script");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.driftwatch.audit.report;
 
-import io.driftwatch.core.evidence.Evidence;
+import io.driftwatch.core.evidence.Evidence.CommitChange;
+import io.driftwatch.core.evidence.Evidence.Kind;
 import io.driftwatch.core.finding.Severity;
+import java.util.List;
 
 /**
  * One finding.
@@ -17,5 +19,23 @@ public record FindingReport(
   /** What makes two reports of one code the same finding: its migration, else its subject. */
   public String key() {
     return migration != null ? migration : subject;
+  }
+
+  /**
+   * A finding's evidence as reports carry it: everything {@link io.driftwatch.core.evidence.Evidence}
+   * says except the phantom's script, which would make every served, stored and alerted report carry
+   * whole migration files.
+   */
+  public record Evidence(
+      Kind kind, List<CommitChange> commits, List<String> branches, String relatedMigration, String location) {
+
+    /** The report of this evidence; null for none. */
+    public static Evidence of(io.driftwatch.core.evidence.Evidence evidence) {
+      if (evidence == null) {
+        return null;
+      }
+      return new Evidence(evidence.kind(), evidence.commits(), evidence.branches(), evidence.relatedMigration(),
+          evidence.location());
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.driftwatch.core.evidence;
 
 import io.driftwatch.core.Revision;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What version control says about one finding's migration.
@@ -10,13 +11,28 @@ import java.util.List;
  * @param branches the branches that have it, for ONLY_ON_BRANCH
  * @param relatedMigration the other name, for RENAMED and PROBABLE_RENAME
  * @param location the migration directory's path in the repository, when known
+ * @param script the migration's {@code migration.sql} as version control last had it (UTF-8), for
+ *     DELETED, RENAMED and ONLY_ON_BRANCH; empty when unknown, too large to read, or never committed
  */
 public record Evidence(
-    Kind kind, List<CommitChange> commits, List<String> branches, String relatedMigration, String location) {
+    Kind kind, List<CommitChange> commits, List<String> branches, String relatedMigration, String location,
+    Optional<String> script) {
 
   public Evidence {
     commits = List.copyOf(commits);
     branches = List.copyOf(branches);
+    script = script == null ? Optional.empty() : script;
+  }
+
+  /** Evidence without a script. */
+  public Evidence(
+      Kind kind, List<CommitChange> commits, List<String> branches, String relatedMigration, String location) {
+    this(kind, commits, branches, relatedMigration, location, Optional.empty());
+  }
+
+  /** The same evidence with this script (null: none). */
+  public Evidence withScript(String script) {
+    return new Evidence(kind, commits, branches, relatedMigration, location, Optional.ofNullable(script));
   }
 
   public enum Kind {

@@ -8,6 +8,7 @@ import io.driftwatch.core.evidence.EvidenceRequest;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +18,20 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffEntry.ChangeType;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -43,12 +52,21 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * (or renamed) each phantom, the commit that added each migration deploy would run, and the commits
  * that changed an edited script after the database applied it. Phantoms the ref never had are
  * looked for on the other branches. The walk is capped in commits and time.
+ *
+ * <p>Each phantom's evidence carries its {@code migration.sql} as git last had it, read with caps
+ * (per script and per explanation) so a hostile repository cannot exhaust memory.
  */
 final class GitHistoryExplainer {
+
+  /** A phantom's script larger than this is not read: its evidence has no script. */
+  static final long MAX_SCRIPT_BYTES = 1024 * 1024;
+  /** All phantom scripts read by one explanation together; past it, further evidence has no script. */
+  static final long MAX_SCRIPTS_BYTES = 16 * 1024 * 1024;
 
   private final Repository repository;
   private final int maxCommits;
   private final Duration timeout;
+  private long scriptBudget;
 
   GitHistoryExplainer(Repository repository, int maxCommits, Duration timeout) {
     this.repository = repository;
@@ -58,6 +76,7 @@ final class GitHistoryExplainer {
 
   HistoryEvidence explain(RevCommit head, String migrationsDirectory, String auditedBranch, EvidenceRequest request) {
     Instant deadline = Instant.now().plus(timeout);
+    scriptBudget = MAX_SCRIPTS_BYTES;
     Set<String> names = new HashSet<>();
     for (String name : request.names()) {
       if (RepositoryPaths.safeName(name)) {
@@ -173,9 +192,13 @@ final class GitHistoryExplainer {
       }
     }
 
-    /** DELETED, or RENAMED when the same commit added another migration with the very same script. */
+    /**
+     * DELETED, or RENAMED when the same commit added another migration with the very same script;
+     * either way with the script the commit removed.
+     */
     private Evidence deletion(RevCommit commit, DiffEntry deleted, String name) throws IOException {
       Revision revision = GitMigrationSource.revision(commit);
+      Optional<String> script = script(deleted.getOldId().toObjectId(), deleted.getOldMode());
       try (RevWalk parser = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
         tree.addTree(parentTree(parser, commit));
         tree.addTree(treeOf(commit));
@@ -190,15 +213,18 @@ final class GitHistoryExplainer {
               && entry.getNewPath().endsWith("/" + GitMigrationSource.SCRIPT)) {
             String other = entry.getNewPath().substring(prefix.length());
             other = other.substring(0, other.indexOf('/'));
-            return new Evidence(Kind.RENAMED, List.of(CommitChange.of(revision)), List.of(), other, prefix + name);
+            return new Evidence(Kind.RENAMED, List.of(CommitChange.of(revision)), List.of(), other, prefix + name, script);
           }
         }
       }
-      return Evidence.of(Kind.DELETED, revision, prefix + name);
+      return new Evidence(Kind.DELETED, List.of(CommitChange.of(revision)), List.of(), null, prefix + name, script);
     }
   }
 
-  /** Phantoms the audited ref never had: on another branch's tip, somewhere in their history, or nowhere. */
+  /**
+   * Phantoms the audited ref never had: on another branch's tip (with the script of the first such
+   * branch by name), somewhere in their history (with the script nearest the commit found), or nowhere.
+   */
   private Map<String, Evidence> onOtherBranches(
       String prefix, Set<String> phantoms, String auditedBranch, boolean complete, Instant deadline) throws IOException {
     List<Ref> branches = new ArrayList<>();
@@ -209,22 +235,24 @@ final class GitHistoryExplainer {
     }
     Map<String, Evidence> found = new HashMap<>();
     try (RevWalk walk = new RevWalk(repository)) {
-      Map<String, List<String>> atTips = new HashMap<>();
+      Map<String, TreeMap<String, Blob>> atTips = new HashMap<>();
       for (Ref branch : branches) {
         RevCommit tip = walk.parseCommit(branch.getObjectId());
         for (String phantom : phantoms) {
           try (TreeWalk script = TreeWalk.forPath(repository, prefix + phantom + "/" + GitMigrationSource.SCRIPT, tip.getTree())) {
             if (script != null) {
-              atTips.computeIfAbsent(phantom, ignored -> new ArrayList<>()).add(shortName(branch));
+              atTips.computeIfAbsent(phantom, ignored -> new TreeMap<>())
+                  .put(shortName(branch), new Blob(script.getObjectId(0), script.getFileMode(0)));
             }
           }
         }
       }
       for (String phantom : phantoms) {
-        List<String> having = atTips.get(phantom);
+        TreeMap<String, Blob> having = atTips.get(phantom);
         if (having != null) {
-          found.put(phantom, new Evidence(Kind.ONLY_ON_BRANCH, List.of(), having.stream().sorted().toList(), null,
-              prefix + phantom));
+          Blob first = having.firstEntry().getValue();
+          found.put(phantom, new Evidence(Kind.ONLY_ON_BRANCH, List.of(), List.copyOf(having.keySet()), null,
+              prefix + phantom, script(first.id(), first.mode())));
         }
       }
     }
@@ -250,7 +278,8 @@ final class GitHistoryExplainer {
           if (touches(commit, prefix + phantom)) {
             List<String> having = reachingBranches(commit, branches);
             found.put(phantom, new Evidence(Kind.ONLY_ON_BRANCH,
-                List.of(CommitChange.of(GitMigrationSource.revision(commit))), having, null, prefix + phantom));
+                List.of(CommitChange.of(GitMigrationSource.revision(commit))), having, null, prefix + phantom,
+                scriptNear(commit, prefix + phantom + "/" + GitMigrationSource.SCRIPT)));
             remaining.remove(phantom);
           }
         }
@@ -263,6 +292,53 @@ final class GitHistoryExplainer {
     }
     return found;
   }
+
+  /** The script at this commit, else (the commit deleted it) at its first parent that has it. */
+  private Optional<String> scriptNear(RevCommit commit, String path) throws IOException {
+    // A fresh walk: the filtered one rewrites parents to the previous commit touching the path.
+    try (RevWalk parser = new RevWalk(repository)) {
+      RevCommit parsed = parser.parseCommit(commit);
+      List<RevCommit> candidates = new ArrayList<>();
+      candidates.add(parsed);
+      for (RevCommit parent : parsed.getParents()) {
+        candidates.add(parser.parseCommit(parent));
+      }
+      for (RevCommit candidate : candidates) {
+        try (TreeWalk script = TreeWalk.forPath(repository, path, candidate.getTree())) {
+          if (script != null) {
+            return script(script.getObjectId(0), script.getFileMode(0));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A script's text (UTF-8), or empty: not a regular file, missing from the repository, over
+   * {@link #MAX_SCRIPT_BYTES}, past the explanation's budget, or unreadable. The script is a bonus:
+   * failing to read it never fails the explanation.
+   */
+  private Optional<String> script(AnyObjectId blob, FileMode mode) {
+    if (blob == null || ObjectId.zeroId().equals(blob)
+        || (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE)) {
+      return Optional.empty();
+    }
+    try (ObjectReader reader = repository.newObjectReader()) {
+      ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+      long size = loader.getSize();
+      if (size > MAX_SCRIPT_BYTES || size > scriptBudget) {
+        return Optional.empty();
+      }
+      scriptBudget -= size;
+      return Optional.of(new String(loader.getBytes((int) MAX_SCRIPT_BYTES), StandardCharsets.UTF_8));
+    } catch (IOException | LargeObjectException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A file in a tree. */
+  private record Blob(ObjectId id, FileMode mode) {}
 
   private boolean touches(RevCommit commit, String path) throws IOException {
     try (RevWalk parser = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
