@@ -8,6 +8,8 @@ import io.driftwatch.audit.report.AuditSummary;
 import io.driftwatch.audit.report.CoverageView;
 import io.driftwatch.audit.report.DriftReport;
 import io.driftwatch.audit.ReportSectionMissingException;
+import io.driftwatch.audit.PlanMarkdown;
+import io.driftwatch.core.plan.ResolutionPlan;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -97,5 +99,36 @@ public class EnvironmentAuditResource {
       }
       return report.coverage();
     });
+  }
+
+  @GET
+  @Path("plan")
+  @Operation(summary = "The resolution plan written from the latest audit",
+      description = "A runbook for an incident: the state of every migration, the safety of each pending one "
+          + "(lint, pre-flight against the live catalog and on a shadow replica, data at risk), the triage of failed "
+          + "and phantom migrations, the ordered steps with their command or SQL, why each is safe and its risk, "
+          + "the queries to verify the deploy, and the rollback SQL. JSON, or Markdown with `Accept: text/markdown`.")
+  public Uni<ResolutionPlan> plan(@PathParam("name") String name) {
+    return latestPlan(name);
+  }
+
+  @GET
+  @Path("plan")
+  @Produces(PlanMarkdown.MEDIA_TYPE)
+  @Operation(hidden = true)
+  public Uni<String> planMarkdown(@PathParam("name") String name) {
+    return audits.latestReport(name).map(report -> PlanMarkdown.render(name, report.finishedAt(), plan(name, report)));
+  }
+
+  private Uni<ResolutionPlan> latestPlan(String name) {
+    return audits.latestReport(name).map(report -> plan(name, report));
+  }
+
+  private static ResolutionPlan plan(String name, AuditReport report) {
+    if (report.plan() == null) {
+      throw new ReportSectionMissingException("the latest audit of `" + name + "` wrote no plan"
+          + (report.error() == null ? "" : ": " + report.error().message()));
+    }
+    return report.plan();
   }
 }

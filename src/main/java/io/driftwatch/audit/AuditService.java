@@ -7,6 +7,12 @@ import io.driftwatch.audit.report.AuditSummary;
 import io.driftwatch.audit.report.SourceInfo;
 import io.driftwatch.audit.report.TargetInfo;
 import io.driftwatch.core.AuditEngine;
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.plan.DataPresence;
+import io.driftwatch.core.plan.PlanInput;
+import io.driftwatch.core.plan.ResolutionPlan;
+import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.SourceSnapshot;
@@ -67,6 +73,7 @@ public class AuditService {
   private final AlertRecorder alerts;
   private final ExpectedSchemas expectedSchemas;
   private final AuditEngine engine = new AuditEngine();
+  private final ResolutionPlanner planner = new ResolutionPlanner();
 
   public AuditService(
       EnvironmentService environments,
@@ -177,8 +184,8 @@ public class AuditService {
               : null;
           return schemaInput(environment, url, shadow, joined, sides.getItem2())
               .emitOn(Infrastructure.getDefaultWorkerPool())
-              .map(schema -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2(), joined,
-                  schema));
+              .flatMap(schema -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2(), joined,
+                  schema, entity.id));
         })
         .onTermination().invoke(source::close);
   }
@@ -223,23 +230,45 @@ public class AuditService {
         });
   }
 
-  private AuditReport judge(ReportBuilder.Header header, Environment environment, MigrationSource source,
+  private Uni<AuditReport> judge(ReportBuilder.Header header, Environment environment, MigrationSource source,
       PrismaDatabaseUrl url, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide,
-      MigrationHistory joined, Optional<SchemaInput> schema) {
+      MigrationHistory joined, Optional<SchemaInput> schema, java.util.UUID environmentId) {
     TargetInfo targetInfo = targetInfo(environment, url, targetSide.value());
     if (sourceSide.error() != null) {
-      return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide, null), targetInfo,
-          new AuditError(AuditError.SOURCE, sourceSide.error()));
+      return Uni.createFrom().item(ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide,
+          null), targetInfo, new AuditError(AuditError.SOURCE, sourceSide.error())));
     }
     if (targetSide.error() != null) {
-      return ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide, null), targetInfo,
-          new AuditError(AuditError.DATABASE, targetSide.error()));
+      return Uni.createFrom().item(ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide,
+          null), targetInfo, new AuditError(AuditError.DATABASE, targetSide.error())));
     }
     HistoryEvidence evidence = explain(source, EvidenceRequest.from(joined));
-    AuditResult result = engine.audit(
-        new AuditInput(sourceSide.value(), targetSide.value(), evidence, schema), joined);
-    return ReportBuilder.completed(finished(header), sourceInfo(environment, source, sourceSide, evidence), targetInfo,
-        result);
+    AuditInput input = new AuditInput(sourceSide.value(), targetSide.value(), evidence, schema);
+    AuditResult result = engine.audit(input, joined);
+    return plan(input, result, environmentId, url)
+        .map(plan -> ReportBuilder.completed(finished(header), sourceInfo(environment, source, sourceSide, evidence),
+            targetInfo, result, plan));
+  }
+
+  /**
+   * The resolution plan, from the row estimates; when it could recommend a clean baseline were the database
+   * empty, the tables are checked exactly first (never a destructive advice on an estimate).
+   */
+  private Uni<ResolutionPlan> plan(AuditInput input, AuditResult result, java.util.UUID environmentId,
+      PrismaDatabaseUrl url) {
+    ResolutionPlan estimated = planner.plan(PlanInput.of(input, result,
+        DataPresence.estimated(input.target().rowEstimates())));
+    if (!ResolutionPlanner.needsExactDataCheck(estimated) || input.target().catalog().isEmpty()) {
+      return Uni.createFrom().item(estimated);
+    }
+    List<QualifiedName> tables = input.target().catalog().get().tables().stream().map(Table::name).toList();
+    return targets.tablesWithRows(environmentId, url, tables)
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .map(withRows -> planner.plan(PlanInput.of(input, result, DataPresence.checked(withRows))))
+        .onFailure().recoverWithItem(failure -> {
+          LOG.debugf("the exact data check failed (%s): the plan keeps the estimates", failure.getMessage());
+          return estimated;
+        });
   }
 
   /** Evidence is a bonus: a history that cannot be walked leaves the findings without it, not the audit. */

@@ -39,7 +39,8 @@ final class ReportBuilder {
 
   record Header(UUID id, String environment, String tier, Instant startedAt, Instant finishedAt) {}
 
-  static AuditReport completed(Header header, SourceInfo source, TargetInfo target, AuditResult result) {
+  static AuditReport completed(Header header, SourceInfo source, TargetInfo target, AuditResult result,
+      io.driftwatch.core.plan.ResolutionPlan plan) {
     MigrationHistory history = result.history();
     List<MigrationReport> migrations = new ArrayList<>(history.records().size());
     Map<String, Integer> byState = new LinkedHashMap<>();
@@ -69,7 +70,7 @@ final class ReportBuilder {
         millis(header), result.outcome(), null, source, target,
         new HistoryReport(history.state(), history.lastCommonMigration().orElse(null), migrations),
         new PrismaStatusReport(result.prismaStatus().exitCode(), result.prismaStatus().output()),
-        findings, drift, coverage, summary);
+        findings, drift, coverage, plan, summary);
   }
 
   static AuditReport failed(Header header, SourceInfo source, TargetInfo target, AuditError error) {
@@ -77,7 +78,7 @@ final class ReportBuilder {
         header.finishedAt(), Outcome.ERROR, null, Map.of(), countBySeverity(List.of()), countByFamily(List.of()), null,
         error.message(), null, null);
     return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
-        millis(header), Outcome.ERROR, error, source, target, null, null, List.of(), null, null, summary);
+        millis(header), Outcome.ERROR, error, source, target, null, null, List.of(), null, null, null, summary);
   }
 
   private static long millis(Header header) {

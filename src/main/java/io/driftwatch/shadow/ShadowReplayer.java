@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -76,7 +77,7 @@ public class ShadowReplayer {
     return PgConnection.connect(vertx, options).flatMap(connection -> connection
         .query(SERVER_FACTS).execute()
         .flatMap(rows -> connection.query("CREATE SCHEMA IF NOT EXISTS " + quote(plan.schema())).execute()
-            .flatMap(ignored -> run(connection, plan, 0, facts(rows), schemas)))
+            .flatMap(ignored -> run(connection, plan, 0, facts(rows), schemas, new java.util.ArrayList<>())))
         .eventually(connection::close));
   }
 
@@ -106,19 +107,41 @@ public class ShadowReplayer {
     return new Server(row.getInteger("major"), new HashSet<>(java.util.Arrays.asList(row.getArrayOfStrings("extensions"))));
   }
 
+  /**
+   * One script after the other; the first applied migration that fails ends the replay, as it ends Prisma's. A
+   * pending one that fails is recorded and the replay goes on: its script ran in one implicit transaction, so
+   * it left nothing behind.
+   */
   private Uni<ExpectedSchema> run(PgConnection connection, ReplayPlan plan, int index, Server shadow,
-      Set<String> schemas) {
+      Set<String> schemas, java.util.List<ReplayFailure> pendingFailures) {
     if (index == plan.steps().size()) {
-      return catalogs.read(connection, schemas).map(catalog -> ExpectedSchema.of(catalog, shadow.extensions(), false));
+      return catalogs.read(connection, schemas).map(catalog -> ExpectedSchema.of(catalog, shadow.extensions(), false)
+          .withPendingFailures(pendingFailures));
     }
     ReplayStep step = plan.steps().get(index);
     return connection.query(step.sql()).execute()
-        .flatMap(done -> run(connection, plan, index + 1, shadow, schemas))
+        .map(done -> Optional.<ReplayFailure>empty())
         .onFailure(PgException.class).recoverWithItem(failure -> {
           PgException pg = (PgException) failure;
-          return ExpectedSchema.failed(new ReplayFailure(step.migration(), pg.getSqlState(), pg.getErrorMessage()),
-              shadow.major(), shadow.extensions());
+          return Optional.of(new ReplayFailure(step.migration(), pg.getSqlState(), pg.getErrorMessage()));
+        })
+        .flatMap(failed -> {
+          if (failed.isEmpty()) {
+            return run(connection, plan, index + 1, shadow, schemas, pendingFailures);
+          }
+          if (step.pending()) {
+            pendingFailures.add(failed.get());
+            return rollbackLeftovers(connection)
+                .flatMap(ignored -> run(connection, plan, index + 1, shadow, schemas, pendingFailures));
+          }
+          return Uni.createFrom().item(ExpectedSchema.failed(failed.get(), shadow.major(), shadow.extensions())
+              .withPendingFailures(pendingFailures));
         });
+  }
+
+  /** A script with its own BEGIN that failed leaves its transaction open: end it before the next one. */
+  private static Uni<Void> rollbackLeftovers(PgConnection connection) {
+    return connection.query("ROLLBACK").execute().replaceWithVoid().onFailure().recoverWithNull();
   }
 
   static String quote(String identifier) {

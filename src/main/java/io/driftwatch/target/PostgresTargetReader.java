@@ -150,6 +150,35 @@ public class PostgresTargetReader {
     });
   }
 
+  /**
+   * The tables that hold at least one row, checked exactly ({@code EXISTS}, which reads one row at most per table),
+   * in one read-only transaction. Asked only when a plan might recommend something that is safe on an empty
+   * database alone: estimates are not enough for that.
+   */
+  public Uni<java.util.Set<String>> tablesWithRows(UUID environmentId, PrismaDatabaseUrl url,
+      java.util.Collection<io.driftwatch.core.catalog.QualifiedName> tables) {
+    if (tables.isEmpty()) {
+      return Uni.createFrom().item(java.util.Set.of());
+    }
+    StringBuilder sql = new StringBuilder();
+    for (io.driftwatch.core.catalog.QualifiedName table : tables) {
+      sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ")
+          .append("'" + (table.schema() + "." + table.name()).replace("'", "''") + "'")
+          .append("::text AS name WHERE EXISTS (SELECT 1 FROM ").append(quote(table.schema())).append('.')
+          .append(quote(table.name())).append(')');
+    }
+    return pools.poolFor(environmentId, url).withTransaction(connection -> connection.query(sql.toString()).execute()
+        .map(rows -> {
+          java.util.Set<String> found = new java.util.TreeSet<>();
+          rows.forEach(row -> found.add(row.getString("name")));
+          return (java.util.Set<String>) found;
+        }))
+        .ifNoItem().after(deadline).failWith(() -> new TargetUnavailableException(
+            "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s"))
+        .onFailure(failure -> !(failure instanceof TargetUnavailableException))
+        .transform(failure -> explain(failure, url));
+  }
+
   /** The database's catalog: the one read last time when its fingerprint did not change, else read now. */
   private Uni<Catalog> catalog(UUID environmentId, SqlConnection connection) {
     return connection.query(CATALOG_FINGERPRINT).execute().flatMap(rows -> {

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param prismaStatus what {@code prisma migrate status} would print; null on ERROR
  * @param drift the database's schema against the applied migrations'; null when not examined
  * @param coverage schema.prisma against the migrations and the database; null without a readable schema
+ * @param plan the resolution plan written from this audit; null on ERROR
  */
 public record AuditReport(
     UUID id,
@@ -30,4 +31,5 @@ public record AuditReport(
     List<FindingReport> findings,
     DriftReport drift,
     CoverageView coverage,
+    io.driftwatch.core.plan.ResolutionPlan plan,
     AuditSummary summary) {}

@@ -11,19 +11,33 @@ import java.util.Set;
  * @param shadowServerMajorVersion the major version of the server the replay ran on
  * @param shadowExtensions the extensions that server can install
  * @param cached true when the catalog came from the store, without a replay
+ * @param pendingFailures the pending migrations that failed while the replay went on past them (see
+ *     {@link ReplayPlan.ReplayStep#pending()}); the catalog is then what the others build
  */
 public record ExpectedSchema(
     Optional<Catalog> catalog,
     Optional<ReplayFailure> failure,
     int shadowServerMajorVersion,
     Set<String> shadowExtensions,
-    boolean cached) {
+    boolean cached,
+    java.util.List<ReplayFailure> pendingFailures) {
 
   /** A migration whose script failed on the shadow database. */
   public record ReplayFailure(String migration, String sqlState, String error) {}
 
   public ExpectedSchema {
     shadowExtensions = Set.copyOf(shadowExtensions);
+    pendingFailures = java.util.List.copyOf(pendingFailures);
+  }
+
+  public ExpectedSchema(Optional<Catalog> catalog, Optional<ReplayFailure> failure, int shadowServerMajorVersion,
+      Set<String> shadowExtensions, boolean cached) {
+    this(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, java.util.List.of());
+  }
+
+  /** This result with the pending migrations that failed on the way. */
+  public ExpectedSchema withPendingFailures(java.util.List<ReplayFailure> failures) {
+    return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, failures);
   }
 
   public static ExpectedSchema of(Catalog catalog, Set<String> shadowExtensions, boolean cached) {

@@ -23,8 +23,18 @@ import java.util.function.Predicate;
  */
 public record ReplayPlan(List<ReplayStep> steps, String schema) {
 
-  /** One migration: its name and its whole script, sent as one simple query as Prisma sends it. */
-  public record ReplayStep(String migration, String sql, String checksum) {}
+  /**
+   * One migration: its name and its whole script, sent as one simple query as Prisma sends it.
+   *
+   * @param pending a migration the next deploy will run: when it fails, the replay records the error and goes on
+   *     with the next one, so that every failing pending migration is known (the exact pre-flight check)
+   */
+  public record ReplayStep(String migration, String sql, String checksum, boolean pending) {
+
+    public ReplayStep(String migration, String sql, String checksum) {
+      this(migration, sql, checksum, false);
+    }
+  }
 
   public ReplayPlan {
     steps = List.copyOf(steps);
@@ -51,7 +61,8 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
     for (String name : history.folderOrder()) {
       MigrationRecord record = byName.get(name);
       if (record != null && record.script().isPresent() && replayed.test(record)) {
-        steps.add(new ReplayStep(name, record.script().get().sql(), record.script().get().checksum()));
+        steps.add(new ReplayStep(name, record.script().get().sql(), record.script().get().checksum(),
+            history.stateOf(record).deployWillApply()));
       }
     }
     return new ReplayPlan(steps, schema);
@@ -66,7 +77,7 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(("v1|" + schema + "|" + serverMajorVersion).getBytes(StandardCharsets.UTF_8));
       for (ReplayStep step : steps) {
-        digest.update(("|" + step.migration() + ":" + step.checksum()).getBytes(StandardCharsets.UTF_8));
+        digest.update(("|" + step.migration() + ":" + step.checksum() + (step.pending() ? ":p" : "")).getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {

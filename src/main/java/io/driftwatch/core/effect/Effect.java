@@ -1,0 +1,65 @@
+package io.driftwatch.core.effect;
+
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing a statement does.
+ *
+ * @param object what it creates, drops, renames (the new name), alters or writes rows of; for
+ *     {@link Action#UNKNOWN}, the table or schema it was found to touch, if any
+ * @param previous for {@link Action#RENAME}, the old name
+ * @param detail what an {@link Action#ALTER} changes ({@code TYPE "text"}, {@code SET NOT NULL}, ...) or the kind
+ *     of constraint created ({@code PRIMARY KEY}, {@code UNIQUE}, {@code FOREIGN KEY}, {@code CHECK}); else empty
+ * @param guarded written to be run twice: {@code IF [NOT] EXISTS}, {@code OR REPLACE}, {@code ON CONFLICT DO
+ *     NOTHING}
+ * @param everyRow for UPDATE and DELETE, no WHERE clause; TRUNCATE is always every row
+ * @param requires what must exist before the statement runs (the table altered, the table referenced)
+ */
+public record Effect(
+    Action action,
+    SchemaObject object,
+    Optional<SchemaObject> previous,
+    String detail,
+    boolean guarded,
+    boolean everyRow,
+    List<SchemaObject> requires,
+    SqlStatement statement) {
+
+  public enum Action {
+    CREATE, DROP, RENAME, ALTER, INSERT, UPDATE, DELETE, TRUNCATE,
+    /** Not read: a DO block, a function, a trigger, a grant... Its effect cannot be checked. */
+    UNKNOWN;
+
+    /** True for the actions that change rows, not structure. */
+    public boolean writesRows() {
+      return this == INSERT || this == UPDATE || this == DELETE || this == TRUNCATE;
+    }
+  }
+
+  public Effect {
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(object, "object");
+    Objects.requireNonNull(previous, "previous");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(statement, "statement");
+    requires = List.copyOf(requires);
+  }
+
+  /** For messages: {@code create table "public"."User"}. */
+  public String describe() {
+    String what = action.name().toLowerCase(java.util.Locale.ROOT) + " " + object.describe();
+    return switch (action) {
+      case RENAME -> "rename " + previous.map(SchemaObject::describe).orElse("?") + " to " + object.sqlName();
+      case ALTER -> "alter " + object.describe() + (detail.isEmpty() ? "" : " " + detail);
+      case UPDATE, DELETE -> what.replace(action.name().toLowerCase(java.util.Locale.ROOT) + " table",
+          action.name().toLowerCase(java.util.Locale.ROOT) + (everyRow ? " every row of" : " rows of"));
+      case INSERT -> "insert rows into " + object.sqlName();
+      case TRUNCATE -> "truncate " + object.sqlName();
+      case UNKNOWN -> "unread statement";
+      default -> what;
+    };
+  }
+}

@@ -1,0 +1,560 @@
+package io.driftwatch.core.effect;
+
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.effect.Effect.Action;
+import io.driftwatch.core.effect.SchemaObject.Kind;
+import io.driftwatch.core.sql.SqlStatement;
+import io.driftwatch.core.sql.SqlToken;
+import io.driftwatch.core.sql.SqlTokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a statement as the {@link Effect}s it has on the schema: the DDL Prisma generates
+ * ({@code CREATE TABLE}, {@code ALTER TABLE ... ADD COLUMN}, {@code CREATE UNIQUE INDEX}, {@code CREATE TYPE ... AS
+ * ENUM}, {@code ALTER TYPE ... ADD VALUE}, the drops and renames) and the usual hand-written additions (views,
+ * extensions, schemas, sequences, INSERT / UPDATE / DELETE / TRUNCATE). Anything else (a DO block, a function, a
+ * trigger, a grant) is one {@link Action#UNKNOWN} effect: never guessed. Transaction control has no effect.
+ *
+ * <p>Unqualified names resolve to the migration's schema, as Prisma's {@code search_path} does.
+ */
+public final class StatementEffects {
+
+  private static final Set<String> CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
+      "EXCLUDE", "LIKE");
+
+  private final String schema;
+
+  /** @param schema the migration's schema, for unqualified names ({@code public} unless the URL says) */
+  public StatementEffects(String schema) {
+    this.schema = schema;
+  }
+
+  /** Every effect of every statement, in order. */
+  public List<Effect> of(List<SqlStatement> statements) {
+    List<Effect> effects = new ArrayList<>();
+    for (SqlStatement statement : statements) {
+      effects.addAll(of(statement));
+    }
+    return effects;
+  }
+
+  /** The effects of one statement; one UNKNOWN effect when it is not read. */
+  public List<Effect> of(SqlStatement statement) {
+    if (statement.isTransactionControl() || statement.unparsed() && statement.text().isBlank()) {
+      return List.of();
+    }
+    Reading reading = new Reading(statement, new Cursor(SqlTokens.of(statement.text())));
+    try {
+      reading.read();
+    } catch (RuntimeException unreadable) {
+      reading.effects.clear();
+    }
+    if (reading.effects.isEmpty() && !reading.harmless) {
+      return List.of(new Effect(Action.UNKNOWN, SchemaObject.schema(schema), Optional.empty(), "", false, false,
+          List.of(), statement));
+    }
+    return List.copyOf(reading.effects);
+  }
+
+  /** One statement being read. */
+  private final class Reading {
+    final SqlStatement statement;
+    final Cursor in;
+    final List<Effect> effects = new ArrayList<>();
+    /** Read, and known to change nothing a plan checks: SET, COMMENT ON, ANALYZE, SELECT. */
+    boolean harmless;
+
+    Reading(SqlStatement statement, Cursor in) {
+      this.statement = statement;
+      this.in = in;
+    }
+
+    void add(Action action, SchemaObject object, String detail, boolean guarded, List<SchemaObject> requires) {
+      effects.add(new Effect(action, object, Optional.empty(), detail, guarded, false, requires, statement));
+    }
+
+    void read() {
+      if (in.accept("CREATE")) {
+        create();
+      } else if (in.accept("DROP")) {
+        drop();
+      } else if (in.accept("ALTER")) {
+        alter();
+      } else if (in.accept("INSERT", "INTO")) {
+        insert();
+      } else if (in.accept("UPDATE")) {
+        in.accept("ONLY");
+        QualifiedName table = in.qualifiedName(schema);
+        writeRows(Action.UPDATE, table, !in.containsWordAtDepth0("WHERE"));
+      } else if (in.accept("DELETE", "FROM")) {
+        in.accept("ONLY");
+        QualifiedName table = in.qualifiedName(schema);
+        writeRows(Action.DELETE, table, !in.containsWordAtDepth0("WHERE"));
+      } else if (in.accept("TRUNCATE")) {
+        in.accept("TABLE");
+        in.accept("ONLY");
+        do {
+          writeRows(Action.TRUNCATE, in.qualifiedName(schema), true);
+        } while (in.acceptSymbol(","));
+      } else if (in.peekAny("SET", "RESET", "COMMENT", "ANALYZE", "VACUUM", "SELECT", "NOTIFY")) {
+        harmless = true;
+      }
+    }
+
+    void writeRows(Action action, QualifiedName table, boolean everyRow) {
+      SchemaObject target = SchemaObject.of(Kind.TABLE, table);
+      effects.add(new Effect(action, target, Optional.empty(), "", false, everyRow, List.of(target), statement));
+    }
+
+    void insert() {
+      QualifiedName table = in.qualifiedName(schema);
+      SchemaObject target = SchemaObject.of(Kind.TABLE, table);
+      boolean doNothing = in.containsSequence("ON", "CONFLICT") && in.containsSequence("DO", "NOTHING");
+      effects.add(new Effect(Action.INSERT, target, Optional.empty(), "", doNothing, false, List.of(target),
+          statement));
+    }
+
+    void create() {
+      boolean orReplace = in.accept("OR", "REPLACE");
+      boolean unique = in.accept("UNIQUE");
+      while (in.acceptAny("GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED")) {
+        // a table's persistence does not change what it is named
+      }
+      if (in.accept("TABLE")) {
+        createTable();
+      } else if (in.accept("INDEX")) {
+        createIndex(unique);
+      } else if (in.accept("TYPE")) {
+        QualifiedName type = in.qualifiedName(schema);
+        if (in.accept("AS", "ENUM")) {
+          add(Action.CREATE, SchemaObject.of(Kind.ENUM, type), "", false, List.of());
+        }
+      } else if (in.accept("MATERIALIZED", "VIEW") || in.accept("VIEW")) {
+        boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
+        add(Action.CREATE, SchemaObject.of(Kind.VIEW, in.qualifiedName(schema)), "", orReplace || ifNotExists,
+            List.of());
+      } else if (in.accept("EXTENSION")) {
+        boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
+        add(Action.CREATE, SchemaObject.extension(in.name()), "", ifNotExists, List.of());
+      } else if (in.accept("SCHEMA")) {
+        boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
+        add(Action.CREATE, SchemaObject.schema(in.name()), "", ifNotExists, List.of());
+      } else if (in.accept("SEQUENCE")) {
+        boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
+        add(Action.CREATE, SchemaObject.of(Kind.SEQUENCE, in.qualifiedName(schema)), "", ifNotExists, List.of());
+      }
+    }
+
+    void createTable() {
+      boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
+      QualifiedName table = in.qualifiedName(schema);
+      List<SchemaObject> requires = new ArrayList<>();
+      if (in.accept("PARTITION", "OF")) {
+        requires.add(SchemaObject.of(Kind.TABLE, in.qualifiedName(schema)));
+      }
+      add(Action.CREATE, SchemaObject.of(Kind.TABLE, table), "", ifNotExists, requires);
+      if (!in.acceptSymbol("(")) {
+        return;
+      }
+      for (Cursor element : in.elementsUntilClose()) {
+        if (element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
+          tableConstraint(element, table, ifNotExists);
+        } else if (element.peekName()) {
+          String column = element.name();
+          add(Action.CREATE, SchemaObject.column(table, column), "", ifNotExists, references(element));
+        }
+      }
+    }
+
+    /** A table constraint, named ({@code CONSTRAINT "x" ...}) or not; only named ones are objects. */
+    void tableConstraint(Cursor element, QualifiedName table, boolean guarded) {
+      if (element.accept("CONSTRAINT")) {
+        String name = element.name();
+        add(Action.CREATE, SchemaObject.constraint(table, name), constraintType(element), guarded,
+            references(element));
+      } else if (!references(element).isEmpty()) {
+        add(Action.ALTER, SchemaObject.of(Kind.TABLE, table), "ADD FOREIGN KEY", guarded, references(element));
+      }
+    }
+
+    String constraintType(Cursor element) {
+      if (element.peek("PRIMARY", "KEY")) {
+        return "PRIMARY KEY";
+      }
+      if (element.peek("FOREIGN", "KEY")) {
+        return "FOREIGN KEY";
+      }
+      return element.peekName() ? element.peekToken().value() : "";
+    }
+
+    /** The tables a column or constraint definition references ({@code REFERENCES "User"("id")}). */
+    List<SchemaObject> references(Cursor definition) {
+      List<SchemaObject> referenced = new ArrayList<>();
+      Cursor scan = definition.copy();
+      while (scan.skipTo("REFERENCES")) {
+        referenced.add(SchemaObject.of(Kind.TABLE, scan.qualifiedName(schema)));
+      }
+      return referenced;
+    }
+
+    void createIndex(boolean unique) {
+      in.accept("CONCURRENTLY");
+      boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
+      Optional<String> name = in.peek("ON") ? Optional.empty() : Optional.of(in.name());
+      in.expect("ON");
+      in.accept("ONLY");
+      QualifiedName table = in.qualifiedName(schema);
+      SchemaObject onTable = SchemaObject.of(Kind.TABLE, table);
+      if (name.isPresent()) {
+        add(Action.CREATE, SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), name.get())),
+            unique ? "UNIQUE" : "", ifNotExists, List.of(onTable));
+      } else {
+        add(Action.ALTER, onTable, unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX", false, List.of(onTable));
+      }
+    }
+
+    void drop() {
+      Kind kind;
+      if (in.accept("TABLE")) {
+        kind = Kind.TABLE;
+      } else if (in.accept("INDEX")) {
+        in.accept("CONCURRENTLY");
+        kind = Kind.INDEX;
+      } else if (in.accept("TYPE")) {
+        kind = Kind.ENUM;
+      } else if (in.accept("MATERIALIZED", "VIEW") || in.accept("VIEW")) {
+        kind = Kind.VIEW;
+      } else if (in.accept("SEQUENCE")) {
+        kind = Kind.SEQUENCE;
+      } else if (in.accept("EXTENSION")) {
+        kind = Kind.EXTENSION;
+      } else if (in.accept("SCHEMA")) {
+        kind = Kind.SCHEMA;
+      } else {
+        return;
+      }
+      boolean ifExists = in.accept("IF", "EXISTS");
+      do {
+        SchemaObject object = switch (kind) {
+          case EXTENSION -> SchemaObject.extension(in.name());
+          case SCHEMA -> SchemaObject.schema(in.name());
+          default -> SchemaObject.of(kind, in.qualifiedName(schema));
+        };
+        add(Action.DROP, object, "", ifExists, List.of());
+      } while (in.acceptSymbol(","));
+    }
+
+    void alter() {
+      if (in.accept("TABLE")) {
+        alterTable();
+      } else if (in.accept("TYPE")) {
+        alterType();
+      } else if (in.accept("INDEX")) {
+        boolean ifExists = in.accept("IF", "EXISTS");
+        QualifiedName index = in.qualifiedName(schema);
+        if (in.accept("RENAME", "TO")) {
+          rename(SchemaObject.of(Kind.INDEX, index), SchemaObject.of(Kind.INDEX,
+              QualifiedName.of(index.schema(), in.name())), ifExists);
+        }
+      }
+    }
+
+    void rename(SchemaObject from, SchemaObject to, boolean guarded) {
+      effects.add(new Effect(Action.RENAME, to, Optional.of(from), "", guarded, false, List.of(from), statement));
+    }
+
+    void alterType() {
+      QualifiedName type = in.qualifiedName(schema);
+      SchemaObject enumType = SchemaObject.of(Kind.ENUM, type);
+      if (in.accept("ADD", "VALUE")) {
+        boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
+        add(Action.CREATE, SchemaObject.enumValue(type, in.string()), "", ifNotExists, List.of(enumType));
+      } else if (in.accept("RENAME", "VALUE")) {
+        String from = in.string();
+        in.expect("TO");
+        rename(SchemaObject.enumValue(type, from), SchemaObject.enumValue(type, in.string()), false);
+      } else if (in.accept("RENAME", "TO")) {
+        rename(enumType, SchemaObject.of(Kind.ENUM, QualifiedName.of(type.schema(), in.name())), false);
+      } else {
+        add(Action.ALTER, enumType, "", false, List.of(enumType));
+      }
+    }
+
+    void alterTable() {
+      boolean ifExists = in.accept("IF", "EXISTS");
+      in.accept("ONLY");
+      QualifiedName table = in.qualifiedName(schema);
+      SchemaObject onTable = SchemaObject.of(Kind.TABLE, table);
+      List<SchemaObject> needsTable = ifExists ? List.of() : List.of(onTable);
+      for (Cursor action : in.elementsUntilEnd()) {
+        alterTableAction(action, table, onTable, needsTable);
+      }
+    }
+
+    void alterTableAction(Cursor action, QualifiedName table, SchemaObject onTable, List<SchemaObject> needsTable) {
+      if (action.accept("ADD")) {
+        if (action.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
+          if (action.accept("CONSTRAINT")) {
+            String name = action.name();
+            add(Action.CREATE, SchemaObject.constraint(table, name), constraintType(action), false,
+                concat(needsTable, references(action)));
+          } else {
+            add(Action.ALTER, onTable, "ADD " + action.peekToken().value(), false,
+                concat(needsTable, references(action)));
+          }
+          return;
+        }
+        action.accept("COLUMN");
+        boolean ifNotExists = action.accept("IF", "NOT", "EXISTS");
+        add(Action.CREATE, SchemaObject.column(table, action.name()), "", ifNotExists,
+            concat(needsTable, references(action)));
+      } else if (action.accept("DROP")) {
+        if (action.accept("CONSTRAINT")) {
+          boolean ifExists = action.accept("IF", "EXISTS");
+          add(Action.DROP, SchemaObject.constraint(table, action.name()), "", ifExists, needsTable);
+        } else {
+          action.accept("COLUMN");
+          boolean ifExists = action.accept("IF", "EXISTS");
+          add(Action.DROP, SchemaObject.column(table, action.name()), "", ifExists, needsTable);
+        }
+      } else if (action.accept("RENAME", "COLUMN") || action.peek("RENAME") && !action.peek("RENAME", "TO")
+          && !action.peek("RENAME", "CONSTRAINT") && action.accept("RENAME")) {
+        String from = action.name();
+        action.expect("TO");
+        rename(SchemaObject.column(table, from), SchemaObject.column(table, action.name()), false);
+      } else if (action.accept("RENAME", "CONSTRAINT")) {
+        String from = action.name();
+        action.expect("TO");
+        rename(SchemaObject.constraint(table, from), SchemaObject.constraint(table, action.name()), false);
+      } else if (action.accept("RENAME", "TO")) {
+        rename(onTable, SchemaObject.of(Kind.TABLE, QualifiedName.of(table.schema(), action.name())), false);
+      } else if (action.accept("ALTER")) {
+        action.accept("COLUMN");
+        SchemaObject column = SchemaObject.column(table, action.name());
+        add(Action.ALTER, column, action.rest(), false, concat(needsTable, List.of(column)));
+      } else {
+        add(Action.ALTER, onTable, action.rest(), false, needsTable);
+      }
+    }
+  }
+
+  private static List<SchemaObject> concat(List<SchemaObject> first, List<SchemaObject> second) {
+    List<SchemaObject> all = new ArrayList<>(first);
+    second.stream().filter(object -> !all.contains(object)).forEach(all::add);
+    return all;
+  }
+
+  /** A position in a statement's tokens. */
+  private static final class Cursor {
+    private final List<SqlToken> tokens;
+    private int at;
+    private final int end;
+
+    Cursor(List<SqlToken> tokens) {
+      this(tokens, 0, tokens.size());
+    }
+
+    Cursor(List<SqlToken> tokens, int at, int end) {
+      this.tokens = tokens;
+      this.at = at;
+      this.end = end;
+    }
+
+    Cursor copy() {
+      return new Cursor(tokens, at, end);
+    }
+
+    SqlToken peekToken() {
+      if (at >= end) {
+        throw new IllegalStateException("the statement ends early");
+      }
+      return tokens.get(at);
+    }
+
+    boolean peek(String... words) {
+      if (at + words.length > end) {
+        return false;
+      }
+      for (int i = 0; i < words.length; i++) {
+        if (!tokens.get(at + i).isWord(words[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    boolean peekAny(String... words) {
+      for (String word : words) {
+        if (peek(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean peekName() {
+      return at < end && tokens.get(at).isName();
+    }
+
+    boolean accept(String... words) {
+      if (peek(words)) {
+        at += words.length;
+        return true;
+      }
+      return false;
+    }
+
+    boolean acceptAny(String... words) {
+      for (String word : words) {
+        if (accept(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean acceptSymbol(String symbol) {
+      if (at < end && tokens.get(at).isSymbol(symbol)) {
+        at++;
+        return true;
+      }
+      return false;
+    }
+
+    void expect(String word) {
+      if (!accept(word)) {
+        throw new IllegalStateException("expected " + word);
+      }
+    }
+
+    String name() {
+      SqlToken token = peekToken();
+      if (!token.isName()) {
+        throw new IllegalStateException("expected a name");
+      }
+      at++;
+      return token.name();
+    }
+
+    String string() {
+      SqlToken token = peekToken();
+      if (token.kind() != SqlToken.Kind.STRING) {
+        throw new IllegalStateException("expected a string");
+      }
+      at++;
+      return token.value();
+    }
+
+    QualifiedName qualifiedName(String defaultSchema) {
+      String first = name();
+      if (acceptSymbol(".")) {
+        return QualifiedName.of(first, name());
+      }
+      return QualifiedName.of(defaultSchema, first);
+    }
+
+    /** Moves just past the next {@code word} outside strings, at any depth; false at the end. */
+    boolean skipTo(String word) {
+      while (at < end) {
+        if (tokens.get(at++).isWord(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean containsWordAtDepth0(String word) {
+      int depth = 0;
+      for (int i = at; i < end; i++) {
+        SqlToken token = tokens.get(i);
+        if (token.isSymbol("(")) {
+          depth++;
+        } else if (token.isSymbol(")")) {
+          depth--;
+        } else if (depth == 0 && token.isWord(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean containsSequence(String first, String second) {
+      for (int i = at; i + 1 < end; i++) {
+        if (tokens.get(i).isWord(first) && tokens.get(i + 1).isWord(second)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The comma-separated elements up to the parenthesis that closes the one just read; moves past it. */
+    List<Cursor> elementsUntilClose() {
+      List<Cursor> elements = new ArrayList<>();
+      int depth = 0;
+      int start = at;
+      while (at < end) {
+        SqlToken token = tokens.get(at);
+        if (token.isSymbol("(")) {
+          depth++;
+        } else if (token.isSymbol(")")) {
+          if (depth == 0) {
+            elements.add(new Cursor(tokens, start, at));
+            at++;
+            return nonEmpty(elements);
+          }
+          depth--;
+        } else if (token.isSymbol(",") && depth == 0) {
+          elements.add(new Cursor(tokens, start, at));
+          start = at + 1;
+        }
+        at++;
+      }
+      elements.add(new Cursor(tokens, start, at));
+      return nonEmpty(elements);
+    }
+
+    /** The comma-separated elements up to the end of the statement (an ALTER TABLE's actions). */
+    List<Cursor> elementsUntilEnd() {
+      List<Cursor> elements = new ArrayList<>();
+      int depth = 0;
+      int start = at;
+      for (; at < end; at++) {
+        SqlToken token = tokens.get(at);
+        if (token.isSymbol("(")) {
+          depth++;
+        } else if (token.isSymbol(")")) {
+          depth--;
+        } else if ((token.isSymbol(",") || token.isSymbol(";")) && depth == 0) {
+          elements.add(new Cursor(tokens, start, at));
+          start = at + 1;
+        }
+      }
+      elements.add(new Cursor(tokens, start, end));
+      return nonEmpty(elements);
+    }
+
+    private static List<Cursor> nonEmpty(List<Cursor> elements) {
+      elements.removeIf(element -> element.at >= element.end);
+      return elements;
+    }
+
+    /** The rest of the element as written, single-spaced: {@code TYPE TEXT}. */
+    String rest() {
+      StringBuilder out = new StringBuilder();
+      for (int i = at; i < end; i++) {
+        SqlToken token = tokens.get(i);
+        boolean tight = token.isSymbol("(") || token.isSymbol(")") || token.isSymbol(",") || token.isSymbol(".")
+            || token.isSymbol("::") || (i > at && (tokens.get(i - 1).isSymbol("(") || tokens.get(i - 1).isSymbol(".")
+            || tokens.get(i - 1).isSymbol("::")));
+        if (!out.isEmpty() && !tight) {
+          out.append(' ');
+        }
+        out.append(token.kind() == SqlToken.Kind.WORD ? token.value() : token.raw());
+      }
+      return out.toString();
+    }
+  }
+}

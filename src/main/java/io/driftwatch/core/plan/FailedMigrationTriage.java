@@ -1,0 +1,91 @@
+package io.driftwatch.core.plan;
+
+import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.ObjectSet;
+import io.driftwatch.core.effect.ObjectSet.Presence;
+import io.driftwatch.core.effect.ReverseSql;
+import io.driftwatch.core.effect.SchemaObject.Kind;
+import io.driftwatch.core.plan.FailedTriage.Verdict;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares what a failed migration's statements do with what the live database holds. The columns and
+ * constraints of a table it creates are only listed when they are missing: the table stands for them.
+ */
+public final class FailedMigrationTriage {
+
+  private FailedMigrationTriage() {}
+
+  public static FailedTriage triage(String migration, String error, List<Effect> effects, Catalog live) {
+    ObjectSet database = ObjectSet.of(live);
+    List<Effect> present = new ArrayList<>();
+    List<Effect> missing = new ArrayList<>();
+    List<Effect> unverifiable = new ArrayList<>();
+    for (Effect effect : effects) {
+      switch (achieved(effect, database, live)) {
+        case PRESENT -> present.add(effect);
+        case ABSENT -> missing.add(effect);
+        case UNKNOWN -> unverifiable.add(effect);
+      }
+    }
+    Set<io.driftwatch.core.sql.SqlStatement> presentTables = new HashSet<>();
+    present.stream().filter(effect -> effect.object().kind() == Kind.TABLE)
+        .forEach(effect -> presentTables.add(effect.statement()));
+    List<String> presentNames = present.stream()
+        .filter(effect -> effect.object().kind() == Kind.TABLE || !presentTables.contains(effect.statement()))
+        .map(Effect::describe).toList();
+    Verdict verdict;
+    if (present.isEmpty() && missing.isEmpty()) {
+      verdict = Verdict.UNVERIFIABLE;
+    } else if (missing.isEmpty()) {
+      verdict = Verdict.END_STATE_REACHED;
+    } else if (present.isEmpty()) {
+      verdict = Verdict.NOTHING_APPLIED;
+    } else {
+      verdict = Verdict.PARTLY_APPLIED;
+    }
+    List<String> undo = new ReverseSql(Optional.of(live)).reverse(present).stream()
+        .map(reversal -> reversal.sql().orElse("-- cannot undo: " + reversal.effect().describe() + ": "
+            + reversal.irreversible().orElse("")))
+        .toList();
+    return new FailedTriage(migration, verdict, firstLine(error), presentNames,
+        missing.stream().map(Effect::describe).toList(),
+        ScriptEffects.statements(unverifiable).stream().map(FailedMigrationTriage::shorten).toList(),
+        ScriptEffects.idempotent(effects), verdict == Verdict.PARTLY_APPLIED ? ScriptEffects.statements(missing)
+            : List.of(), verdict == Verdict.PARTLY_APPLIED ? undo : List.of());
+  }
+
+  /** Whether the effect shows in the database; a column's nullability is read from the catalog too. */
+  static Presence achieved(Effect effect, ObjectSet database, Catalog live) {
+    if (effect.action() == Effect.Action.ALTER && effect.object().kind() == Kind.COLUMN) {
+      Optional<Column> column = live.table(effect.object().name()).flatMap(t -> t.column(effect.object().part()));
+      String detail = effect.detail().toUpperCase(Locale.ROOT);
+      if (column.isPresent() && detail.startsWith("SET NOT NULL")) {
+        return column.get().nullable() ? Presence.ABSENT : Presence.PRESENT;
+      }
+      if (column.isPresent() && detail.startsWith("DROP NOT NULL")) {
+        return column.get().nullable() ? Presence.PRESENT : Presence.ABSENT;
+      }
+      return Presence.UNKNOWN;
+    }
+    return database.achieved(effect);
+  }
+
+  private static String firstLine(String error) {
+    if (error == null || error.isBlank()) {
+      return "";
+    }
+    return error.strip().lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
+  }
+
+  private static String shorten(String statement) {
+    return statement.length() > 300 ? statement.substring(0, 300) + "…" : statement;
+  }
+}

@@ -1,0 +1,48 @@
+package io.driftwatch.core.plan;
+
+import io.driftwatch.core.AuditInput;
+import io.driftwatch.core.AuditResult;
+import io.driftwatch.core.SchemaContext;
+import io.driftwatch.core.SchemaInput;
+import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.evidence.HistoryEvidence;
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.history.MigrationHistory;
+import io.driftwatch.core.replay.ExpectedSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the plan is written from: an audit's joined history and findings, the live catalog, the schema the applied
+ * migrations build, the shadow check of the pending ones, git's evidence, and which tables hold rows.
+ *
+ * @param expected the catalog the applied folder migrations build (shadow replay)
+ * @param shadowCheck the replay of every folder migration with pending ones kept going past failures; empty when
+ *     there is nothing pending or it could not run
+ * @param schema the migration schema ({@code ?schema=})
+ */
+public record PlanInput(
+    MigrationHistory history,
+    List<Finding> findings,
+    Optional<Catalog> live,
+    Optional<Catalog> expected,
+    Optional<ExpectedSchema> shadowCheck,
+    HistoryEvidence evidence,
+    Map<String, Long> rowEstimates,
+    DataPresence data,
+    String schema) {
+
+  public PlanInput {
+    findings = List.copyOf(findings);
+    rowEstimates = Map.copyOf(rowEstimates);
+  }
+
+  public static PlanInput of(AuditInput input, AuditResult result, DataPresence data) {
+    String schema = input.schema().map(SchemaInput::migrationSchema)
+        .orElseGet(() -> input.target().datasource().schema());
+    return new PlanInput(result.history(), result.findings(), input.target().catalog(),
+        result.schema().flatMap(SchemaContext::expected).flatMap(ExpectedSchema::catalog),
+        input.schema().flatMap(SchemaInput::folder), input.evidence(), input.target().rowEstimates(), data, schema);
+  }
+}

@@ -1,0 +1,48 @@
+package io.driftwatch.core.plan;
+
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.StatementEffects;
+import io.driftwatch.core.sql.SqlScript;
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A migration script read as effects, and the helpers the plan's parts share. */
+final class ScriptEffects {
+
+  private ScriptEffects() {}
+
+  static List<Effect> of(String sql, String schema) {
+    return new StatementEffects(schema).of(SqlScript.split(sql).statements());
+  }
+
+  /**
+   * Every effect is written to be run twice ({@code IF NOT EXISTS}, {@code IF EXISTS}, {@code OR REPLACE},
+   * {@code ON CONFLICT DO NOTHING}); a script with an unread statement is not.
+   */
+  static boolean idempotent(List<Effect> effects) {
+    return !effects.isEmpty() && effects.stream().allMatch(Effect::guarded);
+  }
+
+  /** The statements of these effects, each once, in script order, as written. */
+  static List<String> statements(List<Effect> effects) {
+    Set<SqlStatement> seen = new LinkedHashSet<>();
+    effects.forEach(effect -> seen.add(effect.statement()));
+    List<String> texts = new ArrayList<>();
+    seen.forEach(statement -> texts.add(text(statement)));
+    return texts;
+  }
+
+  static String text(SqlStatement statement) {
+    String text = statement.text().strip();
+    return text.endsWith(";") ? text : text + ";";
+  }
+
+  /** The statement's first line, cut short, to quote in a message. */
+  static String quote(SqlStatement statement) {
+    String first = statement.text().strip().lines().findFirst().orElse("").strip();
+    return first.length() > 100 ? first.substring(0, 100) + "…" : first;
+  }
+}

@@ -1,0 +1,134 @@
+package io.driftwatch.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cuts one statement into {@link SqlToken}s, comments skipped. Written by hand for the same reason
+ * as {@link SqlScript}: it must follow PostgreSQL's own lexer ({@code scan.l}) on dollar quotes,
+ * nested comments and E'' strings, and no maintained Java library does that for PostgreSQL's
+ * dialect without a full grammar. An unterminated construct ends the token list at the end of the
+ * text; the splitter has already reported it.
+ */
+public final class SqlTokens {
+
+  private SqlTokens() {}
+
+  public static List<SqlToken> of(String text) {
+    List<SqlToken> tokens = new ArrayList<>();
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      char next = i + 1 < length ? text.charAt(i + 1) : '\0';
+      int start = i;
+      if (Lexing.isSpace(c)) {
+        i++;
+      } else if (c == '-' && next == '-') {
+        i = Lexing.lineCommentEnd(text, i);
+      } else if (c == '/' && next == '*') {
+        int end = Lexing.blockCommentEnd(text, i);
+        i = end < 0 ? length : end;
+      } else if (c == '"') {
+        i = quotedEnd(text, i, '"', false);
+        tokens.add(new SqlToken(SqlToken.Kind.QUOTED_NAME, unquote(text.substring(start, i), '"', false),
+            text.substring(start, i)));
+      } else if (c == '\'') {
+        i = quotedEnd(text, i, '\'', false);
+        tokens.add(new SqlToken(SqlToken.Kind.STRING, unquote(text.substring(start, i), '\'', false),
+            text.substring(start, i)));
+      } else if ((c == 'E' || c == 'e') && next == '\'') {
+        i = quotedEnd(text, i + 1, '\'', true);
+        tokens.add(new SqlToken(SqlToken.Kind.STRING, unquote(text.substring(start + 1, i), '\'', true),
+            text.substring(start, i)));
+      } else if (c == '$' && dollarTagEnd(text, i) > 0) {
+        int tagEnd = dollarTagEnd(text, i);
+        String tag = text.substring(i, tagEnd);
+        int close = text.indexOf(tag, tagEnd);
+        i = close < 0 ? length : close + tag.length();
+        String body = text.substring(tagEnd, close < 0 ? length : close);
+        tokens.add(new SqlToken(SqlToken.Kind.STRING, body, text.substring(start, i)));
+      } else if (Lexing.isIdentifierStart(c)) {
+        while (i < length && Lexing.isIdentifierPart(text.charAt(i))) {
+          i++;
+        }
+        String word = text.substring(start, i);
+        tokens.add(new SqlToken(SqlToken.Kind.WORD, word.toUpperCase(Locale.ROOT), word));
+      } else if (Character.isDigit(c)) {
+        while (i < length && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+          i++;
+        }
+        tokens.add(new SqlToken(SqlToken.Kind.NUMBER, text.substring(start, i), text.substring(start, i)));
+      } else if (c == ':' && next == ':') {
+        i += 2;
+        tokens.add(new SqlToken(SqlToken.Kind.SYMBOL, "::", "::"));
+      } else {
+        i++;
+        tokens.add(new SqlToken(SqlToken.Kind.SYMBOL, String.valueOf(c), String.valueOf(c)));
+      }
+    }
+    return tokens;
+  }
+
+  private static int quotedEnd(String text, int start, char quote, boolean backslashes) {
+    int i = start + 1;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (backslashes && c == '\\') {
+        i += 2;
+      } else if (c == quote) {
+        if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+          i += 2;
+        } else {
+          return i + 1;
+        }
+      } else {
+        i++;
+      }
+    }
+    return text.length();
+  }
+
+  private static String unquote(String quoted, char quote, boolean backslashes) {
+    int end = quoted.length() > 1 && quoted.charAt(quoted.length() - 1) == quote ? quoted.length() - 1 : quoted.length();
+    String inner = quoted.substring(1, end);
+    String doubled = String.valueOf(quote) + quote;
+    String value = inner.replace(doubled, String.valueOf(quote));
+    if (!backslashes) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\' && i + 1 < value.length()) {
+        char escaped = value.charAt(++i);
+        out.append(switch (escaped) {
+          case 'n' -> '\n';
+          case 't' -> '\t';
+          case 'r' -> '\r';
+          case 'b' -> '\b';
+          case 'f' -> '\f';
+          default -> escaped;
+        });
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** The index after {@code $tag$} opening at {@code start}, or -1 when there is none. */
+  private static int dollarTagEnd(String text, int start) {
+    if (start > 0 && Lexing.isIdentifierPart(text.charAt(start - 1))) {
+      return -1;
+    }
+    int i = start + 1;
+    if (i < text.length() && Lexing.isTagStart(text.charAt(i))) {
+      while (i < text.length() && Lexing.isTagPart(text.charAt(i))) {
+        i++;
+      }
+    }
+    return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
+  }
+}
