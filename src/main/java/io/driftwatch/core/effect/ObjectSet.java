@@ -2,6 +2,7 @@ package io.driftwatch.core.effect;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Constraint;
+import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.EnumType;
 import io.driftwatch.core.catalog.Index;
 import io.driftwatch.core.catalog.QualifiedName;
@@ -11,6 +12,7 @@ import io.driftwatch.core.catalog.View;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,15 +33,19 @@ public final class ObjectSet {
   private final Set<String> keys;
   /** The relation names (indexes, constraint indexes) that go when their table is dropped. */
   private final Map<String, Set<String>> owned;
+  /** The index each primary key, unique or exclusion constraint owns (it bears the constraint's name). */
+  private final Map<String, String> constraintIndexes;
 
-  private ObjectSet(Set<String> schemas, Set<String> keys, Map<String, Set<String>> owned) {
+  private ObjectSet(Set<String> schemas, Set<String> keys, Map<String, Set<String>> owned,
+      Map<String, String> constraintIndexes) {
     this.schemas = schemas;
     this.keys = keys;
     this.owned = owned;
+    this.constraintIndexes = constraintIndexes;
   }
 
   public static ObjectSet of(Catalog catalog) {
-    ObjectSet set = new ObjectSet(new HashSet<>(catalog.schemas()), new HashSet<>(), new HashMap<>());
+    ObjectSet set = new ObjectSet(new HashSet<>(catalog.schemas()), new HashSet<>(), new HashMap<>(), new HashMap<>());
     catalog.schemas().forEach(schema -> set.keys.add(key(SchemaObject.schema(schema))));
     catalog.extensions().forEach(extension -> set.keys.add(key(SchemaObject.extension(extension.name()))));
     for (Table table : catalog.tables()) {
@@ -61,7 +67,7 @@ public final class ObjectSet {
   public ObjectSet copy() {
     Map<String, Set<String>> ownedCopy = new HashMap<>();
     owned.forEach((table, relations) -> ownedCopy.put(table, new HashSet<>(relations)));
-    return new ObjectSet(new HashSet<>(schemas), new HashSet<>(keys), ownedCopy);
+    return new ObjectSet(new HashSet<>(schemas), new HashSet<>(keys), ownedCopy, new HashMap<>(constraintIndexes));
   }
 
   /** Whether the object is there; UNKNOWN outside the schemas read, and for types that may not be enums. */
@@ -106,10 +112,8 @@ public final class ObjectSet {
         }
       }
       case DROP -> remove(object);
-      case RENAME -> {
-        effect.previous().ifPresent(this::remove);
-        add(object, effect.detail());
-      }
+      case RENAME -> effect.previous().ifPresentOrElse(previous -> rename(previous, object),
+          () -> add(object, effect.detail()));
       default -> { }
     }
   }
@@ -127,9 +131,58 @@ public final class ObjectSet {
       keys.add(relationKey(object.name()));
     }
     if (object.kind() == Kind.CONSTRAINT && makesIndex(constraintType)) {
-      QualifiedName index = QualifiedName.of(object.name().schema(), object.part());
-      keys.add(relationKey(index));
-      owned.computeIfAbsent(key(object.owner()), table -> new HashSet<>()).add(relationKey(index));
+      addConstraintIndex(object);
+    }
+  }
+
+  /** The index PostgreSQL creates for a primary key, unique or exclusion constraint, named like it. */
+  private void addConstraintIndex(SchemaObject constraint) {
+    String relation = relationKey(QualifiedName.of(constraint.name().schema(), constraint.part()));
+    keys.add(relation);
+    owned.computeIfAbsent(key(constraint.owner()), table -> new HashSet<>()).add(relation);
+    constraintIndexes.put(key(constraint), relation);
+  }
+
+  /**
+   * As {@code RENAME} does it: a table keeps its columns, constraints and indexes, an enum its values, a
+   * constraint its index (renamed with it), an index its table.
+   */
+  private void rename(SchemaObject previous, SchemaObject object) {
+    if ((previous.kind() == Kind.TABLE || previous.kind() == Kind.ENUM) && previous.kind() == object.kind()) {
+      List<String> prefixes = previous.kind() == Kind.TABLE ? List.of("column|", "constraint|") : List.of("enum_value|");
+      for (String prefix : prefixes) {
+        String from = prefix + previous.name() + "|";
+        String to = prefix + object.name() + "|";
+        for (String moved : keys.stream().filter(candidate -> candidate.startsWith(from)).toList()) {
+          keys.remove(moved);
+          keys.add(to + moved.substring(from.length()));
+        }
+      }
+      String fromConstraint = "constraint|" + previous.name() + "|";
+      for (String moved : constraintIndexes.keySet().stream().filter(k -> k.startsWith(fromConstraint)).toList()) {
+        constraintIndexes.put("constraint|" + object.name() + "|" + moved.substring(fromConstraint.length()),
+            constraintIndexes.remove(moved));
+      }
+      Set<String> relations = owned.remove(key(previous));
+      if (relations != null) {
+        owned.put(key(object), relations);
+      }
+      keys.remove(key(previous));
+      keys.remove(relationKey(previous.name()));
+      add(object, "");
+      return;
+    }
+    boolean ownsIndex = previous.kind() == Kind.CONSTRAINT && constraintIndexes.containsKey(key(previous));
+    boolean ownedIndex = previous.kind() == Kind.INDEX && owned.values().stream()
+        .anyMatch(relations -> relations.contains(relationKey(previous.name())));
+    remove(previous);
+    if (ownedIndex) {
+      owned.values().stream().filter(relations -> relations.remove(relationKey(previous.name())))
+          .forEach(relations -> relations.add(relationKey(object.name())));
+    }
+    add(object, "");
+    if (ownsIndex) {
+      addConstraintIndex(object);
     }
   }
 
@@ -138,6 +191,18 @@ public final class ObjectSet {
     keys.remove(key);
     if (object.kind().isRelation()) {
       keys.remove(relationKey(object.name()));
+    }
+    String constraintIndex = constraintIndexes.remove(key);
+    if (constraintIndex != null) {
+      keys.remove(constraintIndex);
+      keys.remove("index|" + constraintIndex.substring("relation|".length()) + "|");
+      Set<String> relations = owned.get(key(object.owner()));
+      if (relations != null) {
+        relations.remove(constraintIndex);
+      }
+    }
+    if (object.kind() == Kind.TABLE) {
+      constraintIndexes.keySet().removeIf(constraint -> constraint.startsWith("constraint|" + object.name() + "|"));
     }
     if (object.kind() == Kind.TABLE || object.kind() == Kind.ENUM) {
       String prefix = (object.kind() == Kind.TABLE ? "column|" : "enum_value|") + object.name() + "|";
@@ -155,14 +220,19 @@ public final class ObjectSet {
     SchemaObject tableObject = SchemaObject.of(Kind.TABLE, table.name());
     addRelation(tableObject);
     table.columns().forEach(column -> keys.add(key(SchemaObject.column(table.name(), column.name()))));
-    for (Constraint constraint : table.constraints()) {
-      keys.add(key(SchemaObject.constraint(table.name(), constraint.name())));
-    }
     Set<String> relations = owned.computeIfAbsent(key(tableObject), ignored -> new HashSet<>());
     for (Index index : table.indexes()) {
       SchemaObject indexObject = SchemaObject.of(Kind.INDEX, QualifiedName.of(table.name().schema(), index.name()));
       addRelation(indexObject);
       relations.add(relationKey(indexObject.name()));
+    }
+    for (Constraint constraint : table.constraints()) {
+      SchemaObject constraintObject = SchemaObject.constraint(table.name(), constraint.name());
+      keys.add(key(constraintObject));
+      if (constraint.kind() == ConstraintKind.PRIMARY_KEY || constraint.kind() == ConstraintKind.UNIQUE
+          || constraint.kind() == ConstraintKind.EXCLUSION) {
+        addConstraintIndex(constraintObject);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import io.driftwatch.core.catalog.Index;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.effect.SchemaObject.Kind;
+import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,23 +34,33 @@ public final class ReverseSql {
 
   /**
    * Undoes the effects (of one migration), last first. A column or constraint of a table the same
-   * migration creates goes with the table's DROP.
+   * migration creates goes with the table's DROP. A {@code CREATE TABLE IF NOT EXISTS} of a table that was
+   * already there does nothing, its columns included; the later changes to that table are undone one by one.
    */
   public List<Reversal> reverse(List<Effect> effects) {
+    Optional<ObjectSet> existing = before.map(ObjectSet::of);
     Set<SchemaObject> createdTables = new HashSet<>();
+    Set<SqlStatement> skippedCreates = new HashSet<>();
     for (Effect effect : effects) {
       if (effect.action() == Effect.Action.CREATE && effect.object().kind() == Kind.TABLE) {
-        createdTables.add(effect.object());
+        if (effect.guarded() && existing.map(set -> set.holds(effect.object())).orElse(false)) {
+          skippedCreates.add(effect.statement());
+        } else {
+          createdTables.add(effect.object());
+        }
       }
     }
     List<Reversal> reversals = new ArrayList<>();
     for (int i = effects.size() - 1; i >= 0; i--) {
       Effect effect = effects.get(i);
       SchemaObject object = effect.object();
-      boolean onNewTable = createdTables.contains(object.owner())
-          && !(effect.action() == Effect.Action.CREATE && object.kind() == Kind.TABLE);
+      boolean tableItself = effect.action() == Effect.Action.CREATE && object.kind() == Kind.TABLE;
+      boolean onNewTable = createdTables.contains(object.owner()) && !tableItself;
       if (onNewTable) {
         continue; // dropping the new table undoes its columns, constraints, rows and changes
+      }
+      if (skippedCreates.contains(effect.statement()) && !tableItself) {
+        continue; // the CREATE TABLE IF NOT EXISTS did nothing: neither did its column definitions
       }
       reversals.add(reverse(effect));
     }

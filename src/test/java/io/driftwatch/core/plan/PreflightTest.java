@@ -1,0 +1,246 @@
+package io.driftwatch.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.ObjectSet;
+import io.driftwatch.core.effect.StatementEffects;
+import io.driftwatch.core.sql.SqlScript;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PreflightTest {
+
+  static final Catalog LIVE = new Catalog(16, List.of("public"),
+      List.of(Table.of(QualifiedName.of("public", "User"),
+          List.of(Column.of("id", "integer", false), Column.of("email", "text", false)))),
+      List.of(), List.of(), List.of(), List.of());
+
+  static List<Effect> effects(String sql) {
+    return new StatementEffects("public").of(SqlScript.split(sql).statements());
+  }
+
+  static Map<String, PredictedFailure> predict(String... namesAndScripts) {
+    Map<String, List<Effect>> pending = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndScripts.length; i += 2) {
+      pending.put(namesAndScripts[i], effects(namesAndScripts[i + 1]));
+    }
+    return Preflight.predict(pending, ObjectSet.of(LIVE));
+  }
+
+  @Test
+  void creating_an_existing_table_fails_with_already_exists_at_its_line() {
+    Map<String, PredictedFailure> failures = predict("20250101000000_init", """
+        -- CreateEnum
+        CREATE TYPE "Role" AS ENUM ('USER');
+
+        -- CreateTable
+        CREATE TABLE "User" (
+            "id" SERIAL NOT NULL
+        );
+        """);
+
+    assertThat(failures).containsOnlyKeys("20250101000000_init");
+    PredictedFailure failure = failures.get("20250101000000_init");
+    assertThat(failure.migration()).isEqualTo("20250101000000_init");
+    assertThat(failure.line()).isEqualTo(5);
+    assertThat(failure.object()).isEqualTo("table \"public\".\"User\"");
+    assertThat(failure.reason()).isEqualTo("already exists");
+    assertThat(failure.statement()).isEqualTo("CREATE TABLE \"User\" (");
+    assertThat(failure.message()).isEqualTo("line 5: table \"public\".\"User\" already exists (CREATE TABLE \"User\" ()");
+  }
+
+  @Test
+  void adding_an_existing_column_fails() {
+    PredictedFailure failure = predict("m1", "ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;").get("m1");
+
+    assertThat(failure.object()).isEqualTo("column \"public\".\"User\".\"email\"");
+    assertThat(failure.reason()).isEqualTo("already exists");
+    assertThat(failure.line()).isEqualTo(1);
+  }
+
+  @Test
+  void altering_a_missing_table_fails_with_does_not_exist() {
+    PredictedFailure failure = predict("m1", """
+        ALTER TABLE "User" ADD COLUMN "age" INTEGER;
+        ALTER TABLE "Post" ADD COLUMN "title" TEXT;
+        """).get("m1");
+
+    assertThat(failure.line()).isEqualTo(2);
+    assertThat(failure.object()).isEqualTo("table \"public\".\"Post\"");
+    assertThat(failure.reason()).isEqualTo("does not exist");
+  }
+
+  @Test
+  void referencing_a_missing_table_fails() {
+    PredictedFailure failure = predict("m1",
+        "ALTER TABLE \"User\" ADD CONSTRAINT \"User_teamId_fkey\" FOREIGN KEY (\"teamId\") REFERENCES \"Team\"(\"id\");")
+        .get("m1");
+
+    assertThat(failure.object()).isEqualTo("table \"public\".\"Team\"");
+    assertThat(failure.reason()).isEqualTo("does not exist");
+  }
+
+  @Test
+  void dropping_a_missing_object_fails() {
+    PredictedFailure failure = predict("m1", "DROP INDEX \"Nope_idx\";").get("m1");
+
+    assertThat(failure.object()).isEqualTo("index \"public\".\"Nope_idx\"");
+    assertThat(failure.reason()).isEqualTo("does not exist");
+  }
+
+  @Test
+  void a_migration_sees_what_the_earlier_statements_and_migrations_create() {
+    Map<String, PredictedFailure> failures = predict(
+        "m1", """
+            CREATE TABLE "Post" ("id" TEXT);
+            ALTER TABLE "Post" ADD COLUMN "title" TEXT;
+            """,
+        "m2", "CREATE INDEX \"Post_title_idx\" ON \"Post\"(\"title\");");
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_later_migration_creating_what_an_earlier_pending_one_creates_fails() {
+    Map<String, PredictedFailure> failures = predict(
+        "m1", "CREATE TABLE \"Post\" (\"id\" TEXT);",
+        "m2", "\n\nCREATE TABLE \"Post\" (\"id\" TEXT);");
+
+    assertThat(failures).containsOnlyKeys("m2");
+    assertThat(failures.get("m2").line()).isEqualTo(3);
+    assertThat(failures.get("m2").object()).isEqualTo("table \"public\".\"Post\"");
+    assertThat(failures.get("m2").reason()).isEqualTo("already exists");
+  }
+
+  @Test
+  void a_failing_migration_leaves_nothing_so_the_next_one_needing_its_table_fails_too() {
+    Map<String, PredictedFailure> failures = predict(
+        "m1", """
+            CREATE TABLE "Post" ("id" TEXT);
+            CREATE TABLE "User" ("id" INTEGER);
+            """,
+        "m2", "ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT;",
+        "m3", "CREATE TABLE \"Comment\" (\"id\" TEXT);");
+
+    assertThat(failures).containsOnlyKeys("m1", "m2");
+    assertThat(failures.get("m1").object()).isEqualTo("table \"public\".\"User\"");
+    assertThat(failures.get("m1").line()).isEqualTo(2);
+    assertThat(failures.get("m2").object()).isEqualTo("table \"public\".\"Post\"");
+    assertThat(failures.get("m2").reason()).isEqualTo("does not exist");
+  }
+
+  @Test
+  void failures_keep_the_deploy_order() {
+    Map<String, PredictedFailure> failures = predict(
+        "b", "DROP TABLE \"Missing\";",
+        "a", "CREATE TABLE \"User\" (\"id\" INTEGER);");
+
+    assertThat(failures.keySet()).containsExactly("b", "a");
+  }
+
+  @Test
+  void guarded_statements_are_never_predicted_to_fail() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE IF NOT EXISTS "User" ("id" INTEGER, "email" TEXT);
+        ALTER TABLE "User" ADD COLUMN IF NOT EXISTS "email" TEXT;
+        DROP TABLE IF EXISTS "Missing";
+        DROP INDEX IF EXISTS "Nope_idx";
+        ALTER TABLE IF EXISTS "Missing" ADD COLUMN "x" TEXT;
+        INSERT INTO "User" ("id") VALUES (1) ON CONFLICT DO NOTHING;
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void objects_of_a_schema_not_read_are_not_predicted() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        ALTER TABLE audit."Log" ADD COLUMN "x" TEXT;
+        DROP TABLE audit."Other";
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void first_failure_plays_the_effects_on_the_given_set() {
+    ObjectSet database = ObjectSet.of(LIVE);
+
+    assertThat(Preflight.firstFailure("m1", effects("CREATE TABLE \"Post\" (\"id\" TEXT);"), database)).isEmpty();
+    assertThat(database.holds(io.driftwatch.core.effect.SchemaObject.of(
+        io.driftwatch.core.effect.SchemaObject.Kind.TABLE, QualifiedName.of("public", "Post")))).isTrue();
+  }
+
+  @Test
+  void replacing_a_primary_key_is_not_predicted_to_fail() {
+    Table user = new Table(QualifiedName.of("public", "User"), List.of(Column.of("id", "integer", false)),
+        java.util.Optional.of(new io.driftwatch.core.catalog.PrimaryKey("User_pkey", List.of("id"), "PRIMARY KEY (id)",
+            false)), List.of(), List.of(), List.of(), List.of(),
+        List.of(new io.driftwatch.core.catalog.Index("User_pkey", true, true, true, "btree",
+            List.of(io.driftwatch.core.catalog.IndexKey.column("id")), List.of(), java.util.Optional.empty(),
+            "CREATE UNIQUE INDEX \"User_pkey\" ON public.\"User\" USING btree (id)", true, false)),
+        java.util.Optional.empty(), java.util.Optional.empty());
+    ObjectSet live = ObjectSet.of(new Catalog(16, List.of("public"), List.of(user), List.of(), List.of(), List.of(),
+        List.of()));
+    Map<String, List<Effect>> pending = new LinkedHashMap<>();
+    pending.put("m1", effects("""
+        -- AlterTable
+        ALTER TABLE "User" DROP CONSTRAINT "User_pkey",
+        ADD CONSTRAINT "User_pkey" PRIMARY KEY ("id");
+        """));
+
+    assertThat(Preflight.predict(pending, live)).isEmpty();
+  }
+
+  @Test
+  void a_renamed_table_keeps_its_columns_for_the_next_migrations() {
+    Map<String, PredictedFailure> failures = predict(
+        "m1", "ALTER TABLE \"User\" RENAME TO \"Account\";",
+        "m2", "ALTER TABLE \"Account\" DROP COLUMN \"email\";");
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void prisma_enum_replacement_passes() {
+    Catalog live = new Catalog(16, List.of("public"),
+        List.of(Table.of(QualifiedName.of("public", "User"), List.of(
+            Column.of("id", "integer", false),
+            Column.of("role", "\"Role\"", false).withUserType(QualifiedName.of("public", "Role"))))),
+        List.of(new io.driftwatch.core.catalog.EnumType(QualifiedName.of("public", "Role"), List.of("USER", "OLD"))),
+        List.of(), List.of(), List.of());
+    Map<String, List<Effect>> pending = new LinkedHashMap<>();
+    pending.put("m1", effects("""
+        -- AlterEnum
+        BEGIN;
+        CREATE TYPE "Role_new" AS ENUM ('USER');
+        ALTER TABLE "User" ALTER COLUMN "role" TYPE "Role_new" USING ("role"::text::"Role_new");
+        ALTER TYPE "Role" RENAME TO "Role_old";
+        ALTER TYPE "Role_new" RENAME TO "Role";
+        DROP TYPE "Role_old";
+        COMMIT;
+        """));
+    pending.put("m2", effects("ALTER TYPE \"Role\" ADD VALUE 'ADMIN';"));
+
+    assertThat(Preflight.predict(pending, ObjectSet.of(live))).isEmpty();
+  }
+
+  @Test
+  void adding_an_existing_enum_value_fails() {
+    Catalog live = new Catalog(16, List.of("public"), List.of(),
+        List.of(new io.driftwatch.core.catalog.EnumType(QualifiedName.of("public", "Role"), List.of("USER"))),
+        List.of(), List.of(), List.of());
+    Map<String, List<Effect>> pending = new LinkedHashMap<>();
+    pending.put("m1", effects("ALTER TYPE \"Role\" ADD VALUE 'USER';"));
+
+    assertThat(Preflight.predict(pending, ObjectSet.of(live)).get("m1").object())
+        .isEqualTo("enum value \"public\".\"Role\" value 'USER'");
+  }
+}
