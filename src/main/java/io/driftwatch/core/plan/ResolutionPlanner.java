@@ -73,6 +73,7 @@ public final class ResolutionPlanner {
     } else {
       failed.forEach(triage -> failedSteps(triage, in, effects.get(triage.migration()), steps));
       phantoms.forEach(triage -> phantomSteps(triage, steps));
+      schemaSteps(in, safety, steps);
       pendingSteps(safety, effects, in, steps);
     }
     Map<String, List<Effect>> deployed = new LinkedHashMap<>();
@@ -318,6 +319,33 @@ public final class ResolutionPlanner {
                   : "Candidates, live objects no migration explains: " + String.join("; ", triage.candidates())),
           Risk.NONE, "Capture them in a migration with GET /api/v1/environments/{name}/drift (catch-up migration), "
               + "then mark it applied.");
+    }
+  }
+
+  /**
+   * Drift the database holds (db push, manual SQL) is recorded by a catch-up migration marked applied; models
+   * schema.prisma has and no migration creates get a migration of their own. Left out while a pending migration
+   * will fail: it is likely to create what the drift shows, and that conflict comes first.
+   */
+  private static void schemaSteps(PlanInput in, List<MigrationSafety> safety, Steps steps) {
+    boolean willFail = safety.stream().anyMatch(m -> m.safety() == Safety.WILL_FAIL);
+    if (in.catchUp().isPresent() && in.driftObjects() > 0 && !willFail) {
+      steps.add("Record the schema drift in a catch-up migration", "shell",
+          String.join("\n", in.catchUp().get().commands()),
+          in.driftObjects() + " object(s) of the database differ from what the applied migrations build. The catch-up "
+              + "migration records the database as it is and is marked applied, so nothing runs against it.",
+          Risk.LOW, "If the migrations are right and the database is not, use the restore SQL of GET "
+              + "/api/v1/environments/{name}/drift instead: read its data-loss section first.");
+    }
+    long uncovered = in.findings().stream()
+        .filter(f -> f.name().equals("MODEL_WITHOUT_MIGRATION") || f.name().equals("FIELD_WITHOUT_MIGRATION")).count();
+    if (uncovered > 0 && !willFail) {
+      steps.add("Create the migration schema.prisma is missing", "shell",
+          PRISMA + "dev --create-only --name cover_schema",
+          uncovered + " model(s) or field(s) of schema.prisma are created by no migration: a new environment built "
+              + "from git would lack them.", Risk.LOW,
+          "Run it against a development database, never production; review the SQL, commit it, and it ships with "
+              + "the next deploy.");
     }
   }
 
