@@ -68,18 +68,58 @@ public record SqlStatement(
     return List.copyOf(words);
   }
 
-  /** True when the statement starts with these words, in any case: {@code is("ALTER", "TABLE")}. */
+  /**
+   * True when the statement starts with these words, in any case: {@code is("ALTER", "TABLE")}. The
+   * same answer as comparing with {@link #keywords()}, read in place without building the list: rules
+   * ask it of every statement.
+   */
   public boolean is(String... leadingWords) {
-    List<String> keywords = keywords();
-    if (leadingWords.length == 0 || leadingWords.length > keywords.size()) {
+    if (leadingWords.length == 0 || leadingWords.length > MAX_KEYWORDS) {
       return false;
     }
-    for (int i = 0; i < leadingWords.length; i++) {
-      if (!keywords.get(i).equalsIgnoreCase(leadingWords[i])) {
+    int i = 0;
+    int length = text.length();
+    int matched = 0;
+    while (i < length) {
+      char c = text.charAt(i);
+      if (Lexing.isSpace(c)) {
+        i++;
+      } else if (c == '-' && i + 1 < length && text.charAt(i + 1) == '-') {
+        i = Lexing.lineCommentEnd(text, i);
+      } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
+        i = Lexing.blockCommentEnd(text, i);
+        if (i < 0) {
+          return false;
+        }
+      } else if (Lexing.isIdentifierStart(c)) {
+        int wordStart = i;
+        while (i < length && Lexing.isIdentifierPart(text.charAt(i))) {
+          i++;
+        }
+        if (i == wordStart + 1 && i < length && (text.charAt(i) == '\'' || (text.charAt(i) == '&' && (c == 'U' || c == 'u')))) {
+          return false; // as in keywords(): a string or quoted name ends the words
+        }
+        if (!wordIs(wordStart, i, leadingWords[matched])) {
+          return false;
+        }
+        if (++matched == leadingWords.length) {
+          return true;
+        }
+      } else {
         return false;
       }
     }
-    return true;
+    return false;
+  }
+
+  /** {@code text[start, end)} upper-cased equals {@code word} ignoring case, as {@link #is} compares keywords. */
+  private boolean wordIs(int start, int end, String word) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return text.substring(start, end).toUpperCase(Locale.ROOT).equalsIgnoreCase(word);
+      }
+    }
+    return end - start == word.length() && text.regionMatches(true, start, word, 0, word.length());
   }
 
   /**
