@@ -39,31 +39,11 @@ public record SqlStatement(
    */
   public List<String> keywords() {
     List<String> words = new ArrayList<>(4);
-    int i = 0;
-    int length = text.length();
-    while (i < length && words.size() < MAX_KEYWORDS) {
-      char c = text.charAt(i);
-      if (Lexing.isSpace(c)) {
-        i++;
-      } else if (c == '-' && i + 1 < length && text.charAt(i + 1) == '-') {
-        i = Lexing.lineCommentEnd(text, i);
-      } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
-        i = Lexing.blockCommentEnd(text, i);
-        if (i < 0) {
-          break;
-        }
-      } else if (Lexing.isIdentifierStart(c)) {
-        int wordStart = i;
-        while (i < length && Lexing.isIdentifierPart(text.charAt(i))) {
-          i++;
-        }
-        if (i == wordStart + 1 && i < length && (text.charAt(i) == '\'' || (text.charAt(i) == '&' && (c == 'U' || c == 'u')))) {
-          break; // E'...', B'...', X'...', N'...', U&'...', U&"...": a string or quoted name, not a word
-        }
-        words.add(text.substring(wordStart, i).toUpperCase(Locale.ROOT));
-      } else {
-        break;
-      }
+    int start = nextWord(0);
+    while (start >= 0 && words.size() < MAX_KEYWORDS) {
+      int end = wordEnd(start);
+      words.add(text.substring(start, end).toUpperCase(Locale.ROOT));
+      start = nextWord(end);
     }
     return List.copyOf(words);
   }
@@ -77,9 +57,27 @@ public record SqlStatement(
     if (leadingWords.length == 0 || leadingWords.length > MAX_KEYWORDS) {
       return false;
     }
-    int i = 0;
+    int start = nextWord(0);
+    for (String word : leadingWords) {
+      if (start < 0) {
+        return false;
+      }
+      int end = wordEnd(start);
+      if (!upperCasedEquals(start, end, word)) {
+        return false;
+      }
+      start = nextWord(end);
+    }
+    return true;
+  }
+
+  /**
+   * Where the next leading word starts at or after {@code from}, whitespace and comments skipped; -1
+   * when the next token is not a word (a quoted name, a parenthesis, a string...) or there is none.
+   */
+  private int nextWord(int from) {
+    int i = from;
     int length = text.length();
-    int matched = 0;
     while (i < length) {
       char c = text.charAt(i);
       if (Lexing.isSpace(c)) {
@@ -89,31 +87,31 @@ public record SqlStatement(
       } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
         i = Lexing.blockCommentEnd(text, i);
         if (i < 0) {
-          return false;
+          return -1;
         }
       } else if (Lexing.isIdentifierStart(c)) {
-        int wordStart = i;
-        while (i < length && Lexing.isIdentifierPart(text.charAt(i))) {
-          i++;
+        int end = wordEnd(i);
+        if (end == i + 1 && end < length && (text.charAt(end) == '\'' || (text.charAt(end) == '&' && (c == 'U' || c == 'u')))) {
+          return -1; // E'...', B'...', X'...', N'...', U&'...', U&"...": a string or quoted name, not a word
         }
-        if (i == wordStart + 1 && i < length && (text.charAt(i) == '\'' || (text.charAt(i) == '&' && (c == 'U' || c == 'u')))) {
-          return false; // as in keywords(): a string or quoted name ends the words
-        }
-        if (!wordIs(wordStart, i, leadingWords[matched])) {
-          return false;
-        }
-        if (++matched == leadingWords.length) {
-          return true;
-        }
+        return i;
       } else {
-        return false;
+        return -1;
       }
     }
-    return false;
+    return -1;
   }
 
-  /** {@code text[start, end)} upper-cased equals {@code word} ignoring case, as {@link #is} compares keywords. */
-  private boolean wordIs(int start, int end, String word) {
+  private int wordEnd(int start) {
+    int i = start;
+    while (i < text.length() && Lexing.isIdentifierPart(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** True when {@code text[start, end)} upper-cased, as {@link #keywords()} has it, equals {@code word} ignoring case. */
+  private boolean upperCasedEquals(int start, int end, String word) {
     for (int i = start; i < end; i++) {
       if (text.charAt(i) >= 0x80) {
         return text.substring(start, end).toUpperCase(Locale.ROOT).equalsIgnoreCase(word);
