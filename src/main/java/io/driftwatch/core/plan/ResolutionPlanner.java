@@ -177,7 +177,7 @@ public final class ResolutionPlanner {
   private static DataVerdict dataVerdict(PlanInput in, PlanState state, List<FailedTriage> failed,
       List<PhantomTriage> phantoms) {
     DataPresence data = in.data();
-    List<String> problems = brokenHistory(in, state, failed, phantoms);
+    List<String> problems = brokenHistory(in, failed, phantoms);
     String holds = data.holdsData() ? "yes" : data.knownEmpty() ? "no" : "unknown";
     if (data.holdsData()) {
       return new DataVerdict(holds, data.someTables(10), problems.size() >= 2, false, "The database holds data (" + String.join(", ",
@@ -197,16 +197,22 @@ public final class ResolutionPlanner {
         + "loses nothing.", baselineSteps(in.schema()));
   }
 
-  /** What makes the history badly broken: failed, unexplained phantom, edited, diverged, schema drift. */
-  private static List<String> brokenHistory(PlanInput in, PlanState state, List<FailedTriage> failed,
-      List<PhantomTriage> phantoms) {
+  /**
+   * What makes the history badly broken: the problems no simple, safe step settles. A failed migration whose end
+   * state is reached, or that left nothing, or that is safe to re-run, is simple; so is a phantom that is redundant
+   * or can be restored from git. A failed migration applied in part or unverifiable, a phantom whose script is lost,
+   * migrations edited after they ran and schema drift are not.
+   */
+  private static List<String> brokenHistory(PlanInput in, List<FailedTriage> failed, List<PhantomTriage> phantoms) {
     List<String> problems = new ArrayList<>();
-    if (!failed.isEmpty()) {
-      problems.add(failed.size() + " failed migration(s)");
+    long hardFailed = failed.stream().filter(t -> t.verdict() == Verdict.PARTLY_APPLIED
+        || t.verdict() == Verdict.UNVERIFIABLE && !t.idempotent()).count();
+    if (hardFailed > 0) {
+      problems.add(hardFailed + " failed migration(s) applied in part or unverifiable");
     }
-    long unexplained = phantoms.stream().filter(p -> p.verdict() != PhantomTriage.Verdict.REDUNDANT).count();
-    if (unexplained > 0) {
-      problems.add(unexplained + " phantom migration(s) that are not redundant");
+    long lost = phantoms.stream().filter(p -> p.verdict() == PhantomTriage.Verdict.SCRIPT_UNKNOWN).count();
+    if (lost > 0) {
+      problems.add(lost + " phantom migration(s) whose script is lost");
     }
     long edited = in.history().records().stream()
         .filter(r -> in.history().stateOf(r) == MigrationState.APPLIED && r.checksumMatches().equals(Optional.of(false)))
@@ -214,13 +220,8 @@ public final class ResolutionPlanner {
     if (edited > 0) {
       problems.add(edited + " migration(s) edited after they were applied");
     }
-    long drift = in.findings().stream().filter(f -> f.code().startsWith("SD") && f.severity().atLeast(Severity.WARNING))
-        .count();
-    if (drift > 0) {
-      problems.add(drift + " schema drift finding(s)");
-    }
-    if (in.history().lastCommonMigration().isPresent() && !state.phantom().isEmpty() && !state.pending().isEmpty()) {
-      problems.add("the histories diverged");
+    if (in.driftObjects() > 0) {
+      problems.add(in.driftObjects() + " object(s) of schema drift");
     }
     return problems;
   }
@@ -317,8 +318,10 @@ public final class ResolutionPlanner {
           "Git has no trace of its script (it was never committed). "
               + (triage.candidates().isEmpty() ? "No live object lacks a migration, so it may have changed data only."
                   : "Candidates, live objects no migration explains: " + String.join("; ", triage.candidates())),
-          Risk.NONE, "Capture them in a migration with GET /api/v1/environments/{name}/drift (catch-up migration), "
-              + "then mark it applied.");
+          Risk.NONE, triage.candidates().isEmpty() ? "Ask who ran it; if it only changed rows, nothing needs "
+              + "restoring, but write its SQL down for the next environment."
+              : "Capture them in a migration with GET /api/v1/environments/{name}/drift (catch-up migration), "
+                  + "then mark it applied.");
     }
   }
 
