@@ -73,7 +73,7 @@ public final class AuditEngine {
             target.provider(),
             target.datasource());
 
-    AuditContext context = new AuditContext(history, source, target, diagnosis, input.evidence());
+    AuditContext context = new AuditContext(history, source, target, diagnosis, input.evidence(), input.schema());
     List<Finding> findings = new ArrayList<>();
     for (HistoryRule rule : rules) {
       findings.addAll(rule.check(context));

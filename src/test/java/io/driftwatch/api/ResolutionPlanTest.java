@@ -95,8 +95,11 @@ class ResolutionPlanTest {
   void a_migration_creating_a_table_that_already_exists_is_predicted_to_fail_with_p3018() {
     target.sql("CREATE TABLE \"Lead\" (\"id\" SERIAL PRIMARY KEY, \"note\" TEXT)"); // by db push, say
     folder.migration("20240102000000_leads", LEADS);
-    JsonPath plan = plan(Environments.register(target, folder));
+    String environment = Environments.register(target, folder);
+    JsonPath plan = plan(environment);
 
+    assertThat(Environments.audit(environment).getList("findings.findAll { it.code == 'MS018' }.subject",
+        String.class)).containsExactly("table \"public\".\"Lead\"");
     assertThat(plan.getString("migrations[0].safety")).isEqualTo("WILL_FAIL");
     assertThat(plan.getString("migrations[0].predictedFailures[0].object")).isEqualTo("table \"public\".\"Lead\"");
     assertThat(plan.getString("migrations[0].predictedFailures[0].reason")).isEqualTo("already exists");
@@ -110,8 +113,11 @@ class ResolutionPlanTest {
   void a_pending_migration_that_fails_on_the_shadow_replica_is_reported_with_the_error() {
     folder.migration("20240102000000_bad", "ALTER TABLE \"User\" ADD COLUMN \"age\" INTEGER;\nSELECT 1/0;\n");
     folder.migration("20240103000000_leads", LEADS);
-    JsonPath plan = plan(Environments.register(target, folder));
+    String environment = Environments.register(target, folder);
+    JsonPath plan = plan(environment);
 
+    assertThat(Environments.audit(environment).getList("findings.findAll { it.code == 'MS019' }.migration",
+        String.class)).containsExactly("20240102000000_bad");
     assertThat(plan.getString("migrations.find { it.migration == '20240102000000_bad' }.safety")).isEqualTo("WILL_FAIL");
     assertThat(plan.getString("migrations.find { it.migration == '20240102000000_bad' }.shadowError"))
         .contains("22012").contains("division by zero");

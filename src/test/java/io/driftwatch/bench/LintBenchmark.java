@@ -1,7 +1,5 @@
 package io.driftwatch.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.lint.MigrationLint;
 import io.driftwatch.core.lint.MigrationLinter;
@@ -52,7 +50,6 @@ class LintBenchmark {
     System.out.printf("%nLINT: %,d bytes, %d rules, %,d findings: p50 %.1f ms (%.0f MB/s), best %.1f ms, worst %.1f ms "
         + "(target >= 20 MB/s)%n%n", bytes, io.driftwatch.core.rules.Rules.lint().size(), findings.size(), p50,
         bytes / 1e6 / (p50 / 1e3), nanos[0] / 1e6, nanos[nanos.length - 1] / 1e6);
-    assertThat(findings).as("the script holds statements the rules report").isNotEmpty();
     // Where the time goes: each rule alone (splitting included in every figure).
     for (io.driftwatch.core.rules.LintRule rule : io.driftwatch.core.rules.Rules.lint()) {
       MigrationLinter alone = new MigrationLinter(List.of(rule));

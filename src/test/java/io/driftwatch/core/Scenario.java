@@ -30,6 +30,9 @@ public final class Scenario {
   private Optional<String> lockProvider = Optional.of("postgresql");
   private HistoryEvidence evidence = HistoryEvidence.NONE;
 
+  private java.util.Optional<io.driftwatch.core.catalog.Catalog> liveCatalog = java.util.Optional.empty();
+  private java.util.Optional<io.driftwatch.core.SchemaInput> schemaInput = java.util.Optional.empty();
+
   public static Scenario create() {
     return new Scenario();
   }
@@ -137,12 +140,24 @@ public final class Scenario {
     return this;
   }
 
+  /** The live database's catalog, as read with the history. */
+  public Scenario liveCatalog(io.driftwatch.core.catalog.Catalog catalog) {
+    this.liveCatalog = java.util.Optional.of(catalog);
+    return this;
+  }
+
+  /** The inputs of the schema checks: the shadow replays. */
+  public Scenario schemaInput(io.driftwatch.core.SchemaInput input) {
+    this.schemaInput = java.util.Optional.of(input);
+    return this;
+  }
+
   public AuditInput input() {
     return new AuditInput(
         new SourceSnapshot(List.copyOf(folder.values()), lockProvider),
         new TargetSnapshot("postgresql", tableExists, schemaHasTables, List.copyOf(rows), deployLockHeld,
-            new Datasource("PostgreSQL", "app", "public", "localhost:5432")),
-        evidence);
+            new Datasource("PostgreSQL", "app", "public", "localhost:5432"), liveCatalog),
+        evidence, schemaInput);
   }
 
   public AuditResult audit() {
@@ -151,7 +166,8 @@ public final class Scenario {
 
   public AuditContext context() {
     AuditResult result = audit();
-    return new AuditContext(result.history(), input().source(), input().target(), result.prismaDiagnosis(), evidence);
+    return new AuditContext(result.history(), input().source(), input().target(), result.prismaDiagnosis(), evidence,
+        schemaInput);
   }
 
   public List<String> findingNames() {

@@ -26,10 +26,12 @@ public final class ReverseSql {
   public record Reversal(Effect effect, Optional<String> sql, Optional<String> irreversible) {}
 
   private final Optional<Catalog> before;
+  private final Optional<ObjectSet> beforeObjects;
 
   /** @param before the catalog before the migration runs; without it, dropped objects cannot be re-created */
   public ReverseSql(Optional<Catalog> before) {
     this.before = before;
+    this.beforeObjects = before.map(ObjectSet::of);
   }
 
   /**
@@ -85,7 +87,7 @@ public final class ReverseSql {
 
   private Reversal undoCreate(Effect effect) {
     SchemaObject object = effect.object();
-    boolean existedBefore = before.map(ObjectSet::of).map(set -> set.holds(object)).orElse(false);
+    boolean existedBefore = beforeObjects.map(set -> set.holds(object)).orElse(false);
     if (existedBefore && effect.guarded()) {
       return object.kind() == Kind.VIEW ? before.flatMap(catalog -> catalog.view(object.name()))
           .map(view -> sql(effect, new CatalogDdl(before.get()).createView(view).replaceFirst("^CREATE ",

@@ -1,13 +1,13 @@
 package io.driftwatch.core.lint;
 
 import io.driftwatch.core.rules.support.AlterTable;
-import java.util.Optional;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SplitProblem;
 import io.driftwatch.core.sql.SplitResult;
 import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,9 +34,14 @@ public final class LintContext {
   private final Map<String, Long> rowEstimates;
   /** Keys of the tables the migration creates, read once: rules ask for every statement. */
   private final Set<String> createdTables;
-  /** Each statement's masked text and ALTER TABLE reading, made once for all rules (they are the cost). */
-  private final Map<SqlStatement, String> code = new java.util.IdentityHashMap<>();
-  private final Map<SqlStatement, Optional<AlterTable>> alterTables = new java.util.IdentityHashMap<>();
+  /** Each statement's masked text, made once for all rules (masking is a cost). */
+  private final Map<SqlStatement, String> code;
+  /** Table names as lookup keys ({@link SqlCode#sqlKey}), made once per name: rules ask for every action. */
+  private final Map<String, String> keys = new HashMap<>();
+  /** {@link #rowsNote} by table name, formatted once: most findings quote it. */
+  private final Map<String, String> rowsNotes = new HashMap<>();
+  /** The ALTER TABLE statements, read once for all rules. */
+  private final List<AlteredTable> alteredTables;
 
   /**
    * @param rowEstimates estimated rows by table name as the catalog stores it (see {@link MigrationLint})
@@ -46,15 +51,21 @@ public final class LintContext {
     this.migration = Objects.requireNonNull(migration, "migration");
     this.statements = List.copyOf(statements);
     this.problems = List.copyOf(problems);
+    this.code = new IdentityHashMap<>(this.statements.size());
     Map<String, Long> byKey = new HashMap<>();
     rowEstimates.forEach((table, rows) -> byKey.put(SqlCode.catalogKey(table), rows));
     this.rowEstimates = Map.copyOf(byKey);
     this.createdTables = this.statements.stream()
-        .filter(statement -> statement.is("CREATE"))
+        .filter(statement -> statement.is("CREATE") && SqlCode.mayContain(statement.text(), "TABLE"))
         .map(statement -> CREATE_TABLE.matcher(code(statement)))
         .filter(Matcher::find)
         .map(m -> SqlCode.sqlKey(m.group(1)))
         .collect(Collectors.toUnmodifiableSet());
+    this.alteredTables = this.statements.stream()
+        .filter(statement -> statement.is("ALTER", "TABLE"))
+        .flatMap(statement -> AlterTable.of(statement, code(statement)).stream()
+            .map(alter -> new AlteredTable(statement, alter, createsTable(alter.table()), isNewOrEmpty(alter.table()))))
+        .toList();
   }
 
   /** The statement's text with literals and comments blanked (see {@link SqlCode#mask}), made once. */
@@ -62,9 +73,16 @@ public final class LintContext {
     return code.computeIfAbsent(statement, SqlCode::code);
   }
 
-  /** The statement read as an ALTER TABLE, made once; empty when it is something else. */
-  public Optional<AlterTable> alterTable(SqlStatement statement) {
-    return alterTables.computeIfAbsent(statement, AlterTable::of);
+  /**
+   * An ALTER TABLE of the migration, read once for all rules: its statement, its actions, and whether
+   * the migration creates its table ({@link #createsTable}) and whether the table is new or known to
+   * be empty ({@link #isNewOrEmpty}).
+   */
+  public record AlteredTable(SqlStatement statement, AlterTable alter, boolean tableCreated, boolean tableNewOrEmpty) {}
+
+  /** Every ALTER TABLE of the migration, in order. */
+  public List<AlteredTable> alteredTables() {
+    return alteredTables;
   }
 
   /** One action of an ALTER TABLE that a rule looks for: its statement, its table, and the match. */
@@ -72,19 +90,23 @@ public final class LintContext {
 
   /**
    * Every action of every ALTER TABLE that matches {@code action} (its {@code find}), on the tables
-   * the migration does not create itself: the walk several rules share.
+   * the migration does not create itself: the walk several rules share. The pattern only matches
+   * actions starting with {@code leadingWord} ({@code "DROP"}), and the others are skipped without
+   * running it (the pre-filter of {@link SqlCode#mayStartWith}).
    */
-  public List<AlterAction> alterActions(Pattern action) {
+  public List<AlterAction> alterActions(String leadingWord, Pattern action) {
     List<AlterAction> found = new java.util.ArrayList<>();
-    for (SqlStatement statement : statements) {
-      Optional<AlterTable> alter = alterTable(statement);
-      if (alter.isEmpty() || createsTable(alter.get().table())) {
+    for (AlteredTable altered : alteredTables) {
+      if (altered.tableCreated()) {
         continue;
       }
-      for (String text : alter.get().actions()) {
+      for (String text : altered.alter().actions()) {
+        if (!SqlCode.mayStartWith(text, leadingWord)) {
+          continue;
+        }
         Matcher match = action.matcher(text);
         if (match.find()) {
-          found.add(new AlterAction(statement, alter.get().table(), match));
+          found.add(new AlterAction(altered.statement(), altered.alter().table(), match));
         }
       }
     }
@@ -129,7 +151,7 @@ public final class LintContext {
    * A negative estimate ({@code reltuples = -1}: never vacuumed or analyzed) is unknown, not empty.
    */
   public OptionalLong rowEstimate(String sqlName) {
-    Long rows = rowEstimates.get(SqlCode.sqlKey(sqlName));
+    Long rows = rowEstimates.get(key(sqlName));
     return rows == null || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
   }
 
@@ -139,15 +161,21 @@ public final class LintContext {
     return rows.isPresent() && rows.getAsLong() == 0;
   }
 
-  /** How big the table is, for messages: {@code  (about 12,000 rows)}, or nothing when unknown. */
+  /** How big the table is, for messages: {@code  (about 12,000 rows)}, or nothing when unknown; made once per name. */
   public String rowsNote(String sqlName) {
-    OptionalLong rows = rowEstimate(sqlName);
-    return rows.isPresent() ? String.format(java.util.Locale.ROOT, " (about %,d rows)", rows.getAsLong()) : "";
+    return rowsNotes.computeIfAbsent(sqlName, name -> {
+      OptionalLong rows = rowEstimate(name);
+      return rows.isPresent() ? String.format(java.util.Locale.ROOT, " (about %,d rows)", rows.getAsLong()) : "";
+    });
   }
 
   /** True when this migration creates the table: nobody else uses it yet, so locks and rewrites are free. */
   public boolean createsTable(String sqlName) {
-    return createdTables.contains(SqlCode.sqlKey(sqlName));
+    return createdTables.contains(key(sqlName));
+  }
+
+  private String key(String sqlName) {
+    return keys.computeIfAbsent(sqlName, SqlCode::sqlKey);
   }
 
   /** True when the table is new or known to be empty. */

@@ -9,7 +9,8 @@ import java.util.List;
  * @param holdsData {@code yes}, {@code no} (checked exactly) or {@code unknown}
  * @param tablesWithRows some of the tables that hold rows
  * @param reason why a clean baseline is, or is not, recommended
- * @param historyBadlyBroken two problems or more (failed, unexplained phantoms, edits, drift, divergence): a clean
+ * @param historyBadlyBroken two problems or more that no simple step settles (a failed migration applied in part or
+ *     unverifiable, a phantom whose script is lost, edited migrations, schema drift): a clean
  *     baseline would be recommended if the database were known to be empty
  * @param baselineSteps the clean baseline's steps, when recommended
  */

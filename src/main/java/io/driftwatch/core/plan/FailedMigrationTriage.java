@@ -78,11 +78,13 @@ public final class FailedMigrationTriage {
     return database.achieved(effect);
   }
 
+  /** The database's own message from Prisma's {@code logs} (its {@code ERROR:} line), else the first line. */
   private static String firstLine(String error) {
     if (error == null || error.isBlank()) {
       return "";
     }
-    return error.strip().lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
+    List<String> lines = error.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    return lines.stream().filter(line -> line.startsWith("ERROR:")).findFirst().orElse(lines.get(0));
   }
 
   private static String shorten(String statement) {

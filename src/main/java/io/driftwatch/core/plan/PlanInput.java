@@ -5,6 +5,8 @@ import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.SchemaContext;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.drift.CatchUpMigration;
+import io.driftwatch.core.drift.SchemaDrift;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.MigrationHistory;
@@ -21,6 +23,8 @@ import java.util.Optional;
  * @param shadowCheck the replay of every folder migration with pending ones kept going past failures; empty when
  *     there is nothing pending or it could not run
  * @param schema the migration schema ({@code ?schema=})
+ * @param catchUp the migration that records the schema drift, when there is drift
+ * @param driftObjects how many objects drifted (0 when drift was not checked)
  */
 public record PlanInput(
     MigrationHistory history,
@@ -31,7 +35,9 @@ public record PlanInput(
     HistoryEvidence evidence,
     Map<String, Long> rowEstimates,
     DataPresence data,
-    String schema) {
+    String schema,
+    Optional<CatchUpMigration> catchUp,
+    int driftObjects) {
 
   public PlanInput {
     findings = List.copyOf(findings);
@@ -43,6 +49,8 @@ public record PlanInput(
         .orElseGet(() -> input.target().datasource().schema());
     return new PlanInput(result.history(), result.findings(), input.target().catalog(),
         result.schema().flatMap(SchemaContext::expected).flatMap(ExpectedSchema::catalog),
-        input.schema().flatMap(SchemaInput::folder), input.evidence(), input.target().rowEstimates(), data, schema);
+        input.schema().flatMap(SchemaInput::folder), input.evidence(), input.target().rowEstimates(), data, schema,
+        result.schema().flatMap(SchemaContext::catchUp),
+        result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0));
   }
 }

@@ -73,6 +73,7 @@ public final class ResolutionPlanner {
     } else {
       failed.forEach(triage -> failedSteps(triage, in, effects.get(triage.migration()), steps));
       phantoms.forEach(triage -> phantomSteps(triage, steps));
+      schemaSteps(in, safety, steps);
       pendingSteps(safety, effects, in, steps);
     }
     Map<String, List<Effect>> deployed = new LinkedHashMap<>();
@@ -176,7 +177,7 @@ public final class ResolutionPlanner {
   private static DataVerdict dataVerdict(PlanInput in, PlanState state, List<FailedTriage> failed,
       List<PhantomTriage> phantoms) {
     DataPresence data = in.data();
-    List<String> problems = brokenHistory(in, state, failed, phantoms);
+    List<String> problems = brokenHistory(in, failed, phantoms);
     String holds = data.holdsData() ? "yes" : data.knownEmpty() ? "no" : "unknown";
     if (data.holdsData()) {
       return new DataVerdict(holds, data.someTables(10), problems.size() >= 2, false, "The database holds data (" + String.join(", ",
@@ -196,16 +197,22 @@ public final class ResolutionPlanner {
         + "loses nothing.", baselineSteps(in.schema()));
   }
 
-  /** What makes the history badly broken: failed, unexplained phantom, edited, diverged, schema drift. */
-  private static List<String> brokenHistory(PlanInput in, PlanState state, List<FailedTriage> failed,
-      List<PhantomTriage> phantoms) {
+  /**
+   * What makes the history badly broken: the problems no simple, safe step settles. A failed migration whose end
+   * state is reached, or that left nothing, or that is safe to re-run, is simple; so is a phantom that is redundant
+   * or can be restored from git. A failed migration applied in part or unverifiable, a phantom whose script is lost,
+   * migrations edited after they ran and schema drift are not.
+   */
+  private static List<String> brokenHistory(PlanInput in, List<FailedTriage> failed, List<PhantomTriage> phantoms) {
     List<String> problems = new ArrayList<>();
-    if (!failed.isEmpty()) {
-      problems.add(failed.size() + " failed migration(s)");
+    long hardFailed = failed.stream().filter(t -> t.verdict() == Verdict.PARTLY_APPLIED
+        || t.verdict() == Verdict.UNVERIFIABLE && !t.idempotent()).count();
+    if (hardFailed > 0) {
+      problems.add(hardFailed + " failed migration(s) applied in part or unverifiable");
     }
-    long unexplained = phantoms.stream().filter(p -> p.verdict() != PhantomTriage.Verdict.REDUNDANT).count();
-    if (unexplained > 0) {
-      problems.add(unexplained + " phantom migration(s) that are not redundant");
+    long lost = phantoms.stream().filter(p -> p.verdict() == PhantomTriage.Verdict.SCRIPT_UNKNOWN).count();
+    if (lost > 0) {
+      problems.add(lost + " phantom migration(s) whose script is lost");
     }
     long edited = in.history().records().stream()
         .filter(r -> in.history().stateOf(r) == MigrationState.APPLIED && r.checksumMatches().equals(Optional.of(false)))
@@ -213,13 +220,8 @@ public final class ResolutionPlanner {
     if (edited > 0) {
       problems.add(edited + " migration(s) edited after they were applied");
     }
-    long drift = in.findings().stream().filter(f -> f.code().startsWith("SD") && f.severity().atLeast(Severity.WARNING))
-        .count();
-    if (drift > 0) {
-      problems.add(drift + " schema drift finding(s)");
-    }
-    if (in.history().lastCommonMigration().isPresent() && !state.phantom().isEmpty() && !state.pending().isEmpty()) {
-      problems.add("the histories diverged");
+    if (in.driftObjects() > 0) {
+      problems.add(in.driftObjects() + " object(s) of schema drift");
     }
     return problems;
   }
@@ -316,8 +318,37 @@ public final class ResolutionPlanner {
           "Git has no trace of its script (it was never committed). "
               + (triage.candidates().isEmpty() ? "No live object lacks a migration, so it may have changed data only."
                   : "Candidates, live objects no migration explains: " + String.join("; ", triage.candidates())),
-          Risk.NONE, "Capture them in a migration with GET /api/v1/environments/{name}/drift (catch-up migration), "
-              + "then mark it applied.");
+          Risk.NONE, triage.candidates().isEmpty() ? "Ask who ran it; if it only changed rows, nothing needs "
+              + "restoring, but write its SQL down for the next environment."
+              : "Capture them in a migration with GET /api/v1/environments/{name}/drift (catch-up migration), "
+                  + "then mark it applied.");
+    }
+  }
+
+  /**
+   * Drift the database holds (db push, manual SQL) is recorded by a catch-up migration marked applied; models
+   * schema.prisma has and no migration creates get a migration of their own. Left out while a pending migration
+   * will fail: it is likely to create what the drift shows, and that conflict comes first.
+   */
+  private static void schemaSteps(PlanInput in, List<MigrationSafety> safety, Steps steps) {
+    boolean willFail = safety.stream().anyMatch(m -> m.safety() == Safety.WILL_FAIL);
+    if (in.catchUp().isPresent() && in.driftObjects() > 0 && !willFail) {
+      steps.add("Record the schema drift in a catch-up migration", "shell",
+          String.join("\n", in.catchUp().get().commands()),
+          in.driftObjects() + " object(s) of the database differ from what the applied migrations build. The catch-up "
+              + "migration records the database as it is and is marked applied, so nothing runs against it.",
+          Risk.LOW, "If the migrations are right and the database is not, use the restore SQL of GET "
+              + "/api/v1/environments/{name}/drift instead: read its data-loss section first.");
+    }
+    long uncovered = in.findings().stream()
+        .filter(f -> f.name().equals("MODEL_WITHOUT_MIGRATION") || f.name().equals("FIELD_WITHOUT_MIGRATION")).count();
+    if (uncovered > 0 && !willFail) {
+      steps.add("Create the migration schema.prisma is missing", "shell",
+          PRISMA + "dev --create-only --name cover_schema",
+          uncovered + " model(s) or field(s) of schema.prisma are created by no migration: a new environment built "
+              + "from git would lack them.", Risk.LOW,
+          "Run it against a development database, never production; review the SQL, commit it, and it ships with "
+              + "the next deploy.");
     }
   }
 

@@ -41,12 +41,16 @@ public final class AddRequiredColumnRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      AlterTable alter = context.alterTable(statement).orElse(null);
-      if (alter == null || context.isNewOrEmpty(alter.table())) {
+    for (LintContext.AlteredTable altered : context.alteredTables()) {
+      if (altered.tableNewOrEmpty()) {
         continue;
       }
+      SqlStatement statement = altered.statement();
+      AlterTable alter = altered.alter();
       for (String action : alter.actions()) {
+        if (!SqlCode.mayStartWith(action, "ADD") || !SqlCode.mayContain(action, "NULL")) {
+          continue;
+        }
         Matcher add = ADD_COLUMN.matcher(action);
         if (!add.find() || TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(java.util.Locale.ROOT))) {
           continue;

@@ -28,6 +28,9 @@ public final class BlockingIndexBuildRule implements LintRule {
   private static final Pattern ON_TABLE =
       Pattern.compile("\\bON\\s+(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
 
+  /** {@code CREATE [UNIQUE] INDEX}, where the help puts CONCURRENTLY. */
+  private static final Pattern INDEX_HEAD = Pattern.compile("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\b");
+
   @Override
   public FindingType type() {
     return TYPE;
@@ -38,7 +41,7 @@ public final class BlockingIndexBuildRule implements LintRule {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
       if (!(statement.is("CREATE", "INDEX") || statement.is("CREATE", "UNIQUE", "INDEX"))
-          || statement.keywords().contains("CONCURRENTLY")) {
+          || (SqlCode.mayContain(statement.text(), "CONCURRENTLY") && statement.keywords().contains("CONCURRENTLY"))) {
         continue;
       }
       Matcher on = ON_TABLE.matcher(context.code(statement));
@@ -63,7 +66,7 @@ public final class BlockingIndexBuildRule implements LintRule {
 
   private static String concurrently(SqlStatement statement) {
     String first = statement.text().strip().lines().findFirst().orElse("").strip();
-    String rewritten = first.replaceFirst("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\b", "$1 CONCURRENTLY");
+    String rewritten = INDEX_HEAD.matcher(first).replaceFirst("$1 CONCURRENTLY");
     return rewritten.length() > 160 ? rewritten.substring(0, 160) + "…" : rewritten;
   }
 }

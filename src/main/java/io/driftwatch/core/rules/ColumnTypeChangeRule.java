@@ -24,7 +24,7 @@ public final class ColumnTypeChangeRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    return context.alterActions(ALTER_TYPE).stream()
+    return context.alterActions("ALTER", ALTER_TYPE).stream()
         .filter(change -> !context.isNewOrEmpty(change.table()))
         .map(change -> TYPE.at(context.migration(),
             "Line " + change.statement().line() + " changes the type of " + change.table() + "."

@@ -36,6 +36,9 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
     }
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
+      if (!SqlCode.mayContain(statement.text(), "CONCURRENTLY")) {
+        continue;
+      }
       boolean ddl = statement.is("CREATE") || statement.is("DROP") || statement.is("REINDEX")
           || statement.is("ALTER", "TABLE") || statement.is("REFRESH");
       if (!ddl || !CONCURRENTLY.matcher(SqlCode.keywordsOf(context.code(statement))).find()) {

@@ -35,14 +35,18 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      AlterTable alter = context.alterTable(statement).orElse(null);
-      if (alter == null || context.isNewOrEmpty(alter.table())) {
+    for (LintContext.AlteredTable altered : context.alteredTables()) {
+      if (altered.tableNewOrEmpty()) {
         continue;
       }
+      SqlStatement statement = altered.statement();
+      AlterTable alter = altered.alter();
       for (String action : alter.actions()) {
+        if (!SqlCode.mayStartWith(action, "ADD")) {
+          continue;
+        }
         Matcher add = ADD_CONSTRAINT.matcher(action);
-        if (!add.find() || NOT_VALID.matcher(SqlCode.keywordsOf(action)).find()) {
+        if (!add.find() || (SqlCode.mayContain(action, "VALID") && NOT_VALID.matcher(SqlCode.keywordsOf(action)).find())) {
           continue;
         }
         boolean foreignKey = add.group(2).toUpperCase(java.util.Locale.ROOT).startsWith("FOREIGN");

@@ -24,7 +24,7 @@ public final class DropColumnRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    return context.alterActions(DROP_COLUMN).stream()
+    return context.alterActions("DROP", DROP_COLUMN).stream()
         .filter(drop -> !drop.match().group(1).equalsIgnoreCase("CONSTRAINT"))
         .map(drop -> {
           String column = drop.match().group(1);

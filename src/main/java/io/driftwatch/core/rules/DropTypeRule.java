@@ -37,8 +37,11 @@ public final class DropTypeRule implements LintRule {
   public List<Finding> check(LintContext context) {
     java.util.Map<String, String> renamedFrom = new java.util.HashMap<>();
     for (SqlStatement statement : context.statements()) {
+      if (!statement.is("ALTER", "TYPE")) {
+        continue;
+      }
       Matcher rename = RENAME_TYPE.matcher(context.code(statement));
-      if (statement.is("ALTER", "TYPE") && rename.find()) {
+      if (rename.find()) {
         renamedFrom.put(SqlCode.sqlKey(rename.group(2)), SqlCode.group(rename, 1));
       }
     }

@@ -34,9 +34,12 @@ public final class InsertWithoutOnConflictRule implements LintRule {
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
+      if (!statement.is("INSERT")) {
+        continue;
+      }
       String code = context.code(statement);
       Matcher into = INTO.matcher(code);
-      if (!statement.is("INSERT") || !into.find() || GUARDED.matcher(SqlCode.keywordsOf(code)).find()) {
+      if (!into.find() || (mayBeGuarded(code) && GUARDED.matcher(SqlCode.keywordsOf(code)).find())) {
         continue;
       }
       String table = SqlCode.group(into, 1);
@@ -50,5 +53,9 @@ public final class InsertWithoutOnConflictRule implements LintRule {
               + "run twice safely."));
     }
     return findings;
+  }
+
+  private static boolean mayBeGuarded(String code) {
+    return SqlCode.mayContain(code, "CONFLICT") || SqlCode.mayContain(code, "EXISTS");
   }
 }

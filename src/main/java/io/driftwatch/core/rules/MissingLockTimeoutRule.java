@@ -33,11 +33,14 @@ public final class MissingLockTimeoutRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     for (SqlStatement statement : context.statements()) {
-      if (SET_LOCK_TIMEOUT.matcher(statement.text()).find()) {
+      if (SqlCode.mayContain(statement.text(), "lock_timeout") && SET_LOCK_TIMEOUT.matcher(statement.text()).find()) {
         return List.of(); // set before any locking statement: later ones are covered too
       }
+      if (!statement.is("ALTER", "TABLE")) {
+        continue;
+      }
       Matcher alter = SqlCode.ALTER_TABLE.matcher(context.code(statement));
-      if (!statement.is("ALTER", "TABLE") || !alter.find()) {
+      if (!alter.find()) {
         continue;
       }
       String table = SqlCode.group(alter, 1);

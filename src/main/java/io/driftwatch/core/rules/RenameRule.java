@@ -31,7 +31,7 @@ public final class RenameRule implements LintRule {
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
-      if (!statement.is("ALTER", "TABLE")) {
+      if (!statement.is("ALTER", "TABLE") || !SqlCode.mayContain(statement.text(), "RENAME")) {
         continue;
       }
       Matcher rename = RENAME.matcher(context.code(statement));

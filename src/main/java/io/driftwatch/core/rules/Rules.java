@@ -25,7 +25,9 @@ public final class Rules {
       new ProviderMismatchRule(),
       new AmbiguousOrderRule(),
       new InvalidScriptEncodingRule(),
-      new UnreadableScriptRule());
+      new UnreadableScriptRule(),
+      new PendingMigrationWillFailRule(),
+      new PendingMigrationFailsOnShadowRule());
 
   private static final List<SchemaRule> SCHEMA = List.of(
       new UntrackedTableRule(),

@@ -24,7 +24,7 @@ public final class SetNotNullRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    return context.alterActions(SET_NOT_NULL).stream()
+    return context.alterActions("ALTER", SET_NOT_NULL).stream()
         .filter(set -> !context.isNewOrEmpty(set.table()))
         .map(set -> finding(context, set.statement().line(), set.table(), set.match().group(1)))
         .toList();

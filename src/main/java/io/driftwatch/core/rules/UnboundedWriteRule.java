@@ -35,7 +35,7 @@ public final class UnboundedWriteRule implements LintRule {
       }
       String code = context.code(statement);
       Matcher target = TARGET.matcher(code);
-      if (!target.find() || WHERE.matcher(SqlCode.keywordsOf(code)).find()) {
+      if (!target.find() || (SqlCode.mayContain(code, "WHERE") && WHERE.matcher(SqlCode.keywordsOf(code)).find())) {
         continue;
       }
       String table = SqlCode.group(target, 1);

@@ -4,6 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
@@ -39,20 +40,25 @@ public final class VolatileDefaultRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      io.driftwatch.core.rules.support.AlterTable alter =
-          context.alterTable(statement).orElse(null);
-      if (alter == null || context.isNewOrEmpty(alter.table())) {
+    for (LintContext.AlteredTable altered : context.alteredTables()) {
+      if (altered.tableNewOrEmpty()) {
         continue;
       }
+      SqlStatement statement = altered.statement();
+      AlterTable alter = altered.alter();
       for (String action : alter.actions()) {
+        if (!SqlCode.mayStartWith(action, "ADD")) {
+          continue;
+        }
         Matcher add = ADD_COLUMN.matcher(action);
         if (!add.find()) {
           continue;
         }
-        Matcher volatileDefault = VOLATILE.matcher(add.group(2));
-        Matcher serial = SERIAL.matcher(add.group(2));
-        String what = volatileDefault.find() ? volatileDefault.group(1) + "()"
+        String definition = add.group(2);
+        Matcher volatileDefault = VOLATILE.matcher(definition);
+        Matcher serial = SERIAL.matcher(definition);
+        String what = SqlCode.mayContain(definition, "DEFAULT") && volatileDefault.find()
+            ? volatileDefault.group(1) + "()"
             : serial.find() ? serial.group(1) + " (a nextval() default)" : null;
         if (what == null) {
           continue;

@@ -39,9 +39,46 @@ public record SqlStatement(
    */
   public List<String> keywords() {
     List<String> words = new ArrayList<>(4);
-    int i = 0;
+    int start = nextWord(0);
+    while (start >= 0 && words.size() < MAX_KEYWORDS) {
+      int end = wordEnd(start);
+      words.add(text.substring(start, end).toUpperCase(Locale.ROOT));
+      start = nextWord(end);
+    }
+    return List.copyOf(words);
+  }
+
+  /**
+   * True when the statement starts with these words, in any case: {@code is("ALTER", "TABLE")}. The
+   * same answer as comparing with {@link #keywords()}, read in place without building the list: rules
+   * ask it of every statement.
+   */
+  public boolean is(String... leadingWords) {
+    if (leadingWords.length == 0 || leadingWords.length > MAX_KEYWORDS) {
+      return false;
+    }
+    int start = nextWord(0);
+    for (String word : leadingWords) {
+      if (start < 0) {
+        return false;
+      }
+      int end = wordEnd(start);
+      if (!upperCasedEquals(start, end, word)) {
+        return false;
+      }
+      start = nextWord(end);
+    }
+    return true;
+  }
+
+  /**
+   * Where the next leading word starts at or after {@code from}, whitespace and comments skipped; -1
+   * when the next token is not a word (a quoted name, a parenthesis, a string...) or there is none.
+   */
+  private int nextWord(int from) {
+    int i = from;
     int length = text.length();
-    while (i < length && words.size() < MAX_KEYWORDS) {
+    while (i < length) {
       char c = text.charAt(i);
       if (Lexing.isSpace(c)) {
         i++;
@@ -50,36 +87,37 @@ public record SqlStatement(
       } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
         i = Lexing.blockCommentEnd(text, i);
         if (i < 0) {
-          break;
+          return -1;
         }
       } else if (Lexing.isIdentifierStart(c)) {
-        int wordStart = i;
-        while (i < length && Lexing.isIdentifierPart(text.charAt(i))) {
-          i++;
+        int end = wordEnd(i);
+        if (end == i + 1 && end < length && (text.charAt(end) == '\'' || (text.charAt(end) == '&' && (c == 'U' || c == 'u')))) {
+          return -1; // E'...', B'...', X'...', N'...', U&'...', U&"...": a string or quoted name, not a word
         }
-        if (i == wordStart + 1 && i < length && (text.charAt(i) == '\'' || (text.charAt(i) == '&' && (c == 'U' || c == 'u')))) {
-          break; // E'...', B'...', X'...', N'...', U&'...', U&"...": a string or quoted name, not a word
-        }
-        words.add(text.substring(wordStart, i).toUpperCase(Locale.ROOT));
+        return i;
       } else {
-        break;
+        return -1;
       }
     }
-    return List.copyOf(words);
+    return -1;
   }
 
-  /** True when the statement starts with these words, in any case: {@code is("ALTER", "TABLE")}. */
-  public boolean is(String... leadingWords) {
-    List<String> keywords = keywords();
-    if (leadingWords.length == 0 || leadingWords.length > keywords.size()) {
-      return false;
+  private int wordEnd(int start) {
+    int i = start;
+    while (i < text.length() && Lexing.isIdentifierPart(text.charAt(i))) {
+      i++;
     }
-    for (int i = 0; i < leadingWords.length; i++) {
-      if (!keywords.get(i).equalsIgnoreCase(leadingWords[i])) {
-        return false;
+    return i;
+  }
+
+  /** True when {@code text[start, end)} upper-cased, as {@link #keywords()} has it, equals {@code word} ignoring case. */
+  private boolean upperCasedEquals(int start, int end, String word) {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return text.substring(start, end).toUpperCase(Locale.ROOT).equalsIgnoreCase(word);
       }
     }
-    return true;
+    return end - start == word.length() && text.regionMatches(true, start, word, 0, word.length());
   }
 
   /**

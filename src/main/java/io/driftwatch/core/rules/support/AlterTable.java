@@ -24,7 +24,14 @@ public record AlterTable(String table, List<String> actions) {
     if (!statement.is("ALTER", "TABLE")) {
       return Optional.empty();
     }
-    String code = SqlCode.code(statement);
+    return of(statement, SqlCode.code(statement));
+  }
+
+  /** {@link #of(SqlStatement)} with the statement's masked text already made ({@link SqlCode#code}). */
+  public static Optional<AlterTable> of(SqlStatement statement, String code) {
+    if (!statement.is("ALTER", "TABLE")) {
+      return Optional.empty();
+    }
     Matcher head = SqlCode.ALTER_TABLE.matcher(code);
     if (!head.find()) {
       return Optional.empty();

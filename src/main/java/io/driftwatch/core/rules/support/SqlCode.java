@@ -23,6 +23,8 @@ public final class SqlCode {
       Pattern.CASE_INSENSITIVE);
 
   private static final Pattern PART = Pattern.compile(NAME);
+  /** The dot between a schema and a name, with the whitespace around it. */
+  private static final Pattern DOT = Pattern.compile("\\s*\\.\\s*");
   private static final Pattern QUOTED_NAME = Pattern.compile("\"(?:[^\"]|\"\")*\"");
 
   private SqlCode() {}
@@ -78,6 +80,35 @@ public final class SqlCode {
     return out.toString();
   }
 
+  /**
+   * The pre-filter rules run before their regexes: false when {@code text} cannot hold {@code word}
+   * in any case, so the rule skips the statement (or action) without masking it or running a pattern.
+   * It never changes a finding: masking and {@link #keywordsOf} only blank characters, and the rules'
+   * patterns match case-insensitively in ASCII only (no {@code UNICODE_CASE}), so a pattern needing
+   * the word finds nothing in the statement's code, its keywords or its actions when its text does
+   * not contain it.
+   */
+  public static boolean mayContain(String text, String word) {
+    char lower = Character.toLowerCase(word.charAt(0));
+    char upper = Character.toUpperCase(word.charAt(0));
+    return occursFrom(text, lower, word) || (upper != lower && occursFrom(text, upper, word));
+  }
+
+  /** True when {@code word} occurs in any case at one of the places where {@code first} is. */
+  private static boolean occursFrom(String text, char first, String word) {
+    for (int i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+      if (text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The pre-filter for an action of an ALTER TABLE ({@link #mayContain}): true when it may start with {@code word}. */
+  public static boolean mayStartWith(String action, String word) {
+    return action.regionMatches(true, 0, word, 0, word.length());
+  }
+
   /** The masked text of a statement. */
   public static String code(SqlStatement statement) {
     return mask(statement.text());
@@ -96,7 +127,7 @@ public final class SqlCode {
 
   /** The group of a match with its surrounding whitespace removed. */
   public static String group(Matcher matcher, int group) {
-    return matcher.group(group).strip().replaceAll("\\s*\\.\\s*", ".");
+    return DOT.matcher(matcher.group(group).strip()).replaceAll(".");
   }
 
   /**

@@ -1,0 +1,55 @@
+package io.driftwatch.core.rules;
+
+import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.SchemaInput;
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A migration the next deploy runs fails when applied on a shadow replica of the expected schema (the applied
+ * migrations replayed, then the pending ones, each going on past a failure): the exact pre-flight check. Unlike
+ * {@link PendingMigrationWillFailRule} it runs the real SQL, so it also sees syntax errors, type errors and
+ * failing data statements.
+ */
+public final class PendingMigrationFailsOnShadowRule implements HistoryRule {
+
+  public static final FindingType TYPE = new FindingType("MS019", "PENDING_MIGRATION_FAILS_ON_SHADOW",
+      Severity.ERROR, "A pending migration fails when applied on a replica of the schema the applied migrations "
+          + "build: deploying it will fail (P3018).");
+
+  @Override
+  public FindingType type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<Finding> check(AuditContext context) {
+    Set<String> pending = context.history().records().stream()
+        .filter(record -> context.history().stateOf(record).deployWillApply())
+        .map(MigrationRecord::name).collect(Collectors.toSet());
+    List<ReplayFailure> failures = new ArrayList<>();
+    context.schema().flatMap(SchemaInput::folder).ifPresent(replay -> {
+      failures.addAll(replay.pendingFailures());
+      replay.failure().filter(failure -> pending.contains(failure.migration())).ifPresent(failures::add);
+    });
+    return failures.stream().filter(failure -> pending.contains(failure.migration()))
+        .map(PendingMigrationFailsOnShadowRule::finding).toList();
+  }
+
+  private static Finding finding(ReplayFailure failure) {
+    return TYPE.at(failure.migration(), TYPE.severity(),
+        "`" + failure.migration() + "` fails on a shadow replica of the expected schema (" + failure.sqlState() + ": "
+            + failure.error() + "): `npx prisma migrate deploy` will stop there with P3018, and every deploy after "
+            + "it with P3009 until it is resolved.",
+        "Fix its SQL before deploying: it has not been applied here, so it may still be edited (unless another "
+            + "environment already ran it). Reproduce with `npx prisma migrate dev` on a development database. The "
+            + "database error names the statement.");
+  }
+}
