@@ -21,7 +21,7 @@ public final class DataAtRisk {
 
   /**
    * @param createdByDeploy the tables the pending migrations create
-   * @param rowEstimates rows by {@code schema.table} (and {@code table} in the connection's schema)
+   * @param rowEstimates rows by {@code schema.table}
    */
   public static List<DataAtRiskItem> of(List<Effect> effects, Set<SchemaObject> createdByDeploy,
       Map<String, Long> rowEstimates) {
