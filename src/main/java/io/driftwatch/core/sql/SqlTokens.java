@@ -31,19 +31,19 @@ public final class SqlTokens {
         int end = Lexing.blockCommentEnd(text, i);
         i = end < 0 ? length : end;
       } else if (c == '"') {
-        i = quotedEnd(text, i, '"', false);
+        i = Lexing.quotedEnd(text, i, '"', false);
         tokens.add(new SqlToken(SqlToken.Kind.QUOTED_NAME, unquote(text.substring(start, i), '"', false),
             text.substring(start, i)));
       } else if (c == '\'') {
-        i = quotedEnd(text, i, '\'', false);
+        i = Lexing.quotedEnd(text, i, '\'', false);
         tokens.add(new SqlToken(SqlToken.Kind.STRING, unquote(text.substring(start, i), '\'', false),
             text.substring(start, i)));
       } else if ((c == 'E' || c == 'e') && next == '\'') {
-        i = quotedEnd(text, i + 1, '\'', true);
+        i = Lexing.quotedEnd(text, i + 1, '\'', true);
         tokens.add(new SqlToken(SqlToken.Kind.STRING, unquote(text.substring(start + 1, i), '\'', true),
             text.substring(start, i)));
-      } else if (c == '$' && dollarTagEnd(text, i) > 0) {
-        int tagEnd = dollarTagEnd(text, i);
+      } else if (c == '$' && Lexing.dollarTagEnd(text, i) > 0) {
+        int tagEnd = Lexing.dollarTagEnd(text, i);
         String tag = text.substring(i, tagEnd);
         int close = text.indexOf(tag, tagEnd);
         i = close < 0 ? length : close + tag.length();
@@ -69,25 +69,6 @@ public final class SqlTokens {
       }
     }
     return tokens;
-  }
-
-  private static int quotedEnd(String text, int start, char quote, boolean backslashes) {
-    int i = start + 1;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (backslashes && c == '\\') {
-        i += 2;
-      } else if (c == quote) {
-        if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-          i += 2;
-        } else {
-          return i + 1;
-        }
-      } else {
-        i++;
-      }
-    }
-    return text.length();
   }
 
   private static String unquote(String quoted, char quote, boolean backslashes) {
@@ -116,19 +97,5 @@ public final class SqlTokens {
       }
     }
     return out.toString();
-  }
-
-  /** The index after {@code $tag$} opening at {@code start}, or -1 when there is none. */
-  private static int dollarTagEnd(String text, int start) {
-    if (start > 0 && Lexing.isIdentifierPart(text.charAt(start - 1))) {
-      return -1;
-    }
-    int i = start + 1;
-    if (i < text.length() && Lexing.isTagStart(text.charAt(i))) {
-      while (i < text.length() && Lexing.isTagPart(text.charAt(i))) {
-        i++;
-      }
-    }
-    return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
   }
 }

@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules.support;
 
+import io.driftwatch.core.sql.Lexing;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -43,17 +44,18 @@ public final class SqlCode {
         end = end < 0 ? length : end;
         blank(out, i, end);
       } else if (c == '/' && next == '*') {
-        end = blockCommentEnd(text, i);
+        end = Lexing.blockCommentEnd(text, i);
+        end = end < 0 ? length : end;
         blank(out, i, end);
       } else if (c == '"') {
-        end = quotedEnd(text, i, '"', false); // a quoted name: kept
+        end = Lexing.quotedEnd(text, i, '"', false); // a quoted name: kept
       } else if (c == '\'') {
         boolean backslashes = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
-            && (i < 2 || !isNamePart(text.charAt(i - 2)));
-        end = quotedEnd(text, i, '\'', backslashes);
+            && (i < 2 || !Lexing.isIdentifierPart(text.charAt(i - 2)));
+        end = Lexing.quotedEnd(text, i, '\'', backslashes);
         blank(out, i, end);
-      } else if (c == '$' && (i == 0 || !isNamePart(text.charAt(i - 1))) && dollarTagEnd(text, i) > 0) {
-        int tagEnd = dollarTagEnd(text, i);
+      } else if (c == '$' && Lexing.dollarTagEnd(text, i) > 0) {
+        int tagEnd = Lexing.dollarTagEnd(text, i);
         String tag = text.substring(i, tagEnd);
         int close = text.indexOf(tag, tagEnd);
         end = close < 0 ? length : close + tag.length();
@@ -161,59 +163,5 @@ public final class SqlCode {
         out[i] = ' ';
       }
     }
-  }
-
-  private static int blockCommentEnd(String text, int start) {
-    int depth = 0;
-    int i = start;
-    while (i < text.length()) {
-      if (text.startsWith("/*", i)) {
-        depth++;
-        i += 2;
-      } else if (text.startsWith("*/", i)) {
-        depth--;
-        i += 2;
-        if (depth == 0) {
-          return i;
-        }
-      } else {
-        i++;
-      }
-    }
-    return text.length();
-  }
-
-  private static int quotedEnd(String text, int start, char quote, boolean backslashes) {
-    int i = start + 1;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (backslashes && c == '\\') {
-        i += 2;
-      } else if (c == quote) {
-        if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-          i += 2;
-        } else {
-          return i + 1;
-        }
-      } else {
-        i++;
-      }
-    }
-    return text.length();
-  }
-
-  /** The index after {@code $tag$} opening at {@code start}, or -1 when there is none. */
-  private static int dollarTagEnd(String text, int start) {
-    int i = start + 1;
-    if (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
-      while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
-        i++;
-      }
-    }
-    return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
-  }
-
-  private static boolean isNamePart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
   }
 }
