@@ -108,7 +108,8 @@ public final class ObjectSet {
       case CREATE -> {
         add(object, effect.detail());
         if (object.kind() == Kind.INDEX && !effect.requires().isEmpty()) {
-          owned.computeIfAbsent(key(effect.requires().get(0)), table -> new HashSet<>()).add(relationKey(object.name()));
+          owned.computeIfAbsent(key(effect.requires().get(0)), table -> new HashSet<>())
+              .add(relationKey(object.name()));
         }
       }
       case DROP -> remove(object);
@@ -149,7 +150,8 @@ public final class ObjectSet {
    */
   private void rename(SchemaObject previous, SchemaObject object) {
     if ((previous.kind() == Kind.TABLE || previous.kind() == Kind.ENUM) && previous.kind() == object.kind()) {
-      List<String> prefixes = previous.kind() == Kind.TABLE ? List.of("column|", "constraint|") : List.of("enum_value|");
+      List<String> prefixes = previous.kind() == Kind.TABLE
+          ? List.of("column|", "constraint|") : List.of("enum_value|");
       for (String prefix : prefixes) {
         String from = prefix + previous.name() + "|";
         String to = prefix + object.name() + "|";

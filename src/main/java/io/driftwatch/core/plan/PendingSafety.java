@@ -1,0 +1,63 @@
+package io.driftwatch.core.plan;
+
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.ReverseSql;
+import io.driftwatch.core.effect.SchemaObject;
+import io.driftwatch.core.effect.SchemaObject.Kind;
+import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.plan.MigrationSafety.Safety;
+import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How safe each migration the next deploy runs is: its lint findings, its predicted failure (live catalog) or its
+ * failure on the shadow replica, the data it destroys or rewrites, and what its rollback cannot undo.
+ */
+final class PendingSafety {
+
+  private PendingSafety() {}
+
+  static List<MigrationSafety> assess(PlanInput in, Map<String, List<Effect>> pending,
+      Map<String, PredictedFailure> predicted, Map<String, ReplayFailure> shadowFailures) {
+    Set<SchemaObject> createdByDeploy = new HashSet<>();
+    pending.values().forEach(list -> list.stream()
+        .filter(e -> e.action() == Effect.Action.CREATE && e.object().kind() == Kind.TABLE)
+        .forEach(e -> createdByDeploy.add(e.object())));
+    ReverseSql reverse = new ReverseSql(in.live());
+    List<MigrationSafety> safety = new ArrayList<>();
+    pending.forEach((name, effects) -> {
+      List<Finding> lint = in.findings().stream()
+          .filter(f -> name.equals(f.migration()) && f.code().startsWith("MS")).toList();
+      List<DataAtRiskItem> risk = DataAtRisk.of(effects, createdByDeploy, in.rowEstimates());
+      List<PredictedFailure> failures = Optional.ofNullable(predicted.get(name)).map(List::of).orElse(List.of());
+      ReplayFailure shadow = shadowFailures.get(name);
+      Severity worst = lint.stream().map(Finding::severity).max(Enum::compareTo).orElse(Severity.INFO);
+      Safety level;
+      if (!failures.isEmpty() || shadow != null) {
+        level = Safety.WILL_FAIL;
+      } else if (worst.atLeast(Severity.ERROR) || risk.stream().anyMatch(item -> item.rows() != 0)) {
+        level = Safety.UNSAFE;
+      } else if (worst.atLeast(Severity.WARNING) || !risk.isEmpty()) {
+        level = Safety.CAUTION;
+      } else {
+        level = Safety.SAFE;
+      }
+      List<String> creates = effects.stream().filter(e -> e.action() == Effect.Action.CREATE)
+          .filter(e -> e.object().kind() != Kind.COLUMN || !createdByDeploy.contains(e.object().owner()))
+          .map(e -> e.object().describe()).distinct().toList();
+      List<String> irreversible = reverse.reverse(effects).stream().filter(r -> r.irreversible().isPresent())
+          .map(r -> r.effect().describe() + ": " + r.irreversible().get()).toList();
+      safety.add(new MigrationSafety(name, level,
+          lint.stream().map(f -> f.code() + ": " + f.message()).toList(), failures,
+          shadow == null ? "" : shadow.sqlState() + ": " + shadow.error(), risk, ScriptEffects.idempotent(effects),
+          creates, irreversible));
+    });
+    return safety;
+  }
+}
