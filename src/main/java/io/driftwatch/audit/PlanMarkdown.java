@@ -27,7 +27,7 @@ public final class PlanMarkdown {
         .append("`).\n\n").append(plan.summary()).append("\n\n");
 
     md.append("## Current state\n\n");
-    state(md, "Applied", plan.state().applied().size() + "");
+    state(md, "Applied", String.valueOf(plan.state().applied()));
     state(md, "Pending", list(plan.state().pending()));
     state(md, "Failed", list(plan.state().failed()));
     state(md, "Phantom", list(plan.state().phantom()));

@@ -26,12 +26,12 @@ public final class ReverseSql {
   public record Reversal(Effect effect, Optional<String> sql, Optional<String> irreversible) {}
 
   private final Optional<Catalog> before;
-  private final Optional<ObjectSet> beforeObjects;
+  /** The objects of {@code before}, made when first needed: reading a large catalog is not free. */
+  private Optional<ObjectSet> beforeObjects;
 
   /** @param before the catalog before the migration runs; without it, dropped objects cannot be re-created */
   public ReverseSql(Optional<Catalog> before) {
     this.before = before;
-    this.beforeObjects = before.map(ObjectSet::of);
   }
 
   /**
@@ -87,6 +87,9 @@ public final class ReverseSql {
 
   private Reversal undoCreate(Effect effect) {
     SchemaObject object = effect.object();
+    if (beforeObjects == null) {
+      beforeObjects = before.map(ObjectSet::of);
+    }
     boolean existedBefore = beforeObjects.map(set -> set.holds(object)).orElse(false);
     if (existedBefore && effect.guarded()) {
       return object.kind() == Kind.VIEW ? before.flatMap(catalog -> catalog.view(object.name()))

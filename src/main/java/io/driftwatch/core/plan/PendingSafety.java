@@ -25,6 +25,9 @@ final class PendingSafety {
 
   static List<MigrationSafety> assess(PlanInput in, Map<String, List<Effect>> pending,
       Map<String, PredictedFailure> predicted, Map<String, ReplayFailure> shadowFailures) {
+    if (pending.isEmpty()) {
+      return List.of();
+    }
     Set<SchemaObject> createdByDeploy = new HashSet<>();
     pending.values().forEach(list -> list.stream()
         .filter(e -> e.action() == Effect.Action.CREATE && e.object().kind() == Kind.TABLE)

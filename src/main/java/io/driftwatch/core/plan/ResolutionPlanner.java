@@ -41,8 +41,8 @@ public final class ResolutionPlanner {
 
     Map<String, List<Effect>> pending = new LinkedHashMap<>();
     state.pending().forEach(name -> pending.put(name, effects.get(name)));
-    Optional<ObjectSet> live = in.live().map(ObjectSet::of);
-    Map<String, PredictedFailure> predicted = live.map(set -> Preflight.predict(pending, set)).orElse(Map.of());
+    Map<String, PredictedFailure> predicted = pending.isEmpty() ? Map.of()
+        : in.live().map(ObjectSet::of).map(set -> Preflight.predict(pending, set)).orElse(Map.of());
     Map<String, ReplayFailure> shadowFailures = shadowFailures(in.shadowCheck(), pending.keySet());
     List<MigrationSafety> safety = PendingSafety.assess(in, pending, predicted, shadowFailures);
 
@@ -81,7 +81,7 @@ public final class ResolutionPlanner {
   }
 
   private static PlanState state(PlanInput in, Map<String, List<Effect>> effects) {
-    List<String> applied = new ArrayList<>();
+    int applied = 0;
     List<String> phantom = new ArrayList<>();
     List<String> pending = new ArrayList<>();
     List<String> failed = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class ResolutionPlanner {
             .orElse(List.of()));
       }
       switch (state) {
-        case APPLIED -> applied.add(record.name());
+        case APPLIED -> applied++;
         case PHANTOM -> phantom.add(record.name());
         case PENDING, ROLLED_BACK -> pending.add(record.name());
         case FAILED -> failed.add(record.name());
@@ -118,6 +118,9 @@ public final class ResolutionPlanner {
   }
 
   private static List<PhantomTriage> phantoms(PlanInput in, PlanState state) {
+    if (state.phantom().isEmpty()) {
+      return List.of();
+    }
     Optional<ObjectSet> expected = in.expected().map(ObjectSet::of);
     List<String> untracked = in.findings().stream().filter(f -> f.name().startsWith("UNTRACKED_"))
         .map(Finding::message).toList();
@@ -157,6 +160,9 @@ public final class ResolutionPlanner {
   }
 
   private static List<MigrationRollback> rollback(PlanInput in, Map<String, List<Effect>> pending) {
+    if (pending.isEmpty()) {
+      return List.of();
+    }
     ReverseSql reverse = new ReverseSql(in.live());
     List<MigrationRollback> rollback = new ArrayList<>();
     List<String> names = new ArrayList<>(pending.keySet());
@@ -173,7 +179,7 @@ public final class ResolutionPlanner {
   private static String summary(PlanState state, List<MigrationSafety> safety, List<FailedTriage> failed,
       List<PhantomTriage> phantoms, DataVerdict data) {
     StringBuilder out = new StringBuilder();
-    out.append(state.applied().size()).append(" applied, ").append(state.pending().size()).append(" pending, ")
+    out.append(state.applied()).append(" applied, ").append(state.pending().size()).append(" pending, ")
         .append(state.failed().size()).append(" failed, ").append(state.phantom().size()).append(" phantom.");
     if (!failed.isEmpty()) {
       out.append(" Deploys are blocked (P3009) by ").append(String.join(", ", state.failed())).append('.');
