@@ -114,6 +114,29 @@ class ShadowReplayerTest {
   }
 
   @Test
+  void pending_migrations_that_fail_are_each_reported_and_the_replay_goes_on_past_them() throws Exception {
+    ReplayPlan plan = new ReplayPlan(List.of(
+        step("20240101000000_init", "CREATE TABLE \"User\" (\"id\" SERIAL PRIMARY KEY);"),
+        new ReplayStep("20240102000000_broken", "ALTER TABLE \"User\" ADD COLUMN \"age\" INTEGER;\nSELECT 1/0;", "b", true),
+        new ReplayStep("20240103000000_teams", "CREATE TABLE \"Team\" (\"id\" SERIAL PRIMARY KEY);", "t", true),
+        new ReplayStep("20240104000000_needs_teams",
+            "ALTER TABLE \"Team\" ADD COLUMN \"owner\" INTEGER REFERENCES \"Missing\"(\"id\");", "n", true)),
+        "public");
+
+    ExpectedSchema expected = replayer.replay(plan, Set.of("public")).await().atMost(TIMEOUT);
+
+    assertThat(expected.failure()).isEmpty();
+    assertThat(expected.pendingFailures()).extracting(ExpectedSchema.ReplayFailure::migration)
+        .containsExactly("20240102000000_broken", "20240104000000_needs_teams");
+    assertThat(expected.pendingFailures().get(0).sqlState()).isEqualTo("22012");
+    assertThat(expected.pendingFailures().get(1).error()).contains("Missing");
+    Catalog catalog = expected.catalog().orElseThrow();
+    assertThat(catalog.table(QualifiedName.of("public", "Team"))).isPresent(); // ran after the first failure
+    assertThat(catalog.table(QualifiedName.of("public", "User")).orElseThrow().column("age"))
+        .as("the failed script's transaction was rolled back").isEmpty();
+  }
+
+  @Test
   void migrations_run_in_the_url_schema_created_first_as_prisma_does() throws Exception {
     ReplayPlan plan = new ReplayPlan(List.of(step("20240101000000_init", "CREATE TABLE \"A\" (\"id\" INT PRIMARY KEY);")),
         "tenant");
