@@ -211,6 +211,22 @@ class ResolutionPlanTest {
   }
 
   @Test
+  void rows_the_estimates_do_not_show_yet_are_found_by_the_exact_check_before_any_baseline_advice() {
+    target.sql("ANALYZE \"User\"") // the estimate says 0 rows, and stays so: one row is below autovacuum's threshold
+        .sql("INSERT INTO \"User\" (\"email\") VALUES ('ada@example.com')");
+    folder.migration("20240102000000_leads", LEADS);
+    target.deployFailed("20240102000000_leads", LEADS, "ERROR: deadlock detected");
+    target.row("20231201000000_hotfix_by_hand", "0".repeat(64), true);
+    target.sql("ALTER TABLE \"User\" ADD COLUMN \"nickname\" TEXT");
+    JsonPath plan = plan(Environments.register(target, folder));
+
+    assertThat(plan.getString("data.holdsData")).isEqualTo("yes");
+    assertThat(plan.getList("data.tablesWithRows", String.class)).containsExactly("public.User");
+    assertThat(plan.getBoolean("data.cleanBaselineRecommended")).isFalse();
+    assertThat(commands(plan)).noneMatch(command -> command.contains("reset"));
+  }
+
+  @Test
   void the_plan_reads_as_markdown_too() {
     folder.migration("20240102000000_leads", LEADS);
     String environment = Environments.register(target, folder);
