@@ -45,7 +45,10 @@ public final class PlanMarkdown {
         }
         bullets(md, "In the database", failed.present());
         bullets(md, "Missing", failed.missing());
-        bullets(md, "Not checkable from the schema", failed.unverifiable());
+        if (!failed.unverifiable().isEmpty()) {
+          md.append("Not checkable from the schema:\n\n```sql\n").append(String.join("\n", failed.unverifiable()))
+              .append("\n```\n\n");
+        }
         if (failed.idempotent()) {
           md.append("The script is idempotent: re-running it is safe.\n\n");
         }
