@@ -1,5 +1,6 @@
 package io.driftwatch.core;
 
+import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.rules.LintRule;
 import io.driftwatch.core.lint.MigrationLinter;
@@ -73,7 +74,9 @@ public final class AuditEngine {
             target.provider(),
             target.datasource());
 
-    AuditContext context = new AuditContext(history, source, target, diagnosis, input.evidence(), input.schema());
+    PendingPreflight pending = PendingPreflight.of(history, target.catalog(), target.datasource().schema());
+    AuditContext context =
+        new AuditContext(history, source, target, diagnosis, input.evidence(), input.schema(), pending);
     List<Finding> findings = new ArrayList<>();
     for (HistoryRule rule : rules) {
       findings.addAll(rule.check(context));
@@ -84,7 +87,7 @@ public final class AuditEngine {
     findings.sort(order(history));
     Outcome outcome =
         findings.stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING)) ? Outcome.DRIFT : Outcome.CLEAN;
-    return new AuditResult(history, diagnosis, status, List.copyOf(findings), outcome, schema);
+    return new AuditResult(history, diagnosis, status, List.copyOf(findings), outcome, schema, pending);
   }
 
   /** The safety lint of every migration the next deploy will run, weighed by the live row estimates. */

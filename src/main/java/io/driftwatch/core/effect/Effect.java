@@ -54,8 +54,8 @@ public record Effect(
     return switch (action) {
       case RENAME -> "rename " + previous.map(SchemaObject::describe).orElse("?") + " to " + object.sqlName();
       case ALTER -> "alter " + object.describe() + (detail.isEmpty() ? "" : " " + detail);
-      case UPDATE, DELETE -> what.replace(action.name().toLowerCase(java.util.Locale.ROOT) + " table",
-          action.name().toLowerCase(java.util.Locale.ROOT) + (everyRow ? " every row of" : " rows of"));
+      case UPDATE, DELETE -> action.name().toLowerCase(java.util.Locale.ROOT) + (everyRow ? " every row of " : " rows of ")
+          + object.sqlName();
       case INSERT -> "insert rows into " + object.sqlName();
       case TRUNCATE -> "truncate " + object.sqlName();
       case UNKNOWN -> "unread statement";

@@ -3,6 +3,7 @@ package io.driftwatch.core.effect;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.effect.Effect.Action;
 import io.driftwatch.core.effect.SchemaObject.Kind;
+import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
 import io.driftwatch.core.sql.SqlToken;
 import io.driftwatch.core.sql.SqlTokens;
@@ -30,6 +31,11 @@ public final class StatementEffects {
   /** @param schema the migration's schema, for unqualified names ({@code public} unless the URL says) */
   public StatementEffects(String schema) {
     this.schema = schema;
+  }
+
+  /** Every effect of a whole migration script, split as PostgreSQL splits it, in order. */
+  public List<Effect> ofScript(String sql) {
+    return of(SqlScript.split(sql).statements());
   }
 
   /** Every effect of every statement, in order. */

@@ -85,8 +85,8 @@ public final class LintContext {
     return alteredTables;
   }
 
-  /** One action of an ALTER TABLE that a rule looks for: its statement, its table, and the match. */
-  public record AlterAction(SqlStatement statement, String table, Matcher match) {}
+  /** One action of an ALTER TABLE that a rule looks for: its statement, its table, its (masked) text and the match. */
+  public record AlterAction(SqlStatement statement, String table, String text, Matcher match) {}
 
   /**
    * Every action of every ALTER TABLE that matches {@code action} (its {@code find}), on the tables
@@ -95,9 +95,22 @@ public final class LintContext {
    * running it (the pre-filter of {@link SqlCode#mayStartWith}).
    */
   public List<AlterAction> alterActions(String leadingWord, Pattern action) {
+    return alterActions(leadingWord, action, AlteredTable::tableCreated);
+  }
+
+  /**
+   * Like {@link #alterActions(String, Pattern)}, on the tables that hold rows or may: the tables the migration
+   * creates and those known to be empty are skipped, since changing them locks or rewrites nothing.
+   */
+  public List<AlterAction> alterActionsOnTablesWithRows(String leadingWord, Pattern action) {
+    return alterActions(leadingWord, action, AlteredTable::tableNewOrEmpty);
+  }
+
+  private List<AlterAction> alterActions(String leadingWord, Pattern action,
+      java.util.function.Predicate<AlteredTable> skipped) {
     List<AlterAction> found = new java.util.ArrayList<>();
     for (AlteredTable altered : alteredTables) {
-      if (altered.tableCreated()) {
+      if (skipped.test(altered)) {
         continue;
       }
       for (String text : altered.alter().actions()) {
@@ -106,7 +119,7 @@ public final class LintContext {
         }
         Matcher match = action.matcher(text);
         if (match.find()) {
-          found.add(new AlterAction(altered.statement(), altered.alter().table(), match));
+          found.add(new AlterAction(altered.statement(), altered.alter().table(), text, match));
         }
       }
     }

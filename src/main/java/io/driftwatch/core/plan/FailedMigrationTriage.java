@@ -24,7 +24,12 @@ public final class FailedMigrationTriage {
   private FailedMigrationTriage() {}
 
   public static FailedTriage triage(String migration, String error, List<Effect> effects, Catalog live) {
-    ObjectSet database = ObjectSet.of(live);
+    return triage(migration, error, effects, live, ObjectSet.of(live));
+  }
+
+  /** @param database the objects of {@code live}, when the caller has them already (it is only read) */
+  static FailedTriage triage(String migration, String error, List<Effect> effects, Catalog live,
+      ObjectSet database) {
     List<Effect> present = new ArrayList<>();
     List<Effect> missing = new ArrayList<>();
     List<Effect> unverifiable = new ArrayList<>();

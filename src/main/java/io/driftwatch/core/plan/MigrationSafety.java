@@ -1,5 +1,6 @@
 package io.driftwatch.core.plan;
 
+import io.driftwatch.core.effect.PredictedFailure;
 import java.util.List;
 
 /**

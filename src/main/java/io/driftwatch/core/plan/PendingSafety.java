@@ -1,7 +1,7 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.effect.Effect;
-import io.driftwatch.core.effect.ReverseSql;
+import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.SchemaObject;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.finding.Finding;
@@ -23,8 +23,10 @@ final class PendingSafety {
 
   private PendingSafety() {}
 
+  /** @param rollbacks each pending migration's rollback, by name: what it cannot undo is part of its safety */
   static List<MigrationSafety> assess(PlanInput in, Map<String, List<Effect>> pending,
-      Map<String, PredictedFailure> predicted, Map<String, ReplayFailure> shadowFailures) {
+      Map<String, PredictedFailure> predicted, Map<String, ReplayFailure> shadowFailures,
+      Map<String, MigrationRollback> rollbacks) {
     if (pending.isEmpty()) {
       return List.of();
     }
@@ -32,7 +34,6 @@ final class PendingSafety {
     pending.values().forEach(list -> list.stream()
         .filter(e -> e.action() == Effect.Action.CREATE && e.object().kind() == Kind.TABLE)
         .forEach(e -> createdByDeploy.add(e.object())));
-    ReverseSql reverse = new ReverseSql(in.live());
     List<MigrationSafety> safety = new ArrayList<>();
     pending.forEach((name, effects) -> {
       List<Finding> lint = in.findings().stream()
@@ -54,12 +55,10 @@ final class PendingSafety {
       List<String> creates = effects.stream().filter(e -> e.action() == Effect.Action.CREATE)
           .filter(e -> e.object().kind() != Kind.COLUMN || !createdByDeploy.contains(e.object().owner()))
           .map(e -> e.object().describe()).distinct().toList();
-      List<String> irreversible = reverse.reverse(effects).stream().filter(r -> r.irreversible().isPresent())
-          .map(r -> r.effect().describe() + ": " + r.irreversible().get()).toList();
       safety.add(new MigrationSafety(name, level,
           lint.stream().map(f -> f.code() + ": " + f.message()).toList(), failures,
           shadow == null ? "" : shadow.sqlState() + ": " + shadow.error(), risk, ScriptEffects.idempotent(effects),
-          creates, irreversible));
+          creates, rollbacks.get(name).irreversible()));
     });
     return safety;
   }

@@ -6,6 +6,7 @@ import io.driftwatch.core.SchemaContext;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.drift.CatchUpMigration;
+import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.drift.SchemaDrift;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param schema the migration schema ({@code ?schema=})
  * @param catchUp the migration that records the schema drift, when there is drift
  * @param driftObjects how many objects drifted (0 when drift was not checked)
+ * @param pending the migrations the next deploy runs, read and pre-flighted once by the engine
  */
 public record PlanInput(
     MigrationHistory history,
@@ -37,7 +39,8 @@ public record PlanInput(
     DataPresence data,
     String schema,
     Optional<CatchUpMigration> catchUp,
-    int driftObjects) {
+    int driftObjects,
+    PendingPreflight pending) {
 
   public PlanInput {
     findings = List.copyOf(findings);
@@ -51,6 +54,6 @@ public record PlanInput(
         result.schema().flatMap(SchemaContext::expected).flatMap(ExpectedSchema::catalog),
         input.schema().flatMap(SchemaInput::folder), input.evidence(), input.target().rowEstimates(), data, schema,
         result.schema().flatMap(SchemaContext::catchUp),
-        result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0));
+        result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0), result.pending());
   }
 }

@@ -2,23 +2,21 @@ package io.driftwatch.core.plan;
 
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
+import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.ReverseSql;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationRecord;
-import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
 import io.driftwatch.core.plan.PreflightCheck.Status;
-import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Writes the resolution plan of one environment from an audit's evidence. The steps come in the order a person
@@ -36,23 +34,21 @@ public final class ResolutionPlanner {
   }
 
   public ResolutionPlan plan(PlanInput in) {
-    Map<String, List<Effect>> effects = new LinkedHashMap<>();
-    PlanState state = state(in, effects);
-
-    Map<String, List<Effect>> pending = new LinkedHashMap<>();
-    state.pending().forEach(name -> pending.put(name, effects.get(name)));
-    Map<String, PredictedFailure> predicted = pending.isEmpty() ? Map.of()
-        : in.live().map(ObjectSet::of).map(set -> Preflight.predict(pending, set)).orElse(Map.of());
-    Map<String, ReplayFailure> shadowFailures = shadowFailures(in.shadowCheck(), pending.keySet());
-    List<MigrationSafety> safety = PendingSafety.assess(in, pending, predicted, shadowFailures);
+    Map<String, List<Effect>> failedEffects = new LinkedHashMap<>();
+    PlanState state = state(in, failedEffects);
+    Map<String, List<Effect>> pending = in.pending().effects();
+    Map<String, PredictedFailure> predicted = in.pending().predicted();
+    Optional<ObjectSet> live = pending.isEmpty() && failedEffects.isEmpty() ? Optional.empty()
+        : in.live().map(ObjectSet::of);
+    Map<String, ReplayFailure> shadowFailures = new LinkedHashMap<>();
+    in.shadowCheck().ifPresent(replay -> replay.failuresOf(pending.keySet())
+        .forEach(failure -> shadowFailures.put(failure.migration(), failure)));
+    Map<String, MigrationRollback> rollbacks = rollbacks(in, pending);
+    List<MigrationSafety> safety = PendingSafety.assess(in, pending, predicted, shadowFailures, rollbacks);
 
     List<FailedTriage> failed = new ArrayList<>();
-    for (String name : state.failed()) {
-      MigrationRecord record = record(in, name);
-      String error = record.unfinishedRows().stream().map(HistoryRow::logs).filter(logs -> logs != null)
-          .reduce((first, second) -> second).orElse("");
-      in.live().ifPresent(catalog -> failed.add(FailedMigrationTriage.triage(name, error, effects.get(name), catalog)));
-    }
+    failedEffects.forEach((name, effects) -> live.ifPresent(objects -> failed.add(
+        FailedMigrationTriage.triage(name, error(record(in, name)), effects, in.live().get(), objects))));
     List<PhantomTriage> phantoms = phantoms(in, state);
     DataVerdict data = CleanBaseline.verdict(in, failed, phantoms);
 
@@ -65,56 +61,53 @@ public final class ResolutionPlanner {
     if (data.cleanBaselineRecommended()) {
       data.baselineSteps().forEach(steps::add);
     } else {
-      failed.forEach(triage -> ResolutionSteps.failedSteps(triage, in, effects.get(triage.migration()), steps));
+      failed.forEach(triage -> ResolutionSteps.failedSteps(triage, live, failedEffects.get(triage.migration()), steps));
       phantoms.forEach(triage -> ResolutionSteps.phantomSteps(triage, steps));
       ResolutionSteps.schemaSteps(in, safety, steps);
-      ResolutionSteps.pendingSteps(safety, effects, in, steps);
+      ResolutionSteps.pendingSteps(safety, pending, in, live, steps);
     }
     Map<String, List<Effect>> deployed = new LinkedHashMap<>();
     failed.stream().filter(t -> t.verdict() != Verdict.END_STATE_REACHED)
-        .forEach(t -> deployed.put(t.migration(), effects.get(t.migration())));
+        .forEach(t -> deployed.put(t.migration(), failedEffects.get(t.migration())));
     deployed.putAll(pending);
+    List<MigrationRollback> lastFirst = new ArrayList<>(rollbacks.values());
+    java.util.Collections.reverse(lastFirst);
     return new ResolutionPlan(in.schema(), state, summary(state, safety, failed, phantoms, data), safety, failed,
-        phantoms, data, steps.all(),
-        preflight(in, pending, predicted, shadowFailures, safety),
-        VerificationQueries.of(in.schema(), deployed), rollback(in, pending));
+        phantoms, data, steps.all(), preflight(in, pending, predicted, shadowFailures, safety),
+        VerificationQueries.of(in.schema(), deployed), lastFirst);
   }
 
-  private static PlanState state(PlanInput in, Map<String, List<Effect>> effects) {
+  /** The migrations by state; the scripts of the failed ones read as effects (the pending ones already are). */
+  private static PlanState state(PlanInput in, Map<String, List<Effect>> failedEffects) {
     int applied = 0;
     List<String> phantom = new ArrayList<>();
     List<String> pending = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     List<String> applying = new ArrayList<>();
     for (MigrationRecord record : in.history().records()) {
-      MigrationState state = in.history().stateOf(record);
-      if (state.deployWillApply() || state == MigrationState.FAILED) { // only what the plan acts on is read
-        effects.put(record.name(), record.script().map(script -> ScriptEffects.of(script.sql(), in.schema()))
-            .orElse(List.of()));
-      }
-      switch (state) {
+      switch (in.history().stateOf(record)) {
         case APPLIED -> applied++;
         case PHANTOM -> phantom.add(record.name());
         case PENDING, ROLLED_BACK -> pending.add(record.name());
-        case FAILED -> failed.add(record.name());
+        case FAILED -> {
+          failed.add(record.name());
+          failedEffects.put(record.name(), record.script().map(script -> ScriptEffects.of(script.sql(), in.schema()))
+              .orElse(List.of()));
+        }
         case APPLYING -> applying.add(record.name());
       }
     }
     return new PlanState(applied, phantom, pending, failed, applying);
   }
 
-  private static MigrationRecord record(PlanInput in, String name) {
-    return in.history().records().stream().filter(record -> record.name().equals(name)).findFirst().orElseThrow();
+  /** The error Prisma recorded for the failed migration: the newest unfinished row's logs. */
+  private static String error(MigrationRecord record) {
+    return record.unfinishedRows().stream().map(HistoryRow::logs).filter(logs -> logs != null)
+        .reduce((first, second) -> second).orElse("");
   }
 
-  private static Map<String, ReplayFailure> shadowFailures(Optional<ExpectedSchema> check, Set<String> pending) {
-    Map<String, ReplayFailure> failures = new LinkedHashMap<>();
-    check.ifPresent(replay -> {
-      replay.pendingFailures().forEach(failure -> failures.put(failure.migration(), failure));
-      replay.failure().filter(failure -> pending.contains(failure.migration()))
-          .ifPresent(failure -> failures.put(failure.migration(), failure));
-    });
-    return failures;
+  private static MigrationRecord record(PlanInput in, String name) {
+    return in.history().records().stream().filter(record -> record.name().equals(name)).findFirst().orElseThrow();
   }
 
   private static List<PhantomTriage> phantoms(PlanInput in, PlanState state) {
@@ -159,21 +152,20 @@ public final class ResolutionPlanner {
     return checks;
   }
 
-  private static List<MigrationRollback> rollback(PlanInput in, Map<String, List<Effect>> pending) {
+  /** How to take each pending migration back, by name in deploy order: one reverse reading each. */
+  private static Map<String, MigrationRollback> rollbacks(PlanInput in, Map<String, List<Effect>> pending) {
+    Map<String, MigrationRollback> rollbacks = new LinkedHashMap<>();
     if (pending.isEmpty()) {
-      return List.of();
+      return rollbacks;
     }
     ReverseSql reverse = new ReverseSql(in.live());
-    List<MigrationRollback> rollback = new ArrayList<>();
-    List<String> names = new ArrayList<>(pending.keySet());
-    for (int i = names.size() - 1; i >= 0; i--) {
-      List<ReverseSql.Reversal> reversals = reverse.reverse(pending.get(names.get(i)));
-      rollback.add(new MigrationRollback(names.get(i),
-          reversals.stream().flatMap(r -> r.sql().stream()).toList(),
+    pending.forEach((name, effects) -> {
+      List<ReverseSql.Reversal> reversals = reverse.reverse(effects);
+      rollbacks.put(name, new MigrationRollback(name, reversals.stream().flatMap(r -> r.sql().stream()).toList(),
           reversals.stream().filter(r -> r.irreversible().isPresent())
               .map(r -> r.effect().describe() + ": " + r.irreversible().get()).toList()));
-    }
-    return rollback;
+    });
+    return rollbacks;
   }
 
   private static String summary(PlanState state, List<MigrationSafety> safety, List<FailedTriage> failed,

@@ -2,6 +2,8 @@ package io.driftwatch.core.plan;
 
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
+import io.driftwatch.core.effect.PredictedFailure;
+import io.driftwatch.core.effect.Preflight;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
 import java.util.List;
@@ -19,7 +21,8 @@ final class ResolutionSteps {
 
   private ResolutionSteps() {}
 
-  static void failedSteps(FailedTriage triage, PlanInput in, List<Effect> effects, PlanSteps steps) {
+  /** @param live the live database's objects: copied, since a statement is played on them to see if it fails */
+  static void failedSteps(FailedTriage triage, Optional<ObjectSet> live, List<Effect> effects, PlanSteps steps) {
     String name = triage.migration();
     switch (triage.verdict()) {
       case END_STATE_REACHED -> steps.add("Mark " + name + " as applied", "shell",
@@ -38,7 +41,7 @@ final class ResolutionSteps {
                   + "ran it by hand since.", Risk.NONE,
               "If they did run: " + PRISMA + "resolve --applied " + name + " instead of the next step.");
         }
-        Optional<PredictedFailure> again = in.live().map(ObjectSet::of)
+        Optional<PredictedFailure> again = live.map(ObjectSet::copy)
             .flatMap(set -> Preflight.firstFailure(name, effects, set));
         if (again.isPresent()) {
           steps.add("Remove the cause of the failure of " + name, "none", "",
@@ -132,11 +135,10 @@ final class ResolutionSteps {
   }
 
   static void pendingSteps(List<MigrationSafety> safety, Map<String, List<Effect>> effects, PlanInput in,
-      PlanSteps steps) {
+      Optional<ObjectSet> live, PlanSteps steps) {
     if (safety.isEmpty()) {
       return;
     }
-    Optional<ObjectSet> live = in.live().map(ObjectSet::of);
     for (MigrationSafety migration : safety) {
       if (migration.safety() != Safety.WILL_FAIL) {
         continue;

@@ -2,7 +2,6 @@ package io.driftwatch.core.plan;
 
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.StatementEffects;
-import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,7 +14,7 @@ final class ScriptEffects {
   private ScriptEffects() {}
 
   static List<Effect> of(String sql, String schema) {
-    return new StatementEffects(schema).of(SqlScript.split(sql).statements());
+    return new StatementEffects(schema).ofScript(sql);
   }
 
   /**
@@ -38,11 +37,5 @@ final class ScriptEffects {
   static String text(SqlStatement statement) {
     String text = statement.text().strip();
     return text.endsWith(";") ? text : text + ";";
-  }
-
-  /** The statement's first line, cut short, to quote in a message. */
-  static String quote(SqlStatement statement) {
-    String first = statement.text().strip().lines().findFirst().orElse("").strip();
-    return first.length() > 100 ? first.substring(0, 100) + "…" : first;
   }
 }

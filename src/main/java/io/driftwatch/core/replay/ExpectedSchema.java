@@ -35,6 +35,16 @@ public record ExpectedSchema(
     this(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, java.util.List.of());
   }
 
+  /**
+   * The failures of these pending migrations: those the replay went on past, and the one it stopped at if it is
+   * one of them.
+   */
+  public java.util.List<ReplayFailure> failuresOf(Set<String> pending) {
+    java.util.List<ReplayFailure> failures = new java.util.ArrayList<>(pendingFailures);
+    failure.filter(stop -> pending.contains(stop.migration())).ifPresent(failures::add);
+    return failures.stream().filter(f -> pending.contains(f.migration())).toList();
+  }
+
   /** This result with the pending migrations that failed on the way. */
   public ExpectedSchema withPendingFailures(java.util.List<ReplayFailure> failures) {
     return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, failures);

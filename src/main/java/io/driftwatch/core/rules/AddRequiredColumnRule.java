@@ -6,7 +6,6 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
-import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -23,9 +22,6 @@ public final class AddRequiredColumnRule implements LintRule {
   public static final FindingType TYPE = new FindingType("MS005", "ADD_REQUIRED_COLUMN_WITHOUT_DEFAULT",
       Severity.ERROR, "A pending migration adds a NOT NULL column without a default: it fails on a table with rows.");
 
-  private static final Pattern ADD_COLUMN = Pattern.compile(
-      "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")\\s+(.*)$",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern NOT_NULL = Pattern.compile("\\bNOT\\s+NULL\\b", Pattern.CASE_INSENSITIVE);
   /** A default, an identity or generated column, or a serial type (an implicit nextval default). */
   private static final Pattern FILLED = Pattern.compile(
@@ -41,37 +37,29 @@ public final class AddRequiredColumnRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (LintContext.AlteredTable altered : context.alteredTables()) {
-      if (altered.tableNewOrEmpty()) {
+    for (LintContext.AlterAction action : context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
+      Matcher add = action.match();
+      if (TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(java.util.Locale.ROOT))
+          || !SqlCode.mayContain(add.group(2), "NULL")) {
         continue;
       }
-      SqlStatement statement = altered.statement();
-      AlterTable alter = altered.alter();
-      for (String action : alter.actions()) {
-        if (!SqlCode.mayStartWith(action, "ADD") || !SqlCode.mayContain(action, "NULL")) {
-          continue;
-        }
-        Matcher add = ADD_COLUMN.matcher(action);
-        if (!add.find() || TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(java.util.Locale.ROOT))) {
-          continue;
-        }
-        String definition = SqlCode.keywordsOf(add.group(2));
-        if (!NOT_NULL.matcher(definition).find() || FILLED.matcher(definition).find()) {
-          continue;
-        }
-        OptionalLong rows = context.rowEstimate(alter.table());
-        String column = add.group(1);
-        String when = rows.isPresent()
-            ? " and " + alter.table() + " has rows" + context.rowsNote(alter.table())
-            : "; " + alter.table() + " is of unknown size, and the statement fails if it has a single row";
-        findings.add(TYPE.at(context.migration(), rows.isPresent() ? Severity.ERROR : Severity.WARNING,
-            "Line " + statement.line() + " adds " + alter.table() + "." + column + " NOT NULL without a default"
-                + when + ": PostgreSQL fills existing rows with null and rejects the statement (23502), so the "
-                + "deploy fails (P3018).",
-            "Add the column with a default (`ADD COLUMN " + column + " ... NOT NULL DEFAULT ...`, free since "
-                + "PostgreSQL 11; in schema.prisma a @default), or add it nullable, backfill it, and `SET NOT NULL` "
-                + "in a later migration."));
+      String definition = SqlCode.keywordsOf(add.group(2));
+      if (!NOT_NULL.matcher(definition).find() || FILLED.matcher(definition).find()) {
+        continue;
       }
+      String table = action.table();
+      OptionalLong rows = context.rowEstimate(table);
+      String column = add.group(1);
+      String when = rows.isPresent()
+          ? " and " + table + " has rows" + context.rowsNote(table)
+          : "; " + table + " is of unknown size, and the statement fails if it has a single row";
+      findings.add(TYPE.at(context.migration(), rows.isPresent() ? Severity.ERROR : Severity.WARNING,
+          "Line " + action.statement().line() + " adds " + table + "." + column + " NOT NULL without a default"
+              + when + ": PostgreSQL fills existing rows with null and rejects the statement (23502), so the "
+              + "deploy fails (P3018).",
+          "Add the column with a default (`ADD COLUMN " + column + " ... NOT NULL DEFAULT ...`, free since "
+              + "PostgreSQL 11; in schema.prisma a @default), or add it nullable, backfill it, and `SET NOT NULL` "
+              + "in a later migration."));
     }
     return findings;
   }

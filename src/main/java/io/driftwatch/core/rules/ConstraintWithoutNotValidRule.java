@@ -4,12 +4,9 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
-import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,33 +32,23 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (LintContext.AlteredTable altered : context.alteredTables()) {
-      if (altered.tableNewOrEmpty()) {
+    for (LintContext.AlterAction action : context.alterActionsOnTablesWithRows("ADD", ADD_CONSTRAINT)) {
+      if (SqlCode.mayContain(action.text(), "VALID") && NOT_VALID.matcher(SqlCode.keywordsOf(action.text())).find()) {
         continue;
       }
-      SqlStatement statement = altered.statement();
-      AlterTable alter = altered.alter();
-      for (String action : alter.actions()) {
-        if (!SqlCode.mayStartWith(action, "ADD")) {
-          continue;
-        }
-        Matcher add = ADD_CONSTRAINT.matcher(action);
-        if (!add.find() || (SqlCode.mayContain(action, "VALID") && NOT_VALID.matcher(SqlCode.keywordsOf(action)).find())) {
-          continue;
-        }
-        boolean foreignKey = add.group(2).toUpperCase(java.util.Locale.ROOT).startsWith("FOREIGN");
-        String kind = foreignKey ? "foreign key" : "check";
-        String name = add.group(1) == null ? "the constraint" : add.group(1);
-        String table = alter.table();
-        findings.add(TYPE.at(context.migration(),
-            "Line " + statement.line() + " adds " + kind + " " + name + " to " + table + context.rowsNote(table)
-                + " without NOT VALID: PostgreSQL checks every row while holding a lock that blocks writes to "
-                + table + (foreignKey ? " and to the referenced table" : "") + ".",
-            "Add it with `ALTER TABLE " + table + " ADD CONSTRAINT " + name + " ... NOT VALID;` here, and run "
-                + "`ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + ";` in a second migration: validating "
-                + "lets reads and writes go on (in one migration, Prisma's transaction would hold the first lock "
-                + "through the check)."));
-      }
+      Matcher add = action.match();
+      boolean foreignKey = add.group(2).toUpperCase(java.util.Locale.ROOT).startsWith("FOREIGN");
+      String kind = foreignKey ? "foreign key" : "check";
+      String name = add.group(1) == null ? "the constraint" : add.group(1);
+      String table = action.table();
+      findings.add(TYPE.at(context.migration(),
+          "Line " + action.statement().line() + " adds " + kind + " " + name + " to " + table
+              + context.rowsNote(table) + " without NOT VALID: PostgreSQL checks every row while holding a lock "
+              + "that blocks writes to " + table + (foreignKey ? " and to the referenced table" : "") + ".",
+          "Add it with `ALTER TABLE " + table + " ADD CONSTRAINT " + name + " ... NOT VALID;` here, and run "
+              + "`ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + ";` in a second migration: validating "
+              + "lets reads and writes go on (in one migration, Prisma's transaction would hold the first lock "
+              + "through the check)."));
     }
     return findings;
   }

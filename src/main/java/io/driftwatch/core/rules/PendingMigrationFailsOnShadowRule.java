@@ -5,12 +5,8 @@ import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
-import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A migration the next deploy runs fails when applied on a shadow replica of the expected schema (the applied
@@ -31,15 +27,8 @@ public final class PendingMigrationFailsOnShadowRule implements HistoryRule {
 
   @Override
   public List<Finding> check(AuditContext context) {
-    Set<String> pending = context.history().records().stream()
-        .filter(record -> context.history().stateOf(record).deployWillApply())
-        .map(MigrationRecord::name).collect(Collectors.toSet());
-    List<ReplayFailure> failures = new ArrayList<>();
-    context.schema().flatMap(SchemaInput::folder).ifPresent(replay -> {
-      failures.addAll(replay.pendingFailures());
-      replay.failure().filter(failure -> pending.contains(failure.migration())).ifPresent(failures::add);
-    });
-    return failures.stream().filter(failure -> pending.contains(failure.migration()))
+    return context.schema().flatMap(SchemaInput::folder)
+        .map(replay -> replay.failuresOf(context.pending().effects().keySet())).orElse(List.of()).stream()
         .map(PendingMigrationFailsOnShadowRule::finding).toList();
   }
 

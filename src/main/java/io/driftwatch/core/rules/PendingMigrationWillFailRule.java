@@ -1,19 +1,12 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
-import io.driftwatch.core.effect.Effect;
-import io.driftwatch.core.effect.ObjectSet;
-import io.driftwatch.core.effect.StatementEffects;
+import io.driftwatch.core.effect.PredictedFailure;
+import io.driftwatch.core.effect.Preflight;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
-import io.driftwatch.core.history.MigrationRecord;
-import io.driftwatch.core.plan.PredictedFailure;
-import io.driftwatch.core.plan.Preflight;
-import io.driftwatch.core.sql.SqlScript;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A migration the next deploy runs creates something the live database already has, or alters, drops or
@@ -33,22 +26,7 @@ public final class PendingMigrationWillFailRule implements HistoryRule {
 
   @Override
   public List<Finding> check(AuditContext context) {
-    if (context.target().catalog().isEmpty()) {
-      return List.of();
-    }
-    String schema = context.target().datasource().schema();
-    StatementEffects reader = new StatementEffects(schema);
-    Map<String, List<Effect>> pending = new LinkedHashMap<>();
-    for (MigrationRecord record : context.history().records()) {
-      if (context.history().stateOf(record).deployWillApply() && record.script().isPresent()) {
-        pending.put(record.name(), reader.of(SqlScript.split(record.script().get().sql()).statements()));
-      }
-    }
-    if (pending.isEmpty()) {
-      return List.of();
-    }
-    return Preflight.predict(pending, ObjectSet.of(context.target().catalog().get())).values().stream()
-        .map(PendingMigrationWillFailRule::finding).toList();
+    return context.pending().predicted().values().stream().map(PendingMigrationWillFailRule::finding).toList();
   }
 
   private static Finding finding(PredictedFailure failure) {

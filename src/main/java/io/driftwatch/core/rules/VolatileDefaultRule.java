@@ -6,7 +6,6 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
-import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,9 +22,6 @@ public final class VolatileDefaultRule implements LintRule {
   public static final FindingType TYPE = new FindingType("MS016", "VOLATILE_DEFAULT", Severity.WARNING,
       "A pending migration adds a column with a volatile default: the table is rewritten while reads and writes wait.");
 
-  private static final Pattern ADD_COLUMN = Pattern.compile(
-      "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")\\s+(.*)$",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern VOLATILE = Pattern.compile(
       "\\bDEFAULT\\b.*?\\b(random|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|"
           + "clock_timestamp|timeofday|nextval)\\s*\\(",
@@ -40,39 +36,25 @@ public final class VolatileDefaultRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (LintContext.AlteredTable altered : context.alteredTables()) {
-      if (altered.tableNewOrEmpty()) {
+    for (LintContext.AlterAction action : context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
+      String definition = action.match().group(2);
+      Matcher volatileDefault = VOLATILE.matcher(definition);
+      Matcher serial = SERIAL.matcher(definition);
+      String what = SqlCode.mayContain(definition, "DEFAULT") && volatileDefault.find()
+          ? volatileDefault.group(1) + "()"
+          : serial.find() ? serial.group(1) + " (a nextval() default)" : null;
+      if (what == null) {
         continue;
       }
-      SqlStatement statement = altered.statement();
-      AlterTable alter = altered.alter();
-      for (String action : alter.actions()) {
-        if (!SqlCode.mayStartWith(action, "ADD")) {
-          continue;
-        }
-        Matcher add = ADD_COLUMN.matcher(action);
-        if (!add.find()) {
-          continue;
-        }
-        String definition = add.group(2);
-        Matcher volatileDefault = VOLATILE.matcher(definition);
-        Matcher serial = SERIAL.matcher(definition);
-        String what = SqlCode.mayContain(definition, "DEFAULT") && volatileDefault.find()
-            ? volatileDefault.group(1) + "()"
-            : serial.find() ? serial.group(1) + " (a nextval() default)" : null;
-        if (what == null) {
-          continue;
-        }
-        String table = alter.table();
-        String column = add.group(1);
-        findings.add(TYPE.at(context.migration(),
-            "Line " + statement.line() + " adds " + table + "." + column + " with the volatile default " + what
-                + context.rowsNote(table) + ": PostgreSQL computes it for every row, rewriting the table under an "
-                + "ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
-            "Add the column without a default (`ADD COLUMN " + column + " ...;`), then `ALTER COLUMN " + column
-                + " SET DEFAULT ...;` (only new rows get it), and backfill existing rows in batches outside the "
-                + "migration."));
-      }
+      String table = action.table();
+      String column = action.match().group(1);
+      findings.add(TYPE.at(context.migration(),
+          "Line " + action.statement().line() + " adds " + table + "." + column + " with the volatile default "
+              + what + context.rowsNote(table) + ": PostgreSQL computes it for every row, rewriting the table under "
+              + "an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
+          "Add the column without a default (`ADD COLUMN " + column + " ...;`), then `ALTER COLUMN " + column
+              + " SET DEFAULT ...;` (only new rows get it), and backfill existing rows in batches outside the "
+              + "migration."));
     }
     return findings;
   }

@@ -48,6 +48,12 @@ public record SqlStatement(
     return List.copyOf(words);
   }
 
+  /** The statement's first line, stripped, cut at {@code maxLength} characters (with an ellipsis): to quote it. */
+  public String firstLine(int maxLength) {
+    String first = text.strip().lines().findFirst().orElse("").strip();
+    return first.length() > maxLength ? first.substring(0, maxLength) + "…" : first;
+  }
+
   /**
    * True when the statement starts with these words, in any case: {@code is("ALTER", "TABLE")}. The
    * same answer as comparing with {@link #keywords()}, read in place without building the list: rules

@@ -123,8 +123,7 @@ public final class SqlCode {
 
   /** The first line of a statement, cut short, for quoting it in a message. */
   public static String quote(SqlStatement statement) {
-    String first = statement.text().strip().lines().findFirst().orElse("").strip();
-    return "`" + (first.length() > 120 ? first.substring(0, 120) + "…" : first) + "`";
+    return "`" + statement.firstLine(120) + "`";
   }
 
   /** The group of a match with its surrounding whitespace removed. */

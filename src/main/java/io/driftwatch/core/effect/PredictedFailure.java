@@ -1,4 +1,4 @@
-package io.driftwatch.core.plan;
+package io.driftwatch.core.effect;
 
 /**
  * A statement of a pending migration that will fail on the live database (Prisma's P3018), found by playing the

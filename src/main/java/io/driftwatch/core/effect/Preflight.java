@@ -1,10 +1,6 @@
-package io.driftwatch.core.plan;
+package io.driftwatch.core.effect;
 
-import io.driftwatch.core.effect.Effect;
-import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.ObjectSet.Presence;
-import io.driftwatch.core.effect.SchemaObject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,40 +34,44 @@ public final class Preflight {
   /** The first statement of one migration that fails against {@code database}, which it plays as it goes. */
   public static Optional<PredictedFailure> firstFailure(String migration, List<Effect> effects, ObjectSet database) {
     for (Effect effect : effects) {
-      Optional<String> problem = problem(effect, database);
+      Optional<Problem> problem = problem(effect, database);
       if (problem.isPresent()) {
-        String[] objectAndReason = problem.get().split("\\|", 2);
         return Optional.of(new PredictedFailure(migration, effect.statement().line(),
-            ScriptEffects.quote(effect.statement()), objectAndReason[0], objectAndReason[1]));
+            effect.statement().firstLine(100), problem.get().object(), problem.get().reason()));
       }
       database.apply(effect);
     }
     return Optional.empty();
   }
 
-  /** {@code object|reason} when the effect cannot happen on this database. */
-  private static Optional<String> problem(Effect effect, ObjectSet database) {
+  /** Why an effect cannot happen: the object in the way, or missing, and which. */
+  private record Problem(String object, String reason) {
+
+    static Problem missing(String object) {
+      return new Problem(object, "does not exist");
+    }
+
+    static Problem inTheWay(String object) {
+      return new Problem(object, "already exists");
+    }
+  }
+
+  /** The problem when the effect cannot happen on this database. */
+  private static Optional<Problem> problem(Effect effect, ObjectSet database) {
     if (!effect.guarded()) {
       for (SchemaObject needed : effect.requires()) {
         if (database.presence(needed) == Presence.ABSENT) {
-          return Optional.of(needed.describe() + "|does not exist");
+          return Optional.of(Problem.missing(needed.describe()));
         }
       }
     }
     return switch (effect.action()) {
       case CREATE -> effect.guarded() ? Optional.empty()
-          : database.conflict(effect.object(), effect.detail()).map(object -> object + "|already exists");
+          : database.conflict(effect.object(), effect.detail()).map(Problem::inTheWay);
       case DROP -> !effect.guarded() && database.presence(effect.object()) == Presence.ABSENT
-          ? Optional.of(effect.object().describe() + "|does not exist") : Optional.empty();
-      case RENAME -> database.conflict(effect.object(), "").map(object -> object + "|already exists");
+          ? Optional.of(Problem.missing(effect.object().describe())) : Optional.empty();
+      case RENAME -> database.conflict(effect.object(), "").map(Problem::inTheWay);
       default -> Optional.empty();
     };
-  }
-
-  /** Keeps the order of {@code names}; for callers building the map. */
-  static Map<String, List<Effect>> ordered(List<String> names, Map<String, List<Effect>> effects) {
-    Map<String, List<Effect>> ordered = new LinkedHashMap<>();
-    names.forEach(name -> ordered.put(name, effects.getOrDefault(name, new ArrayList<>())));
-    return ordered;
   }
 }

@@ -1,4 +1,4 @@
-package io.driftwatch.core.plan;
+package io.driftwatch.core.effect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,6 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
-import io.driftwatch.core.effect.Effect;
-import io.driftwatch.core.effect.ObjectSet;
-import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.sql.SqlScript;
 import java.util.LinkedHashMap;
 import java.util.List;
