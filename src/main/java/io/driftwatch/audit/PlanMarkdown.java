@@ -81,7 +81,8 @@ public final class PlanMarkdown {
         md.append("### ").append(migration.migration()).append("\n\n");
         migration.predictedFailures().forEach(p -> md.append("- Will fail (P3018): ").append(p.message()).append('\n'));
         if (!migration.shadowError().isEmpty()) {
-          md.append("- Fails on the shadow replica: `").append(migration.shadowError()).append("`\n");
+          md.append(migration.safety() == MigrationSafety.Safety.WILL_FAIL ? "- Fails on the shadow replica: `"
+              : "- Not replayed to its end on the shadow replica: `").append(migration.shadowError()).append("`\n");
         }
         migration.findings().forEach(f -> md.append("- ").append(f).append('\n'));
         migration.dataAtRisk().forEach(r -> md.append("- Data at risk: ").append(risk(r)).append('\n'));

@@ -28,8 +28,8 @@ final class SchemaReports {
     }
     if (context.expected().flatMap(ExpectedSchema::failure).isPresent()) {
       ExpectedSchema.ReplayFailure failure = context.expected().get().failure().get();
-      return notChecked("REPLAY_FAILED", "`" + failure.migration() + "` fails on a fresh database: " + failure.error(),
-          shadow, database);
+      return notChecked("REPLAY_FAILED", "`" + failure.migration() + "`, replayed on a fresh database, "
+          + failure.verdict(), shadow, database);
     }
     if (context.drift().isEmpty()) {
       return notChecked("NOT_CHECKED", "the database's catalog was not read", shadow, database);

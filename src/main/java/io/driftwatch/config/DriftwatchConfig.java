@@ -195,17 +195,63 @@ public interface DriftwatchConfig {
 
   Shadow shadow();
 
-  /** The shadow server: where the applied migrations are replayed to learn the schema they produce. */
+  /**
+   * The shadow server: where migrations are replayed to learn the schema they build. driftwatch connects to it as a
+   * manager that only creates and drops what a replay needs; each replay runs as a role created for it, with no
+   * privilege outside the scratch database it owns, under the limits below.
+   */
   interface Shadow {
     /**
-     * A Prisma-style URL of a PostgreSQL role that may create databases (DRIFTWATCH_SHADOW_URL);
-     * default: the service's own server. Use the watched servers' major version and extensions.
+     * A Prisma-style URL of the manager (DRIFTWATCH_SHADOW_URL): a PostgreSQL role with CREATEDB and CREATEROLE, or a
+     * superuser, on a server of its own with no data; default: the service's own server. It never runs migration
+     * SQL. Use the watched servers' major version and extensions.
      */
     Optional<String> url();
 
-    /** A replay that takes longer is abandoned (its scratch database dropped). */
+    /**
+     * The database each scratch database is copied from (DRIFTWATCH_SHADOW_TEMPLATE): one with the extensions a
+     * replay cannot install itself (untrusted ones, or ones it must not build) already installed, marked
+     * {@code IS_TEMPLATE}. Default {@code template0}, the pristine one.
+     */
+    @WithDefault("template0")
+    String template();
+
+    /** A replay that takes longer is stopped: its session cancelled, then ended, its scratch database dropped. */
     @WithDefault("5m")
     Duration timeout();
+
+    /**
+     * A migration.sql larger than this is not sent to the shadow server (a finding says so): the server reads a
+     * script before any timeout can reach it.
+     */
+    @WithDefault("1048576")
+    long maxScriptBytes();
+
+    /** statement_timeout of a replay session; a statement that runs longer is cancelled by the server. */
+    @WithDefault("60s")
+    Duration statementTimeout();
+
+    /** lock_timeout of a replay session. */
+    @WithDefault("10s")
+    Duration lockTimeout();
+
+    /**
+     * temp_file_limit of a replay session: a script cannot raise it. Only a superuser manager (or one granted SET
+     * on temp_file_limit) can set it; otherwise the replay's time limits bound the temporary files.
+     */
+    @WithDefault("1G")
+    io.quarkus.runtime.configuration.MemorySize tempFileLimit();
+
+    /**
+     * How often a replay first drops the sandboxes that replays on dead replicas left on its shadow server (their
+     * names say when they were made; only those older than twice the timeout are touched).
+     */
+    @WithDefault("10m")
+    Duration sweepInterval();
+
+    /** work_mem of a replay session. */
+    @WithDefault("16M")
+    io.quarkus.runtime.configuration.MemorySize workMem();
   }
 
   /** Running audits. */

@@ -10,44 +10,80 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import org.jboss.logging.Logger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collector;
 
 /**
- * Builds the schema the applied migrations produce, as Prisma builds its shadow database: a scratch
- * database on the shadow server, the migration's schema created first, each script sent as one
- * simple query (so a script runs in one implicit transaction, and a lone CREATE INDEX CONCURRENTLY
- * runs outside one), then read with the same catalog reader as the live database. The scratch
- * database is always dropped, also when a script fails or the replay times out.
+ * Builds the schema migrations produce, as Prisma builds its shadow database, but treating every script as hostile:
+ * each replay runs in a sandbox of its own ({@link ReplaySandboxes}), as a role with no privilege outside the scratch
+ * database it owns. The migration's schema is created first, each script is sent as one simple query (so a script
+ * runs in one implicit transaction, and a lone CREATE INDEX CONCURRENTLY runs outside one), then the database is read
+ * with the same catalog reader as the live one.
+ *
+ * <p>What a script can do to driftwatch itself is bounded too: a script the server could not be stopped reading is
+ * never sent ({@link ReplayGuard}); rows a script returns are counted, never kept; its notices are dropped; the error
+ * a report quotes is cut short ({@link ReplayErrors}); past the shadow timeout its session is cancelled, then ended,
+ * and the sandbox is always dropped.
  */
 @ApplicationScoped
 public class ShadowReplayer {
 
-  private static final Logger LOG = Logger.getLogger(ShadowReplayer.class);
-  private static final String SERVER_FACTS = "SELECT current_setting('server_version_num')::int / 10000 AS major,"
-      + " ARRAY(SELECT name FROM pg_catalog.pg_available_extensions ORDER BY name) AS extensions";
+  private static final String SERVER_FACTS = """
+      SELECT pg_catalog.current_setting('server_version_num')::int / 10000 AS major,
+        ARRAY(SELECT name::text FROM pg_catalog.pg_available_extensions ORDER BY name) AS extensions,
+        r.rolsuper AS superuser, r.rolcreatedb AS createdb, r.rolcreaterole AS createrole, r.rolname::text AS manager
+      FROM pg_catalog.pg_roles r WHERE r.rolname = current_user""";
+  /** PostgreSQL 15+: a manager that is no superuser may still have been granted SET on temp_file_limit. */
+  private static final String MAY_LIMIT_TEMP_FILES = "SELECT pg_catalog.has_parameter_privilege('temp_file_limit', "
+      + "'SET') AS granted";
+  /** PostgreSQL 15+ gives the public schema to pg_database_owner, whose privileges a NOINHERIT owner must take. */
+  private static final String PUBLIC_OWNED_BY_DATABASE_OWNER = """
+      SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n JOIN pg_catalog.pg_roles o ON o.oid = n.nspowner
+        WHERE n.nspname = 'public' AND o.rolname = 'pg_database_owner') AS owned""";
+  /** What a script returns is counted, never kept: a SELECT of a billion rows must not fill driftwatch's memory. */
+  private static final Collector<io.vertx.sqlclient.Row, ?, Long> COUNTED = java.util.stream.Collectors.counting();
 
   private final Vertx vertx;
   private final ShadowServer server;
+  private final ReplaySandboxes sandboxes;
   private final PostgresCatalogReader catalogs;
   private final Duration timeout;
-  private final java.util.Map<String, Uni<Server>> facts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final long maxScriptBytes;
+  private final Map<String, Uni<Server>> facts = new ConcurrentHashMap<>();
 
-  public ShadowReplayer(Vertx vertx, ShadowServer server, PostgresCatalogReader catalogs, DriftwatchConfig config) {
+  public ShadowReplayer(Vertx vertx, ShadowServer server, ReplaySandboxes sandboxes, PostgresCatalogReader catalogs,
+      DriftwatchConfig config) {
     this.vertx = vertx;
     this.server = server;
+    this.sandboxes = sandboxes;
     this.catalogs = catalogs;
     this.timeout = config.shadow().timeout();
+    this.maxScriptBytes = config.shadow().maxScriptBytes();
   }
+
+  /**
+   * What the shadow server is, and what its manager role may do there.
+   *
+   * @param extensions the extensions it has (trusted ones install in a replay; the others only from a template)
+   * @param mayManage the manager may create roles and databases: without it nothing is replayed
+   * @param limitsTempFiles the manager may set temp_file_limit on the replay role
+   */
+  public record Server(int major, Set<String> extensions, String manager, boolean mayManage,
+      boolean limitsTempFiles) {}
 
   /** Replays the plan on the global shadow server; the catalog covers {@code schemas} (empty: every schema). */
   public Uni<ExpectedSchema> replay(ReplayPlan plan, Set<String> schemas) {
@@ -56,34 +92,22 @@ public class ShadowReplayer {
 
   /** Replays the plan on this shadow server. */
   public Uni<ExpectedSchema> replay(ReplayPlan plan, Set<String> schemas, ShadowTarget target) {
-    String scratch = "dw_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    PgConnectOptions maintenance = target.maintenanceOptions();
-    return PgConnection.connect(vertx, maintenance).flatMap(admin -> admin.query("CREATE DATABASE " + quote(scratch))
-        .execute()
-        .flatMap(created -> replayInto(plan, schemas, target.databaseOptions(scratch, plan.schema())))
-        .ifNoItem().after(timeout).failWith(() -> new ShadowUnavailableException(
-            "the shadow replay of " + plan.steps().size() + " migrations did not finish within " + timeout.toSeconds()
-                + " s (driftwatch.shadow.timeout)"))
-        .onTermination().call(() -> admin.query("DROP DATABASE IF EXISTS " + quote(scratch) + " WITH (FORCE)").execute()
-            .onFailure().invoke(e -> LOG.warnf("could not drop the shadow database %s: %s", scratch, e.getMessage()))
-            .onFailure().recoverWithNull()
-            .eventually(admin::close)))
+    return serverFacts(target).flatMap(shadow -> {
+      if (!shadow.mayManage()) {
+        return Uni.createFrom().failure(new ShadowUnavailableException("the shadow server's role `" + shadow.manager()
+            + "` may not create roles and databases (it needs CREATEDB and CREATEROLE, or superuser): driftwatch "
+            + "runs migrations only as a role it creates for each replay, never as the role it is given"));
+      }
+      Replay replay = new Replay(plan, shadow);
+      return sandboxes.open(target, shadow).flatMap(opened -> replayIn(target.replayOptions(opened.sandbox(),
+              plan.schema()), opened.sandbox(), replay, schemas)
+          .ifNoItem().after(timeout).recoverWithUni(replay::timedOut)
+          .onTermination().call(() -> sandboxes.close(opened)));
+    })
         .onFailure(failure -> !(failure instanceof ShadowUnavailableException))
         .transform(failure -> new ShadowUnavailableException("the shadow server " + target.describe()
-            + " cannot replay migrations: " + failure.getMessage()));
+            + " cannot replay migrations: " + ReplayErrors.bounded(failure.getMessage())));
   }
-
-  private Uni<ExpectedSchema> replayInto(ReplayPlan plan, Set<String> schemas, PgConnectOptions options) {
-    return PgConnection.connect(vertx, options).flatMap(connection -> connection
-        .query(SERVER_FACTS).execute()
-        .flatMap(rows -> connection.query("CREATE SCHEMA IF NOT EXISTS " + quote(plan.schema())).execute()
-            .flatMap(ignored -> run(connection, plan, 0, facts(rows), schemas, new java.util.ArrayList<>())))
-        .eventually(connection::close));
-  }
-
-  /** One script after the other; the first that fails ends the replay, as it ends Prisma's. */
-  /** What the shadow server is: its major version and the extensions it can install. */
-  public record Server(int major, Set<String> extensions) {}
 
   /** The global shadow server's facts. */
   public Uni<Server> serverFacts() {
@@ -98,44 +122,78 @@ public class ShadowReplayer {
 
   private Uni<Server> askFacts(ShadowTarget target) {
     return PgConnection.connect(vertx, target.maintenanceOptions()).flatMap(connection -> connection
-        .query(SERVER_FACTS).execute().map(ShadowReplayer::facts)
+        .query(SERVER_FACTS).execute().flatMap(rows -> {
+          Row row = rows.iterator().next();
+          int major = row.getInteger("major");
+          boolean superuser = row.getBoolean("superuser");
+          Uni<Boolean> limitsTempFiles = superuser || major < 15 ? Uni.createFrom().item(superuser)
+              : connection.query(MAY_LIMIT_TEMP_FILES).execute()
+                  .map(granted -> granted.iterator().next().getBoolean("granted"));
+          return limitsTempFiles.map(limits -> new Server(major,
+              new HashSet<>(Arrays.asList(row.getArrayOfStrings("extensions"))), row.getString("manager"),
+              superuser || (row.getBoolean("createdb") && row.getBoolean("createrole")), limits));
+        })
         .eventually(connection::close));
   }
 
-  private static Server facts(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
-    Row row = rows.iterator().next();
-    return new Server(row.getInteger("major"), new HashSet<>(java.util.Arrays.asList(row.getArrayOfStrings("extensions"))));
+  private Uni<ExpectedSchema> replayIn(io.vertx.pgclient.PgConnectOptions options, ReplaySandbox sandbox,
+      Replay replay, Set<String> schemas) {
+    return PgConnection.connect(vertx, options).flatMap(connection -> {
+      AtomicBoolean closed = new AtomicBoolean();
+      connection.closeHandler(() -> closed.set(true));
+      connection.noticeHandler(notice -> { }); // a script's RAISE NOTICE in a loop must not flood the log
+      return ownPublicSchema(connection, sandbox)
+          .flatMap(owned -> connection.query("CREATE SCHEMA IF NOT EXISTS " + ReplaySandbox.quote(replay.plan.schema()))
+              .execute())
+          .flatMap(created -> run(connection, closed, replay, 0, schemas))
+          .eventually(connection::close);
+    });
+  }
+
+  /** The replay role takes the privileges on {@code public} that its NOINHERIT attribute keeps it from inheriting. */
+  private static Uni<Void> ownPublicSchema(PgConnection connection, ReplaySandbox sandbox) {
+    return connection.query(PUBLIC_OWNED_BY_DATABASE_OWNER).execute().flatMap(rows ->
+        rows.iterator().next().getBoolean("owned")
+            ? connection.query("SET ROLE pg_database_owner; GRANT ALL ON SCHEMA public TO "
+                + ReplaySandbox.quote(sandbox.role()) + " WITH GRANT OPTION; RESET ROLE").execute().replaceWithVoid()
+            : Uni.createFrom().voidItem());
   }
 
   /**
-   * One script after the other; the first applied migration that fails ends the replay, as it ends Prisma's. A
-   * pending one that fails is recorded and the replay goes on: its script ran in one implicit transaction, so
-   * it left nothing behind.
+   * One sent script after the other. The first applied migration that fails ends the replay, as it ends Prisma's. A
+   * pending one that fails is recorded and the replay goes on: its script ran in one implicit transaction, so it
+   * left nothing behind (unless the failure ended the session, which ends the replay too).
    */
-  private Uni<ExpectedSchema> run(PgConnection connection, ReplayPlan plan, int index, Server shadow,
-      Set<String> schemas, java.util.List<ReplayFailure> pendingFailures) {
-    if (index == plan.steps().size()) {
-      return catalogs.read(connection, schemas).map(catalog -> ExpectedSchema.of(catalog, shadow.extensions(), false)
-          .withPendingFailures(pendingFailures));
+  private Uni<ExpectedSchema> run(PgConnection connection, AtomicBoolean closed, Replay replay, int index,
+      Set<String> schemas) {
+    if (index == replay.sent.size()) {
+      return replay.stop.isPresent()
+          ? Uni.createFrom().item(replay.failed(replay.stop.get()))
+          : catalogs.read(connection, schemas).map(replay::built);
     }
-    ReplayStep step = plan.steps().get(index);
-    return connection.query(step.sql()).execute()
+    ReplayStep step = replay.sent.get(index);
+    replay.running = step;
+    return io.smallrye.mutiny.vertx.UniHelper.toUni(connection.getDelegate().query(step.sql()).collecting(COUNTED).execute())
         .map(done -> Optional.<ReplayFailure>empty())
         .onFailure(PgException.class).recoverWithItem(failure -> {
           PgException pg = (PgException) failure;
-          return Optional.of(new ReplayFailure(step.migration(), pg.getSqlState(), pg.getErrorMessage()));
+          if ("FATAL".equals(pg.getSeverity()) || "PANIC".equals(pg.getSeverity())) {
+            closed.set(true); // the server ends the session after a FATAL error
+          }
+          return Optional.of(ReplayErrors.of(step.migration(), pg.getSqlState(), pg.getErrorMessage()));
         })
+        .onFailure(failure -> closed.get()).recoverWithItem(failure -> Optional.of(ReplayErrors.of(step.migration(),
+            "", "its session ended while it ran: " + failure.getMessage())))
         .flatMap(failed -> {
+          replay.running = null;
           if (failed.isEmpty()) {
-            return run(connection, plan, index + 1, shadow, schemas, pendingFailures);
+            return run(connection, closed, replay, index + 1, schemas);
           }
-          if (step.pending()) {
-            pendingFailures.add(failed.get());
-            return rollbackLeftovers(connection)
-                .flatMap(ignored -> run(connection, plan, index + 1, shadow, schemas, pendingFailures));
+          if (!step.pending() || closed.get()) {
+            return Uni.createFrom().item(replay.failed(failed.get()));
           }
-          return Uni.createFrom().item(ExpectedSchema.failed(failed.get(), shadow.major(), shadow.extensions())
-              .withPendingFailures(pendingFailures));
+          replay.pendingFailures.add(failed.get());
+          return rollbackLeftovers(connection).flatMap(ignored -> run(connection, closed, replay, index + 1, schemas));
         });
   }
 
@@ -144,15 +202,59 @@ public class ShadowReplayer {
     return connection.query("ROLLBACK").execute().replaceWithVoid().onFailure().recoverWithNull();
   }
 
-  static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
+  /**
+   * One replay's plan, split before anything is sent: the scripts to send, in order, up to the first applied one the
+   * guard refuses (it ends the replay there); the pending ones it refuses are failures from the start.
+   */
+  private final class Replay {
+    final ReplayPlan plan;
+    final Server shadow;
+    final List<ReplayStep> sent = new ArrayList<>();
+    final List<ReplayFailure> pendingFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Map<String, Integer> order = new HashMap<>();
+    Optional<ReplayFailure> stop = Optional.empty();
+    volatile ReplayStep running;
 
-  /** Options for the scratch database: Prisma's search path is the migration schema. */
-  static Map<String, String> sessionProperties(String schema) {
-    Map<String, String> properties = new HashMap<>();
-    properties.put("application_name", "driftwatch-shadow");
-    properties.put("search_path", quote(schema));
-    return properties;
+    Replay(ReplayPlan plan, Server shadow) {
+      this.plan = plan;
+      this.shadow = shadow;
+      for (ReplayStep step : plan.steps()) {
+        order.put(step.migration(), order.size());
+        Optional<String> refusal = ReplayGuard.refusal(step.sql(), maxScriptBytes);
+        if (refusal.isEmpty()) {
+          sent.add(step);
+        } else if (step.pending()) {
+          pendingFailures.add(ReplayErrors.notSent(step.migration(), refusal.get()));
+        } else {
+          stop = Optional.of(ReplayErrors.notSent(step.migration(), refusal.get()));
+          break;
+        }
+      }
+    }
+
+    ExpectedSchema built(io.driftwatch.core.catalog.Catalog catalog) {
+      return ExpectedSchema.of(catalog, shadow.extensions(), false).withPendingFailures(inPlanOrder());
+    }
+
+    ExpectedSchema failed(ReplayFailure failure) {
+      return ExpectedSchema.failed(failure, shadow.major(), shadow.extensions()).withPendingFailures(inPlanOrder());
+    }
+
+    /** The time is up: the script then running is the one that took it, else the server was too slow. */
+    Uni<ExpectedSchema> timedOut() {
+      ReplayStep step = running;
+      return step == null
+          ? Uni.createFrom().failure(new ShadowUnavailableException("the shadow replay of " + plan.steps().size()
+              + " migrations did not finish within " + timeout.toSeconds() + " s (driftwatch.shadow.timeout)"))
+          : Uni.createFrom().item(failed(ReplayErrors.timedOut(step.migration(), timeout)));
+    }
+
+    private List<ReplayFailure> inPlanOrder() {
+      synchronized (pendingFailures) {
+        return pendingFailures.stream()
+            .sorted(Comparator.comparing(failure -> order.getOrDefault(failure.migration(), Integer.MAX_VALUE)))
+            .toList();
+      }
+    }
   }
 }

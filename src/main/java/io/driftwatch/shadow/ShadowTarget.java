@@ -4,8 +4,18 @@ import io.driftwatch.target.PrismaDatabaseUrl;
 import io.vertx.pgclient.PgConnectOptions;
 import java.util.Map;
 
-/** One shadow server: how to reach its maintenance database, and how to open a scratch database on it. */
+/**
+ * One shadow server: how driftwatch's manager role reaches its maintenance database, and how a replay role reaches
+ * the scratch database it owns.
+ */
 public final class ShadowTarget {
+
+  /** The manager's own statements (create, drop, cancel) are bounded like any other wait. */
+  private static final Map<String, String> MANAGER_SESSION = Map.of(
+      "application_name", "driftwatch-shadow",
+      "standard_conforming_strings", "on",
+      "statement_timeout", "30000",
+      "lock_timeout", "10000");
 
   private final PgConnectOptions base;
 
@@ -20,16 +30,28 @@ public final class ShadowTarget {
   }
 
   PgConnectOptions maintenanceOptions() {
-    return new PgConnectOptions(base).setProperties(Map.of("application_name", "driftwatch-shadow"));
+    return new PgConnectOptions(base).setProperties(MANAGER_SESSION).setConnectTimeout(10_000)
+        .setReconnectAttempts(0).setCachePreparedStatements(false);
   }
 
-  PgConnectOptions databaseOptions(String database, String schema) {
-    return new PgConnectOptions(base).setDatabase(database)
-        .setProperties(ShadowReplayer.sessionProperties(schema)).setCachePreparedStatements(false);
+  /** The replay role's session in its scratch database: Prisma's search path is the migration schema. */
+  PgConnectOptions replayOptions(ReplaySandbox sandbox, String schema) {
+    return new PgConnectOptions(base).setDatabase(sandbox.database()).setUser(sandbox.role())
+        .setPassword(sandbox.password()).setConnectTimeout(10_000).setReconnectAttempts(0)
+        .setProperties(Map.of("application_name", "driftwatch-replay", "search_path", ReplaySandbox.quote(schema)))
+        .setCachePreparedStatements(false);
   }
 
   /** host:port/user: names the server in messages and keys its facts; never the password. */
   String describe() {
     return base.getHost() + ":" + base.getPort() + "/" + base.getUser();
+  }
+
+  String host() {
+    return base.getHost();
+  }
+
+  int port() {
+    return base.getPort();
   }
 }

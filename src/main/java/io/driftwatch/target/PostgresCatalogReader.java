@@ -61,13 +61,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PostgresCatalogReader {
 
-  /** The user's schemas: what the schema list asks for (every schema when it is empty), never a system one. */
+  /**
+   * The user's schemas, never a system one. Every schema is read, whatever the caller asked for: the batch is one
+   * constant text, with nothing of the caller's or the database's spliced into it, and {@link #read} keeps the
+   * requested schemas afterwards.
+   */
   private static final String SCHEMAS_CTE = """
       ns AS (
         SELECT n.oid, n.nspname::text AS nspname FROM pg_catalog.pg_namespace n
-        WHERE (pg_catalog.cardinality(%1$s) = 0 OR n.nspname::text = ANY (%1$s))
-          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-          AND n.nspname::text NOT LIKE 'pg\\_temp\\_%%' AND n.nspname::text NOT LIKE 'pg\\_toast\\_temp\\_%%'
+        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+          AND NOT pg_catalog.starts_with(n.nspname::text, 'pg_temp_')
+          AND NOT pg_catalog.starts_with(n.nspname::text, 'pg_toast_temp_')
       )""";
 
   /** Tables (ordinary and partitioned) in those schemas, but not Prisma's history nor an extension's. */
@@ -273,19 +277,23 @@ public class PostgresCatalogReader {
 
   private static final int PINNING_RESULTS = 2;
 
+  /** The batch, the same text on every call: one SELECT per kind of object between pinning and restoring. */
+  static final String BATCH = batch();
+
   /**
    * Reads the schemas (all of the user's schemas when the set is empty) on the caller's connection: one
    * round trip.
    */
   public Uni<Catalog> read(SqlConnection connection, Set<String> schemas) {
     Objects.requireNonNull(connection, "connection");
-    Objects.requireNonNull(schemas, "schemas");
-    return connection.query(batch(schemas)).execute().map(PostgresCatalogReader::assemble);
+    Set<String> wanted = Set.copyOf(Objects.requireNonNull(schemas, "schemas"));
+    return connection.query(BATCH).execute().map(PostgresCatalogReader::assemble)
+        .map(catalog -> wanted.isEmpty() ? catalog : catalog.only(wanted));
   }
 
   /** The whole batch: pin the search path, one SELECT per kind of object, restore the search path. */
-  static String batch(Set<String> schemas) {
-    String with = "WITH " + SCHEMAS_CTE.formatted(schemaArray(schemas));
+  private static String batch() {
+    String with = "WITH " + SCHEMAS_CTE;
     String withTables = with + ",\n" + TABLES_CTE;
     StringBuilder sql = new StringBuilder(PIN_SEARCH_PATH);
     for (Part part : Part.values()) {
@@ -304,20 +312,6 @@ public class PostgresCatalogReader {
       sql.append(select);
     }
     return sql.append(RESTORE_SEARCH_PATH).toString();
-  }
-
-  /**
-   * The schema names as a text[] literal. The batch is sent in one simple query, which has no parameters; an
-   * escape string literal reads the same whatever standard_conforming_strings says.
-   */
-  static String schemaArray(Set<String> schemas) {
-    String elements = schemas.stream().sorted().map(schema -> {
-      if (schema.indexOf('\0') >= 0) {
-        throw new IllegalArgumentException("a schema name cannot contain a NUL character");
-      }
-      return "E'" + schema.replace("\\", "\\\\").replace("'", "''") + "'";
-    }).collect(Collectors.joining(", "));
-    return "ARRAY[" + elements + "]::text[]";
   }
 
   private static Catalog assemble(RowSet<Row> first) {

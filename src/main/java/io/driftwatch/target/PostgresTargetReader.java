@@ -75,7 +75,7 @@ public class PostgresTargetReader {
       SELECT n.nspname::text AS schema, c.relname::text AS name, c.reltuples::int8 AS rows
       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-        AND n.nspname NOT LIKE 'pg\\_toast%'
+        AND NOT pg_catalog.starts_with(n.nspname::text, 'pg_toast')
       """;
 
   private final TargetPools pools;
@@ -136,7 +136,7 @@ public class PostgresTargetReader {
   }
 
   private static Uni<java.util.Map<String, Long>> rowEstimates(SqlConnection connection, String schema) {
-    return connection.query(ROW_ESTIMATES).execute().map(rows -> {
+    return connection.preparedQuery(ROW_ESTIMATES).execute().map(rows -> {
       java.util.Map<String, Long> estimates = new java.util.HashMap<>();
       for (Row row : rows) {
         String name = row.getString("name");
@@ -154,34 +154,58 @@ public class PostgresTargetReader {
    * The tables that hold at least one row, checked exactly ({@code EXISTS}, which reads one row at most per table),
    * in one read-only transaction. Asked only when a plan might recommend something that is safe on an empty
    * database alone: estimates are not enough for that.
+   *
+   * <p>The table names come from the database: each is a bind parameter where it is a value, and a quoted identifier
+   * where it names the table (identifiers cannot be bound). A prepared statement is one statement, so no name can
+   * end it and start another, whatever the server's standard_conforming_strings.
    */
   public Uni<java.util.Set<String>> tablesWithRows(UUID environmentId, PrismaDatabaseUrl url,
       java.util.Collection<io.driftwatch.core.catalog.QualifiedName> tables) {
     if (tables.isEmpty()) {
       return Uni.createFrom().item(java.util.Set.of());
     }
-    StringBuilder sql = new StringBuilder();
-    for (io.driftwatch.core.catalog.QualifiedName table : tables) {
-      sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT ")
-          .append("'" + (table.schema() + "." + table.name()).replace("'", "''") + "'")
-          .append("::text AS name WHERE EXISTS (SELECT 1 FROM ").append(quote(table.schema())).append('.')
-          .append(quote(table.name())).append(')');
-    }
-    return pools.poolFor(environmentId, url).withTransaction(connection -> connection.query(sql.toString()).execute()
-        .map(rows -> {
-          java.util.Set<String> found = new java.util.TreeSet<>();
-          rows.forEach(row -> found.add(row.getString("name")));
-          return (java.util.Set<String>) found;
-        }))
+    List<io.driftwatch.core.catalog.QualifiedName> all = List.copyOf(tables);
+    return pools.poolFor(environmentId, url).withTransaction(connection -> withRows(connection, all, 0,
+            new java.util.TreeSet<>()))
         .ifNoItem().after(deadline).failWith(() -> new TargetUnavailableException(
             "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s"))
         .onFailure(failure -> !(failure instanceof TargetUnavailableException))
         .transform(failure -> explain(failure, url));
   }
 
+  /** At most this many tables per statement: a statement has at most 65,535 parameters. */
+  static final int TABLES_PER_CHECK = 1000;
+
+  private static Uni<java.util.Set<String>> withRows(SqlConnection connection,
+      List<io.driftwatch.core.catalog.QualifiedName> tables, int from, java.util.Set<String> found) {
+    if (from >= tables.size()) {
+      return Uni.createFrom().item(found);
+    }
+    List<io.driftwatch.core.catalog.QualifiedName> chunk = tables.subList(from, Math.min(tables.size(),
+        from + TABLES_PER_CHECK));
+    return connection.preparedQuery(rowsCheck(chunk)).execute(Tuple.tuple(chunk.stream()
+            .map(table -> (Object) (table.schema() + "." + table.name())).toList()))
+        .flatMap(rows -> {
+          rows.forEach(row -> found.add(row.getString("name")));
+          return withRows(connection, tables, from + TABLES_PER_CHECK, found);
+        });
+  }
+
+  /** {@code SELECT $1::text AS name WHERE EXISTS (SELECT 1 FROM "s"."t") UNION ALL ...} for these tables. */
+  static String rowsCheck(List<io.driftwatch.core.catalog.QualifiedName> tables) {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < tables.size(); i++) {
+      io.driftwatch.core.catalog.QualifiedName table = tables.get(i);
+      sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT $").append(i + 1)
+          .append("::text AS name WHERE EXISTS (SELECT 1 FROM ").append(quote(table.schema())).append('.')
+          .append(quote(table.name())).append(')');
+    }
+    return sql.toString();
+  }
+
   /** The database's catalog: the one read last time when its fingerprint did not change, else read now. */
   private Uni<Catalog> catalog(UUID environmentId, SqlConnection connection) {
-    return connection.query(CATALOG_FINGERPRINT).execute().flatMap(rows -> {
+    return connection.preparedQuery(CATALOG_FINGERPRINT).execute().flatMap(rows -> {
       String fingerprint = rows.iterator().next().getString("fingerprint");
       KnownCatalog last = known.get(environmentId);
       if (last != null && last.fingerprint().equals(fingerprint)) {
@@ -195,7 +219,7 @@ public class PostgresTargetReader {
   private static Uni<List<HistoryRow>> readRows(SqlConnection connection, String schema) {
     String sql = "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count"
         + " FROM " + quote(schema) + "._prisma_migrations ORDER BY started_at, id";
-    return connection.query(sql).execute().map(result -> {
+    return connection.preparedQuery(sql).execute().map(result -> {
       List<HistoryRow> rows = new ArrayList<>(result.size());
       for (Row row : result) {
         rows.add(new HistoryRow(

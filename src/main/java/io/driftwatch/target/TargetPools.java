@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * most {@code max-open-pools} of them, the least recently used closed first, so the connections
  * held stay bounded however many environments are watched. Every connection is read-only from its
  * first packet: the session defaults are sent as startup parameters
- * ({@code default_transaction_read_only}, timeouts, {@code application_name}).
+ * ({@code default_transaction_read_only}, {@code standard_conforming_strings}, timeouts, {@code application_name}).
  */
 @ApplicationScoped
 public class TargetPools {
@@ -144,6 +144,8 @@ public class TargetPools {
         .setProperties(Map.of(
             "application_name", "driftwatch",
             "default_transaction_read_only", "on",
+            // Whatever the server's default: a backslash in a literal never ends it (every value is bound anyway).
+            "standard_conforming_strings", "on",
             "statement_timeout", String.valueOf(config.statementTimeout().toMillis()),
             "lock_timeout", String.valueOf(config.lockTimeout().toMillis()),
             "idle_in_transaction_session_timeout", String.valueOf(config.statementTimeout().toMillis())));

@@ -55,6 +55,14 @@ public record Catalog(
     return extensions.stream().filter(extension -> extension.name().equals(name)).findFirst();
   }
 
+  /** This catalog narrowed to these schemas: their objects, and the extensions, which are database-wide. */
+  public Catalog only(Set<String> kept) {
+    Objects.requireNonNull(kept, "kept");
+    Catalog narrowed = without(name -> !kept.contains(name.schema()));
+    return new Catalog(serverMajorVersion, schemas.stream().filter(kept::contains).toList(), narrowed.tables(),
+        narrowed.enums(), narrowed.views(), narrowed.sequences(), extensions);
+  }
+
   /**
    * This catalog without the objects the predicate names: tables, views, enums, sequences (also those owned by a
    * left-out table) and indexes (named in their table's schema). Constraints and columns go with their table;

@@ -43,11 +43,16 @@ final class PendingSafety {
       ReplayFailure shadow = shadowFailures.get(name);
       Severity worst = lint.stream().map(Finding::severity).max(Enum::compareTo).orElse(Severity.INFO);
       Safety level;
-      if (!failures.isEmpty() || shadow != null) {
+      // The sandbox's refusal says nothing of how deploy will fare, but a script it stopped is not safe to run.
+      boolean failsOnShadow = shadow != null && shadow.cause().scriptsOwn();
+      boolean stoppedBySandbox = shadow != null && !failsOnShadow
+          && shadow.cause() != ReplayFailure.Cause.EXTENSION_UNAVAILABLE;
+      if (!failures.isEmpty() || failsOnShadow) {
         level = Safety.WILL_FAIL;
-      } else if (worst.atLeast(Severity.ERROR) || risk.stream().anyMatch(item -> item.rows() != 0)) {
+      } else if (worst.atLeast(Severity.ERROR) || stoppedBySandbox
+          || risk.stream().anyMatch(item -> item.rows() != 0)) {
         level = Safety.UNSAFE;
-      } else if (worst.atLeast(Severity.WARNING) || !risk.isEmpty()) {
+      } else if (worst.atLeast(Severity.WARNING) || shadow != null || !risk.isEmpty()) {
         level = Safety.CAUTION;
       } else {
         level = Safety.SAFE;
@@ -57,7 +62,7 @@ final class PendingSafety {
           .map(e -> e.object().describe()).distinct().toList();
       safety.add(new MigrationSafety(name, level,
           lint.stream().map(f -> f.code() + ": " + f.message()).toList(), failures,
-          shadow == null ? "" : shadow.sqlState() + ": " + shadow.error(), risk, ScriptEffects.idempotent(effects),
+          shadow == null ? "" : shadow.quoted(), risk, ScriptEffects.idempotent(effects),
           creates, rollbacks.get(name).irreversible()));
     });
     return safety;

@@ -144,7 +144,7 @@ public final class ResolutionPlanner {
             shadowFailures.isEmpty() ? Status.PASSED : Status.FAILED, shadowFailures.isEmpty()
                 ? "every pending migration applies cleanly"
                 : String.join("; ", shadowFailures.values().stream()
-                    .map(f -> f.migration() + " fails: " + f.sqlState() + " " + f.error()).toList())));
+                    .map(f -> f.migration() + " " + f.verdict()).toList())));
     long unsafe = safety.stream().filter(m -> m.safety() == Safety.UNSAFE).count();
     checks.add(new PreflightCheck("safety lint and data at risk", unsafe == 0 ? Status.PASSED : Status.FAILED,
         unsafe == 0 ? "no pending migration destroys data or breaks a lint rule at error level"

@@ -22,8 +22,63 @@ public record ExpectedSchema(
     boolean cached,
     java.util.List<ReplayFailure> pendingFailures) {
 
-  /** A migration whose script failed on the shadow database. */
-  public record ReplayFailure(String migration, String sqlState, String error) {}
+  /**
+   * A migration whose script did not replay to its end on the shadow database.
+   *
+   * @param sqlState the database's SQLSTATE; empty when the script was not sent
+   * @param error what the database or the sandbox said, of bounded length
+   * @param cause whether the script failed by itself, or the sandbox stopped it
+   * @param extension for {@link Cause#EXTENSION_UNAVAILABLE}, the extension; else empty
+   */
+  public record ReplayFailure(String migration, String sqlState, String error, Cause cause, String extension) {
+
+    /** Why a replay stopped. */
+    public enum Cause {
+      /** The script's own error: Prisma's shadow database would fail the same way. */
+      SCRIPT_ERROR,
+      /**
+       * The sandbox refused what the script did: a privilege the replay role does not have (a file, a program, a
+       * role, the server's settings, another session) or one of its limits (time, temporary files).
+       */
+      REFUSED,
+      /** The script was not sent: over the replay size limit, or built to keep the server's SQL lexer busy. */
+      NOT_SENT,
+      /** The script installs an extension the sandbox cannot: untrusted (needs a superuser), or not on the server. */
+      EXTENSION_UNAVAILABLE;
+
+      /** The script itself is at fault, not the sandbox: what Prisma would see too. */
+      public boolean scriptsOwn() {
+        return this == SCRIPT_ERROR;
+      }
+    }
+
+    public ReplayFailure {
+      sqlState = sqlState == null ? "" : sqlState;
+      extension = extension == null ? "" : extension;
+      java.util.Objects.requireNonNull(cause, "cause");
+    }
+
+    /** The script's own error. */
+    public ReplayFailure(String migration, String sqlState, String error) {
+      this(migration, sqlState, error, Cause.SCRIPT_ERROR, "");
+    }
+
+    /** {@code SQLSTATE: error}, or the sandbox's reason alone when nothing was sent. */
+    public String quoted() {
+      return sqlState.isEmpty() ? error : sqlState + ": " + error;
+    }
+
+    /** What happened to the migration, after its name: "fails: 42P01: relation …", "was not replayed: …". */
+    public String verdict() {
+      return switch (cause) {
+        case SCRIPT_ERROR -> "fails: " + quoted();
+        case REFUSED -> "was stopped by the replay sandbox: " + quoted();
+        case NOT_SENT -> "was not replayed: " + quoted();
+        case EXTENSION_UNAVAILABLE -> "needs the extension `" + extension + "`, which the shadow server cannot "
+            + "install for an unprivileged role: " + quoted();
+      };
+    }
+  }
 
   public ExpectedSchema {
     shadowExtensions = Set.copyOf(shadowExtensions);

@@ -21,8 +21,8 @@ public final class DriftNotCheckedRule implements SchemaRule {
   public List<Finding> check(SchemaContext context) {
     return context.unavailable().map(reason -> List.of(TYPE.about("shadow server", TYPE.severity(),
         "Schema drift was not checked: " + reason + ".",
-        "Give driftwatch a PostgreSQL where it may create scratch databases: DRIFTWATCH_SHADOW_URL "
-            + "(a role with CREATEDB), or the service's own server by default.")))
+        "Give driftwatch a PostgreSQL of its own for replays: DRIFTWATCH_SHADOW_URL, a role with CREATEDB and "
+            + "CREATEROLE (or a superuser) on an empty server; the service's own server is the default.")))
         .orElse(List.of());
   }
 }

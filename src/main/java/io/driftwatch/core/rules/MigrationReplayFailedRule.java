@@ -22,10 +22,12 @@ public final class MigrationReplayFailedRule implements SchemaRule {
 
   @Override
   public List<Finding> check(SchemaContext context) {
-    return context.expected().flatMap(expected -> expected.failure()).map(failure -> List.of(TYPE.at(
+    return context.expected().flatMap(expected -> expected.failure())
+        .filter(failure -> failure.cause().scriptsOwn()) // the sandbox's refusals are SD023 and SD024
+        .map(failure -> List.of(TYPE.at(
         failure.migration(), TYPE.severity(),
         "`" + failure.migration() + "` fails when the applied migrations are replayed on an empty database ("
-            + failure.sqlState() + ": " + failure.error() + "). Prisma's shadow database fails the same way (P3006), "
+            + failure.quoted() + "). Prisma's shadow database fails the same way (P3006), "
             + "so `prisma migrate dev` stops here, and the schema the migrations should produce is unknown.",
         "Reproduce it with `npx prisma migrate dev --create-only` against a shadow database; fix the script only if "
             + "it never ran anywhere, else add a corrective migration before it can be replayed (a script edited after "

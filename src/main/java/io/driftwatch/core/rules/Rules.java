@@ -27,7 +27,9 @@ public final class Rules {
       new InvalidScriptEncodingRule(),
       new UnreadableScriptRule(),
       new PendingMigrationWillFailRule(),
-      new PendingMigrationFailsOnShadowRule());
+      new PendingMigrationFailsOnShadowRule(),
+      new ReplayRefusedRule(),
+      new ShadowExtensionUnavailableRule());
 
   private static final List<SchemaRule> SCHEMA = List.of(
       new UntrackedTableRule(),

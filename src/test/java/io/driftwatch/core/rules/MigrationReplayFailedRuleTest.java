@@ -32,4 +32,11 @@ class MigrationReplayFailedRuleTest {
       assertThat(finding.help()).contains("prisma migrate dev");
     });
   }
+
+  @Test
+  void refused_by_the_sandbox_ok_it_is_not_the_scripts_own_failure() {
+    ExpectedSchema refused = ExpectedSchema.failed(new ReplayFailure("20240102000000_owned", "42501",
+        "permission denied for function pg_read_file", ReplayFailure.Cause.REFUSED, ""), 16, Set.of());
+    assertThat(SchemaContexts.run(rule, SchemaContexts.replayed(refused, null))).isEmpty();
+  }
 }

@@ -45,4 +45,11 @@ class PendingMigrationFailsOnShadowRuleTest {
   void fails_on_shadow_ok_without_a_replay() {
     assertThat(RuleCheck.run(rule, Scenario.create().migration("a").deployed("a").migration("b"))).isEmpty();
   }
+
+  @Test
+  void fails_on_shadow_ok_a_migration_the_sandbox_stopped_is_not_predicted_to_fail() {
+    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").deployed("a").migration("b")
+        .schemaInput(replayed(List.of(new ReplayFailure("b", "42501", "permission denied for function lo_import",
+            ReplayFailure.Cause.REFUSED, "")))))).isEmpty();
+  }
 }

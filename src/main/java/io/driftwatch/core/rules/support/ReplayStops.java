@@ -1,0 +1,31 @@
+package io.driftwatch.core.rules.support;
+
+import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.SchemaInput;
+import io.driftwatch.core.replay.ExpectedSchema;
+import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where the shadow replays stopped, each migration once: the applied migration that ended the replay of the applied
+ * ones, and the pending migrations the replay of the whole folder could not run.
+ */
+public final class ReplayStops {
+
+  private ReplayStops() {}
+
+  /** @param pending true for a migration the next deploy runs */
+  public record Stop(ReplayFailure failure, boolean pending) {}
+
+  public static List<Stop> of(AuditContext context) {
+    List<Stop> stops = new ArrayList<>();
+    context.schema().flatMap(SchemaInput::expected).flatMap(ExpectedSchema::failure)
+        .ifPresent(failure -> stops.add(new Stop(failure, false)));
+    Set<String> pending = context.pending().effects().keySet();
+    context.schema().flatMap(SchemaInput::folder).map(replay -> replay.failuresOf(pending)).orElse(List.of())
+        .forEach(failure -> stops.add(new Stop(failure, true)));
+    return stops;
+  }
+}
