@@ -33,9 +33,13 @@ class ReplaySandboxes {
 
   private static final Logger LOG = Logger.getLogger(ReplaySandboxes.class);
 
-  /** How long a cancelled session gets to end before it is terminated, and a terminated one before the drop. */
-  private static final int WAIT_STEPS = 10;
-  private static final Duration WAIT_STEP = Duration.ofMillis(200);
+  /**
+   * How often, and how many times, the manager looks whether the replay's session is gone: first for one that is
+   * ending by itself (its client has just closed), then after a cancel, then after a terminate.
+   */
+  private static final Duration WAIT_STEP = Duration.ofMillis(20);
+  private static final int ENDING_STEPS = 10;
+  private static final int SIGNALLED_STEPS = 50;
   /** The teardown's own bound: whatever remains after it is the next sweep's. */
   private static final Duration TEARDOWN_BOUND = Duration.ofSeconds(45);
 
@@ -127,15 +131,15 @@ class ReplaySandboxes {
         .call(() -> quietly(manager, "DROP ROLE IF EXISTS " + ReplaySandbox.quote(sandbox.role()), sandbox.role()));
   }
 
-  /** Cancels the role's sessions, waits, terminates those still there, waits. */
+  /** Waits for the role's sessions to end by themselves; cancels those still there, waits, terminates, waits. */
   private Uni<Void> endSessions(PgConnection manager, String role) {
-    return sessions(manager, role).flatMap(count -> count == 0 ? Uni.createFrom().voidItem()
+    return awaitGone(manager, role, ENDING_STEPS).flatMap(ended -> ended ? Uni.createFrom().voidItem()
         : manager.preparedQuery(CANCEL).execute(Tuple.of(role))
-            .flatMap(cancelled -> awaitGone(manager, role, WAIT_STEPS))
+            .flatMap(cancelled -> awaitGone(manager, role, SIGNALLED_STEPS))
             .flatMap(gone -> gone ? Uni.createFrom().voidItem()
                 : manager.preparedQuery(TERMINATE).execute(Tuple.of(role))
                     .invoke(() -> LOG.infof("the replay role %s's session did not stop when cancelled: terminated", role))
-                    .flatMap(terminated -> awaitGone(manager, role, WAIT_STEPS)).replaceWithVoid()))
+                    .flatMap(terminated -> awaitGone(manager, role, SIGNALLED_STEPS)).replaceWithVoid()))
         .onFailure().invoke(e -> LOG.warnf("could not end the sessions of %s: %s", role, e.getMessage()))
         .onFailure().recoverWithNull();
   }
