@@ -1,5 +1,6 @@
 package io.driftwatch.access;
 
+import io.driftwatch.source.git.GitUrls;
 import io.driftwatch.store.ChangeRecordEntity;
 import io.driftwatch.store.ChangeRecordRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * The record of every change to environments, alert channels, tokens and keys: who, when, what.
  * Written in the transaction of the change it describes, so neither exists without the other.
- * Details name what changed, never a secret's value.
+ * Details name what changed, never a secret's value; a credential a URL in them could hold is masked.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -31,14 +32,15 @@ public class ChangeLog {
     entity.actor = actor;
     entity.action = action;
     entity.subject = subject;
-    entity.details = details;
+    entity.details = GitUrls.mask(details);
     return records.persist(entity).replaceWithVoid();
   }
 
   public Uni<List<Change>> newestFirst(Long before, int limit) {
     return Panache.withSession(() -> records.newestFirst(before, limit))
         .map(entities -> entities.stream()
-            .map(e -> new Change(e.id, e.at, e.actor, e.action, e.subject, e.details))
+            // Masked again: an entry written before git URLs were masked may quote one holding a credential.
+            .map(e -> new Change(e.id, e.at, e.actor, e.action, e.subject, GitUrls.mask(e.details)))
             .toList());
   }
 }

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *     folder inside the repository (empty for the root)
  * @param migrationsPath override of the migrations folder, relative to path (absolute allowed for type path)
  * @param schemaPath override of the schema file or folder, relative to path (absolute allowed for type path)
- * @param url type git: https, ssh or file URL of the repository
+ * @param url type git: https, ssh or file URL of the repository, without credentials in it
  * @param ref type git: branch, tag or commit
- * @param credentials type git: write-only; omitted on update keeps the stored ones
+ * @param credentials type git: write-only; omitted on update keeps the stored ones if the URL keeps its
+ *     scheme, host and port, else they are dropped
  */
 public record SourceRequest(
     @NotBlank @Pattern(regexp = "path|git", message = "must be path or git") @Schema(enumeration = {"path", "git"})

@@ -3,10 +3,12 @@ package io.driftwatch.api;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.source.PathSourceSpec;
 import io.driftwatch.source.git.GitSourceSpec;
+import io.driftwatch.source.git.RepositoryPaths;
 
 /**
  * A source as the API shows it: its credentials never, only whether some are stored.
  *
+ * @param url type git: the repository's URL, any credential in it masked
  * @param hasCredentials type git: whether credentials are stored
  */
 public record SourceView(
@@ -14,7 +16,9 @@ public record SourceView(
 
   static SourceView of(Environment environment) {
     if (environment.source() instanceof GitSourceSpec git) {
-      return new SourceView(git.type(), git.path(), git.migrationsPath(), git.schemaPath(), git.url(), git.ref(),
+      // Masked: a row stored before URLs were checked may hold a credential in it.
+      return new SourceView(git.type(), git.path(), git.migrationsPath(), git.schemaPath(),
+          RepositoryPaths.maskUrl(git.url()), git.ref(),
           environment.hasSourceCredentials());
     }
     PathSourceSpec path = (PathSourceSpec) environment.source();

@@ -1,12 +1,13 @@
 package io.driftwatch.environment;
 
+import io.driftwatch.source.git.GitSourceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Says what a change did to an environment, for the change log: settings before and after, and
- * which secrets were replaced, never their values (the database URL appears masked).
+ * which secrets were replaced, never their values (the database URL and a git URL appear masked).
  */
 final class EnvironmentChanges {
 
@@ -36,7 +37,9 @@ final class EnvironmentChanges {
     if (draft.credentials() != null) {
       parts.add("git credentials replaced");
     } else if (before.hasSourceCredentials() && !after.hasSourceCredentials()) {
-      parts.add("git credentials removed");
+      parts.add(after.source() instanceof GitSourceSpec
+          ? "git credentials dropped: source.url now names another scheme, host or port"
+          : "git credentials removed");
     }
     changed(parts, "schedule", before.schedule().toString(), after.schedule().toString());
     if (draft.alerts() != null && draft.alerts().slackWebhookUrl() != null) {

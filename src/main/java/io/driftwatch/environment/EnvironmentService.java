@@ -14,6 +14,7 @@ import io.driftwatch.source.PathSourceSpec;
 import io.driftwatch.source.SourceSpec;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitSourceSpec;
+import io.driftwatch.source.git.GitUrls;
 import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.EnvironmentRepository;
 import io.driftwatch.store.SourceSpecJson;
@@ -122,6 +123,7 @@ public class EnvironmentService {
               : Uni.createFrom().failure(new EnvironmentExistsException(draft.name())));
       return nameFree.flatMap(ignored -> {
         Environment before = toEnvironment(entity);
+        refuseKeptTokenOverHttp(entity, draft);
         apply(entity, draft, url);
         pools.evict(entity.id);
         metrics.forget(name);
@@ -261,6 +263,24 @@ public class EnvironmentService {
     }
   }
 
+  /** Stored git credentials stay only with a URL of the same scheme, host and port (another repository there is fine). */
+  private static boolean keepsCredentials(SourceSpec previous, GitSourceSpec next) {
+    return previous instanceof GitSourceSpec stored && GitUrls.sameOrigin(stored.url(), next.url());
+  }
+
+  /**
+   * A stored token may not stay with a plain-http URL. Only a row stored before tokens were refused
+   * for http pairs them; the audit refuses it too, this says so at once.
+   */
+  private void refuseKeptTokenOverHttp(EnvironmentEntity entity, EnvironmentDraft draft) {
+    if (draft.credentials() == null && entity.sourceSecret != null && draft.source() instanceof GitSourceSpec git
+        && GitUrls.plainHttp(git.url()) && keepsCredentials(sourceJson.read(entity.source), git)
+        && sourceCredentials(entity).token() != null) {
+      throw new InvalidEnvironmentException("source.url is plain http and the stored source.credentials.token would be "
+          + "kept, but a token is never sent over plain http: use the repository's https URL and send source.credentials");
+    }
+  }
+
   private void apply(EnvironmentEntity entity, EnvironmentDraft draft, PrismaDatabaseUrl url) {
     entity.name = draft.name();
     entity.tier = draft.tier().label();
@@ -268,11 +288,15 @@ public class EnvironmentService {
       entity.databaseUrlMasked = url.masked();
       entity.databaseUrlSecret = cipher.encrypt(url.raw());
     }
+    SourceSpec previous = entity.source == null ? null : sourceJson.read(entity.source);
     entity.source = sourceJson.write(draft.source());
-    if (!(draft.source() instanceof GitSourceSpec)) {
+    if (!(draft.source() instanceof GitSourceSpec git)) {
       entity.sourceSecret = null;
     } else if (draft.credentials() != null) {
       entity.sourceSecret = cipher.encrypt(sourceJson.writeCredentials(draft.credentials()));
+    } else if (!keepsCredentials(previous, git)) {
+      // Credentials follow their URL: another scheme, host or port never receives them.
+      entity.sourceSecret = null;
     }
     if (draft.alerts() != null) {
       if (draft.alerts().slackWebhookUrl() != null) {

@@ -26,7 +26,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.SshTransport;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.util.FileUtils;
 import org.jboss.logging.Logger;
@@ -81,6 +80,7 @@ public class GitMirrors {
    * @throws SourceUnavailableException saying why the remote could not be read
    */
   public Synced sync(String url, GitCredentials credentials) throws SourceUnavailableException {
+    refuseUnsafe(url, credentials);
     Path directory = directoryFor(url);
     Mirror mirror = mirrors.computeIfAbsent(url, ignored -> new Mirror());
     mirror.lock.lock();
@@ -104,6 +104,23 @@ public class GitMirrors {
     }
   }
 
+  /**
+   * The save-time rules again, for a row stored before them or written around them: the audit
+   * fails with the reason rather than send a credential where it could be read.
+   */
+  private static void refuseUnsafe(String url, GitCredentials credentials) throws SourceUnavailableException {
+    String credential = GitUrls.credentialIn(url);
+    if (credential != null) {
+      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": the stored source.url "
+          + "holds credentials (" + credential + "); PUT the environment with the URL without them and the token in "
+          + "source.credentials.token");
+    }
+    if (credentials != null && credentials.token() != null && GitUrls.plainHttp(url)) {
+      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": source.credentials.token "
+          + "is never sent over plain http; PUT the environment with the repository's https URL and source.credentials");
+    }
+  }
+
   /** The mirror as it is, without touching the network: what the last successful fetch brought. */
   public Repository openExisting(String url) throws IOException {
     Path directory = directoryFor(url);
@@ -122,7 +139,7 @@ public class GitMirrors {
     try {
       Files.createDirectories(root);
       deleteQuietly(staging);
-      try (Access access = new Access(credentials);
+      try (Access access = new Access(url, credentials);
           Git ignored = access.apply(Git.cloneRepository()
               .setURI(url)
               .setDirectory(staging.toFile())
@@ -146,7 +163,7 @@ public class GitMirrors {
   }
 
   private void fetch(String url, GitCredentials credentials, Path directory) throws SourceUnavailableException {
-    try (Access access = new Access(credentials); Git git = Git.open(directory.toFile())) {
+    try (Access access = new Access(url, credentials); Git git = Git.open(directory.toFile())) {
       access.apply(git.fetch()
           .setRemote(url)
           .setRefSpecs(REF_SPECS)
@@ -159,14 +176,17 @@ public class GitMirrors {
     }
   }
 
-  /** How one clone or fetch authenticates; closed when the operation ends. */
+  /**
+   * How one clone or fetch authenticates; closed when the operation ends. The token is bound to
+   * the URL's scheme, host and port and withheld from plain http (see {@link OriginBoundCredentials}).
+   */
   private final class Access implements AutoCloseable {
     private final CredentialsProvider provider;
     private final SshdSessionFactory ssh;
 
-    Access(GitCredentials credentials) throws IOException {
+    Access(String url, GitCredentials credentials) throws IOException {
       this.provider = credentials == null || credentials.token() == null ? null
-          : new UsernamePasswordCredentialsProvider(credentials.usernameOrDefault(), credentials.token());
+          : new OriginBoundCredentials(url, credentials);
       this.ssh = credentials == null || credentials.sshPrivateKey() == null ? null
           : SshAccess.sessionFactory(credentials, root.resolve("ssh-empty"));
     }

@@ -20,6 +20,7 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
 
   public static final String TYPE = "git";
 
+  private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,15}://");
   private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^/].*$");
 
   @Override
@@ -42,6 +43,13 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
         : java.util.List.of(RepositoryPaths.join(base, "schema.prisma"), RepositoryPaths.join(base, "schema"));
   }
 
+  /** As the record's, with the URL masked: this string reaches the change log and log lines. */
+  @Override
+  public String toString() {
+    return "GitSourceSpec[url=" + RepositoryPaths.maskUrl(url) + ", ref=" + ref + ", path=" + path
+        + ", migrationsPath=" + migrationsPath + ", schemaPath=" + schemaPath + "]";
+  }
+
   public boolean ssh() {
     String lower = url.toLowerCase(Locale.ROOT);
     return lower.startsWith("ssh://") || SCP_LIKE.matcher(url).matches();
@@ -58,10 +66,22 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
     }
     String lower = url.toLowerCase(Locale.ROOT);
     if (!(lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("file://") || ssh())) {
-      throw new InvalidSourceException("source.url must be an https, ssh or file URL (got `" + RepositoryPaths.maskUrl(url) + "`)");
+      // Only the scheme is echoed: a URL refused here was never parsed, so masking cannot be trusted on it.
+      java.util.regex.Matcher scheme = URL_SCHEME.matcher(url);
+      throw new InvalidSourceException("source.url must be an https, ssh or file URL (got "
+          + (scheme.lookingAt() ? "a `" + scheme.group() + "` URL" : "something else") + ")");
     }
-    if (lower.startsWith("https://") && url.substring(8).contains("@")) {
-      throw new InvalidSourceException("source.url must not hold credentials; send the token in source.credentials.token");
+    GitUrls.Origin origin = GitUrls.origin(url);
+    if (!lower.startsWith("file://") && (origin == null || origin.host().isEmpty())) {
+      // Not echoed: a password with an unencoded `/` breaks the URL before its `@`, so masking misses it.
+      throw new InvalidSourceException("source.url must name a host, and a port only in digits; credentials go in "
+          + "source.credentials, never in the URL");
+    }
+    String credential = GitUrls.credentialIn(url);
+    if (credential != null) {
+      throw new InvalidSourceException("source.url must not hold credentials (it has " + credential + "): "
+          + (ssh() ? "an ssh source authenticates with source.credentials.sshPrivateKey"
+              : "send the token in source.credentials.token"));
     }
     if (ref == null || ref.isBlank()) {
       throw new InvalidSourceException("source.ref is required: a branch, a tag or a commit");
@@ -78,6 +98,10 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
     }
     if (credentials != null) {
       credentials.validate(ssh());
+      if (credentials.token() != null && GitUrls.plainHttp(url)) {
+        throw new InvalidSourceException("source.credentials.token is never sent over plain http, where anyone on the "
+            + "way could read it: use the repository's https URL");
+      }
     }
     if (ssh() && (credentials == null || credentials.sshPrivateKey() == null)) {
       throw new InvalidSourceException("an ssh source needs source.credentials.sshPrivateKey and sshKnownHosts");

@@ -47,9 +47,9 @@ public final class RepositoryPaths {
     }
   }
 
-  /** A URL fit for a log line or a report: user info removed. */
+  /** A URL, or a message quoting URLs, fit for a log line, a report or a response: see {@link GitUrls#mask}. */
   public static String maskUrl(String url) {
-    return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1****@");
+    return GitUrls.mask(url);
   }
 
   private static String strip(String path) {

@@ -17,24 +17,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A token source against a smart-HTTP git server on loopback that wants Basic authentication. */
+/**
+ * A token source against smart-HTTP git servers on loopback that want Basic authentication: the
+ * token goes to the https host it was given for, never over plain http nor to a host a redirect
+ * names.
+ */
 class GitHttpTest {
+
+  private static final String TOKEN = "s3cret-token";
 
   private GitRepo repo;
   private HttpGitServer server;
+  private HttpGitServer plain;
   private Path cache;
+  private AutoCloseable trust;
 
   @BeforeEach
   void start() throws Exception {
     repo = GitRepo.create().write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
     repo.commit("Init", "Ada", Instant.parse("2024-01-01T00:00:00Z"));
-    server = HttpGitServer.serve(repo.repository(), "x-access-token", "s3cret-token");
+    server = HttpGitServer.serveHttps(repo.repository(), "x-access-token", TOKEN);
+    plain = HttpGitServer.serve(repo.repository(), "x-access-token", TOKEN);
     cache = Files.createTempDirectory("dw-http-cache");
+    trust = HttpGitServer.trustedByGit();
   }
 
   @AfterEach
   void stop() throws Exception {
+    trust.close();
     server.close();
+    plain.close();
     repo.close();
     FileUtils.delete(cache.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
   }
@@ -45,7 +57,7 @@ class GitHttpTest {
 
   @Test
   void token_is_sent_and_the_tree_is_read() throws Exception {
-    GitCredentials credentials = new GitCredentials(null, "s3cret-token", null, null);
+    GitCredentials credentials = new GitCredentials(null, TOKEN, null, null);
     GitSourceSpec spec = new GitSourceSpec(server.url(), "main", "prisma", null, null);
     spec.validate(credentials);
     try (GitMigrationSource source = new GitMigrationSource(spec, credentials, mirrors(),
@@ -68,8 +80,40 @@ class GitHttpTest {
 
   @Test
   void no_token_is_refused() {
-    assertThatThrownBy(() -> mirrors().sync(server.url(), null))
+    assertThatThrownBy(() -> mirrors().sync(plain.url(), null))
         .isInstanceOf(SourceUnavailableException.class)
         .hasMessageContaining("cannot clone");
+  }
+
+  @Test
+  void a_token_is_never_sent_over_plain_http() {
+    GitCredentials credentials = new GitCredentials(null, TOKEN, null, null);
+    assertThatThrownBy(() -> mirrors().sync(plain.url(), credentials))
+        .isInstanceOf(SourceUnavailableException.class)
+        .hasMessageContaining("never sent over plain http")
+        .hasMessageNotContaining(TOKEN);
+    assertThat(plain.received(TOKEN)).as("the http server saw the token").isFalse();
+  }
+
+  @Test
+  void a_redirect_to_another_host_gets_no_token() throws Exception {
+    try (HttpGitServer redirect = HttpGitServer.redirectHttps(server.url())) {
+      GitCredentials credentials = new GitCredentials(null, TOKEN, null, null);
+      assertThatThrownBy(() -> mirrors().sync(redirect.url(), credentials))
+          .isInstanceOf(SourceUnavailableException.class)
+          .hasMessageNotContaining(TOKEN);
+      assertThat(server.authorizations()).as("the redirect was followed").isNotEmpty();
+      assertThat(server.received(TOKEN)).as("the host the redirect named saw the token").isFalse();
+    }
+  }
+
+  @Test
+  void a_stored_url_holding_a_password_is_not_fetched() {
+    String url = plain.url().replace("http://", "http://x-access-token:" + TOKEN + "@");
+    assertThatThrownBy(() -> mirrors().sync(url, null))
+        .isInstanceOf(SourceUnavailableException.class)
+        .hasMessageContaining("holds credentials")
+        .hasMessageNotContaining(TOKEN);
+    assertThat(plain.authorizations()).as("nothing reached the server").isEmpty();
   }
 }
