@@ -9,10 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Where the migrations and the Prisma schema are read from.
  *
- * @param path type path: the absolute folder holding migrations/ and schema.prisma; type git: that
- *     folder inside the repository (empty for the root)
- * @param migrationsPath override of the migrations folder, relative to path (absolute allowed for type path)
- * @param schemaPath override of the schema file or folder, relative to path (absolute allowed for type path)
+ * @param path type path: the absolute folder holding migrations/ and schema.prisma, below one of
+ *     DRIFTWATCH_SOURCE_ROOTS; type git: that folder inside the repository (empty for the root)
+ * @param migrationsPath override of the migrations folder, relative to path and inside it
+ * @param schemaPath override of the schema file or folder, relative to path and inside it
  * @param url type git: https, ssh or file URL of the repository, without credentials in it
  * @param ref type git: branch, tag or commit
  * @param credentials type git: write-only; omitted on update keeps the stored ones if the URL keeps its

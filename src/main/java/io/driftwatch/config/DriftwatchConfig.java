@@ -115,6 +115,14 @@ public interface DriftwatchConfig {
     /** All scripts of a folder together may not exceed this: the audit ends with an error. */
     @WithDefault("268435456")
     long maxTotalBytes();
+
+    /**
+     * Folders (DRIFTWATCH_SOURCE_ROOTS, comma-separated, absolute) below which path sources and
+     * {@code file://} git repositories may be read, real paths compared. Unset: none, except the
+     * demo's own folder under the data dir. Whatever the roots, driftwatch's own files in the data
+     * dir (master key, admin token, embedded store, git mirrors) are never read as a source.
+     */
+    Optional<java.util.List<String>> roots();
   }
 
   Git git();

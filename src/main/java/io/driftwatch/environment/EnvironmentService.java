@@ -11,6 +11,7 @@ import io.driftwatch.schedule.AuditScheduler;
 import io.driftwatch.secrets.SecretCipher;
 import io.driftwatch.source.InvalidSourceException;
 import io.driftwatch.source.PathSourceSpec;
+import io.driftwatch.source.SourceBounds;
 import io.driftwatch.source.SourceSpec;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitSourceSpec;
@@ -48,6 +49,7 @@ public class EnvironmentService {
   private final AlertDestinations destinations;
   private final OutboundPolicy outbound;
   private final ChangeLog changes;
+  private final SourceBounds bounds;
   private final String defaultCron;
 
   public EnvironmentService(
@@ -60,6 +62,7 @@ public class EnvironmentService {
       AlertDestinations destinations,
       OutboundPolicy outbound,
       ChangeLog changes,
+      SourceBounds bounds,
       DriftwatchConfig config) {
     this.environments = environments;
     this.cipher = cipher;
@@ -70,6 +73,7 @@ public class EnvironmentService {
     this.destinations = destinations;
     this.outbound = outbound;
     this.changes = changes;
+    this.bounds = bounds;
     this.defaultCron = config.schedule().defaultCron();
   }
 
@@ -252,14 +256,18 @@ public class EnvironmentService {
     }
   }
 
-  private static void validateSource(SourceSpec source, GitCredentials credentials) {
+  private void validateSource(SourceSpec source, GitCredentials credentials) {
     if (source instanceof PathSourceSpec path) {
       if (credentials != null) {
         throw new InvalidSourceException("source.credentials only apply to git sources");
       }
-      path.validate();
+      path.validate(bounds);
     } else if (source instanceof GitSourceSpec git) {
       git.validate(credentials);
+      String refusal = bounds.repositoryRefusal(git.url());
+      if (refusal != null) {
+        throw new InvalidSourceException("source.url: " + refusal);
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitMigrationSource;
 import io.driftwatch.source.git.GitMirrors;
 import io.driftwatch.source.git.GitSourceSpec;
+import io.driftwatch.source.git.RepositoryPaths;
 import io.driftwatch.target.OutboundPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,12 +15,14 @@ public class MigrationSources {
 
   private final GitMirrors mirrors;
   private final OutboundPolicy outbound;
+  private final SourceBounds bounds;
   private final PathMigrationSource.Limits pathLimits;
   private final GitMigrationSource.Limits gitLimits;
 
-  public MigrationSources(DriftwatchConfig config, GitMirrors mirrors, OutboundPolicy outbound) {
+  public MigrationSources(DriftwatchConfig config, GitMirrors mirrors, OutboundPolicy outbound, SourceBounds bounds) {
     this.mirrors = mirrors;
     this.outbound = outbound;
+    this.bounds = bounds;
     this.pathLimits = new PathMigrationSource.Limits(config.source().maxScriptBytes(), config.source().maxTotalBytes());
     this.gitLimits = new GitMigrationSource.Limits(config.source().maxScriptBytes(), config.source().maxTotalBytes(),
         config.git().historyMaxCommits(), config.git().historyTimeout());
@@ -28,11 +31,21 @@ public class MigrationSources {
   /** A source for one audit; the caller closes it. */
   public MigrationSource open(SourceSpec spec, GitCredentials credentials) {
     if (spec instanceof PathSourceSpec path) {
-      return new PathMigrationSource(path, pathLimits);
+      return new PathMigrationSource(path, pathLimits, bounds);
     }
     if (spec instanceof GitSourceSpec git) {
-      return new GitMigrationSource(git, credentials, mirrors, gitLimits, outbound::refusal);
+      return new GitMigrationSource(git, credentials, mirrors, gitLimits, this::refusal);
     }
     throw new IllegalArgumentException("no adapter for source type " + spec.type());
+  }
+
+  /** Why a repository may not be read: a file URL outside the source roots, or a host the outbound policy refuses. */
+  private String refusal(String url) {
+    String local = bounds.repositoryRefusal(url);
+    if (local != null) {
+      return local;
+    }
+    String host = RepositoryPaths.host(url);
+    return host == null ? null : outbound.refusal(host);
   }
 }

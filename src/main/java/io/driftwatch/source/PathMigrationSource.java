@@ -3,113 +3,214 @@ package io.driftwatch.source;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.source.NoFollowFolder.Content;
+import io.driftwatch.source.NoFollowFolder.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
-/** Reads a migrations folder from the local file system, the way Prisma lists it. */
+/**
+ * Reads a migrations folder from the local file system, the way Prisma lists it. The folder must be
+ * below a source root (checked again at every read: the tree can change after saving), and nothing
+ * under {@code path} is read through a symbolic link: a linked migration folder is not a migration
+ * (Prisma lists only real folders too), a linked {@code migration.sql} is reported unreadable.
+ */
 public final class PathMigrationSource implements MigrationSource {
 
   static final String SCRIPT = "migration.sql";
   static final String LOCK_FILE = "migration_lock.toml";
+  private static final int MAX_LOCK_FILE_BYTES = 64 * 1024;
+  private static final String LINK = "it is a symbolic link, which driftwatch never follows";
 
-  private final Path migrations;
-  private final Path schema;
+  private final PathSourceSpec spec;
   private final Limits limits;
+  private final SourceBounds bounds;
 
   /** A script over {@code maxScriptBytes} is not read (a finding says so); over {@code maxTotalBytes} in all, the read fails. */
   public record Limits(long maxScriptBytes, long maxTotalBytes) {}
 
-  public PathMigrationSource(PathSourceSpec spec, Limits limits) {
-    this.migrations = spec.migrationsDirectory();
-    this.schema = spec.schemaLocation();
+  public PathMigrationSource(PathSourceSpec spec, Limits limits, SourceBounds bounds) {
+    this.spec = spec;
     this.limits = limits;
+    this.bounds = bounds;
   }
 
   @Override
   public String location() {
-    return migrations.toString();
+    try {
+      return spec.migrationsDirectory().toString();
+    } catch (RuntimeException e) {
+      return spec.path();
+    }
   }
 
   @Override
   public SourceSnapshot read() throws SourceUnavailableException {
-    if (!Files.isDirectory(migrations)) {
-      throw new SourceUnavailableException("the migrations folder " + migrations + " does not exist or is not a folder");
+    Path base;
+    Path migrationsRelative;
+    Optional<Path> schemaRelative;
+    try {
+      base = spec.base();
+      migrationsRelative = spec.migrationsRelative();
+      schemaRelative = spec.schemaRelative();
+    } catch (RuntimeException e) {
+      throw new SourceUnavailableException("the source cannot be read: " + e.getMessage() + "; correct the environment's source");
     }
-    List<FolderMigration> found = new ArrayList<>();
-    long total = 0;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(migrations)) {
-      for (Path entry : entries) {
-        if (Files.isDirectory(entry)) {
-          FolderMigration migration = readMigration(entry);
+    String missing = "the migrations folder " + base.resolve(migrationsRelative) + " does not exist or is not a folder";
+    refuse(bounds.refusal("source.path `" + base + "`", base));
+    if (!Files.isDirectory(base)) {
+      throw new SourceUnavailableException(missing);
+    }
+    Path realBase = SourceBounds.real(base);
+    try (NoFollowFolder root = NoFollowFolder.open(realBase)) {
+      List<FolderMigration> found = new ArrayList<>();
+      Optional<String> lockProvider;
+      try (NoFollowFolder migrations = root.descend(migrationsRelative)
+          .orElseThrow(() -> new SourceUnavailableException(linkOnTheWay(realBase, migrationsRelative)
+              ? "the migrations folder " + base.resolve(migrationsRelative) + " is or passes through a symbolic link, "
+                  + "which driftwatch never follows: point source.migrationsPath at the real folder"
+              : missing))) {
+        refuse(bounds.refusalOfReal("the migrations folder " + base.resolve(migrationsRelative),
+            realBase.resolve(migrationsRelative)));
+        long total = 0;
+        for (String name : migrations.names()) {
+          // A link is not a migration folder, as for Prisma (it lists entries that are folders themselves).
+          if (migrations.kind(name) != Kind.FOLDER) {
+            continue;
+          }
+          FolderMigration migration = readMigration(migrations, name);
           total += migration.script().map(MigrationScript::size).orElse(0);
           if (total > limits.maxTotalBytes()) {
-            throw new SourceUnavailableException("the scripts in " + migrations + " exceed " + limits.maxTotalBytes()
+            throw new SourceUnavailableException("the scripts in " + migrations.path() + " exceed " + limits.maxTotalBytes()
                 + " bytes together (driftwatch.source.max-total-bytes)");
           }
           found.add(migration);
         }
+        lockProvider = readLockProvider(migrations);
       }
-      return new SourceSnapshot(found, readLockProvider(), Optional.empty(), readSchema());
+      return new SourceSnapshot(found, lockProvider, Optional.empty(), readSchema(root, realBase, schemaRelative));
     } catch (IOException e) {
-      throw new SourceUnavailableException("cannot read the migrations folder " + migrations + ": " + describe(e), e);
+      throw new SourceUnavailableException("cannot read the migrations folder " + base.resolve(migrationsRelative) + ": "
+          + describe(e), e);
     }
   }
 
-  private FolderMigration readMigration(Path directory) throws IOException {
-    String name = directory.getFileName().toString();
-    Path script = directory.resolve(SCRIPT);
-    if (!Files.isRegularFile(script)) {
-      return FolderMigration.withoutScript(name);
+  private FolderMigration readMigration(NoFollowFolder migrations, String name) throws IOException {
+    try (NoFollowFolder directory = migrations.folder(name)) {
+      switch (directory.kind(SCRIPT)) {
+        case MISSING:
+          return FolderMigration.withoutScript(name);
+        case LINK:
+          return FolderMigration.unreadable(name, LINK);
+        case FILE:
+          break;
+        default:
+          return FolderMigration.unreadable(name, "it is not a regular file");
+      }
+      Content content;
+      try {
+        content = directory.read(SCRIPT, limits.maxScriptBytes());
+      } catch (IOException e) {
+        // A link swapped in after the look: the open refused to follow it.
+        if (directory.kind(SCRIPT) == Kind.LINK) {
+          return FolderMigration.unreadable(name, LINK);
+        }
+        throw e;
+      }
+      if (content.bytes() == null) {
+        return FolderMigration.unreadable(name, "it is " + content.size() + " bytes, over the limit of "
+            + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
+      }
+      return FolderMigration.withScript(name, MigrationScript.fromBytes(content.bytes()));
     }
-    long size = Files.size(script);
-    if (size > limits.maxScriptBytes()) {
-      return FolderMigration.unreadable(name,
-          "it is " + size + " bytes, over the limit of " + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
-    }
-    return FolderMigration.withScript(name, MigrationScript.fromBytes(Files.readAllBytes(script)));
   }
 
-  /** The schema file, or every .prisma file under the schema folder (symbolic links not followed). */
-  private SortedMap<String, String> readSchema() throws IOException, SourceUnavailableException {
+  /**
+   * The schema file, or every .prisma file under the schema folder: {@code schemaPath}, else
+   * {@code schema.prisma}, else {@code schema/} (Prisma's multi-file layout). Links are not followed.
+   */
+  private SortedMap<String, String> readSchema(NoFollowFolder root, Path realBase, Optional<Path> relative)
+      throws IOException, SourceUnavailableException {
+    Path schema = relative.orElse(Path.of(root.kind("schema.prisma") == Kind.MISSING ? "schema" : "schema.prisma"));
     SortedMap<String, String> files = new TreeMap<>();
-    if (Files.isRegularFile(schema, LinkOption.NOFOLLOW_LINKS)) {
-      files.put(schema.getFileName().toString(), readSchemaFile(schema));
-    } else if (Files.isDirectory(schema, LinkOption.NOFOLLOW_LINKS)) {
-      try (Stream<Path> walk = Files.walk(schema)) {
-        for (Path file : (Iterable<Path>) walk::iterator) {
-          if (file.getFileName().toString().endsWith(".prisma") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            files.put(schema.relativize(file).toString(), readSchemaFile(file));
-          }
+    Path parent = schema.getParent() == null ? Path.of("") : schema.getParent();
+    String name = schema.getFileName() == null ? "" : schema.getFileName().toString();
+    Optional<NoFollowFolder> holder = root.descend(parent);
+    if (holder.isEmpty()) {
+      return files;
+    }
+    refuse(bounds.refusalOfReal("the schema " + schema, realBase.resolve(schema)));
+    try (NoFollowFolder folder = holder.get()) {
+      if (name.isEmpty()) {
+        readSchemaFolder(folder, "", files);
+        return files;
+      }
+      Kind kind = folder.kind(name);
+      if (kind == Kind.FILE) {
+        files.put(name, readSchemaFile(folder, name));
+      } else if (kind == Kind.FOLDER) {
+        try (NoFollowFolder schemaFolder = folder.folder(name)) {
+          readSchemaFolder(schemaFolder, "", files);
         }
       }
     }
     return files;
   }
 
-  private String readSchemaFile(Path file) throws IOException, SourceUnavailableException {
-    if (Files.size(file) > limits.maxScriptBytes()) {
-      throw new SourceUnavailableException("the schema file " + file + " is over " + limits.maxScriptBytes()
-          + " bytes (driftwatch.source.max-script-bytes)");
+  private void readSchemaFolder(NoFollowFolder folder, String prefix, SortedMap<String, String> files)
+      throws IOException, SourceUnavailableException {
+    for (String name : folder.names()) {
+      Kind kind = folder.kind(name);
+      if (kind == Kind.FOLDER) {
+        try (NoFollowFolder child = folder.folder(name)) {
+          readSchemaFolder(child, prefix + name + "/", files);
+        }
+      } else if (kind == Kind.FILE && name.endsWith(".prisma")) {
+        files.put(prefix + name, readSchemaFile(folder, name));
+      }
     }
-    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
 
-  private Optional<String> readLockProvider() throws IOException {
-    Path lock = migrations.resolve(LOCK_FILE);
-    if (!Files.isRegularFile(lock)) {
+  private String readSchemaFile(NoFollowFolder folder, String name) throws IOException, SourceUnavailableException {
+    Content content = folder.read(name, limits.maxScriptBytes());
+    if (content.bytes() == null) {
+      throw new SourceUnavailableException("the schema file " + folder.path().resolve(name) + " is over "
+          + limits.maxScriptBytes() + " bytes (driftwatch.source.max-script-bytes)");
+    }
+    return new String(content.bytes(), StandardCharsets.UTF_8);
+  }
+
+  private static Optional<String> readLockProvider(NoFollowFolder migrations) throws IOException {
+    if (migrations.kind(LOCK_FILE) != Kind.FILE) {
       return Optional.empty();
     }
-    return LockFile.provider(Files.readString(lock, StandardCharsets.UTF_8));
+    Content content = migrations.read(LOCK_FILE, MAX_LOCK_FILE_BYTES);
+    return content.bytes() == null ? Optional.empty()
+        : LockFile.provider(new String(content.bytes(), StandardCharsets.UTF_8));
+  }
+
+  /** For the message only: whether a step from the base to the location is a link. */
+  private static boolean linkOnTheWay(Path realBase, Path relative) {
+    Path current = realBase;
+    for (Path step : relative) {
+      current = current.resolve(step);
+      if (Files.isSymbolicLink(current)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void refuse(String refusal) throws SourceUnavailableException {
+    if (refusal != null) {
+      throw new SourceUnavailableException(refusal);
+    }
   }
 
   private static String describe(IOException e) {

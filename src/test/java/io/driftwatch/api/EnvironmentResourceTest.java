@@ -165,8 +165,8 @@ class EnvironmentResourceTest {
   @Test
   void missing_folder_is_400() {
     String body = """
-        {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d", "source": {"type": "path", "path": "/nonexistent/prisma"}}
-        """.formatted(unique("nofolder"));
+        {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d", "source": {"type": "path", "path": "%s/nonexistent/prisma"}}
+        """.formatted(unique("nofolder"), System.getProperty("java.io.tmpdir"));
     given().contentType(ContentType.JSON).body(body).post("/api/v1/environments")
         .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("does not exist"));
   }

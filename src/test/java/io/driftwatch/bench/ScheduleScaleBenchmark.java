@@ -63,7 +63,8 @@ class ScheduleScaleBenchmark {
         "QUARKUS_HTTP_PORT", String.valueOf(port),
         "DRIFTWATCH_DATA_DIR", dataDir.toString(),
         "DRIFTWATCH_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
-        "DRIFTWATCH_ADMIN_TOKEN", BENCHMARK_ADMIN_TOKEN));
+        "DRIFTWATCH_ADMIN_TOKEN", BENCHMARK_ADMIN_TOKEN,
+        "DRIFTWATCH_SOURCE_ROOTS", System.getProperty("java.io.tmpdir")));
     Process service = builder.start();
     io.restassured.RestAssured.port = port;
     io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(BENCHMARK_ADMIN_TOKEN);

@@ -8,11 +8,20 @@ import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.testing.PrismaFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PathMigrationSourceTest {
 
   private static final PathMigrationSource.Limits LIMITS = new PathMigrationSource.Limits(1024, 4096);
+  private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+  /** The temporary directory is the one root; the data dir is elsewhere (and does not exist). */
+  private static final Path NO_DATA_DIR = Path.of("target", "dw-no-data-dir").toAbsolutePath();
+  private static final SourceBounds BOUNDS = new SourceBounds(List.of(TMP), NO_DATA_DIR, NO_DATA_DIR.resolve("git"));
+
+  private static PathMigrationSource source(PathSourceSpec spec) {
+    return new PathMigrationSource(spec, LIMITS, BOUNDS);
+  }
 
   @Test
   void reads_every_subdirectory_and_ignores_files() throws Exception {
@@ -20,7 +29,7 @@ class PathMigrationSourceTest {
         .migration("20240101000000_init", "SELECT 1;\n")
         .emptyDirectory("20240102000000_empty")) {
       Files.writeString(folder.migrations().resolve("README.md"), "not a migration");
-      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read();
+      SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
       assertThat(snapshot.migrations()).extracting(FolderMigration::name)
           .containsExactlyInAnyOrder("20240101000000_init", "20240102000000_empty");
       assertThat(snapshot.migrations()).filteredOn(m -> m.name().endsWith("empty"))
@@ -32,15 +41,19 @@ class PathMigrationSourceTest {
   @Test
   void migrations_path_override() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
-      PathSourceSpec spec = new PathSourceSpec(folder.root().getParent().toString(), folder.migrations().toString(), null);
-      assertThat(new PathMigrationSource(spec, LIMITS).read().migrations()).hasSize(1);
+      PathSourceSpec spec = new PathSourceSpec(folder.root().getParent().toString(),
+          folder.root().getFileName() + "/migrations", null);
+      assertThat(source(spec).read().migrations()).hasSize(1);
+      PathSourceSpec itself = new PathSourceSpec(folder.migrations().toString(), ".", null);
+      itself.validate(BOUNDS);
+      assertThat(source(itself).read().migrations()).extracting(FolderMigration::name).containsExactly("a");
     }
   }
 
   @Test
   void oversized_script_is_not_read_and_says_why() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(2000)).migration("b", "SELECT 1;")) {
-      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read();
+      SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
       assertThat(snapshot.migrations()).filteredOn(m -> m.name().equals("a")).singleElement()
           .satisfies(m -> assertThat(m.unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("over the limit of 1024")));
     }
@@ -52,7 +65,7 @@ class PathMigrationSourceTest {
       for (int i = 0; i < 5; i++) {
         folder.migration("m" + i, "x".repeat(1000));
       }
-      assertThatThrownBy(() -> new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read())
+      assertThatThrownBy(() -> source(new PathSourceSpec(folder.path(), null, null)).read())
           .isInstanceOf(SourceUnavailableException.class)
           .hasMessageContaining("exceed 4096 bytes together");
     }
@@ -60,21 +73,22 @@ class PathMigrationSourceTest {
 
   @Test
   void missing_folder_is_unavailable() {
-    assertThatThrownBy(() -> new PathMigrationSource(new PathSourceSpec("/nonexistent", null, null), LIMITS).read())
+    String missing = TMP.resolve("dw-nonexistent").toString();
+    assertThatThrownBy(() -> source(new PathSourceSpec(missing, null, null)).read())
         .isInstanceOf(SourceUnavailableException.class)
-        .hasMessageContaining("/nonexistent/migrations does not exist");
+        .hasMessageContaining(missing + "/migrations does not exist");
   }
 
   @Test
   void validate_names_the_problem() {
-    assertThatThrownBy(() -> new PathSourceSpec("relative/prisma", null, null).validate()).hasMessageContaining("absolute");
-    assertThatThrownBy(() -> new PathSourceSpec(null, null, null).validate()).hasMessageContaining("required");
+    assertThatThrownBy(() -> new PathSourceSpec("relative/prisma", null, null).validate(BOUNDS)).hasMessageContaining("absolute");
+    assertThatThrownBy(() -> new PathSourceSpec(null, null, null).validate(BOUNDS)).hasMessageContaining("required");
     try (PrismaFolder folder = PrismaFolder.create()) {
-      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), "elsewhere", null).validate())
+      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), "elsewhere", null).validate(BOUNDS))
           .hasMessageContaining("no migrations folder");
-      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), null, "missing.prisma").validate())
+      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), null, "missing.prisma").validate(BOUNDS))
           .hasMessageContaining("schemaPath");
-      new PathSourceSpec(folder.path(), null, "schema.prisma").validate();
+      new PathSourceSpec(folder.path(), null, "schema.prisma").validate(BOUNDS);
     }
   }
 
@@ -89,7 +103,7 @@ class PathMigrationSourceTest {
   void reads_schema_prisma_beside_the_migrations() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
       Files.writeString(folder.root().resolve("schema.prisma"), "model User {\n  id Int @id\n}\n");
-      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read();
+      SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
       assertThat(snapshot.schemaFiles()).containsOnlyKeys("schema.prisma");
       assertThat(snapshot.schemaFiles().get("schema.prisma")).contains("model User");
     }
@@ -103,7 +117,7 @@ class PathMigrationSourceTest {
       Files.writeString(folder.root().resolve("schema/main.prisma"), "datasource db {}");
       Files.writeString(schema.resolve("invoice.prisma"), "model Invoice {\n  id Int @id\n}");
       Files.writeString(schema.resolve("notes.md"), "not a schema");
-      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read();
+      SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
       assertThat(snapshot.schemaFiles()).containsOnlyKeys("billing/invoice.prisma", "main.prisma");
     }
   }
@@ -112,11 +126,118 @@ class PathMigrationSourceTest {
   void schema_path_override_and_no_schema_at_all() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
       Files.writeString(folder.root().resolve("custom.prisma"), "model A {\n  id Int @id\n}");
-      assertThat(new PathMigrationSource(new PathSourceSpec(folder.path(), null, "custom.prisma"), LIMITS).read()
+      assertThat(source(new PathSourceSpec(folder.path(), null, "custom.prisma")).read()
           .schemaFiles()).containsOnlyKeys("custom.prisma");
       Files.delete(folder.root().resolve("schema.prisma"));
-      assertThat(new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), LIMITS).read().schemaFiles())
+      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().schemaFiles())
           .isEmpty();
+    }
+  }
+
+  @Test
+  void a_linked_migration_sql_is_unreadable_and_says_why() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
+      Path secret = Files.writeString(TMP.resolve("dw-secret-" + System.nanoTime()), "hunter2token\nDROP TABLE x;\n");
+      try {
+        Path evil = Files.createDirectories(folder.migrations().resolve("b"));
+        Files.createSymbolicLink(evil.resolve("migration.sql"), secret);
+        SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
+        assertThat(snapshot.migrations()).filteredOn(m -> m.name().equals("b")).singleElement().satisfies(m -> {
+          assertThat(m.script()).isEmpty();
+          assertThat(m.unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("symbolic link"));
+        });
+      } finally {
+        Files.delete(secret);
+      }
+    }
+  }
+
+  @Test
+  void a_linked_migration_folder_is_not_listed_as_prisma_does() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;");
+        PrismaFolder other = PrismaFolder.create().migration("elsewhere", "SELECT 2;")) {
+      Files.createSymbolicLink(folder.migrations().resolve("b"), other.migrations().resolve("elsewhere"));
+      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().migrations())
+          .extracting(FolderMigration::name).containsExactly("a");
+    }
+  }
+
+  @Test
+  void a_folder_named_migration_sql_is_unreadable() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create()) {
+      Files.createDirectories(folder.migrations().resolve("a/migration.sql"));
+      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().migrations()).singleElement()
+          .satisfies(m -> assertThat(m.unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("not a regular file")));
+    }
+  }
+
+  @Test
+  void linked_lock_file_and_schema_files_are_not_read() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;");
+        PrismaFolder other = PrismaFolder.create().lockProvider("mysql")) {
+      Files.delete(folder.migrations().resolve("migration_lock.toml"));
+      Files.createSymbolicLink(folder.migrations().resolve("migration_lock.toml"), other.migrations().resolve("migration_lock.toml"));
+      Files.delete(folder.root().resolve("schema.prisma"));
+      Files.createSymbolicLink(folder.root().resolve("schema.prisma"), other.root().resolve("schema.prisma"));
+      SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
+      assertThat(snapshot.lockProvider()).isEmpty();
+      assertThat(snapshot.schemaFiles()).isEmpty();
+
+      Files.delete(folder.root().resolve("schema.prisma"));
+      Path schema = Files.createDirectories(folder.root().resolve("schema"));
+      Files.writeString(schema.resolve("main.prisma"), "datasource db {}");
+      Files.createSymbolicLink(schema.resolve("linked.prisma"), other.root().resolve("schema.prisma"));
+      Files.createSymbolicLink(schema.resolve("linked"), other.root());
+      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().schemaFiles()).containsOnlyKeys("main.prisma");
+    }
+  }
+
+  @Test
+  void a_migrations_folder_swapped_for_a_link_fails_the_read() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;");
+        PrismaFolder other = PrismaFolder.create().migration("elsewhere", "SELECT 2;")) {
+      PathSourceSpec spec = new PathSourceSpec(folder.path(), null, null);
+      spec.validate(BOUNDS);
+      try (var paths = Files.walk(folder.migrations())) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+      Files.createSymbolicLink(folder.migrations(), other.migrations());
+      assertThatThrownBy(() -> source(spec).read()).isInstanceOf(SourceUnavailableException.class)
+          .hasMessageContaining("symbolic link");
+    }
+  }
+
+  @Test
+  void migrations_and_schema_paths_must_stay_inside_the_folder() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create()) {
+      for (String escape : List.of("/etc", "/proc/self", "..", "../..", "migrations/../../x")) {
+        assertThatThrownBy(() -> new PathSourceSpec(folder.path(), escape, null).validate(BOUNDS))
+            .isInstanceOf(InvalidSourceException.class).hasMessageContaining("source.migrationsPath");
+        assertThatThrownBy(() -> new PathSourceSpec(folder.path(), null, escape).validate(BOUNDS))
+            .isInstanceOf(InvalidSourceException.class).hasMessageContaining("source.schemaPath");
+        // Stored before the check existed: the read refuses it too.
+        assertThatThrownBy(() -> source(new PathSourceSpec(folder.path(), escape, null)).read())
+            .isInstanceOf(SourceUnavailableException.class).hasMessageContaining("source.migrationsPath");
+      }
+      Files.createSymbolicLink(folder.root().resolve("out"), Path.of("/etc"));
+      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), "out", null).validate(BOUNDS))
+          .hasMessageContaining("symbolic link").hasMessageContaining("outside");
+      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), null, "out/passwd").validate(BOUNDS))
+          .hasMessageContaining("symbolic link");
+      new PathSourceSpec(folder.path(), "./migrations/", "schema.prisma").validate(BOUNDS);
+    }
+  }
+
+  @Test
+  void a_folder_outside_the_roots_is_refused_when_saved_and_when_read() {
+    SourceBounds elsewhere = new SourceBounds(List.of(TMP.resolve("dw-another-root")), NO_DATA_DIR,
+        NO_DATA_DIR.resolve("git"));
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
+      PathSourceSpec spec = new PathSourceSpec(folder.path(), null, null);
+      assertThatThrownBy(() -> spec.validate(elsewhere)).isInstanceOf(InvalidSourceException.class)
+          .hasMessageContaining("DRIFTWATCH_SOURCE_ROOTS");
+      assertThatThrownBy(() -> new PathMigrationSource(spec, LIMITS, elsewhere).read())
+          .isInstanceOf(SourceUnavailableException.class).hasMessageContaining("DRIFTWATCH_SOURCE_ROOTS");
     }
   }
 }

@@ -27,8 +27,14 @@ public final class GitRepo implements AutoCloseable {
   }
 
   public static GitRepo create() {
+    return createIn(Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** A repository under {@code parent} (created if need be) rather than the temporary directory. */
+  public static GitRepo createIn(Path parent) {
     try {
-      Path root = Files.createTempDirectory("dw-git");
+      Files.createDirectories(parent);
+      Path root = Files.createTempDirectory(parent, "dw-git");
       return new GitRepo(root, Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
     } catch (IOException | GitAPIException e) {
       throw new IllegalStateException(e);

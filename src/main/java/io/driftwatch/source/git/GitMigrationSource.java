@@ -52,10 +52,10 @@ public final class GitMigrationSource implements MigrationSource {
   public record Limits(long maxScriptBytes, long maxTotalBytes, int historyMaxCommits, java.time.Duration historyTimeout) {}
 
   public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits) {
-    this(spec, credentials, mirrors, limits, host -> null);
+    this(spec, credentials, mirrors, limits, url -> null);
   }
 
-  /** @param refusal why a host may not be connected to, or null (the outbound policy) */
+  /** @param refusal why the repository at a URL may not be read, or null (outbound policy, source roots) */
   public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits,
       java.util.function.Function<String, String> refusal) {
     this.spec = spec;
@@ -72,8 +72,7 @@ public final class GitMigrationSource implements MigrationSource {
 
   @Override
   public SourceSnapshot read() throws SourceUnavailableException {
-    String host = RepositoryPaths.host(spec.url());
-    String refused = host == null ? null : refusal.apply(host);
+    String refused = refusal.apply(spec.url());
     if (refused != null) {
       throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(spec.url()) + ": " + refused);
     }
