@@ -39,6 +39,7 @@ public class ShadowIsolation {
   private final ShadowServer shadows;
   private final boolean configured;
   private final boolean quickStart;
+  private final String masterKey;
   private volatile State state;
 
   public ShadowIsolation(Pool store, Vertx vertx, ShadowServer shadows, DriftwatchConfig config) {
@@ -47,6 +48,7 @@ public class ShadowIsolation {
     this.shadows = shadows;
     this.configured = config.shadow().url().isPresent();
     this.quickStart = config.quickStart();
+    this.masterKey = java.nio.file.Path.of(config.dataDir(), "master.key").toString();
     this.state = new State(shadows.global().describe(), Optional.empty(), "not yet checked");
   }
 
@@ -55,7 +57,11 @@ public class ShadowIsolation {
     state = new State(state.shadowServer(), Optional.empty(), storeConnect);
     sameServer().subscribe().with(same -> {
       state = new State(state.shadowServer(), Optional.of(!same), storeConnect);
-      if (same && !quickStart) {
+      if (same && quickStart) {
+        LOG.infof("Quick start: migrations are replayed on the embedded PostgreSQL, as roles without privileges. That "
+            + "server runs as this process's OS user (%s), so the OS cannot keep %s from it; watch production only "
+            + "with a shadow server of its own (DRIFTWATCH_SHADOW_URL).", System.getProperty("user.name"), masterKey);
+      } else if (same) {
         LOG.warnf("Migrations are replayed on the store's own PostgreSQL server (%s). Each replay runs as a role "
             + "without privileges, but a server of its own keeps even a broken sandbox away from the store: set "
             + "DRIFTWATCH_SHADOW_URL to a separate, empty PostgreSQL (deploy/compose and deploy/kubernetes run one).",

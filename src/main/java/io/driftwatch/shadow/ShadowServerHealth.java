@@ -30,7 +30,8 @@ public class ShadowServerHealth implements HealthCheck {
       response.withData("separateFromStore", separate);
       if (!separate) {
         response.withData("warning", isolation.quickStart()
-            ? "the quick start replays migrations on its embedded store server, as a role without privileges"
+            ? "the quick start replays migrations on its embedded store server, as roles without privileges; that "
+                + "server runs as the service's OS user: watch production only with a shadow server of its own"
             : "migrations are replayed on the store's own server: set DRIFTWATCH_SHADOW_URL to a separate, empty "
                 + "PostgreSQL");
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.api.Environments;
 import io.driftwatch.testing.Checksums;
+import io.driftwatch.testing.GitRepo;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.ServerSql;
 import io.driftwatch.testing.ShortReplayLimits;
@@ -13,6 +14,7 @@ import io.driftwatch.testing.TargetDatabase;
 import io.driftwatch.testing.TestPostgres;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,7 +142,7 @@ class HostileMigrationTest {
     try {
       JsonPath audit = audit(placement, "CREATE TABLESPACE " + marker + " LOCATION '" + directory + "';\n");
       assertRefused(audit, "SD023", "permission denied to create tablespace");
-      assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_tablespace WHERE spcname = '" + marker + "'")).isZero();
+      assertThat(ServerSql.count("SELECT count(*) FROM pg_tablespace WHERE spcname = '" + marker + "'")).isZero();
       try (var entries = Files.list(directory)) {
         assertThat(entries).isEmpty();
       }
@@ -154,7 +158,7 @@ class HostileMigrationTest {
   void create_role(Placement placement) throws Exception {
     JsonPath audit = audit(placement, "CREATE ROLE " + marker + " LOGIN PASSWORD 'owned';\n");
     assertRefused(audit, "SD023", "permission denied to create role");
-    assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_roles WHERE rolname = '" + marker + "'")).isZero();
+    assertThat(ServerSql.count("SELECT count(*) FROM pg_roles WHERE rolname = '" + marker + "'")).isZero();
   }
 
   @ParameterizedTest
@@ -164,7 +168,7 @@ class HostileMigrationTest {
     try {
       JsonPath audit = audit(placement, "ALTER ROLE " + marker + " NOLOGIN;\nALTER ROLE CURRENT_USER SUPERUSER;\n");
       assertRefused(audit, "SD023", "permission denied");
-      assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_roles WHERE rolname = '" + marker + "' AND rolcanlogin")).isOne();
+      assertThat(ServerSql.count("SELECT count(*) FROM pg_roles WHERE rolname = '" + marker + "' AND rolcanlogin")).isOne();
     } finally {
       ServerSql.execute("DROP ROLE " + marker);
     }
@@ -175,7 +179,7 @@ class HostileMigrationTest {
   void alter_system(Placement placement) throws Exception {
     JsonPath audit = audit(placement, "ALTER SYSTEM SET application_name = '" + marker + "';\n");
     assertRefused(audit, "SD023", "42501: permission denied to set parameter \"application_name\"");
-    assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_file_settings WHERE setting = '" + marker + "'")).isZero();
+    assertThat(ServerSql.count("SELECT count(*) FROM pg_file_settings WHERE setting = '" + marker + "'")).isZero();
   }
 
   @ParameterizedTest
@@ -183,7 +187,7 @@ class HostileMigrationTest {
   void set_role(Placement placement) throws Exception {
     JsonPath audit = audit(placement, "SET ROLE postgres;\nCREATE ROLE " + marker + " SUPERUSER;\n");
     assertRefused(audit, "SD023", "permission denied to set role \"postgres\"");
-    assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_roles WHERE rolname = '" + marker + "'")).isZero();
+    assertThat(ServerSql.count("SELECT count(*) FROM pg_roles WHERE rolname = '" + marker + "'")).isZero();
   }
 
   @ParameterizedTest
@@ -191,7 +195,7 @@ class HostileMigrationTest {
   void set_session_authorization(Placement placement) throws Exception {
     JsonPath audit = audit(placement, "SET SESSION AUTHORIZATION postgres;\nCREATE ROLE " + marker + " SUPERUSER;\n");
     assertRefused(audit, "SD023", "permission denied to set session authorization");
-    assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_roles WHERE rolname = '" + marker + "'")).isZero();
+    assertThat(ServerSql.count("SELECT count(*) FROM pg_roles WHERE rolname = '" + marker + "'")).isZero();
   }
 
   @ParameterizedTest
@@ -267,7 +271,7 @@ class HostileMigrationTest {
   @EnumSource(Placement.class)
   void a_query_that_writes_a_huge_temporary_file(Placement placement) {
     JsonPath audit = audit(placement, "SET work_mem = '64kB';\n"
-        + "SELECT ServerSql.count(*) FROM (SELECT g, md5(g::text) FROM generate_series(1, 20000000) g ORDER BY 2) sorted;\n");
+        + "SELECT count(*) FROM (SELECT g, md5(g::text) FROM generate_series(1, 20000000) g ORDER BY 2) sorted;\n");
     assertRefused(audit, "SD023", "temporary file size exceeds temp_file_limit (8192kB)");
   }
 
@@ -318,7 +322,7 @@ class HostileMigrationTest {
           (SELECT rolbypassrls FROM pg_roles WHERE rolname = current_user),
           (SELECT rolinherit FROM pg_roles WHERE rolname = current_user),
           (SELECT rolconnlimit FROM pg_roles WHERE rolname = current_user),
-          (SELECT ServerSql.count(*) FROM pg_auth_members WHERE member = (SELECT oid FROM pg_roles WHERE rolname = current_user)),
+          (SELECT count(*) FROM pg_auth_members WHERE member = (SELECT oid FROM pg_roles WHERE rolname = current_user)),
           (SELECT pg_get_userbyid(datdba) = current_user FROM pg_database WHERE datname = current_database()),
           has_database_privilege('%s', 'CONNECT'),
           current_setting('temp_file_limit');
@@ -343,17 +347,28 @@ class HostileMigrationTest {
 
   @ParameterizedTest
   @EnumSource(value = Placement.class, names = "APPLIED")
-  void an_applied_migration_edited_afterwards_is_replayed_as_it_is_now(Placement placement) throws Exception {
+  void an_applied_migration_edited_in_git_afterwards_is_replayed_as_git_has_it_now(Placement placement)
+      throws Exception {
     String original = "CREATE TABLE \"Post\" (\"id\" SERIAL PRIMARY KEY);\n";
     String edited = original + "COPY (SELECT 'owned') TO PROGRAM 'id > " + markerFile() + "';\n";
     target.sql(original).row(HOSTILE, Checksums.of(original), true);
-    folder.migration(HOSTILE, edited);
-    JsonPath audit = timedAudit();
+    try (GitRepo repo = GitRepo.create()) {
+      repo.write("prisma/migrations/20240101000000_init/migration.sql", INIT)
+          .write("prisma/migrations/" + HOSTILE + "/migration.sql", original)
+          .commit("Posts", "Alice", Instant.parse("2024-01-02T00:00:00Z"));
+      repo.write("prisma/migrations/" + HOSTILE + "/migration.sql", edited)
+          .commit("Tidy the posts migration", "Mallory", Instant.parse("2024-03-01T00:00:00Z"));
+      String environment = "edited-" + UUID.randomUUID().toString().substring(0, 8);
+      given().contentType(ContentType.JSON).body(Map.of("name", environment, "tier", "production", "databaseUrl",
+              target.prismaUrl(), "source", Map.of("type", "git", "url", repo.url(), "ref", "main", "path", "prisma")))
+          .post("/api/v1/environments").then().statusCode(201);
+      JsonPath audit = timedAudit(() -> Environments.audit(environment));
 
-    assertThat(audit.getList("findings.findAll { it.migration == '" + HOSTILE + "' }.code", String.class))
-        .contains("HI005", "SD023");
-    assertThat(audit.getString("findings.find { it.code == 'SD023' }.message")).contains("pg_execute_server_program");
-    assertThat(markerFile()).doesNotExist();
+      assertThat(audit.getList("findings.findAll { it.migration == '" + HOSTILE + "' }.code", String.class))
+          .contains("HI005", "SD023");
+      assertThat(finding(audit, "SD023", "message")).contains("pg_execute_server_program");
+      assertThat(markerFile()).doesNotExist();
+    }
   }
 
   // --- helpers ---
@@ -368,14 +383,14 @@ class HostileMigrationTest {
     if (placement == Placement.APPLIED) {
       target.row(HOSTILE, Checksums.of(sql), true); // recorded as applied: its SQL never ran on the target
     }
-    return timedAudit();
+    return timedAudit(() -> Environments.audit(Environments.register(target, folder)));
   }
 
   /** The audit, bounded in time, and after it no replay role, scratch database or replay session of its own left. */
-  private JsonPath timedAudit() {
+  private static JsonPath timedAudit(Supplier<JsonPath> audited) {
     Instant since = Instant.now().minusSeconds(1);
     long started = System.nanoTime();
-    JsonPath audit = Environments.audit(Environments.register(target, folder));
+    JsonPath audit = audited.get();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertThat(took).as("the audit ends within its bound").isLessThan(AUDIT_BOUND);
     assertThat(audit.getString("outcome")).isNotEqualTo("ERROR");
@@ -406,11 +421,11 @@ class HostileMigrationTest {
   }
 
   private void assertStoreIntact(JsonPath audit) throws SQLException {
-    assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_database WHERE datname = '" + StoreDatabase.current() + "'")).isOne();
+    assertThat(ServerSql.count("SELECT count(*) FROM pg_database WHERE datname = '" + StoreDatabase.current() + "'")).isOne();
     given().get("/api/v1/environments/" + audit.getString("environment")).then().statusCode(200);
     try (Connection connection = TestPostgres.server().connect(StoreDatabase.current());
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT ServerSql.count(*) FROM environment")) {
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM environment")) {
       rows.next();
       assertThat(rows.getInt(1)).isPositive();
     }

@@ -102,7 +102,7 @@ class SandboxManagerTest {
 
   @Test
   void a_manager_granted_set_on_temp_file_limit_bounds_the_replays_temporary_files() {
-    folder.migration("20240105000000_sort", "SET work_mem = '64kB';\nSELECT ServerSql.count(*) FROM (SELECT md5(g::text) "
+    folder.migration("20240105000000_sort", "SET work_mem = '64kB';\nSELECT count(*) FROM (SELECT md5(g::text) "
         + "FROM generate_series(1, 20000000) g ORDER BY 1) sorted;\n");
     JsonPath audit = Environments.audit(Environments.register(target, folder));
 
@@ -129,7 +129,7 @@ class SandboxManagerTest {
       assertThat(audit.getString("drift.status")).isEqualTo("NOT_CHECKED");
       assertThat(audit.getString("findings.find { it.code == 'SD022' }.message"))
           .contains("`" + role + "` may not create roles and databases").contains("CREATEROLE");
-      assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = '"
+      assertThat(ServerSql.count("SELECT count(*) FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = '"
           + role + "')")).as("it created nothing").isZero();
     } finally {
       ServerSql.execute("DROP ROLE " + role);
@@ -152,8 +152,8 @@ class SandboxManagerTest {
 
     Environments.audit(Environments.register(target, folder));
 
-    assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_database WHERE datname = '" + database + "'")).isZero();
-    assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_roles WHERE rolname = '" + role + "'")).isZero();
+    assertThat(ServerSql.count("SELECT count(*) FROM pg_database WHERE datname = '" + database + "'")).isZero();
+    assertThat(ServerSql.count("SELECT count(*) FROM pg_roles WHERE rolname = '" + role + "'")).isZero();
   }
 
   @Test
@@ -161,7 +161,7 @@ class SandboxManagerTest {
     String outsider = "dw_outsider_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     ServerSql.execute("CREATE ROLE " + outsider + " LOGIN");
     try {
-      assertThat(ServerSql.count("SELECT ServerSql.count(*) FROM pg_database WHERE datname = '" + StoreDatabase.current()
+      assertThat(ServerSql.count("SELECT count(*) FROM pg_database WHERE datname = '" + StoreDatabase.current()
           + "' AND has_database_privilege('" + outsider + "', oid, 'CONNECT')")).as("a role of no standing connects")
           .isZero();
     } finally {
