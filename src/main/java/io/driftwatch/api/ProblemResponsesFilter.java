@@ -44,7 +44,9 @@ public class ProblemResponsesFilter implements OASFilter {
     if (operation.getResponses().hasAPIResponse("401")) {
       operation.getResponses()
           .addAPIResponse("401", problem("No token, or an unknown, revoked or malformed one"))
-          .addAPIResponse("403", problem("The token's role may not do this"));
+          .addAPIResponse("403", problem("The token's role may not do this"))
+          .addAPIResponse("429", problem("Too many wrong tokens from this client lately: every request with a token "
+              + "is refused until the Retry-After header's seconds have passed"));
     }
     operation.getResponses()
         .addAPIResponse("4XX", problem("The request cannot be served; the problem says why"))

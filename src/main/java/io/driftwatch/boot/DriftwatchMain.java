@@ -3,7 +3,10 @@ package io.driftwatch.boot;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-/** Starts the service; on a machine with no datasource configured, on an embedded PostgreSQL first. */
+/**
+ * Starts the service; on a machine with no datasource configured, on an embedded PostgreSQL first,
+ * listening on loopback only.
+ */
 @QuarkusMain
 public final class DriftwatchMain {
 
@@ -11,6 +14,7 @@ public final class DriftwatchMain {
 
   public static void main(String... args) {
     EmbeddedStore.startIfUnconfigured();
+    QuickStartHost.apply();
     Quarkus.run(args);
   }
 }

@@ -39,9 +39,11 @@ public interface DriftwatchConfig {
   @WithDefault("false")
   boolean quickStart();
 
-  /** Require a viewer token on /q/metrics (DRIFTWATCH_METRICS_PROTECTED); Prometheus then sends one. */
-  @WithDefault("false")
-  boolean metricsProtected();
+  /**
+   * Management endpoints served without a token (DRIFTWATCH_PUBLIC_ENDPOINTS, comma-separated:
+   * {@code metrics}, {@code openapi}). By default only /q/health is open; the rest of /q needs a viewer.
+   */
+  Optional<java.util.List<String>> publicEndpoints();
 
   /**
    * Set to true (DRIFTWATCH_DEMO=true) to create the demo environment at start-up: a database that
@@ -51,6 +53,22 @@ public interface DriftwatchConfig {
   boolean demo();
 
   Embedded embedded();
+
+  Access access();
+
+  /** Bearer tokens: how many wrong ones a client may send before it is refused for a while. */
+  interface Access {
+    /** Failed authentications (unknown, revoked or malformed token) from one client address... */
+    @WithDefault("10")
+    int maxFailedAttempts();
+
+    /**
+     * ...within this window; past them, that address's requests with a token are answered 429 for one
+     * window, whatever the token.
+     */
+    @WithDefault("1m")
+    Duration failureWindow();
+  }
 
   Outbound outbound();
 
@@ -139,6 +157,13 @@ public interface DriftwatchConfig {
     /** Hosts alerts may be sent to (DRIFTWATCH_ALERTS_ALLOWED_HOSTS, comma-separated). */
     @WithDefault("hooks.slack.com")
     java.util.List<String> allowedHosts();
+
+    /**
+     * Ports alerts may be sent to (DRIFTWATCH_ALERTS_ALLOWED_PORTS, comma-separated ports or ranges
+     * such as 8000-8999); a URL without a port means its scheme's default (443 for https).
+     */
+    @WithDefault("443")
+    java.util.List<String> allowedPorts();
 
     /** Allow http:// webhooks (only for a local test receiver; Slack is https). */
     @WithDefault("false")

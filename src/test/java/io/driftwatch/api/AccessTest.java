@@ -2,6 +2,7 @@ package io.driftwatch.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -63,9 +64,23 @@ class AccessTest {
   }
 
   @Test
-  void health_is_open_and_metrics_are_open_by_default() {
-    given().auth().none().get("/q/health/ready").then().statusCode(200);
-    given().auth().none().get("/q/metrics").then().statusCode(200);
+  void health_is_open_and_the_rest_of_q_needs_a_viewer_token() {
+    for (String health : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/health/started")) {
+      given().auth().none().get(health).then().statusCode(200);
+    }
+    // Metrics name every environment, the contract maps the API; unknown /q routes give nothing away either.
+    for (String path : List.of("/q/metrics", "/q/metrics/", "/q/openapi", "/q/openapi?format=json", "/q/openapi.json",
+        "/q/swagger-ui", "/q/dev-ui", "/q/nothing")) {
+      given().auth().none().get(path).then().statusCode(401).contentType("application/problem+json")
+          .header("WWW-Authenticate", startsWith("Bearer"))
+          .body("title", equalTo("Unauthorized")).body("detail", containsString("send a viewer token"));
+      given().auth().none().header("Authorization", "Bearer dw_" + "x".repeat(43)).get(path)
+          .then().statusCode(401).contentType("application/problem+json")
+          .body("detail", containsString("unknown, revoked or malformed"));
+    }
+    String viewer = issue("scraper-" + suffix(), "viewer");
+    as(viewer).get("/q/metrics").then().statusCode(200).body(containsString("# TYPE"));
+    as(viewer).accept("application/yaml").get("/q/openapi").then().statusCode(200).body(containsString("openapi:"));
   }
 
   @Test

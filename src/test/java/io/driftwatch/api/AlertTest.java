@@ -165,6 +165,20 @@ class AlertTest {
   }
 
   @Test
+  void webhooks_on_a_port_off_the_allow_list_are_refused() {
+    // The tests allow 443 and the ephemeral ports (FakeSlack's); production allows 443 only.
+    for (String webhook : List.of("https://hooks.slack.com:22/services/secret123", "http://127.0.0.1/services/secret123")) {
+      given().contentType(ContentType.JSON).body(Map.of("name", "alert-port", "tier", "production",
+              "databaseUrl", target.prismaUrl(), "source", Map.of("type", "path", "path", folder.path()),
+              "alerts", Map.of("webhookUrl", webhook)))
+          .post("/api/v1/environments").then().statusCode(400).contentType("application/problem+json")
+          .body("detail", containsString("port " + (webhook.startsWith("https") ? 22 : 80) + " is not allowed"))
+          .body("detail", containsString("DRIFTWATCH_ALERTS_ALLOWED_PORTS"))
+          .body(not(containsString("secret123")));
+    }
+  }
+
+  @Test
   void deliveries_are_counted_by_outcome() throws Exception {
     slack.then(new Answer(500, null, "oops"));
     String environment = register(slack.webhookUrl(), null);

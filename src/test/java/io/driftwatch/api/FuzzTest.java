@@ -145,7 +145,11 @@ class FuzzTest {
     };
   }
 
-  /** Mostly the admin token (to reach the handlers), sometimes none, a wrong one or a malformed header. */
+  /**
+   * Mostly the admin token (to reach the handlers), sometimes none, a wrong one or a malformed header.
+   * The test profile's wrong-token limit is high, so these do not lock the fuzzer out with 429s (which
+   * would still have to be problem documents); TokenThrottleTest covers the throttle.
+   */
   private RequestSpecification credentials(RequestSpecification request) {
     return switch (random.nextInt(10)) {
       case 0 -> request.auth().none();

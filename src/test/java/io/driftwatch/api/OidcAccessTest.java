@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * OIDC enabled (verified against a public key, as a deployment behind an identity provider would
  * be against its JWKS): group claims give roles, the role hierarchy applies, driftwatch's own
- * tokens keep working, and /q/metrics can require a viewer.
+ * tokens keep working, and /q/metrics takes an OIDC viewer.
  */
 @QuarkusTest
 @TestProfile(OidcAccessTest.OidcEnabled.class)
@@ -37,8 +37,7 @@ class OidcAccessTest {
       return Map.of(
           "quarkus.oidc.tenant-enabled", "true",
           "quarkus.oidc.public-key", pem("oidc/public-key.pem").replaceAll("-----[A-Z ]+-----|\\s", ""),
-          "quarkus.oidc.token.issuer", ISSUER,
-          "driftwatch.metrics-protected", "true");
+          "quarkus.oidc.token.issuer", ISSUER);
     }
   }
 
@@ -90,8 +89,12 @@ class OidcAccessTest {
   }
 
   @Test
-  void metrics_can_require_a_viewer() {
-    given().auth().none().get("/q/metrics").then().statusCode(401);
+  void metrics_require_a_viewer() {
+    given().auth().none().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
+    given().auth().oauth2(jwt("mallory", Set.of("viewer"), "oidc/stranger-private-key.pem")).get("/q/metrics")
+        .then().statusCode(401).contentType("application/problem+json");
+    given().auth().oauth2(jwt("carol", Set.of("developers"), "oidc/private-key.pem")).get("/q/metrics")
+        .then().statusCode(403).contentType("application/problem+json");
     given().auth().oauth2(jwt("prometheus", Set.of("viewer"), "oidc/private-key.pem")).get("/q/metrics")
         .then().statusCode(200);
     given().auth().none().get("/q/health/ready").then().statusCode(200);
