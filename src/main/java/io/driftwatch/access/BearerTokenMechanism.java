@@ -1,6 +1,6 @@
 package io.driftwatch.access;
 
-import io.driftwatch.api.RouteProblems;
+import io.driftwatch.support.RouteProblems;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;

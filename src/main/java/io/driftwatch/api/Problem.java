@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
-  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final String MEDIA_TYPE = io.driftwatch.support.RouteProblems.MEDIA_TYPE;
 
   /** One invalid field of a request. */
   public record FieldError(String field, String message) {}

@@ -1,6 +1,7 @@
 package io.driftwatch.api;
 
 import io.driftwatch.access.FailedTokenThrottle;
+import io.driftwatch.support.RouteProblems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.net.SocketAddress;
