@@ -23,7 +23,7 @@ public class ShortReplayLimits implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     return Map.of(
-        "driftwatch.shadow.timeout", "15s",
+        "driftwatch.shadow.timeout", "8s",
         "driftwatch.shadow.statement-timeout", "3s",
         "driftwatch.shadow.temp-file-limit", "8M",
         "driftwatch.shadow.max-script-bytes", "262144");
