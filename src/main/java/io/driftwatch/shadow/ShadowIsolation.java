@@ -85,8 +85,9 @@ public class ShadowIsolation {
             + " pg_catalog.pg_has_role((SELECT datdba FROM pg_catalog.pg_database WHERE datname ="
             + " pg_catalog.current_database()), 'MEMBER') AS owner").execute()
         .flatMap(rows -> {
-          String database = ReplaySandbox.quote(rows.iterator().next().getString("name"));
-          if (!rows.iterator().next().getBoolean("owner")) {
+          io.vertx.mutiny.sqlclient.Row row = rows.iterator().next();
+          String database = ReplaySandbox.quote(row.getString("name"));
+          if (!row.getBoolean("owner")) {
             return Uni.createFrom().item("left as it is: the store's role does not own its database");
           }
           return connection.query("GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO CURRENT_USER; "

@@ -7,10 +7,10 @@ import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
 import io.driftwatch.target.PostgresCatalogReader;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -173,7 +173,7 @@ public class ShadowReplayer {
     }
     ReplayStep step = replay.sent.get(index);
     replay.running = step;
-    return io.smallrye.mutiny.vertx.UniHelper.toUni(connection.getDelegate().query(step.sql()).collecting(COUNTED).execute())
+    return UniHelper.toUni(connection.getDelegate().query(step.sql()).collecting(COUNTED).execute())
         .map(done -> Optional.<ReplayFailure>empty())
         .onFailure(PgException.class).recoverWithItem(failure -> {
           PgException pg = (PgException) failure;
