@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Introspects the schemas of a PostgreSQL database into a {@link Catalog}. The live target and the scratch
