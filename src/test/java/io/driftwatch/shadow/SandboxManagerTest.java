@@ -111,6 +111,19 @@ class SandboxManagerTest {
   }
 
   @Test
+  void an_extension_the_shadow_server_lacks_is_named_with_how_to_provide_it() {
+    folder.migration("20240105000000_embeddings", "CREATE EXTENSION IF NOT EXISTS \"vector\";\n"
+        + "CREATE TABLE \"Embedding\" (\"id\" SERIAL PRIMARY KEY);\n");
+    JsonPath audit = Environments.audit(Environments.register(target, folder));
+
+    assertThat(audit.getString("findings.find { it.code == 'SD024' }.message"))
+        .contains("`vector`").contains("extension \"vector\" is not available");
+    assertThat(audit.getString("findings.find { it.code == 'SD024' }.help"))
+        .contains("DRIFTWATCH_SHADOW_TEMPLATE=dw_template");
+    assertThat(audit.getList("findings.code", String.class)).as("not the script's fault").doesNotContain("MS019");
+  }
+
+  @Test
   void a_shadow_role_that_may_not_create_roles_replays_nothing_and_says_why() throws Exception {
     String role = "dw_createdb_only_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     ServerSql.execute("CREATE ROLE " + role + " LOGIN CREATEDB");
