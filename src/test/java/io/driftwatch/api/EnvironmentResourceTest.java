@@ -166,7 +166,7 @@ class EnvironmentResourceTest {
   void missing_folder_is_400() {
     String body = """
         {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d", "source": {"type": "path", "path": "%s/nonexistent/prisma"}}
-        """.formatted(unique("nofolder"), System.getProperty("java.io.tmpdir"));
+        """.formatted(unique("nofolder"), io.driftwatch.testing.TestSources.root());
     given().contentType(ContentType.JSON).body(body).post("/api/v1/environments")
         .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("does not exist"));
   }

@@ -98,7 +98,7 @@ class HostileRepositoryTest {
     repo.commit("Init", "Ada", NOW);
     target.row("20240101000000_init", Checksums.of("SELECT 1;\n"), true);
     assertThat(audit().getString("outcome")).isEqualTo("CLEAN");
-    try (var mirrors = Files.list(Path.of(System.getProperty("java.io.tmpdir"), "driftwatch-test", "git"))) {
+    try (var mirrors = Files.list(io.driftwatch.testing.TestSources.root().resolve("driftwatch-test").resolve("git"))) {
       assertThat(mirrors.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().equals("ssh")))
           .allSatisfy(dir -> {
             assertThat(dir.resolve("HEAD")).exists();

@@ -9,6 +9,7 @@ import io.driftwatch.testing.GitRepo;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TargetDatabase;
+import io.driftwatch.testing.TestSources;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,9 +41,9 @@ class SourceBoundsTest {
 
   private static final String PROBLEM = "application/problem+json";
   private static final String INIT = "20240101000000_init";
-  /** Outside the roots: the build folder, not the temporary directory. */
-  private static final Path OUTSIDE = Path.of("target", "source-bounds-outside").toAbsolutePath();
-  private static final Path DATA_DIR = Path.of(System.getProperty("java.io.tmpdir"), "driftwatch-test");
+  /** Outside the roots, wherever the checkout is. */
+  private static final Path OUTSIDE = TestSources.outside("dw-source-bounds-outside");
+  private static final Path DATA_DIR = TestSources.root().resolve("driftwatch-test");
 
   private TargetDatabase target;
   private PrismaFolder folder;
@@ -149,7 +150,7 @@ class SourceBoundsTest {
   @Test
   void a_path_source_moved_outside_the_roots_after_saving_fails_the_audit() throws Exception {
     try (PrismaFolder outside = PrismaFolder.createIn(OUTSIDE).migration(INIT, "SELECT 1;\n")) {
-      Path link = tracked(Files.createTempDirectory("dw-moved")).resolve("prisma");
+      Path link = tracked(Files.createTempDirectory(TestSources.root(), "dw-moved")).resolve("prisma");
       Files.move(folder.root(), link);
       String name = register(Map.of("type", "path", "path", link.toString()));
       delete(link);
@@ -168,7 +169,7 @@ class SourceBoundsTest {
         GitRepo outside = GitRepo.createIn(OUTSIDE).write("prisma/migrations/" + INIT + "/migration.sql", "SELECT 1;\n")) {
       inside.commit("Init", "Ada", Instant.parse("2025-01-01T00:00:00Z"));
       outside.commit("Init", "Ada", Instant.parse("2025-01-01T00:00:00Z"));
-      Path link = tracked(Files.createTempDirectory("dw-moved")).resolve("repo");
+      Path link = tracked(Files.createTempDirectory(TestSources.root(), "dw-moved")).resolve("repo");
       Files.createSymbolicLink(link, inside.root());
       String name = register(Map.of("type", "git", "url", link.toUri().toString(), "ref", "main", "path", "prisma"));
       Files.delete(link);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.testing.PrismaFolder;
+import io.driftwatch.testing.TestSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class PathMigrationSourceTest {
 
   private static final PathMigrationSource.Limits LIMITS = new PathMigrationSource.Limits(1024, 4096);
-  private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
-  /** The temporary directory is the one root; the data dir is elsewhere (and does not exist). */
-  private static final Path NO_DATA_DIR = Path.of("target", "dw-no-data-dir").toAbsolutePath();
+  private static final Path TMP = TestSources.root();
+  /** The tests' source folder is the one root; the data dir is beside it (and does not exist). */
+  private static final Path NO_DATA_DIR = TMP.resolveSibling("dw-no-data-dir-" + java.util.UUID.randomUUID());
   private static final SourceBounds BOUNDS = new SourceBounds(List.of(TMP), NO_DATA_DIR, NO_DATA_DIR.resolve("git"));
 
   private static PathMigrationSource source(PathSourceSpec spec) {

@@ -27,7 +27,7 @@ public final class GitRepo implements AutoCloseable {
   }
 
   public static GitRepo create() {
-    return createIn(Path.of(System.getProperty("java.io.tmpdir")));
+    return createIn(TestSources.root());
   }
 
   /** A repository under {@code parent} (created if need be) rather than the temporary directory. */

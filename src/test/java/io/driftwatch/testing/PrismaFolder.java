@@ -18,7 +18,7 @@ public final class PrismaFolder implements AutoCloseable {
   }
 
   public static PrismaFolder create() {
-    return createIn(Path.of(System.getProperty("java.io.tmpdir")));
+    return createIn(TestSources.root());
   }
 
   /** A folder under {@code parent} (created if need be) rather than the temporary directory. */
