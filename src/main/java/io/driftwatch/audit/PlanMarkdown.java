@@ -41,7 +41,7 @@ public final class PlanMarkdown {
       for (FailedTriage failed : plan.failed()) {
         md.append("### ").append(failed.migration()).append(": ").append(label(failed.verdict().name())).append("\n\n");
         if (!failed.error().isEmpty()) {
-          md.append("Error: `").append(failed.error().replace("`", "'")).append("`\n\n");
+          md.append("Error: `").append(inCode(failed.error())).append("`\n\n");
         }
         bullets(md, "In the database", failed.present());
         bullets(md, "Missing", failed.missing());
@@ -82,7 +82,8 @@ public final class PlanMarkdown {
         migration.predictedFailures().forEach(p -> md.append("- Will fail (P3018): ").append(p.message()).append('\n'));
         if (!migration.shadowError().isEmpty()) {
           md.append(migration.safety() == MigrationSafety.Safety.WILL_FAIL ? "- Fails on the shadow replica: `"
-              : "- Not replayed to its end on the shadow replica: `").append(migration.shadowError()).append("`\n");
+              : "- Not replayed to its end on the shadow replica: `").append(inCode(migration.shadowError()))
+              .append("`\n");
         }
         migration.findings().forEach(f -> md.append("- ").append(f).append('\n'));
         migration.dataAtRisk().forEach(r -> md.append("- Data at risk: ").append(risk(r)).append('\n'));
@@ -135,6 +136,11 @@ public final class PlanMarkdown {
 
   private static void state(StringBuilder md, String label, String value) {
     md.append("- ").append(label).append(": ").append(value).append('\n');
+  }
+
+  /** Database text inside a code span: a backtick in it would end the span and let the rest render as Markdown. */
+  private static String inCode(String text) {
+    return text.replace("`", "'");
   }
 
   private static String list(List<String> names) {
