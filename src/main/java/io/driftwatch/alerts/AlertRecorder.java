@@ -10,10 +10,10 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.environment.Tier;
 import io.driftwatch.secrets.SecretCipher;
 import io.driftwatch.store.AlertOutboxEntity;
-import io.driftwatch.store.AlertOutboxRepository;
 import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.OpenFindingEntity;
 import io.driftwatch.store.OpenFindingRepository;
+import io.driftwatch.store.StoreBatches;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +37,6 @@ import java.util.stream.Collectors;
 public class AlertRecorder {
 
   private final OpenFindingRepository openFindings;
-  private final AlertOutboxRepository outbox;
   private final SecretCipher cipher;
   private final SlackMessage slack;
   private final WebhookMessage webhook;
@@ -46,10 +44,9 @@ public class AlertRecorder {
   private final String baseUrl;
   private final Duration reminderInterval;
 
-  public AlertRecorder(OpenFindingRepository openFindings, AlertOutboxRepository outbox, SecretCipher cipher,
+  public AlertRecorder(OpenFindingRepository openFindings, SecretCipher cipher,
       ObjectMapper mapper, DriftwatchConfig config) {
     this.openFindings = openFindings;
-    this.outbox = outbox;
     this.cipher = cipher;
     this.slack = new SlackMessage(mapper);
     this.webhook = new WebhookMessage(mapper);
@@ -94,9 +91,9 @@ public class AlertRecorder {
       Map<String, OpenFindingEntity> byFingerprint =
           open.stream().collect(Collectors.toMap(f -> f.fingerprint, Function.identity()));
       AlertPlan plan = AlertPlan.of(byFingerprint.keySet(), report.findings(), threshold);
-      List<Supplier<Uni<?>>> writes = new ArrayList<>();
+      List<OpenFindingEntity> opened = new ArrayList<>();
       for (FindingReport finding : plan.opened()) {
-        writes.add(() -> openFindings.persist(openFinding(environment.id, finding, now, notify)));
+        opened.add(openFinding(environment.id, finding, now, notify));
       }
       List<FindingReport> reminders = new ArrayList<>();
       Map<String, FindingReport> current = report.findings().stream()
@@ -111,10 +108,11 @@ public class AlertRecorder {
         }
       }
       List<String> resolved = new ArrayList<>();
+      List<String> goneFingerprints = new ArrayList<>();
       for (String fingerprint : plan.resolved()) {
         OpenFindingEntity gone = byFingerprint.get(fingerprint);
         resolved.add(gone.code + " " + gone.name + (gone.migration == null ? "" : " `" + gone.migration + "`"));
-        writes.add(() -> openFindings.delete(gone));
+        goneFingerprints.add(fingerprint);
       }
       List<AlertEvent> events = new ArrayList<>();
       if (!plan.opened().isEmpty()) {
@@ -129,18 +127,17 @@ public class AlertRecorder {
         events.add(new AlertEvent(Kind.RESOLVED, report.environment(), report.tier(), report.id(), reportUrl, change,
             List.of(), List.copyOf(resolved)));
       }
+      List<AlertOutboxEntity> messages = new ArrayList<>();
       for (AlertEvent event : events) {
         for (Destination destination : destinations) {
-          AlertOutboxEntity message = message(environment.id, event, destination, now);
-          writes.add(() -> outbox.persist(message));
+          messages.add(message(environment.id, event, destination, now));
         }
       }
-      // One session does one thing at a time: the writes run one after another.
-      Uni<Void> chain = Uni.createFrom().voidItem();
-      for (Supplier<Uni<?>> write : writes) {
-        chain = chain.call(write);
-      }
-      return chain;
+      // Three batched writes whatever the number of findings: a Uni chained per finding would nest one
+      // stack frame per finding and overflow on large audits.
+      return StoreBatches.persistAll(opened)
+          .call(() -> openFindings.deleteAll(environment.id, goneFingerprints))
+          .call(() -> StoreBatches.persistAll(messages));
     });
   }
 
@@ -148,12 +145,9 @@ public class AlertRecorder {
   public Uni<Integer> test(EnvironmentEntity environment) {
     AlertEvent event = new AlertEvent(Kind.TEST, environment.name, environment.tier, null, null, null, List.of(), List.of());
     List<Destination> destinations = destinations(environment);
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (Destination destination : destinations) {
-      AlertOutboxEntity message = message(environment.id, event, destination, Instant.now());
-      chain = chain.call(() -> outbox.persist(message));
-    }
-    return chain.replaceWith(destinations.size());
+    List<AlertOutboxEntity> messages = destinations.stream()
+        .map(destination -> message(environment.id, event, destination, Instant.now())).toList();
+    return StoreBatches.persistAll(messages).replaceWith(destinations.size());
   }
 
   private AlertOutboxEntity message(UUID environmentId, AlertEvent event, Destination destination, Instant now) {

@@ -13,6 +13,21 @@ public class OpenFindingRepository implements PanacheRepositoryBase<OpenFindingE
     return list("environmentId", environmentId);
   }
 
+  /** Deletes the environment's open findings with these fingerprints in one statement per 1,000. */
+  public Uni<Void> deleteAll(UUID environmentId, List<String> fingerprints) {
+    if (fingerprints.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<List<String>> batches = new java.util.ArrayList<>();
+    for (int from = 0; from < fingerprints.size(); from += 1000) {
+      batches.add(fingerprints.subList(from, Math.min(fingerprints.size(), from + 1000)));
+    }
+    return io.smallrye.mutiny.Multi.createFrom().iterable(batches)
+        .onItem().transformToUniAndConcatenate(batch ->
+            delete("environmentId = ?1 and fingerprint in ?2", environmentId, batch))
+        .collect().last().replaceWithVoid();
+  }
+
   public Uni<OpenFindingEntity> find(UUID environmentId, String fingerprint) {
     return find("environmentId = ?1 and fingerprint = ?2", environmentId, fingerprint).firstResult();
   }
