@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.Objects;
 import java.util.Set;
 import org.hibernate.exception.JDBCConnectionException;
+import org.postgresql.util.PSQLException;
 
 /**
  * Tells the service's own database being out of reach (down, restarting, refusing connections) from
@@ -53,12 +54,26 @@ public final class StoreFailures {
         || failure instanceof JDBCConnectionException
         || failure instanceof SQLTransientConnectionException
         || failure instanceof SQLNonTransientConnectionException
+        || failure instanceof PSQLException psql && psql.getServerErrorMessage() != null
+            && endsTheSession(psql.getServerErrorMessage().getSeverity())
         || failure instanceof SQLException sql && connectionLost(sql.getSQLState())
-        || failure instanceof PgException pg && connectionLost(pg.getSqlState());
+        || failure instanceof PgException pg && (connectionLost(pg.getSqlState()) || endsTheSession(pg.getSeverity()));
   }
 
-  /** Class 08 (connection exception), and 57P01-57P03: shut down by an administrator, crashed, starting up. */
+  /**
+   * The server refused or ended the session: a FATAL error is only ever sent when a connection cannot go on
+   * (the database was renamed, dropped or closed to connections, the role lost its right to connect).
+   */
+  private static boolean endsTheSession(String severity) {
+    return "FATAL".equals(severity) || "PANIC".equals(severity);
+  }
+
+  /**
+   * Class 08 (connection exception), 57P01-57P03 (shut down by an administrator, crashed, starting up), 3D000
+   * (the store's database does not exist: renamed or dropped) and class 28 (the store's role cannot sign in).
+   */
   private static boolean connectionLost(String sqlState) {
-    return sqlState != null && (sqlState.startsWith("08") || sqlState.matches("57P0[123]"));
+    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("28") || sqlState.equals("3D000")
+        || sqlState.matches("57P0[123]"));
   }
 }

@@ -24,7 +24,20 @@ class StoreFailuresTest {
   }
 
   @Test
+  void a_store_database_renamed_dropped_or_closed_is_unreachable() {
+    assertThat(StoreFailures.unreachable(new PgException("database \"dw\" does not exist", "FATAL", "3D000", null)))
+        .isTrue();
+    assertThat(StoreFailures.unreachable(new PgException("database \"dw\" is not currently accepting connections",
+        "FATAL", "55000", null))).isTrue();
+    assertThat(StoreFailures.unreachable(new PgException("permission denied for database \"dw\"", "FATAL", "42501",
+        null))).isTrue();
+    assertThat(StoreFailures.unreachable(new SQLException("FATAL: database \"dw\" does not exist", "3D000"))).isTrue();
+  }
+
+  @Test
   void other_failures_are_not() {
+    assertThat(StoreFailures.unreachable(new PgException("permission denied for table audit", "ERROR", "42501", null)))
+        .as("a query refused within a working session is a failure of its own").isFalse();
     assertThat(StoreFailures.unreachable(new IllegalStateException("bug"))).isFalse();
     assertThat(StoreFailures.unreachable(new SQLException("duplicate key", "23505"))).isFalse();
     assertThat(StoreFailures.unreachable(new PgException("relation does not exist", "ERROR", "42P01", null))).isFalse();
