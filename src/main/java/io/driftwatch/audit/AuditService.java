@@ -110,7 +110,10 @@ public class AuditService {
                 .flatMap(previous -> audits.persist(entity(entity.id, report))
                     .call(() -> alerts.record(entity, report, previous == null ? null : previous.historyState)))
                 .call(() -> leases.release(entity.id, owner))).replaceWith(report))
-            .invoke(metrics::audited)
+            .invoke(report -> {
+              metrics.audited(report);
+              AuditLog.audited(report.summary());
+            })
             .onFailure().call(() -> Panache.withTransaction(() -> leases.release(entity.id, owner))));
   }
 
