@@ -131,12 +131,6 @@ public class AuditService {
             .map(total -> new Page(entities.stream().map(e -> json.summary(e.summary)).toList(), page, size, total)))));
   }
 
-  /** The latest audit of every environment, oldest environment first. */
-  public Uni<List<AuditSummary>> latestOfEach() {
-    return Panache.withSession(() -> audits.latestOfEach())
-        .map(entities -> entities.stream().map(entity -> json.summary(entity.summary)).toList());
-  }
-
   /** The latest audit in full. */
   public Uni<AuditReport> latestReport(String environmentName) {
     return Panache.withSession(() -> environments.find(environmentName)

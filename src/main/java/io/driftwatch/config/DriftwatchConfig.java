@@ -147,6 +147,8 @@ public interface DriftwatchConfig {
 
   Schedule schedule();
 
+  Metrics metrics();
+
   Alerts alerts();
 
   /** Slack and webhook alerts. */
@@ -202,6 +204,16 @@ public interface DriftwatchConfig {
     /** How many scheduled audits run at once on one replica (Quartz threads; each holds one target connection). */
     @WithDefault("4")
     int concurrency();
+  }
+
+  /** What /q/metrics shows. */
+  interface Metrics {
+    /**
+     * How often each replica reads every environment's latest audits from the store into its gauges,
+     * so that all replicas show the same, audits run elsewhere and deleted environments included.
+     */
+    @WithDefault("30s")
+    Duration refreshInterval();
   }
 
   /** Git sources. */

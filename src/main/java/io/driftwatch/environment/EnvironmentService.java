@@ -7,6 +7,7 @@ import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.catalog.CatalogFilter;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.metrics.AuditMetrics;
+import io.driftwatch.metrics.WatchedEnvironment;
 import io.driftwatch.schedule.AuditScheduler;
 import io.driftwatch.secrets.SecretCipher;
 import io.driftwatch.source.InvalidSourceException;
@@ -101,6 +102,7 @@ public class EnvironmentService {
     }))
         .onFailure(UniqueViolation::is).transform(e -> new EnvironmentExistsException(draft.name()))
         .map(this::toEnvironment)
+        .invoke(this::watch)
         .call(this::schedule);
   }
 
@@ -130,13 +132,18 @@ public class EnvironmentService {
         refuseKeptTokenOverHttp(entity, draft);
         apply(entity, draft, url);
         pools.evict(entity.id);
-        metrics.forget(name);
         return changes.record(actor, "environment.updated", name,
             EnvironmentChanges.updated(before, toEnvironment(entity), draft)).replaceWith(entity);
       });
     }))
         .onFailure(UniqueViolation::is).transform(e -> new EnvironmentExistsException(draft.name()))
         .map(this::toEnvironment)
+        .invoke(environment -> {
+          if (!environment.name().equals(name)) {
+            metrics.forget(name);
+          }
+        })
+        .invoke(this::watch)
         .call(this::schedule);
   }
 
@@ -152,6 +159,12 @@ public class EnvironmentService {
         .flatMap(id -> scheduler.removeAsync(id)
             .onFailure().invoke(e -> LOG.errorf(e, "the schedule of %s could not be removed", name))
             .onFailure().recoverWithNull());
+  }
+
+  /** Its series exist from its creation, and follow a change of name, tier or schedule at once. */
+  private void watch(Environment environment) {
+    metrics.watched(new WatchedEnvironment(environment.name(), environment.tier().label(), environment.createdAt(),
+        environment.schedule().cron(), environment.schedule().paused()));
   }
 
   /**

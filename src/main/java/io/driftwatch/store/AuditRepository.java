@@ -22,12 +22,6 @@ public class AuditRepository implements PanacheRepositoryBase<AuditEntity, UUID>
     return count("environmentId", environmentId);
   }
 
-  /** One row per environment: its newest audit. */
-  public Uni<List<AuditEntity>> latestOfEach() {
-    return find("from AuditEntity newest where newest.startedAt = "
-        + "(select max(a.startedAt) from AuditEntity a where a.environmentId = newest.environmentId)").list();
-  }
-
   public Uni<AuditEntity> latest(UUID environmentId) {
     return find("environmentId", NEWEST_FIRST, environmentId).firstResult();
   }
