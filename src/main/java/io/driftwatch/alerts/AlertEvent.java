@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * One thing to tell about an environment, whatever the channel.
  *
- * @param findings the findings concerned (opened, or reminded of)
+ * @param findings the findings concerned (opened, reminded of, or already open when a destination is new)
  * @param resolved descriptions of the findings that cleared ({@code HI002 PHANTOM_MIGRATION `name`})
  * @param historyChange e.g. {@code IN_SYNC → FOLDER_BEHIND}, or the state when it did not change
  */
@@ -21,5 +21,6 @@ public record AlertEvent(
     List<FindingReport> findings,
     List<String> resolved) {
 
-  public enum Kind { OPENED, RESOLVED, REMINDER, TEST }
+  /** ALREADY_OPEN: what was open when the destination was configured, sent to it alone, once. */
+  public enum Kind { OPENED, RESOLVED, REMINDER, TEST, ALREADY_OPEN }
 }

@@ -56,16 +56,26 @@ public class AlertRecorder {
   }
 
   /** Where an environment's alerts go: its Slack webhook or the global one, and its generic webhook. */
-  private record Destination(String channel, String secret) {}
-
-  private List<Destination> destinations(EnvironmentEntity environment) {
-    List<Destination> destinations = new ArrayList<>();
+  private List<AlertDestination> destinations(EnvironmentEntity environment) {
+    List<AlertDestination> destinations = new ArrayList<>();
     Optional.ofNullable(environment.alertsWebhookSecret).or(() -> defaultSlack.map(cipher::encrypt))
-        .ifPresent(secret -> destinations.add(new Destination("SLACK", secret)));
+        .ifPresent(secret -> destinations.add(new AlertDestination(AlertChannel.SLACK, secret)));
     if (environment.alertsGenericWebhookSecret != null) {
-      destinations.add(new Destination("WEBHOOK", environment.alertsGenericWebhookSecret));
+      destinations.add(new AlertDestination(AlertChannel.WEBHOOK, environment.alertsGenericWebhookSecret));
     }
     return destinations;
+  }
+
+  /** The least severity that alerts in the environment: its own setting, else its tier's default. */
+  static Severity threshold(EnvironmentEntity environment) {
+    return environment.alertsMinSeverity != null
+        ? Severity.valueOf(environment.alertsMinSeverity)
+        : AlertPolicy.defaultMinSeverity(Tier.parse(environment.tier));
+  }
+
+  /** Where a report's link points. */
+  String reportUrl(UUID auditId) {
+    return baseUrl + "/api/v1/audits/" + auditId;
   }
 
   /** Whether the environment has anywhere to send alerts. */
@@ -78,15 +88,13 @@ public class AlertRecorder {
     if (report.outcome() == Outcome.ERROR) {
       return Uni.createFrom().voidItem();
     }
-    Severity threshold = environment.alertsMinSeverity != null
-        ? Severity.valueOf(environment.alertsMinSeverity)
-        : AlertPolicy.defaultMinSeverity(Tier.parse(environment.tier));
-    List<Destination> destinations = destinations(environment);
+    Severity threshold = threshold(environment);
+    List<AlertDestination> destinations = destinations(environment);
     boolean notify = !destinations.isEmpty();
     Instant now = report.finishedAt();
     String state = report.history().state().name();
     String change = previousHistoryState == null || previousHistoryState.equals(state) ? state : previousHistoryState + " → " + state;
-    String reportUrl = baseUrl + "/api/v1/audits/" + report.id();
+    String reportUrl = reportUrl(report.id());
     return openFindings.forEnvironment(environment.id).flatMap(open -> {
       Map<String, OpenFindingEntity> byFingerprint =
           open.stream().collect(Collectors.toMap(f -> f.fingerprint, Function.identity()));
@@ -129,7 +137,7 @@ public class AlertRecorder {
       }
       List<AlertOutboxEntity> messages = new ArrayList<>();
       for (AlertEvent event : events) {
-        for (Destination destination : destinations) {
+        for (AlertDestination destination : destinations) {
           messages.add(message(environment.id, event, destination, now));
         }
       }
@@ -144,22 +152,26 @@ public class AlertRecorder {
   /** A test message to every destination of the environment; call inside a transaction. */
   public Uni<Integer> test(EnvironmentEntity environment) {
     AlertEvent event = new AlertEvent(Kind.TEST, environment.name, environment.tier, null, null, null, List.of(), List.of());
-    List<Destination> destinations = destinations(environment);
+    List<AlertDestination> destinations = destinations(environment);
     List<AlertOutboxEntity> messages = destinations.stream()
         .map(destination -> message(environment.id, event, destination, Instant.now())).toList();
     return StoreBatches.persistAll(messages).replaceWith(destinations.size());
   }
 
-  private AlertOutboxEntity message(UUID environmentId, AlertEvent event, Destination destination, Instant now) {
+  /** The outbox row of one event to one destination, due now. */
+  AlertOutboxEntity message(UUID environmentId, AlertEvent event, AlertDestination destination, Instant now) {
     AlertOutboxEntity message = new AlertOutboxEntity();
     message.id = UUID.randomUUID();
     message.environmentId = environmentId;
     message.environment = event.environment();
     message.tier = event.tier();
     message.kind = event.kind().name();
-    message.channel = destination.channel();
+    message.channel = destination.channel().name();
     message.destinationSecret = destination.secret();
-    message.payload = destination.channel().equals("SLACK") ? slack.render(event) : webhook.render(event);
+    message.payload = switch (destination.channel()) {
+      case SLACK -> slack.render(event);
+      case WEBHOOK -> webhook.render(event);
+    };
     message.createdAt = now;
     message.nextAttemptAt = now;
     return message;

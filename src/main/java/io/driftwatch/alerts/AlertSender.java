@@ -1,5 +1,6 @@
 package io.driftwatch.alerts;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.environment.InvalidEnvironmentException;
@@ -20,55 +21,81 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers the outbox. Each pass claims due messages with FOR UPDATE SKIP LOCKED (two replicas never
  * take the same one), posts them, and records the outcome: delivered on 2xx; on 429 again after
- * Slack's Retry-After; on 5xx or a network error again with exponential backoff; given up on other
- * 4xx or after too many attempts. A claim expires, so a message whose sender died is sent by the next.
+ * Slack's Retry-After; on 5xx or a network error again with exponential backoff; a Slack message
+ * refused with 400 (or 413) is sent again once as plain text; given up (FAILED, kept in the outbox,
+ * listed by the API) on other 4xx or after too many attempts.
+ *
+ * <p>A claim names its sender (a token per pass) and expires, so a message whose sender died is sent
+ * by the next one. Before each post the sender renews its claim on that message only if it still
+ * holds it: a sender that stalled past its claim finds the message taken and leaves it, so a message
+ * is never posted by two senders.
  */
 @ApplicationScoped
 public class AlertSender {
 
   private static final Logger LOG = Logger.getLogger(AlertSender.class);
-  private static final Duration CLAIM = Duration.ofMinutes(2);
   private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+  static final int BATCH = 20;
 
   private static final String CLAIM_DUE = """
-      UPDATE alert_outbox SET claimed_until = now() + make_interval(secs => ?), attempts = attempts + 1
+      UPDATE alert_outbox SET claimed_until = now() + make_interval(secs => ?), claimed_by = ?
       WHERE id IN (SELECT id FROM alert_outbox
                    WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
                      AND (claimed_until IS NULL OR claimed_until < now())
-                   ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED)
-      RETURNING id, environment, tier, destination_secret, payload, attempts
+                   ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
+      RETURNING id, environment, tier, channel
+      """;
+
+  /** Renews the claim on one message, counts the attempt, and reads what to send; nothing when another took it. */
+  private static final String BEGIN = """
+      UPDATE alert_outbox SET claimed_until = now() + make_interval(secs => ?), attempts = attempts + 1
+      WHERE id = ? AND claimed_by = ? AND delivered_at IS NULL AND failed_at IS NULL
+      RETURNING destination_secret, payload, attempts
       """;
 
   private final AgroalDataSource dataSource;
   private final SecretCipher cipher;
   private final AlertDestinations destinations;
   private final MeterRegistry registry;
+  private final SlackMessage slack;
+  private final AlertOutboxGauges gauges;
   private final DriftwatchConfig.Alerts config;
+  private final Duration claim;
   private final HttpClient http;
 
   public AlertSender(AgroalDataSource dataSource, SecretCipher cipher, AlertDestinations destinations,
-      MeterRegistry registry, DriftwatchConfig config) {
+      MeterRegistry registry, ObjectMapper mapper, AlertOutboxGauges gauges, DriftwatchConfig config) {
     this.dataSource = dataSource;
     this.cipher = cipher;
     this.destinations = destinations;
     this.registry = registry;
+    this.slack = new SlackMessage(mapper);
+    this.gauges = gauges;
     this.config = config.alerts();
+    // Covers one whole exchange (bounded by the request timeout) and the writes around it.
+    this.claim = this.config.requestTimeout().multipliedBy(2).plusSeconds(10);
     this.http = HttpClient.newBuilder()
         .connectTimeout(this.config.requestTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
   }
 
-  private record Claimed(UUID id, String environment, String tier, String destinationSecret, String payload, int attempts) {}
+  /** A message this pass holds. */
+  record Claimed(UUID id, String environment, String tier, AlertChannel channel, UUID token) {}
 
-  /** The outcome of one attempt. */
-  enum Outcome { DELIVERED, RETRY, FAILED }
+  /** The outcome of one attempt; the label of driftwatch_alert_deliveries_total. */
+  enum Outcome { DELIVERED, RETRY, FALLBACK, FAILED }
 
   @Scheduled(identity = "alert-delivery", every = "${driftwatch.alerts.delivery-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,9 +105,10 @@ public class AlertSender {
     } catch (SQLException e) {
       LOG.warn("the alert outbox could not be read; delivery resumes on the next pass", e);
     }
+    gauges.refresh();
   }
 
-  /** One pass over the due messages; returns how many were attempted. */
+  /** One pass over the due messages; returns how many were claimed. */
   public int deliver() throws SQLException {
     List<Claimed> claimed = claim();
     for (Claimed message : claimed) {
@@ -89,93 +117,162 @@ public class AlertSender {
     return claimed.size();
   }
 
-  private List<Claimed> claim() throws SQLException {
+  /** Claims up to a batch of due messages for this pass. */
+  List<Claimed> claim() throws SQLException {
+    UUID token = UUID.randomUUID();
     List<Claimed> claimed = new ArrayList<>();
     try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(CLAIM_DUE)) {
-      statement.setDouble(1, CLAIM.toSeconds());
+      statement.setDouble(1, claim.toSeconds());
+      statement.setObject(2, token);
+      statement.setInt(3, BATCH);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          claimed.add(new Claimed(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3), rows.getString(4),
-              rows.getString(5), rows.getInt(6)));
+          claimed.add(new Claimed(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+              AlertChannel.valueOf(rows.getString(4)), token));
         }
       }
     }
     return claimed;
   }
 
-  private void send(Claimed message) throws SQLException {
-    Outcome outcome;
-    Duration retryIn = null;
-    String error = null;
-    try {
-      URI destination = destinations.check(cipher.decrypt(message.destinationSecret()));
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(destination)
-              .timeout(config.requestTimeout())
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(message.payload()))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      int status = response.statusCode();
-      if (status >= 200 && status < 300) {
-        outcome = Outcome.DELIVERED;
-      } else if (status == 429) {
-        outcome = Outcome.RETRY;
-        retryIn = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-        error = "429 rate limited";
-      } else if (status >= 500) {
-        outcome = Outcome.RETRY;
-        error = status + " " + abbreviate(response.body());
-      } else {
-        outcome = Outcome.FAILED;
-        error = status + " " + abbreviate(response.body());
-      }
-    } catch (IOException e) {
-      outcome = Outcome.RETRY;
-      error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      outcome = Outcome.RETRY;
-      error = "interrupted";
-    } catch (InvalidEnvironmentException | IllegalArgumentException e) {
-      outcome = Outcome.FAILED;
-      error = e.getMessage();
-    } catch (RuntimeException e) {
-      outcome = Outcome.FAILED;
-      error = "the destination cannot be opened: " + e.getClass().getSimpleName();
+  /** What one attempt sends. */
+  private record Attempt(String destinationSecret, String payload, int attempts) {}
+
+  /** Sends one claimed message, unless another sender took it meanwhile. */
+  void send(Claimed message) throws SQLException {
+    Optional<Attempt> attempt = begin(message);
+    if (attempt.isEmpty()) {
+      LOG.debugf("alert %s was taken by another sender after this one's claim ran out; left to it", message.id());
+      return;
     }
-    if (outcome == Outcome.RETRY && message.attempts() >= config.maxAttempts()) {
-      outcome = Outcome.FAILED;
-      error = "gave up after " + message.attempts() + " attempts: " + error;
-    }
-    if (outcome == Outcome.RETRY && retryIn == null) {
-      retryIn = backoff(config.firstBackoff(), message.attempts());
-    }
-    record(message, outcome, retryIn, error);
+    Result result = post(message, attempt.get());
+    record(message, result);
     Counter.builder("driftwatch.alert.deliveries").description("Alert delivery attempts by outcome")
-        .tags("environment", message.environment(), "tier", message.tier(), "outcome", outcome.name())
+        .tags("environment", message.environment(), "tier", message.tier(), "outcome", result.outcome().name())
         .register(registry).increment();
   }
 
-  private void record(Claimed message, Outcome outcome, Duration retryIn, String error) throws SQLException {
-    String sql = switch (outcome) {
-      case DELIVERED -> "UPDATE alert_outbox SET delivered_at = now(), claimed_until = NULL, last_error = NULL WHERE id = ?";
-      case FAILED -> "UPDATE alert_outbox SET failed_at = now(), claimed_until = NULL, last_error = ? WHERE id = ?";
+  private Optional<Attempt> begin(Claimed message) throws SQLException {
+    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(BEGIN)) {
+      statement.setDouble(1, claim.toSeconds());
+      statement.setObject(2, message.id());
+      statement.setObject(3, message.token());
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(new Attempt(rows.getString(1), rows.getString(2), rows.getInt(3))) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * What an attempt came to.
+   *
+   * @param retryIn when to try again (RETRY)
+   * @param payload the payload to send next (FALLBACK)
+   */
+  private record Result(Outcome outcome, Duration retryIn, String error, String payload) {}
+
+  private Result post(Claimed message, Attempt attempt) {
+    String url = null;
+    Result result;
+    try {
+      url = cipher.decrypt(attempt.destinationSecret());
+      URI destination = destinations.check(url);
+      HttpResponse<String> response = exchange(HttpRequest.newBuilder(destination)
+          .timeout(config.requestTimeout())
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(attempt.payload()))
+          .build());
+      result = judge(message, attempt, response);
+    } catch (IOException | TimeoutException e) {
+      result = new Result(Outcome.RETRY, null, describe(e), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result = new Result(Outcome.RETRY, null, "interrupted", null);
+    } catch (InvalidEnvironmentException | IllegalArgumentException e) {
+      result = new Result(Outcome.FAILED, null, e.getMessage(), null);
+    } catch (RuntimeException e) {
+      result = new Result(Outcome.FAILED, null, "the destination cannot be opened: " + e.getClass().getSimpleName(), null);
+    }
+    if (result.outcome() == Outcome.RETRY && attempt.attempts() >= config.maxAttempts()) {
+      result = new Result(Outcome.FAILED, null, "gave up after " + attempt.attempts() + " attempts: " + result.error(), null);
+    }
+    if (result.outcome() == Outcome.RETRY && result.retryIn() == null) {
+      result = new Result(Outcome.RETRY, backoff(config.firstBackoff(), attempt.attempts()), result.error(), null);
+    }
+    return new Result(result.outcome(), result.retryIn(), redact(result.error(), url), result.payload());
+  }
+
+  /** The whole exchange, body included, within a bound: a receiver that trickles its answer cannot hold a sender. */
+  private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
+    CompletableFuture<HttpResponse<String>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    try {
+      return response.get(config.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    } catch (TimeoutException e) {
+      response.cancel(true);
+      throw e;
+    }
+  }
+
+  private Result judge(Claimed message, Attempt attempt, HttpResponse<String> response) {
+    int status = response.statusCode();
+    String error = status + " " + abbreviate(response.body());
+    if (status >= 200 && status < 300) {
+      return new Result(Outcome.DELIVERED, null, null, null);
+    }
+    if (status == 429) {
+      return new Result(Outcome.RETRY, retryAfter(response.headers().firstValue("Retry-After").orElse(null)),
+          "429 rate limited", null);
+    }
+    if (status >= 500) {
+      return new Result(Outcome.RETRY, null, error, null);
+    }
+    if (message.channel() == AlertChannel.SLACK && (status == 400 || status == 413)) {
+      Optional<String> fallback = slack.fallback(attempt.payload());
+      if (fallback.isPresent()) {
+        return new Result(Outcome.FALLBACK, null, error + "; sent again as plain text", fallback.get());
+      }
+    }
+    return new Result(Outcome.FAILED, null, error, null);
+  }
+
+  private void record(Claimed message, Result result) throws SQLException {
+    String sql = switch (result.outcome()) {
+      case DELIVERED -> "UPDATE alert_outbox SET delivered_at = now(), claimed_until = NULL, claimed_by = NULL,"
+          + " last_error = NULL WHERE id = ? AND claimed_by = ?";
+      case FAILED -> "UPDATE alert_outbox SET failed_at = now(), claimed_until = NULL, claimed_by = NULL, last_error = ?"
+          + " WHERE id = ? AND claimed_by = ?";
       case RETRY -> "UPDATE alert_outbox SET next_attempt_at = now() + make_interval(secs => ?), claimed_until = NULL,"
-          + " last_error = ? WHERE id = ?";
+          + " claimed_by = NULL, last_error = ? WHERE id = ? AND claimed_by = ?";
+      case FALLBACK -> "UPDATE alert_outbox SET payload = ?, next_attempt_at = now(), claimed_until = NULL,"
+          + " claimed_by = NULL, last_error = ? WHERE id = ? AND claimed_by = ?";
     };
+    int updated;
     try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
       int index = 1;
-      if (outcome == Outcome.RETRY) {
-        statement.setDouble(index++, retryIn.toMillis() / 1000.0);
+      if (result.outcome() == Outcome.RETRY) {
+        statement.setDouble(index++, result.retryIn().toMillis() / 1000.0);
       }
-      if (outcome != Outcome.DELIVERED) {
-        statement.setString(index++, error);
+      if (result.outcome() == Outcome.FALLBACK) {
+        statement.setString(index++, result.payload());
       }
-      statement.setObject(index, message.id());
-      statement.executeUpdate();
+      if (result.outcome() != Outcome.DELIVERED) {
+        statement.setString(index++, result.error());
+      }
+      statement.setObject(index++, message.id());
+      statement.setObject(index, message.token());
+      updated = statement.executeUpdate();
     }
-    if (outcome == Outcome.FAILED) {
-      LOG.warnf("an alert for %s was given up: %s", message.environment(), error);
+    if (updated == 0) {
+      LOG.warnf("alert %s for %s: its outcome (%s) was not recorded, its claim was lost", message.id(),
+          message.environment(), result.outcome());
+    } else if (result.outcome() == Outcome.FAILED) {
+      LOG.warnf("an alert for %s was given up: %s (GET /api/v1/alerts/deliveries?state=failed lists it, "
+          + "POST /api/v1/alerts/deliveries/%s/retry sends it again)", message.environment(), result.error(), message.id());
     }
   }
 
@@ -192,6 +289,23 @@ public class AlertSender {
     long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
     Duration delay = first.multipliedBy(factor);
     return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof TimeoutException) {
+      return "no answer within the request timeout (DRIFTWATCH_ALERTS_REQUEST_TIMEOUT)";
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /** The webhook URL is a secret: never in an error that the API lists or the log shows. */
+  static String redact(String error, String url) {
+    if (error == null || url == null || url.isEmpty()) {
+      return error;
+    }
+    String redacted = error.replace(url, "<webhook>");
+    int path = url.indexOf('/', url.indexOf("//") + 2);
+    return path < 0 || path >= url.length() - 1 ? redacted : redacted.replace(url.substring(path), "/<webhook path>");
   }
 
   private static String abbreviate(String body) {

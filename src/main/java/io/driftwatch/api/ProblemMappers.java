@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.driftwatch.access.TokenNameTakenException;
 import io.driftwatch.access.TokenNotFoundException;
+import io.driftwatch.alerts.DeliveryNotFailedException;
+import io.driftwatch.alerts.DeliveryNotFoundException;
 import io.driftwatch.alerts.NoAlertDestinationException;
 import io.driftwatch.alerts.OpenFindingNotFoundException;
 import io.driftwatch.audit.AuditNotFoundException;
@@ -78,6 +80,16 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response noAlertDestination(NoAlertDestinationException e, UriInfo uri) {
     return problem(409, "no-alert-destination", "No alert destination", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response deliveryNotFound(DeliveryNotFoundException e, UriInfo uri) {
+    return problem(404, "delivery-not-found", "Alert delivery not found", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response deliveryNotFailed(DeliveryNotFailedException e, UriInfo uri) {
+    return problem(409, "delivery-not-failed", "Alert delivery not failed", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper

@@ -153,7 +153,10 @@ public interface DriftwatchConfig {
 
   /** Slack and webhook alerts. */
   interface Alerts {
-    /** Default Slack incoming webhook for environments without their own (a secret: keep it in the environment). */
+    /**
+     * Default Slack incoming webhook for environments without their own (a secret: keep it in the environment). A new
+     * one is told, at start-up, of the findings already open.
+     */
     Optional<String> slackWebhookUrl();
 
     /** Hosts alerts may be sent to (DRIFTWATCH_ALERTS_ALLOWED_HOSTS, comma-separated). */
@@ -178,7 +181,7 @@ public interface DriftwatchConfig {
     @WithDefault("5s")
     String deliveryInterval();
 
-    /** Timeout of one delivery. */
+    /** Bound of one delivery, the answer included; a sender's claim on a message lasts twice this plus 10 s. */
     @WithDefault("10s")
     Duration requestTimeout();
 
@@ -190,7 +193,10 @@ public interface DriftwatchConfig {
     @WithDefault("5s")
     Duration firstBackoff();
 
-    /** A message still undelivered after this many attempts is given up (and counted as rejected). */
+    /**
+     * A message still undelivered after this many attempts is given up: kept in the outbox as FAILED, counted,
+     * listed by {@code GET /api/v1/alerts/deliveries?state=failed} until retried.
+     */
     @WithDefault("25")
     int maxAttempts();
   }

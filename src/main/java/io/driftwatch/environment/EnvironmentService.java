@@ -1,8 +1,10 @@
 package io.driftwatch.environment;
 
 import io.driftwatch.access.ChangeLog;
+import io.driftwatch.alerts.AlertChannel;
 import io.driftwatch.alerts.AlertDestinations;
 import io.driftwatch.alerts.AlertPolicy;
+import io.driftwatch.alerts.NewDestinationAnnouncer;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.catalog.CatalogFilter;
 import io.driftwatch.core.finding.Severity;
@@ -31,8 +33,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Creates, changes and removes watched environments; validates before anything is stored. */
@@ -48,6 +52,7 @@ public class EnvironmentService {
   private final AuditMetrics metrics;
   private final AuditScheduler scheduler;
   private final AlertDestinations destinations;
+  private final NewDestinationAnnouncer announcer;
   private final OutboundPolicy outbound;
   private final ChangeLog changes;
   private final SourceBounds bounds;
@@ -61,6 +66,7 @@ public class EnvironmentService {
       AuditMetrics metrics,
       AuditScheduler scheduler,
       AlertDestinations destinations,
+      NewDestinationAnnouncer announcer,
       OutboundPolicy outbound,
       ChangeLog changes,
       SourceBounds bounds,
@@ -72,6 +78,7 @@ public class EnvironmentService {
     this.metrics = metrics;
     this.scheduler = scheduler;
     this.destinations = destinations;
+    this.announcer = announcer;
     this.outbound = outbound;
     this.changes = changes;
     this.bounds = bounds;
@@ -127,13 +134,17 @@ public class EnvironmentService {
           : environments.findByName(draft.name()).flatMap(other -> other == null
               ? Uni.createFrom().voidItem()
               : Uni.createFrom().failure(new EnvironmentExistsException(draft.name())));
-      return nameFree.flatMap(ignored -> {
+      return nameFree.call(() -> lockIfAlertsChange(entity, draft)).flatMap(ignored -> {
         Environment before = toEnvironment(entity);
         refuseKeptTokenOverHttp(entity, draft);
+        Set<AlertChannel> newDestinations = announcer.changedBy(entity, draft.alerts());
         apply(entity, draft, url);
         pools.evict(entity.id);
         return changes.record(actor, "environment.updated", name,
-            EnvironmentChanges.updated(before, toEnvironment(entity), draft)).replaceWith(entity);
+                EnvironmentChanges.updated(before, toEnvironment(entity), draft))
+            // A destination new to the environment hears of what is already open, in this same transaction.
+            .call(() -> announcer.announce(entity, newDestinations))
+            .replaceWith(entity);
       });
     }))
         .onFailure(UniqueViolation::is).transform(e -> new EnvironmentExistsException(draft.name()))
@@ -145,6 +156,17 @@ public class EnvironmentService {
         })
         .invoke(this::watch)
         .call(this::schedule);
+  }
+
+  /**
+   * An update that sets a webhook reads the environment again under a row lock: two updates setting the
+   * same new URL at once then see it new only once, and its destination is told of the open findings once.
+   */
+  private static Uni<Void> lockIfAlertsChange(EnvironmentEntity entity, EnvironmentDraft draft) {
+    if (draft.alerts() == null || (draft.alerts().slackWebhookUrl() == null && draft.alerts().webhookUrl() == null)) {
+      return Uni.createFrom().voidItem();
+    }
+    return Panache.getSession().flatMap(session -> session.refresh(entity, LockModeType.PESSIMISTIC_WRITE));
   }
 
   public Uni<Void> delete(String name, String actor) {

@@ -28,7 +28,7 @@ public class AlertOutboxEntity {
   @Column(nullable = false)
   public String channel;
 
-  /** OPENED, RESOLVED, REMINDER or TEST. */
+  /** OPENED, RESOLVED, REMINDER, ALREADY_OPEN or TEST. */
   @Column(nullable = false)
   public String kind;
 

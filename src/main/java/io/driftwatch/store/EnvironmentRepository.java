@@ -17,4 +17,9 @@ public class EnvironmentRepository implements PanacheRepositoryBase<EnvironmentE
   public Uni<List<EnvironmentEntity>> listByName() {
     return listAll(Sort.by("name"));
   }
+
+  /** The environments whose Slack alerts go to the global webhook. */
+  public Uni<List<EnvironmentEntity>> onDefaultSlackWebhook() {
+    return list("alertsWebhookSecret is null", Sort.by("name"));
+  }
 }

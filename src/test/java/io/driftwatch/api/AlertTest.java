@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.driftwatch.testing.AlertScene;
 import io.driftwatch.testing.FakeSlack;
 import io.driftwatch.testing.FakeSlack.Answer;
 import io.driftwatch.testing.PrismaFolder;
@@ -31,27 +32,24 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StoreDatabase.class)
 class AlertTest {
 
-  private static final String INIT = "20240101000000_init";
-  private static final String INIT_SQL = "CREATE TABLE \"a\" (\"id\" TEXT);\n";
-  private static final String PHANTOM = "20240102000000_hotfix";
+  private static final String PHANTOM = AlertScene.PHANTOM;
 
+  private AlertScene scene;
   private TargetDatabase target;
   private PrismaFolder folder;
   private FakeSlack slack;
 
   @BeforeEach
   void create() throws Exception {
-    target = TargetDatabase.create().managedByPrisma();
-    target.deploy(INIT, INIT_SQL).deploy(PHANTOM, "SELECT 1;");
-    folder = PrismaFolder.create().migration(INIT, INIT_SQL);
-    slack = FakeSlack.start();
+    scene = AlertScene.start();
+    target = scene.target();
+    folder = scene.folder();
+    slack = scene.slack();
   }
 
   @AfterEach
   void cleanUp() {
-    slack.close();
-    target.close();
-    folder.close();
+    scene.close();
   }
 
   private String register(String webhook, String minSeverity) {
@@ -84,6 +82,81 @@ class AlertTest {
     Environments.audit(environment);
     Thread.sleep(2500);
     assertThat(slack.received()).as("an unchanged finding is not sent again").hasSize(1);
+  }
+
+  /** The Block Kit message Slack took: the only request, answered 200 the first time (not the fallback). */
+  private JsonPath acceptedAtOnce(String environment) throws Exception {
+    List<FakeSlack.Received> delivered = slack.awaitDeliveredContaining(environment, 1, 30_000);
+    assertThat(delivered).as("delivered").hasSize(1);
+    assertThat(slack.received()).extracting(FakeSlack.Received::answered).as("taken at the first attempt").containsExactly(200);
+    JsonPath message = new JsonPath(delivered.get(0).body());
+    assertThat(message.getList("blocks")).as("as Block Kit, not the plain-text fallback").isNotEmpty();
+    return message;
+  }
+
+  @Test
+  void an_hi003_listing_103_pending_migrations_is_delivered_within_slack_limits() throws Exception {
+    // A staging copy that took a hotfix and is 103 migrations behind: HI003's message names them all (5,014
+    // characters when seen), over Slack's 3,000 per section.
+    for (int i = 1; i <= 103; i++) {
+      folder.migration("202402%08d_add_reporting_columns_to_the_customer_table".formatted(i), "SELECT 1;");
+    }
+    String environment = "alert-" + UUID.randomUUID().toString().substring(0, 8);
+    given().contentType(ContentType.JSON).body(Map.of("name", environment, "tier", "staging", "databaseUrl", target.prismaUrl(),
+            "source", Map.of("type", "path", "path", folder.path()), "alerts", Map.of("slackWebhookUrl", slack.webhookUrl())))
+        .post("/api/v1/environments").then().statusCode(201);
+    JsonPath audit = Environments.audit(environment);
+    String hi003 = audit.getString("findings.find { it.code == 'HI003' }.message");
+    assertThat(hi003.length()).as("the finding's own message").isGreaterThan(FakeSlack.MAX_TEXT);
+
+    JsonPath message = acceptedAtOnce(environment);
+    String body = slack.delivered().get(0).body();
+    assertThat(body).contains("HI003 HISTORIES_DIVERGED").contains("/api/v1/audits/" + audit.getString("id"))
+        .contains("20240200000001_add_reporting_columns_to_the_customer_table");
+    assertThat(message.getList("blocks.text.text", String.class).stream().filter(java.util.Objects::nonNull))
+        .anySatisfy(text -> assertThat(text).contains("HI003").contains("full text in the report"));
+  }
+
+  @Test
+  void two_hundred_cleared_drift_objects_are_delivered_within_slack_limits() throws Exception {
+    StringBuilder tables = new StringBuilder();
+    for (int i = 1; i <= 200; i++) {
+      tables.append("CREATE TABLE \"legacy_reporting_snapshot_%03d\" (\"id\" INT);".formatted(i));
+    }
+    target.sql(tables.toString());
+    String environment = register(slack.webhookUrl(), null);
+    assertThat(Environments.audit(environment).getList("findings.code", String.class)).contains("SD001");
+    assertThat(slack.awaitDeliveredContaining(environment, 1, 30_000)).hasSize(1);
+
+    target.sql(tables.toString().replace("CREATE TABLE", "DROP TABLE").replace(" (\"id\" INT)", ""));
+    JsonPath audit = Environments.audit(environment);
+    List<FakeSlack.Received> delivered = slack.awaitDeliveredContaining("resolved", 1, 30_000);
+    assertThat(delivered).hasSize(1);
+    assertThat(slack.received()).extracting(FakeSlack.Received::answered).as("both taken at once").containsExactly(200, 200);
+    String body = delivered.get(0).body();
+    assertThat(body).contains("200 findings resolved").contains("SD001 UNTRACKED_TABLE").containsPattern("… and \\d+ more")
+        .contains("/api/v1/audits/" + audit.getString("id"));
+    assertThat(new JsonPath(body).getList("blocks")).isNotEmpty();
+  }
+
+  @Test
+  void a_message_slack_refuses_is_sent_again_once_as_plain_text() throws Exception {
+    slack.then(new Answer(400, null, "invalid_blocks"));
+    String environment = register(slack.webhookUrl(), null);
+    JsonPath audit = Environments.audit(environment);
+
+    List<FakeSlack.Received> delivered = slack.awaitDelivered(1, 20_000);
+    assertThat(delivered).hasSize(1);
+    List<FakeSlack.Received> all = slack.received();
+    assertThat(all).extracting(FakeSlack.Received::answered).containsExactly(400, 200);
+    assertThat(new JsonPath(all.get(0).body()).getList("blocks")).isNotEmpty();
+    JsonPath fallback = new JsonPath(all.get(1).body());
+    assertThat(fallback.getList("blocks")).as("plain text only").isNull();
+    assertThat(fallback.getString("text")).contains(environment).contains("production").contains("1 new finding")
+        .contains("FOLDER_BEHIND").contains("/api/v1/audits/" + audit.getString("id"));
+    assertThat(fallback.getString("text").length()).isLessThan(1000);
+    Thread.sleep(2000);
+    assertThat(slack.received()).as("sent once").hasSize(2);
   }
 
   @Test
@@ -191,11 +264,9 @@ class AlertTest {
         + "\"[^}]*outcome=\"RETRY\"[^}]*\\} 1\\.0");
   }
 
-  private static void remindedLongAgo(String environment) throws Exception {
-    try (Connection store = TestPostgres.server().connect(StoreDatabase.current()); Statement statement = store.createStatement()) {
-      statement.execute("UPDATE open_finding SET last_notified_at = now() - interval '2 days' WHERE environment_id = "
-          + "(SELECT id FROM environment WHERE name = '" + environment + "')");
-    }
+  private static void remindedLongAgo(String environment) {
+    StoreDatabase.execute("UPDATE open_finding SET last_notified_at = now() - interval '2 days' WHERE environment_id = "
+        + "(SELECT id FROM environment WHERE name = '" + environment + "')");
   }
 
   @Test
@@ -235,7 +306,7 @@ class AlertTest {
     String name = "alert-" + UUID.randomUUID().toString().substring(0, 8);
     given().contentType(ContentType.JSON).body(Map.of("name", name, "tier", "staging", "databaseUrl", target.prismaUrl(),
             "source", Map.of("type", "path", "path", folder.path()),
-            "alerts", Map.of("webhookUrl", slack.webhookUrl(), "minSeverity", "error")))
+            "alerts", Map.of("webhookUrl", slack.genericUrl(), "minSeverity", "error")))
         .post("/api/v1/environments").then().statusCode(201)
         .body("alerts.hasWebhook", equalTo(true)).body("alerts.hasSlackWebhook", equalTo(false));
 

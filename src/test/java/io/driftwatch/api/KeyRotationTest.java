@@ -56,6 +56,33 @@ class KeyRotationTest {
   }
 
   @Test
+  void the_recorded_global_webhook_is_resealed_too() throws Exception {
+    byte[] previousKey = Base64.getDecoder().decode(
+        ConfigProvider.getConfig().getValue("driftwatch.previous-master-keys", String.class));
+    byte[] currentKey = Base64.getDecoder().decode(ConfigProvider.getConfig().getValue("driftwatch.master-key", String.class));
+    String webhook = "https://hooks.slack.com/services/T000/B000/rotated";
+    try (Connection store = TestPostgres.server().connect(StoreDatabase.current())) {
+      try (PreparedStatement update = store.prepareStatement("UPDATE alert_default_webhook SET webhook_secret = ?")) {
+        update.setString(1, new SecretCipher(previousKey).encrypt(webhook));
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+      try {
+        given().post("/api/v1/secrets/reseal").then().statusCode(200).body("resealed", greaterThanOrEqualTo(1));
+        try (PreparedStatement query = store.prepareStatement("SELECT webhook_secret FROM alert_default_webhook");
+            ResultSet row = query.executeQuery()) {
+          assertThat(row.next()).isTrue();
+          assertThat(row.getString(1)).startsWith("v1:" + SecretCipher.keyIdOf(currentKey) + ":");
+          assertThat(new SecretCipher(currentKey).decrypt(row.getString(1))).isEqualTo(webhook);
+        }
+      } finally {
+        try (PreparedStatement reset = store.prepareStatement("UPDATE alert_default_webhook SET webhook_secret = NULL")) {
+          reset.executeUpdate();
+        }
+      }
+    }
+  }
+
+  @Test
   void only_admins_reseal() {
     given().auth().none().post("/api/v1/secrets/reseal").then().statusCode(401);
   }

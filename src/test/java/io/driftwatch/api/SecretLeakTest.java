@@ -82,6 +82,7 @@ class SecretLeakTest {
       bodies.add(given().get("/api/v1/environments").asString());
       slack.awaitDelivered(2, 15_000);
       bodies.add(given().get("/q/metrics").asString());
+      bodies.add(given().get("/api/v1/alerts/deliveries?environment=" + working).asString());
       assertThat(slack.delivered()).as("the alerts did go out (through a 500 first)").isNotEmpty();
 
       issuedToken = given().contentType(ContentType.JSON).body(Map.of("name", working, "role", "viewer"))

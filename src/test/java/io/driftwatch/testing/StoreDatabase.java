@@ -15,6 +15,16 @@ public class StoreDatabase implements QuarkusTestResourceLifecycleManager {
     return current;
   }
 
+  /** Runs a statement on the running test application's store, as the test server's superuser. */
+  public static void execute(String sql) {
+    try (java.sql.Connection connection = TestPostgres.server().connect(current);
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   @Override
   public Map<String, String> start() {
     TestPostgres.Server server = TestPostgres.server();
