@@ -272,6 +272,20 @@ public interface DriftwatchConfig {
     Duration timeout();
 
     /**
+     * How long driftwatch waits for a shadow server to accept a connection and give its first answer (its facts):
+     * a server that accepts and never answers (a wrong port) is reported unavailable after this, never waited on.
+     */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /**
+     * How long a replay session that was cancelled (its replay past the timeout) has to stop before its backend is
+     * terminated: a script may catch the cancel, not the termination.
+     */
+    @WithDefault("5s")
+    Duration cancelGrace();
+
+    /**
      * A migration.sql larger than this is not sent to the shadow server (a finding says so): the server reads a
      * script before any timeout can reach it.
      */
@@ -294,8 +308,9 @@ public interface DriftwatchConfig {
     io.quarkus.runtime.configuration.MemorySize tempFileLimit();
 
     /**
-     * How often a replay first drops the sandboxes that replays on dead replicas left on its shadow server (their
-     * names say when they were made; only those older than twice the timeout are touched).
+     * How often a replay has the sandboxes that replays on dead replicas, or failed teardowns, left on its shadow
+     * server dropped, in the background (their names say when they were made; only those older than twice the
+     * timeout are touched).
      */
     @WithDefault("10m")
     Duration sweepInterval();

@@ -1,9 +1,7 @@
 package io.driftwatch.shadow;
 
 import io.driftwatch.config.DriftwatchConfig;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,21 +25,21 @@ import org.jboss.logging.Logger;
  * the replay limits; {@code temp_file_limit} is one a session cannot raise, and is set when the manager may. It owns
  * exactly its scratch database, whose CONNECT is revoked from PUBLIC. The manager is made a member of the role, so
  * that a non-superuser manager may create the database for it and end its sessions.
+ *
+ * <p>A sandbox is made on the audit's path; it is unmade in the background ({@link SandboxTeardowns}), once the
+ * replay has its answer or was given up: the sessions of the role that are still there are cancelled, terminated
+ * when they do not stop within {@code driftwatch.shadow.cancel-grace}, then the database is dropped {@code WITH
+ * (FORCE)} and the role with it, every statement under the manager's lock and statement timeouts.
  */
 @ApplicationScoped
 class ReplaySandboxes {
 
   private static final Logger LOG = Logger.getLogger(ReplaySandboxes.class);
 
-  /**
-   * How often, and how many times, the manager looks whether the replay's session is gone: first for one that is
-   * ending by itself (its client has just closed), then after a cancel, then after a terminate.
-   */
+  /** How often the manager looks whether the replay role's sessions are gone. */
   private static final Duration WAIT_STEP = Duration.ofMillis(20);
-  private static final int ENDING_STEPS = 10;
-  private static final int SIGNALLED_STEPS = 50;
-  /** The teardown's own bound: whatever remains after it is the next sweep's. */
-  private static final Duration TEARDOWN_BOUND = Duration.ofSeconds(45);
+  /** A session whose client has just closed it is given this long to end by itself before it is cancelled. */
+  private static final Duration ENDING = Duration.ofMillis(200);
 
   private static final String SESSIONS = "SELECT count(*)::int AS sessions FROM pg_catalog.pg_stat_activity "
       + "WHERE usename = $1";
@@ -54,46 +52,42 @@ class ReplaySandboxes {
   private static final String OUR_ROLES = "SELECT rolname::text AS name FROM pg_catalog.pg_roles "
       + "WHERE pg_catalog.starts_with(rolname::text, $1)";
 
-  private final Vertx vertx;
+  private final ShadowConnector connector;
+  private final SandboxTeardowns teardowns;
   private final DriftwatchConfig.Shadow config;
   /** A sandbox older than this belongs to a replay that cannot still be running, on any replica. */
   private final Duration staleAfter;
   private final Map<String, Instant> lastSweep = new ConcurrentHashMap<>();
 
-  ReplaySandboxes(Vertx vertx, DriftwatchConfig config) {
-    this.vertx = vertx;
+  ReplaySandboxes(ShadowConnector connector, SandboxTeardowns teardowns, DriftwatchConfig config) {
+    this.connector = connector;
+    this.teardowns = teardowns;
     this.config = config.shadow();
     this.staleAfter = config.shadow().timeout().multipliedBy(2).plus(Duration.ofMinutes(5));
   }
 
-  /** A sandbox and the manager session that made it, which unmakes it. */
-  record Opened(PgConnection manager, ReplaySandbox sandbox) {}
-
-  /** Opens a manager session, drops stale sandboxes when due, then makes a new one. */
-  Uni<Opened> open(ShadowTarget target, ShadowReplayer.Server server) {
-    ReplaySandbox sandbox = ReplaySandbox.create(Instant.now());
-    return PgConnection.connect(vertx, target.maintenanceOptions()).flatMap(manager -> sweepIfDue(target, manager)
-        .flatMap(swept -> make(manager, sandbox, server))
-        .replaceWith(new Opened(manager, sandbox))
-        .onFailure().call(() -> unmake(manager, sandbox).eventually(manager::close)));
-  }
-
   /**
-   * Ends every session of the replay role (cancelled first, terminated when it does not stop), drops the scratch
-   * database and the role, and closes the manager session. Bounded; never fails: what it could not drop is logged
-   * and left to the next sweep.
+   * Makes a new sandbox as the manager (and has the stale ones swept in the background when due). A sandbox
+   * left half made, by a failure or a cancellation, is unmade in the background.
    */
-  Uni<Void> close(Opened opened) {
-    return unmake(opened.manager(), opened.sandbox())
-        .ifNoItem().after(TEARDOWN_BOUND).recoverWithItem(() -> {
-          LOG.warnf("the replay sandbox %s was not dropped within %d s; the next replay on the server drops it",
-              opened.sandbox().database(), TEARDOWN_BOUND.toSeconds());
-          return null;
-        })
-        .eventually(opened.manager()::close);
+  Uni<ReplaySandbox> open(ShadowTarget target, ShadowReplayer.Server server) {
+    sweepIfDue(target);
+    ReplaySandbox sandbox = ReplaySandbox.create(Instant.now());
+    return connector.manager(target).flatMap(manager -> make(manager, target, sandbox, server)
+        .onFailure().invoke(() -> dismantle(target, sandbox))
+        .onCancellation().invoke(() -> dismantle(target, sandbox))
+        .onTermination().call(manager::close))
+        .replaceWith(sandbox);
   }
 
-  private Uni<Void> make(PgConnection manager, ReplaySandbox sandbox, ShadowReplayer.Server server) {
+  /** Unmakes the sandbox in the background: never fails, never waits. */
+  void dismantle(ShadowTarget target, ReplaySandbox sandbox) {
+    teardowns.submit("the replay sandbox " + sandbox.database() + " on " + target.describe(),
+        () -> unmake(target, sandbox));
+  }
+
+  private Uni<Void> make(PgConnection manager, ShadowTarget target, ReplaySandbox sandbox,
+      ShadowReplayer.Server server) {
     String role = ReplaySandbox.quote(sandbox.role());
     String validUntil = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
         sandbox.createdAt().plus(staleAfter).atOffset(ZoneOffset.UTC));
@@ -111,101 +105,108 @@ class ReplaySandboxes {
     }
     createRole.append("GRANT ").append(role).append(" TO CURRENT_USER;\n");
     String database = ReplaySandbox.quote(sandbox.database());
-    return manager.query(createRole.toString()).execute()
-        .flatMap(created -> manager.query("CREATE DATABASE " + database + " OWNER " + role + " TEMPLATE "
-            + ReplaySandbox.quote(config.template())).execute())
-        .flatMap(created -> manager.query("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC").execute())
-        .replaceWithVoid();
+    return statement(manager, target, createRole.toString())
+        .flatMap(created -> statement(manager, target, "CREATE DATABASE " + database + " OWNER " + role
+            + " TEMPLATE " + ReplaySandbox.quote(config.template())))
+        .flatMap(created -> statement(manager, target, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC"));
+  }
+
+  private Uni<Void> statement(PgConnection manager, ShadowTarget target, String sql) {
+    return connector.managerAnswer(manager.query(sql).execute(), target).replaceWithVoid();
   }
 
   private static String setting(String role, String name, long value) {
     return "ALTER ROLE " + role + " SET " + name + " = " + value + ";\n";
   }
 
-  private Uni<Void> unmake(PgConnection manager, ReplaySandbox sandbox) {
+  /** On a teardown thread: ends the role's sessions, drops the database, then the role. */
+  private void unmake(ShadowTarget target, ReplaySandbox sandbox) {
     String database = ReplaySandbox.quote(sandbox.database());
-    return endSessions(manager, sandbox.role())
-        // Its owner may have made it a template, which cannot be dropped.
-        .call(() -> quietly(manager, "ALTER DATABASE " + database + " IS_TEMPLATE false", null))
-        .call(() -> quietly(manager, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", sandbox.database()))
-        .call(() -> quietly(manager, "DROP ROLE IF EXISTS " + ReplaySandbox.quote(sandbox.role()), sandbox.role()));
-  }
-
-  /** Waits for the role's sessions to end by themselves; cancels those still there, waits, terminates, waits. */
-  private Uni<Void> endSessions(PgConnection manager, String role) {
-    return awaitGone(manager, role, ENDING_STEPS).flatMap(ended -> ended ? Uni.createFrom().voidItem()
-        : manager.preparedQuery(CANCEL).execute(Tuple.of(role))
-            .flatMap(cancelled -> awaitGone(manager, role, SIGNALLED_STEPS))
-            .flatMap(gone -> gone ? Uni.createFrom().voidItem()
-                : manager.preparedQuery(TERMINATE).execute(Tuple.of(role))
-                    .invoke(() -> LOG.infof("the replay role %s's session did not stop when cancelled: terminated", role))
-                    .flatMap(terminated -> awaitGone(manager, role, SIGNALLED_STEPS)).replaceWithVoid()))
-        .onFailure().invoke(e -> LOG.warnf("could not end the sessions of %s: %s", role, e.getMessage()))
-        .onFailure().recoverWithNull();
-  }
-
-  private static Uni<Integer> sessions(PgConnection manager, String role) {
-    return manager.preparedQuery(SESSIONS).execute(Tuple.of(role))
-        .map(rows -> rows.iterator().next().getInteger("sessions"));
-  }
-
-  private static Uni<Boolean> awaitGone(PgConnection manager, String role, int steps) {
-    return sessions(manager, role).flatMap(count -> count == 0 ? Uni.createFrom().item(true)
-        : steps == 0 ? Uni.createFrom().item(false)
-        : Uni.createFrom().voidItem().onItem().delayIt().by(WAIT_STEP)
-            .flatMap(waited -> awaitGone(manager, role, steps - 1)));
-  }
-
-  /** Runs a statement; a failure is logged (when {@code what} names it) and swallowed. */
-  private static Uni<Void> quietly(PgConnection manager, String sql, String what) {
-    return manager.query(sql).execute().replaceWithVoid()
-        .onFailure().invoke(e -> {
-          if (what != null) {
-            LOG.warnf("could not drop %s on the shadow server: %s", what, e.getMessage());
-          }
-        })
-        .onFailure().recoverWithNull();
+    try (ManagerSession manager = ManagerSession.open(connector, target)) {
+      endSessions(manager, sandbox.role());
+      // Its owner may have made it a template, which cannot be dropped.
+      manager.quietly("ALTER DATABASE " + database + " IS_TEMPLATE false", null);
+      // FORCE ends whatever session is still there; the lock timeout bounds the wait behind one that does not end.
+      manager.quietly("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", sandbox.database());
+      manager.quietly("DROP ROLE IF EXISTS " + ReplaySandbox.quote(sandbox.role()), sandbox.role());
+    }
   }
 
   /**
-   * Drops the sandboxes of replays that ended without cleaning up (their replica died), at most once per
-   * sweep interval per server. Only sandboxes older than any replay can last are touched.
+   * Waits briefly for the role's sessions to end by themselves; cancels those still there, waits the cancel grace,
+   * terminates those still there (a script may catch a cancel, not a termination), waits the grace again.
    */
-  private Uni<Void> sweepIfDue(ShadowTarget target, PgConnection manager) {
+  private void endSessions(ManagerSession manager, String role) {
+    try {
+      if (awaitGone(manager, role, ENDING)) {
+        return;
+      }
+      manager.execute(CANCEL, Tuple.of(role));
+      if (awaitGone(manager, role, config.cancelGrace())) {
+        return;
+      }
+      manager.execute(TERMINATE, Tuple.of(role));
+      LOG.infof("the replay role %s's session did not stop within %d ms of its cancel: terminated", role,
+          config.cancelGrace().toMillis());
+      if (!awaitGone(manager, role, config.cancelGrace())) {
+        LOG.warnf("the replay role %s's session did not end within %d ms of its termination", role,
+            config.cancelGrace().toMillis());
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("could not end the sessions of %s: %s", role, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean awaitGone(ManagerSession manager, String role, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (manager.execute(SESSIONS, Tuple.of(role)).iterator().next().getInteger("sessions") > 0) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      Thread.sleep(WAIT_STEP.toMillis());
+    }
+    return true;
+  }
+
+  /**
+   * Has the sandboxes of replays that ended without cleaning up (their replica died, their teardown failed) dropped
+   * in the background, at most once per sweep interval per server. Only sandboxes older than any replay can last are
+   * touched.
+   */
+  private void sweepIfDue(ShadowTarget target) {
     Instant now = Instant.now();
     Instant last = lastSweep.get(target.describe());
     if (last != null && last.plus(config.sweepInterval()).isAfter(now)) {
-      return Uni.createFrom().voidItem();
+      return;
     }
     lastSweep.put(target.describe(), now);
-    Instant staleBefore = now.minus(staleAfter);
-    return stale(manager, OUR_DATABASES, ReplaySandbox.DATABASE_PREFIX, staleBefore)
-        .flatMap(databases -> Multi.createFrom().iterable(databases)
-            // WITH (FORCE) ends whatever session of the dead replay is left.
-            .onItem().transformToUniAndConcatenate(name -> quietly(manager,
-                    "ALTER DATABASE " + ReplaySandbox.quote(name) + " IS_TEMPLATE false", null)
-                .call(() -> quietly(manager, "DROP DATABASE IF EXISTS " + ReplaySandbox.quote(name) + " WITH (FORCE)",
-                    name)))
-            .collect().asList())
-        .flatMap(dropped -> stale(manager, OUR_ROLES, ReplaySandbox.ROLE_PREFIX, staleBefore))
-        .flatMap(roles -> Multi.createFrom().iterable(roles)
-            .onItem().transformToUniAndConcatenate(name -> quietly(manager,
-                "DROP ROLE IF EXISTS " + ReplaySandbox.quote(name), name))
-            .collect().asList())
-        .replaceWithVoid()
-        .onFailure().invoke(e -> LOG.warnf("could not look for stale replay sandboxes on %s: %s", target.describe(),
-            e.getMessage()))
-        .onFailure().recoverWithNull();
+    teardowns.submit("the sweep of stale replay sandboxes on " + target.describe(),
+        () -> sweep(target, now.minus(staleAfter)));
   }
 
-  private static Uni<List<String>> stale(PgConnection manager, String query, String prefix, Instant staleBefore) {
-    return manager.preparedQuery(query).execute(Tuple.of(prefix)).map(rows -> {
-      List<String> names = new ArrayList<>();
-      for (Row row : rows) {
-        String name = row.getString("name");
-        ReplaySandbox.madeAt(name).filter(made -> made.isBefore(staleBefore)).ifPresent(made -> names.add(name));
+  private void sweep(ShadowTarget target, Instant staleBefore) {
+    try (ManagerSession manager = ManagerSession.open(connector, target)) {
+      for (String name : stale(manager, OUR_DATABASES, ReplaySandbox.DATABASE_PREFIX, staleBefore)) {
+        manager.quietly("ALTER DATABASE " + ReplaySandbox.quote(name) + " IS_TEMPLATE false", null);
+        // WITH (FORCE) ends whatever session of the dead replay is left.
+        manager.quietly("DROP DATABASE IF EXISTS " + ReplaySandbox.quote(name) + " WITH (FORCE)", name);
       }
-      return names;
-    });
+      for (String name : stale(manager, OUR_ROLES, ReplaySandbox.ROLE_PREFIX, staleBefore)) {
+        manager.quietly("DROP ROLE IF EXISTS " + ReplaySandbox.quote(name), name);
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf("could not look for stale replay sandboxes on %s: %s", target.describe(), e.getMessage());
+    }
+  }
+
+  private static List<String> stale(ManagerSession manager, String query, String prefix, Instant staleBefore) {
+    List<String> names = new ArrayList<>();
+    for (Row row : manager.execute(query, Tuple.of(prefix))) {
+      String name = row.getString("name");
+      ReplaySandbox.madeAt(name).filter(made -> made.isBefore(staleBefore)).ifPresent(made -> names.add(name));
+    }
+    return names;
   }
 }

@@ -3,8 +3,6 @@ package io.driftwatch.shadow;
 import io.driftwatch.config.DriftwatchConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,16 +33,16 @@ public class ShadowIsolation {
   public record State(String shadowServer, Optional<Boolean> separate, String storeConnect) {}
 
   private final Pool store;
-  private final Vertx vertx;
+  private final ShadowConnector connector;
   private final ShadowServer shadows;
   private final boolean configured;
   private final boolean quickStart;
   private final String masterKey;
   private volatile State state;
 
-  public ShadowIsolation(Pool store, Vertx vertx, ShadowServer shadows, DriftwatchConfig config) {
+  public ShadowIsolation(Pool store, ShadowConnector connector, ShadowServer shadows, DriftwatchConfig config) {
     this.store = store;
-    this.vertx = vertx;
+    this.connector = connector;
     this.shadows = shadows;
     this.configured = config.shadow().url().isPresent();
     this.quickStart = config.quickStart();
@@ -112,8 +110,9 @@ public class ShadowIsolation {
       return Uni.createFrom().item(true); // the default shadow server is the store's
     }
     Uni<String> storeIdentity = store.query(IDENTITY).execute().map(rows -> rows.iterator().next().getString(0));
-    Uni<String> shadowIdentity = PgConnection.connect(vertx, shadows.global().maintenanceOptions())
-        .flatMap(connection -> connection.query(IDENTITY).execute().map(rows -> rows.iterator().next().getString(0))
+    Uni<String> shadowIdentity = connector.quick(shadows.global())
+        .flatMap(connection -> connector.quickAnswer(connection.query(IDENTITY).execute(), shadows.global())
+            .map(rows -> rows.iterator().next().getString(0))
             .eventually(connection::close));
     return Uni.combine().all().unis(storeIdentity, shadowIdentity).asTuple()
         .map(both -> both.getItem1().equals(both.getItem2()))

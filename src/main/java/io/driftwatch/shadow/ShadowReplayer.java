@@ -8,12 +8,12 @@ import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
 import io.driftwatch.target.PostgresCatalogReader;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,8 +36,10 @@ import java.util.stream.Collector;
  *
  * <p>What a script can do to driftwatch itself is bounded too: a script the server could not be stopped reading is
  * never sent ({@link ReplayGuard}); rows a script returns are counted, never kept; its notices are dropped; the error
- * a report quotes is cut short ({@link ReplayErrors}); past the shadow timeout its session is cancelled, then ended,
- * and the sandbox is always dropped.
+ * a report quotes is cut short ({@link ReplayErrors}); past the shadow timeout the running statement is cancelled at
+ * once (PostgreSQL's cancel request) and the session closed, and the sandbox is always dropped, in the background
+ * once the replay has its answer: the backend is terminated there if it did not stop. Every connection and every
+ * wait on the server is bounded ({@link ShadowConnector}).
  */
 @ApplicationScoped
 public class ShadowReplayer {
@@ -57,17 +59,20 @@ public class ShadowReplayer {
   /** What a script returns is counted, never kept: a SELECT of a billion rows must not fill driftwatch's memory. */
   private static final Collector<io.vertx.sqlclient.Row, ?, Long> COUNTED = java.util.stream.Collectors.counting();
 
-  private final Vertx vertx;
+  /** A server's facts are asked again after this; a failure to get them is not kept. */
+  private static final Duration FACTS_KEPT = Duration.ofMinutes(10);
+
+  private final ShadowConnector connector;
   private final ShadowServer server;
   private final ReplaySandboxes sandboxes;
   private final PostgresCatalogReader catalogs;
   private final Duration timeout;
   private final long maxScriptBytes;
-  private final Map<String, Uni<Server>> facts = new ConcurrentHashMap<>();
+  private final Map<String, KnownServer> facts = new ConcurrentHashMap<>();
 
-  public ShadowReplayer(Vertx vertx, ShadowServer server, ReplaySandboxes sandboxes, PostgresCatalogReader catalogs,
-      DriftwatchConfig config) {
-    this.vertx = vertx;
+  public ShadowReplayer(ShadowConnector connector, ShadowServer server, ReplaySandboxes sandboxes,
+      PostgresCatalogReader catalogs, DriftwatchConfig config) {
+    this.connector = connector;
     this.server = server;
     this.sandboxes = sandboxes;
     this.catalogs = catalogs;
@@ -99,10 +104,14 @@ public class ShadowReplayer {
             + "runs migrations only as a role it creates for each replay, never as the role it is given"));
       }
       Replay replay = new Replay(plan, shadow);
-      return sandboxes.open(target, shadow).flatMap(opened -> replayIn(target.replayOptions(opened.sandbox(),
-              plan.schema()), opened.sandbox(), replay, schemas)
+      return sandboxes.open(target, shadow).flatMap(sandbox -> replayIn(target, sandbox, replay, schemas)
           .ifNoItem().after(timeout).recoverWithUni(replay::timedOut)
-          .onTermination().call(() -> sandboxes.close(opened)));
+          .onTermination().invoke((item, failure, cancelled) -> {
+            if (cancelled) {
+              replay.stop(); // the audit was given up: nothing of it may go on running
+            }
+            sandboxes.dismantle(target, sandbox);
+          }));
     })
         .onFailure(failure -> !(failure instanceof ShadowUnavailableException))
         .transform(failure -> new ShadowUnavailableException("the shadow server " + target.describe()
@@ -114,14 +123,26 @@ public class ShadowReplayer {
     return serverFacts(server.global());
   }
 
-  /** A shadow server's facts, asked once and kept ten minutes. */
+  /**
+   * A shadow server's facts, kept ten minutes once known. Asked within the connect timeout: a server that does not
+   * answer is unavailable now, and asked again by the next replay.
+   */
   public Uni<Server> serverFacts(ShadowTarget target) {
-    return facts.computeIfAbsent(target.describe(),
-        key -> Uni.createFrom().deferred(() -> askFacts(target)).memoize().atLeast(Duration.ofMinutes(10)));
+    KnownServer known = facts.get(target.describe());
+    if (known != null && known.askedAt().plus(FACTS_KEPT).isAfter(Instant.now())) {
+      return Uni.createFrom().item(known.server());
+    }
+    return askFacts(target)
+        .invoke(asked -> facts.put(target.describe(), new KnownServer(asked, Instant.now())))
+        .onFailure(failure -> !(failure instanceof ShadowUnavailableException))
+        .transform(failure -> new ShadowUnavailableException("the shadow server " + target.describe()
+            + " cannot be asked what it is: " + ReplayErrors.bounded(failure.getMessage())));
   }
 
+  private record KnownServer(Server server, Instant askedAt) {}
+
   private Uni<Server> askFacts(ShadowTarget target) {
-    return PgConnection.connect(vertx, target.maintenanceOptions()).flatMap(connection -> connection
+    return connector.quick(target).flatMap(connection -> connector.quickAnswer(connection
         .query(SERVER_FACTS).execute().flatMap(rows -> {
           Row row = rows.iterator().next();
           int major = row.getInteger("major");
@@ -132,13 +153,14 @@ public class ShadowReplayer {
           return limitsTempFiles.map(limits -> new Server(major,
               new HashSet<>(Arrays.asList(row.getArrayOfStrings("extensions"))), row.getString("manager"),
               superuser || (row.getBoolean("createdb") && row.getBoolean("createrole")), limits));
-        })
+        }), target)
         .eventually(connection::close));
   }
 
-  private Uni<ExpectedSchema> replayIn(io.vertx.pgclient.PgConnectOptions options, ReplaySandbox sandbox,
-      Replay replay, Set<String> schemas) {
-    return PgConnection.connect(vertx, options).flatMap(connection -> {
+  private Uni<ExpectedSchema> replayIn(ShadowTarget target, ReplaySandbox sandbox, Replay replay,
+      Set<String> schemas) {
+    return connector.replay(target, sandbox, replay.plan.schema()).flatMap(connection -> {
+      replay.connection = connection;
       AtomicBoolean closed = new AtomicBoolean();
       connection.closeHandler(() -> closed.set(true));
       connection.noticeHandler(notice -> { }); // a script's RAISE NOTICE in a loop must not flood the log
@@ -146,6 +168,8 @@ public class ShadowReplayer {
           .flatMap(owned -> connection.query("CREATE SCHEMA IF NOT EXISTS " + ReplaySandbox.quote(replay.plan.schema()))
               .execute())
           .flatMap(created -> run(connection, closed, replay, 0, schemas))
+          // Once stopped, the replay has its answer: the error its cancelled, closed session ends with is expected.
+          .onFailure(failure -> replay.stopped).recoverWithNull()
           .eventually(connection::close);
     });
   }
@@ -214,6 +238,9 @@ public class ShadowReplayer {
     final Map<String, Integer> order = new HashMap<>();
     Optional<ReplayFailure> stop = Optional.empty();
     volatile ReplayStep running;
+    /** The replay role's session, once open. */
+    volatile PgConnection connection;
+    volatile boolean stopped;
 
     Replay(ReplayPlan plan, Server shadow) {
       this.plan = plan;
@@ -243,10 +270,29 @@ public class ShadowReplayer {
     /** The time is up: the script then running is the one that took it, else the server was too slow. */
     Uni<ExpectedSchema> timedOut() {
       ReplayStep step = running;
+      stop();
       return step == null
           ? Uni.createFrom().failure(new ShadowUnavailableException("the shadow replay of " + plan.steps().size()
               + " migrations did not finish within " + timeout.toSeconds() + " s (driftwatch.shadow.timeout)"))
           : Uni.createFrom().item(failed(ReplayErrors.timedOut(step.migration(), timeout)));
+    }
+
+    /**
+     * Stops what the replay runs on the server, without waiting: PostgreSQL's cancel request for the running
+     * statement (sent on a connection of its own, as psql's Ctrl-C), then the session is closed. A script that
+     * catches the cancel is terminated by the teardown after the cancel grace.
+     */
+    void stop() {
+      stopped = true;
+      PgConnection session = connection;
+      if (session == null) {
+        return;
+      }
+      session.cancelRequest()
+          .ifNoItem().after(connector.connectTimeout()).fail()
+          .onFailure().recoverWithNull()
+          .onTermination().call(session::close)
+          .subscribe().with(done -> { }, failure -> { });
     }
 
     private List<ReplayFailure> inPlanOrder() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.api.Environments;
+import io.driftwatch.testing.Eventually;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.ServerSql;
 import io.driftwatch.testing.SandboxedShadowServer;
@@ -19,8 +20,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +102,40 @@ class SandboxManagerTest {
     assertThat(audit.getString("drift.status")).isEqualTo("CHECKED");
     assertThat(audit.getInt("drift.count")).isZero();
     assertThat(audit.getList("findings.code", String.class)).doesNotContain("SD020", "SD022", "SD023", "SD024");
-    assertThat(SandboxedShadowServer.openSandboxes()).as("replay roles the manager made and did not drop").isEmpty();
+    assertThat(SandboxedShadowServer.openSandboxesAfterTeardown()).as("replay roles the manager made and did not drop")
+        .isEmpty();
+  }
+
+  @Test
+  void the_audit_answers_before_its_scratch_database_is_dropped_and_the_drop_follows() throws Exception {
+    // A replay long enough to find its database while it runs, its scripts of its own so that none is kept.
+    String slow = "-- " + UUID.randomUUID() + "\nSELECT pg_sleep(1.5);\n";
+    target.deploy("20240105000000_slow", slow);
+    folder.migration("20240105000000_slow", slow);
+    String environment = Environments.register(target, folder);
+    assertThat(SandboxedShadowServer.openSandboxesAfterTeardown()).as("no sandbox of an earlier test").isEmpty();
+    CompletableFuture<JsonPath> audit = CompletableFuture.supplyAsync(() -> Environments.audit(environment));
+
+    List<String> roles = Eventually.within(Duration.ofSeconds(30), SandboxedShadowServer::openSandboxes,
+        found -> !found.isEmpty() || audit.isDone());
+    assertThat(roles).as("the replay's sandbox, while it runs").hasSize(1);
+    String database = roles.get(0).replace("dw_replay_", "dw_shadow_");
+    // The role is made first, then its database (COMMENT on a database not there yet only warns).
+    assertThat(Eventually.within(Duration.ofSeconds(10), () -> databases(database), count -> count > 0)).isOne();
+    try (Connection holder = TestPostgres.server().connect("postgres"); Statement statement = holder.createStatement()) {
+      // COMMENT takes a lock on the database that DROP DATABASE waits for (up to the manager's lock timeout, 10 s).
+      holder.setAutoCommit(false);
+      statement.execute("COMMENT ON DATABASE " + database + " IS 'held by the test'");
+
+      JsonPath answered = audit.get(60, TimeUnit.SECONDS);
+      assertThat(answered.getString("drift.status")).isEqualTo("CHECKED");
+      assertThat(Eventually.within(Duration.ofSeconds(8), () -> waitingTeardowns(database), waiting -> waiting > 0))
+          .as("after the audit answered, its scratch database's teardown still waits for the lock").isOne();
+      holder.rollback();
+    }
+    assertThat(Eventually.within(Duration.ofSeconds(15), () -> databases(database), count -> count == 0))
+        .as("the scratch database once the lock is released").isZero();
+    assertThat(SandboxedShadowServer.openSandboxesAfterTeardown()).isEmpty();
   }
 
   @Test
@@ -165,8 +203,19 @@ class SandboxManagerTest {
 
     Environments.audit(Environments.register(target, folder));
 
-    assertThat(ServerSql.count("SELECT count(*) FROM pg_database WHERE datname = '" + database + "'")).isZero();
-    assertThat(ServerSql.count("SELECT count(*) FROM pg_roles WHERE rolname = '" + role + "'")).isZero();
+    assertThat(Eventually.within(Duration.ofSeconds(15), () -> databases(database), count -> count == 0)).isZero();
+    assertThat(Eventually.within(Duration.ofSeconds(15), () -> ServerSql.count("SELECT count(*) FROM pg_roles WHERE "
+        + "rolname = '" + role + "'"), count -> count == 0)).isZero();
+  }
+
+  private static int databases(String name) {
+    return ServerSql.count("SELECT count(*) FROM pg_database WHERE datname = '" + name + "'");
+  }
+
+  /** Sessions of the manager whose statement on this database (its ALTER or its DROP) waits for a lock. */
+  private static int waitingTeardowns(String database) {
+    return ServerSql.count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + SandboxedShadowServer.manager()
+        + "' AND wait_event_type = 'Lock' AND query LIKE '%DATABASE %\"" + database + "\"%'");
   }
 
   @Test

@@ -7,14 +7,12 @@ import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
+import io.driftwatch.testing.Eventually;
+import io.driftwatch.testing.ShortReplayLimits;
 import io.driftwatch.testing.StoreDatabase;
-import io.driftwatch.testing.TestPostgres;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Replays migrations as Prisma's shadow database does, on a real PostgreSQL, and always cleans up. */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
+@WithTestResource(ShortReplayLimits.class)
 class ShadowReplayerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -36,7 +35,6 @@ class ShadowReplayerTest {
 
   @Test
   void replays_what_prisma_users_write_by_hand() throws Exception {
-    int before = shadowDatabases();
     ReplayPlan plan = new ReplayPlan(List.of(
         step("20240101000000_init", """
             -- CreateExtension
@@ -90,12 +88,11 @@ class ShadowReplayerTest {
     assertThat(catalog.view(new QualifiedName("public", "OpenTicket"))).isPresent();
     assertThat(catalog.extension("citext")).isPresent();
     assertThat(expected.shadowExtensions()).contains("pg_trgm", "citext", "pgcrypto");
-    assertThat(shadowDatabases()).as("the scratch database is dropped").isEqualTo(before);
+    assertThat(ShortReplayLimits.sandboxesLeftAfterTeardown()).as("the scratch database is dropped").isEmpty();
   }
 
   @Test
   void a_failing_script_is_reported_with_the_database_error_and_the_scratch_database_is_dropped() throws Exception {
-    int before = shadowDatabases();
     ReplayPlan plan = new ReplayPlan(List.of(
         step("20240101000000_init", "CREATE TABLE \"A\" (\"id\" INT PRIMARY KEY);"),
         step("20240102000000_broken", "ALTER TABLE \"Missing\" ADD COLUMN \"x\" INT;"),
@@ -110,7 +107,7 @@ class ShadowReplayerTest {
       assertThat(failure.error()).contains("Missing");
     });
     assertThat(expected.shadowServerMajorVersion()).isGreaterThanOrEqualTo(12);
-    assertThat(shadowDatabases()).isEqualTo(before);
+    assertThat(ShortReplayLimits.sandboxesLeftAfterTeardown()).isEmpty();
   }
 
   @Test
@@ -137,6 +134,20 @@ class ShadowReplayerTest {
   }
 
   @Test
+  void a_replay_given_up_by_its_caller_stops_on_the_server_and_leaves_no_sandbox() throws Exception {
+    ReplayPlan plan = new ReplayPlan(List.of(step("20240101000000_forever",
+        "SET statement_timeout = 0;\nSELECT pg_sleep(100000);\n")), "public");
+    io.smallrye.mutiny.subscription.Cancellable replay = replayer.replay(plan, Set.of("public")).subscribe()
+        .with(expected -> { }, failure -> { });
+    assertThat(Eventually.within(Duration.ofSeconds(15), ShortReplayLimits::sandboxesLeft,
+        left -> left.stream().anyMatch(name -> name.startsWith("session of ")))).as("the replay runs").isNotEmpty();
+
+    replay.cancel(); // as an audit that is given up does (its own timeout, a shutdown)
+
+    assertThat(ShortReplayLimits.sandboxesLeftAfterTeardown()).as("its session, database and role").isEmpty();
+  }
+
+  @Test
   void migrations_run_in_the_url_schema_created_first_as_prisma_does() throws Exception {
     ReplayPlan plan = new ReplayPlan(List.of(step("20240101000000_init", "CREATE TABLE \"A\" (\"id\" INT PRIMARY KEY);")),
         "tenant");
@@ -144,14 +155,5 @@ class ShadowReplayerTest {
         .catalog().orElseThrow();
     assertThat(catalog.table(new QualifiedName("tenant", "A"))).isPresent();
     assertThat(catalog.table(new QualifiedName("public", "A"))).isEmpty();
-  }
-
-  private static int shadowDatabases() throws Exception {
-    try (Connection connection = TestPostgres.server().connect("postgres");
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'dw\\_shadow\\_%'")) {
-      rows.next();
-      return rows.getInt(1);
-    }
   }
 }

@@ -37,6 +37,7 @@ public class SandboxedShadowServer implements QuarkusTestResourceLifecycleManage
         "driftwatch.shadow.url", "postgresql://" + role + "@" + server.host() + ":" + server.port() + "/postgres",
         "driftwatch.shadow.timeout", "15s",
         "driftwatch.shadow.statement-timeout", "3s",
+        "driftwatch.shadow.cancel-grace", "2s",
         "driftwatch.shadow.temp-file-limit", "8M",
         "driftwatch.shadow.max-script-bytes", "262144",
         "driftwatch.shadow.sweep-interval", "0s");
@@ -57,6 +58,11 @@ public class SandboxedShadowServer implements QuarkusTestResourceLifecycleManage
     } catch (SQLException | RuntimeException e) {
       // the server may already be gone
     }
+  }
+
+  /** The replay roles the manager made that still exist once the background teardowns had their time. */
+  public static List<String> openSandboxesAfterTeardown() {
+    return Eventually.within(ShortReplayLimits.TEARDOWN_BOUND, SandboxedShadowServer::openSandboxes, List::isEmpty);
   }
 
   /** The replay roles the manager made that still exist: each is a sandbox not torn down. */
