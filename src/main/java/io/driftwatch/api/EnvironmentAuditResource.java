@@ -45,7 +45,9 @@ public class EnvironmentAuditResource {
   @APIResponseSchema(value = AuditReport.class, responseCode = "201", responseDescription = "The audit, stored; Location names it")
   @Operation(summary = "Audit an environment now",
       description = "Returns the stored audit. An unreachable database or unreadable folder gives outcome ERROR, "
-          + "not an error response; 409 while another audit of the environment runs.")
+          + "not an error response; so does an audit that does not finish within DRIFTWATCH_AUDIT_TIMEOUT (its "
+          + "error names the stage it was in). 409 while another audit of the environment runs, with Retry-After the "
+          + "seconds its lease has left; 503 while this replica shuts down.")
   public Uni<RestResponse<AuditReport>> run(@PathParam("name") String name) {
     return audits.run(name).map(report -> RestResponse.ResponseBuilder
         .<AuditReport>created(URI.create("/api/v1/audits/" + report.id()))

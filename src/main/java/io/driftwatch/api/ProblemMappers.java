@@ -14,6 +14,7 @@ import io.driftwatch.alerts.NoAlertDestinationException;
 import io.driftwatch.alerts.OpenFindingNotFoundException;
 import io.driftwatch.audit.AuditNotFoundException;
 import io.driftwatch.audit.AuditRunningException;
+import io.driftwatch.audit.ShuttingDownException;
 import io.driftwatch.audit.ReportSectionMissingException;
 import io.driftwatch.environment.EnvironmentExistsException;
 import io.driftwatch.environment.EnvironmentNotFoundException;
@@ -74,7 +75,13 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response auditRunning(AuditRunningException e, UriInfo uri) {
     return Response.fromResponse(problem(409, "audit-running", "Audit already running", e.getMessage(), uri, null))
-        .header("Retry-After", "5").build();
+        .header("Retry-After", String.valueOf(AuditRunningException.seconds(e.retryAfter()))).build();
+  }
+
+  @ServerExceptionMapper
+  public Response shuttingDown(ShuttingDownException e, UriInfo uri) {
+    return Response.fromResponse(problem(503, "shutting-down", "Shutting down", e.getMessage(), uri, null))
+        .header("Retry-After", String.valueOf(AuditRunningException.seconds(e.retryAfter()))).build();
   }
 
   @ServerExceptionMapper

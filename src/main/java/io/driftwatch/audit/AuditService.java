@@ -6,6 +6,7 @@ import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
 import io.driftwatch.audit.report.SourceInfo;
 import io.driftwatch.audit.report.TargetInfo;
+import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.AuditEngine;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
@@ -37,9 +38,14 @@ import io.driftwatch.source.MigrationSources;
 import io.driftwatch.source.SourceUnavailableException;
 import io.driftwatch.store.AuditEntity;
 import io.driftwatch.support.Blocking;
+import io.driftwatch.support.FreshContext;
+import io.driftwatch.store.AuditLease;
 import io.driftwatch.store.AuditLeases;
 import io.driftwatch.store.AuditRepository;
 import io.driftwatch.store.EnvironmentEntity;
+import io.driftwatch.store.LeaseHeldException;
+import io.driftwatch.store.StoreTimeoutException;
+import io.driftwatch.store.UniqueViolation;
 import io.driftwatch.target.PostgresTargetReader;
 import io.driftwatch.target.PrismaDatabaseUrl;
 import io.driftwatch.target.TargetUnavailableException;
@@ -47,16 +53,19 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
- * Runs an audit: takes the environment's lease, reads the source (on a worker thread) and the
- * database (non-blocking) side by side, runs the engine, stores the report and frees the lease. A
- * side that cannot be read makes an ERROR audit with the reason, never a failed request.
+ * Runs an audit: takes the environment's lease (renewed while the audit runs), reads the source (on a worker thread)
+ * and the database (non-blocking) side by side, runs the engine, stores the report and frees the lease. A side that
+ * cannot be read makes an ERROR audit with the reason, never a failed request; so does an audit still running when its
+ * timeout is nearly up, or when a shutdown cuts it ({@link AuditRun}).
  */
 @ApplicationScoped
 public class AuditService {
@@ -72,6 +81,8 @@ public class AuditService {
   private final AuditMetrics metrics;
   private final AlertRecorder alerts;
   private final ExpectedSchemas expectedSchemas;
+  private final AuditsInFlight inFlight;
+  private final Duration timeout;
   private final AuditEngine engine = new AuditEngine();
   private final ResolutionPlanner planner = new ResolutionPlanner();
 
@@ -84,7 +95,11 @@ public class AuditService {
       ReportJson json,
       AuditMetrics metrics,
       AlertRecorder alerts,
-      ExpectedSchemas expectedSchemas) {
+      ExpectedSchemas expectedSchemas,
+      AuditsInFlight inFlight,
+      DriftwatchConfig config) {
+    this.inFlight = inFlight;
+    this.timeout = config.audit().timeout();
     this.environments = environments;
     this.leases = leases;
     this.audits = audits;
@@ -96,25 +111,108 @@ public class AuditService {
     this.expectedSchemas = expectedSchemas;
   }
 
-  /** Audits an environment now. Must be called on a Vert.x context (a request, or VertxContextSupport). */
+  /**
+   * Audits an environment now. Must be called on a Vert.x context (a request, or VertxContextSupport). Ends within
+   * {@code driftwatch.audit.timeout} whatever hangs: an audit still running then is stopped and stored as ERROR.
+   */
   public Uni<AuditReport> run(String environmentName) {
     Executor onContext = Blocking.onCurrentContext();
-    UUID owner = UUID.randomUUID();
-    return Panache.withTransaction(() -> environments.find(environmentName)
-            .call(entity -> leases.acquire(entity.id, owner).flatMap(acquired -> acquired
-                ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(new AuditRunningException(environmentName)))))
-        .flatMap(entity -> look(entity)
-            .emitOn(onContext)
-            .flatMap(report -> Panache.withTransaction(() -> audits.latest(entity.id)
-                .flatMap(previous -> audits.persist(entity(entity.id, report))
-                    .call(() -> alerts.record(entity, report, previous == null ? null : previous.historyState)))
-                .call(() -> leases.release(entity.id, owner))).replaceWith(report))
-            .invoke(report -> {
-              metrics.audited(report);
-              AuditLog.audited(report.summary());
-            })
-            .onFailure().call(() -> Panache.withTransaction(() -> leases.release(entity.id, owner))));
+    return Uni.createFrom().deferred(() -> {
+      AuditRun run = inFlight.begin(environmentName);
+      // Subscribed here rather than by the caller: a client that hangs up does not cut an audit halfway.
+      CompletableFuture<AuditReport> done = new CompletableFuture<>();
+      audit(run, onContext)
+          .onTermination().invoke(() -> inFlight.end(run))
+          .subscribe().with(done::complete, done::completeExceptionally);
+      return Uni.createFrom().completionStage(done);
+    }).emitOn(onContext);
+  }
+
+  /** How long a caller may wait for {@link #run}: its timeout, and a little for the answer to reach it. */
+  public Duration longestRun() {
+    return timeout.plusSeconds(10);
+  }
+
+  private Uni<AuditReport> audit(AuditRun run, Executor onContext) {
+    String name = run.environment();
+    return Panache.withSession(() -> environments.find(name))
+        .ifNoItem().after(run.workLeft()).failWith(() -> storeDidNotAnswer(run))
+        .flatMap(entity -> leases.acquire(entity.id)
+            .ifNoItem().after(run.workLeft()).failWith(() -> storeDidNotAnswer(run))
+            .onFailure(LeaseHeldException.class)
+            .transform(held -> new AuditRunningException(name, ((LeaseHeldException) held).freeIn()))
+            .flatMap(lease -> underLease(run, entity, lease, onContext)));
+  }
+
+  private static StoreTimeoutException storeDidNotAnswer(AuditRun run) {
+    return new StoreTimeoutException("the store did not answer before the audit of `" + run.environment()
+        + "` could start, within its timeout");
+  }
+
+  /**
+   * The audit proper, raced against its stop (the work bound, or a shutdown): the first to end wins and the other is
+   * cancelled. Whatever the ending, the lease is freed.
+   */
+  private Uni<AuditReport> underLease(AuditRun run, EnvironmentEntity entity, AuditLease lease, Executor onContext) {
+    run.leased(lease);
+    lease.keepAlive();
+    Uni<Ending> work = look(run, entity)
+        .emitOn(onContext)
+        .flatMap(report -> {
+          run.storing(report);
+          return lease.confirm().flatMap(held -> held ? store(entity, report)
+              : Uni.createFrom().failure(AuditRunningException.takenOver(run.environment(), lease.timeout())));
+        })
+        .map(Ending::finished);
+    return Uni.combine().any().<Ending>of(work, run.stopped().map(Ending::stopped))
+        .flatMap(ending -> ending.report() != null ? Uni.createFrom().item(ending.report())
+            : storeStopped(run, entity, ending.stop()))
+        .invoke(report -> {
+          metrics.audited(report);
+          AuditLog.audited(report.summary());
+        })
+        .onTermination().call(lease::release);
+  }
+
+  /** How an audit ended: with its report, or stopped halfway. */
+  private record Ending(AuditReport report, AuditRun.Stop stop) {
+    static Ending finished(AuditReport report) {
+      return new Ending(report, null);
+    }
+
+    static Ending stopped(AuditRun.Stop stop) {
+      return new Ending(null, stop);
+    }
+  }
+
+  /** Stores the report and records its alerts, in one transaction. */
+  private Uni<AuditReport> store(EnvironmentEntity entity, AuditReport report) {
+    return Panache.withTransaction(() -> audits.latest(entity.id)
+            .flatMap(previous -> audits.persist(entity(entity.id, report))
+                .call(() -> alerts.record(entity, report, previous == null ? null : previous.historyState))))
+        .replaceWith(report);
+  }
+
+  /**
+   * The ERROR audit of a run stopped halfway, with the id the full report has: should the cancelled store of the full
+   * report still commit, one of the two fails on the key and one audit is kept. Stored on a fresh context, away from the session
+   * of the cancelled stage, within what is left of the timeout.
+   */
+  private Uni<AuditReport> storeStopped(AuditRun run, EnvironmentEntity entity, AuditRun.Stop stop) {
+    LOG.warnf("the audit of %s was stopped: %s", run.environment(), stop.message());
+    Environment environment = environments.toEnvironment(entity);
+    ReportBuilder.Header header = new ReportBuilder.Header(run.id(), environment.name(), environment.tier().label(),
+        run.startedAt(), Instant.now());
+    SourceInfo source = run.sourceInfo() != null ? run.sourceInfo()
+        : new SourceInfo(environment.source().type(), null, null, null, null, null, null);
+    TargetInfo target = run.targetInfo() != null ? run.targetInfo() : targetInfo(environment, null, null);
+    AuditReport report = ReportBuilder.failed(header, source, target, stop.error());
+    AuditReport full = run.report();
+    return FreshContext.run(() -> store(entity, report))
+        .ifNoItem().after(run.storeReserve()).failWith(() -> new StoreTimeoutException(
+            "the store did not take the ERROR audit of `" + run.environment() + "` in time: " + stop.message()))
+        // Stopped while storing, and the full report's transaction committed after all: that is the audit.
+        .onFailure(failure -> full != null && UniqueViolation.is(failure)).recoverWithItem(full);
   }
 
   public Uni<AuditReport> get(UUID id) {
@@ -149,11 +247,12 @@ public class AuditService {
   }
 
   /** Reads both sides and judges; never fails for an unreadable side. */
-  private Uni<AuditReport> look(EnvironmentEntity entity) {
+  private Uni<AuditReport> look(AuditRun run, EnvironmentEntity entity) {
     Environment environment = environments.toEnvironment(entity);
     ReportBuilder.Header header = new ReportBuilder.Header(
-        UUID.randomUUID(), environment.name(), environment.tier().label(), Instant.now(), null);
+        run.id(), environment.name(), environment.tier().label(), run.startedAt(), null);
     MigrationSource source = sources.open(environment.source(), environments.sourceCredentials(entity));
+    run.unread(sourceInfo(environment, source, Side.failed("not read"), null), targetInfo(environment, null, null));
 
     PrismaDatabaseUrl url;
     try {
@@ -164,13 +263,16 @@ public class AuditService {
           sourceInfo(environment, source, Side.failed("not read"), null), targetInfo(environment, null, null),
           new AuditError(AuditError.DATABASE, "the stored database URL cannot be used: " + e.getMessage())));
     }
+    run.unread(run.sourceInfo(), targetInfo(environment, url, null));
 
     Side<Optional<ShadowTarget>> shadow = shadowOf(entity);
     Uni<Side<SourceSnapshot>> sourceSide = Uni.createFrom().item(() -> readSource(source))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .invoke(run::sourceRead);
     Uni<Side<TargetSnapshot>> targetSide = targets.read(entity.id, url)
         .map(Side::ok)
-        .onFailure(TargetUnavailableException.class).recoverWithItem(e -> Side.failed(e.getMessage()));
+        .onFailure(TargetUnavailableException.class).recoverWithItem(e -> Side.failed(e.getMessage()))
+        .invoke(run::databaseRead);
 
     return Uni.combine().all().unis(sourceSide, targetSide).asTuple()
         .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -179,10 +281,10 @@ public class AuditService {
           MigrationHistory joined = sides.getItem1().error() == null && sides.getItem2().error() == null
               ? engine.join(new AuditInput(sides.getItem1().value(), sides.getItem2().value()))
               : null;
-          return schemaInput(environment, url, shadow, joined, sides.getItem2())
+          return schemaInput(run, environment, url, shadow, joined, sides.getItem2())
               .emitOn(Infrastructure.getDefaultWorkerPool())
-              .flatMap(schema -> judge(header, environment, source, url, sides.getItem1(), sides.getItem2(), joined,
-                  schema, entity.id));
+              .flatMap(schema -> judge(run, header, environment, source, url, sides.getItem1(), sides.getItem2(),
+                  joined, schema, entity.id));
         })
         .onTermination().invoke(source::close);
   }
@@ -200,7 +302,7 @@ public class AuditService {
    * The schema the applied migrations produce, replayed on the shadow server (or kept from an earlier
    * replay of the same scripts). Without it the history is still judged; the report says why.
    */
-  private Uni<Optional<SchemaInput>> schemaInput(Environment environment, PrismaDatabaseUrl url,
+  private Uni<Optional<SchemaInput>> schemaInput(AuditRun run, Environment environment, PrismaDatabaseUrl url,
       Side<Optional<ShadowTarget>> shadow, MigrationHistory joined, Side<TargetSnapshot> targetSide) {
     if (joined == null || targetSide.value().catalog().isEmpty() || !targetSide.value().historyTableExists()) {
       return Uni.createFrom().item(Optional.empty());
@@ -209,6 +311,7 @@ public class AuditService {
       return Uni.createFrom().item(Optional.of(SchemaInput.unavailable(shadow.error(), url.schema(),
           environment.schemaIgnore(), Instant.now())));
     }
+    run.enter(AuditStage.REPLAYING);
     ReplayPlan plan = ReplayPlan.of(joined, url.schema());
     ReplayPlan folderPlan = ReplayPlan.ofFolder(joined, url.schema());
     Uni<Optional<ExpectedSchema>> folder = folderPlan.equals(plan)
@@ -227,9 +330,9 @@ public class AuditService {
         });
   }
 
-  private Uni<AuditReport> judge(ReportBuilder.Header header, Environment environment, MigrationSource source,
+  private Uni<AuditReport> judge(AuditRun run, ReportBuilder.Header header, Environment environment, MigrationSource source,
       PrismaDatabaseUrl url, Side<SourceSnapshot> sourceSide, Side<TargetSnapshot> targetSide,
-      MigrationHistory joined, Optional<SchemaInput> schema, java.util.UUID environmentId) {
+      MigrationHistory joined, Optional<SchemaInput> schema, UUID environmentId) {
     TargetInfo targetInfo = targetInfo(environment, url, targetSide.value());
     if (sourceSide.error() != null) {
       return Uni.createFrom().item(ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide,
@@ -239,9 +342,11 @@ public class AuditService {
       return Uni.createFrom().item(ReportBuilder.failed(finished(header), sourceInfo(environment, source, sourceSide,
           null), targetInfo, new AuditError(AuditError.DATABASE, targetSide.error())));
     }
+    run.enter(AuditStage.JUDGING);
     HistoryEvidence evidence = explain(source, EvidenceRequest.from(joined));
     AuditInput input = new AuditInput(sourceSide.value(), targetSide.value(), evidence, schema);
     AuditResult result = engine.audit(input, joined);
+    run.enter(AuditStage.PLANNING);
     return plan(input, result, environmentId, url)
         .map(plan -> ReportBuilder.completed(finished(header), sourceInfo(environment, source, sourceSide, evidence),
             targetInfo, result, plan));

@@ -322,8 +322,27 @@ public interface DriftwatchConfig {
 
   /** Running audits. */
   interface Audit {
-    /** How long one environment's audit lease lasts; a crashed audit frees it after this. */
+    /**
+     * Every audit ends within this (DRIFTWATCH_AUDIT_TIMEOUT): one still running when it is nearly up is stopped and
+     * stored as ERROR, naming the stage it was in. The last 30 s of it (half of it, when shorter than a minute) are
+     * kept to store that ERROR audit.
+     */
     @WithDefault("10m")
+    Duration timeout();
+
+    /**
+     * An audit's lease on its environment expires this long after its owner last renewed it (DRIFTWATCH_AUDIT_LEASE_
+     * TIMEOUT): the owner renews it every third of this while the audit runs, so the lease of a replica that died
+     * (kill -9, a lost node) is free again after at most this long.
+     */
+    @WithDefault("15s")
     Duration leaseTimeout();
+
+    /**
+     * On SIGTERM, audits in flight get this long to finish (DRIFTWATCH_AUDIT_SHUTDOWN_GRACE); new ones are refused
+     * (503). Those still running then are stopped, stored as ERROR "interrupted by shutdown", and their leases freed.
+     */
+    @WithDefault("30s")
+    Duration shutdownGrace();
   }
 }

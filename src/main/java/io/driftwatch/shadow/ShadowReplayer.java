@@ -6,6 +6,7 @@ import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
 import io.driftwatch.target.PostgresCatalogReader;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.mutiny.pgclient.PgConnection;
@@ -186,16 +187,29 @@ public class ShadowReplayer {
   /**
    * One sent script after the other. The first applied migration that fails ends the replay, as it ends Prisma's. A
    * pending one that fails is recorded and the replay goes on: its script ran in one implicit transaction, so it
-   * left nothing behind (unless the failure ended the session, which ends the replay too).
+   * left nothing behind (unless the failure ended the session, which ends the replay too). A loop over the scripts,
+   * not a call per script: a Uni chained per script nests a stack frame per script when the last one completes, and
+   * overflows the stack on long histories.
    */
   private Uni<ExpectedSchema> run(PgConnection connection, AtomicBoolean closed, Replay replay, int index,
       Set<String> schemas) {
-    if (index == replay.sent.size()) {
-      return replay.stop.isPresent()
-          ? Uni.createFrom().item(replay.failed(replay.stop.get()))
-          : catalogs.read(connection, schemas).map(replay::built);
-    }
-    ReplayStep step = replay.sent.get(index);
+    return Multi.createFrom().iterable(replay.sent.subList(index, replay.sent.size()))
+        .onItem().transformToUniAndConcatenate(step -> send(connection, closed, replay, step))
+        .select().where(Optional::isPresent)
+        .toUni()
+        .flatMap(ended -> {
+          if (ended != null) {
+            return Uni.createFrom().item(replay.failed(ended.get()));
+          }
+          return replay.stop.isPresent()
+              ? Uni.createFrom().item(replay.failed(replay.stop.get()))
+              : catalogs.read(connection, schemas).map(replay::built);
+        });
+  }
+
+  /** Sends one script: the failure that ends the replay, or empty when it goes on. */
+  private static Uni<Optional<ReplayFailure>> send(PgConnection connection, AtomicBoolean closed, Replay replay,
+      ReplayStep step) {
     replay.running = step;
     return UniHelper.toUni(connection.getDelegate().query(step.sql()).collecting(COUNTED).execute())
         .map(done -> Optional.<ReplayFailure>empty())
@@ -210,14 +224,11 @@ public class ShadowReplayer {
             "", "its session ended while it ran: " + failure.getMessage())))
         .flatMap(failed -> {
           replay.running = null;
-          if (failed.isEmpty()) {
-            return run(connection, closed, replay, index + 1, schemas);
-          }
-          if (!step.pending() || closed.get()) {
-            return Uni.createFrom().item(replay.failed(failed.get()));
+          if (failed.isEmpty() || !step.pending() || closed.get()) {
+            return Uni.createFrom().item(failed);
           }
           replay.pendingFailures.add(failed.get());
-          return rollbackLeftovers(connection).flatMap(ignored -> run(connection, closed, replay, index + 1, schemas));
+          return rollbackLeftovers(connection).replaceWith(Optional.<ReplayFailure>empty());
         });
   }
 

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -163,16 +165,55 @@ public final class PathMigrationSource implements MigrationSource {
     return files;
   }
 
-  private void readSchemaFolder(NoFollowFolder folder, String prefix, SortedMap<String, String> files)
+  /** Folders below a schema folder deeper than this are refused: no Prisma schema nests that deep. */
+  static final int MAX_SCHEMA_DEPTH = 32;
+
+  /**
+   * Every .prisma file below the folder. A walk with a stack of its own, its depth bounded, not a call per level: a
+   * repository's folder nested thousands deep would overflow the thread's stack (and hold a descriptor per level).
+   */
+  private void readSchemaFolder(NoFollowFolder top, String prefix, SortedMap<String, String> files)
       throws IOException, SourceUnavailableException {
-    for (String name : folder.names()) {
-      Kind kind = folder.kind(name);
-      if (kind == Kind.FOLDER) {
-        try (NoFollowFolder child = folder.folder(name)) {
-          readSchemaFolder(child, prefix + name + "/", files);
+    Deque<SchemaLevel> levels = new ArrayDeque<>();
+    levels.push(new SchemaLevel(top, prefix, top.names().iterator()));
+    try {
+      while (!levels.isEmpty()) {
+        SchemaLevel level = levels.peek();
+        if (!level.names().hasNext()) {
+          levels.pop();
+          level.closeUnless(top);
+          continue;
         }
-      } else if (kind == Kind.FILE && name.endsWith(".prisma")) {
-        files.put(prefix + name, readSchemaFile(folder, name));
+        String name = level.names().next();
+        Kind kind = level.folder().kind(name);
+        if (kind == Kind.FOLDER) {
+          if (levels.size() > MAX_SCHEMA_DEPTH) {
+            throw new SourceUnavailableException("the schema folder nests deeper than " + MAX_SCHEMA_DEPTH
+                + " folders at " + level.folder().path().resolve(name));
+          }
+          NoFollowFolder child = level.folder().folder(name);
+          try {
+            levels.push(new SchemaLevel(child, level.prefix() + name + "/", child.names().iterator()));
+          } catch (IOException | RuntimeException e) {
+            child.close();
+            throw e;
+          }
+        } else if (kind == Kind.FILE && name.endsWith(".prisma")) {
+          files.put(level.prefix() + name, readSchemaFile(level.folder(), name));
+        }
+      }
+    } finally {
+      for (SchemaLevel level : levels) {
+        level.closeUnless(top);
+      }
+    }
+  }
+
+  /** A folder being read, and the names in it not looked at yet. */
+  private record SchemaLevel(NoFollowFolder folder, String prefix, java.util.Iterator<String> names) {
+    void closeUnless(NoFollowFolder top) throws IOException {
+      if (folder != top) {
+        folder.close();
       }
     }
   }

@@ -49,7 +49,8 @@ public final class StoreFailures {
   }
 
   private static boolean isUnreachable(Throwable failure) {
-    return failure instanceof ConnectException // refused, or no route: the netty and JDK variants alike
+    return failure instanceof StoreTimeoutException
+        || failure instanceof ConnectException // refused, or no route: the netty and JDK variants alike
         || failure instanceof ClosedConnectionException // the server went away during the request
         || failure instanceof JDBCConnectionException
         || failure instanceof SQLTransientConnectionException

@@ -5,6 +5,7 @@ import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -165,8 +166,7 @@ public class PostgresTargetReader {
       return Uni.createFrom().item(java.util.Set.of());
     }
     List<io.driftwatch.core.catalog.QualifiedName> all = List.copyOf(tables);
-    return pools.poolFor(environmentId, url).withTransaction(connection -> withRows(connection, all, 0,
-            new java.util.TreeSet<>()))
+    return pools.poolFor(environmentId, url).withTransaction(connection -> withRows(connection, all))
         .ifNoItem().after(deadline).failWith(() -> new TargetUnavailableException(
             "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s"))
         .onFailure(failure -> !(failure instanceof TargetUnavailableException))
@@ -176,19 +176,20 @@ public class PostgresTargetReader {
   /** At most this many tables per statement: a statement has at most 65,535 parameters. */
   static final int TABLES_PER_CHECK = 1000;
 
+  /** One statement per chunk of tables, one after the other (a loop: a Uni chained per chunk nests per chunk). */
   private static Uni<java.util.Set<String>> withRows(SqlConnection connection,
-      List<io.driftwatch.core.catalog.QualifiedName> tables, int from, java.util.Set<String> found) {
-    if (from >= tables.size()) {
-      return Uni.createFrom().item(found);
+      List<io.driftwatch.core.catalog.QualifiedName> tables) {
+    List<List<io.driftwatch.core.catalog.QualifiedName>> chunks = new ArrayList<>();
+    for (int from = 0; from < tables.size(); from += TABLES_PER_CHECK) {
+      chunks.add(tables.subList(from, Math.min(tables.size(), from + TABLES_PER_CHECK)));
     }
-    List<io.driftwatch.core.catalog.QualifiedName> chunk = tables.subList(from, Math.min(tables.size(),
-        from + TABLES_PER_CHECK));
-    return connection.preparedQuery(rowsCheck(chunk)).execute(Tuple.tuple(chunk.stream()
-            .map(table -> (Object) (table.schema() + "." + table.name())).toList()))
-        .flatMap(rows -> {
-          rows.forEach(row -> found.add(row.getString("name")));
-          return withRows(connection, tables, from + TABLES_PER_CHECK, found);
-        });
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    return Multi.createFrom().iterable(chunks)
+        .onItem().transformToUniAndConcatenate(chunk -> connection.preparedQuery(rowsCheck(chunk))
+            .execute(Tuple.tuple(chunk.stream().map(table -> (Object) (table.schema() + "." + table.name())).toList())))
+        .onItem().invoke(rows -> rows.forEach(row -> found.add(row.getString("name"))))
+        .collect().last()
+        .replaceWith(found);
   }
 
   /** {@code SELECT $1::text AS name WHERE EXISTS (SELECT 1 FROM "s"."t") UNION ALL ...} for these tables. */

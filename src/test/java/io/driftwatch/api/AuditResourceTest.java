@@ -383,9 +383,11 @@ class AuditResourceTest {
     try (Connection store = server.connect(StoreDatabase.current()); Statement statement = store.createStatement()) {
       statement.execute("INSERT INTO audit_lease SELECT id, gen_random_uuid(), now() + interval '1 minute' "
           + "FROM environment WHERE name = '" + environment + "'");
-      given().post("/api/v1/environments/" + environment + "/audits").then().statusCode(409)
-          .contentType("application/problem+json").header("Retry-After", "5")
-          .body("detail", containsString("already running"));
+      String retryAfter = given().post("/api/v1/environments/" + environment + "/audits").then().statusCode(409)
+          .contentType("application/problem+json")
+          .body("detail", containsString("already running"))
+          .extract().header("Retry-After");
+      assertThat(Integer.parseInt(retryAfter)).as("the seconds left on the lease").isBetween(50, 60);
       statement.execute("UPDATE audit_lease SET expires_at = now() - interval '1 second'");
     }
     assertThat(Environments.audit(environment).getString("outcome")).isEqualTo("CLEAN");

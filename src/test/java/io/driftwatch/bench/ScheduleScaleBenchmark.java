@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.driftwatch.target.PrismaHistoryTable;
 import io.driftwatch.testing.Checksums;
+import io.driftwatch.testing.PackagedService;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.TargetDatabase;
 import io.driftwatch.testing.TestPostgres;
@@ -32,8 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class ScheduleScaleBenchmark {
 
-  private static final String BENCHMARK_ADMIN_TOKEN = "benchmark-admin-token-0123456789";
-
   /** The service's JVM flags in this benchmark: what a 512 MiB container would give it. */
   static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:MaxMetaspaceSize=160m", "-XX:+UseSerialGC",
       "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
@@ -43,53 +42,11 @@ class ScheduleScaleBenchmark {
 
   @Test
   void a_thousand_environments_on_a_schedule() throws Exception {
-    TestPostgres.Server server = TestPostgres.server();
-    String store = server.createDatabase("dw_bench_store");
-    Path dataDir = Files.createTempDirectory("dw-bench-data");
-    int port;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_FLAGS);
-    command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(Path.of("target", "scale-benchmark-service.log").toFile());
-    builder.environment().putAll(Map.of(
-        "QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(store),
-        "QUARKUS_DATASOURCE_USERNAME", server.user(),
-        "QUARKUS_DATASOURCE_PASSWORD", server.password(),
-        "QUARKUS_HTTP_PORT", String.valueOf(port),
-        "DRIFTWATCH_DATA_DIR", dataDir.toString(),
-        "DRIFTWATCH_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
-        "DRIFTWATCH_ADMIN_TOKEN", BENCHMARK_ADMIN_TOKEN,
-        "DRIFTWATCH_SOURCE_ROOTS", System.getProperty("java.io.tmpdir")));
-    Process service = builder.start();
-    io.restassured.RestAssured.port = port;
-    io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(BENCHMARK_ADMIN_TOKEN);
-    try {
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (true) {
-        try {
-          if (given().get("/q/health/ready").statusCode() == 200) {
-            break;
-          }
-        } catch (Exception notYet) {
-          // starting
-        }
-        if (System.currentTimeMillis() > deadline || !service.isAlive()) {
-          throw new IllegalStateException("the service did not start: see target/scale-benchmark-service.log");
-        }
-        Thread.sleep(250);
-      }
-      run(server, store, service);
-    } finally {
-      service.destroy();
-      service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-      server.dropDatabase(store);
-      org.eclipse.jgit.util.FileUtils.delete(dataDir.toFile(),
-          org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
+    try (PackagedService service = PackagedService.start(JVM_FLAGS, Map.of(),
+        Path.of("target", "scale-benchmark-service.log"))) {
+      io.restassured.RestAssured.port = service.port();
+      io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(PackagedService.ADMIN_TOKEN);
+      run(service.server(), service.store(), service.process());
     }
   }
 

@@ -124,6 +124,28 @@ class PathMigrationSourceTest {
   }
 
   @Test
+  void a_schema_folder_nested_past_the_bound_is_refused_and_one_within_it_read() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
+      Files.delete(folder.root().resolve("schema.prisma"));
+      Path deep = folder.root().resolve("schema");
+      StringBuilder prefix = new StringBuilder();
+      for (int level = 1; level <= PathMigrationSource.MAX_SCHEMA_DEPTH; level++) {
+        deep = deep.resolve("d");
+        prefix.append("d/");
+      }
+      Files.createDirectories(deep);
+      Files.writeString(deep.resolve("deep.prisma"), "model Deep {\n  id Int @id\n}");
+      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().schemaFiles())
+          .containsOnlyKeys(prefix + "deep.prisma");
+
+      Files.createDirectories(deep.resolve("d"));
+      assertThatThrownBy(() -> source(new PathSourceSpec(folder.path(), null, null)).read())
+          .isInstanceOf(SourceUnavailableException.class)
+          .hasMessageContaining("nests deeper than " + PathMigrationSource.MAX_SCHEMA_DEPTH + " folders");
+    }
+  }
+
+  @Test
   void schema_path_override_and_no_schema_at_all() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
       Files.writeString(folder.root().resolve("custom.prisma"), "model A {\n  id Int @id\n}");

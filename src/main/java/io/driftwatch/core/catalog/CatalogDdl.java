@@ -1,9 +1,12 @@
 package io.driftwatch.core.catalog;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -542,29 +545,40 @@ public final class CatalogDdl {
   }
 
 
-  /** Items in their order, each moved after what it depends on (a cycle, which PostgreSQL forbids, is cut). */
+  /**
+   * Items in their order, each moved after what it depends on (a cycle, which PostgreSQL forbids, is cut). A
+   * depth-first walk with a stack of its own, not a call per dependency: a chain of thousands of views or foreign keys
+   * would overflow the thread's stack.
+   */
   private static <T> List<T> dependenciesFirst(List<T> items, Function<T, QualifiedName> name,
       Function<T, List<QualifiedName>> dependencies) {
     Map<QualifiedName, T> byName = new HashMap<>();
     items.forEach(item -> byName.put(name.apply(item), item));
     Set<QualifiedName> placed = new LinkedHashSet<>();
     Set<QualifiedName> visiting = new HashSet<>();
+    Deque<Visit> path = new ArrayDeque<>();
     for (T item : items) {
-      place(name.apply(item), byName, placed, visiting, dependencies);
+      QualifiedName start = name.apply(item);
+      if (!visiting.add(start)) {
+        continue;
+      }
+      path.push(new Visit(start, dependencies.apply(item).iterator()));
+      while (!path.isEmpty()) {
+        Visit top = path.peek();
+        if (!top.dependencies().hasNext()) {
+          path.pop();
+          placed.add(top.name());
+          continue;
+        }
+        QualifiedName dependency = top.dependencies().next();
+        if (byName.containsKey(dependency) && visiting.add(dependency)) {
+          path.push(new Visit(dependency, dependencies.apply(byName.get(dependency)).iterator()));
+        }
+      }
     }
     return placed.stream().map(byName::get).toList();
   }
 
-  private static <T> void place(QualifiedName name, Map<QualifiedName, T> byName, Set<QualifiedName> placed,
-      Set<QualifiedName> visiting, Function<T, List<QualifiedName>> dependencies) {
-    if (placed.contains(name) || !visiting.add(name)) {
-      return;
-    }
-    for (QualifiedName dependency : dependencies.apply(byName.get(name))) {
-      if (byName.containsKey(dependency)) {
-        place(dependency, byName, placed, visiting, dependencies);
-      }
-    }
-    placed.add(name);
-  }
+  /** An item being placed, and the dependencies of it not looked at yet. */
+  private record Visit(QualifiedName name, Iterator<QualifiedName> dependencies) {}
 }

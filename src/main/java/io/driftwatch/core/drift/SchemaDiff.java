@@ -13,9 +13,14 @@ import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.catalog.View;
 import io.driftwatch.core.drift.Step.Phase;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +52,8 @@ public final class SchemaDiff {
   private final CatalogIndex expectedIndex;
   private final CatalogIndex liveIndex;
   private final List<Drift> drifts = new ArrayList<>();
+  /** The view depths worked out so far, per catalog. */
+  private final Map<Catalog, Map<QualifiedName, Integer>> viewDepths = new IdentityHashMap<>();
 
   private SchemaDiff(Catalog expected, Catalog live) {
     this.expected = Objects.requireNonNull(expected, "expected");
@@ -363,13 +370,13 @@ public final class SchemaDiff {
     return view.materialized() ? "materialized view" : "view";
   }
 
-  private static List<Step> createView(CatalogDdl ddl, Catalog catalog, View view, Catalog other) {
+  private List<Step> createView(CatalogDdl ddl, Catalog catalog, View view, Catalog other) {
     List<Step> steps = new ArrayList<>(createSchema(ddl, view.name(), other));
     steps.add(new Step(Phase.CREATE_VIEW, depth(catalog, view), ddl.createView(view)));
     return steps;
   }
 
-  private static Step dropView(CatalogDdl ddl, Catalog catalog, View view) {
+  private Step dropView(CatalogDdl ddl, Catalog catalog, View view) {
     return new Step(Phase.DROP_VIEW, depth(catalog, view), ddl.dropView(view));
   }
 
@@ -395,24 +402,39 @@ public final class SchemaDiff {
     return depth;
   }
 
-  /** The length of the longest chain of views the view reads, within the catalog. */
-  private static int depth(Catalog catalog, View view) {
-    return viewDepth(catalog, view, new HashSet<>());
-  }
-
-  private static int viewDepth(Catalog catalog, View view, Set<QualifiedName> visiting) {
-    if (!visiting.add(view.name())) {
-      return 0;
-    }
-    int depth = 0;
-    for (QualifiedName dependency : view.dependsOn()) {
-      Optional<View> read = catalog.view(dependency);
-      if (read.isPresent()) {
-        depth = Math.max(depth, 1 + viewDepth(catalog, read.get(), visiting));
+  /**
+   * The length of the longest chain of views the view reads, within the catalog (a view read through a cycle counts
+   * once). Each view's length is worked out once per catalog, with a stack of its own rather than a call per view of
+   * the chain: a chain of thousands of views would overflow the thread's stack, and be walked again for each view.
+   */
+  private int depth(Catalog catalog, View view) {
+    Map<QualifiedName, Integer> depths = viewDepths.computeIfAbsent(catalog, ignored -> new HashMap<>());
+    CatalogIndex index = catalog == expected ? expectedIndex : liveIndex;
+    Set<QualifiedName> onPath = new HashSet<>();
+    Deque<View> pending = new ArrayDeque<>();
+    pending.push(view);
+    while (!pending.isEmpty()) {
+      View top = pending.peek();
+      if (depths.containsKey(top.name())) {
+        pending.pop();
+      } else if (onPath.add(top.name())) {
+        for (QualifiedName dependency : top.dependsOn()) {
+          index.view(dependency).filter(read -> !depths.containsKey(read.name()) && !onPath.contains(read.name()))
+              .ifPresent(pending::push);
+        }
+      } else {
+        int depth = 0;
+        for (QualifiedName dependency : top.dependsOn()) {
+          if (index.view(dependency).isPresent()) {
+            depth = Math.max(depth, 1 + depths.getOrDefault(dependency, 0));
+          }
+        }
+        depths.put(top.name(), depth);
+        onPath.remove(top.name());
+        pending.pop();
       }
     }
-    visiting.remove(view.name());
-    return depth;
+    return depths.get(view.name());
   }
 
   private static <T, K extends Comparable<K>> Set<K> union(List<T> left, List<T> right, Function<T, K> key) {

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.View;
+import io.driftwatch.core.catalog.CatalogDdl;
+import io.driftwatch.testing.DefaultStack;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,29 @@ class SchemaDiffViewsTest {
       assertThat(item.restoreSql()).isEqualTo("DROP VIEW \"public\".\"Admins\";\nCREATE VIEW \"public\".\"Admins\""
           + " AS\n" + ADMINS_VIEW.definition() + ";");
     });
+  }
+
+  /** Each view reads the one before: a walk with a call per view of the chain would overflow the stack. */
+  @Test
+  void a_chain_of_20000_views_is_ordered_at_the_default_stack_size() throws Exception {
+    List<View> chain = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      chain.add(new View(QualifiedName.of("public", "v" + i), false, " SELECT 1",
+          List.of(i == 0 ? USER : QualifiedName.of("public", "v" + (i - 1)))));
+    }
+    Catalog live = withViews(EXPECTED, chain);
+
+    SchemaDrift drift = DefaultStack.call(() -> SchemaDiff.compare(EXPECTED, live));
+    String catchUp = DefaultStack.call(() -> CatchUpMigration.from(drift, CatchUpMigrationTest.NOW).sql());
+    String script = DefaultStack.call(() -> new CatalogDdl(live).script());
+
+    assertThat(drift.drifts()).hasSize(20_000).allMatch(item -> item.kind() == DriftKind.UNTRACKED_VIEW);
+    assertThat(RestorePlan.from(drift).statements()).first().isEqualTo("DROP VIEW \"public\".\"v19999\";");
+    assertThat(catchUp.indexOf("CREATE VIEW \"public\".\"v0\""))
+        .isLessThan(catchUp.indexOf("CREATE VIEW \"public\".\"v1\""))
+        .isLessThan(catchUp.indexOf("CREATE VIEW \"public\".\"v19999\""));
+    assertThat(script.indexOf("CREATE VIEW \"public\".\"v19998\""))
+        .isLessThan(script.indexOf("CREATE VIEW \"public\".\"v19999\""))
+        .isGreaterThan(script.indexOf("CREATE VIEW \"public\".\"v0\""));
   }
 }

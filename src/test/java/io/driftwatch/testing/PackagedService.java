@@ -1,0 +1,134 @@
+package io.driftwatch.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code mvn -DskipTests package}) as a process of its own, on a fresh store database of the
+ * test server and a data dir of its own, both removed on {@link #close()}. Started ready to serve.
+ */
+public final class PackagedService implements AutoCloseable {
+
+  public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  public static final String ADMIN_TOKEN = "packaged-service-admin-token-0123456789";
+
+  private final Process process;
+  private final TestPostgres.Server server;
+  private final String store;
+  private final Path dataDir;
+  private final int port;
+
+  private PackagedService(Process process, TestPostgres.Server server, String store, Path dataDir, int port) {
+    this.process = process;
+    this.server = server;
+    this.store = store;
+    this.dataDir = dataDir;
+    this.port = port;
+  }
+
+  public static boolean packaged() {
+    return Files.exists(JAR);
+  }
+
+  /** Starts it with these JVM flags and these settings (environment variables) on top of the ones it needs. */
+  public static PackagedService start(List<String> jvmFlags, Map<String, String> settings, Path log)
+      throws IOException, InterruptedException {
+    TestPostgres.Server server = TestPostgres.server();
+    String store = server.createDatabase("dw_packaged_store");
+    Path dataDir = Files.createTempDirectory("dw-packaged-data");
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-jar", JAR.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> environment = new HashMap<>(Map.of(
+        "QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(store),
+        "QUARKUS_DATASOURCE_USERNAME", server.user(),
+        "QUARKUS_DATASOURCE_PASSWORD", server.password(),
+        "QUARKUS_HTTP_PORT", String.valueOf(port),
+        "DRIFTWATCH_DATA_DIR", dataDir.toString(),
+        "DRIFTWATCH_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]),
+        "DRIFTWATCH_ADMIN_TOKEN", ADMIN_TOKEN,
+        "DRIFTWATCH_SOURCE_ROOTS", System.getProperty("java.io.tmpdir")));
+    environment.putAll(settings);
+    builder.environment().putAll(environment);
+    PackagedService service = new PackagedService(builder.start(), server, store, dataDir, port);
+    try {
+      service.awaitReady(log);
+      return service;
+    } catch (RuntimeException | InterruptedException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  private void awaitReady(Path log) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (true) {
+      try {
+        if (request().get("/q/health/ready").statusCode() == 200) {
+          return;
+        }
+      } catch (Exception notYet) {
+        // starting
+      }
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        throw new IllegalStateException("the service did not start: see " + log);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** A request to it, as the bootstrap admin. */
+  public RequestSpecification request() {
+    return given().port(port).auth().oauth2(ADMIN_TOKEN);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  public TestPostgres.Server server() {
+    return server;
+  }
+
+  /** Its store database, on {@link #server()}. */
+  public String store() {
+    return store;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+    server.dropDatabase(store);
+    try {
+      org.eclipse.jgit.util.FileUtils.delete(dataDir.toFile(),
+          org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
