@@ -168,7 +168,7 @@ public class ShadowReplayer {
       return ownPublicSchema(connection, sandbox)
           .flatMap(owned -> connection.query("CREATE SCHEMA IF NOT EXISTS " + ReplaySandbox.quote(replay.plan.schema()))
               .execute())
-          .flatMap(created -> run(connection, closed, replay, 0, schemas))
+          .flatMap(created -> run(connection, closed, replay, schemas))
           // Once stopped, the replay has its answer: the error its cancelled, closed session ends with is expected.
           .onFailure(failure -> replay.stopped).recoverWithNull()
           .eventually(connection::close);
@@ -191,9 +191,8 @@ public class ShadowReplayer {
    * not a call per script: a Uni chained per script nests a stack frame per script when the last one completes, and
    * overflows the stack on long histories.
    */
-  private Uni<ExpectedSchema> run(PgConnection connection, AtomicBoolean closed, Replay replay, int index,
-      Set<String> schemas) {
-    return Multi.createFrom().iterable(replay.sent.subList(index, replay.sent.size()))
+  private Uni<ExpectedSchema> run(PgConnection connection, AtomicBoolean closed, Replay replay, Set<String> schemas) {
+    return Multi.createFrom().iterable(replay.sent)
         .onItem().transformToUniAndConcatenate(step -> send(connection, closed, replay, step))
         .select().where(Optional::isPresent)
         .toUni()

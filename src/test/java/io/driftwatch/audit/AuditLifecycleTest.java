@@ -9,7 +9,7 @@ import io.driftwatch.testing.LeaseHolder;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.ServerSql;
 import io.driftwatch.testing.ShortAuditLimits;
-import io.driftwatch.testing.SilentServer;
+import io.driftwatch.testing.SilentListener;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.StoreSql;
 import io.driftwatch.testing.TargetDatabase;
@@ -88,7 +88,7 @@ class AuditLifecycleTest {
 
   @Test
   void a_database_that_never_answers_ends_the_audit_as_error_naming_the_database_stage() throws Exception {
-    try (SilentServer silent = SilentServer.start()) {
+    try (SilentListener silent = SilentListener.start()) {
       PrismaFolder folder = track(PrismaFolder.create().migration("20240101000000_init", "SELECT 1;\n"));
       String environment = Environments.register("postgresql://u:pw@127.0.0.1:" + silent.port() + "/app", folder);
 
