@@ -11,7 +11,8 @@ public class JsonFileLog implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    return Map.of("quarkus.log.file.json", "true", "quarkus.log.file.path", FILE.toString());
+    return Map.of("quarkus.log.file.json", "true", "quarkus.log.file.path", FILE.toString(),
+        "quarkus.log.category.\"io.driftwatch.audit\".level", "INFO");
   }
 
   @Override
