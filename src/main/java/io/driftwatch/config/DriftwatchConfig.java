@@ -124,15 +124,33 @@ public interface DriftwatchConfig {
     int maxOpenPools();
   }
 
-  /** Reading migrations folders. */
+  /**
+   * Reading migrations folders. The defaults fit the Dockerfile's heap ({@code -Xmx256m}): see README "Robustness"
+   * for what an audit holds of its scripts and why.
+   */
   interface Source {
     /** A migration.sql larger than this is not read (a finding says so). */
     @WithDefault("16777216")
     long maxScriptBytes();
 
-    /** All scripts of a folder together may not exceed this: the audit ends with an error. */
-    @WithDefault("268435456")
+    /**
+     * All scripts and schema files of a folder together may not exceed this: the audit ends with an error. An audit
+     * holds them until it ends; 64 MiB, not the 256 MiB it was, which no 256 MiB heap could hold.
+     */
+    @WithDefault("67108864")
     long maxTotalBytes();
+
+    /**
+     * What the audits in progress may hold of their folders at once, across environments: scripts, schema files
+     * and {@code ScriptMemory.PER_MIGRATION_BYTES} a migration. An audit that would go over waits for others to end
+     * ({@link #heldWait()}). Unset: a third of the JVM's maximum heap (85 MiB at the Dockerfile's -Xmx256m), so a
+     * larger heap admits larger or more audits at once.
+     */
+    Optional<Long> maxHeldBytes();
+
+    /** How long an audit waits for {@link #maxHeldBytes()} to have room before it ends with an error. */
+    @WithDefault("60s")
+    Duration heldWait();
 
     /**
      * Folders (DRIFTWATCH_SOURCE_ROOTS, comma-separated, absolute) below which path sources and

@@ -11,6 +11,7 @@ import io.driftwatch.core.drift.SchemaDrift;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.core.prisma.schema.PrismaSchemaException;
 import io.driftwatch.core.prisma.schema.SchemaProblem;
+import io.driftwatch.core.prisma.schema.SourcePosition;
 import io.driftwatch.core.replay.ExpectedSchema;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,10 @@ final class SchemaChecks {
   static SchemaContext context(SchemaInput input, SourceSnapshot source, TargetSnapshot target) {
     Optional<PrismaSchema> prisma = Optional.empty();
     List<SchemaProblem> problems = List.of();
-    if (!source.schemaFiles().isEmpty()) {
+    if (source.schemaUnread().isPresent()) {
+      problems = List.of(new SchemaProblem(SchemaProblem.Code.TOO_LARGE,
+          new SourcePosition(PrismaSchema.DEFAULT_FILE_NAME, 1, 1), source.schemaUnread().get()));
+    } else if (!source.schemaFiles().isEmpty()) {
       try {
         prisma = Optional.of(PrismaSchema.parse(source.schemaFiles()));
       } catch (PrismaSchemaException e) {

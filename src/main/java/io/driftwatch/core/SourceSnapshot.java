@@ -14,13 +14,21 @@ import java.util.TreeMap;
  * @param revision the commit the folder was read at, for a git source
  * @param schemaFiles the Prisma schema: {@code schema.prisma}, or every {@code .prisma} file of a schema
  *     folder, by path relative to the schema's location; empty when the source has none
+ * @param schemaUnread why the schema was not read, when its files are larger than driftwatch reads
+ *     ({@link io.driftwatch.core.prisma.schema.PrismaSchema#MAX_BYTES}): their text is not kept then
  */
 public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
-    SortedMap<String, String> schemaFiles) {
+    SortedMap<String, String> schemaFiles, Optional<String> schemaUnread) {
 
   public SourceSnapshot {
     migrations = List.copyOf(migrations);
     schemaFiles = Collections.unmodifiableSortedMap(new TreeMap<>(schemaFiles));
+    java.util.Objects.requireNonNull(schemaUnread, "schemaUnread");
+  }
+
+  public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
+      SortedMap<String, String> schemaFiles) {
+    this(migrations, lockProvider, revision, schemaFiles, Optional.empty());
   }
 
   public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision) {

@@ -14,12 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class MigrationSources {
 
   private final GitMirrors mirrors;
+  private final ScriptMemory memory;
   private final OutboundPolicy outbound;
   private final SourceBounds bounds;
   private final PathMigrationSource.Limits pathLimits;
   private final GitMigrationSource.Limits gitLimits;
 
-  public MigrationSources(DriftwatchConfig config, GitMirrors mirrors, OutboundPolicy outbound, SourceBounds bounds) {
+  public MigrationSources(DriftwatchConfig config, GitMirrors mirrors, OutboundPolicy outbound, SourceBounds bounds,
+      ScriptMemory memory) {
+    this.memory = memory;
     this.mirrors = mirrors;
     this.outbound = outbound;
     this.bounds = bounds;
@@ -31,10 +34,10 @@ public class MigrationSources {
   /** A source for one audit; the caller closes it. */
   public MigrationSource open(SourceSpec spec, GitCredentials credentials) {
     if (spec instanceof PathSourceSpec path) {
-      return new PathMigrationSource(path, pathLimits, bounds);
+      return new PathMigrationSource(path, pathLimits, bounds, memory);
     }
     if (spec instanceof GitSourceSpec git) {
-      return new GitMigrationSource(git, credentials, mirrors, gitLimits, this::refusal);
+      return new GitMigrationSource(git, credentials, mirrors, gitLimits, this::refusal, memory);
     }
     throw new IllegalArgumentException("no adapter for source type " + spec.type());
   }

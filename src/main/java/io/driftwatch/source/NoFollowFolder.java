@@ -74,6 +74,14 @@ final class NoFollowFolder implements Closeable {
     return attributes.isDirectory() ? Kind.FOLDER : attributes.isRegularFile() ? Kind.FILE : Kind.OTHER;
   }
 
+  /** The size in bytes of the entry {@code name}, seen without following a link. */
+  long size(String name) throws IOException {
+    return (stream instanceof SecureDirectoryStream<Path> secure
+        ? secure.getFileAttributeView(relative(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            .readAttributes()
+        : Files.readAttributes(path.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)).size();
+  }
+
   /** The sub-folder {@code name}; fails when it is not a folder (a link is not one). */
   NoFollowFolder folder(String name) throws IOException {
     if (stream instanceof SecureDirectoryStream<Path> secure) {
@@ -118,7 +126,10 @@ final class NoFollowFolder implements Closeable {
     return names;
   }
 
-  /** Reads a regular file through no link, at most {@code maxBytes} of it: the bound holds while reading. */
+  /**
+   * Reads a regular file through no link, at most {@code maxBytes} of it: the bound holds while reading. The bytes
+   * land in one array of the file's size (no doubling buffer, no copy at the end), which the caller keeps.
+   */
   Content read(String name, long maxBytes) throws IOException {
     try (SeekableByteChannel channel = stream instanceof SecureDirectoryStream<Path> secure
         ? secure.newByteChannel(relative(name), READ_NO_FOLLOW)
@@ -127,21 +138,36 @@ final class NoFollowFolder implements Closeable {
       if (size > maxBytes) {
         return new Content(size, null);
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(size, 1 << 20));
-      ByteBuffer buffer = ByteBuffer.allocate(8192);
-      long total = 0;
-      int read;
-      while ((read = channel.read(buffer)) != -1) {
-        total += read;
-        if (total > maxBytes) {
-          // It grew while being read.
-          return new Content(total, null);
-        }
-        bytes.write(buffer.array(), 0, read);
-        buffer.clear();
+      byte[] bytes = new byte[(int) size];
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining() && channel.read(buffer) != -1) {
+        // fills the array; a file that shrank meanwhile ends early
       }
-      return new Content(total, bytes.toByteArray());
+      if (buffer.hasRemaining()) {
+        return new Content(buffer.position(), java.util.Arrays.copyOf(bytes, buffer.position()));
+      }
+      return grownWhileRead(channel, bytes, maxBytes);
     }
+  }
+
+  /** The file as read so far plus what was appended to it while it was read, within the bound. */
+  private static Content grownWhileRead(SeekableByteChannel channel, byte[] read, long maxBytes) throws IOException {
+    ByteBuffer more = ByteBuffer.allocate(8192);
+    if (channel.read(more) == -1) {
+      return new Content(read.length, read);
+    }
+    ByteArrayOutputStream grown = new ByteArrayOutputStream(read.length + more.position());
+    grown.write(read, 0, read.length);
+    long total = read.length;
+    do {
+      total += more.position();
+      if (total > maxBytes) {
+        return new Content(total, null);
+      }
+      grown.write(more.array(), 0, more.position());
+      more.clear();
+    } while (channel.read(more) != -1);
+    return new Content(total, grown.toByteArray());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.driftwatch.source;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.source.NoFollowFolder.Content;
 import io.driftwatch.source.NoFollowFolder.Kind;
 import java.io.IOException;
@@ -34,13 +35,37 @@ public final class PathMigrationSource implements MigrationSource {
   private final Limits limits;
   private final SourceBounds bounds;
 
-  /** A script over {@code maxScriptBytes} is not read (a finding says so); over {@code maxTotalBytes} in all, the read fails. */
+  /** What this source holds of the service's memory budget, from the read until {@link #close()}. */
+  private final ScriptMemory.Reservation held;
+  /** The scripts read, released on {@link #close()}: the audit has ended. */
+  private final List<MigrationScript> scripts = new ArrayList<>();
+  /** The bytes of the schema files read so far by the read in progress (a source reads once). */
+  private long schemaBytes;
+
+  /**
+   * A script over {@code maxScriptBytes} is not read (a finding says so); over {@code maxTotalBytes} in all (scripts
+   * and schema files), the read fails.
+   */
   public record Limits(long maxScriptBytes, long maxTotalBytes) {}
 
   public PathMigrationSource(PathSourceSpec spec, Limits limits, SourceBounds bounds) {
+    this(spec, limits, bounds, ScriptMemory.UNBOUNDED);
+  }
+
+  /** @param memory the budget the scripts are read within, reserved before they are read, released on close */
+  public PathMigrationSource(PathSourceSpec spec, Limits limits, SourceBounds bounds, ScriptMemory memory) {
     this.spec = spec;
     this.limits = limits;
     this.bounds = bounds;
+    this.held = memory.open();
+  }
+
+  /** The audit has ended: the scripts' texts are released (see {@link MigrationScript#release()}), then their memory. */
+  @Override
+  public void close() {
+    scripts.forEach(MigrationScript::release);
+    scripts.clear();
+    held.close();
   }
 
   @Override
@@ -80,26 +105,66 @@ public final class PathMigrationSource implements MigrationSource {
               : missing))) {
         refuse(bounds.refusalOfReal("the migrations folder " + base.resolve(migrationsRelative),
             realBase.resolve(migrationsRelative)));
-        long total = 0;
+        // A link is not a migration folder, as for Prisma (it lists entries that are folders themselves).
+        List<String> folders = new ArrayList<>();
         for (String name : migrations.names()) {
-          // A link is not a migration folder, as for Prisma (it lists entries that are folders themselves).
-          if (migrations.kind(name) != Kind.FOLDER) {
-            continue;
+          if (migrations.kind(name) == Kind.FOLDER) {
+            folders.add(name);
           }
+        }
+        reserve(migrations, folders);
+        long total = 0;
+        for (String name : folders) {
           FolderMigration migration = readMigration(migrations, name);
           total += migration.script().map(MigrationScript::size).orElse(0);
-          if (total > limits.maxTotalBytes()) {
-            throw new SourceUnavailableException("the scripts in " + migrations.path() + " exceed " + limits.maxTotalBytes()
-                + " bytes together (driftwatch.source.max-total-bytes)");
-          }
+          checkTotal(total, migrations.path());
           found.add(migration);
         }
         lockProvider = readLockProvider(migrations);
+        schemaBytes = 0;
+        SortedMap<String, String> schema = readSchema(root, realBase, schemaRelative);
+        Optional<String> schemaUnread = Optional.empty();
+        if (schemaBytes > PrismaSchema.MAX_BYTES) {
+          schema = new TreeMap<>(); // not parsed: not kept either
+          schemaUnread = Optional.of(PrismaSchema.tooLarge(schemaBytes));
+          schemaBytes = 0;
+        }
+        checkTotal(total + schemaBytes, migrations.path());
+        // What the plan did not count: files that grew since they were sized, the schema files. No waiting now.
+        held.take(total + schemaBytes + ScriptMemory.PER_MIGRATION_BYTES * folders.size() - held.bytes(),
+            "the scripts and schema of " + base);
+        return new SourceSnapshot(found, lockProvider, Optional.empty(), schema, schemaUnread);
       }
-      return new SourceSnapshot(found, lockProvider, Optional.empty(), readSchema(root, realBase, schemaRelative));
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read the migrations folder " + base.resolve(migrationsRelative) + ": "
           + describe(e), e);
+    }
+  }
+
+  /**
+   * Reserves, before reading them, the memory the scripts will take: their sizes as the folder says them now (a script
+   * over the limit is not read, so it takes nothing), and what each migration costs besides. Waits for room.
+   */
+  private void reserve(NoFollowFolder migrations, List<String> folders) throws IOException, SourceUnavailableException {
+    long planned = ScriptMemory.PER_MIGRATION_BYTES * folders.size();
+    for (String name : folders) {
+      try (NoFollowFolder directory = migrations.folder(name)) {
+        if (directory.kind(SCRIPT) == Kind.FILE) {
+          long size = directory.size(SCRIPT);
+          planned += size <= limits.maxScriptBytes() ? size : 0;
+        }
+      } catch (IOException e) {
+        // Swapped or gone since listed: the read says what it finds.
+      }
+    }
+    checkTotal(planned - ScriptMemory.PER_MIGRATION_BYTES * folders.size(), migrations.path());
+    held.take(planned, "the " + folders.size() + " migrations of " + migrations.path());
+  }
+
+  private void checkTotal(long total, Path migrations) throws SourceUnavailableException {
+    if (total > limits.maxTotalBytes()) {
+      throw new SourceUnavailableException("the scripts and schema files of " + migrations + " exceed "
+          + limits.maxTotalBytes() + " bytes together (driftwatch.source.max-total-bytes)");
     }
   }
 
@@ -129,7 +194,9 @@ public final class PathMigrationSource implements MigrationSource {
         return FolderMigration.unreadable(name, "it is " + content.size() + " bytes, over the limit of "
             + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
       }
-      return FolderMigration.withScript(name, MigrationScript.fromBytes(content.bytes()));
+      MigrationScript script = MigrationScript.fromBytes(content.bytes());
+      scripts.add(script);
+      return FolderMigration.withScript(name, script);
     }
   }
 
@@ -218,12 +285,22 @@ public final class PathMigrationSource implements MigrationSource {
     }
   }
 
-  private String readSchemaFile(NoFollowFolder folder, String name) throws IOException, SourceUnavailableException {
-    Content content = folder.read(name, limits.maxScriptBytes());
-    if (content.bytes() == null) {
-      throw new SourceUnavailableException("the schema file " + folder.path().resolve(name) + " is over "
-          + limits.maxScriptBytes() + " bytes (driftwatch.source.max-script-bytes)");
+  /**
+   * A schema file's text, while the files read so far stay within {@link PrismaSchema#MAX_BYTES}; past it, the
+   * files are only sized ({@link #schemaBytes} goes over, and the read drops them all: they would not be parsed).
+   */
+  private String readSchemaFile(NoFollowFolder folder, String name) throws IOException {
+    long size = folder.size(name);
+    if (schemaBytes + size > PrismaSchema.MAX_BYTES) {
+      schemaBytes += size;
+      return "";
     }
+    Content content = folder.read(name, PrismaSchema.MAX_BYTES - schemaBytes);
+    if (content.bytes() == null) {
+      schemaBytes += content.size();
+      return "";
+    }
+    schemaBytes += content.bytes().length;
     return new String(content.bytes(), StandardCharsets.UTF_8);
   }
 

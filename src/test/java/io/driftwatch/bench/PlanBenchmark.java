@@ -62,12 +62,17 @@ class PlanBenchmark {
   }
 
   static AuditInput environment() {
+    return environment(PENDING);
+  }
+
+  /** {@link #APPLIED} applied migrations, each a live table with rows, and {@code pending} pending ones. */
+  static AuditInput environment(int pending) {
     List<FolderMigration> folder = new ArrayList<>();
     List<HistoryRow> rows = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
     Map<String, Long> estimates = new HashMap<>();
     Instant clock = Instant.parse("2024-01-01T00:00:00Z");
-    for (int i = 0; i < APPLIED + PENDING; i++) {
+    for (int i = 0; i < APPLIED + pending; i++) {
       String name = String.format("%014d_change_%d", 20240101000000L + i * 100L, i);
       String sql = i < APPLIED ? createTable(i) : pending(i - APPLIED);
       MigrationScript script = MigrationScript.of(sql);

@@ -73,6 +73,63 @@ class PathMigrationSourceTest {
   }
 
   @Test
+  void the_schema_files_count_in_the_total_and_are_held_until_the_source_closes() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(1000))) {
+      Files.writeString(folder.root().resolve("schema.prisma"), "//" + "x".repeat(1000));
+      ScriptMemory memory = new ScriptMemory(1 << 20, java.time.Duration.ZERO);
+      SourceSnapshot snapshot;
+      try (PathMigrationSource source = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null),
+          LIMITS, BOUNDS, memory)) {
+        snapshot = source.read();
+        assertThat(memory.held()).as("the script, the schema, and what a migration costs besides")
+            .isEqualTo(1000 + 1002 + ScriptMemory.PER_MIGRATION_BYTES);
+        assertThat(snapshot.migrations().get(0).script().orElseThrow().sql()).hasSize(1000);
+      }
+      assertThat(memory.held()).isZero();
+      // Whatever still refers to the finished audit keeps no text of it.
+      assertThatThrownBy(() -> snapshot.migrations().get(0).script().orElseThrow().sql())
+          .isInstanceOf(IllegalStateException.class);
+      for (int i = 0; i < 3; i++) {
+        folder.migration("m" + i, "x".repeat(1000));
+      }
+      assertThatThrownBy(() -> source(new PathSourceSpec(folder.path(), null, null)).read())
+          .isInstanceOf(SourceUnavailableException.class).hasMessageContaining("exceed 4096 bytes together");
+    }
+  }
+
+  @Test
+  void a_folder_the_memory_budget_cannot_hold_is_refused_before_its_scripts_are_read() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(1000)).migration("b", "SELECT 1;")) {
+      ScriptMemory memory = new ScriptMemory(ScriptMemory.PER_MIGRATION_BYTES, java.time.Duration.ZERO);
+      try (PathMigrationSource source = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null),
+          LIMITS, BOUNDS, memory)) {
+        assertThatThrownBy(source::read).isInstanceOf(SourceUnavailableException.class)
+            .hasMessageContaining("the 2 migrations of ")
+            .hasMessageContaining("DRIFTWATCH_SOURCE_MAX_HELD_BYTES");
+      }
+      assertThat(memory.held()).isZero();
+    }
+  }
+
+  @Test
+  void schema_files_larger_than_driftwatch_parses_are_not_kept_and_the_snapshot_says_why() throws Exception {
+    try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
+      Files.delete(folder.root().resolve("schema.prisma"));
+      Path schema = Files.createDirectories(folder.root().resolve("schema"));
+      for (int i = 0; i < 3; i++) {
+        Files.writeString(schema.resolve("part" + i + ".prisma"), "//" + "x".repeat(1 << 20));
+      }
+      PathMigrationSource.Limits large = new PathMigrationSource.Limits(16 << 20, 64 << 20);
+      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), large, BOUNDS)
+          .read();
+
+      assertThat(snapshot.schemaFiles()).isEmpty();
+      assertThat(snapshot.schemaUnread()).hasValueSatisfying(why -> assertThat(why)
+          .startsWith("the schema files hold 3,145,734 bytes, more than the 2,097,152 driftwatch reads"));
+    }
+  }
+
+  @Test
   void missing_folder_is_unavailable() {
     String missing = TMP.resolve("dw-nonexistent").toString();
     assertThatThrownBy(() -> source(new PathSourceSpec(missing, null, null)).read())

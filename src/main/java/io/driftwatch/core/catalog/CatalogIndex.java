@@ -13,11 +13,20 @@ public final class CatalogIndex {
   private final Map<QualifiedName, Table> tables = new HashMap<>();
   private final Map<QualifiedName, EnumType> enums = new HashMap<>();
   private final Map<QualifiedName, View> views = new HashMap<>();
+  /** The table of each index a constraint does not back, by the index's schema-qualified name. */
+  private final Map<QualifiedName, Table> indexTables = new HashMap<>();
 
   private CatalogIndex(Catalog catalog) {
     catalog.tables().forEach(table -> tables.put(table.name(), table));
     catalog.enums().forEach(type -> enums.put(type.name(), type));
     catalog.views().forEach(view -> views.put(view.name(), view));
+    for (Table table : catalog.tables()) {
+      for (Index index : table.indexes()) {
+        if (!index.constraintBacked()) {
+          indexTables.putIfAbsent(QualifiedName.of(table.name().schema(), index.name()), table);
+        }
+      }
+    }
   }
 
   public static CatalogIndex of(Catalog catalog) {
@@ -34,5 +43,10 @@ public final class CatalogIndex {
 
   public Optional<View> view(QualifiedName name) {
     return Optional.ofNullable(views.get(name));
+  }
+
+  /** The table of the index (one no constraint backs) of this schema-qualified name. */
+  public Optional<Table> tableOfIndex(QualifiedName index) {
+    return Optional.ofNullable(indexTables.get(index));
   }
 }

@@ -1,7 +1,6 @@
 package io.driftwatch.core.coverage;
 
 import io.driftwatch.core.catalog.QualifiedName;
-import java.util.Locale;
 
 /** The fix for what no migration creates, naming the exact {@code prisma} commands. */
 final class CoverageHelp {
@@ -72,11 +71,46 @@ final class CoverageHelp {
     return slug.toString().replaceAll("_+", "_").replaceAll("_$", "");
   }
 
+  /**
+   * {@code HTTPServerLog2Entry} to {@code http_server_log2_entry}: an underscore before a capital that follows a
+   * lower-case letter or digit, or that starts a capitalized word after capitals; one for every run of other
+   * characters; none at either end. A hand scan: the patterns that say the same ({@code ([A-Z]+)([A-Z][a-z])})
+   * backtrack over a run of capitals from each of its letters, quadratic on a name of a repository writer's making.
+   */
   private static String snake(String name) {
-    String spaced = name
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("[^A-Za-z0-9]+", "_");
-    return spaced.toLowerCase(Locale.ROOT).replaceAll("^_+|_+$", "");
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    boolean separator = false;
+    int length = name.length();
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if (!isAsciiLetterOrDigit(c)) {
+        separator = true;
+        continue;
+      }
+      if (i > 0 && isUpper(c)) {
+        char before = name.charAt(i - 1);
+        boolean afterLowerOrDigit = isLower(before) || (before >= '0' && before <= '9');
+        boolean startsWord = isUpper(before) && i + 1 < length && isLower(name.charAt(i + 1));
+        separator |= afterLowerOrDigit || startsWord;
+      }
+      if (separator && !out.isEmpty()) {
+        out.append('_');
+      }
+      separator = false;
+      out.append(Character.toLowerCase(c));
+    }
+    return out.toString();
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isUpper(c) || isLower(c) || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isLower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 }

@@ -48,6 +48,11 @@ public record Effect(
     requires = List.copyOf(requires);
   }
 
+  /** The same effect of another statement: the same one cut short ({@link SqlStatement#cut}), to be kept. */
+  public Effect withStatement(SqlStatement other) {
+    return new Effect(action, object, previous, detail, guarded, everyRow, requires, other);
+  }
+
   /** For messages: {@code create table "public"."User"}. */
   public String describe() {
     String what = action.name().toLowerCase(java.util.Locale.ROOT) + " " + object.describe();

@@ -10,6 +10,7 @@ import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.catalog.View;
 import io.driftwatch.core.effect.SchemaObject.Kind;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,12 @@ import java.util.Set;
  * The named objects of a database, as a set that effects can be played on: what a pending migration will find
  * when it runs after the ones before it. Built from a {@link Catalog}; only the schemas the catalog read are
  * known, and of an object elsewhere nothing is claimed.
+ *
+ * <p>Every effect costs time in proportion to the objects it touches, never to the size of the set: the columns,
+ * constraints and enum values are kept by their table or enum, and the indexes by their table, so a drop or a
+ * rename moves only what it owns. A migration can be tried ({@link #begin()}) and taken back ({@link #rollback()}):
+ * each change is written to an undo log while a try is open, so playing a deploy of thousands of migrations never
+ * copies the set.
  */
 public final class ObjectSet {
 
@@ -31,23 +38,32 @@ public final class ObjectSet {
 
   private final Set<String> schemas;
   private final Set<String> keys;
+  /** The column, constraint and enum value keys of each table or enum, by its key. */
+  private final Map<String, Set<String>> members;
   /** The relation names (indexes, constraint indexes) that go when their table is dropped. */
   private final Map<String, Set<String>> owned;
+  /** The table each relation of {@link #owned} belongs to: the reverse of it. */
+  private final Map<String, String> relationOwner;
   /** The index each primary key, unique or exclusion constraint owns (it bears the constraint's name). */
   private final Map<String, String> constraintIndexes;
+  /** The undo log of the open try: each change's reverse, newest last; null when no try is open. */
+  private ArrayDeque<Runnable> undo;
 
-  private ObjectSet(Set<String> schemas, Set<String> keys, Map<String, Set<String>> owned,
-      Map<String, String> constraintIndexes) {
+  private ObjectSet(Set<String> schemas, Set<String> keys, Map<String, Set<String>> members,
+      Map<String, Set<String>> owned, Map<String, String> relationOwner, Map<String, String> constraintIndexes) {
     this.schemas = schemas;
     this.keys = keys;
+    this.members = members;
     this.owned = owned;
+    this.relationOwner = relationOwner;
     this.constraintIndexes = constraintIndexes;
   }
 
   public static ObjectSet of(Catalog catalog) {
-    ObjectSet set = new ObjectSet(new HashSet<>(catalog.schemas()), new HashSet<>(), new HashMap<>(), new HashMap<>());
-    catalog.schemas().forEach(schema -> set.keys.add(key(SchemaObject.schema(schema))));
-    catalog.extensions().forEach(extension -> set.keys.add(key(SchemaObject.extension(extension.name()))));
+    ObjectSet set = new ObjectSet(new HashSet<>(catalog.schemas()), new HashSet<>(), new HashMap<>(), new HashMap<>(),
+        new HashMap<>(), new HashMap<>());
+    catalog.schemas().forEach(schema -> set.addKey(key(SchemaObject.schema(schema))));
+    catalog.extensions().forEach(extension -> set.addKey(key(SchemaObject.extension(extension.name()))));
     for (Table table : catalog.tables()) {
       set.addTable(table);
     }
@@ -58,16 +74,44 @@ public final class ObjectSet {
       set.addRelation(SchemaObject.of(Kind.SEQUENCE, sequence.name()));
     }
     for (EnumType type : catalog.enums()) {
-      set.keys.add(key(SchemaObject.of(Kind.ENUM, type.name())));
-      type.values().forEach(value -> set.keys.add(key(SchemaObject.enumValue(type.name(), value))));
+      set.addKey(key(SchemaObject.of(Kind.ENUM, type.name())));
+      type.values().forEach(value -> set.addMember(SchemaObject.enumValue(type.name(), value)));
     }
     return set;
   }
 
+  /** An independent set holding the same objects (no try open). */
   public ObjectSet copy() {
-    Map<String, Set<String>> ownedCopy = new HashMap<>();
-    owned.forEach((table, relations) -> ownedCopy.put(table, new HashSet<>(relations)));
-    return new ObjectSet(new HashSet<>(schemas), new HashSet<>(keys), ownedCopy, new HashMap<>(constraintIndexes));
+    return new ObjectSet(new HashSet<>(schemas), new HashSet<>(keys), deepCopy(members), deepCopy(owned),
+        new HashMap<>(relationOwner), new HashMap<>(constraintIndexes));
+  }
+
+  private static Map<String, Set<String>> deepCopy(Map<String, Set<String>> map) {
+    Map<String, Set<String>> copy = new HashMap<>(map.size() * 2);
+    map.forEach((key, values) -> copy.put(key, new HashSet<>(values)));
+    return copy;
+  }
+
+  /** Opens a try: the changes until {@link #commit()} or {@link #rollback()} can be taken back. */
+  public void begin() {
+    if (undo != null) {
+      throw new IllegalStateException("a try is already open");
+    }
+    undo = new ArrayDeque<>();
+  }
+
+  /** Keeps the changes of the open try. */
+  public void commit() {
+    undo = null;
+  }
+
+  /** Takes back every change of the open try, newest first: the set is as it was at {@link #begin()}. */
+  public void rollback() {
+    ArrayDeque<Runnable> changes = undo;
+    undo = null;
+    while (changes != null && !changes.isEmpty()) {
+      changes.removeLast().run();
+    }
   }
 
   /** Whether the object is there; UNKNOWN outside the schemas read, and for types that may not be enums. */
@@ -108,8 +152,7 @@ public final class ObjectSet {
       case CREATE -> {
         add(object, effect.detail());
         if (object.kind() == Kind.INDEX && !effect.requires().isEmpty()) {
-          owned.computeIfAbsent(key(effect.requires().get(0)), table -> new HashSet<>())
-              .add(relationKey(object.name()));
+          own(key(effect.requires().get(0)), relationKey(object.name()));
         }
       }
       case DROP -> remove(object);
@@ -127,9 +170,13 @@ public final class ObjectSet {
   }
 
   private void add(SchemaObject object, String constraintType) {
-    keys.add(key(object));
+    if (isMember(object.kind())) {
+      addMember(object);
+    } else {
+      addKey(key(object));
+    }
     if (object.kind().isRelation()) {
-      keys.add(relationKey(object.name()));
+      addKey(relationKey(object.name()));
     }
     if (object.kind() == Kind.CONSTRAINT && makesIndex(constraintType)) {
       addConstraintIndex(object);
@@ -139,9 +186,9 @@ public final class ObjectSet {
   /** The index PostgreSQL creates for a primary key, unique or exclusion constraint, named like it. */
   private void addConstraintIndex(SchemaObject constraint) {
     String relation = relationKey(QualifiedName.of(constraint.name().schema(), constraint.part()));
-    keys.add(relation);
-    owned.computeIfAbsent(key(constraint.owner()), table -> new HashSet<>()).add(relation);
-    constraintIndexes.put(key(constraint), relation);
+    addKey(relation);
+    own(key(constraint.owner()), relation);
+    putConstraintIndex(key(constraint), relation);
   }
 
   /**
@@ -150,37 +197,37 @@ public final class ObjectSet {
    */
   private void rename(SchemaObject previous, SchemaObject object) {
     if ((previous.kind() == Kind.TABLE || previous.kind() == Kind.ENUM) && previous.kind() == object.kind()) {
-      List<String> prefixes = previous.kind() == Kind.TABLE
-          ? List.of("column|", "constraint|") : List.of("enum_value|");
-      for (String prefix : prefixes) {
-        String from = prefix + previous.name() + "|";
-        String to = prefix + object.name() + "|";
-        for (String moved : keys.stream().filter(candidate -> candidate.startsWith(from)).toList()) {
-          keys.remove(moved);
-          keys.add(to + moved.substring(from.length()));
+      String from = key(previous);
+      String to = key(object);
+      String oldOwner = "|" + previous.name() + "|";
+      String newOwner = "|" + object.name() + "|";
+      for (String moved : List.copyOf(members.getOrDefault(from, Set.of()))) {
+        String kind = moved.substring(0, moved.indexOf('|'));
+        String renamed = kind + newOwner + moved.substring(kind.length() + oldOwner.length());
+        removeMember(from, moved);
+        addMember(to, renamed);
+        String index = constraintIndexes.get(moved);
+        if (index != null) {
+          removeConstraintIndex(moved);
+          putConstraintIndex(renamed, index);
         }
       }
-      String fromConstraint = "constraint|" + previous.name() + "|";
-      for (String moved : constraintIndexes.keySet().stream().filter(k -> k.startsWith(fromConstraint)).toList()) {
-        constraintIndexes.put("constraint|" + object.name() + "|" + moved.substring(fromConstraint.length()),
-            constraintIndexes.remove(moved));
+      for (String relation : List.copyOf(owned.getOrDefault(from, Set.of()))) {
+        disown(from, relation);
+        own(to, relation);
       }
-      Set<String> relations = owned.remove(key(previous));
-      if (relations != null) {
-        owned.put(key(object), relations);
-      }
-      keys.remove(key(previous));
-      keys.remove(relationKey(previous.name()));
+      removeKey(from);
+      removeKey(relationKey(previous.name()));
       add(object, "");
       return;
     }
     boolean ownsIndex = previous.kind() == Kind.CONSTRAINT && constraintIndexes.containsKey(key(previous));
-    boolean ownedIndex = previous.kind() == Kind.INDEX && owned.values().stream()
-        .anyMatch(relations -> relations.contains(relationKey(previous.name())));
+    String previousRelation = relationKey(previous.name());
+    String indexTable = previous.kind() == Kind.INDEX ? relationOwner.get(previousRelation) : null;
     remove(previous);
-    if (ownedIndex) {
-      owned.values().stream().filter(relations -> relations.remove(relationKey(previous.name())))
-          .forEach(relations -> relations.add(relationKey(object.name())));
+    if (indexTable != null) {
+      disown(indexTable, previousRelation);
+      own(indexTable, relationKey(object.name()));
     }
     add(object, "");
     if (ownsIndex) {
@@ -190,30 +237,29 @@ public final class ObjectSet {
 
   private void remove(SchemaObject object) {
     String key = key(object);
-    keys.remove(key);
+    if (isMember(object.kind())) {
+      removeMember(key(object.owner()), key);
+    } else {
+      removeKey(key);
+    }
     if (object.kind().isRelation()) {
-      keys.remove(relationKey(object.name()));
+      removeKey(relationKey(object.name()));
     }
-    String constraintIndex = constraintIndexes.remove(key);
+    String constraintIndex = removeConstraintIndex(key);
     if (constraintIndex != null) {
-      keys.remove(constraintIndex);
-      keys.remove("index|" + constraintIndex.substring("relation|".length()) + "|");
-      Set<String> relations = owned.get(key(object.owner()));
-      if (relations != null) {
-        relations.remove(constraintIndex);
-      }
-    }
-    if (object.kind() == Kind.TABLE) {
-      constraintIndexes.keySet().removeIf(constraint -> constraint.startsWith("constraint|" + object.name() + "|"));
+      removeKey(constraintIndex);
+      removeKey("index|" + constraintIndex.substring("relation|".length()) + "|");
+      disown(key(object.owner()), constraintIndex);
     }
     if (object.kind() == Kind.TABLE || object.kind() == Kind.ENUM) {
-      String prefix = (object.kind() == Kind.TABLE ? "column|" : "enum_value|") + object.name() + "|";
-      keys.removeIf(candidate -> candidate.startsWith(prefix)
-          || candidate.startsWith("constraint|" + object.name() + "|"));
-      Set<String> relations = owned.remove(key);
-      if (relations != null) {
-        keys.removeAll(relations);
-        relations.forEach(relation -> keys.remove("index|" + relation.substring("relation|".length()) + "|"));
+      for (String member : List.copyOf(members.getOrDefault(key, Set.of()))) {
+        removeMember(key, member);
+        removeConstraintIndex(member);
+      }
+      for (String relation : List.copyOf(owned.getOrDefault(key, Set.of()))) {
+        disown(key, relation);
+        removeKey(relation);
+        removeKey("index|" + relation.substring("relation|".length()) + "|");
       }
     }
   }
@@ -221,16 +267,15 @@ public final class ObjectSet {
   private void addTable(Table table) {
     SchemaObject tableObject = SchemaObject.of(Kind.TABLE, table.name());
     addRelation(tableObject);
-    table.columns().forEach(column -> keys.add(key(SchemaObject.column(table.name(), column.name()))));
-    Set<String> relations = owned.computeIfAbsent(key(tableObject), ignored -> new HashSet<>());
+    table.columns().forEach(column -> addMember(SchemaObject.column(table.name(), column.name())));
     for (Index index : table.indexes()) {
       SchemaObject indexObject = SchemaObject.of(Kind.INDEX, QualifiedName.of(table.name().schema(), index.name()));
       addRelation(indexObject);
-      relations.add(relationKey(indexObject.name()));
+      own(key(tableObject), relationKey(indexObject.name()));
     }
     for (Constraint constraint : table.constraints()) {
       SchemaObject constraintObject = SchemaObject.constraint(table.name(), constraint.name());
-      keys.add(key(constraintObject));
+      addMember(constraintObject);
       if (constraint.kind() == ConstraintKind.PRIMARY_KEY || constraint.kind() == ConstraintKind.UNIQUE
           || constraint.kind() == ConstraintKind.EXCLUSION) {
         addConstraintIndex(constraintObject);
@@ -239,8 +284,91 @@ public final class ObjectSet {
   }
 
   private void addRelation(SchemaObject object) {
-    keys.add(key(object));
-    keys.add(relationKey(object.name()));
+    addKey(key(object));
+    addKey(relationKey(object.name()));
+  }
+
+  private static boolean isMember(Kind kind) {
+    return kind == Kind.COLUMN || kind == Kind.CONSTRAINT || kind == Kind.ENUM_VALUE;
+  }
+
+  // Every change goes through the methods below, which write its reverse to the undo log of an open try.
+
+  private void changed(Runnable reverse) {
+    if (undo != null) {
+      undo.addLast(reverse);
+    }
+  }
+
+  private void addKey(String key) {
+    if (keys.add(key)) {
+      changed(() -> keys.remove(key));
+    }
+  }
+
+  private void removeKey(String key) {
+    if (keys.remove(key)) {
+      changed(() -> keys.add(key));
+    }
+  }
+
+  private void addMember(SchemaObject member) {
+    addMember(key(member.owner()), key(member));
+  }
+
+  private void addMember(String owner, String member) {
+    addKey(member);
+    if (members.computeIfAbsent(owner, ignored -> new HashSet<>()).add(member)) {
+      changed(() -> members.get(owner).remove(member));
+    }
+  }
+
+  private void removeMember(String owner, String member) {
+    removeKey(member);
+    Set<String> of = members.get(owner);
+    if (of != null && of.remove(member)) {
+      changed(() -> of.add(member));
+    }
+  }
+
+  private void own(String table, String relation) {
+    if (owned.computeIfAbsent(table, ignored -> new HashSet<>()).add(relation)) {
+      changed(() -> owned.get(table).remove(relation));
+    }
+    String before = relationOwner.put(relation, table);
+    changed(() -> restore(relationOwner, relation, before));
+  }
+
+  private void disown(String table, String relation) {
+    Set<String> relations = owned.get(table);
+    if (relations != null && relations.remove(relation)) {
+      changed(() -> relations.add(relation));
+    }
+    if (table.equals(relationOwner.get(relation))) {
+      relationOwner.remove(relation);
+      changed(() -> relationOwner.put(relation, table));
+    }
+  }
+
+  private void putConstraintIndex(String constraint, String relation) {
+    String before = constraintIndexes.put(constraint, relation);
+    changed(() -> restore(constraintIndexes, constraint, before));
+  }
+
+  private String removeConstraintIndex(String constraint) {
+    String before = constraintIndexes.remove(constraint);
+    if (before != null) {
+      changed(() -> constraintIndexes.put(constraint, before));
+    }
+    return before;
+  }
+
+  private static void restore(Map<String, String> map, String key, String value) {
+    if (value == null) {
+      map.remove(key);
+    } else {
+      map.put(key, value);
+    }
   }
 
   private static boolean makesIndex(String constraintType) {

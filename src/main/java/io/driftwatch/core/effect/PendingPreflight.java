@@ -3,6 +3,9 @@ package io.driftwatch.core.effect;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +15,30 @@ import java.util.Optional;
  * The migrations the next deploy runs, read once per audit: each one's effects, in deploy order, and the failure
  * {@link Preflight} predicts for it on the live catalog. The MS018 rule and the resolution plan both start from it.
  *
- * @param effects by migration, in deploy order; a migration without a script has none
+ * <p>The deploy is read up to {@link StatementEffects#MAX_EFFECTS} schema changes in all: the migration that goes
+ * over, and every one after it (each one runs on what those before it made), are left unread (no effects, nothing
+ * predicted) and listed in {@code unread}, which the engine reports.
+ *
+ * @param effects by migration, in deploy order; a migration without a script, or unread, has none
  * @param predicted the predicted failure of each migration that will fail, by name
+ * @param failures the migrations whose script the effect reader failed on (they count as having no effects), with
+ *     the failure: the engine reports each as a finding instead of failing the audit
+ * @param unread the migrations not read, in deploy order: from the first that would go over the bound on
  */
-public record PendingPreflight(Map<String, List<Effect>> effects, Map<String, PredictedFailure> predicted) {
+public record PendingPreflight(Map<String, List<Effect>> effects, Map<String, PredictedFailure> predicted,
+    Map<String, Throwable> failures, List<String> unread) {
 
-  public static final PendingPreflight NONE = new PendingPreflight(Map.of(), Map.of());
+  public static final PendingPreflight NONE = new PendingPreflight(Map.of(), Map.of(), Map.of(), List.of());
 
   public PendingPreflight {
     effects = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(effects));
     predicted = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(predicted));
+    failures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+    unread = List.copyOf(unread);
+  }
+
+  public PendingPreflight(Map<String, List<Effect>> effects, Map<String, PredictedFailure> predicted) {
+    this(effects, predicted, Map.of(), List.of());
   }
 
   /**
@@ -29,19 +46,60 @@ public record PendingPreflight(Map<String, List<Effect>> effects, Map<String, Pr
    * @param schema the migration schema, for unqualified names
    */
   public static PendingPreflight of(MigrationHistory history, Optional<Catalog> live, String schema) {
+    return of(history, live, schema, StatementEffects.MAX_EFFECTS);
+  }
+
+  /** As {@link #of(MigrationHistory, Optional, String)}, reading at most {@code maxEffects} changes in all. */
+  public static PendingPreflight of(MigrationHistory history, Optional<Catalog> live, String schema, int maxEffects) {
     StatementEffects reader = new StatementEffects(schema);
     Map<String, List<Effect>> effects = new LinkedHashMap<>();
+    Map<String, Throwable> failures = new LinkedHashMap<>();
+    List<String> unread = new ArrayList<>();
+    int left = maxEffects;
     for (MigrationRecord record : history.records()) {
-      if (history.stateOf(record).deployWillApply()) {
-        effects.put(record.name(), record.script()
-            .map(script -> reader.ofScript(script.sql())).orElse(List.of()));
+      if (!history.stateOf(record).deployWillApply()) {
+        continue;
       }
+      List<Effect> read = List.of();
+      if (unread.isEmpty()) {
+        try {
+          if (record.script().isPresent()) {
+            read = kept(reader.ofScript(record.script().get().sql(), left));
+          }
+        } catch (StatementEffects.TooLarge tooLarge) {
+          unread.add(record.name());
+        } catch (RuntimeException | StackOverflowError failure) {
+          failures.put(record.name(), failure); // see RuleFailure for what is caught, and why
+        }
+        left -= read.size();
+      } else {
+        unread.add(record.name());
+      }
+      effects.put(record.name(), read);
     }
     if (effects.isEmpty()) {
       return NONE;
     }
     Map<String, PredictedFailure> predicted = live.map(catalog -> Preflight.predict(effects, ObjectSet.of(catalog)))
         .orElse(Map.of());
-    return new PendingPreflight(effects, predicted);
+    return new PendingPreflight(effects, predicted, failures, unread);
   }
+
+  /**
+   * The effects as kept for the whole audit: their statements cut to their first {@value #KEPT_STATEMENT_CHARS}
+   * characters (the pre-flight and the plan quote a statement's line and start, never all of it), so the effects of
+   * a data load do not keep its text.
+   */
+  private static List<Effect> kept(List<Effect> effects) {
+    Map<SqlStatement, SqlStatement> cut = new IdentityHashMap<>();
+    List<Effect> kept = new ArrayList<>(effects.size());
+    for (Effect effect : effects) {
+      SqlStatement statement = cut.computeIfAbsent(effect.statement(), s -> s.cut(KEPT_STATEMENT_CHARS));
+      kept.add(statement == effect.statement() ? effect : effect.withStatement(statement));
+    }
+    return kept;
+  }
+
+  /** What a kept effect keeps of its statement's text. */
+  static final int KEPT_STATEMENT_CHARS = 1_000;
 }

@@ -15,17 +15,22 @@ public final class Preflight {
 
   private Preflight() {}
 
-  /** The predicted failure of each migration (at most one each: its first), by name, in order. */
+  /**
+   * The predicted failure of each migration (at most one each: its first), by name, in order. The live set is copied
+   * once; each migration is played on the copy as a try that a failure takes back, in time proportional to its own
+   * effects (a copy per migration made a deploy of 10,000 migrations take 44 s).
+   */
   public static Map<String, PredictedFailure> predict(Map<String, List<Effect>> pendingEffects, ObjectSet live) {
     Map<String, PredictedFailure> failures = new LinkedHashMap<>();
     ObjectSet database = live.copy();
     pendingEffects.forEach((migration, effects) -> {
-      ObjectSet during = database.copy();
-      Optional<PredictedFailure> failure = firstFailure(migration, effects, during);
+      database.begin();
+      Optional<PredictedFailure> failure = firstFailure(migration, effects, database);
       if (failure.isPresent()) {
+        database.rollback();
         failures.put(migration, failure.get());
       } else {
-        effects.forEach(database::apply);
+        database.commit();
       }
     });
     return failures;

@@ -2,8 +2,8 @@ package io.driftwatch.core.effect;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogDdl;
+import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
-import io.driftwatch.core.catalog.Index;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.effect.SchemaObject.Kind;
@@ -28,6 +28,8 @@ public final class ReverseSql {
   private final Optional<Catalog> before;
   /** The objects of {@code before}, made when first needed: reading a large catalog is not free. */
   private Optional<ObjectSet> beforeObjects;
+  /** The catalog before, by name, made once: each effect looks its object up. */
+  private Optional<CatalogIndex> beforeIndex;
 
   /** @param before the catalog before the migration runs; without it, dropped objects cannot be re-created */
   public ReverseSql(Optional<Catalog> before) {
@@ -40,7 +42,7 @@ public final class ReverseSql {
    * already there does nothing, its columns included; the later changes to that table are undone one by one.
    */
   public List<Reversal> reverse(List<Effect> effects) {
-    Optional<ObjectSet> existing = before.map(ObjectSet::of);
+    Optional<ObjectSet> existing = beforeObjects();
     Set<SchemaObject> createdTables = new HashSet<>();
     Set<SqlStatement> skippedCreates = new HashSet<>();
     for (Effect effect : effects) {
@@ -69,6 +71,21 @@ public final class ReverseSql {
     return List.copyOf(reversals);
   }
 
+  private Optional<CatalogIndex> beforeIndex() {
+    if (beforeIndex == null) {
+      beforeIndex = before.map(CatalogIndex::of);
+    }
+    return beforeIndex;
+  }
+
+  /** The objects of the catalog before, read once for every migration this instance reverses (it only reads them). */
+  private Optional<ObjectSet> beforeObjects() {
+    if (beforeObjects == null) {
+      beforeObjects = before.map(ObjectSet::of);
+    }
+    return beforeObjects;
+  }
+
   public Reversal reverse(Effect effect) {
     SchemaObject object = effect.object();
     return switch (effect.action()) {
@@ -87,12 +104,9 @@ public final class ReverseSql {
 
   private Reversal undoCreate(Effect effect) {
     SchemaObject object = effect.object();
-    if (beforeObjects == null) {
-      beforeObjects = before.map(ObjectSet::of);
-    }
-    boolean existedBefore = beforeObjects.map(set -> set.holds(object)).orElse(false);
+    boolean existedBefore = beforeObjects().map(set -> set.holds(object)).orElse(false);
     if (existedBefore && effect.guarded()) {
-      return object.kind() == Kind.VIEW ? before.flatMap(catalog -> catalog.view(object.name()))
+      return object.kind() == Kind.VIEW ? beforeIndex().flatMap(catalog -> catalog.view(object.name()))
           .map(view -> sql(effect, new CatalogDdl(before.get()).createView(view).replaceFirst("^CREATE ",
               "CREATE OR REPLACE ")))
           .orElseGet(() -> irreversible(effect, "the view's previous definition is unknown"))
@@ -121,8 +135,8 @@ public final class ReverseSql {
     if (before.isEmpty()) {
       return irreversible(effect, "the dropped object's definition is not known");
     }
-    Catalog catalog = before.get();
-    CatalogDdl ddl = new CatalogDdl(catalog);
+    CatalogIndex catalog = beforeIndex().get();
+    CatalogDdl ddl = new CatalogDdl(before.get());
     Optional<Table> table = catalog.table(object.name());
     return switch (object.kind()) {
       case TABLE -> table.map(t -> irreversible(effect, "its rows are lost; the empty table comes back with: "
@@ -133,8 +147,8 @@ public final class ReverseSql {
           .orElseGet(() -> irreversible(effect, "the column is not in the database"));
       case CONSTRAINT -> table.flatMap(t -> t.constraint(object.part()).map(c -> sql(effect, ddl.addConstraint(t, c))))
           .orElseGet(() -> irreversible(effect, "the constraint is not in the database"));
-      case INDEX -> indexOf(catalog, object.name()).map(found -> sql(effect, ddl.createIndex(found.table(),
-              found.index())))
+      case INDEX -> catalog.tableOfIndex(object.name()).map(found -> sql(effect, ddl.createIndex(found,
+              found.index(object.name().name()).orElseThrow())))
           .orElseGet(() -> irreversible(effect, "the index is not in the database"));
       case ENUM -> catalog.enumType(object.name()).map(type -> sql(effect, ddl.createEnum(type)))
           .orElseGet(() -> irreversible(effect, "the type is not an enum of the database"));
@@ -150,7 +164,7 @@ public final class ReverseSql {
     if (object.kind() != Kind.COLUMN) {
       return irreversible(effect, "`" + effect.detail() + "` is not reversed automatically");
     }
-    Optional<Table> table = before.flatMap(catalog -> catalog.table(object.name()));
+    Optional<Table> table = beforeIndex().flatMap(catalog -> catalog.table(object.name()));
     Optional<Column> column = table.flatMap(t -> t.column(object.part()));
     String alter = "ALTER TABLE " + object.name().quoted() + " ALTER COLUMN " + CatalogDdl.quote(object.part());
     if (detail.startsWith("SET NOT NULL")) {
@@ -191,20 +205,6 @@ public final class ReverseSql {
           + " TO " + CatalogDdl.literal(previous.part()) + ";";
       default -> "-- rename " + renamed.sqlName() + " back to " + previous.sqlName();
     };
-  }
-
-  private record TableIndex(Table table, Index index) {}
-
-  private static Optional<TableIndex> indexOf(Catalog catalog, QualifiedName index) {
-    for (Table table : catalog.tables()) {
-      if (table.name().schema().equals(index.schema())) {
-        Optional<Index> found = table.index(index.name());
-        if (found.isPresent() && !found.get().constraintBacked()) {
-          return Optional.of(new TableIndex(table, found.get()));
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static Reversal sql(Effect effect, String sql) {

@@ -3,6 +3,7 @@ package io.driftwatch.core.effect;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.effect.Effect.Action;
 import io.driftwatch.core.effect.SchemaObject.Kind;
+import io.driftwatch.core.sql.SplitResult;
 import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
 import io.driftwatch.core.sql.SqlToken;
@@ -26,6 +27,11 @@ public final class StatementEffects {
   private static final Set<String> CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
       "EXCLUDE", "LIKE");
 
+  /** The statements of one script read as effects; a script of more is not read (see {@link #ofScript}). */
+  public static final int MAX_STATEMENTS = 20_000;
+  /** The changes read from one script, or from all the pending migrations of a deploy together. */
+  public static final int MAX_EFFECTS = 50_000;
+
   private final String schema;
 
   /** @param schema the migration's schema, for unqualified names ({@code public} unless the URL says) */
@@ -33,9 +39,45 @@ public final class StatementEffects {
     this.schema = schema;
   }
 
-  /** Every effect of a whole migration script, split as PostgreSQL splits it, in order. */
+  /**
+   * Every effect of a whole migration script, split as PostgreSQL splits it, in order.
+   *
+   * @throws TooLarge when the script holds over {@link #MAX_STATEMENTS} statements or makes over {@link #MAX_EFFECTS}
+   *     changes
+   */
   public List<Effect> ofScript(String sql) {
-    return of(SqlScript.split(sql).statements());
+    return ofScript(sql, MAX_EFFECTS);
+  }
+
+  /**
+   * As {@link #ofScript(String)}, with at most {@code maxEffects} changes: the reading stops beyond. An effect costs
+   * a few hundred bytes kept, twenty times the {@code "a" TEXT,} that makes it: the bound keeps a script within
+   * the size limits from taking the heap of the service.
+   */
+  public List<Effect> ofScript(String sql, int maxEffects) {
+    SplitResult split = SqlScript.split(sql, MAX_STATEMENTS);
+    if (!split.isWhole()) {
+      throw new TooLarge(String.format(java.util.Locale.ROOT, "it holds %,d statements, over %,d", split.count(),
+          MAX_STATEMENTS));
+    }
+    List<Effect> effects = new ArrayList<>();
+    for (SqlStatement statement : split.statements()) {
+      effects.addAll(of(statement));
+      if (effects.size() > maxEffects) {
+        throw new TooLarge(String.format(java.util.Locale.ROOT, "it makes over %,d schema changes", maxEffects));
+      }
+    }
+    return effects;
+  }
+
+  /** A script too large to read as effects: see {@link #ofScript(String, int)}. */
+  public static final class TooLarge extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String why) {
+      super(why, null, false, false);
+    }
   }
 
   /** Every effect of every statement, in order. */
@@ -52,7 +94,7 @@ public final class StatementEffects {
     if (statement.isTransactionControl() || statement.unparsed() && statement.text().isBlank()) {
       return List.of();
     }
-    Reading reading = new Reading(statement, new Cursor(SqlTokens.of(statement.text())));
+    Reading reading = new Reading(statement, new Cursor(new Tokens(statement.text())));
     try {
       reading.read();
     } catch (RuntimeException unreadable) {
@@ -340,9 +382,9 @@ public final class StatementEffects {
       } else if (action.accept("ALTER")) {
         action.accept("COLUMN");
         SchemaObject column = SchemaObject.column(table, action.name());
-        add(Action.ALTER, column, action.rest(), false, concat(needsTable, List.of(column)));
+        add(Action.ALTER, column, action.restAsWritten(), false, concat(needsTable, List.of(column)));
       } else {
-        add(Action.ALTER, onTable, action.rest(), false, needsTable);
+        add(Action.ALTER, onTable, action.restAsWritten(), false, needsTable);
       }
     }
   }
@@ -353,17 +395,92 @@ public final class StatementEffects {
     return all;
   }
 
-  /** A position in a statement's tokens. */
+  /**
+   * A statement's tokens, read as far as a reader asks: the head of an {@code INSERT} of a million rows is a few
+   * tokens, and its {@code ON CONFLICT} is looked for by a scan that keeps none. At most {@link #MAX_KEPT} are kept
+   * (a {@code CREATE TABLE} of twenty thousand columns): a statement whose reading needs more is not read, like any
+   * statement the reader cannot follow ({@link Action#UNKNOWN}).
+   */
+  private static final class Tokens {
+
+    static final int MAX_KEPT = 100_000;
+
+    private final String text;
+    private final SqlTokens.Lexer lexer;
+    private final List<SqlToken> kept = new ArrayList<>();
+    private boolean ended;
+
+    Tokens(String text) {
+      this.text = text;
+      this.lexer = new SqlTokens.Lexer(text, 0);
+    }
+
+    /** The token at {@code index}, reading up to it; null past the last one. */
+    SqlToken get(int index) {
+      while (kept.size() <= index && !ended) {
+        SqlToken token = lexer.next();
+        if (token == null) {
+          ended = true;
+        } else if (kept.size() == MAX_KEPT) {
+          throw new IllegalStateException("the statement has over " + MAX_KEPT + " tokens to keep");
+        } else {
+          kept.add(token);
+        }
+      }
+      return index < kept.size() ? kept.get(index) : null;
+    }
+
+    /** The tokens from {@code index} to the end of the statement, read without keeping those not kept yet. */
+    Iterable<SqlToken> from(int index) {
+      return () -> new java.util.Iterator<>() {
+        private int at = index;
+        private SqlTokens.Lexer rest;
+        private SqlToken next = advance();
+
+        private SqlToken advance() {
+          if (rest == null) {
+            if (at < kept.size()) {
+              return kept.get(at++);
+            }
+            if (ended) {
+              return null;
+            }
+            rest = new SqlTokens.Lexer(text, lexer.position());
+          }
+          return rest.next();
+        }
+
+        @Override
+        public boolean hasNext() {
+          return next != null;
+        }
+
+        @Override
+        public SqlToken next() {
+          if (next == null) {
+            throw new java.util.NoSuchElementException();
+          }
+          SqlToken current = next;
+          next = advance();
+          return current;
+        }
+      };
+    }
+  }
+
+  /** A position in a statement's tokens, up to {@code end} (exclusive; {@link Integer#MAX_VALUE}: the last one). */
   private static final class Cursor {
-    private final List<SqlToken> tokens;
+    static final int MAX_DETAIL = 300;
+
+    private final Tokens tokens;
     private int at;
     private final int end;
 
-    Cursor(List<SqlToken> tokens) {
-      this(tokens, 0, tokens.size());
+    Cursor(Tokens tokens) {
+      this(tokens, 0, Integer.MAX_VALUE);
     }
 
-    Cursor(List<SqlToken> tokens, int at, int end) {
+    Cursor(Tokens tokens, int at, int end) {
       this.tokens = tokens;
       this.at = at;
       this.end = end;
@@ -373,19 +490,23 @@ public final class StatementEffects {
       return new Cursor(tokens, at, end);
     }
 
+    /** The token at {@code index} if it is inside this cursor's range, else null. */
+    private SqlToken token(int index) {
+      return index < end ? tokens.get(index) : null;
+    }
+
     SqlToken peekToken() {
-      if (at >= end) {
+      SqlToken token = token(at);
+      if (token == null) {
         throw new IllegalStateException("the statement ends early");
       }
-      return tokens.get(at);
+      return token;
     }
 
     boolean peek(String... words) {
-      if (at + words.length > end) {
-        return false;
-      }
       for (int i = 0; i < words.length; i++) {
-        if (!tokens.get(at + i).isWord(words[i])) {
+        SqlToken token = token(at + i);
+        if (token == null || !token.isWord(words[i])) {
           return false;
         }
       }
@@ -402,7 +523,8 @@ public final class StatementEffects {
     }
 
     boolean peekName() {
-      return at < end && tokens.get(at).isName();
+      SqlToken token = token(at);
+      return token != null && token.isName();
     }
 
     boolean accept(String... words) {
@@ -423,7 +545,8 @@ public final class StatementEffects {
     }
 
     boolean acceptSymbol(String symbol) {
-      if (at < end && tokens.get(at).isSymbol(symbol)) {
+      SqlToken token = token(at);
+      if (token != null && token.isSymbol(symbol)) {
         at++;
         return true;
       }
@@ -445,13 +568,14 @@ public final class StatementEffects {
       return token.name();
     }
 
+    /** A string naming something (an enum value): PostgreSQL refuses one over 63 bytes, so it is cut there. */
     String string() {
       SqlToken token = peekToken();
       if (token.kind() != SqlToken.Kind.STRING) {
         throw new IllegalStateException("expected a string");
       }
       at++;
-      return token.value();
+      return SqlToken.truncatedName(token.value());
     }
 
     QualifiedName qualifiedName(String defaultSchema) {
@@ -464,18 +588,30 @@ public final class StatementEffects {
 
     /** Moves just past the next {@code word} outside strings, at any depth; false at the end. */
     boolean skipTo(String word) {
-      while (at < end) {
-        if (tokens.get(at++).isWord(word)) {
+      for (SqlToken token = token(at); token != null; token = token(at)) {
+        at++;
+        if (token.isWord(word)) {
           return true;
         }
       }
       return false;
     }
 
+    /** The tokens from here to this cursor's end: kept ones for an element, a scan that keeps none for the rest. */
+    private Iterable<SqlToken> rest() {
+      if (end == Integer.MAX_VALUE) {
+        return tokens.from(at);
+      }
+      List<SqlToken> range = new ArrayList<>();
+      for (int i = at; i < end; i++) {
+        range.add(tokens.get(i));
+      }
+      return range;
+    }
+
     boolean containsWordAtDepth0(String word) {
       int depth = 0;
-      for (int i = at; i < end; i++) {
-        SqlToken token = tokens.get(i);
+      for (SqlToken token : rest()) {
         if (token.isSymbol("(")) {
           depth++;
         } else if (token.isSymbol(")")) {
@@ -488,10 +624,12 @@ public final class StatementEffects {
     }
 
     boolean containsSequence(String first, String second) {
-      for (int i = at; i + 1 < end; i++) {
-        if (tokens.get(i).isWord(first) && tokens.get(i + 1).isWord(second)) {
+      boolean afterFirst = false;
+      for (SqlToken token : rest()) {
+        if (afterFirst && token.isWord(second)) {
           return true;
         }
+        afterFirst = token.isWord(first);
       }
       return false;
     }
@@ -501,8 +639,7 @@ public final class StatementEffects {
       List<Cursor> elements = new ArrayList<>();
       int depth = 0;
       int start = at;
-      while (at < end) {
-        SqlToken token = tokens.get(at);
+      for (SqlToken token = token(at); token != null; token = token(at)) {
         if (token.isSymbol("(")) {
           depth++;
         } else if (token.isSymbol(")")) {
@@ -527,8 +664,7 @@ public final class StatementEffects {
       List<Cursor> elements = new ArrayList<>();
       int depth = 0;
       int start = at;
-      for (; at < end; at++) {
-        SqlToken token = tokens.get(at);
+      for (SqlToken token = token(at); token != null; token = token(at)) {
         if (token.isSymbol("(")) {
           depth++;
         } else if (token.isSymbol(")")) {
@@ -537,8 +673,9 @@ public final class StatementEffects {
           elements.add(new Cursor(tokens, start, at));
           start = at + 1;
         }
+        at++;
       }
-      elements.add(new Cursor(tokens, start, end));
+      elements.add(new Cursor(tokens, start, at));
       return nonEmpty(elements);
     }
 
@@ -547,18 +684,31 @@ public final class StatementEffects {
       return elements;
     }
 
-    /** The rest of the element as written, single-spaced: {@code TYPE TEXT}. */
-    String rest() {
+    /**
+     * The rest of the element as written, single-spaced: {@code TYPE TEXT}; cut after {@link #MAX_DETAIL} characters
+     * (a {@code SET DEFAULT} of a megabyte-long string is quoted, not kept).
+     */
+    String restAsWritten() {
       StringBuilder out = new StringBuilder();
-      for (int i = at; i < end; i++) {
-        SqlToken token = tokens.get(i);
+      SqlToken previous = null;
+      for (SqlToken token : rest()) {
+        if (out.length() > MAX_DETAIL) {
+          out.setLength(MAX_DETAIL);
+          return out.append('…').toString();
+        }
         boolean tight = token.isSymbol("(") || token.isSymbol(")") || token.isSymbol(",") || token.isSymbol(".")
-            || token.isSymbol("::") || (i > at && (tokens.get(i - 1).isSymbol("(") || tokens.get(i - 1).isSymbol(".")
-            || tokens.get(i - 1).isSymbol("::")));
+            || token.isSymbol("::") || (previous != null && (previous.isSymbol("(") || previous.isSymbol(".")
+            || previous.isSymbol("::")));
         if (!out.isEmpty() && !tight) {
           out.append(' ');
         }
-        out.append(token.kind() == SqlToken.Kind.WORD ? token.value() : token.raw());
+        String written = token.kind() == SqlToken.Kind.WORD ? token.value() : token.raw();
+        out.append(written, 0, Math.min(written.length(), MAX_DETAIL + 1));
+        previous = token;
+      }
+      if (out.length() > MAX_DETAIL) {
+        out.setLength(MAX_DETAIL);
+        out.append('…');
       }
       return out.toString();
     }

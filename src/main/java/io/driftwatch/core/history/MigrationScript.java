@@ -1,7 +1,9 @@
 package io.driftwatch.core.history;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,12 +19,21 @@ import java.util.HexFormat;
  * existing CRLF becomes CR CR LF). Rows written by old engines hold the digest rendered without
  * zero padding. The as-is digest is computed once on construction; the two variants only when a
  * stored checksum does not match it, which keeps a 10,000-migration audit cheap.
+ *
+ * <p>The script's text is kept once, as its UTF-8 bytes, for the whole audit: {@link #sql()} decodes it anew on
+ * every call, so a stage holds the decoded text only while it reads it (the lint, the pre-flight, the replay of one
+ * script at a time), and no stage keeps a copy of every script. Reading the bytes needs no copy of the text either.
+ * When the audit ends, the source that read the script {@link #release() releases} the text: whatever still refers
+ * to the finished audit (a worker thread's last task keeps its result until it runs the next one) keeps the
+ * checksum, not the text.
  */
 public final class MigrationScript {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  private final byte[] text;
+  /** The text, until {@link #release()}. */
+  private volatile byte[] text;
+  private final int size;
   private final boolean validUtf8;
   private final boolean binary;
   private final byte[] digest;
@@ -31,24 +42,51 @@ public final class MigrationScript {
 
   private MigrationScript(byte[] text, boolean validUtf8) {
     this.text = text;
+    this.size = text.length;
     this.validUtf8 = validUtf8;
     this.binary = containsNul(text);
     this.digest = sha256(text);
     this.checksum = HEX.formatHex(digest);
   }
 
-  /** Reads raw file bytes the way the Prisma CLI does. */
+  /**
+   * Reads raw file bytes the way the Prisma CLI does. The array is kept as the script's text (not copied): the
+   * caller hands it over.
+   */
   public static MigrationScript fromBytes(byte[] raw) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw));
+    if (validUtf8(raw)) {
       return new MigrationScript(raw, true);
-    } catch (CharacterCodingException e) {
-      String lossy = new String(raw, StandardCharsets.UTF_8);
-      return new MigrationScript(lossy.getBytes(StandardCharsets.UTF_8), false);
+    }
+    String lossy = new String(raw, StandardCharsets.UTF_8);
+    return new MigrationScript(lossy.getBytes(StandardCharsets.UTF_8), false);
+  }
+
+  /** Whether the bytes are valid UTF-8, decoded through a small buffer: no second copy of the text is made. */
+  private static boolean validUtf8(byte[] raw) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(raw);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        return false;
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        break;
+      }
+    }
+    while (true) {
+      CoderResult result = decoder.flush(out);
+      if (result.isError()) {
+        return false;
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        return true;
+      }
     }
   }
 
@@ -56,9 +94,28 @@ public final class MigrationScript {
     return new MigrationScript(sql.getBytes(StandardCharsets.UTF_8), true);
   }
 
-  /** The script's text, as Prisma sends it to the database (a lossy decoding for invalid UTF-8). */
+  /**
+   * The script's text, as Prisma sends it to the database (a lossy decoding for invalid UTF-8). Decoded on every
+   * call: hold it only while reading it.
+   */
   public String sql() {
-    return new String(text, StandardCharsets.UTF_8);
+    return new String(text(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Hands the text back: the audit that read the script has ended. The checksum, size and encoding facts stay;
+   * {@link #sql()} fails from now on.
+   */
+  public void release() {
+    text = null;
+  }
+
+  private byte[] text() {
+    byte[] bytes = text;
+    if (bytes == null) {
+      throw new IllegalStateException("the script's text was released when its audit ended");
+    }
+    return bytes;
   }
 
   /** The checksum {@code migrate deploy} would write for this script today. */
@@ -74,8 +131,21 @@ public final class MigrationScript {
     return validUtf8;
   }
 
+  /** The size in bytes of the script's text. */
   public int size() {
-    return text.length;
+    return size;
+  }
+
+  /** Equal scripts hold the same text: the same size and SHA-256. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MigrationScript script && script.size == size
+        && MessageDigest.isEqual(script.digest, digest);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Arrays.hashCode(digest);
   }
 
   /** True when the file holds NUL bytes: a binary file, not SQL. */
@@ -125,7 +195,8 @@ public final class MigrationScript {
   private byte[][] variantDigests() {
     byte[][] variants = variantDigests;
     if (variants == null) {
-      variants = new byte[][] {sha256(crlfToLf(text)), sha256(lfToCrlf(text))};
+      byte[] bytes = text();
+      variants = new byte[][] {sha256(crlfToLf(bytes)), sha256(lfToCrlf(bytes))};
       variantDigests = variants;
     }
     return variants;

@@ -1,5 +1,6 @@
 package io.driftwatch.core.lint;
 
+import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SplitProblem;
@@ -20,8 +21,15 @@ import java.util.stream.Collectors;
 /**
  * What a lint rule sees of one migration: its split statements, what the splitter could not read,
  * and the row estimates of the live tables.
+ *
+ * <p>At most {@link #MAX_STATEMENTS} statements of a script are linted: each one kept costs about a hundred bytes
+ * (ten times a {@code SELECT 1;}) and may give a finding of several hundred, so a script of a million one-line
+ * statements would cost the heap of the whole service. The rest are counted, not read, and a finding says so.
  */
 public final class LintContext {
+
+  /** The statements of one migration the lint reads: far more than any schema change holds. */
+  public static final int MAX_STATEMENTS = 20_000;
 
   private static final Pattern CREATE_TABLE = Pattern.compile(
       "^\\s*CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
@@ -30,6 +38,8 @@ public final class LintContext {
 
   private final String migration;
   private final List<SqlStatement> statements;
+  /** The statements of the whole script, read or not. */
+  private final int statementCount;
   private final List<SplitProblem> problems;
   private final Map<String, Long> rowEstimates;
   /** Keys of the tables the migration creates, read once: rules ask for every statement. */
@@ -48,13 +58,21 @@ public final class LintContext {
    */
   public LintContext(
       String migration, List<SqlStatement> statements, List<SplitProblem> problems, Map<String, Long> rowEstimates) {
+    this(migration, statements, problems, RowEstimates.of(rowEstimates), statements.size());
+  }
+
+  /**
+   * @param rowEstimates the estimates keyed once for every migration of an audit
+   * @param statementCount the statements of the whole script, of which {@code statements} are the first
+   */
+  public LintContext(String migration, List<SqlStatement> statements, List<SplitProblem> problems,
+      RowEstimates rowEstimates, int statementCount) {
     this.migration = Objects.requireNonNull(migration, "migration");
     this.statements = List.copyOf(statements);
+    this.statementCount = Math.max(statementCount, this.statements.size());
     this.problems = List.copyOf(problems);
     this.code = new IdentityHashMap<>(this.statements.size());
-    Map<String, Long> byKey = new HashMap<>();
-    rowEstimates.forEach((table, rows) -> byKey.put(SqlCode.catalogKey(table), rows));
-    this.rowEstimates = Map.copyOf(byKey);
+    this.rowEstimates = rowEstimates.byKey();
     this.createdTables = this.statements.stream()
         .filter(statement -> statement.is("CREATE") && SqlCode.mayContain(statement.text(), "TABLE"))
         .map(statement -> CREATE_TABLE.matcher(code(statement)))
@@ -130,7 +148,7 @@ public final class LintContext {
     return migration;
   }
 
-  /** The statements of the script, in order. */
+  /** The statements of the script, in order: its first {@link #MAX_STATEMENTS}. */
   public List<SqlStatement> statements() {
     return statements;
   }
@@ -145,10 +163,25 @@ public final class LintContext {
     return rowEstimates;
   }
 
-  /** Splits the migration's script. */
+  /** Splits the migration's script, keeping its first {@link #MAX_STATEMENTS} statements. */
   public static LintContext of(MigrationLint lint) {
-    SplitResult split = SqlScript.split(lint.script());
-    return new LintContext(lint.migration(), split.statements(), split.problems(), lint.rowEstimates());
+    SplitResult split = SqlScript.split(lint.script(), MAX_STATEMENTS);
+    return new LintContext(lint.migration(), split.statements(), split.problems(),
+        RowEstimates.of(lint.rowEstimates()), split.count());
+  }
+
+  /**
+   * As {@link #of(MigrationLint)}, from the script as the audit holds it: its text is decoded for the split only,
+   * and only the statements kept hold it afterwards.
+   */
+  public static LintContext of(String migration, MigrationScript script, RowEstimates rowEstimates) {
+    SplitResult split = SqlScript.split(script.sql(), MAX_STATEMENTS);
+    return new LintContext(migration, split.statements(), split.problems(), rowEstimates, split.count());
+  }
+
+  /** The statements of the whole script: more than {@link #statements()} when it holds over {@link #MAX_STATEMENTS}. */
+  public int statementCount() {
+    return statementCount;
   }
 
   /**
@@ -156,7 +189,7 @@ public final class LintContext {
    * once, which PostgreSQL runs as one implicit transaction unless it holds a single statement.
    */
   public boolean runsInTransaction() {
-    return statements.size() > 1;
+    return statementCount > 1;
   }
 
   /**

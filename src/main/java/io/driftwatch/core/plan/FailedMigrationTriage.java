@@ -1,6 +1,7 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
@@ -33,8 +34,9 @@ public final class FailedMigrationTriage {
     List<Effect> present = new ArrayList<>();
     List<Effect> missing = new ArrayList<>();
     List<Effect> unverifiable = new ArrayList<>();
+    CatalogIndex tables = CatalogIndex.of(live);
     for (Effect effect : effects) {
-      switch (achieved(effect, database, live)) {
+      switch (achieved(effect, database, tables)) {
         case PRESENT -> present.add(effect);
         case ABSENT -> missing.add(effect);
         case UNKNOWN -> unverifiable.add(effect);
@@ -68,7 +70,7 @@ public final class FailedMigrationTriage {
   }
 
   /** Whether the effect shows in the database; a column's nullability is read from the catalog too. */
-  static Presence achieved(Effect effect, ObjectSet database, Catalog live) {
+  static Presence achieved(Effect effect, ObjectSet database, CatalogIndex live) {
     if (effect.action() == Effect.Action.ALTER && effect.object().kind() == Kind.COLUMN) {
       Optional<Column> column = live.table(effect.object().name()).flatMap(t -> t.column(effect.object().part()));
       String detail = effect.detail().toUpperCase(Locale.ROOT);

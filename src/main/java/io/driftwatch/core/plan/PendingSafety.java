@@ -7,8 +7,10 @@ import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
+import io.driftwatch.core.rules.OversizedMigration;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +36,17 @@ final class PendingSafety {
     pending.values().forEach(list -> list.stream()
         .filter(e -> e.action() == Effect.Action.CREATE && e.object().kind() == Kind.TABLE)
         .forEach(e -> createdByDeploy.add(e.object())));
+    Map<String, List<Finding>> lintByMigration = new HashMap<>();
+    for (Finding finding : in.findings()) {
+      if (finding.migration() != null && finding.code().startsWith("MS")) {
+        lintByMigration.computeIfAbsent(finding.migration(), ignored -> new ArrayList<>()).add(finding);
+      }
+    }
+    Set<String> unreadMigrations = new HashSet<>(in.pending().unread());
     List<MigrationSafety> safety = new ArrayList<>();
     pending.forEach((name, effects) -> {
-      List<Finding> lint = in.findings().stream()
-          .filter(f -> name.equals(f.migration()) && f.code().startsWith("MS")).toList();
+      List<Finding> lint = lintByMigration.getOrDefault(name, List.of());
+      boolean unread = unreadMigrations.contains(name);
       List<DataAtRiskItem> risk = DataAtRisk.of(effects, createdByDeploy, in.rowEstimates());
       List<PredictedFailure> failures = Optional.ofNullable(predicted.get(name)).map(List::of).orElse(List.of());
       ReplayFailure shadow = shadowFailures.get(name);
@@ -52,7 +61,7 @@ final class PendingSafety {
       } else if (worst.atLeast(Severity.ERROR) || stoppedBySandbox
           || risk.stream().anyMatch(item -> item.rows() != 0)) {
         level = Safety.UNSAFE;
-      } else if (worst.atLeast(Severity.WARNING) || shadow != null || !risk.isEmpty()) {
+      } else if (worst.atLeast(Severity.WARNING) || shadow != null || !risk.isEmpty() || unread) {
         level = Safety.CAUTION;
       } else {
         level = Safety.SAFE;
@@ -60,8 +69,12 @@ final class PendingSafety {
       List<String> creates = effects.stream().filter(e -> e.action() == Effect.Action.CREATE)
           .filter(e -> e.object().kind() != Kind.COLUMN || !createdByDeploy.contains(e.object().owner()))
           .map(e -> e.object().describe()).distinct().toList();
-      safety.add(new MigrationSafety(name, level,
-          lint.stream().map(f -> f.code() + ": " + f.message()).toList(), failures,
+      List<String> notes = new ArrayList<>(lint.stream().map(f -> f.code() + ": " + f.message()).toList());
+      if (unread && lint.stream().noneMatch(f -> f.type().equals(OversizedMigration.TYPE))) {
+        notes.add(OversizedMigration.TYPE.code() + ": not pre-flighted: the deploy's migrations up to it make more "
+            + "schema changes than the pre-flight plays");
+      }
+      safety.add(new MigrationSafety(name, level, notes, failures,
           shadow == null ? "" : shadow.quoted(), risk, ScriptEffects.idempotent(effects),
           creates, rollbacks.get(name).irreversible()));
     });

@@ -132,11 +132,17 @@ public final class ResolutionPlanner {
       checks.add(new PreflightCheck("pending migrations", Status.PASSED, "nothing to deploy"));
       return checks;
     }
+    List<String> unread = in.pending().unread();
+    String notPlayed = unread.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "; %,d pending migration%s from %s "
+        + "on not played: the deploy makes more schema changes than the pre-flight plays (MS020)", unread.size(),
+        unread.size() == 1 ? "" : "s", unread.get(0));
     checks.add(in.live().isEmpty()
         ? new PreflightCheck("against the live catalog", Status.NOT_RUN, "the live catalog was not read")
-        : new PreflightCheck("against the live catalog", predicted.isEmpty() ? Status.PASSED : Status.FAILED,
-            predicted.isEmpty() ? "no pending statement creates what exists or needs what is missing"
-                : String.join("; ", predicted.values().stream().map(p -> p.migration() + " " + p.message()).toList())));
+        : new PreflightCheck("against the live catalog", !predicted.isEmpty() ? Status.FAILED
+            : unread.isEmpty() ? Status.PASSED : Status.NOT_RUN,
+            (predicted.isEmpty() ? "no pending statement creates what exists or needs what is missing"
+                : String.join("; ", predicted.values().stream().map(p -> p.migration() + " " + p.message()).toList()))
+                + notPlayed));
     checks.add(in.shadowCheck().isEmpty()
         ? new PreflightCheck("applied on a shadow replica of the expected schema", Status.NOT_RUN,
             "the shadow replay did not run")

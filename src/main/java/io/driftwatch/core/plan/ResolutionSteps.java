@@ -139,6 +139,17 @@ final class ResolutionSteps {
     if (safety.isEmpty()) {
       return;
     }
+    java.util.function.Supplier<io.driftwatch.core.catalog.CatalogIndex> liveTables = new java.util.function.Supplier<>() {
+      private io.driftwatch.core.catalog.CatalogIndex index;
+
+      @Override
+      public io.driftwatch.core.catalog.CatalogIndex get() {
+        if (index == null) {
+          index = io.driftwatch.core.catalog.CatalogIndex.of(in.live().get()); // once, for every migration here
+        }
+        return index;
+      }
+    };
     for (MigrationSafety migration : safety) {
       if (migration.safety() != Safety.WILL_FAIL) {
         continue;
@@ -148,7 +159,7 @@ final class ResolutionSteps {
           + migration.shadowError() : migration.predictedFailures().get(0).message();
       boolean endStateThere = live.isPresent() && !effects.get(name).isEmpty() && effects.get(name).stream()
           .filter(e -> !e.action().writesRows() && e.action() != Effect.Action.UNKNOWN)
-          .allMatch(e -> FailedMigrationTriage.achieved(e, live.get(), in.live().get())
+          .allMatch(e -> FailedMigrationTriage.achieved(e, live.get(), liveTables.get())
               == ObjectSet.Presence.PRESENT);
       if (endStateThere) {
         steps.add("Mark " + name + " as applied instead of running it", "shell", PRISMA + "resolve --applied " + name,

@@ -13,8 +13,16 @@ final class ScriptEffects {
 
   private ScriptEffects() {}
 
+  /**
+   * The effects of a failed or phantom migration's script; none when it is too large to read, or the reader fails on
+   * it (see {@code RuleFailure} for what is caught): its triage is then unverifiable, never a failed plan.
+   */
   static List<Effect> of(String sql, String schema) {
-    return new StatementEffects(schema).ofScript(sql);
+    try {
+      return new StatementEffects(schema).ofScript(sql);
+    } catch (RuntimeException | StackOverflowError unreadable) {
+      return List.of();
+    }
   }
 
   /**

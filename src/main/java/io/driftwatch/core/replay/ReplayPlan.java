@@ -2,6 +2,7 @@ package io.driftwatch.core.replay;
 
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.history.MigrationState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,15 +25,26 @@ import java.util.function.Predicate;
 public record ReplayPlan(List<ReplayStep> steps, String schema) {
 
   /**
-   * One migration: its name and its whole script, sent as one simple query as Prisma sends it.
+   * One migration: its name and its whole script, sent as one simple query as Prisma sends it. The step holds the
+   * script, not its text: {@link #sql()} decodes it when it is sent, so a plan of a whole history holds no copy of
+   * the scripts the audit already holds.
    *
    * @param pending a migration the next deploy will run: when it fails, the replay records the error and goes on
    *     with the next one, so that every failing pending migration is known (the exact pre-flight check)
    */
-  public record ReplayStep(String migration, String sql, String checksum, boolean pending) {
+  public record ReplayStep(String migration, MigrationScript script, String checksum, boolean pending) {
+
+    public ReplayStep(String migration, String sql, String checksum, boolean pending) {
+      this(migration, MigrationScript.of(sql), checksum, pending);
+    }
 
     public ReplayStep(String migration, String sql, String checksum) {
       this(migration, sql, checksum, false);
+    }
+
+    /** The script's text, decoded on every call: hold it only while sending it. */
+    public String sql() {
+      return script.sql();
     }
   }
 
@@ -61,7 +73,7 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
     for (String name : history.folderOrder()) {
       MigrationRecord record = byName.get(name);
       if (record != null && record.script().isPresent() && replayed.test(record)) {
-        steps.add(new ReplayStep(name, record.script().get().sql(), record.script().get().checksum(),
+        steps.add(new ReplayStep(name, record.script().get(), record.script().get().checksum(),
             history.stateOf(record).deployWillApply()));
       }
     }

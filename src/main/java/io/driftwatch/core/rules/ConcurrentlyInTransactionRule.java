@@ -46,7 +46,7 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
       }
       findings.add(TYPE.at(context.migration(),
           "Line " + statement.line() + " " + SqlCode.quote(statement) + " uses CONCURRENTLY in a script of "
-              + context.statements().size() + " statements: Prisma runs them in one transaction, PostgreSQL "
+              + context.statementCount() + " statements: Prisma runs them in one transaction, PostgreSQL "
               + "refuses (25001: cannot run inside a transaction block), and the migration fails and blocks "
               + "deploys (P3018).",
           "Move the statement to a migration of its own holding only it: Prisma does not wrap a lone statement in "

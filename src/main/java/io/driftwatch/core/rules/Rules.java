@@ -92,12 +92,13 @@ public final class Rules {
     return LINT;
   }
 
-  /** The finding type of every registered rule. */
+  /** The finding type of every registered rule, and those the engine reports itself when a check cannot judge. */
   public static List<FindingType> types() {
     return java.util.stream.Stream.of(
             HISTORY.stream().map(HistoryRule::type),
             SCHEMA.stream().map(SchemaRule::type),
-            LINT.stream().map(LintRule::type))
+            LINT.stream().map(LintRule::type),
+            java.util.stream.Stream.of(RuleFailure.TYPE, OversizedMigration.TYPE))
         .flatMap(types -> types)
         .toList();
   }

@@ -22,10 +22,15 @@ public final class VolatileDefaultRule implements LintRule {
   public static final FindingType TYPE = new FindingType("MS016", "VOLATILE_DEFAULT", Severity.WARNING,
       "A pending migration adds a column with a volatile default: the table is rewritten while reads and writes wait.");
 
+  private static final Pattern DEFAULT = Pattern.compile("\\bDEFAULT\\b", Pattern.CASE_INSENSITIVE);
+  /**
+   * A volatile function call, looked for after the first DEFAULT. One pattern {@code DEFAULT.*?call} would scan to
+   * the end from every DEFAULT when there is no call: quadratic in a definition holding many of them.
+   */
   private static final Pattern VOLATILE = Pattern.compile(
-      "\\bDEFAULT\\b.*?\\b(random|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|"
+      "\\b(random|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|"
           + "clock_timestamp|timeofday|nextval)\\s*\\(",
-      Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern SERIAL = Pattern.compile("^\\s*((?:SMALL|BIG)?SERIAL[248]?)\\b", Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -38,11 +43,9 @@ public final class VolatileDefaultRule implements LintRule {
     List<Finding> findings = new ArrayList<>();
     for (LintContext.AlterAction action : context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
       String definition = action.match().group(2);
-      Matcher volatileDefault = VOLATILE.matcher(definition);
       Matcher serial = SERIAL.matcher(definition);
-      String what = SqlCode.mayContain(definition, "DEFAULT") && volatileDefault.find()
-          ? volatileDefault.group(1) + "()"
-          : serial.find() ? serial.group(1) + " (a nextval() default)" : null;
+      String call = SqlCode.mayContain(definition, "DEFAULT") ? volatileCallAfterDefault(definition) : null;
+      String what = call != null ? call + "()" : serial.find() ? serial.group(1) + " (a nextval() default)" : null;
       if (what == null) {
         continue;
       }
@@ -57,5 +60,15 @@ public final class VolatileDefaultRule implements LintRule {
               + "migration."));
     }
     return findings;
+  }
+
+  /** The first volatile function called after the definition's first DEFAULT, or null. */
+  private static String volatileCallAfterDefault(String definition) {
+    Matcher keyword = DEFAULT.matcher(definition);
+    if (!keyword.find()) {
+      return null;
+    }
+    Matcher call = VOLATILE.matcher(definition);
+    return call.find(keyword.end()) ? call.group(1) : null;
   }
 }

@@ -28,8 +28,11 @@ public final class SqlScript {
 
   private final String sql;
   private final int length;
+  private final int maxStatements;
   private final Positions positions;
   private final List<SqlStatement> statements = new ArrayList<>();
+  /** Every statement of the script, kept or not. */
+  private int count;
   private final List<SplitProblem> problems = new ArrayList<>();
 
   /** Comments seen since the last statement ended, waiting for the next one to start. */
@@ -48,17 +51,28 @@ public final class SqlScript {
   /** First letters of the first four words when they are create/or/replace/function/procedure, as psqlscan.l keeps them. */
   private final char[] headerWords = new char[4];
 
-  private SqlScript(String sql) {
+  private SqlScript(String sql, int maxStatements) {
     this.sql = sql;
     this.length = sql.length();
+    this.maxStatements = maxStatements;
     this.positions = new Positions(sql);
   }
 
   /** Splits {@code sql} (the contents of a migration.sql) into its statements. Never throws on any input. */
   public static SplitResult split(String sql) {
-    SqlScript script = new SqlScript(sql == null ? "" : sql);
+    return split(sql, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Splits {@code sql}, keeping its first {@code maxStatements} statements: the others are counted
+   * ({@link SplitResult#count()}) and not kept, so a script of a million one-line statements costs the time of one
+   * pass and the memory of {@code maxStatements} (a kept statement costs about a hundred bytes, ten times the size of
+   * a {@code SELECT 1;}). A problem past them is still reported.
+   */
+  public static SplitResult split(String sql, int maxStatements) {
+    SqlScript script = new SqlScript(sql == null ? "" : sql, maxStatements);
     script.run();
-    return new SplitResult(script.statements, script.problems);
+    return new SplitResult(script.statements, script.problems, script.count);
   }
 
   private void run() {
@@ -149,7 +163,7 @@ public final class SqlScript {
     if (statementStart >= 0) {
       return; // inside a statement: part of its text
     }
-    if (lineBreakSinceTerminator) {
+    if (lineBreakSinceTerminator && count < maxStatements) {
       pendingComments.add(sql.substring(start, end));
     }
   }
@@ -295,9 +309,11 @@ public final class SqlScript {
     while (end > statementStart && Lexing.isSpace(sql.charAt(end - 1))) {
       end--;
     }
-    Positions.Position at = positions.of(statementStart);
-    statements.add(new SqlStatement(
-        sql.substring(statementStart, end), statementStart, end, at.line(), at.column(), statementComments, unparsed));
+    if (count++ < maxStatements) {
+      Positions.Position at = positions.of(statementStart);
+      statements.add(new SqlStatement(
+          sql.substring(statementStart, end), statementStart, end, at.line(), at.column(), statementComments, unparsed));
+    }
     statementStart = -1;
     statementComments = List.of();
     parenDepth = 0;

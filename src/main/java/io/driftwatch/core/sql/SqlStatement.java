@@ -48,6 +48,21 @@ public record SqlStatement(
     return List.copyOf(words);
   }
 
+  /**
+   * This statement with its text (and each leading comment) cut to its first {@code maxChars} characters, the rest of
+   * its fields unchanged: what a reader keeps long after the split (where the statement is, how it starts) without
+   * keeping the text of a data load. The text is then the start of the statement, not all of it.
+   */
+  public SqlStatement cut(int maxChars) {
+    boolean longComment = leadingComments.stream().anyMatch(comment -> comment.length() > maxChars);
+    if (text.length() <= maxChars && !longComment) {
+      return this;
+    }
+    return new SqlStatement(text.length() <= maxChars ? text : text.substring(0, maxChars), start, end, line, column,
+        leadingComments.stream().map(comment -> comment.length() <= maxChars ? comment : comment.substring(0, maxChars))
+            .toList(), unparsed);
+  }
+
   /** The statement's first line, stripped, cut at {@code maxLength} characters (with an ellipsis): to quote it. */
   public String firstLine(int maxLength) {
     String first = text.strip().lines().findFirst().orElse("").strip();

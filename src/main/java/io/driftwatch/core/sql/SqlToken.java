@@ -37,8 +37,35 @@ public record SqlToken(Kind kind, String value, String raw) {
     return kind == Kind.SYMBOL && value.equals(symbol);
   }
 
-  /** The name the token stands for: an unquoted word folded to lower case, a quoted one as written. */
+  /**
+   * The name the token stands for: an unquoted word folded to lower case, a quoted one as written; cut to
+   * {@link #MAX_NAME_BYTES} bytes as the server cuts it, so a megabyte-long name is the name PostgreSQL would make of it
+   * (and costs what a name costs).
+   */
   public String name() {
-    return kind == Kind.WORD ? raw.toLowerCase(Locale.ROOT) : value;
+    return truncatedName(kind == Kind.WORD ? raw.toLowerCase(Locale.ROOT) : value);
+  }
+
+  /** NAMEDATALEN - 1: the longest name PostgreSQL keeps, in bytes; a longer one is cut (with a NOTICE). */
+  public static final int MAX_NAME_BYTES = 63;
+
+  /** The name cut to {@link #MAX_NAME_BYTES} bytes of UTF-8 at a character boundary, as {@code truncate_identifier}. */
+  public static String truncatedName(String name) {
+    if (name.length() <= MAX_NAME_BYTES / 4) {
+      return name; // at most four bytes a character: short enough whatever it holds
+    }
+    int bytes = 0;
+    for (int i = 0; i < name.length(); i++) {
+      int codePoint = name.codePointAt(i);
+      int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+      if (bytes + size > MAX_NAME_BYTES) {
+        return name.substring(0, i);
+      }
+      bytes += size;
+      if (Character.isSupplementaryCodePoint(codePoint)) {
+        i++;
+      }
+    }
+    return name;
   }
 }

@@ -6,8 +6,10 @@ import io.driftwatch.core.evidence.EvidenceRequest;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.source.LockFile;
 import io.driftwatch.source.MigrationSource;
+import io.driftwatch.source.ScriptMemory;
 import io.driftwatch.source.SourceUnavailableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,12 @@ public final class GitMigrationSource implements MigrationSource {
   private final java.util.function.Function<String, String> refusal;
   private Repository repository;
   private RevCommit commit;
+  /** What this source holds of the service's memory budget, from the read until {@link #close()}. */
+  private final ScriptMemory.Reservation held;
+  /** The scripts read, released on {@link #close()}: the audit has ended. */
+  private final List<MigrationScript> scripts = new ArrayList<>();
+  /** The bytes of the schema files read so far by the read in progress (a source reads once). */
+  private long schemaBytes;
 
   /** Size limits and history caps. */
   public record Limits(long maxScriptBytes, long maxTotalBytes, int historyMaxCommits, java.time.Duration historyTimeout) {}
@@ -58,11 +66,18 @@ public final class GitMigrationSource implements MigrationSource {
   /** @param refusal why the repository at a URL may not be read, or null (outbound policy, source roots) */
   public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits,
       java.util.function.Function<String, String> refusal) {
+    this(spec, credentials, mirrors, limits, refusal, ScriptMemory.UNBOUNDED);
+  }
+
+  /** @param memory the budget the scripts are read within, reserved before they are read, released on close */
+  public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits,
+      java.util.function.Function<String, String> refusal, ScriptMemory memory) {
     this.spec = spec;
     this.credentials = credentials;
     this.mirrors = mirrors;
     this.limits = limits;
     this.refusal = refusal;
+    this.held = memory.open();
   }
 
   @Override
@@ -87,26 +102,41 @@ public final class GitMigrationSource implements MigrationSource {
       try (ObjectReader reader = repository.newObjectReader(); TreeWalk entries = new TreeWalk(reader)) {
         entries.addTree(migrationsTree);
         entries.setRecursive(false);
+        List<ScriptEntry> folders = new ArrayList<>();
         while (entries.next()) {
           String name = entries.getNameString();
           FileMode mode = entries.getFileMode(0);
           if (mode == FileMode.TREE) {
-            if (!RepositoryPaths.safeName(name)) {
-              continue;
+            if (RepositoryPaths.safeName(name)) {
+              folders.add(scriptEntry(reader, name, entries.getObjectId(0)));
             }
-            FolderMigration migration = readMigration(reader, name, entries.getObjectId(0));
-            total += migration.script().map(MigrationScript::size).orElse(0);
-            if (total > limits.maxTotalBytes()) {
-              throw new SourceUnavailableException("the scripts under `" + directory + "` exceed "
-                  + limits.maxTotalBytes() + " bytes together (driftwatch.source.max-total-bytes)");
-            }
-            migrations.add(migration);
           } else if (name.equals(LOCK_FILE) && isFile(mode)) {
             lockProvider = readSmallText(reader, entries.getObjectId(0)).flatMap(LockFile::provider);
           }
         }
+        // A blob's size is known before it is read: the memory is reserved first, waiting for room if need be.
+        long planned = folders.stream().mapToLong(ScriptEntry::plannedBytes).sum();
+        checkTotal(planned, directory);
+        held.take(planned + ScriptMemory.PER_MIGRATION_BYTES * folders.size(),
+            "the " + folders.size() + " migrations of " + location());
+        for (ScriptEntry folder : folders) {
+          FolderMigration migration = readMigration(reader, folder);
+          total += migration.script().map(MigrationScript::size).orElse(0);
+          checkTotal(total, directory);
+          migrations.add(migration);
+        }
       }
-      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), readSchema());
+      schemaBytes = 0;
+      SortedMap<String, String> schema = readSchema();
+      Optional<String> schemaUnread = Optional.empty();
+      if (schemaBytes > PrismaSchema.MAX_BYTES) {
+        schema = new TreeMap<>(); // not parsed: not kept either
+        schemaUnread = Optional.of(PrismaSchema.tooLarge(schemaBytes));
+        schemaBytes = 0;
+      }
+      checkTotal(total + schemaBytes, directory);
+      held.take(schemaBytes, "the schema files of " + location());
+      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread);
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read " + location() + ": " + GitFailures.reason(e), e);
     }
@@ -130,8 +160,12 @@ public final class GitMigrationSource implements MigrationSource {
     }
   }
 
+  /** The audit has ended: the scripts' texts are released (see {@link MigrationScript#release()}), then their memory. */
   @Override
   public void close() {
+    scripts.forEach(MigrationScript::release);
+    scripts.clear();
+    held.close();
     if (repository != null) {
       repository.close();
       repository = null;
@@ -142,30 +176,62 @@ public final class GitMigrationSource implements MigrationSource {
     return Constants.R_HEADS + spec.ref();
   }
 
-  private FolderMigration readMigration(ObjectReader reader, String name, ObjectId tree) throws IOException {
+  /**
+   * A migration folder's {@code migration.sql} as the tree has it, before its content is read.
+   *
+   * @param mode the script's mode, or null when the folder has none
+   * @param size the blob's size, or -1 when it is not a file
+   */
+  private record ScriptEntry(String name, FileMode mode, ObjectId blob, long size, long maxScriptBytes) {
+
+    /** What reading it will hold: nothing for a script that is not read (a link, not a file, over the limit). */
+    long plannedBytes() {
+      return size >= 0 && size <= maxScriptBytes ? size : 0;
+    }
+  }
+
+  private ScriptEntry scriptEntry(ObjectReader reader, String name, ObjectId tree) throws IOException {
     try (TreeWalk files = new TreeWalk(reader)) {
       files.addTree(tree);
       files.setRecursive(false);
       while (files.next()) {
-        if (!files.getNameString().equals(SCRIPT)) {
-          continue;
+        if (files.getNameString().equals(SCRIPT)) {
+          FileMode mode = files.getFileMode(0);
+          ObjectId blob = files.getObjectId(0);
+          long size = isFile(mode) ? reader.getObjectSize(blob, Constants.OBJ_BLOB) : -1;
+          return new ScriptEntry(name, mode, blob, size, limits.maxScriptBytes());
         }
-        FileMode mode = files.getFileMode(0);
-        if (mode == FileMode.SYMLINK) {
-          return FolderMigration.unreadable(name, "it is a symbolic link, which driftwatch never follows");
-        }
-        if (!isFile(mode)) {
-          return FolderMigration.unreadable(name, "it is not a file (" + describe(mode) + ")");
-        }
-        ObjectLoader blob = reader.open(files.getObjectId(0), Constants.OBJ_BLOB);
-        if (blob.getSize() > limits.maxScriptBytes()) {
-          return FolderMigration.unreadable(name, "it is " + blob.getSize() + " bytes, over the limit of "
-              + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
-        }
-        return FolderMigration.withScript(name, MigrationScript.fromBytes(blob.getBytes()));
       }
     }
-    return FolderMigration.withoutScript(name);
+    return new ScriptEntry(name, null, null, -1, limits.maxScriptBytes());
+  }
+
+  private FolderMigration readMigration(ObjectReader reader, ScriptEntry entry) throws IOException {
+    String name = entry.name();
+    if (entry.mode() == null) {
+      return FolderMigration.withoutScript(name);
+    }
+    if (entry.mode() == FileMode.SYMLINK) {
+      return FolderMigration.unreadable(name, "it is a symbolic link, which driftwatch never follows");
+    }
+    if (!isFile(entry.mode())) {
+      return FolderMigration.unreadable(name, "it is not a file (" + describe(entry.mode()) + ")");
+    }
+    if (entry.size() > limits.maxScriptBytes()) {
+      return FolderMigration.unreadable(name, "it is " + entry.size() + " bytes, over the limit of "
+          + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
+    }
+    ObjectLoader blob = reader.open(entry.blob(), Constants.OBJ_BLOB);
+    MigrationScript script = MigrationScript.fromBytes(blob.getBytes());
+    scripts.add(script);
+    return FolderMigration.withScript(name, script);
+  }
+
+  private void checkTotal(long total, String directory) throws SourceUnavailableException {
+    if (total > limits.maxTotalBytes()) {
+      throw new SourceUnavailableException("the scripts and schema files under `" + directory + "` exceed "
+          + limits.maxTotalBytes() + " bytes together (driftwatch.source.max-total-bytes)");
+    }
   }
 
   /** The first schema candidate that exists: one file, or every .prisma file under a folder (no links, no submodules). */
@@ -179,14 +245,14 @@ public final class GitMigrationSource implements MigrationSource {
         try (ObjectReader reader = repository.newObjectReader()) {
           FileMode mode = found.getFileMode(0);
           if (isFile(mode)) {
-            files.put(found.getNameString(), readSchemaFile(reader, candidate, found.getObjectId(0)));
+            files.put(found.getNameString(), readSchemaFile(reader, found.getObjectId(0)));
           } else if (mode == FileMode.TREE) {
             try (TreeWalk walk = new TreeWalk(reader)) {
               walk.addTree(found.getObjectId(0));
               walk.setRecursive(true);
               while (walk.next()) {
                 if (walk.getNameString().endsWith(".prisma") && isFile(walk.getFileMode(0))) {
-                  files.put(walk.getPathString(), readSchemaFile(reader, walk.getPathString(), walk.getObjectId(0)));
+                  files.put(walk.getPathString(), readSchemaFile(reader, walk.getObjectId(0)));
                 }
               }
             }
@@ -200,14 +266,17 @@ public final class GitMigrationSource implements MigrationSource {
     return files;
   }
 
-  private String readSchemaFile(ObjectReader reader, String path, ObjectId blobId)
-      throws IOException, SourceUnavailableException {
-    ObjectLoader blob = reader.open(blobId, Constants.OBJ_BLOB);
-    if (blob.getSize() > limits.maxScriptBytes()) {
-      throw new SourceUnavailableException("the schema file `" + path + "` is over " + limits.maxScriptBytes()
-          + " bytes (driftwatch.source.max-script-bytes)");
+  /**
+   * A schema file's text, while the files read so far stay within {@link PrismaSchema#MAX_BYTES}; past it, the blobs
+   * are only sized ({@link #schemaBytes} goes over, and the read drops them all: they would not be parsed).
+   */
+  private String readSchemaFile(ObjectReader reader, ObjectId blobId) throws IOException {
+    long size = reader.getObjectSize(blobId, Constants.OBJ_BLOB);
+    schemaBytes += size;
+    if (schemaBytes > PrismaSchema.MAX_BYTES) {
+      return "";
     }
-    return new String(blob.getBytes(), StandardCharsets.UTF_8);
+    return new String(reader.open(blobId, Constants.OBJ_BLOB).getBytes(), StandardCharsets.UTF_8);
   }
 
   private Optional<String> readSmallText(ObjectReader reader, ObjectId blobId) throws IOException {

@@ -2,6 +2,8 @@ package io.driftwatch.core.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Migration names in the help lines: Prisma names in snake_case. */
@@ -15,6 +17,34 @@ class CoverageHelpTest {
     assertThat(CoverageHelp.slug("Role", "GUEST")).isEqualTo("add_role_guest");
     assertThat(CoverageHelp.slug("CategoryToPost")).isEqualTo("add_category_to_post");
     assertThat(CoverageHelp.slug("order_line", "v2Total")).isEqualTo("add_order_line_v2_total");
+  }
+
+  @Test
+  void slug_says_what_the_patterns_it_replaced_said_on_random_names() {
+    Random random = new Random(13);
+    String alphabet = "aBcDzZ09_-. éQ";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder name = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        name.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertThat(CoverageHelp.slug(name.toString())).as("slug of `%s`", name).isEqualTo(patternSlug(name.toString()));
+    }
+  }
+
+  @Test
+  void slug_of_a_megabyte_of_capitals_is_read_once() {
+    // The pattern ([A-Z]+)([A-Z][a-z]) backtracked over the run from each of its letters: hours on this name.
+    String name = "A".repeat(1 << 20) + "b";
+
+    assertThat(CoverageHelp.slug(name)).hasSize("add_".length() + (1 << 20) + 2).endsWith("a_ab");
+  }
+
+  /** The slug as the regular expressions the hand scan replaced wrote it. */
+  private static String patternSlug(String name) {
+    String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+        .replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT).replaceAll("^_+|_+$", "");
+    return ("add_" + snake).replaceAll("_+", "_").replaceAll("_$", "");
   }
 
   @Test

@@ -253,4 +253,48 @@ class ObjectSetTest {
         .isEqualTo(Presence.ABSENT);
     assertThat(set.presence(SchemaObject.column(account, "email"))).isEqualTo(Presence.ABSENT);
   }
+
+  @Test
+  void a_try_taken_back_leaves_the_set_as_it_was() {
+    ObjectSet set = ObjectSet.of(CATALOG);
+    List<Effect> changes = effects("""
+        CREATE TABLE "Post" ("id" INTEGER, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
+        CREATE INDEX "Post_id_idx" ON "Post"("id");
+        ALTER TABLE "User" RENAME TO "Member";
+        ALTER TABLE "Member" DROP COLUMN "email";
+        ALTER INDEX "User_email_key" RENAME TO "Member_email_key";
+        ALTER TYPE "Role" RENAME TO "Kind";
+        DROP VIEW "ActiveUser";
+        """);
+    List<SchemaObject> probes = List.of(SchemaObject.of(Kind.TABLE, USER), SchemaObject.column(USER, "email"),
+        SchemaObject.constraint(USER, "User_pkey"), SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")),
+        SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key")),
+        SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Member")), SchemaObject.of(Kind.ENUM, ROLE),
+        SchemaObject.enumValue(ROLE, "ADMIN"), SchemaObject.of(Kind.VIEW, ACTIVE),
+        SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Post")));
+    List<Presence> before = probes.stream().map(set::presence).toList();
+
+    set.begin();
+    changes.forEach(set::apply);
+    assertThat(set.presence(SchemaObject.column(QualifiedName.of("public", "Member"), "id"))).isEqualTo(Presence.PRESENT);
+    assertThat(probes.stream().map(set::presence).toList()).isNotEqualTo(before);
+    set.rollback();
+
+    assertThat(probes.stream().map(set::presence).toList()).isEqualTo(before);
+    // The set works on as before: dropping the table takes its columns, constraints and indexes with it.
+    set.apply(effects("DROP TABLE \"User\";").get(0));
+    assertThat(set.presence(SchemaObject.column(USER, "id"))).isEqualTo(Presence.ABSENT);
+    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key")), "")).isEmpty();
+  }
+
+  @Test
+  void a_try_kept_stays_and_a_second_one_can_open() {
+    ObjectSet set = ObjectSet.of(CATALOG);
+    set.begin();
+    set.apply(effects("CREATE TABLE \"Post\" (\"id\" INTEGER);").get(0));
+    set.commit();
+    set.begin();
+    set.rollback();
+    assertThat(set.presence(SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Post")))).isEqualTo(Presence.PRESENT);
+  }
 }

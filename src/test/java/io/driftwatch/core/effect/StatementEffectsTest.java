@@ -1,6 +1,7 @@
 package io.driftwatch.core.effect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.effect.Effect.Action;
@@ -375,5 +376,45 @@ class StatementEffectsTest {
         SchemaObject.of(Kind.SEQUENCE, QualifiedName.of("public", "order_seq")));
     assertThat(effects).extracting(Effect::guarded).containsExactly(true, true, false);
     assertThat(effects.get(0).previous()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void an_insert_of_a_million_rows_is_read_from_its_head_and_one_scan_that_keeps_no_token() {
+    String load = "INSERT INTO \"Seed\" (\"id\") VALUES " + "(1),".repeat(1_000_000) + "(0) ON CONFLICT DO NOTHING";
+    List<Effect> effects = new StatementEffects("public").of(io.driftwatch.core.sql.SqlScript.split(load).statements());
+
+    assertThat(effects).singleElement().satisfies(effect -> {
+      assertThat(effect.action()).isEqualTo(Effect.Action.INSERT);
+      assertThat(effect.object().name().name()).isEqualTo("Seed");
+      assertThat(effect.guarded()).as("ON CONFLICT DO NOTHING at its very end").isTrue();
+    });
+  }
+
+  @Test
+  void a_name_longer_than_postgresql_keeps_is_cut_as_the_server_cuts_it() {
+    String name = "é".repeat(40); // 80 bytes of UTF-8: PostgreSQL keeps the first 31 characters (62 bytes)
+    Effect effect = new StatementEffects("public").ofScript("CREATE TABLE \"" + name + "\" (\"id\" INTEGER);").get(0);
+
+    assertThat(effect.object().name().name()).isEqualTo("é".repeat(31));
+  }
+
+  @Test
+  void a_script_of_more_statements_or_changes_than_a_reader_keeps_is_too_large_to_read() {
+    StatementEffects reader = new StatementEffects("public");
+    assertThatThrownBy(() -> reader.ofScript("SELECT 1;\n".repeat(StatementEffects.MAX_STATEMENTS + 1)))
+        .isInstanceOf(StatementEffects.TooLarge.class).hasMessageContaining("20,001 statements");
+    assertThatThrownBy(() -> reader.ofScript("CREATE TABLE \"t\" (\"a\" INT, \"b\" INT);", 2))
+        .isInstanceOf(StatementEffects.TooLarge.class).hasMessageContaining("over 2 schema changes");
+  }
+
+  @Test
+  void a_statement_whose_reading_would_keep_too_many_tokens_is_not_read() {
+    StringBuilder columns = new StringBuilder("CREATE TABLE \"wide\" (");
+    for (int i = 0; i < 40_000; i++) {
+      columns.append("\"c").append(i).append("\" INT, ");
+    }
+    List<Effect> effects = new StatementEffects("public").ofScript(columns.append("\"last\" INT)").toString());
+
+    assertThat(effects).singleElement().satisfies(effect -> assertThat(effect.action()).isEqualTo(Effect.Action.UNKNOWN));
   }
 }

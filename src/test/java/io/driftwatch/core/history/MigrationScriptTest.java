@@ -86,4 +86,39 @@ class MigrationScriptTest {
     assertThat(MigrationScript.of("").matches("")).isFalse();
     assertThat(MigrationScript.of("").matches(null)).isFalse();
   }
+
+  @Test
+  void the_text_is_kept_once_as_its_bytes_and_decoded_on_each_read() {
+    byte[] raw = "SELECT 'é';\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    MigrationScript script = MigrationScript.fromBytes(raw);
+
+    assertThat(script.validUtf8()).isTrue();
+    assertThat(script.size()).isEqualTo(raw.length);
+    assertThat(script.sql()).isEqualTo("SELECT 'é';\n").isNotSameAs(script.sql());
+    assertThat(script).isEqualTo(MigrationScript.of("SELECT 'é';\n")).hasSameHashCodeAs(MigrationScript.of("SELECT 'é';\n"));
+    assertThat(script).isNotEqualTo(MigrationScript.of("SELECT 'e';\n"));
+  }
+
+  @Test
+  void invalid_utf8_anywhere_in_a_long_script_is_found_as_the_whole_text_decoder_found_it() {
+    byte[] raw = ("SELECT 1;\n".repeat(10_000) + "x").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    raw[raw.length - 1] = (byte) 0xC3; // a truncated two-byte sequence, at the very end
+    assertThat(MigrationScript.fromBytes(raw).validUtf8()).isFalse();
+    raw[raw.length - 1] = 'x';
+    raw[50_000] = (byte) 0xFF;
+    assertThat(MigrationScript.fromBytes(raw).validUtf8()).isFalse();
+  }
+
+  @Test
+  void a_released_script_keeps_its_checksum_and_hands_its_text_back() {
+    MigrationScript script = MigrationScript.of("SELECT 1;\n");
+    String checksum = script.checksum();
+    script.release();
+
+    assertThat(script.checksum()).isEqualTo(checksum);
+    assertThat(script.size()).isEqualTo(10);
+    assertThat(script.matches(checksum)).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(script::sql).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("released when its audit ended");
+  }
 }

@@ -3,7 +3,10 @@ package io.driftwatch.core.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.rules.LintRule;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +97,73 @@ class MigrationLinterTest {
         .isFalse();
     assertThat(LintContext.of(new MigrationLint("m", "SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY i ON t(c);"))
         .runsInTransaction()).isTrue();
+  }
+
+  @Test
+  void a_rule_lists_fifty_findings_of_a_migration_then_counts_the_rest() {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < 130; i++) {
+      sql.append("DROP TABLE \"t").append(i).append("\";\n");
+    }
+    List<Finding> drops = linter.lint(new MigrationLint("m", sql.toString())).stream()
+        .filter(f -> f.code().equals("MS001")).toList();
+
+    assertThat(drops).hasSize(MigrationLinter.MAX_FINDINGS_PER_RULE + 1);
+    assertThat(drops.get(MigrationLinter.MAX_FINDINGS_PER_RULE).message())
+        .startsWith("80 more statements of `m` give this finding (MS001): the first 50 are listed")
+        .contains("The first of them: Line 51 drops table \"t50\"");
+  }
+
+  @Test
+  void a_script_of_more_statements_than_the_lint_reads_is_linted_in_part_and_says_so() {
+    String sql = "SELECT 1;\n".repeat(LintContext.MAX_STATEMENTS + 5) + "DROP TABLE \"late\";\n";
+    LintContext context = LintContext.of(new MigrationLint("m", sql));
+
+    assertThat(context.statements()).hasSize(LintContext.MAX_STATEMENTS);
+    assertThat(context.statementCount()).isEqualTo(LintContext.MAX_STATEMENTS + 6);
+    List<Finding> findings = linter.lint(new MigrationLint("m", sql));
+    assertThat(findings).extracting(Finding::code).containsExactly("MS020");
+    assertThat(findings.get(0).message()).contains("holds 20,006 statements: the safety lint read its first 20,000");
+  }
+
+  @Test
+  void a_rule_that_fails_on_a_script_is_a_finding_and_the_other_rules_still_judge_it() {
+    LintRule throwing = rule("MS901", "THROWING", context -> {
+      throw new IllegalStateException("unexpected");
+    });
+    LintRule overflowing = rule("MS902", "OVERFLOWING", context -> List.of(finding(overflow(0))));
+    MigrationLinter guarded = new MigrationLinter(List.of(throwing, new io.driftwatch.core.rules.DropTableRule(),
+        overflowing));
+
+    List<Finding> findings = guarded.lint(new MigrationLint("20240101000000_x", "DROP TABLE \"User\";"));
+
+    assertThat(findings).extracting(Finding::code).containsExactly("DH006", "MS001", "DH006");
+    assertThat(findings.get(0).migration()).isEqualTo("20240101000000_x");
+    assertThat(findings.get(0).message()).startsWith("The check MS901 (THROWING) failed on `20240101000000_x` "
+        + "instead of judging it: IllegalStateException: unexpected at ").contains("every other check ran");
+    assertThat(findings.get(2).message()).contains("MS902 (OVERFLOWING)", "StackOverflowError");
+  }
+
+  private static Finding finding(int depth) {
+    throw new AssertionError("never reached: " + depth);
+  }
+
+  private static int overflow(int depth) {
+    return overflow(depth + 1) + 1;
+  }
+
+  private static LintRule rule(String code, String name, java.util.function.Function<LintContext, List<Finding>> check) {
+    FindingType type = new FindingType(code, name, Severity.WARNING, "A test rule.");
+    return new LintRule() {
+      @Override
+      public FindingType type() {
+        return type;
+      }
+
+      @Override
+      public List<Finding> check(LintContext context) {
+        return check.apply(context);
+      }
+    };
   }
 }

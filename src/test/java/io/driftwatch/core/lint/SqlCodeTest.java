@@ -39,4 +39,22 @@ class SqlCodeTest {
     assertThat(SqlCode.sqlKey("audit . \"Log\"\"s\"")).isEqualTo("audit.Log\"s");
     assertThat(SqlCode.catalogKey("public.User")).isEqualTo("User");
   }
+
+  @Test
+  void the_space_around_a_qualified_name_s_dot_goes_and_a_quoted_name_stays_as_written() {
+    java.util.regex.Matcher name = java.util.regex.Pattern.compile(SqlCode.QUALIFIED_NAME)
+        .matcher("audit  .\n \"My . Table\"");
+    assertThat(name.find()).isTrue();
+    assertThat(SqlCode.group(name, 0)).isEqualTo("audit.\"My . Table\"");
+  }
+
+  @Test
+  void a_megabyte_quoted_name_is_matched_without_recursing_per_character() {
+    // (?:[^"]|"")+ overflowed a 512 KiB stack on this; the possessive form takes one step per run.
+    String name = "\"" + "x\"\"".repeat(300_000) + "\"";
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(SqlCode.NAME).matcher(name);
+    assertThat(matcher.matches()).isTrue();
+    assertThat(SqlCode.sqlKey(name)).hasSize(600_000);
+    assertThat(SqlCode.keywordsOf(name)).isBlank();
+  }
 }

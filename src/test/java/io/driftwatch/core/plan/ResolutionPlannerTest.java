@@ -106,4 +106,23 @@ class ResolutionPlannerTest {
     assertThat(plan.steps()).extracting(PlanStep::command)
         .noneMatch(command -> command.contains("reset") || command.contains("DROP"));
   }
+
+  @Test
+  void pending_migrations_past_the_pre_flight_s_bound_are_not_called_safe() {
+    ResolutionPlan plan = plan(Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init")
+        .migration("2_small", "CREATE TABLE \"a\" (\"id\" INTEGER);")
+        .migration("3_load", "SELECT 1;\n".repeat(20_001))
+        .liveCatalog(live()), DataPresence.estimated(Map.of()));
+
+    assertThat(plan.preflight()).filteredOn(check -> check.check().equals("against the live catalog")).singleElement()
+        .satisfies(check -> {
+          assertThat(check.status()).isEqualTo(PreflightCheck.Status.NOT_RUN);
+          assertThat(check.detail()).endsWith("; 1 pending migration from 3_load on not played: the deploy makes more "
+              + "schema changes than the pre-flight plays (MS020)");
+        });
+    assertThat(plan.migrations()).filteredOn(m -> m.migration().equals("3_load")).singleElement().satisfies(m -> {
+      assertThat(m.safety()).isEqualTo(MigrationSafety.Safety.CAUTION);
+      assertThat(m.findings()).anySatisfy(note -> assertThat(note).startsWith("MS020: "));
+    });
+  }
 }

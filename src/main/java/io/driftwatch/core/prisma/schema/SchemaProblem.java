@@ -29,7 +29,9 @@ public record SchemaProblem(Code code, SourcePosition position, String message) 
     /** A field type that is no scalar, model, view, enum or type. */
     UNKNOWN_TYPE,
     /** A relation whose database objects cannot be named (ambiguous, or without a usable id). */
-    INVALID_RELATION
+    INVALID_RELATION,
+    /** The schema files together are larger than driftwatch reads ({@link PrismaSchema#MAX_BYTES}). */
+    TOO_LARGE
   }
 
   public SchemaProblem {

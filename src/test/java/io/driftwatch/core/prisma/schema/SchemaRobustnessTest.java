@@ -202,4 +202,20 @@ class SchemaRobustnessTest {
         .append(text.length() > 2000 ? text.substring(0, 2000) + "..." : text));
     return out.toString();
   }
+
+  @Test
+  void a_schema_larger_than_driftwatch_reads_is_one_problem_and_is_not_parsed() {
+    // Reading costs dozens of times the text: four pathological mebibytes took over 128 MiB of heap.
+    String huge = "model M {\n  id Int @id\n}\n".repeat((int) (PrismaSchema.MAX_BYTES / 24) + 1);
+    try {
+      PrismaSchema.parse(Map.of("a.prisma", "datasource db {}\n", "b.prisma", huge));
+      fail("a schema over the limit is not read");
+    } catch (PrismaSchemaException e) {
+      assertThat(e.problems()).singleElement().satisfies(problem -> {
+        assertThat(problem.code()).isEqualTo(SchemaProblem.Code.TOO_LARGE);
+        assertThat(problem.position().file()).isEqualTo("a.prisma");
+        assertThat(problem.message()).contains("more than the 2,097,152 driftwatch reads");
+      });
+    }
+  }
 }
