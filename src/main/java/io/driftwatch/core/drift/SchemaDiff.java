@@ -101,8 +101,10 @@ public final class SchemaDiff {
 
   private void compareEnumValues(EnumType want, EnumType have) {
     QualifiedName name = want.name();
-    List<String> untracked = have.values().stream().filter(value -> !want.values().contains(value)).toList();
-    List<String> missing = want.values().stream().filter(value -> !have.values().contains(value)).toList();
+    Set<String> wanted = new HashSet<>(want.values());
+    Set<String> found = new HashSet<>(have.values());
+    List<String> untracked = have.values().stream().filter(value -> !wanted.contains(value)).toList();
+    List<String> missing = want.values().stream().filter(value -> !found.contains(value)).toList();
     if (untracked.isEmpty() && missing.isEmpty() && !want.values().equals(have.values())) {
       add(DriftKind.CHANGED_ENUM, name, null, "enum " + display(name) + ": values reordered: "
               + values(want.values()) + " -> " + values(have.values()),
@@ -176,7 +178,7 @@ public final class SchemaDiff {
    * The table's own foreign keys first, so that tables dropped together need no order among them, then the table;
    * a partition before its parent.
    */
-  private static List<Step> dropTable(CatalogDdl ddl, Catalog catalog, Table table) {
+  private List<Step> dropTable(CatalogDdl ddl, Catalog catalog, Table table) {
     List<Step> steps = new ArrayList<>();
     for (ForeignKey key : table.foreignKeys()) {
       if (!key.inherited()) {
@@ -196,8 +198,10 @@ public final class SchemaDiff {
   // Columns
 
   private void compareColumns(Table want, Table have) {
+    Map<String, Column> wanted = byName(want.columns(), Column::name);
+    Map<String, Column> present = byName(have.columns(), Column::name);
     for (Column column : want.columns()) {
-      Optional<Column> found = have.column(column.name());
+      Optional<Column> found = Optional.ofNullable(present.get(column.name()));
       String subject = "column " + display(want.name(), column.name());
       if (found.isEmpty()) {
         add(DriftKind.MISSING_COLUMN, want.name(), column.name(),
@@ -213,7 +217,7 @@ public final class SchemaDiff {
       }
     }
     for (Column column : have.columns()) {
-      if (want.column(column.name()).isEmpty()) {
+      if (!wanted.containsKey(column.name())) {
         add(DriftKind.UNTRACKED_COLUMN, want.name(), column.name(), "column " + display(want.name(), column.name())
                 + " is in the database but no migration adds it",
             List.of(Step.of(Phase.ADD_COLUMN, liveDdl.addColumn(have, column))),
@@ -256,12 +260,13 @@ public final class SchemaDiff {
   // Constraints
 
   private void compareConstraints(Table want, Table have) {
-    Set<String> names = new TreeSet<>();
-    Stream.concat(want.constraints().stream(), have.constraints().stream()).filter(c -> !c.inherited())
-        .forEach(constraint -> names.add(constraint.name()));
-    for (String name : names) {
-      Optional<Constraint> wanted = want.constraint(name).filter(constraint -> !constraint.inherited());
-      Optional<Constraint> found = have.constraint(name).filter(constraint -> !constraint.inherited());
+    List<Constraint> own = want.constraints().stream().filter(constraint -> !constraint.inherited()).toList();
+    List<Constraint> present = have.constraints().stream().filter(constraint -> !constraint.inherited()).toList();
+    Map<String, Constraint> ownByName = byName(own, Constraint::name);
+    Map<String, Constraint> presentByName = byName(present, Constraint::name);
+    for (String name : union(own, present, Constraint::name)) {
+      Optional<Constraint> wanted = Optional.ofNullable(ownByName.get(name));
+      Optional<Constraint> found = Optional.ofNullable(presentByName.get(name));
       if (wanted.isEmpty()) {
         Constraint constraint = found.get();
         add(DriftKind.UNTRACKED_CONSTRAINT, want.name(), name, describe(want, constraint)
@@ -307,9 +312,11 @@ public final class SchemaDiff {
   // Indexes
 
   private void compareIndexes(Table want, Table have) {
+    Map<String, Index> own = byName(ownIndexes(want), Index::name);
+    Map<String, Index> present = byName(ownIndexes(have), Index::name);
     for (String name : union(ownIndexes(want), ownIndexes(have), Index::name)) {
-      Optional<Index> wanted = ownIndexes(want).stream().filter(index -> index.name().equals(name)).findFirst();
-      Optional<Index> found = ownIndexes(have).stream().filter(index -> index.name().equals(name)).findFirst();
+      Optional<Index> wanted = Optional.ofNullable(own.get(name));
+      Optional<Index> found = Optional.ofNullable(present.get(name));
       String subject = "index " + display(want.name(), name);
       if (wanted.isEmpty()) {
         add(DriftKind.UNTRACKED_INDEX, want.name(), name, subject + " is in the database but no migration creates it",
@@ -388,12 +395,13 @@ public final class SchemaDiff {
   }
 
   /** How many ancestors a partition has within the catalog. */
-  private static int depth(Catalog catalog, Table table) {
+  private int depth(Catalog catalog, Table table) {
+    CatalogIndex index = catalog == expected ? expectedIndex : liveIndex;
     int depth = 0;
     Set<QualifiedName> seen = new HashSet<>();
     Optional<Table> current = Optional.of(table);
     while (current.get().partitionOf().isPresent() && seen.add(current.get().name())) {
-      current = catalog.table(current.get().partitionOf().get().parent());
+      current = index.table(current.get().partitionOf().get().parent());
       if (current.isEmpty()) {
         break;
       }
@@ -435,6 +443,13 @@ public final class SchemaDiff {
       }
     }
     return depths.get(view.name());
+  }
+
+  /** The first item of each name, looked up in constant time: a table of thousands of columns stays linear. */
+  private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
+    Map<String, T> map = new HashMap<>();
+    items.forEach(item -> map.putIfAbsent(name.apply(item), item));
+    return map;
   }
 
   private static <T, K extends Comparable<K>> Set<K> union(List<T> left, List<T> right, Function<T, K> key) {

@@ -1,5 +1,6 @@
 package io.driftwatch.core.plan;
 
+import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.PredictedFailure;
@@ -139,17 +140,8 @@ final class ResolutionSteps {
     if (safety.isEmpty()) {
       return;
     }
-    java.util.function.Supplier<io.driftwatch.core.catalog.CatalogIndex> liveTables = new java.util.function.Supplier<>() {
-      private io.driftwatch.core.catalog.CatalogIndex index;
-
-      @Override
-      public io.driftwatch.core.catalog.CatalogIndex get() {
-        if (index == null) {
-          index = io.driftwatch.core.catalog.CatalogIndex.of(in.live().get()); // once, for every migration here
-        }
-        return index;
-      }
-    };
+    boolean anyWillFail = safety.stream().anyMatch(migration -> migration.safety() == Safety.WILL_FAIL);
+    Optional<CatalogIndex> liveTables = anyWillFail ? in.live().map(CatalogIndex::of) : Optional.empty(); // built once
     for (MigrationSafety migration : safety) {
       if (migration.safety() != Safety.WILL_FAIL) {
         continue;
@@ -157,7 +149,8 @@ final class ResolutionSteps {
       String name = migration.migration();
       String reason = migration.predictedFailures().isEmpty() ? "on a replica of the expected schema it fails: "
           + migration.shadowError() : migration.predictedFailures().get(0).message();
-      boolean endStateThere = live.isPresent() && !effects.get(name).isEmpty() && effects.get(name).stream()
+      boolean endStateThere = live.isPresent() && liveTables.isPresent() && !effects.get(name).isEmpty()
+          && effects.get(name).stream()
           .filter(e -> !e.action().writesRows() && e.action() != Effect.Action.UNKNOWN)
           .allMatch(e -> FailedMigrationTriage.achieved(e, live.get(), liveTables.get())
               == ObjectSet.Presence.PRESENT);

@@ -112,4 +112,18 @@ class SchemaDiffTablesTest {
     assertThat(drift.drifts()).extracting(Drift::kind, Drift::object)
         .containsExactly(tuple(DriftKind.MISSING_TABLE, QualifiedName.of("archive", "Post")));
   }
+
+  @Test
+  void a_wide_table_reports_each_member_the_database_lacks_once() {
+    Catalog expected = WideCatalog.of(2_000, 1);
+    Catalog live = WideCatalog.of(2_000, 2); // every odd column, check and index is gone
+
+    SchemaDrift drift = SchemaDiff.compare(expected, live);
+
+    assertThat(drift.drifts()).hasSize(3_000).extracting(Drift::kind).containsOnly(DriftKind.MISSING_COLUMN,
+        DriftKind.MISSING_CONSTRAINT, DriftKind.MISSING_INDEX);
+    assertThat(drift.drifts()).filteredOn(item -> item.kind() == DriftKind.MISSING_COLUMN).extracting(Drift::member)
+        .hasSize(1_000).allMatch(member -> Integer.parseInt(member.substring(1)) % 2 == 1)
+        .doesNotHaveDuplicates();
+  }
 }
