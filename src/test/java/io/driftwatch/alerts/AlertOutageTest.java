@@ -10,6 +10,7 @@ import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.secrets.SecretCipher;
 import io.driftwatch.testing.AlertScene;
 import io.driftwatch.testing.FakeSlack;
+import io.driftwatch.testing.OutboxRows;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,17 +166,8 @@ class AlertOutageTest {
   }
 
   private static List<String> column(List<String> environments, String expression) throws SQLException {
-    try (Connection store = TestPostgres.server().connect(StoreDatabase.current());
-        PreparedStatement query = store.prepareStatement(
-            "SELECT " + expression + " FROM alert_outbox WHERE environment = ANY (?) ORDER BY created_at, id")) {
-      query.setArray(1, store.createArrayOf("text", environments.toArray()));
-      List<String> values = new ArrayList<>();
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          values.add(rows.getString(1));
-        }
-      }
-      return values;
+    try (Connection store = TestPostgres.server().connect(StoreDatabase.current())) {
+      return OutboxRows.column(store, environments, expression);
     }
   }
 }

@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Slack incoming webhook on loopback that refuses what Slack refuses: under {@code /services/} a
@@ -47,6 +49,9 @@ public final class FakeSlack implements AutoCloseable {
   private volatile HttpServer server;
   private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<Received> held = new CopyOnWriteArrayList<>();
+  /** Set while requests are taken and never answered ({@link #hang()}); counted down when they are let go. */
+  private volatile CountDownLatch hanging;
 
   private FakeSlack(int port) {
     this.port = port;
@@ -68,6 +73,21 @@ public final class FakeSlack implements AutoCloseable {
 
   private void answer(HttpExchange exchange, boolean slackRules) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    CountDownLatch hold = hanging;
+    if (hold != null) {
+      held.add(new Received(Instant.now(), exchange.getRequestURI().getPath(), body, 0, ""));
+      Thread holder = new Thread(() -> {
+        try {
+          hold.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        exchange.close(); // never answered: the client has given up by now
+      }, "fake-slack-hold");
+      holder.setDaemon(true);
+      holder.start();
+      return;
+    }
     Answer answer = script.poll();
     if (answer == null) {
       String refusal = slackRules ? refusal(body) : null;
@@ -144,6 +164,7 @@ public final class FakeSlack implements AutoCloseable {
 
   /** Stops listening: connections are refused until {@link #up()}. */
   public synchronized void down() {
+    release();
     if (server != null) {
       server.stop(0);
       server = null;
@@ -152,6 +173,7 @@ public final class FakeSlack implements AutoCloseable {
 
   /** Listens again on the same port. */
   public synchronized void up() throws IOException {
+    release();
     if (server != null) {
       return;
     }
@@ -171,6 +193,29 @@ public final class FakeSlack implements AutoCloseable {
           throw e;
         }
       }
+    }
+  }
+
+  /**
+   * Listens, takes every request and answers none, as a receiver that hangs does: the sender waits for its request
+   * timeout, holding its claim. Held requests are not {@link #received()}: they are closed unanswered on
+   * {@link #up()} or {@link #down()}.
+   */
+  public synchronized void hang() throws IOException {
+    up();
+    hanging = new CountDownLatch(1);
+  }
+
+  /** The requests taken and never answered while it hung. */
+  public List<Received> held() {
+    return List.copyOf(held);
+  }
+
+  private void release() {
+    CountDownLatch hold = hanging;
+    hanging = null;
+    if (hold != null) {
+      hold.countDown();
     }
   }
 

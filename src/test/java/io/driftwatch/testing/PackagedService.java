@@ -15,22 +15,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service ({@code mvn -DskipTests package}) as a process of its own, on a fresh store database of the
- * test server and a data dir of its own, both removed on {@link #close()}. Started ready to serve.
+ * The packaged service (built by {@code mvn package}; the {@code *IT} tests that use it run in {@code mvn verify}) as
+ * a process of its own, on a fresh store database of the test server and a data dir of its own, both removed on
+ * {@link #close()}. Started ready to serve; it can be killed and started again on the same store.
  */
 public final class PackagedService implements AutoCloseable {
 
   public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
   public static final String ADMIN_TOKEN = "packaged-service-admin-token-0123456789";
 
-  private final Process process;
+  private final ProcessBuilder builder;
   private final TestPostgres.Server server;
   private final String store;
   private final Path dataDir;
   private final int port;
+  private Process process;
 
-  private PackagedService(Process process, TestPostgres.Server server, String store, Path dataDir, int port) {
-    this.process = process;
+  private PackagedService(ProcessBuilder builder, TestPostgres.Server server, String store, Path dataDir, int port) {
+    this.builder = builder;
     this.server = server;
     this.store = store;
     this.dataDir = dataDir;
@@ -44,6 +46,9 @@ public final class PackagedService implements AutoCloseable {
   /** Starts it with these JVM flags and these settings (environment variables) on top of the ones it needs. */
   public static PackagedService start(List<String> jvmFlags, Map<String, String> settings, Path log)
       throws IOException, InterruptedException {
+    if (!packaged()) {
+      throw new IllegalStateException(JAR + " is missing: the process tests run in `mvn verify`, after the package");
+    }
     TestPostgres.Server server = TestPostgres.server();
     String store = server.createDatabase("dw_packaged_store");
     Path dataDir = Files.createTempDirectory("dw-packaged-data");
@@ -55,7 +60,7 @@ public final class PackagedService implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
     command.addAll(List.of("-jar", JAR.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> environment = new HashMap<>(Map.of(
         "QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(store),
         "QUARKUS_DATASOURCE_USERNAME", server.user(),
@@ -67,14 +72,35 @@ public final class PackagedService implements AutoCloseable {
         "DRIFTWATCH_SOURCE_ROOTS", System.getProperty("java.io.tmpdir")));
     environment.putAll(settings);
     builder.environment().putAll(environment);
-    PackagedService service = new PackagedService(builder.start(), server, store, dataDir, port);
+    PackagedService service = new PackagedService(builder, server, store, dataDir, port);
     try {
-      service.awaitReady(log);
+      service.launch(log);
       return service;
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (IOException | RuntimeException | InterruptedException e) {
       service.close();
       throw e;
     }
+  }
+
+  /** SIGKILL, as a crash or an OOM kill leaves it: no shutdown hook, nothing released. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the service did not die within 30 s of SIGKILL");
+    }
+  }
+
+  /** Starts it again, once the last process is gone, on the same store, data dir, port and settings. */
+  public void restart(Path log) throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("the service is still running");
+    }
+    launch(log);
+  }
+
+  private void launch(Path log) throws IOException, InterruptedException {
+    process = builder.redirectOutput(log.toFile()).start();
+    awaitReady(log);
   }
 
   private void awaitReady(Path log) throws InterruptedException {
@@ -118,10 +144,12 @@ public final class PackagedService implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
+    if (process != null) {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+      }
     }
     server.dropDatabase(store);
     try {

@@ -1,7 +1,6 @@
 package io.driftwatch.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.driftwatch.testing.Checksums;
 import io.driftwatch.testing.PackagedService;
@@ -22,10 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * SIGTERM to the packaged service while an audit replays a migration that never ends: the audit is stored as ERROR
  * "interrupted by shutdown", the waiting request gets it, the lease is freed and the process exits soon after the
- * grace. Needs the package, so it is skipped without it: {@code mvn -DskipTests package && mvn test
- * -Dtest=ShutdownProcessTest}.
+ * grace. Runs on the package, in {@code mvn verify} (alone: {@code mvn verify -Dtest=none -Dit.test=ShutdownProcessIT}).
  */
-class ShutdownProcessTest {
+class ShutdownProcessIT {
 
   private static final int GRACE_SECONDS = 3;
   private static final String SLEEPER = "20240101000000_sleeper";
@@ -33,7 +31,6 @@ class ShutdownProcessTest {
 
   @Test
   void sigterm_stores_the_audit_in_flight_as_interrupted_and_frees_its_lease() throws Exception {
-    assumeTrue(PackagedService.packaged(), "run `mvn -DskipTests package` first");
     try (PackagedService service = PackagedService.start(List.of(),
             Map.of("DRIFTWATCH_AUDIT_SHUTDOWN_GRACE", GRACE_SECONDS + "s"), Path.of("target", "shutdown-process.log"));
         TargetDatabase target = TargetDatabase.create().managedByPrisma();
