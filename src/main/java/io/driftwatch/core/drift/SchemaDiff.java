@@ -260,13 +260,13 @@ public final class SchemaDiff {
   // Constraints
 
   private void compareConstraints(Table want, Table have) {
-    List<Constraint> own = want.constraints().stream().filter(constraint -> !constraint.inherited()).toList();
-    List<Constraint> present = have.constraints().stream().filter(constraint -> !constraint.inherited()).toList();
-    Map<String, Constraint> ownByName = byName(own, Constraint::name);
-    Map<String, Constraint> presentByName = byName(present, Constraint::name);
-    for (String name : union(own, present, Constraint::name)) {
-      Optional<Constraint> wanted = Optional.ofNullable(ownByName.get(name));
-      Optional<Constraint> found = Optional.ofNullable(presentByName.get(name));
+    Map<String, Constraint> own = byName(want.constraints().stream().filter(c -> !c.inherited()).toList(),
+        Constraint::name);
+    Map<String, Constraint> present = byName(have.constraints().stream().filter(c -> !c.inherited()).toList(),
+        Constraint::name);
+    for (String name : names(own, present)) {
+      Optional<Constraint> wanted = Optional.ofNullable(own.get(name));
+      Optional<Constraint> found = Optional.ofNullable(present.get(name));
       if (wanted.isEmpty()) {
         Constraint constraint = found.get();
         add(DriftKind.UNTRACKED_CONSTRAINT, want.name(), name, describe(want, constraint)
@@ -314,7 +314,7 @@ public final class SchemaDiff {
   private void compareIndexes(Table want, Table have) {
     Map<String, Index> own = byName(ownIndexes(want), Index::name);
     Map<String, Index> present = byName(ownIndexes(have), Index::name);
-    for (String name : union(ownIndexes(want), ownIndexes(have), Index::name)) {
+    for (String name : names(own, present)) {
       Optional<Index> wanted = Optional.ofNullable(own.get(name));
       Optional<Index> found = Optional.ofNullable(present.get(name));
       String subject = "index " + display(want.name(), name);
@@ -396,7 +396,7 @@ public final class SchemaDiff {
 
   /** How many ancestors a partition has within the catalog. */
   private int depth(Catalog catalog, Table table) {
-    CatalogIndex index = catalog == expected ? expectedIndex : liveIndex;
+    CatalogIndex index = indexOf(catalog);
     int depth = 0;
     Set<QualifiedName> seen = new HashSet<>();
     Optional<Table> current = Optional.of(table);
@@ -417,7 +417,7 @@ public final class SchemaDiff {
    */
   private int depth(Catalog catalog, View view) {
     Map<QualifiedName, Integer> depths = viewDepths.computeIfAbsent(catalog, ignored -> new HashMap<>());
-    CatalogIndex index = catalog == expected ? expectedIndex : liveIndex;
+    CatalogIndex index = indexOf(catalog);
     Set<QualifiedName> onPath = new HashSet<>();
     Deque<View> pending = new ArrayDeque<>();
     pending.push(view);
@@ -450,6 +450,17 @@ public final class SchemaDiff {
     Map<String, T> map = new HashMap<>();
     items.forEach(item -> map.putIfAbsent(name.apply(item), item));
     return map;
+  }
+
+  private CatalogIndex indexOf(Catalog catalog) {
+    return catalog == expected ? expectedIndex : liveIndex;
+  }
+
+  /** The names of either side, sorted. */
+  private static Set<String> names(Map<String, ?> left, Map<String, ?> right) {
+    Set<String> names = new TreeSet<>(left.keySet());
+    names.addAll(right.keySet());
+    return names;
   }
 
   private static <T, K extends Comparable<K>> Set<K> union(List<T> left, List<T> right, Function<T, K> key) {
