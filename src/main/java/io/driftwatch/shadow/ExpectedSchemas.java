@@ -79,6 +79,7 @@ public class ExpectedSchemas {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(plan.cacheKey(major).getBytes(StandardCharsets.UTF_8));
       digest.update(String.join(",", new TreeSet<>(schemas)).getBytes(StandardCharsets.UTF_8));
+      digest.update(io.driftwatch.target.PostgresCatalogReader.MODEL_VERSION.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

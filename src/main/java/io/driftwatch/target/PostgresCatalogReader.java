@@ -5,6 +5,7 @@ import io.driftwatch.core.catalog.CatalogFilter;
 import io.driftwatch.core.catalog.CheckConstraint;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.ColumnRef;
+import io.driftwatch.core.catalog.Constraint;
 import io.driftwatch.core.catalog.EnumType;
 import io.driftwatch.core.catalog.ExclusionConstraint;
 import io.driftwatch.core.catalog.Extension;
@@ -16,15 +17,20 @@ import io.driftwatch.core.catalog.Partition;
 import io.driftwatch.core.catalog.PrimaryKey;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.ReferentialAction;
+import io.driftwatch.core.catalog.Routine;
 import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.catalog.Trigger;
+import io.driftwatch.core.catalog.TriggerFiring;
 import io.driftwatch.core.catalog.UniqueConstraint;
+import io.driftwatch.core.catalog.UnreadableObject;
 import io.driftwatch.core.catalog.View;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Introspects the schemas of a PostgreSQL database into a {@link Catalog}. The live target and the scratch
@@ -46,9 +53,11 @@ import java.util.Set;
  * its last statement restores the caller's path.
  *
  * <p>Left out: system schemas, every object that belongs to an extension ({@code pg_depend} type {@code e}: its
- * tables, views, sequences, types), identity columns' own sequences, and {@code _prisma_migrations} in any schema.
- * Partitions are read as tables of their own, with {@link Table#partitionOf()}. Foreign tables, functions,
- * triggers, policies, grants, comments and materialized views' indexes are not read.
+ * tables, views, sequences, types, functions), identity columns' own sequences, and {@code _prisma_migrations} in
+ * any schema. Partitions are read as tables of their own, with {@link Table#partitionOf()}. Foreign tables,
+ * policies, grants, comments and materialized views' indexes are not read. An object the model cannot hold (an
+ * aggregate, a routine over 1 MiB, a value the model does not expect) is left out and listed in {@link
+ * Catalog#unreadable()}: the read never fails for one object.
  *
  * <p>Needs PostgreSQL 12 or later (generated columns, {@code starts_with}). Catalog functions such as {@code
  * pg_get_indexdef} read the latest committed catalog rather than the transaction's snapshot, as for {@code pg_dump}:
@@ -152,14 +161,21 @@ public class PostgresCatalogReader {
       """;
 
   /**
-   * The constrained columns' numbers become names from the columns read alongside; a foreign key's referenced
-   * columns are named here (the table may be outside the requested schemas). A foreign key that references a
+   * The constrained columns are named here, system columns (negative numbers) too; a key that is an expression
+   * (number 0: an exclusion constraint's {@code tsrange("startTime", "endTime")}) is taken from the constraint's
+   * index, as {@code pg_get_indexdef} writes that key. A foreign key's referenced columns are named here as well
+   * (the table may be outside the requested schemas). A foreign key that references a
    * partitioned table also gets one hidden clone per referenced partition on the same table (conparentid pointing
    * at a constraint of the same table): those are PostgreSQL's bookkeeping.
    */
   private static final String CONSTRAINTS = """
       SELECT k.conrelid::int8 AS table_oid, k.conname::text AS name, k.contype::text AS kind,
-        pg_catalog.pg_get_constraintdef(k.oid) AS definition, k.conkey::text AS key_columns,
+        pg_catalog.pg_get_constraintdef(k.oid) AS definition,
+        ARRAY(SELECT CASE WHEN u.attnum <> 0 THEN a.attname::text
+                          WHEN k.conindid <> 0 THEN pg_catalog.pg_get_indexdef(k.conindid, u.position::int4, true) END
+              FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY u(attnum, position)
+              LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
+              ORDER BY u.position) AS key_columns,
         rn.nspname::text AS referenced_schema, rc.relname::text AS referenced_table,
         CASE WHEN k.contype = 'f' THEN
           ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(attnum, position)
@@ -178,8 +194,8 @@ public class PostgresCatalogReader {
       """;
 
   /**
-   * The key vectors come as text (indkey, indoption, indclass: numbers separated by spaces) and are resolved with
-   * the columns and operator classes read alongside; only an index with expressions has its keys deparsed here.
+   * The key vectors come as text (indkey, indoption, indclass: numbers separated by spaces); each key is named
+   * here: a column (system columns too) by its name, an expression (number 0) as {@code pg_get_indexdef} writes it.
    */
   private static final String INDEXES = """
       SELECT i.indrelid::int8 AS table_oid, ic.relname::text AS name, i.indisunique AS is_unique,
@@ -189,10 +205,11 @@ public class PostgresCatalogReader {
           AS constraint_backed,
         am.amname::text AS method, i.indnkeyatts::int4 AS key_count, i.indkey::text AS key_columns,
         i.indoption::text AS key_options, i.indclass::text AS key_classes,
-        CASE WHEN i.indexprs IS NOT NULL THEN
-          ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false)
-                FROM pg_catalog.generate_series(1, i.indnatts) k ORDER BY k)
-        END AS key_texts,
+        ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN a.attname::text
+                          ELSE pg_catalog.pg_get_indexdef(i.indexrelid, k, false) END
+              FROM pg_catalog.generate_series(1, i.indnatts::int4) k
+              LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
+              ORDER BY k) AS key_texts,
         pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
         pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
         i.indisvalid AS valid, ic.relispartition AS inherited
@@ -269,9 +286,52 @@ public class PostgresCatalogReader {
       WHERE n.nspname <> 'pg_catalog';
       """;
 
+  /**
+   * Functions and procedures, not an extension's. An aggregate has no {@code pg_get_functiondef} (it would fail the
+   * batch), nor has a routine whose source is over the bound: their definition stays null, and they are reported
+   * as unreadable.
+   */
+  private static final String ROUTINES = """
+      SELECT ns.nspname AS schema, p.proname::text AS name,
+        pg_catalog.pg_get_function_identity_arguments(p.oid) AS arguments, p.prokind::text AS kind,
+        CASE WHEN p.prokind IN ('f', 'p', 'w') AND pg_catalog.octet_length(p.prosrc) <= %d
+             THEN pg_catalog.pg_get_functiondef(p.oid) END AS definition
+      FROM pg_catalog.pg_proc p JOIN ns ON ns.oid = p.pronamespace
+      WHERE NOT EXISTS (
+        SELECT 1 FROM pg_catalog.pg_depend e
+        WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e');
+      """.formatted(Routine.MAX_DEFINITION_BYTES);
+
+  /**
+   * Triggers of tables and views, but not PostgreSQL's own (a foreign key's: internal) nor a partition's copy of
+   * its parent's (dependency type P), which comes and goes with the parent's.
+   */
+  private static final String TRIGGERS = """
+      SELECT ns.nspname AS schema, c.relname::text AS relation, t.tgname::text AS name,
+        pg_catalog.pg_get_triggerdef(t.oid) AS definition, t.tgenabled::text AS firing
+      FROM pg_catalog.pg_trigger t
+      JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+      JOIN ns ON ns.oid = c.relnamespace
+      WHERE NOT t.tgisinternal AND c.relname <> '%s'
+        AND NOT EXISTS (
+          SELECT 1 FROM pg_catalog.pg_depend p
+          WHERE p.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND p.objid = t.oid AND p.deptype = 'P')
+        AND NOT EXISTS (
+          SELECT 1 FROM pg_catalog.pg_depend e
+          WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e');
+      """.formatted(CatalogFilter.PRISMA_MIGRATIONS);
+
+  /**
+   * What this reader reads and how it models it. Catalogs read by another version are not comparable with this
+   * one's: a store of catalogs keys them by it. Version 2: expression keys of constraints, unreadable objects,
+   * routines and triggers.
+   */
+  public static final String MODEL_VERSION = "|catalog model 2";
+
   /** The order of the result sets in the batch; the pinning statements come first. */
   private enum Part {
-    SERVER, TABLES, COLUMNS, CONSTRAINTS, INDEXES, OPERATOR_CLASSES, ENUMS, VIEWS, SEQUENCES, EXTENSIONS
+    SERVER, TABLES, COLUMNS, CONSTRAINTS, INDEXES, OPERATOR_CLASSES, ENUMS, VIEWS, SEQUENCES, EXTENSIONS, ROUTINES,
+    TRIGGERS
   }
 
   private static final int PINNING_RESULTS = 2;
@@ -307,6 +367,8 @@ public class PostgresCatalogReader {
         case SEQUENCES -> with + "\n" + SEQUENCES;
         case OPERATOR_CLASSES -> OPERATOR_CLASSES;
         case EXTENSIONS -> EXTENSIONS;
+        case ROUTINES -> with + "\n" + ROUTINES;
+        case TRIGGERS -> with + "\n" + TRIGGERS;
       };
       sql.append(select);
     }
@@ -327,6 +389,7 @@ public class PostgresCatalogReader {
     Row server = results.get(Part.SERVER).iterator().next();
     int major = server.getInteger("major");
     List<String> schemas = strings(server, "schemas");
+    Unreadable unreadable = new Unreadable();
 
     Map<Long, TableParts> tables = new LinkedHashMap<>();
     for (Row row : results.get(Part.TABLES)) {
@@ -340,14 +403,15 @@ public class PostgresCatalogReader {
     for (Row row : results.get(Part.COLUMNS)) {
       TableParts table = tables.get(row.getLong("table_oid"));
       if (table != null) {
-        table.columns.add(column(row));
-        table.columnNames.put(row.getInteger("position"), row.getString("name"));
+        unreadable.read("column", table.name, row.getString("name"), () -> column(row))
+            .ifPresentOrElse(table.columns::add, () -> table.complete = false);
       }
     }
     for (Row row : results.get(Part.CONSTRAINTS)) {
       TableParts table = tables.get(row.getLong("table_oid"));
       if (table != null) {
-        table.add(row);
+        unreadable.read("constraint", table.name, row.getString("name"), () -> constraint(row, table.name))
+            .ifPresent(table::add);
       }
     }
     Map<Long, String> operatorClasses = new HashMap<>();
@@ -357,31 +421,82 @@ public class PostgresCatalogReader {
     for (Row row : results.get(Part.INDEXES)) {
       TableParts table = tables.get(row.getLong("table_oid"));
       if (table != null) {
-        table.indexes.add(index(row, table.columnNames, operatorClasses));
+        unreadable.read("index", table.name, row.getString("name"), () -> index(row, operatorClasses))
+            .ifPresent(table.indexes::add);
+      }
+    }
+    List<Table> complete = new ArrayList<>();
+    for (TableParts table : tables.values()) {
+      if (!table.complete) {
+        unreadable.add("table", table.name, null, "a column could not be read (see the column's own report), so the"
+            + " table is left out rather than compared without it");
+      } else {
+        unreadable.read("table", table.name, null, table::table).ifPresent(complete::add);
       }
     }
 
     List<EnumType> enums = new ArrayList<>();
     for (Row row : results.get(Part.ENUMS)) {
-      enums.add(new EnumType(QualifiedName.of(row.getString("schema"), row.getString("name")), strings(row, "labels")));
+      QualifiedName name = QualifiedName.of(row.getString("schema"), row.getString("name"));
+      unreadable.read("enum", name, null, () -> new EnumType(name, strings(row, "labels"))).ifPresent(enums::add);
     }
     List<View> views = new ArrayList<>();
     for (Row row : results.get(Part.VIEWS)) {
-      views.add(view(row));
+      QualifiedName name = QualifiedName.of(row.getString("schema"), row.getString("name"));
+      unreadable.read("view", name, null, () -> view(row, name)).ifPresent(views::add);
     }
     List<Sequence> sequences = new ArrayList<>();
     for (Row row : results.get(Part.SEQUENCES)) {
-      Optional<ColumnRef> owner = Optional.ofNullable(row.getString("owner_table")).map(table ->
-          new ColumnRef(QualifiedName.of(row.getString("owner_schema"), table), row.getString("owner_column")));
-      sequences.add(new Sequence(QualifiedName.of(row.getString("schema"), row.getString("name")),
-          row.getString("data_type"), row.getLong("start"), row.getLong("increment"), owner));
+      QualifiedName name = QualifiedName.of(row.getString("schema"), row.getString("name"));
+      unreadable.read("sequence", name, null, () -> sequence(row, name)).ifPresent(sequences::add);
     }
     List<Extension> extensions = new ArrayList<>();
     for (Row row : results.get(Part.EXTENSIONS)) {
       extensions.add(new Extension(row.getString("name"), row.getString("schema"), row.getString("version")));
     }
-    return new Catalog(major, schemas, tables.values().stream().map(TableParts::table).toList(), enums, views,
-        sequences, extensions);
+    List<Routine> routines = new ArrayList<>();
+    for (Row row : results.get(Part.ROUTINES)) {
+      QualifiedName name = QualifiedName.of(row.getString("schema"), row.getString("name"));
+      QualifiedName signature = QualifiedName.of(name.schema(), name.name() + "(" + row.getString("arguments") + ")");
+      unreadable.read(routineKind(row), signature, null, () -> routine(row, name)).ifPresent(routines::add);
+    }
+    List<Trigger> triggers = new ArrayList<>();
+    for (Row row : results.get(Part.TRIGGERS)) {
+      QualifiedName relation = QualifiedName.of(row.getString("schema"), row.getString("relation"));
+      unreadable.read("trigger", relation, row.getString("name"), () -> new Trigger(relation, row.getString("name"),
+          row.getString("definition"), TriggerFiring.fromCode(row.getString("firing").charAt(0))))
+          .ifPresent(triggers::add);
+    }
+    return new Catalog(major, schemas, complete, enums, views, sequences, extensions, routines, triggers,
+        unreadable.objects);
+  }
+
+  private static Sequence sequence(Row row, QualifiedName name) {
+    Optional<ColumnRef> owner = Optional.ofNullable(row.getString("owner_table")).map(table ->
+        new ColumnRef(QualifiedName.of(row.getString("owner_schema"), table), row.getString("owner_column")));
+    return new Sequence(name, row.getString("data_type"), row.getLong("start"), row.getLong("increment"), owner);
+  }
+
+  private static String routineKind(Row row) {
+    return switch (row.getString("kind")) {
+      case "p" -> "procedure";
+      case "a" -> "aggregate";
+      default -> "function";
+    };
+  }
+
+  /** A routine with its definition, which the query leaves out for an aggregate and a routine over the bound. */
+  private static Routine routine(Row row, QualifiedName name) {
+    String definition = row.getString("definition");
+    if ("a".equals(row.getString("kind"))) {
+      throw new UnreadableException("an aggregate has no definition PostgreSQL can write out"
+          + " (pg_get_functiondef): aggregates are not compared");
+    }
+    if (definition == null || definition.getBytes(StandardCharsets.UTF_8).length > Routine.MAX_DEFINITION_BYTES) {
+      throw new UnreadableException("its definition is larger than " + Routine.MAX_DEFINITION_BYTES / (1024 * 1024)
+          + " MiB, more than driftwatch keeps: it is not compared");
+    }
+    return new Routine(name, row.getString("arguments"), "p".equals(row.getString("kind")), definition);
   }
 
   private static Column column(Row row) {
@@ -398,25 +513,24 @@ public class PostgresCatalogReader {
   }
 
   /**
-   * A key's column number 0 marks an expression, deparsed by the query. indoption bits: 1 is DESC, 2 is NULLS
+   * A key's column number 0 marks an expression; the query names every key. indoption bits: 1 is DESC, 2 is NULLS
    * FIRST; an operator class is named only when it is not the default.
    */
-  private static Index index(Row row, Map<Integer, String> columnNames, Map<Long, String> operatorClasses) {
+  private static Index index(Row row, Map<Long, String> operatorClasses) {
     long[] columns = numbers(row.getString("key_columns"));
     long[] options = numbers(row.getString("key_options"));
     long[] classes = numbers(row.getString("key_classes"));
-    List<String> expressions = strings(row, "key_texts");
+    List<String> texts = strings(row, "key_texts");
     int keyCount = row.getInteger("key_count");
     List<IndexKey> keys = new ArrayList<>(keyCount);
     List<String> included = new ArrayList<>();
     for (int k = 0; k < columns.length; k++) {
-      boolean expression = columns[k] == 0;
-      String text = expression ? expressions.get(k) : columnNames.get((int) columns[k]);
+      String text = texts.get(k);
       if (k < keyCount) {
-        keys.add(new IndexKey(text, expression, (options[k] & 1) != 0, (options[k] & 2) != 0,
+        keys.add(new IndexKey(text, columns[k] == 0, (options[k] & 1) != 0, (options[k] & 2) != 0,
             Optional.ofNullable(operatorClasses.get(classes[k]))));
       } else {
-        included.add(text);
+        included.add(Objects.requireNonNull(text, "an included column without a name"));
       }
     }
     return new Index(row.getString("name"), row.getBoolean("is_unique"), row.getBoolean("is_primary"),
@@ -437,16 +551,8 @@ public class PostgresCatalogReader {
     return inner.isBlank() ? new long[0] : Arrays.stream(inner.split("[ ,]")).mapToLong(Long::parseLong).toArray();
   }
 
-  private static List<String> names(long[] numbers, Map<Integer, String> columnNames) {
-    List<String> names = new ArrayList<>(numbers.length);
-    for (long number : numbers) {
-      names.add(columnNames.get((int) number));
-    }
-    return names;
-  }
-
   /** pg_get_viewdef writes the query after a space and ends it with a semicolon: both go. */
-  private static View view(Row row) {
+  private static View view(Row row, QualifiedName name) {
     String definition = row.getString("definition").strip();
     if (definition.endsWith(";")) {
       definition = definition.substring(0, definition.length() - 1);
@@ -457,13 +563,71 @@ public class PostgresCatalogReader {
     for (int i = 0; i < dependencyNames.size(); i++) {
       dependsOn.add(QualifiedName.of(dependencySchemas.get(i), dependencyNames.get(i)));
     }
-    return new View(QualifiedName.of(row.getString("schema"), row.getString("name")), row.getBoolean("materialized"),
-        definition, dependsOn);
+    return new View(name, row.getBoolean("materialized"), definition, dependsOn);
   }
 
   private static List<String> strings(Row row, String column) {
     String[] values = row.getArrayOfStrings(column);
     return values == null ? List.of() : Arrays.asList(values);
+  }
+
+  /**
+   * A constraint row; its key columns are named by the query, an expression by its text. A key the query could not
+   * name (null) makes the constraint unreadable rather than a constraint on no column.
+   */
+  private static Constraint constraint(Row row, QualifiedName table) {
+    String name = row.getString("name");
+    List<String> columns = strings(row, "key_columns");
+    if (columns.contains(null)) {
+      throw new UnreadableException("a key of it is neither a column nor an expression of an index (conkey "
+          + row.getString("key_columns") + ")");
+    }
+    String definition = row.getString("definition");
+    boolean inherited = row.getBoolean("inherited");
+    return switch (row.getString("kind")) {
+      case "p" -> new PrimaryKey(name, columns, definition, inherited);
+      case "u" -> new UniqueConstraint(name, columns, definition, inherited);
+      case "c" -> new CheckConstraint(name, columns, definition, inherited);
+      case "x" -> new ExclusionConstraint(name, columns, definition, inherited);
+      case "f" -> new ForeignKey(name, columns,
+          QualifiedName.of(row.getString("referenced_schema"), row.getString("referenced_table")),
+          strings(row, "referenced_columns"), ReferentialAction.fromCode(row.getString("on_delete").charAt(0)),
+          ReferentialAction.fromCode(row.getString("on_update").charAt(0)), definition, inherited);
+      default -> throw new UnreadableException("constraints of kind `" + row.getString("kind") + "` of " + table
+          + " are not modelled");
+    };
+  }
+
+  /** Why an object was left out, for {@link Unreadable#read} to report. */
+  private static final class UnreadableException extends RuntimeException {
+
+    UnreadableException(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /**
+   * The objects the reader could not model. Reading one is guarded: whatever goes wrong with it (a value the model
+   * does not expect) becomes its report, and the rest of the catalog is read.
+   */
+  private static final class Unreadable {
+
+    final List<UnreadableObject> objects = new ArrayList<>();
+
+    <T> Optional<T> read(String kind, QualifiedName object, String member, Supplier<T> reading) {
+      try {
+        return Optional.of(reading.get());
+      } catch (UnreadableException e) {
+        add(kind, object, member, e.getMessage());
+      } catch (RuntimeException e) {
+        add(kind, object, member, "driftwatch could not model it (" + e + ")");
+      }
+      return Optional.empty();
+    }
+
+    void add(String kind, QualifiedName object, String member, String reason) {
+      objects.add(new UnreadableObject(kind, object, member, reason));
+    }
   }
 
   /** A table's rows from the several result sets, until they are all in. */
@@ -478,8 +642,9 @@ public class PostgresCatalogReader {
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final List<CheckConstraint> checks = new ArrayList<>();
     final List<ExclusionConstraint> exclusions = new ArrayList<>();
-    final Map<Integer, String> columnNames = new HashMap<>();
     PrimaryKey primaryKey;
+    /** False once a column could not be read: the table is then left out whole. */
+    boolean complete = true;
 
     TableParts(QualifiedName name, Optional<String> partitionKey, Optional<Partition> partitionOf) {
       this.name = name;
@@ -487,22 +652,17 @@ public class PostgresCatalogReader {
       this.partitionOf = partitionOf;
     }
 
-    /** A constraint row, its column numbers named with this table's columns. */
-    void add(Row row) {
-      String constraintName = row.getString("name");
-      List<String> columns = names(numbers(row.getString("key_columns")), columnNames);
-      String definition = row.getString("definition");
-      boolean inherited = row.getBoolean("inherited");
-      switch (row.getString("kind")) {
-        case "p" -> primaryKey = new PrimaryKey(constraintName, columns, definition, inherited);
-        case "u" -> uniques.add(new UniqueConstraint(constraintName, columns, definition, inherited));
-        case "c" -> checks.add(new CheckConstraint(constraintName, columns, definition, inherited));
-        case "x" -> exclusions.add(new ExclusionConstraint(constraintName, columns, definition, inherited));
-        case "f" -> foreignKeys.add(new ForeignKey(constraintName, columns,
-            QualifiedName.of(row.getString("referenced_schema"), row.getString("referenced_table")),
-            strings(row, "referenced_columns"), ReferentialAction.fromCode(row.getString("on_delete").charAt(0)),
-            ReferentialAction.fromCode(row.getString("on_update").charAt(0)), definition, inherited));
-        default -> throw new IllegalStateException("unexpected constraint kind " + row.getString("kind"));
+    void add(Constraint constraint) {
+      if (constraint instanceof PrimaryKey key) {
+        primaryKey = key;
+      } else if (constraint instanceof UniqueConstraint unique) {
+        uniques.add(unique);
+      } else if (constraint instanceof CheckConstraint check) {
+        checks.add(check);
+      } else if (constraint instanceof ExclusionConstraint exclusion) {
+        exclusions.add(exclusion);
+      } else if (constraint instanceof ForeignKey key) {
+        foreignKeys.add(key);
       }
     }
 
