@@ -60,6 +60,46 @@ public final class CatalogDdl {
     return "DROP EXTENSION " + quote(extension.name()) + ";";
   }
 
+  /** What turns the installed extension {@code from} into {@code to}: its version, then its schema. */
+  public List<String> alterExtension(Extension from, Extension to) {
+    List<String> statements = new ArrayList<>();
+    if (!from.version().equals(to.version())) {
+      statements.add("ALTER EXTENSION " + quote(to.name()) + " UPDATE TO " + literal(to.version()) + ";");
+    }
+    if (!from.schema().equals(to.schema())) {
+      statements.add("ALTER EXTENSION " + quote(to.name()) + " SET SCHEMA " + quote(to.schema()) + ";");
+    }
+    return List.copyOf(statements);
+  }
+
+  // Functions, procedures and triggers
+
+  /** PostgreSQL's own {@code CREATE OR REPLACE FUNCTION} (or {@code PROCEDURE}): it creates or replaces. */
+  public String createRoutine(Routine routine) {
+    return routine.definition() + ";";
+  }
+
+  public String dropRoutine(Routine routine) {
+    return "DROP " + (routine.procedure() ? "PROCEDURE " : "FUNCTION ") + routine.name().quoted() + "("
+        + routine.arguments() + ");";
+  }
+
+  /** {@code CREATE TRIGGER}, then the {@code ALTER TABLE} that sets how it fires when it is not the default. */
+  public String createTrigger(Trigger trigger) {
+    String create = trigger.definition() + ";";
+    return trigger.firing() == TriggerFiring.ENABLED ? create : create + "\n" + setTriggerFiring(trigger);
+  }
+
+  public String dropTrigger(Trigger trigger) {
+    return "DROP TRIGGER " + quote(trigger.name()) + " ON " + trigger.table().quoted() + ";";
+  }
+
+  /** {@code ALTER TABLE ... ENABLE / DISABLE TRIGGER}: how the trigger fires. */
+  public String setTriggerFiring(Trigger trigger) {
+    return "ALTER TABLE " + trigger.table().quoted() + " " + trigger.firing().action() + " TRIGGER "
+        + quote(trigger.name()) + ";";
+  }
+
   // Enums
 
   public String createEnum(EnumType type) {
@@ -153,6 +193,12 @@ public final class CatalogDdl {
 
   public String dropSequence(Sequence sequence) {
     return "DROP SEQUENCE " + sequence.name().quoted() + ";";
+  }
+
+  /** Gives an existing sequence of the same name the other's type, increment and start. */
+  public String alterSequence(Sequence sequence) {
+    return "ALTER SEQUENCE " + sequence.name().quoted() + " AS " + sequence.dataType() + " INCREMENT BY "
+        + sequence.increment() + " START WITH " + sequence.start() + ";";
   }
 
   /** {@code ALTER SEQUENCE ... OWNED BY} for an owned sequence that is not a {@code SERIAL} column's. */
@@ -320,7 +366,7 @@ public final class CatalogDdl {
   /**
    * A script that builds the whole catalog in an empty database, in dependency order, with Prisma's section
    * comments: schemas, extensions, enums, sequences, tables (parents before partitions), sequence ownership,
-   * constraints, indexes, foreign keys, views (each after the views it reads).
+   * functions and procedures, constraints, indexes, foreign keys, views (each after the views it reads), triggers.
    */
   public String script() {
     List<String> sections = new ArrayList<>();
@@ -349,6 +395,9 @@ public final class CatalogDdl {
     for (Sequence sequence : catalog.sequences()) {
       sequenceOwnership(sequence).ifPresent(sql -> sections.add("-- AlterSequence\n" + sql));
     }
+    for (Routine routine : catalog.routines()) {
+      sections.add("-- CreateFunction\n" + createRoutine(routine));
+    }
     for (Table table : tables) {
       tableConstraints(table).forEach(sql -> sections.add("-- AddConstraint\n" + sql));
     }
@@ -360,6 +409,9 @@ public final class CatalogDdl {
     }
     for (View view : dependenciesFirst(catalog.views(), View::name, View::dependsOn)) {
       sections.add("-- CreateView\n" + createView(view));
+    }
+    for (Trigger trigger : catalog.triggers()) {
+      sections.add("-- CreateTrigger\n" + createTrigger(trigger));
     }
     return String.join("\n\n", sections) + (sections.isEmpty() ? "" : "\n");
   }

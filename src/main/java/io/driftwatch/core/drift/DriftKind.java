@@ -12,6 +12,12 @@ public enum DriftKind {
   UNTRACKED_INDEX(Side.LIVE_ONLY, "index"),
   UNTRACKED_CONSTRAINT(Side.LIVE_ONLY, "constraint"),
   UNTRACKED_VIEW(Side.LIVE_ONLY, "view"),
+  UNTRACKED_TRIGGER(Side.LIVE_ONLY, "trigger"),
+  UNTRACKED_FUNCTION(Side.LIVE_ONLY, "function"),
+  /** Managed databases add extensions of their own: worth knowing, rarely wrong. */
+  UNTRACKED_EXTENSION(Side.LIVE_ONLY, "extension"),
+  /** A sequence no column owns (a column's own comes with the column's default). */
+  UNTRACKED_SEQUENCE(Side.LIVE_ONLY, "sequence"),
   MISSING_TABLE(Side.EXPECTED_ONLY, "table"),
   MISSING_COLUMN(Side.EXPECTED_ONLY, "column"),
   MISSING_ENUM(Side.EXPECTED_ONLY, "enum"),
@@ -19,6 +25,10 @@ public enum DriftKind {
   MISSING_INDEX(Side.EXPECTED_ONLY, "index"),
   MISSING_CONSTRAINT(Side.EXPECTED_ONLY, "constraint"),
   MISSING_VIEW(Side.EXPECTED_ONLY, "view"),
+  MISSING_TRIGGER(Side.EXPECTED_ONLY, "trigger"),
+  MISSING_FUNCTION(Side.EXPECTED_ONLY, "function"),
+  MISSING_EXTENSION(Side.EXPECTED_ONLY, "extension"),
+  MISSING_SEQUENCE(Side.EXPECTED_ONLY, "sequence"),
   CHANGED_COLUMN(Side.BOTH, "column"),
   /** Same values, another order. */
   CHANGED_ENUM(Side.BOTH, "enum"),
@@ -26,7 +36,15 @@ public enum DriftKind {
   CHANGED_INDEX(Side.BOTH, "index"),
   /** Same name, another definition. */
   CHANGED_CONSTRAINT(Side.BOTH, "constraint"),
-  CHANGED_VIEW(Side.BOTH, "view");
+  CHANGED_VIEW(Side.BOTH, "view"),
+  /** Another definition, or another firing state (disabled, replica, always). */
+  CHANGED_TRIGGER(Side.BOTH, "trigger"),
+  /** Same signature, another body or attributes. */
+  CHANGED_FUNCTION(Side.BOTH, "function"),
+  /** Another version or schema. */
+  CHANGED_EXTENSION(Side.BOTH, "extension"),
+  /** Another type, start or increment. */
+  CHANGED_SEQUENCE(Side.BOTH, "sequence");
 
   /** Where the object exists. */
   public enum Side {
@@ -50,7 +68,10 @@ public enum DriftKind {
     return side;
   }
 
-  /** What sort of object: table, column, enum, enum value, index, constraint or view. */
+  /**
+   * What sort of object: table, column, enum, enum value, index, constraint, view, trigger, function (procedures
+   * too), extension or sequence.
+   */
   public String objectType() {
     return objectType;
   }

@@ -7,10 +7,14 @@ import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.Constraint;
 import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.EnumType;
+import io.driftwatch.core.catalog.Extension;
 import io.driftwatch.core.catalog.ForeignKey;
 import io.driftwatch.core.catalog.Index;
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.Routine;
+import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.catalog.Trigger;
 import io.driftwatch.core.catalog.View;
 import io.driftwatch.core.drift.Step.Phase;
 import java.util.ArrayDeque;
@@ -36,8 +40,10 @@ import java.util.stream.Stream;
  * enum values by value. A table, enum or view present on one side only is one drift: its columns, constraints and
  * indexes are not reported again. A same-named index or constraint with another definition is one {@code CHANGED}
  * drift (drop and create), not a missing and an untracked one. Indexes a constraint owns are left to the
- * constraint, and what a partition inherits (columns, constraints, indexes) to its parent. Sequences and
- * extensions are not compared.
+ * constraint, and what a partition inherits (columns, constraints, indexes) to its parent. Extensions match by
+ * name (they are database-wide), sequences no column owns by qualified name (a column's own comes with the column's
+ * default), functions and procedures by schema, name and argument types, triggers by name within their table or
+ * view.
  */
 public final class SchemaDiff {
 
@@ -66,9 +72,13 @@ public final class SchemaDiff {
 
   public static SchemaDrift compare(Catalog expected, Catalog live) {
     SchemaDiff diff = new SchemaDiff(expected, live);
+    diff.compareExtensions();
     diff.compareEnums();
+    diff.compareSequences();
     diff.compareTables();
     diff.compareViews();
+    diff.compareRoutines();
+    diff.compareTriggers();
     return new SchemaDrift(diff.drifts);
   }
 
@@ -387,7 +397,199 @@ public final class SchemaDiff {
     return new Step(Phase.DROP_VIEW, depth(catalog, view), ddl.dropView(view));
   }
 
+  // Extensions
+
+  private void compareExtensions() {
+    for (Match<Extension> match : match(expected.extensions(), live.extensions(), Extension::name)) {
+      if (match.want().isEmpty()) {
+        Extension have = match.have().get();
+        add(DriftKind.UNTRACKED_EXTENSION, extensionName(have), null, "extension " + CatalogDdl.quote(have.name())
+                + " " + have.version() + " is installed in the database but no migration creates it",
+            createExtension(liveDdl, have, expected),
+            List.of(Step.of(Phase.DROP_EXTENSION, liveDdl.dropExtension(have))));
+      } else if (match.have().isEmpty()) {
+        Extension want = match.want().get();
+        add(DriftKind.MISSING_EXTENSION, extensionName(want), null, "extension " + CatalogDdl.quote(want.name())
+                + " is created by the migrations but not installed in the database",
+            List.of(Step.of(Phase.DROP_EXTENSION, expectedDdl.dropExtension(want))),
+            createExtension(expectedDdl, want, live));
+      } else if (!match.want().equals(match.have())) {
+        Extension want = match.want().get();
+        Extension have = match.have().get();
+        List<String> changes = new ArrayList<>();
+        if (!want.version().equals(have.version())) {
+          changes.add("version " + want.version() + " -> " + have.version());
+        }
+        if (!want.schema().equals(have.schema())) {
+          changes.add("schema " + want.schema() + " -> " + have.schema());
+        }
+        add(DriftKind.CHANGED_EXTENSION, extensionName(have), null, "extension " + CatalogDdl.quote(have.name()) + ": "
+                + String.join(", ", changes),
+            List.of(Step.of(Phase.ALTER_EXTENSION, String.join("\n", liveDdl.alterExtension(want, have)))),
+            List.of(Step.of(Phase.ALTER_EXTENSION, String.join("\n", expectedDdl.alterExtension(have, want)))));
+      }
+    }
+  }
+
+  private static QualifiedName extensionName(Extension extension) {
+    return QualifiedName.of(extension.schema(), extension.name());
+  }
+
+  private static List<Step> createExtension(CatalogDdl ddl, Extension extension, Catalog other) {
+    List<Step> steps = new ArrayList<>(createSchema(ddl, extensionName(extension), other));
+    steps.add(Step.of(Phase.CREATE_EXTENSION, ddl.createExtension(extension)));
+    return steps;
+  }
+
+  // Sequences
+
+  private void compareSequences() {
+    for (Match<Sequence> match : match(standalone(expected), standalone(live), Sequence::name)) {
+      if (match.want().isEmpty()) {
+        Sequence have = match.have().get();
+        add(DriftKind.UNTRACKED_SEQUENCE, have.name(), null, "sequence " + display(have.name())
+                + " is in the database but no migration creates it",
+            withSchema(liveDdl, have.name(), expected, Step.of(Phase.CREATE_SEQUENCE, liveDdl.createSequence(have))),
+            List.of(Step.of(Phase.DROP_SEQUENCE, liveDdl.dropSequence(have))));
+      } else if (match.have().isEmpty()) {
+        Sequence want = match.want().get();
+        add(DriftKind.MISSING_SEQUENCE, want.name(), null, "sequence " + display(want.name())
+                + " is created by the migrations but missing from the database",
+            List.of(Step.of(Phase.DROP_SEQUENCE, expectedDdl.dropSequence(want))),
+            withSchema(expectedDdl, want.name(), live, Step.of(Phase.CREATE_SEQUENCE, expectedDdl.createSequence(want))));
+      } else if (!match.want().equals(match.have())) {
+        Sequence want = match.want().get();
+        Sequence have = match.have().get();
+        List<String> changes = new ArrayList<>();
+        if (!want.dataType().equals(have.dataType())) {
+          changes.add("type " + want.dataType() + " -> " + have.dataType());
+        }
+        if (want.increment() != have.increment()) {
+          changes.add("increment " + want.increment() + " -> " + have.increment());
+        }
+        if (want.start() != have.start()) {
+          changes.add("start " + want.start() + " -> " + have.start());
+        }
+        add(DriftKind.CHANGED_SEQUENCE, want.name(), null, "sequence " + display(want.name()) + ": "
+                + String.join(", ", changes),
+            List.of(Step.of(Phase.ALTER_SEQUENCE, liveDdl.alterSequence(have))),
+            List.of(Step.of(Phase.ALTER_SEQUENCE, expectedDdl.alterSequence(want))));
+      }
+    }
+  }
+
+  /** The sequences no column owns: a column's own is part of its default, compared with the column. */
+  private static List<Sequence> standalone(Catalog catalog) {
+    return catalog.sequences().stream().filter(sequence -> sequence.ownedBy().isEmpty()).toList();
+  }
+
+  // Functions and procedures
+
+  private void compareRoutines() {
+    for (Match<Routine> match : match(expected.routines(), live.routines(), Routine::signature)) {
+      if (match.want().isEmpty()) {
+        Routine have = match.have().get();
+        add(DriftKind.UNTRACKED_FUNCTION, have.signature(), null, describe(have)
+                + " is in the database but no migration creates it",
+            withSchema(liveDdl, have.name(), expected, Step.of(Phase.CREATE_FUNCTION, liveDdl.createRoutine(have))),
+            List.of(Step.of(Phase.DROP_FUNCTION, liveDdl.dropRoutine(have))));
+      } else if (match.have().isEmpty()) {
+        Routine want = match.want().get();
+        add(DriftKind.MISSING_FUNCTION, want.signature(), null, describe(want)
+                + " is created by the migrations but missing from the database",
+            List.of(Step.of(Phase.DROP_FUNCTION, expectedDdl.dropRoutine(want))),
+            withSchema(expectedDdl, want.name(), live, Step.of(Phase.CREATE_FUNCTION, expectedDdl.createRoutine(want))));
+      } else if (!match.want().equals(match.have())) {
+        Routine want = match.want().get();
+        Routine have = match.have().get();
+        String change = want.procedure() != have.procedure() ? want.kind() + " -> " + have.kind()
+            : "definition differs (body or attributes)";
+        List<Step> liveSteps = new ArrayList<>();
+        List<Step> restoreSteps = new ArrayList<>();
+        if (want.procedure() != have.procedure()) {
+          liveSteps.add(Step.of(Phase.DROP_FUNCTION, expectedDdl.dropRoutine(want)));
+          restoreSteps.add(Step.of(Phase.DROP_FUNCTION, liveDdl.dropRoutine(have)));
+        }
+        liveSteps.add(Step.of(Phase.CREATE_FUNCTION, liveDdl.createRoutine(have)));
+        restoreSteps.add(Step.of(Phase.CREATE_FUNCTION, expectedDdl.createRoutine(want)));
+        add(DriftKind.CHANGED_FUNCTION, want.signature(), null, describe(want) + ": " + change, liveSteps,
+            restoreSteps);
+      }
+    }
+  }
+
+  /** {@code function public.touch(integer)}. */
+  private static String describe(Routine routine) {
+    return routine.kind() + " " + display(routine.name()) + "(" + routine.arguments() + ")";
+  }
+
+  // Triggers
+
+  private void compareTriggers() {
+    Function<Trigger, QualifiedName> key = trigger -> QualifiedName.of(trigger.table().toString(), trigger.name());
+    for (Match<Trigger> match : match(expected.triggers(), live.triggers(), key)) {
+      Trigger any = match.want().or(match::have).get();
+      String subject = "trigger " + display(any.table(), any.name());
+      if (match.want().isEmpty()) {
+        Trigger have = match.have().get();
+        add(DriftKind.UNTRACKED_TRIGGER, have.table(), have.name(), subject
+                + " is in the database but no migration creates it",
+            List.of(Step.of(Phase.CREATE_TRIGGER, liveDdl.createTrigger(have))),
+            List.of(Step.of(Phase.DROP_TRIGGER, liveDdl.dropTrigger(have))));
+      } else if (match.have().isEmpty()) {
+        Trigger want = match.want().get();
+        add(DriftKind.MISSING_TRIGGER, want.table(), want.name(), subject
+                + " is created by the migrations but missing from the database",
+            List.of(Step.of(Phase.DROP_TRIGGER, expectedDdl.dropTrigger(want))),
+            List.of(Step.of(Phase.CREATE_TRIGGER, expectedDdl.createTrigger(want))));
+      } else if (!match.want().equals(match.have())) {
+        Trigger want = match.want().get();
+        Trigger have = match.have().get();
+        if (want.definition().equals(have.definition())) {
+          add(DriftKind.CHANGED_TRIGGER, want.table(), want.name(), subject + ": fires " + firing(want) + " -> "
+                  + firing(have),
+              List.of(Step.of(Phase.ALTER_TRIGGER, liveDdl.setTriggerFiring(have))),
+              List.of(Step.of(Phase.ALTER_TRIGGER, expectedDdl.setTriggerFiring(want))));
+        } else {
+          add(DriftKind.CHANGED_TRIGGER, want.table(), want.name(), subject + ": " + want.definition() + " -> "
+                  + have.definition(),
+              List.of(Step.of(Phase.DROP_TRIGGER, expectedDdl.dropTrigger(want)),
+                  Step.of(Phase.CREATE_TRIGGER, liveDdl.createTrigger(have))),
+              List.of(Step.of(Phase.DROP_TRIGGER, liveDdl.dropTrigger(have)),
+                  Step.of(Phase.CREATE_TRIGGER, expectedDdl.createTrigger(want))));
+        }
+      }
+    }
+  }
+
+  private static String firing(Trigger trigger) {
+    return trigger.firing().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   // Helpers
+
+  /** An object on one side or both, by key. */
+  private record Match<T>(Optional<T> want, Optional<T> have) {}
+
+  /** Each key of either side, sorted, with the expected and the live object of that key. */
+  private static <T, K extends Comparable<K>> List<Match<T>> match(List<T> wanted, List<T> present,
+      Function<T, K> key) {
+    Map<K, T> want = new HashMap<>();
+    wanted.forEach(item -> want.putIfAbsent(key.apply(item), item));
+    Map<K, T> have = new HashMap<>();
+    present.forEach(item -> have.putIfAbsent(key.apply(item), item));
+    Set<K> keys = new TreeSet<>(want.keySet());
+    keys.addAll(have.keySet());
+    return keys.stream().map(k -> new Match<>(Optional.ofNullable(want.get(k)), Optional.ofNullable(have.get(k))))
+        .toList();
+  }
+
+  /** The step, after {@code CREATE SCHEMA} when the other side does not have the object's schema. */
+  private static List<Step> withSchema(CatalogDdl ddl, QualifiedName name, Catalog other, Step step) {
+    List<Step> steps = new ArrayList<>(createSchema(ddl, name, other));
+    steps.add(step);
+    return steps;
+  }
 
   private void add(DriftKind kind, QualifiedName object, String member, String description, List<Step> liveSteps,
       List<Step> restoreSteps) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Collections;
 
 /**
- * Every drift between two catalogs, in a stable order: enums, then tables (each table's own drift, then its
- * columns, constraints and indexes), then views, each group by name.
+ * Every drift between two catalogs, in a stable order: extensions, enums, sequences, then tables (each table's own
+ * drift, then its columns, constraints and indexes), views, functions and procedures, triggers, each group by name.
  */
 public record SchemaDrift(List<Drift> drifts) {
 
