@@ -113,4 +113,21 @@ class CatalogObjectsDriftTest {
     assertThat(audit.getString("findings.find { it.code == 'SD025' }.severity")).isEqualTo("WARNING");
     assertThat(audit.getList("drift.items.kind", String.class)).containsExactly("MISSING_TRIGGER");
   }
+
+  /** CREATE OR REPLACE FUNCTION touches pg_proc only, DISABLE TRIGGER pg_trigger only: the kept catalog is read again. */
+  @Test
+  void a_function_or_trigger_change_between_two_audits_is_seen_though_the_catalog_is_kept_between_them() {
+    String environment = Environments.register(target, folder);
+    assertThat(Environments.audit(environment).getInt("drift.count")).isZero();
+
+    target.sql("CREATE OR REPLACE FUNCTION \"touch\"() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        + "BEGIN RETURN NEW; END $$");
+    assertThat(Environments.audit(environment).getList("drift.items.kind", String.class))
+        .containsExactly("CHANGED_FUNCTION");
+    target.sql("ALTER TABLE \"Booking\" DISABLE TRIGGER \"Booking_touch\"");
+    assertThat(Environments.audit(environment).getList("drift.items.kind", String.class))
+        .containsExactlyInAnyOrder("CHANGED_FUNCTION", "CHANGED_TRIGGER");
+    assertThat(Environments.audit(environment).getString("drift.items.find { it.kind == 'CHANGED_TRIGGER' }"
+        + ".restoreSql")).isEqualTo("ALTER TABLE \"public\".\"Booking\" ENABLE TRIGGER \"Booking_touch\";");
+  }
 }

@@ -13,7 +13,10 @@ public sealed interface Constraint
 
   ConstraintKind kind();
 
-  /** The constrained columns, in the constraint's order ({@code conkey}). */
+  /**
+   * The constrained columns, in the constraint's order ({@code conkey}); a key that is an expression (an exclusion
+   * constraint's {@code tsrange("startTime", "endTime")}) as {@code pg_get_indexdef} writes it.
+   */
   List<String> columns();
 
   /** As {@code pg_get_constraintdef} writes it with an empty search path: {@code PRIMARY KEY (id)}. */
