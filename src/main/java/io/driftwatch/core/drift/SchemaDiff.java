@@ -416,15 +416,10 @@ public final class SchemaDiff {
       } else if (!match.want().equals(match.have())) {
         Extension want = match.want().get();
         Extension have = match.have().get();
-        List<String> changes = new ArrayList<>();
-        if (!want.version().equals(have.version())) {
-          changes.add("version " + want.version() + " -> " + have.version());
-        }
-        if (!want.schema().equals(have.schema())) {
-          changes.add("schema " + want.schema() + " -> " + have.schema());
-        }
+        String changes = changes(change("version", want.version(), have.version()),
+            change("schema", want.schema(), have.schema()));
         add(DriftKind.CHANGED_EXTENSION, extensionName(have), null, "extension " + CatalogDdl.quote(have.name()) + ": "
-                + String.join(", ", changes),
+                + changes,
             List.of(Step.of(Phase.ALTER_EXTENSION, String.join("\n", liveDdl.alterExtension(want, have)))),
             List.of(Step.of(Phase.ALTER_EXTENSION, String.join("\n", expectedDdl.alterExtension(have, want)))));
       }
@@ -436,9 +431,8 @@ public final class SchemaDiff {
   }
 
   private static List<Step> createExtension(CatalogDdl ddl, Extension extension, Catalog other) {
-    List<Step> steps = new ArrayList<>(createSchema(ddl, extensionName(extension), other));
-    steps.add(Step.of(Phase.CREATE_EXTENSION, ddl.createExtension(extension)));
-    return steps;
+    return withSchema(ddl, extensionName(extension), other,
+        Step.of(Phase.CREATE_EXTENSION, ddl.createExtension(extension)));
   }
 
   // Sequences
@@ -460,18 +454,9 @@ public final class SchemaDiff {
       } else if (!match.want().equals(match.have())) {
         Sequence want = match.want().get();
         Sequence have = match.have().get();
-        List<String> changes = new ArrayList<>();
-        if (!want.dataType().equals(have.dataType())) {
-          changes.add("type " + want.dataType() + " -> " + have.dataType());
-        }
-        if (want.increment() != have.increment()) {
-          changes.add("increment " + want.increment() + " -> " + have.increment());
-        }
-        if (want.start() != have.start()) {
-          changes.add("start " + want.start() + " -> " + have.start());
-        }
-        add(DriftKind.CHANGED_SEQUENCE, want.name(), null, "sequence " + display(want.name()) + ": "
-                + String.join(", ", changes),
+        String changes = changes(change("type", want.dataType(), have.dataType()),
+            change("increment", want.increment(), have.increment()), change("start", want.start(), have.start()));
+        add(DriftKind.CHANGED_SEQUENCE, want.name(), null, "sequence " + display(want.name()) + ": " + changes,
             List.of(Step.of(Phase.ALTER_SEQUENCE, liveDdl.alterSequence(have))),
             List.of(Step.of(Phase.ALTER_SEQUENCE, expectedDdl.alterSequence(want))));
       }
@@ -567,6 +552,16 @@ public final class SchemaDiff {
   }
 
   // Helpers
+
+  /** {@code version 1.6 -> 1.7} when the two differ. */
+  private static Optional<String> change(String what, Object want, Object have) {
+    return want.equals(have) ? Optional.empty() : Optional.of(what + " " + want + " -> " + have);
+  }
+
+  @SafeVarargs
+  private static String changes(Optional<String>... changes) {
+    return Stream.of(changes).flatMap(Optional::stream).collect(Collectors.joining(", "));
+  }
 
   /** An object on one side or both, by key. */
   private record Match<T>(Optional<T> want, Optional<T> have) {}
