@@ -28,6 +28,25 @@ class CatalogFilterTest {
   }
 
   @Test
+  void globs_leave_out_routines_triggers_and_unreadable_objects_of_what_they_match() {
+    QualifiedName booking = name("public", "Booking");
+    Routine touch = new Routine(name("public", "tmp_touch"), "", false, "CREATE OR REPLACE FUNCTION public.tmp_touch()");
+    Routine keep = new Routine(name("public", "touch"), "", false, "CREATE OR REPLACE FUNCTION public.touch()");
+    Trigger onBooking = new Trigger(booking, "Booking_touch", "CREATE TRIGGER ...", TriggerFiring.ENABLED);
+    Trigger named = new Trigger(name("public", "User"), "tmp_audit", "CREATE TRIGGER ...", TriggerFiring.ENABLED);
+    UnreadableObject odd = new UnreadableObject("constraint", booking, "Booking_no_overlap", "odd");
+    Catalog catalog = new Catalog(15, List.of("public"), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(touch, keep), List.of(onBooking, named), List.of(odd));
+
+    Catalog filtered = CatalogFilter.of(List.of("public.Booking", "*.tmp_*")).apply(catalog);
+
+    assertThat(filtered.routines()).containsExactly(keep);
+    assertThat(filtered.triggers()).isEmpty();
+    assertThat(filtered.unreadable()).isEmpty();
+    assertThat(CatalogFilter.of(List.of("public.Other")).apply(catalog)).isEqualTo(catalog);
+  }
+
+  @Test
   void glob_characters_other_than_star_and_question_mark_are_literal() {
     CatalogFilter filter = CatalogFilter.of(List.of("public.a.b+(c)[d]$"));
 
