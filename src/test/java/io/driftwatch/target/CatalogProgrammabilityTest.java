@@ -3,6 +3,8 @@ package io.driftwatch.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogDdl;
 import io.driftwatch.core.catalog.Extension;
@@ -111,6 +113,21 @@ class CatalogProgrammabilityTest {
       assertThat(catalog.unreadable().get(0).reason()).contains("aggregate");
       assertThat(catalog.routines()).hasSize(4);
       assertThat(catalog.table(ACCOUNT)).isPresent();
+    }
+  }
+
+  @Test
+  void routines_triggers_and_unreadable_objects_survive_json_for_the_store() throws Exception {
+    try (TargetDatabase target = migrated()) {
+      target.sql("CREATE AGGREGATE \"concat_all\"(TEXT) (SFUNC = textcat, STYPE = TEXT, INITCOND = '');");
+      Catalog catalog = read(target);
+      ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
+
+      Catalog back = json.readValue(json.writeValueAsString(catalog), Catalog.class);
+
+      assertThat(back).isEqualTo(catalog);
+      assertThat(back.triggers()).hasSize(3);
+      assertThat(back.unreadable()).hasSize(1);
     }
   }
 
