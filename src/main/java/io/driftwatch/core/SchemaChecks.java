@@ -71,6 +71,8 @@ final class SchemaChecks {
     catalog.tables().forEach(table -> schemas.add(table.name().schema()));
     catalog.enums().forEach(type -> schemas.add(type.name().schema()));
     catalog.views().forEach(view -> schemas.add(view.name().schema()));
+    catalog.sequences().forEach(sequence -> schemas.add(sequence.name().schema()));
+    catalog.routines().forEach(routine -> schemas.add(routine.name().schema()));
   }
 
   private static Catalog cut(Catalog catalog, Set<String> schemas, CatalogFilter ignore) {

@@ -130,4 +130,21 @@ class CatalogObjectsDriftTest {
     assertThat(Environments.audit(environment).getString("drift.items.find { it.kind == 'CHANGED_TRIGGER' }"
         + ".restoreSql")).isEqualTo("ALTER TABLE \"public\".\"Booking\" ENABLE TRIGGER \"Booking_touch\";");
   }
+
+  @Test
+  void a_schema_in_which_a_migration_creates_only_a_function_is_compared() {
+    String util = """
+        CREATE SCHEMA IF NOT EXISTS "util";
+        CREATE FUNCTION "util"."slug"("value" TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$ SELECT lower("value") $$;
+        """;
+    folder.migration("20240103000000_util", util);
+    target.deploy("20240103000000_util", util)
+        .sql("CREATE OR REPLACE FUNCTION \"util\".\"slug\"(\"value\" TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE"
+            + " AS $$ SELECT upper(\"value\") $$");
+
+    JsonPath audit = Environments.audit(Environments.register(target, folder));
+
+    assertThat(audit.getList("drift.items.object", String.class)).containsExactly("util.slug(value text)");
+    assertThat(audit.getList("drift.items.kind", String.class)).containsExactly("CHANGED_FUNCTION");
+  }
 }
