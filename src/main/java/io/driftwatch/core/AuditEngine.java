@@ -1,7 +1,6 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.effect.PendingPreflight;
-import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.rules.LintRule;
 import io.driftwatch.core.lint.MigrationLinter;
 import io.driftwatch.core.lint.RowEstimates;
@@ -143,7 +142,7 @@ public final class AuditEngine {
   private List<Finding> lintPending(MigrationHistory history, TargetSnapshot target) {
     List<Finding> found = new ArrayList<>();
     RowEstimates estimates = RowEstimates.of(target.rowEstimates());
-    for (MigrationRecord record : history.inState(MigrationState.PENDING)) {
+    for (MigrationRecord record : history.deployQueue()) {
       record.script().ifPresent(script -> found.addAll(linter.lint(record.name(), script, estimates)));
     }
     return found;

@@ -19,6 +19,7 @@ public final class MigrationHistory {
   private final boolean deployLockHeld;
   private final HistoryState state;
   private final Optional<String> lastCommonMigration;
+  private final List<MigrationRecord> deployQueue;
 
   private MigrationHistory(
       List<MigrationRecord> records,
@@ -31,6 +32,7 @@ public final class MigrationHistory {
     this.deployLockHeld = deployLockHeld;
     this.state = classify(tableExists, schemaHasTables);
     this.lastCommonMigration = findLastCommonMigration();
+    this.deployQueue = this.records.stream().filter(record -> stateOf(record).deployWillApply()).toList();
   }
 
   /**
@@ -94,6 +96,16 @@ public final class MigrationHistory {
   /** The folder migration just before the first one deploy would run (Prisma's definition). */
   public Optional<String> lastCommonMigration() {
     return lastCommonMigration;
+  }
+
+  /**
+   * The folder migrations the next {@code prisma migrate deploy} runs, in the order it runs them: every folder
+   * migration without a row that is not rolled back, the never-applied ones and the rolled-back ones alike
+   * (semantics, section 1). Everything that speaks of "pending" (the lint, the pre-flight, the replay, the plan, the
+   * history rules) starts from this list.
+   */
+  public List<MigrationRecord> deployQueue() {
+    return deployQueue;
   }
 
   public List<MigrationRecord> inState(MigrationState wanted) {
