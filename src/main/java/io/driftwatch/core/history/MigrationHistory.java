@@ -20,6 +20,7 @@ public final class MigrationHistory {
   private final HistoryState state;
   private final Optional<String> lastCommonMigration;
   private final List<MigrationRecord> deployQueue;
+  private final List<MigrationRecord> afterResolution;
 
   private MigrationHistory(
       List<MigrationRecord> records,
@@ -33,6 +34,8 @@ public final class MigrationHistory {
     this.state = classify(tableExists, schemaHasTables);
     this.lastCommonMigration = findLastCommonMigration();
     this.deployQueue = this.records.stream().filter(record -> stateOf(record).deployWillApply()).toList();
+    this.afterResolution = this.records.stream()
+        .filter(record -> stateOf(record).deployWillApply() || stateOf(record) == MigrationState.FAILED).toList();
   }
 
   /**
@@ -106,6 +109,15 @@ public final class MigrationHistory {
    */
   public List<MigrationRecord> deployQueue() {
     return deployQueue;
+  }
+
+  /**
+   * What runs once every failed migration is resolved as the plan resolves it unless its effects are all there
+   * ({@code prisma migrate resolve --rolled-back}, then deploy): the failed migrations and the deploy queue, in folder
+   * order. The lint and the shadow replay of the folder check all of them: a failed script is run again too.
+   */
+  public List<MigrationRecord> afterResolution() {
+    return afterResolution;
   }
 
   public List<MigrationRecord> inState(MigrationState wanted) {
