@@ -118,10 +118,14 @@ public record ExpectedSchema(
         migrations);
   }
 
-  /** This result as read from the store, without a replay. */
-  public ExpectedSchema asCached() {
-    return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, true, pendingFailures,
-        rerunFailed);
+  /**
+   * Whether every replay of the same scripts on a server of the same major version ends this way, so the outcome may
+   * be kept: every failure is the script's own, with the database's SQLSTATE. A sandbox refusal, a timeout, an
+   * extension the server cannot install, a script not sent or a session that ended may go otherwise next time.
+   */
+  public boolean settled() {
+    return java.util.stream.Stream.concat(failure.stream(), pendingFailures.stream())
+        .allMatch(f -> f.cause().scriptsOwn() && !f.sqlState().isEmpty());
   }
 
   /** The failures of the failed migrations the replay ran again: each failed again the same way or another. */
