@@ -1,7 +1,6 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.effect.PendingPreflight;
-import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.rules.LintRule;
 import io.driftwatch.core.lint.MigrationLinter;
 import io.driftwatch.core.lint.RowEstimates;
@@ -139,11 +138,14 @@ public final class AuditEngine {
     }
   }
 
-  /** The safety lint of every migration the next deploy will run, weighed by the live row estimates. */
+  /**
+   * The safety lint of every migration the next deploy will run, and of every failed one (the plan's usual
+   * resolution runs it again), weighed by the live row estimates.
+   */
   private List<Finding> lintPending(MigrationHistory history, TargetSnapshot target) {
     List<Finding> found = new ArrayList<>();
     RowEstimates estimates = RowEstimates.of(target.rowEstimates());
-    for (MigrationRecord record : history.inState(MigrationState.PENDING)) {
+    for (MigrationRecord record : history.afterResolution()) {
       record.script().ifPresent(script -> found.addAll(linter.lint(record.name(), script, estimates)));
     }
     return found;

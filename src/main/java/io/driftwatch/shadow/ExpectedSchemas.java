@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
+import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,34 +26,72 @@ import org.jboss.logging.Logger;
 
 /**
  * The schema the applied migrations produce: from the store when these scripts were replayed before
- * on a server of the same major version, else replayed now and kept.
+ * on a server of the same major version, else replayed now and kept. A replay is kept whole, failed
+ * or not (its catalog, the migration that stopped it, those it went on past), when its outcome is the
+ * scripts' own ({@link ExpectedSchema#settled()}): a failed history is not replayed on every audit,
+ * while a sandbox refusal or a timeout is tried again.
  */
 @ApplicationScoped
 public class ExpectedSchemas {
 
   private static final Logger LOG = Logger.getLogger(ExpectedSchemas.class);
-  private static final String FIND = "SELECT catalog FROM catalog_snapshot WHERE cache_key = $1";
-  private static final String KEEP = "INSERT INTO catalog_snapshot (cache_key, catalog) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+  private static final String FIND = "SELECT catalog, failures FROM catalog_snapshot WHERE cache_key = $1";
+  private static final String KEEP = "INSERT INTO catalog_snapshot (cache_key, catalog, failures) VALUES ($1, $2, $3) "
+      + "ON CONFLICT DO NOTHING";
+  static final String REPLAYS = "driftwatch.shadow.replays";
 
-  /** The last catalogs used, by key: an audit at an unchanged commit parses nothing. */
-  private final java.util.Map<String, Catalog> recent = java.util.Collections.synchronizedMap(
+  /** The last outcomes used, by key: an audit at an unchanged commit parses nothing. */
+  private final java.util.Map<String, Kept> recent = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(32, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Catalog> eldest) {
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Kept> eldest) {
           return size() > 32;
         }
       });
+
+  /**
+   * What is kept of a replay.
+   *
+   * @param catalog what it built; null when an applied migration stopped it
+   * @param failures its failures; null when it had none
+   */
+  record Kept(Catalog catalog, Failures failures) {
+
+    static Kept of(ExpectedSchema expected) {
+      boolean failed = expected.failure().isPresent() || !expected.pendingFailures().isEmpty();
+      return new Kept(expected.catalog().orElse(null),
+          failed ? new Failures(expected.failure().orElse(null), expected.pendingFailures()) : null);
+    }
+
+    /** The outcome again, as read from the store, for this plan on this server. */
+    ExpectedSchema expected(ReplayPlan plan, ShadowReplayer.Server server) {
+      int major = catalog == null ? server.major() : catalog.serverMajorVersion();
+      return new ExpectedSchema(Optional.ofNullable(catalog), Optional.ofNullable(failures == null ? null : failures.stop()),
+          major, server.extensions(), true, failures == null ? List.of() : failures.passed(), plan.rerunFailed());
+    }
+  }
+
+  /** The failures column: the migration that stopped the replay (or null), those it went on past. */
+  record Failures(ReplayFailure stop, List<ReplayFailure> passed) {
+
+    Failures {
+      passed = passed == null ? List.of() : List.copyOf(passed);
+    }
+  }
 
   private final ShadowReplayer replayer;
   private final ShadowServer shadows;
   private final Pool store;
   private final ObjectMapper json;
+  private final MeterRegistry metrics;
 
-  public ExpectedSchemas(ShadowReplayer replayer, ShadowServer shadows, Pool store, ObjectMapper json) {
+  public ExpectedSchemas(ShadowReplayer replayer, ShadowServer shadows, Pool store, ObjectMapper json,
+      MeterRegistry metrics) {
     this.replayer = replayer;
     this.shadows = shadows;
     this.store = store;
     this.json = json;
+    this.metrics = metrics;
   }
 
   public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas) {
@@ -65,13 +107,21 @@ public class ExpectedSchemas {
   public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas, ShadowTarget target) {
     return replayer.serverFacts(target).flatMap(server -> {
       String key = key(plan, schemas, server.major());
-      return cached(key).flatMap(found -> found.isPresent()
-          ? Uni.createFrom().item(ExpectedSchema.of(found.get(), server.extensions(), true))
-          : replayer.replay(plan, schemas, target).call(expected -> expected.catalog().isEmpty()
-                  || !expected.pendingFailures().isEmpty() // kept only complete: a failing pending one is re-checked
-              ? Uni.createFrom().voidItem()
-              : keep(key, expected.catalog().get())));
+      return cached(key).flatMap(found -> {
+        if (found.isPresent()) {
+          count("kept");
+          return Uni.createFrom().item(found.get().expected(plan, server));
+        }
+        count("replayed");
+        return replayer.replay(plan, schemas, target)
+            .call(expected -> expected.settled() ? keep(key, Kept.of(expected)) : Uni.createFrom().voidItem());
+      });
     });
+  }
+
+  private void count(String result) {
+    Counter.builder(REPLAYS).description("Shadow replays this replica needed: run now, or kept from an earlier one")
+        .tag("result", result).register(metrics).increment();
   }
 
   static String key(ReplayPlan plan, Set<String> schemas, int major) {
@@ -86,8 +136,8 @@ public class ExpectedSchemas {
     }
   }
 
-  private Uni<Optional<Catalog>> cached(String key) {
-    Catalog inMemory = recent.get(key);
+  private Uni<Optional<Kept>> cached(String key) {
+    Kept inMemory = recent.get(key);
     if (inMemory != null) {
       return Uni.createFrom().item(Optional.of(inMemory));
     }
@@ -96,25 +146,34 @@ public class ExpectedSchemas {
       if (!iterator.hasNext()) {
         return Optional.empty();
       }
+      Row row = iterator.next();
       try {
-        Catalog catalog = json.readValue(iterator.next().getString("catalog"), Catalog.class);
-        recent.put(key, catalog);
-        return Optional.of(catalog);
+        String catalog = row.getString("catalog");
+        String failures = row.getString("failures");
+        Kept kept = new Kept(catalog == null ? null : json.readValue(catalog, Catalog.class),
+            failures == null ? null : json.readValue(failures, Failures.class));
+        if (kept.catalog() == null && (kept.failures() == null || kept.failures().stop() == null)) {
+          return Optional.empty(); // neither a schema nor where it stopped: nothing to go on
+        }
+        recent.put(key, kept);
+        return Optional.of(kept);
       } catch (JsonProcessingException e) {
-        LOG.warnf("a kept catalog cannot be read any more (%s); replaying again", e.getOriginalMessage());
+        LOG.warnf("a kept replay cannot be read any more (%s); replaying again", e.getOriginalMessage());
         return Optional.empty();
       }
     });
   }
 
-  private Uni<Void> keep(String key, Catalog catalog) {
-    String text;
+  private Uni<Void> keep(String key, Kept kept) {
+    String catalog;
+    String failures;
     try {
-      text = json.writeValueAsString(catalog);
+      catalog = kept.catalog() == null ? null : json.writeValueAsString(kept.catalog());
+      failures = kept.failures() == null ? null : json.writeValueAsString(kept.failures());
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a catalog cannot be written as JSON", e);
+      throw new IllegalStateException("a replay's outcome cannot be written as JSON", e);
     }
-    recent.put(key, catalog);
-    return store.preparedQuery(KEEP).execute(Tuple.of(key, text)).replaceWithVoid();
+    recent.put(key, kept);
+    return store.preparedQuery(KEEP).execute(Tuple.of(key, catalog, failures)).replaceWithVoid();
   }
 }

@@ -186,7 +186,7 @@ public class ShadowReplayer {
 
   /**
    * One sent script after the other. The first applied migration that fails ends the replay, as it ends Prisma's. A
-   * pending one that fails is recorded and the replay goes on: its script ran in one implicit transaction, so it
+   * pending one, or a failed one run again, that fails is recorded and the replay goes on: its script ran in one implicit transaction, so it
    * left nothing behind (unless the failure ended the session, which ends the replay too). A loop over the scripts,
    * not a call per script: a Uni chained per script nests a stack frame per script when the last one completes, and
    * overflows the stack on long histories.
@@ -223,7 +223,7 @@ public class ShadowReplayer {
             "", "its session ended while it ran: " + failure.getMessage())))
         .flatMap(failed -> {
           replay.running = null;
-          if (failed.isEmpty() || !step.pending() || closed.get()) {
+          if (failed.isEmpty() || !step.goesOnPastFailure() || closed.get()) {
             return Uni.createFrom().item(failed);
           }
           replay.pendingFailures.add(failed.get());
@@ -260,7 +260,7 @@ public class ShadowReplayer {
         Optional<String> refusal = ReplayGuard.refusal(step.sql(), maxScriptBytes);
         if (refusal.isEmpty()) {
           sent.add(step);
-        } else if (step.pending()) {
+        } else if (step.goesOnPastFailure()) {
           pendingFailures.add(ReplayErrors.notSent(step.migration(), refusal.get()));
         } else {
           stop = Optional.of(ReplayErrors.notSent(step.migration(), refusal.get()));
@@ -270,11 +270,13 @@ public class ShadowReplayer {
     }
 
     ExpectedSchema built(io.driftwatch.core.catalog.Catalog catalog) {
-      return ExpectedSchema.of(catalog, shadow.extensions(), false).withPendingFailures(inPlanOrder());
+      return ExpectedSchema.of(catalog, shadow.extensions(), false).withPendingFailures(inPlanOrder())
+          .withRerunFailed(plan.rerunFailed());
     }
 
     ExpectedSchema failed(ReplayFailure failure) {
-      return ExpectedSchema.failed(failure, shadow.major(), shadow.extensions()).withPendingFailures(inPlanOrder());
+      return ExpectedSchema.failed(failure, shadow.major(), shadow.extensions()).withPendingFailures(inPlanOrder())
+          .withRerunFailed(plan.rerunFailed());
     }
 
     /** The time is up: the script then running is the one that took it, else the server was too slow. */

@@ -47,6 +47,9 @@ class DriftBenchmark {
   ShadowReplayer replayer;
 
   @Inject
+  io.micrometer.core.instrument.MeterRegistry metrics;
+
+  @Inject
   ExpectedSchemas expectedSchemas;
 
   @Inject
@@ -110,7 +113,7 @@ class DriftBenchmark {
     expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT); // replays once and keeps it
     long[] kept = time(50, () -> expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT));
     // After a restart the memory is empty: the catalog comes from the store, parsed from JSON.
-    long[] stored = time(30, () -> new ExpectedSchemas(replayer, shadows, store, json).of(plan, Set.of())
+    long[] stored = time(30, () -> new ExpectedSchemas(replayer, shadows, store, json, metrics).of(plan, Set.of())
         .await().atMost(TIMEOUT));
 
     try (TargetDatabase target = TargetDatabase.create().managedByPrisma(); PrismaFolder folder = PrismaFolder.create()) {

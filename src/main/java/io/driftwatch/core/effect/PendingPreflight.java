@@ -56,10 +56,7 @@ public record PendingPreflight(Map<String, List<Effect>> effects, Map<String, Pr
     Map<String, Throwable> failures = new LinkedHashMap<>();
     List<String> unread = new ArrayList<>();
     int left = maxEffects;
-    for (MigrationRecord record : history.records()) {
-      if (!history.stateOf(record).deployWillApply()) {
-        continue;
-      }
+    for (MigrationRecord record : history.deployQueue()) {
       List<Effect> read = List.of();
       if (unread.isEmpty()) {
         try {

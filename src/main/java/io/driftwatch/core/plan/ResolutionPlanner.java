@@ -147,10 +147,11 @@ public final class ResolutionPlanner {
         ? new PreflightCheck("applied on a shadow replica of the expected schema", Status.NOT_RUN,
             "the shadow replay did not run")
         : new PreflightCheck("applied on a shadow replica of the expected schema",
-            shadowFailures.isEmpty() ? Status.PASSED : Status.FAILED, shadowFailures.isEmpty()
+            shadowFailures.isEmpty() ? Status.PASSED : Status.FAILED, (shadowFailures.isEmpty()
                 ? "every pending migration applies cleanly"
                 : String.join("; ", shadowFailures.values().stream()
-                    .map(f -> f.migration() + " " + f.verdict()).toList())));
+                    .map(f -> f.migration() + " " + f.verdict()).toList()))
+            + in.shadowCheck().get().assumption().map(assumed -> " (" + assumed + ")").orElse("")));
     long unsafe = safety.stream().filter(m -> m.safety() == Safety.UNSAFE).count();
     checks.add(new PreflightCheck("safety lint and data at risk", unsafe == 0 ? Status.PASSED : Status.FAILED,
         unsafe == 0 ? "no pending migration destroys data or breaks a lint rule at error level"

@@ -11,8 +11,11 @@ import java.util.Set;
  * @param shadowServerMajorVersion the major version of the server the replay ran on
  * @param shadowExtensions the extensions that server can install
  * @param cached true when the catalog came from the store, without a replay
- * @param pendingFailures the pending migrations that failed while the replay went on past them (see
- *     {@link ReplayPlan.ReplayStep#pending()}); the catalog is then what the others build
+ * @param pendingFailures the pending (and re-run failed) migrations that failed while the replay went on past them
+ *     (see {@link ReplayPlan.ReplayStep#goesOnPastFailure()}); the catalog is then what the others build
+ * @param rerunFailed the failed migrations the replay ran again where they stand (see
+ *     {@link ReplayPlan.ReplayStep.Kind#FAILED}): what follows them was replayed on that assumption, which
+ *     {@link #assumption()} states
  */
 public record ExpectedSchema(
     Optional<Catalog> catalog,
@@ -20,7 +23,8 @@ public record ExpectedSchema(
     int shadowServerMajorVersion,
     Set<String> shadowExtensions,
     boolean cached,
-    java.util.List<ReplayFailure> pendingFailures) {
+    java.util.List<ReplayFailure> pendingFailures,
+    java.util.List<String> rerunFailed) {
 
   /**
    * A migration whose script did not replay to its end on the shadow database.
@@ -83,11 +87,13 @@ public record ExpectedSchema(
   public ExpectedSchema {
     shadowExtensions = Set.copyOf(shadowExtensions);
     pendingFailures = java.util.List.copyOf(pendingFailures);
+    rerunFailed = java.util.List.copyOf(rerunFailed);
   }
 
   public ExpectedSchema(Optional<Catalog> catalog, Optional<ReplayFailure> failure, int shadowServerMajorVersion,
       Set<String> shadowExtensions, boolean cached) {
-    this(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, java.util.List.of());
+    this(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, java.util.List.of(),
+        java.util.List.of());
   }
 
   /**
@@ -102,7 +108,51 @@ public record ExpectedSchema(
 
   /** This result with the pending migrations that failed on the way. */
   public ExpectedSchema withPendingFailures(java.util.List<ReplayFailure> failures) {
-    return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, failures);
+    return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, failures,
+        rerunFailed);
+  }
+
+  /** This result of a replay that ran these failed migrations again. */
+  public ExpectedSchema withRerunFailed(java.util.List<String> migrations) {
+    return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, pendingFailures,
+        migrations);
+  }
+
+  /**
+   * Whether every replay of the same scripts on a server of the same major version ends this way, so the outcome may
+   * be kept: every failure is the script's own, with the database's SQLSTATE. A sandbox refusal, a timeout, an
+   * extension the server cannot install, a script not sent or a session that ended may go otherwise next time.
+   */
+  public boolean settled() {
+    return java.util.stream.Stream.concat(failure.stream(), pendingFailures.stream())
+        .allMatch(f -> f.cause().scriptsOwn() && !f.sqlState().isEmpty());
+  }
+
+  /** The failures of the failed migrations the replay ran again: each failed again the same way or another. */
+  public java.util.List<ReplayFailure> rerunFailures() {
+    return failuresOf(Set.copyOf(rerunFailed));
+  }
+
+  /**
+   * What the replay assumed of the failed migrations it ran again, and what came of it: empty when it ran none. Said
+   * wherever a result past a failed migration is quoted.
+   */
+  public Optional<String> assumption() {
+    if (rerunFailed.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.Map<String, ReplayFailure> failed = new java.util.HashMap<>();
+    rerunFailures().forEach(f -> failed.put(f.migration(), f));
+    java.util.List<String> outcomes = new java.util.ArrayList<>();
+    for (String migration : rerunFailed) {
+      ReplayFailure again = failed.get(migration);
+      outcomes.add("`" + migration + "` " + (again == null ? "replayed cleanly"
+          : "failed again (" + again.quoted() + ") and what follows was replayed without it"));
+    }
+    String names = String.join(", ", rerunFailed.stream().map(name -> "`" + name + "`").toList());
+    return Optional.of("assuming " + names + " resolved as the plan resolves a failed migration (`prisma migrate "
+        + "resolve --rolled-back`, then deploy runs its script as the folder has it now): " + String.join("; ",
+        outcomes));
   }
 
   public static ExpectedSchema of(Catalog catalog, Set<String> shadowExtensions, boolean cached) {

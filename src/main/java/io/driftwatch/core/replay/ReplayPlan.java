@@ -29,17 +29,41 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
    * script, not its text: {@link #sql()} decodes it when it is sent, so a plan of a whole history holds no copy of
    * the scripts the audit already holds.
    *
-   * @param pending a migration the next deploy will run: when it fails, the replay records the error and goes on
-   *     with the next one, so that every failing pending migration is known (the exact pre-flight check)
+   * @param kind what the database has of it: an applied one that fails ends the replay (Prisma's P3006); a failed or
+   *     pending one that fails is recorded and the replay goes on with the next one, so that every one that fails is
+   *     known (the exact pre-flight check)
    */
-  public record ReplayStep(String migration, MigrationScript script, String checksum, boolean pending) {
+  public record ReplayStep(String migration, MigrationScript script, String checksum, Kind kind) {
+
+    /** What the database has of a replayed migration. */
+    public enum Kind {
+      /** Applied: the replay builds what the database should have. */
+      APPLIED,
+      /**
+       * Failed (an unfinished row): replayed where it stands, as the deploy after {@code prisma migrate resolve
+       * --rolled-back} runs it, with its script as the folder has it now (edited or not).
+       */
+      FAILED,
+      /** In the deploy queue: never applied, or rolled back. */
+      PENDING
+    }
 
     public ReplayStep(String migration, String sql, String checksum, boolean pending) {
-      this(migration, MigrationScript.of(sql), checksum, pending);
+      this(migration, MigrationScript.of(sql), checksum, pending ? Kind.PENDING : Kind.APPLIED);
     }
 
     public ReplayStep(String migration, String sql, String checksum) {
       this(migration, sql, checksum, false);
+    }
+
+    /** A migration the next deploy runs. */
+    public boolean pending() {
+      return kind == Kind.PENDING;
+    }
+
+    /** Whether the replay goes on past this step's failure (recording it) rather than ending there. */
+    public boolean goesOnPastFailure() {
+      return kind != Kind.APPLIED;
     }
 
     /** The script's text, decoded on every call: hold it only while sending it. */
@@ -59,7 +83,8 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
   /**
    * Every folder migration with a script, in the CLI's order: what {@code prisma migrate dev} builds in
    * its shadow database, pending migrations included. Coverage asks it: is a model created by any
-   * migration of the folder?
+   * migration of the folder? A failed migration is run again where it stands, as the plan resolves it
+   * ({@code migrate resolve --rolled-back}, then deploy), so the pending ones behind it are checked too.
    */
   public static ReplayPlan ofFolder(MigrationHistory history, String schema) {
     return of(history, schema, record -> true);
@@ -73,11 +98,23 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
     for (String name : history.folderOrder()) {
       MigrationRecord record = byName.get(name);
       if (record != null && record.script().isPresent() && replayed.test(record)) {
-        steps.add(new ReplayStep(name, record.script().get(), record.script().get().checksum(),
-            history.stateOf(record).deployWillApply()));
+        steps.add(new ReplayStep(name, record.script().get(), record.script().get().checksum(), kind(history, record)));
       }
     }
     return new ReplayPlan(steps, schema);
+  }
+
+  private static ReplayStep.Kind kind(MigrationHistory history, MigrationRecord record) {
+    MigrationState state = history.stateOf(record);
+    if (state.deployWillApply()) {
+      return ReplayStep.Kind.PENDING;
+    }
+    return state == MigrationState.FAILED ? ReplayStep.Kind.FAILED : ReplayStep.Kind.APPLIED;
+  }
+
+  /** The failed migrations this plan runs again (see {@link ReplayStep.Kind#FAILED}), in order. */
+  public List<String> rerunFailed() {
+    return steps.stream().filter(step -> step.kind() == ReplayStep.Kind.FAILED).map(ReplayStep::migration).toList();
   }
 
   /**
@@ -89,11 +126,20 @@ public record ReplayPlan(List<ReplayStep> steps, String schema) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(("v1|" + schema + "|" + serverMajorVersion).getBytes(StandardCharsets.UTF_8));
       for (ReplayStep step : steps) {
-        digest.update(("|" + step.migration() + ":" + step.checksum() + (step.pending() ? ":p" : "")).getBytes(StandardCharsets.UTF_8));
+        digest.update(("|" + step.migration() + ":" + step.checksum() + kindMark(step.kind())).getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Keeps the keys of plans without failed steps what they were. */
+  private static String kindMark(ReplayStep.Kind kind) {
+    return switch (kind) {
+      case APPLIED -> "";
+      case FAILED -> ":f";
+      case PENDING -> ":p";
+    };
   }
 }

@@ -31,8 +31,7 @@ public final class HistoriesDivergedRule implements HistoryRule {
       return List.of();
     }
     String phantoms = names(history, MigrationState.PHANTOM);
-    String toApply = history.records().stream()
-        .filter(record -> history.stateOf(record).deployWillApply())
+    String toApply = history.deployQueue().stream()
         .map(MigrationRecord::name)
         .collect(Collectors.joining(", "));
     String lastCommon = history.lastCommonMigration().orElse(null);

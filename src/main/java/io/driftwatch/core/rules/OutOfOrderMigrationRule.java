@@ -44,8 +44,8 @@ public final class OutOfOrderMigrationRule implements HistoryRule {
       return List.of();
     }
     List<Finding> findings = new ArrayList<>();
-    for (MigrationRecord record : history.records()) {
-      if (history.stateOf(record).deployWillApply() && MigrationOrder.compareCli(record.name(), newestApplied) < 0) {
+    for (MigrationRecord record : history.deployQueue()) {
+      if (MigrationOrder.compareCli(record.name(), newestApplied) < 0) {
         Optional<Evidence> added = context.evidence().addition(record.name());
         findings.add(TYPE.at(record.name(), TYPE.severity(),
             "`" + record.name() + "` is not applied but sorts before `" + newestApplied

@@ -7,10 +7,12 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A migration the next deploy runs fails when applied on a shadow replica of the expected schema (the applied
- * migrations replayed, then the pending ones, each going on past a failure): the exact pre-flight check. Unlike
+ * migrations replayed, then the pending ones, each going on past a failure; a failed migration is run again where it
+ * stands, as the plan resolves it, and the message says so): the exact pre-flight check. Unlike
  * {@link PendingMigrationWillFailRule} it runs the real SQL, so it also sees syntax errors, type errors and
  * failing data statements.
  */
@@ -27,15 +29,17 @@ public final class PendingMigrationFailsOnShadowRule implements HistoryRule {
 
   @Override
   public List<Finding> check(AuditContext context) {
-    return context.schema().flatMap(SchemaInput::folder)
-        .map(replay -> replay.failuresOf(context.pending().effects().keySet())).orElse(List.of()).stream()
-        .filter(failure -> failure.cause().scriptsOwn()) // the sandbox's refusals are SD023 and SD024
-        .map(PendingMigrationFailsOnShadowRule::finding).toList();
+    return context.schema().flatMap(SchemaInput::folder).map(replay ->
+        replay.failuresOf(context.pending().effects().keySet()).stream()
+            .filter(failure -> failure.cause().scriptsOwn()) // the sandbox's refusals are SD023 and SD024
+            .map(failure -> finding(failure, replay.assumption())).toList())
+        .orElse(List.of());
   }
 
-  private static Finding finding(ReplayFailure failure) {
+  private static Finding finding(ReplayFailure failure, Optional<String> assumption) {
     return TYPE.at(failure.migration(), TYPE.severity(),
         "`" + failure.migration() + "` fails on a shadow replica of the expected schema (" + failure.quoted()
+            + assumption.map(assumed -> "; " + assumed).orElse("")
             + "): `npx prisma migrate deploy` will stop there with P3018, and every deploy after "
             + "it with P3009 until it is resolved.",
         "Fix its SQL before deploying: it has not been applied here, so it may still be edited (unless another "

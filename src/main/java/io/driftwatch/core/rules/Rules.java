@@ -28,6 +28,7 @@ public final class Rules {
       new UnreadableScriptRule(),
       new PendingMigrationWillFailRule(),
       new PendingMigrationFailsOnShadowRule(),
+      new FailedMigrationFailsAgainRule(),
       new ReplayRefusedRule(),
       new ShadowExtensionUnavailableRule());
 

@@ -52,4 +52,16 @@ class PendingMigrationFailsOnShadowRuleTest {
         .schemaInput(replayed(List.of(new ReplayFailure("b", "42501", "permission denied for function lo_import",
             ReplayFailure.Cause.REFUSED, "")))))).isEmpty();
   }
+
+  @Test
+  void fails_on_shadow_err_behind_a_failed_migration_says_what_was_assumed_of_it() {
+    ExpectedSchema applied = ExpectedSchema.of(EMPTY, Set.of(), false);
+    ExpectedSchema folder = applied.withPendingFailures(List.of(new ReplayFailure("b", "42704", "no such extension"),
+        new ReplayFailure("c", "42601", "syntax error at or near \"c\""))).withRerunFailed(List.of("b"));
+    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").deployed("a").migration("b")
+        .failed("b", "ERROR: no such extension").migration("c")
+        .schemaInput(SchemaInput.of(applied, Optional.of(folder), "public", List.of(), Instant.EPOCH))))
+        .singleElement().satisfies(c -> assertThat(c.message()).contains("`c`").contains("42601")
+            .contains("assuming `b` resolved").contains("--rolled-back").contains("`b` failed again (42704"));
+  }
 }
