@@ -6,6 +6,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
+import io.driftwatch.target.PostgresCatalogReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -106,7 +107,7 @@ public class ExpectedSchemas {
   /** On this shadow server (an environment's own, or the global one). */
   public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas, ShadowTarget target) {
     return replayer.serverFacts(target).flatMap(server -> {
-      String key = key(plan, schemas, server.major());
+      String key = key(plan, schemas, server);
       return cached(key).flatMap(found -> {
         if (found.isPresent()) {
           count("kept");
@@ -124,12 +125,18 @@ public class ExpectedSchemas {
         .tag("result", result).register(metrics).increment();
   }
 
-  static String key(ReplayPlan plan, Set<String> schemas, int major) {
+  /**
+   * The content key of a replay: the plan on this server's major version, the schemas read, the catalog reader's
+   * model, and the extensions the server offers (a replay that stopped at an extension the server lacks is kept, and
+   * replayed again once the server has it).
+   */
+  static String key(ReplayPlan plan, Set<String> schemas, ShadowReplayer.Server server) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(plan.cacheKey(major).getBytes(StandardCharsets.UTF_8));
+      digest.update(plan.cacheKey(server.major()).getBytes(StandardCharsets.UTF_8));
       digest.update(String.join(",", new TreeSet<>(schemas)).getBytes(StandardCharsets.UTF_8));
-      digest.update(io.driftwatch.target.PostgresCatalogReader.MODEL_VERSION.getBytes(StandardCharsets.UTF_8));
+      digest.update(PostgresCatalogReader.MODEL_VERSION.getBytes(StandardCharsets.UTF_8));
+      digest.update(("|" + String.join(",", new TreeSet<>(server.extensions()))).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

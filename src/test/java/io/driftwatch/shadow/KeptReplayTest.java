@@ -139,4 +139,24 @@ class KeptReplayTest {
     assertThat(second.cached()).isFalse();
     assertThat(replays("replayed") - replayedAfterFirst).isEqualTo(1);
   }
+
+  @Test
+  void an_extension_the_server_does_not_have_is_kept_as_the_outcome() {
+    String missing = "no_such_extension_" + unique();
+    ReplayPlan plan = new ReplayPlan(List.of(
+        new ReplayStep("01_init", "CREATE TABLE \"T_" + unique() + "\" (\"id\" INT);", unique()),
+        new ReplayStep("02_extension", "CREATE EXTENSION \"" + missing + "\";", unique(), true)), "public");
+
+    ExpectedSchema first = expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT);
+    double replayedAfterFirst = replays("replayed");
+    ExpectedSchema second = expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT);
+
+    assertThat(first.pendingFailures()).singleElement().satisfies(failure -> {
+      assertThat(failure.cause()).isEqualTo(ReplayFailure.Cause.EXTENSION_UNAVAILABLE);
+      assertThat(failure.extension()).isEqualTo(missing);
+    });
+    assertThat(second.cached()).isTrue();
+    assertThat(second.pendingFailures()).isEqualTo(first.pendingFailures());
+    assertThat(replays("replayed")).isEqualTo(replayedAfterFirst);
+  }
 }

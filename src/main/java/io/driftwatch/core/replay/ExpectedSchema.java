@@ -1,8 +1,14 @@
 package io.driftwatch.core.replay;
 
 import io.driftwatch.core.catalog.Catalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The schema the applied migrations produce, as the shadow replay found it: a catalog, or the
@@ -23,8 +29,8 @@ public record ExpectedSchema(
     int shadowServerMajorVersion,
     Set<String> shadowExtensions,
     boolean cached,
-    java.util.List<ReplayFailure> pendingFailures,
-    java.util.List<String> rerunFailed) {
+    List<ReplayFailure> pendingFailures,
+    List<String> rerunFailed) {
 
   /**
    * A migration whose script did not replay to its end on the shadow database.
@@ -59,7 +65,7 @@ public record ExpectedSchema(
     public ReplayFailure {
       sqlState = sqlState == null ? "" : sqlState;
       extension = extension == null ? "" : extension;
-      java.util.Objects.requireNonNull(cause, "cause");
+      Objects.requireNonNull(cause, "cause");
     }
 
     /** The script's own error. */
@@ -86,50 +92,59 @@ public record ExpectedSchema(
 
   public ExpectedSchema {
     shadowExtensions = Set.copyOf(shadowExtensions);
-    pendingFailures = java.util.List.copyOf(pendingFailures);
-    rerunFailed = java.util.List.copyOf(rerunFailed);
+    pendingFailures = List.copyOf(pendingFailures);
+    rerunFailed = List.copyOf(rerunFailed);
   }
 
   public ExpectedSchema(Optional<Catalog> catalog, Optional<ReplayFailure> failure, int shadowServerMajorVersion,
       Set<String> shadowExtensions, boolean cached) {
-    this(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, java.util.List.of(),
-        java.util.List.of());
+    this(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, List.of(),
+        List.of());
   }
 
   /**
    * The failures of these pending migrations: those the replay went on past, and the one it stopped at if it is
    * one of them.
    */
-  public java.util.List<ReplayFailure> failuresOf(Set<String> pending) {
-    java.util.List<ReplayFailure> failures = new java.util.ArrayList<>(pendingFailures);
+  public List<ReplayFailure> failuresOf(Set<String> pending) {
+    List<ReplayFailure> failures = new ArrayList<>(pendingFailures);
     failure.filter(stop -> pending.contains(stop.migration())).ifPresent(failures::add);
     return failures.stream().filter(f -> pending.contains(f.migration())).toList();
   }
 
   /** This result with the pending migrations that failed on the way. */
-  public ExpectedSchema withPendingFailures(java.util.List<ReplayFailure> failures) {
+  public ExpectedSchema withPendingFailures(List<ReplayFailure> failures) {
     return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, failures,
         rerunFailed);
   }
 
   /** This result of a replay that ran these failed migrations again. */
-  public ExpectedSchema withRerunFailed(java.util.List<String> migrations) {
+  public ExpectedSchema withRerunFailed(List<String> migrations) {
     return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, pendingFailures,
         migrations);
   }
 
   /**
-   * Whether every replay of the same scripts on a server of the same major version ends this way, so the outcome may
-   * be kept: every failure is the script's own, with the database's SQLSTATE. A sandbox refusal, a timeout, an
-   * extension the server cannot install, a script not sent or a session that ended may go otherwise next time.
+   * Whether every replay of the same scripts on the same server ends this way, so the outcome may be kept: every
+   * failure is the script's own, with the database's SQLSTATE, or asks for an extension the server does not have at
+   * all (the content key names the server's extensions, so the replay runs again once it has it). A sandbox refusal,
+   * a timeout, an extension the server has but the sandbox cannot install, a script not sent or a session that ended
+   * may go otherwise next time.
    */
   public boolean settled() {
-    return java.util.stream.Stream.concat(failure.stream(), pendingFailures.stream())
-        .allMatch(f -> f.cause().scriptsOwn() && !f.sqlState().isEmpty());
+    return Stream.concat(failure.stream(), pendingFailures.stream()).allMatch(this::settles);
+  }
+
+  private boolean settles(ReplayFailure failure) {
+    return switch (failure.cause()) {
+      case SCRIPT_ERROR -> !failure.sqlState().isEmpty();
+      case EXTENSION_UNAVAILABLE -> !failure.extension().isEmpty() && !shadowExtensions.contains(failure.extension());
+      case REFUSED, NOT_SENT -> false;
+    };
   }
 
   /** The failures of the failed migrations the replay ran again: each failed again the same way or another. */
-  public java.util.List<ReplayFailure> rerunFailures() {
+  public List<ReplayFailure> rerunFailures() {
     return failuresOf(Set.copyOf(rerunFailed));
   }
 
@@ -141,9 +156,9 @@ public record ExpectedSchema(
     if (rerunFailed.isEmpty()) {
       return Optional.empty();
     }
-    java.util.Map<String, ReplayFailure> failed = new java.util.HashMap<>();
+    Map<String, ReplayFailure> failed = new HashMap<>();
     rerunFailures().forEach(f -> failed.put(f.migration(), f));
-    java.util.List<String> outcomes = new java.util.ArrayList<>();
+    List<String> outcomes = new ArrayList<>();
     for (String migration : rerunFailed) {
       ReplayFailure again = failed.get(migration);
       outcomes.add("`" + migration + "` " + (again == null ? "replayed cleanly"
