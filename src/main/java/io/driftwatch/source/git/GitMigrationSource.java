@@ -136,7 +136,8 @@ public final class GitMigrationSource implements MigrationSource {
       }
       checkTotal(total + schemaBytes, directory);
       held.take(schemaBytes, "the schema files of " + location());
-      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread);
+      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread,
+          spec.schemaPlaces());
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read " + location() + ": " + GitFailures.reason(e), e);
     }
@@ -234,7 +235,11 @@ public final class GitMigrationSource implements MigrationSource {
     }
   }
 
-  /** The first schema candidate that exists: one file, or every .prisma file under a folder (no links, no submodules). */
+  /**
+   * The first schema candidate that exists: one file, or every .prisma file under a folder (no links, no submodules).
+   * Prisma's default {@code schema.prisma} with other .prisma files beside or below it is a multi-file schema (the
+   * {@code schema} of prisma.config.ts names that folder): they are all read, as Prisma reads a schema folder.
+   */
   private SortedMap<String, String> readSchema() throws IOException, SourceUnavailableException {
     SortedMap<String, String> files = new TreeMap<>();
     for (String candidate : spec.schemaCandidates()) {
@@ -244,18 +249,12 @@ public final class GitMigrationSource implements MigrationSource {
         }
         try (ObjectReader reader = repository.newObjectReader()) {
           FileMode mode = found.getFileMode(0);
-          if (isFile(mode)) {
+          if (isFile(mode) && spec.schemaPath() == null) { // the folder's walk reads schema.prisma too
+            readSchemaFolder(reader, tree(RepositoryPaths.parent(candidate), "the schema's folder"), true, files);
+          } else if (isFile(mode)) {
             files.put(found.getNameString(), readSchemaFile(reader, found.getObjectId(0)));
           } else if (mode == FileMode.TREE) {
-            try (TreeWalk walk = new TreeWalk(reader)) {
-              walk.addTree(found.getObjectId(0));
-              walk.setRecursive(true);
-              while (walk.next()) {
-                if (walk.getNameString().endsWith(".prisma") && isFile(walk.getFileMode(0))) {
-                  files.put(walk.getPathString(), readSchemaFile(reader, walk.getObjectId(0)));
-                }
-              }
-            }
+            readSchemaFolder(reader, found.getObjectId(0), false, files);
           }
         }
         if (!files.isEmpty()) {
@@ -264,6 +263,28 @@ public final class GitMigrationSource implements MigrationSource {
       }
     }
     return files;
+  }
+
+  /**
+   * Every .prisma file below a folder, by path relative to it. Beside the default schema.prisma, dependencies and
+   * hidden folders ({@code node_modules}, {@code .git}…) are not part of the schema and are not entered.
+   */
+  private void readSchemaFolder(ObjectReader reader, ObjectId folder, boolean besideDefault,
+      SortedMap<String, String> files) throws IOException {
+    try (TreeWalk walk = new TreeWalk(reader)) {
+      walk.addTree(folder);
+      walk.setRecursive(false);
+      while (walk.next()) {
+        String name = walk.getNameString();
+        if (walk.isSubtree()) {
+          if (!besideDefault || !(name.equals("node_modules") || name.startsWith("."))) {
+            walk.enterSubtree();
+          }
+        } else if (name.endsWith(".prisma") && isFile(walk.getFileMode(0))) {
+          files.put(walk.getPathString(), readSchemaFile(reader, walk.getObjectId(0)));
+        }
+      }
+    }
   }
 
   /**
