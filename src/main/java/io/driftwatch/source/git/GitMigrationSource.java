@@ -338,12 +338,19 @@ public final class GitMigrationSource implements MigrationSource {
         return commitId;
       }
     }
-    String branches = repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
-        .map(r -> r.getName().substring(Constants.R_HEADS.length()))
-        .limit(20)
-        .collect(Collectors.joining(", "));
+    String branches = names(repository, Constants.R_HEADS);
+    String tags = names(repository, Constants.R_TAGS);
     throw new SourceUnavailableException("`" + ref + "` is neither a branch, a tag nor a commit of the repository"
-        + (branches.isEmpty() ? "" : " (branches: " + branches + ")"));
+        + (branches.isEmpty() ? " (it has no branch)" : " (branches: " + branches + ")")
+        + (tags.isEmpty() ? "" : " (tags: " + tags + ")") + ": set source.ref to one that exists");
+  }
+
+  /** A few refs under {@code prefix}, short names, sorted: enough to show what exists. */
+  private static String names(Repository repository, String prefix) throws IOException {
+    List<String> names = repository.getRefDatabase().getRefsByPrefix(prefix).stream()
+        .map(r -> r.getName().substring(prefix.length())).sorted().toList();
+    return names.stream().limit(10).collect(Collectors.joining(", "))
+        + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
   }
 
   static Revision revision(RevCommit commit) {
