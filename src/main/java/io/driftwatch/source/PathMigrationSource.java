@@ -266,7 +266,7 @@ public final class PathMigrationSource implements MigrationSource {
         }
         String name = level.names().next();
         Kind kind = level.folder().kind(name);
-        if (kind == Kind.FOLDER && besideDefault && (name.equals("node_modules") || name.startsWith("."))) {
+        if (kind == Kind.FOLDER && besideDefault && SchemaFolders.leftOutBesideDefault(name)) {
           continue;
         }
         if (kind == Kind.FOLDER) {

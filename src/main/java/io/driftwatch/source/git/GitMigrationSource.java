@@ -9,6 +9,7 @@ import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.source.LockFile;
 import io.driftwatch.source.MigrationSource;
+import io.driftwatch.source.SchemaFolders;
 import io.driftwatch.source.ScriptMemory;
 import io.driftwatch.source.SourceUnavailableException;
 import java.io.IOException;
@@ -277,7 +278,7 @@ public final class GitMigrationSource implements MigrationSource {
       while (walk.next()) {
         String name = walk.getNameString();
         if (walk.isSubtree()) {
-          if (!besideDefault || !(name.equals("node_modules") || name.startsWith("."))) {
+          if (!besideDefault || !SchemaFolders.leftOutBesideDefault(name)) {
             walk.enterSubtree();
           }
         } else if (name.endsWith(".prisma") && isFile(walk.getFileMode(0))) {
