@@ -92,12 +92,14 @@ public class EnvironmentAuditResource {
   @Path("coverage")
   @Operation(summary = "Coverage of schema.prisma by the latest audit",
       description = "For every model, field, enum value and join table: created by a migration? in the database? "
-          + "With the ratio, and the command that closes each gap.")
+          + "With the ratio, and the command that closes each gap. status is UNKNOWN, with a reason and no ratio, "
+          + "when nothing could be counted: no schema found where the source says, one that cannot be read or "
+          + "declares no model, or migrations not replayed.")
   public Uni<CoverageView> coverage(@PathParam("name") String name) {
     return audits.latestReport(name).map(report -> {
       if (report.coverage() == null) {
-        throw new ReportSectionMissingException("the latest audit of `" + name + "` did not measure coverage: it "
-            + "needs a readable schema.prisma in the source and a replay of the migrations (see its findings)");
+        throw new ReportSectionMissingException("the latest audit of `" + name + "` could not read the source or the "
+            + "database (see its error)");
       }
       return report.coverage();
     });

@@ -60,7 +60,7 @@ final class ReportBuilder {
     }
     List<FindingReport> findings = result.findings().stream().map(ReportBuilder::finding).toList();
     DriftReport drift = result.schema().map(SchemaReports::drift).orElse(null);
-    CoverageView coverage = result.schema().flatMap(schema -> schema.coverage()).map(SchemaReports::coverage).orElse(null);
+    CoverageView coverage = result.schema().map(SchemaReports::coverage).orElse(null);
     AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
         header.finishedAt(), result.outcome(), history.state(), byState, countBySeverity(result.findings()),
         countByFamily(result.findings()), result.prismaStatus().exitCode(), null,

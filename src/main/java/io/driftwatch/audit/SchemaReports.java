@@ -13,6 +13,8 @@ import io.driftwatch.core.replay.ExpectedSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The drift and coverage sections of a report, from what the schema rules saw. */
 final class SchemaReports {
@@ -57,14 +59,22 @@ final class SchemaReports {
     return new DriftReport.Restore(plan.sql(), plan.dataLoss());
   }
 
-  static CoverageView coverage(CoverageReport report) {
+  /** The coverage section: measured, or UNKNOWN with the reason and the files read (never a ratio over nothing). */
+  static CoverageView coverage(SchemaContext context) {
+    Optional<String> unknown = context.coverageUnknown();
+    Optional<CoverageReport> report = context.coverage();
     Map<String, Integer> byStatus = new LinkedHashMap<>();
     for (CoverageStatus status : CoverageStatus.values()) {
-      byStatus.put(status.name(), report.summary().count(status));
+      byStatus.put(status.name(), report.map(r -> r.summary().count(status)).orElse(0));
     }
-    return new CoverageView(report.summary().ratio(), report.summary().countedItems(), report.summary().coveredItems(),
-        report.liveRead(), byStatus, report.items().stream().map(SchemaReports::item).toList(),
-        report.ignored().stream().map(SchemaReports::item).toList());
+    OptionalDouble ratio = report.map(r -> r.summary().ratio()).orElse(OptionalDouble.empty());
+    return new CoverageView(unknown.isPresent() ? "UNKNOWN" : "MEASURED", unknown.orElse(null),
+        unknown.isPresent() || ratio.isEmpty() ? null : ratio.getAsDouble(),
+        report.map(r -> r.summary().countedItems()).orElse(0), report.map(r -> r.summary().coveredItems()).orElse(0),
+        report.map(CoverageReport::liveRead).orElse(context.live().isPresent()),
+        context.schemaRead().lookedFor(), context.schemaRead().files(), byStatus,
+        report.map(r -> r.items().stream().map(SchemaReports::item).toList()).orElse(List.of()),
+        report.map(r -> r.ignored().stream().map(SchemaReports::item).toList()).orElse(List.of()));
   }
 
   private static CoverageView.Item item(CoverageItem item) {

@@ -54,7 +54,8 @@ final class SchemaChecks {
     Optional<CoverageReport> coverage = prisma.flatMap(schema -> byFolder.map(c -> live.isPresent()
         ? Coverage.of(schema, input.migrationSchema(), c, live.get())
         : Coverage.withoutLive(schema, input.migrationSchema(), c)));
-    return new SchemaContext(input.expected(), input.unavailable(), live, drift, catchUp, coverage, problems);
+    SchemaRead read = new SchemaRead(source.schemaLookedFor(), List.copyOf(source.schemaFiles().keySet()), prisma);
+    return new SchemaContext(input.expected(), input.unavailable(), live, drift, catchUp, coverage, problems, read);
   }
 
   private static Set<String> relevantSchemas(SchemaInput input, Optional<PrismaSchema> prisma, Optional<Catalog> expected) {

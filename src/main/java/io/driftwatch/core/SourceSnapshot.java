@@ -16,14 +16,25 @@ import java.util.TreeMap;
  *     folder, by path relative to the schema's location; empty when the source has none
  * @param schemaUnread why the schema was not read, when its files are larger than driftwatch reads
  *     ({@link io.driftwatch.core.prisma.schema.PrismaSchema#MAX_BYTES}): their text is not kept then
+ * @param schemaLookedFor where the schema was looked for, as the user would write it ({@code `prisma/schema.prisma`
+ *     or `prisma/schema/`}): what a finding names when nothing was found there
  */
 public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
-    SortedMap<String, String> schemaFiles, Optional<String> schemaUnread) {
+    SortedMap<String, String> schemaFiles, Optional<String> schemaUnread, String schemaLookedFor) {
+
+  /** Prisma's default places, relative to the folder of the migrations' parent. */
+  public static final String DEFAULT_SCHEMA_PLACES = "`schema.prisma` or `schema/`";
 
   public SourceSnapshot {
     migrations = List.copyOf(migrations);
     schemaFiles = Collections.unmodifiableSortedMap(new TreeMap<>(schemaFiles));
     java.util.Objects.requireNonNull(schemaUnread, "schemaUnread");
+    java.util.Objects.requireNonNull(schemaLookedFor, "schemaLookedFor");
+  }
+
+  public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
+      SortedMap<String, String> schemaFiles, Optional<String> schemaUnread) {
+    this(migrations, lockProvider, revision, schemaFiles, schemaUnread, DEFAULT_SCHEMA_PLACES);
   }
 
   public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,

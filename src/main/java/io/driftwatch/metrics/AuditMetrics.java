@@ -215,10 +215,9 @@ public class AuditMetrics {
       set(DRIFT_OBJECTS, "Database objects that differ from what the applied migrations create, at the latest audit "
           + "that checked drift", null, environment, summary.driftObjects());
     }
-    if (summary.coverageRatio() != null) {
-      set(COVERAGE, "Share of schema.prisma (models, fields, enum values) the applied migrations create", null,
-          environment, summary.coverageRatio());
-    }
+    // NaN when the latest successful audit could not measure coverage: an earlier ratio would be stale, and 1.0 a lie
+    set(COVERAGE, "Share of schema.prisma (models, fields, enum values) the applied migrations create; NaN when unknown",
+        null, environment, summary.coverageRatio() == null ? Double.NaN : summary.coverageRatio());
   }
 
   private void set(String name, String description, String unit, Tags tags, double value) {

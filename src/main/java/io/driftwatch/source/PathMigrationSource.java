@@ -133,7 +133,8 @@ public final class PathMigrationSource implements MigrationSource {
         // What the plan did not count: files that grew since they were sized, the schema files. No waiting now.
         held.take(total + schemaBytes + ScriptMemory.PER_MIGRATION_BYTES * folders.size() - held.bytes(),
             "the scripts and schema of " + base);
-        return new SourceSnapshot(found, lockProvider, Optional.empty(), schema, schemaUnread);
+        return new SourceSnapshot(found, lockProvider, Optional.empty(), schema, schemaUnread,
+            schemaPlaces(base, schemaRelative));
       }
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read the migrations folder " + base.resolve(migrationsRelative) + ": "
@@ -200,9 +201,17 @@ public final class PathMigrationSource implements MigrationSource {
     }
   }
 
+  /** Where the schema is looked for, as a user writes the paths (a folder with a trailing slash). */
+  private static String schemaPlaces(Path base, Optional<Path> relative) {
+    return relative.map(path -> "`" + base.resolve(path) + "`")
+        .orElse("`" + base.resolve("schema.prisma") + "` or `" + base.resolve("schema") + "/`");
+  }
+
   /**
    * The schema file, or every .prisma file under the schema folder: {@code schemaPath}, else
-   * {@code schema.prisma}, else {@code schema/} (Prisma's multi-file layout). Links are not followed.
+   * {@code schema.prisma}, else {@code schema/} (Prisma's multi-file layout). Links are not followed. Prisma's default
+   * {@code schema.prisma} with other .prisma files beside or below it is a multi-file schema (the {@code schema} of
+   * prisma.config.ts names that folder): they are all read, as Prisma reads a schema folder.
    */
   private SortedMap<String, String> readSchema(NoFollowFolder root, Path realBase, Optional<Path> relative)
       throws IOException, SourceUnavailableException {
@@ -217,15 +226,17 @@ public final class PathMigrationSource implements MigrationSource {
     refuse(bounds.refusalOfReal("the schema " + schema, realBase.resolve(schema)));
     try (NoFollowFolder folder = holder.get()) {
       if (name.isEmpty()) {
-        readSchemaFolder(folder, "", files);
+        readSchemaFolder(folder, "", files, false);
         return files;
       }
       Kind kind = folder.kind(name);
-      if (kind == Kind.FILE) {
+      if (kind == Kind.FILE && relative.isEmpty()) { // the folder's walk reads schema.prisma too
+        readSchemaFolder(folder, "", files, true);
+      } else if (kind == Kind.FILE) {
         files.put(name, readSchemaFile(folder, name));
       } else if (kind == Kind.FOLDER) {
         try (NoFollowFolder schemaFolder = folder.folder(name)) {
-          readSchemaFolder(schemaFolder, "", files);
+          readSchemaFolder(schemaFolder, "", files, false);
         }
       }
     }
@@ -238,9 +249,11 @@ public final class PathMigrationSource implements MigrationSource {
   /**
    * Every .prisma file below the folder. A walk with a stack of its own, its depth bounded, not a call per level: a
    * repository's folder nested thousands deep would overflow the thread's stack (and hold a descriptor per level).
+   * Beside the default schema.prisma, dependencies and hidden folders ({@code node_modules}, {@code .git}…) are not
+   * part of the schema and are not entered.
    */
-  private void readSchemaFolder(NoFollowFolder top, String prefix, SortedMap<String, String> files)
-      throws IOException, SourceUnavailableException {
+  private void readSchemaFolder(NoFollowFolder top, String prefix, SortedMap<String, String> files,
+      boolean besideDefault) throws IOException, SourceUnavailableException {
     Deque<SchemaLevel> levels = new ArrayDeque<>();
     levels.push(new SchemaLevel(top, prefix, top.names().iterator()));
     try {
@@ -253,6 +266,9 @@ public final class PathMigrationSource implements MigrationSource {
         }
         String name = level.names().next();
         Kind kind = level.folder().kind(name);
+        if (kind == Kind.FOLDER && besideDefault && SchemaFolders.leftOutBesideDefault(name)) {
+          continue;
+        }
         if (kind == Kind.FOLDER) {
           if (levels.size() > MAX_SCHEMA_DEPTH) {
             throw new SourceUnavailableException("the schema folder nests deeper than " + MAX_SCHEMA_DEPTH

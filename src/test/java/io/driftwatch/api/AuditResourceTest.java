@@ -58,8 +58,9 @@ class AuditResourceTest {
     return audit.getList("findings.findAll { it.code.startsWith('HI') || it.code.startsWith('DH') }.name");
   }
 
+  /** The schema findings (SD, CV) but CV005: the folder's schema.prisma here declares no model, its coverage unknown. */
   private static List<String> schemaFindingNames(JsonPath audit) {
-    return audit.getList("findings.findAll { it.code.startsWith('SD') || it.code.startsWith('CV') }.name");
+    return audit.getList("findings.findAll { (it.code.startsWith('SD') || it.code.startsWith('CV')) && it.code != 'CV005' }.name");
   }
 
   private static String stateOf(JsonPath audit, String migration) {

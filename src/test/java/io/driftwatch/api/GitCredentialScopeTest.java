@@ -51,7 +51,8 @@ class GitCredentialScopeTest {
   @BeforeEach
   void start() throws Exception {
     target = TargetDatabase.create().managedByPrisma().deploy(INIT, "SELECT 1;\n");
-    repo = GitRepo.create().write("prisma/migrations/" + INIT + "/migration.sql", "SELECT 1;\n");
+    repo = GitRepo.create().write("prisma/migrations/" + INIT + "/migration.sql", "SELECT 1;\n")
+        .write("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n");
     repo.commit("Init", "Ada", Instant.parse("2024-01-01T00:00:00Z"));
     https = HttpGitServer.serveHttps(repo.repository(), "x-access-token", TOKEN);
     trust = HttpGitServer.trustedByGit();

@@ -35,7 +35,8 @@ class HostileRepositoryTest {
   @BeforeEach
   void create() {
     target = TargetDatabase.create().managedByPrisma();
-    repo = GitRepo.create().write(MIGRATIONS + "20240101000000_init/migration.sql", "SELECT 1;\n");
+    repo = GitRepo.create().write(MIGRATIONS + "20240101000000_init/migration.sql", "SELECT 1;\n")
+        .write("prisma/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n");
   }
 
   @AfterEach

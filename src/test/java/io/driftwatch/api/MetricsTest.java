@@ -107,6 +107,15 @@ class MetricsTest {
             .migration("20240102000000_next", "SELECT 1;")) {
       synced.deploy(INIT, INIT_SQL);
       behind.deploy(INIT, INIT_SQL).deploy("20240103000000_phantom", "SELECT 2;");
+      java.nio.file.Files.writeString(folder.root().resolve("schema.prisma"), """
+          datasource db {
+            provider = "postgresql"
+            url      = env("DATABASE_URL")
+          }
+          model a {
+            id String @id
+          }
+          """);
       String clean = Environments.register(synced, folder);
       String drift = Environments.register(behind, twoMigrations);
       String broken = Environments.register(BROKEN_URL, folder);
@@ -136,6 +145,8 @@ class MetricsTest {
       assertThat(metrics).contains("driftwatch_audit_duration_seconds_bucket{");
       assertThat(value(metrics, "driftwatch_drift_objects", cleanLabel)).isZero();
       assertThat(value(metrics, "driftwatch_coverage_ratio", cleanLabel)).isEqualTo(1.0);
+      assertThat(value(metrics, "driftwatch_coverage_ratio", driftLabel)).as("a schema without models: unknown, not 1.0")
+          .isNaN();
       assertThat(metrics).as("no drift figure without a database to compare")
           .doesNotContain("driftwatch_drift_objects{" + brokenLabel);
       assertThat(metrics).as("no migration name is ever a label").doesNotContain("20240102000000_next")

@@ -82,6 +82,31 @@ public final class HttpGitServer implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Plain http, without authentication, advertising the repository's refs but answering every pack request with
+   * {@code status} and {@code body}: a host whose storage lost objects answers {@code 500 internal server error}.
+   */
+  public static HttpGitServer failingUploads(Repository repository, int status, String body) throws IOException {
+    HttpServer server = HttpServer.create(loopback(), 0);
+    HttpGitServer result = new HttpGitServer(server, "http");
+    HttpHandler advertise = advertise(repository);
+    server.createContext("/", exchange -> {
+      result.record(exchange);
+      if (exchange.getRequestURI().getPath().endsWith("/info/refs")) {
+        advertise.handle(exchange);
+        return;
+      }
+      byte[] text = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/plain");
+      exchange.sendResponseHeaders(status, text.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(text);
+      }
+    });
+    server.start();
+    return result;
+  }
+
   private static HttpGitServer start(HttpServer server, String scheme, Repository repository, String expected) {
     HttpGitServer result = new HttpGitServer(server, scheme);
     server.createContext("/", exchange -> {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Counts of a report's items (ignored ones excluded), by kind and status.
@@ -62,8 +63,8 @@ public record CoverageSummary(Map<Kind, Map<CoverageStatus, Integer>> counts, in
     return counts.get(kind).values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** Covered items over counted items, in [0, 1]; 1.0 when there is nothing to count. */
-  public double ratio() {
-    return countedItems == 0 ? 1.0 : (double) coveredItems / countedItems;
+  /** Covered items over counted items, in [0, 1]; empty when there is nothing to count: that is unknown, not 100 %. */
+  public OptionalDouble ratio() {
+    return countedItems == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) coveredItems / countedItems);
   }
 }

@@ -70,7 +70,9 @@ public final class Rules {
       new DriftNotCheckedRule(),
       new ModelWithoutMigrationRule(),
       new FieldWithoutMigrationRule(),
-      new PrismaSchemaInvalidRule());
+      new PrismaSchemaInvalidRule(),
+      new PrismaSchemaNotFoundRule(),
+      new PrismaSchemaEmptyRule());
 
   private static final List<LintRule> LINT = List.of(
       new DropTableRule(),

@@ -9,6 +9,7 @@ import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.source.LockFile;
 import io.driftwatch.source.MigrationSource;
+import io.driftwatch.source.SchemaFolders;
 import io.driftwatch.source.ScriptMemory;
 import io.driftwatch.source.SourceUnavailableException;
 import java.io.IOException;
@@ -136,7 +137,8 @@ public final class GitMigrationSource implements MigrationSource {
       }
       checkTotal(total + schemaBytes, directory);
       held.take(schemaBytes, "the schema files of " + location());
-      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread);
+      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread,
+          spec.schemaPlaces());
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read " + location() + ": " + GitFailures.reason(e), e);
     }
@@ -234,7 +236,11 @@ public final class GitMigrationSource implements MigrationSource {
     }
   }
 
-  /** The first schema candidate that exists: one file, or every .prisma file under a folder (no links, no submodules). */
+  /**
+   * The first schema candidate that exists: one file, or every .prisma file under a folder (no links, no submodules).
+   * Prisma's default {@code schema.prisma} with other .prisma files beside or below it is a multi-file schema (the
+   * {@code schema} of prisma.config.ts names that folder): they are all read, as Prisma reads a schema folder.
+   */
   private SortedMap<String, String> readSchema() throws IOException, SourceUnavailableException {
     SortedMap<String, String> files = new TreeMap<>();
     for (String candidate : spec.schemaCandidates()) {
@@ -244,18 +250,12 @@ public final class GitMigrationSource implements MigrationSource {
         }
         try (ObjectReader reader = repository.newObjectReader()) {
           FileMode mode = found.getFileMode(0);
-          if (isFile(mode)) {
+          if (isFile(mode) && spec.schemaPath() == null) { // the folder's walk reads schema.prisma too
+            readSchemaFolder(reader, tree(RepositoryPaths.parent(candidate), "the schema's folder"), true, files);
+          } else if (isFile(mode)) {
             files.put(found.getNameString(), readSchemaFile(reader, found.getObjectId(0)));
           } else if (mode == FileMode.TREE) {
-            try (TreeWalk walk = new TreeWalk(reader)) {
-              walk.addTree(found.getObjectId(0));
-              walk.setRecursive(true);
-              while (walk.next()) {
-                if (walk.getNameString().endsWith(".prisma") && isFile(walk.getFileMode(0))) {
-                  files.put(walk.getPathString(), readSchemaFile(reader, walk.getObjectId(0)));
-                }
-              }
-            }
+            readSchemaFolder(reader, found.getObjectId(0), false, files);
           }
         }
         if (!files.isEmpty()) {
@@ -264,6 +264,28 @@ public final class GitMigrationSource implements MigrationSource {
       }
     }
     return files;
+  }
+
+  /**
+   * Every .prisma file below a folder, by path relative to it. Beside the default schema.prisma, dependencies and
+   * hidden folders ({@code node_modules}, {@code .git}…) are not part of the schema and are not entered.
+   */
+  private void readSchemaFolder(ObjectReader reader, ObjectId folder, boolean besideDefault,
+      SortedMap<String, String> files) throws IOException {
+    try (TreeWalk walk = new TreeWalk(reader)) {
+      walk.addTree(folder);
+      walk.setRecursive(false);
+      while (walk.next()) {
+        String name = walk.getNameString();
+        if (walk.isSubtree()) {
+          if (!besideDefault || !SchemaFolders.leftOutBesideDefault(name)) {
+            walk.enterSubtree();
+          }
+        } else if (name.endsWith(".prisma") && isFile(walk.getFileMode(0))) {
+          files.put(walk.getPathString(), readSchemaFile(reader, walk.getObjectId(0)));
+        }
+      }
+    }
   }
 
   /**
@@ -317,12 +339,19 @@ public final class GitMigrationSource implements MigrationSource {
         return commitId;
       }
     }
-    String branches = repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS).stream()
-        .map(r -> r.getName().substring(Constants.R_HEADS.length()))
-        .limit(20)
-        .collect(Collectors.joining(", "));
+    String branches = names(repository, Constants.R_HEADS);
+    String tags = names(repository, Constants.R_TAGS);
     throw new SourceUnavailableException("`" + ref + "` is neither a branch, a tag nor a commit of the repository"
-        + (branches.isEmpty() ? "" : " (branches: " + branches + ")"));
+        + (branches.isEmpty() ? " (it has no branch)" : " (branches: " + branches + ")")
+        + (tags.isEmpty() ? "" : " (tags: " + tags + ")") + ": set source.ref to one that exists");
+  }
+
+  /** A few refs under {@code prefix}, short names, sorted: enough to show what exists. */
+  private static String names(Repository repository, String prefix) throws IOException {
+    List<String> names = repository.getRefDatabase().getRefsByPrefix(prefix).stream()
+        .map(r -> r.getName().substring(prefix.length())).sorted().toList();
+    return names.stream().limit(10).collect(Collectors.joining(", "))
+        + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
   }
 
   static Revision revision(RevCommit commit) {

@@ -134,28 +134,24 @@ public class GitMirrors {
     return root.resolve(hash(url));
   }
 
+  /**
+   * A new mirror: an empty bare repository that fetches every branch and tag. Not {@code git clone}, which also
+   * follows the remote's HEAD: a HEAD naming a deleted branch would fail a source whose own ref exists.
+   */
   private void clone(String url, GitCredentials credentials, Path directory) throws SourceUnavailableException {
     Path staging = directory.resolveSibling(directory.getFileName() + ".cloning");
     try {
       Files.createDirectories(root);
       deleteQuietly(staging);
-      try (Access access = new Access(url, credentials);
-          Git ignored = access.apply(Git.cloneRepository()
-              .setURI(url)
-              .setDirectory(staging.toFile())
-              .setBare(true)
-              .setCloneAllBranches(true)
-              .setTimeout(timeoutSeconds))
-          .call()) {
-        LOG.debugf("cloned %s", RepositoryPaths.maskUrl(url));
-      }
-      try (Git git = Git.open(staging.toFile())) {
+      try (Git git = Git.init().setBare(true).setDirectory(staging.toFile()).call()) {
+        git.getRepository().getConfig().setString("remote", "origin", "url", url);
         git.getRepository().getConfig().setStringList("remote", "origin", "fetch",
             java.util.Arrays.stream(REF_SPECS).map(RefSpec::toString).toList());
         git.getRepository().getConfig().save();
+        fetchInto(git, url, credentials);
       }
-      fetch(url, credentials, staging);
       Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+      LOG.debugf("cloned %s", RepositoryPaths.maskUrl(url));
     } catch (GitAPIException | IOException | RuntimeException e) {
       deleteQuietly(staging);
       throw new SourceUnavailableException("cannot clone " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
@@ -163,7 +159,15 @@ public class GitMirrors {
   }
 
   private void fetch(String url, GitCredentials credentials, Path directory) throws SourceUnavailableException {
-    try (Access access = new Access(url, credentials); Git git = Git.open(directory.toFile())) {
+    try (Git git = Git.open(directory.toFile())) {
+      fetchInto(git, url, credentials);
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
+    }
+  }
+
+  private void fetchInto(Git git, String url, GitCredentials credentials) throws GitAPIException, IOException {
+    try (Access access = new Access(url, credentials)) {
       access.apply(git.fetch()
           .setRemote(url)
           .setRefSpecs(REF_SPECS)
@@ -171,8 +175,6 @@ public class GitMirrors {
           .setCheckFetchedObjects(true)
           .setTimeout(timeoutSeconds))
           .call();
-    } catch (GitAPIException | IOException | RuntimeException e) {
-      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
     }
   }
 

@@ -43,6 +43,13 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
         : java.util.List.of(RepositoryPaths.join(base, "schema.prisma"), RepositoryPaths.join(base, "schema"));
   }
 
+  /** {@link #schemaCandidates()} as a user writes them, a folder with a trailing slash: {@code `prisma/schema.prisma` or `prisma/schema/`}. */
+  public String schemaPlaces() {
+    java.util.List<String> candidates = schemaCandidates();
+    return schemaPath != null ? "`" + candidates.get(0) + "`"
+        : "`" + candidates.get(0) + "` or `" + candidates.get(1) + "/`";
+  }
+
   /** As the record's, with the URL masked: this string reaches the change log and log lines. */
   @Override
   public String toString() {

@@ -28,6 +28,13 @@ public final class RepositoryPaths {
     return trimmedChild.isEmpty() ? trimmedBase : trimmedBase + "/" + trimmedChild;
   }
 
+  /** The folder holding a path ({@code ""} for the repository's root). */
+  static String parent(String path) {
+    String trimmed = strip(path);
+    int slash = trimmed.lastIndexOf('/');
+    return slash < 0 ? "" : trimmed.substring(0, slash);
+  }
+
   /** A tree entry name driftwatch accepts: a crafted tree could hold anything. */
   static boolean safeName(String name) {
     return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/") && !name.contains("\\")

@@ -69,7 +69,7 @@ class IgnoredCoverageTest {
     CoverageSummary summary = report.summary();
     assertThat(summary.countedItems()).isEqualTo(5);
     assertThat(summary.coveredItems()).isEqualTo(4);
-    assertThat(summary.ratio()).isEqualTo(0.8);
+    assertThat(summary.ratio()).hasValue(0.8);
   }
 
   @Test
@@ -93,6 +93,6 @@ class IgnoredCoverageTest {
       assertThat(join.databaseName()).isEqualTo("public._PostToTag");
       assertThat(join.status()).isEqualTo(CoverageStatus.MISSING);
     });
-    assertThat(report.summary().ratio()).isEqualTo(1.0);
+    assertThat(report.summary().ratio()).hasValue(1.0);
   }
 }

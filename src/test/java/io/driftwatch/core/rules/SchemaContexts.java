@@ -48,6 +48,11 @@ final class SchemaContexts {
         Optional.empty(), problems);
   }
 
+  static SchemaContext withSchemaRead(io.driftwatch.core.SchemaRead read) {
+    return new SchemaContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), List.of(), read);
+  }
+
   static List<Finding> run(SchemaRule rule, SchemaContext context) {
     List<Finding> findings = rule.check(context);
     for (Finding finding : findings) {

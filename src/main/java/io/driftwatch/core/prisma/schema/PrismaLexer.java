@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a schema file into tokens in one pass, no regular expressions. Comments are dropped; line
- * ends are kept, because the schema language ends fields, values and keys at the end of a line.
+ * Turns a schema file into tokens in one pass, no regular expressions. Comments ({@code //}, {@code ///} and
+ * {@code /* *}{@code /}) are dropped; line ends are kept, because the schema language ends fields, values and keys
+ * at the end of a line.
  * Problems are reported, and lexing goes on: the parser then sees {@link Kind#UNKNOWN} tokens and
  * skips them without reporting twice.
  */
@@ -127,21 +128,37 @@ final class PrismaLexer {
         offset++;
       }
     } else if (next == '*') {
-      problems.add(Code.BLOCK_COMMENT, position(),
-          "block comments (/* */) are not part of the Prisma schema language: Prisma rejects this file;"
-              + " turn it into // line comments");
-      int end = text.indexOf("*/", offset + 2);
-      int stop = end < 0 ? text.length() : end + 2;
-      while (offset < stop) { // keep line numbers right for what follows
-        char c = text.charAt(offset);
-        if (c == '\n' || (c == '\r' && peekChar(1) != '\n')) {
-          line++;
-          lineStart = offset + 1;
-        }
-        offset++;
-      }
+      blockComment();
     } else {
       unknown();
+    }
+  }
+
+  /**
+   * A {@code /* ... *}{@code /} comment is whitespace, wherever it stands (Prisma reads them since 6.2). One that
+   * spans lines still ends the line it started on, so a field before it and one after it stay apart.
+   */
+  private void blockComment() {
+    SourcePosition start = position();
+    int startLine = line;
+    int startColumn = column();
+    int end = text.indexOf("*/", offset + 2);
+    if (end < 0) {
+      problems.add(Code.UNTERMINATED_COMMENT, start, "comment /* opened here is never closed: add */");
+    }
+    int stop = end < 0 ? text.length() : end + 2;
+    boolean spansLines = false;
+    while (offset < stop) { // keep line numbers right for what follows
+      char c = text.charAt(offset);
+      if (c == '\n' || (c == '\r' && peekChar(1) != '\n')) {
+        spansLines = true;
+        line++;
+        lineStart = offset + 1;
+      }
+      offset++;
+    }
+    if (spansLines) {
+      tokens.add(new Token(Kind.NEWLINE, "\n", startLine, startColumn));
     }
   }
 

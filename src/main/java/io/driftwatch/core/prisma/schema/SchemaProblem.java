@@ -16,8 +16,8 @@ public record SchemaProblem(Code code, SourcePosition position, String message) 
     UNTERMINATED_STRING,
     /** A block whose closing brace never comes. */
     UNTERMINATED_BLOCK,
-    /** {@code /* ... *}{@code /}: the Prisma schema language has only line comments. */
-    BLOCK_COMMENT,
+    /** A {@code /*} comment whose {@code *}{@code /} never comes. */
+    UNTERMINATED_COMMENT,
     /** Arrays or function calls nested deeper than any real schema needs. */
     NESTING_TOO_DEEP,
     /** Two models, views, enums or types with one name (also across files). */

@@ -209,11 +209,11 @@ class PrismaParserTest {
   }
 
   @Test
-  void block_comments_are_not_prisma() {
-    parse("/* a block\n comment */\nmodel A {\n  id Int @id\n}\n");
+  void a_block_comment_is_whitespace_and_keeps_line_numbers() {
+    parse("/* a block\n comment */\nmodel A {\n  id Int @id\n  x\n}\n");
     assertThat(problems()).singleElement().satisfies(p -> {
-      assertThat(p.code()).isEqualTo(SchemaProblem.Code.BLOCK_COMMENT);
-      assertThat(p.position().line()).isEqualTo(1);
+      assertThat(p.code()).isEqualTo(SchemaProblem.Code.SYNTAX_ERROR);
+      assertThat(p.position().line()).isEqualTo(5);
     });
   }
 
