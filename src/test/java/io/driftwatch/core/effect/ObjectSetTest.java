@@ -143,7 +143,7 @@ class ObjectSetTest {
     assertThat(copy.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_id_idx"))))
         .isEqualTo(Presence.PRESENT);
     assertThat(copy.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_pkey")), ""))
-        .contains("relation \"public\".\"Post_pkey\"");
+        .contains("index \"public\".\"Post_pkey\"");
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, post))).isEqualTo(Presence.ABSENT);
   }
 
@@ -219,7 +219,7 @@ class ObjectSetTest {
     assertThat(set.conflict(effects.get(1).object(), effects.get(1).detail())).isEmpty();
     set.apply(effects.get(1));
     assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
-        .contains("relation \"public\".\"User_pkey\"");
+        .contains("index \"public\".\"User_pkey\"");
   }
 
   @Test
@@ -231,7 +231,7 @@ class ObjectSetTest {
     assertThat(set.presence(SchemaObject.constraint(USER, "Account_pkey"))).isEqualTo(Presence.PRESENT);
     assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), "")).isEmpty();
     assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Account_pkey")), ""))
-        .contains("relation \"public\".\"Account_pkey\"");
+        .contains("index \"public\".\"Account_pkey\"");
   }
 
   @Test

@@ -240,4 +240,88 @@ class PreflightTest {
     assertThat(Preflight.predict(pending, ObjectSet.of(live)).get("m1").object())
         .isEqualTo("enum value \"public\".\"Role\" value 'USER'");
   }
+
+  @Test
+  void renaming_the_index_of_a_primary_key_created_by_an_earlier_migration_does_not_fail() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "X" ("id" INTEGER NOT NULL, CONSTRAINT "X_pkey" PRIMARY KEY ("id"));
+        """, "m2", """
+        ALTER INDEX "X_pkey" RENAME TO "X_id_pkey";
+        ALTER TABLE "X" DROP CONSTRAINT "X_id_pkey";
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void dropping_the_foreign_key_postgresql_named_does_not_fail() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "P" ("id" INT PRIMARY KEY);
+        CREATE TABLE "C"("id" INT PRIMARY KEY,"pid" INT REFERENCES "P"("id"));
+        """, "m2", """
+        ALTER TABLE "C" DROP CONSTRAINT "C_pid_fkey";
+        ALTER TABLE "C" DROP CONSTRAINT "C_pkey";
+        ALTER TABLE "P" RENAME CONSTRAINT "P_pkey" TO "P_id_pkey";
+        ALTER INDEX "P_id_pkey" RENAME TO "P_key";
+        ALTER TABLE "P" DROP CONSTRAINT "P_key";
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_renamed_constraint_index_is_gone_under_its_old_name() {
+    PredictedFailure failure = predict("m1", """
+        CREATE TABLE "X" ("id" INTEGER PRIMARY KEY);
+        ALTER INDEX "X_pkey" RENAME TO "X_id_pkey";
+        ALTER TABLE "X" DROP CONSTRAINT "X_pkey";
+        """).get("m1");
+
+    assertThat(failure.line()).isEqualTo(3);
+    assertThat(failure.object()).isEqualTo("constraint \"public\".\"X\".\"X_pkey\"");
+    assertThat(failure.reason()).isEqualTo("does not exist");
+  }
+
+  @Test
+  void a_generated_name_taken_gets_the_next_number_and_the_written_one_then_fails() {
+    PredictedFailure failure = predict("m1", """
+        CREATE TABLE "T" ("a" INT);
+        CREATE INDEX ON "T" ("a");
+        CREATE INDEX ON "T" ("a");
+        DROP INDEX "T_a_idx1";
+        DROP INDEX "T_a_idx1";
+        """).get("m1");
+
+    assertThat(failure.line()).isEqualTo(5);
+    assertThat(failure.object()).isEqualTo("index \"public\".\"T_a_idx1\"");
+  }
+
+  @Test
+  void serial_sequences_go_with_their_table_and_set_schema_takes_its_objects_along() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "name" TEXT UNIQUE);
+        DROP TABLE "Team";
+        CREATE SEQUENCE "Team_id_seq";
+        CREATE INDEX "Team_name_key" ON "User" ("email");
+        """, "m2", """
+        CREATE SCHEMA "archive";
+        CREATE TABLE "Old" ("id" SERIAL PRIMARY KEY);
+        ALTER TABLE "Old" SET SCHEMA "archive";
+        CREATE TABLE "Old" ("id" SERIAL PRIMARY KEY);
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void dropping_a_table_takes_the_names_postgresql_gave_its_objects() {
+    PredictedFailure failure = predict("m1", """
+        CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "code" TEXT UNIQUE);
+        DROP TABLE "Team";
+        ALTER TABLE "User" DROP CONSTRAINT "Team_code_key";
+        """).get("m1");
+
+    assertThat(failure.line()).isEqualTo(3);
+    assertThat(failure.reason()).isEqualTo("does not exist");
+  }
 }
