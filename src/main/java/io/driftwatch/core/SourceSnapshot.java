@@ -16,14 +16,21 @@ import java.util.TreeMap;
  *     folder, by path relative to the schema's location; empty when the source has none
  * @param schemaUnread why the schema was not read, when its files are larger than driftwatch reads
  *     ({@link io.driftwatch.core.prisma.schema.PrismaSchema#MAX_BYTES}): their text is not kept then
+ * @param paths where the migrations folder and the schema are in the repository, for the commands given
  */
 public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
-    SortedMap<String, String> schemaFiles, Optional<String> schemaUnread) {
+    SortedMap<String, String> schemaFiles, Optional<String> schemaUnread, ProjectPaths paths) {
 
   public SourceSnapshot {
     migrations = List.copyOf(migrations);
     schemaFiles = Collections.unmodifiableSortedMap(new TreeMap<>(schemaFiles));
     java.util.Objects.requireNonNull(schemaUnread, "schemaUnread");
+    java.util.Objects.requireNonNull(paths, "paths");
+  }
+
+  public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
+      SortedMap<String, String> schemaFiles, Optional<String> schemaUnread) {
+    this(migrations, lockProvider, revision, schemaFiles, schemaUnread, ProjectPaths.DEFAULT);
   }
 
   public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,

@@ -1,5 +1,6 @@
 package io.driftwatch.source.git;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.Revision;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.evidence.EvidenceRequest;
@@ -136,7 +137,8 @@ public final class GitMigrationSource implements MigrationSource {
       }
       checkTotal(total + schemaBytes, directory);
       held.take(schemaBytes, "the schema files of " + location());
-      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread);
+      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread,
+          ProjectPaths.at(spec.path(), Optional.ofNullable(spec.migrationsPath()), Optional.ofNullable(spec.schemaPath())));
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read " + location() + ": " + GitFailures.reason(e), e);
     }
