@@ -4,6 +4,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Constraint;
 import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.EnumType;
+import io.driftwatch.core.catalog.ForeignKey;
 import io.driftwatch.core.catalog.Index;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Sequence;
@@ -53,12 +54,18 @@ public final class ObjectSet {
    * ({@code ChooseConstraintName}), not only on the table.
    */
   private final Map<String, Set<String>> constraintsByName;
+  /**
+   * The foreign keys that reference each table, by the table's key: {@code owner-key NUL constraint-key}. A
+   * {@code DROP TABLE ... CASCADE} drops them with it.
+   */
+  private final Map<String, Set<String>> referencing;
   /** The undo log of the open try: each change's reverse, newest last; null when no try is open. */
   private ArrayDeque<Runnable> undo;
 
   private ObjectSet(Set<String> schemas, Set<String> keys, Map<String, Set<String>> members,
       Map<String, Set<String>> owned, Map<String, String> relationOwner, Map<String, String> constraintIndexes,
-      Map<String, String> indexConstraints, Map<String, Set<String>> constraintsByName) {
+      Map<String, String> indexConstraints, Map<String, Set<String>> constraintsByName,
+      Map<String, Set<String>> referencing) {
     this.schemas = schemas;
     this.keys = keys;
     this.members = members;
@@ -67,11 +74,12 @@ public final class ObjectSet {
     this.constraintIndexes = constraintIndexes;
     this.indexConstraints = indexConstraints;
     this.constraintsByName = constraintsByName;
+    this.referencing = referencing;
   }
 
   public static ObjectSet of(Catalog catalog) {
     ObjectSet set = new ObjectSet(new HashSet<>(catalog.schemas()), new HashSet<>(), new HashMap<>(), new HashMap<>(),
-        new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     catalog.schemas().forEach(schema -> set.addKey(key(SchemaObject.schema(schema))));
     catalog.extensions().forEach(extension -> set.addKey(key(SchemaObject.extension(extension.name()))));
     for (Table table : catalog.tables()) {
@@ -94,7 +102,7 @@ public final class ObjectSet {
   public ObjectSet copy() {
     return new ObjectSet(new HashSet<>(schemas), new HashSet<>(keys), deepCopy(members), deepCopy(owned),
         new HashMap<>(relationOwner), new HashMap<>(constraintIndexes), new HashMap<>(indexConstraints),
-        deepCopy(constraintsByName));
+        deepCopy(constraintsByName), deepCopy(referencing));
   }
 
   private static Map<String, Set<String>> deepCopy(Map<String, Set<String>> map) {
@@ -193,11 +201,20 @@ public final class ObjectSet {
     switch (effect.action()) {
       case CREATE -> {
         add(object, effect.detail());
+        if (object.kind() == Kind.CONSTRAINT && effect.detail().equals("FOREIGN KEY")) {
+          effect.requires().stream().filter(table -> !table.equals(object.owner()))
+              .forEach(table -> reference(key(table), key(object.owner()), key(object)));
+        }
         if ((object.kind() == Kind.INDEX || object.kind() == Kind.SEQUENCE) && !effect.requires().isEmpty()) {
           own(key(effect.requires().get(0)), relationKey(object.name()));
         }
       }
-      case DROP -> remove(object);
+      case DROP -> {
+        if (effect.detail().equals("CASCADE") && object.kind() == Kind.TABLE) {
+          dropReferencing(key(object));
+        }
+        remove(object);
+      }
       case RENAME -> effect.previous().ifPresentOrElse(previous -> rename(previous, object),
           () -> add(object, effect.detail()));
       default -> { }
@@ -349,6 +366,10 @@ public final class ObjectSet {
       addRelation(indexObject);
       own(key(tableObject), relationKey(indexObject.name()));
     }
+    for (ForeignKey foreignKey : table.foreignKeys()) {
+      reference(key(SchemaObject.of(Kind.TABLE, foreignKey.referencedTable())), key(tableObject),
+          key(SchemaObject.constraint(table.name(), foreignKey.name())));
+    }
     for (Constraint constraint : table.constraints()) {
       SchemaObject constraintObject = SchemaObject.constraint(table.name(), constraint.name());
       addMember(constraintObject);
@@ -442,6 +463,24 @@ public final class ObjectSet {
     if (table.equals(relationOwner.get(relation))) {
       relationOwner.remove(relation);
       changed(() -> relationOwner.put(relation, table));
+    }
+  }
+
+  private void reference(String referenced, String owner, String constraint) {
+    String pair = owner + '\0' + constraint;
+    if (referencing.computeIfAbsent(referenced, ignored -> new HashSet<>()).add(pair)) {
+      changed(() -> referencing.get(referenced).remove(pair));
+    }
+  }
+
+  /** The foreign keys of other tables that reference this one: {@code DROP TABLE ... CASCADE} drops them. */
+  private void dropReferencing(String table) {
+    for (String pair : List.copyOf(referencing.getOrDefault(table, Set.of()))) {
+      String owner = pair.substring(0, pair.indexOf('\0'));
+      String constraint = pair.substring(pair.indexOf('\0') + 1);
+      if (!owner.equals(table)) {
+        removeMember(owner, constraint);
+      }
     }
   }
 

@@ -396,14 +396,16 @@ public final class StatementEffects {
         return;
       }
       boolean ifExists = in.accept("IF", "EXISTS");
+      List<SchemaObject> dropped = new ArrayList<>();
       do {
-        SchemaObject object = switch (kind) {
+        dropped.add(switch (kind) {
           case EXTENSION -> SchemaObject.extension(in.name());
           case SCHEMA -> SchemaObject.schema(in.name());
           default -> SchemaObject.of(kind, in.qualifiedName(schema));
-        };
-        add(Action.DROP, object, "", ifExists, List.of());
+        });
       } while (in.acceptSymbol(","));
+      String cascade = in.accept("CASCADE") ? "CASCADE" : "";
+      dropped.forEach(object -> add(Action.DROP, object, cascade, ifExists, List.of()));
     }
 
     void alter() {

@@ -324,4 +324,18 @@ class PreflightTest {
     assertThat(failure.line()).isEqualTo(3);
     assertThat(failure.reason()).isEqualTo("does not exist");
   }
+
+  @Test
+  void drop_table_cascade_takes_the_foreign_keys_that_reference_it() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "P" ("id" INT PRIMARY KEY);
+        CREATE TABLE "C" ("id" INT, "pid" INT REFERENCES "P");
+        """, "m2", """
+        DROP TABLE "P" CASCADE;
+        CREATE TABLE "P" ("id" INT PRIMARY KEY);
+        ALTER TABLE "C" ADD CONSTRAINT "C_pid_fkey" FOREIGN KEY ("pid") REFERENCES "P"("id");
+        """);
+
+    assertThat(failures).isEmpty();
+  }
 }
