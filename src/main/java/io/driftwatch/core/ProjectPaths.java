@@ -1,7 +1,6 @@
 package io.driftwatch.core;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Where the Prisma project of a source lives in its repository, so that the commands and paths findings and plans
@@ -19,18 +18,6 @@ public record ProjectPaths(String migrations, String schema) {
   public ProjectPaths {
     Objects.requireNonNull(migrations, "migrations");
     Objects.requireNonNull(schema, "schema");
-  }
-
-  /** The paths of a project at {@code base} ({@code packages/prisma}), with its optional overrides. */
-  public static ProjectPaths at(String base, Optional<String> migrationsPath, Optional<String> schemaPath) {
-    String root = base == null || base.isBlank() || base.equals(".") ? "" : strip(base) + "/";
-    return new ProjectPaths(root + strip(migrationsPath.orElse("migrations")),
-        root + strip(schemaPath.orElse("schema.prisma")));
-  }
-
-  private static String strip(String path) {
-    String stripped = path.startsWith("./") ? path.substring(2) : path;
-    return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
   }
 
   /** {@code <migrations>/<name>}. */

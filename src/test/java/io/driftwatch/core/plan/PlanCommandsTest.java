@@ -13,7 +13,6 @@ import io.driftwatch.core.finding.Finding;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlanCommandsTest {
 
-  private static final ProjectPaths MONOREPO = ProjectPaths.at("packages/prisma", Optional.empty(),
-      Optional.of("schema/main.prisma"));
+  private static final ProjectPaths MONOREPO = new ProjectPaths("packages/prisma/migrations",
+      "packages/prisma/schema/main.prisma");
   private static final String SCHEMA = " --schema packages/prisma/schema/main.prisma";
 
   private final ResolutionPlanner planner = new ResolutionPlanner();
@@ -52,13 +51,13 @@ class PlanCommandsTest {
   }
 
   @Test
-  void the_paths_come_from_the_source_and_the_schema_option_only_when_needed() {
-    assertThat(MONOREPO.migrations()).isEqualTo("packages/prisma/migrations");
+  void the_schema_option_is_given_only_when_the_schema_is_not_at_prisma_s_default_place() {
     assertThat(MONOREPO.deploy()).isEqualTo("npx prisma migrate deploy" + SCHEMA);
-    assertThat(ProjectPaths.at("prisma", Optional.empty(), Optional.empty())).isEqualTo(ProjectPaths.DEFAULT);
+    assertThat(MONOREPO.resolveApplied("1_init")).isEqualTo("npx prisma migrate resolve --applied 1_init" + SCHEMA);
     assertThat(ProjectPaths.DEFAULT.deploy()).isEqualTo("npx prisma migrate deploy");
-    assertThat(ProjectPaths.at("", Optional.of("db/migrations/"), Optional.empty()).script("1_init"))
-        .isEqualTo("db/migrations/1_init/migration.sql");
+    assertThat(new ProjectPaths("prisma/migrations", "prisma/schema").status())
+        .isEqualTo("npx prisma migrate status --schema prisma/schema");
+    assertThat(MONOREPO.script("1_init")).isEqualTo("packages/prisma/migrations/1_init/migration.sql");
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.Scenario;
 import io.driftwatch.core.finding.Severity;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PhantomMigrationRuleTest {
@@ -39,7 +38,7 @@ class PhantomMigrationRuleTest {
   @Test
   void phantom_err_when_the_histories_diverge_prisma_status_lists_it_and_the_source_s_folder_is_named() {
     Scenario scenario = Scenario.create().migration("1_a").deployed("1_a").deployed("2_db_only").migration("3_folder_only")
-        .paths(ProjectPaths.at("packages/prisma", Optional.empty(), Optional.empty()));
+        .paths(new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema.prisma"));
 
     assertThat(scenario.audit().prismaStatus().output()).contains("2_db_only");
     assertThat(RuleCheck.run(rule, scenario)).singleElement().satisfies(f -> {
