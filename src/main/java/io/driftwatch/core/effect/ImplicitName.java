@@ -132,19 +132,7 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
     return text.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  /** The longest start of {@code text} of at most {@code bytes} bytes of UTF-8 that ends on a character. */
   private static String clip(String text, int bytes) {
-    int used = 0;
-    int i = 0;
-    while (i < text.length()) {
-      int codePoint = text.codePointAt(i);
-      int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-      if (used + size > bytes) {
-        break;
-      }
-      used += size;
-      i += Character.charCount(codePoint);
-    }
-    return text.substring(0, i);
+    return SqlToken.truncated(text, bytes);
   }
 }
