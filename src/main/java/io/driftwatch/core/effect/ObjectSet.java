@@ -90,6 +90,9 @@ public final class ObjectSet {
     }
     for (Sequence sequence : catalog.sequences()) {
       set.addRelation(SchemaObject.of(Kind.SEQUENCE, sequence.name()));
+      // a SERIAL's sequence goes with its table
+      sequence.ownedBy().ifPresent(column -> set.own(key(SchemaObject.of(Kind.TABLE, column.table())),
+          relationKey(sequence.name())));
     }
     for (EnumType type : catalog.enums()) {
       set.addKey(key(SchemaObject.of(Kind.ENUM, type.name())));

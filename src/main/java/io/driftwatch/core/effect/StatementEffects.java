@@ -313,11 +313,10 @@ public final class StatementEffects {
         } else if (scan.accept("CHECK")) {
           to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, scan.namesUsed(columns), "check"),
               "CHECK", guarded, needsTable);
-        } else if (scan.accept("GENERATED")) {
-          if (scan.skipToAtDepth0("IDENTITY")) {
-            unnamed.addImplicit(new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"), "", guarded,
-                List.of(SchemaObject.of(Kind.TABLE, table)));
-          }
+        } else if (scan.accept("GENERATED", "ALWAYS", "AS", "IDENTITY")
+            || scan.accept("GENERATED", "BY", "DEFAULT", "AS", "IDENTITY")) {
+          unnamed.addImplicit(new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"), "", guarded,
+              List.of(SchemaObject.of(Kind.TABLE, table)));
         } else {
           scan.skipOne();
         }

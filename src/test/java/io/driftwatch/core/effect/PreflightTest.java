@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.ColumnRef;
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.sql.SqlScript;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PreflightTest {
@@ -337,5 +340,20 @@ class PreflightTest {
         """);
 
     assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_live_serial_sequence_goes_with_its_table() {
+    QualifiedName user = QualifiedName.of("public", "User");
+    Catalog live = new Catalog(16, List.of("public"), LIVE.tables(), List.of(), List.of(),
+        List.of(new Sequence(QualifiedName.of("public", "User_id_seq"), "integer", 1, 1,
+            Optional.of(new ColumnRef(user, "id")))), List.of());
+    Map<String, List<Effect>> pending = new LinkedHashMap<>();
+    pending.put("m1", effects("""
+        DROP TABLE "User";
+        CREATE SEQUENCE "User_id_seq";
+        """));
+
+    assertThat(Preflight.predict(pending, ObjectSet.of(live))).isEmpty();
   }
 }
