@@ -297,4 +297,36 @@ class ObjectSetTest {
     set.rollback();
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Post")))).isEqualTo(Presence.PRESENT);
   }
+
+  @Test
+  void a_try_taken_back_frees_the_names_postgresql_chose_in_it() {
+    ObjectSet set = ObjectSet.of(CATALOG);
+    String sql = """
+        CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "userId" INTEGER REFERENCES "User", CHECK ("id" > 0));
+        ALTER INDEX "Team_pkey" RENAME TO "Team_id_pkey";
+        """;
+
+    set.begin();
+    List<String> first = named(set, sql);
+    set.rollback();
+    List<String> again = named(set, sql);
+
+    assertThat(first).containsExactly("Team_id_seq", "Team_id_check", "Team_pkey", "Team_userId_fkey");
+    assertThat(again).isEqualTo(first);
+    assertThat(set.presence(SchemaObject.constraint(QualifiedName.of("public", "Team"), "Team_id_pkey")))
+        .isEqualTo(Presence.PRESENT);
+  }
+
+  /** The names PostgreSQL gives the objects the script leaves unnamed, played on the set. */
+  private static List<String> named(ObjectSet set, String sql) {
+    List<String> names = new java.util.ArrayList<>();
+    for (Effect written : effects(sql)) {
+      Effect effect = set.named(written);
+      if (effect.implicitName().isPresent()) {
+        names.add(effect.object().kind() == Kind.CONSTRAINT ? effect.object().part() : effect.object().name().name());
+      }
+      set.apply(effect);
+    }
+    return names;
+  }
 }

@@ -356,4 +356,22 @@ class PreflightTest {
 
     assertThat(Preflight.predict(pending, ObjectSet.of(live))).isEmpty();
   }
+
+  @Test
+  void a_model_renamed_as_prisma_renames_it_keeps_its_keys_and_indexes() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "X" ("id" INT, "email" TEXT, CONSTRAINT "X_pkey" PRIMARY KEY ("id"));
+        CREATE UNIQUE INDEX "X_email_key" ON "X"("email");
+        """, "m2", """
+        ALTER TABLE "X" RENAME TO "Y";
+        ALTER TABLE "Y" RENAME CONSTRAINT "X_pkey" TO "Y_pkey";
+        ALTER INDEX "X_email_key" RENAME TO "Y_email_key";
+        ALTER INDEX "Y_pkey" RENAME TO "Y_id_pkey";
+        ALTER TABLE "Y" DROP CONSTRAINT "Y_id_pkey";
+        DROP INDEX "Y_email_key";
+        CREATE INDEX "X_pkey" ON "Y" ("id");
+        """);
+
+    assertThat(failures).isEmpty();
+  }
 }
