@@ -344,6 +344,20 @@ public final class StatementEffects {
       return referenced;
     }
 
+    /**
+     * {@code ADD [CONSTRAINT "x"] PRIMARY KEY | UNIQUE USING INDEX "i"}: the index becomes the constraint's and takes
+     * its name (the index's own when it has none): as the index gone and the constraint, with its index, made.
+     */
+    void constraintUsingIndex(Cursor action, QualifiedName table, List<SchemaObject> needsTable) {
+      Optional<String> name = action.accept("CONSTRAINT") ? Optional.of(action.name()) : Optional.empty();
+      String type = action.peek("PRIMARY", "KEY") ? "PRIMARY KEY" : "UNIQUE";
+      action.skipToAtDepth0("USING");
+      action.expect("INDEX");
+      String index = action.name();
+      add(Action.DROP, SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), index)), "", false, needsTable);
+      add(Action.CREATE, SchemaObject.constraint(table, name.orElse(index)), type, false, needsTable);
+    }
+
     /** Where PostgreSQL names an object among those a statement creates unnamed: CHECKs, indexes, foreign keys. */
     private static int namingOrder(Effect effect) {
       return switch (effect.detail()) {
@@ -457,7 +471,9 @@ public final class StatementEffects {
     void alterTableAction(Cursor action, QualifiedName table, SchemaObject onTable, List<SchemaObject> needsTable) {
       if (action.accept("ADD")) {
         if (action.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
-          if (!addsUsingIndex(action)) {
+          if (addsUsingIndex(action)) {
+            constraintUsingIndex(action, table, needsTable);
+          } else {
             tableConstraint(action, table, false, needsTable, Set.of(), this);
           }
           return;
@@ -500,10 +516,7 @@ public final class StatementEffects {
     }
   }
 
-  /**
-   * {@code ADD CONSTRAINT "x" PRIMARY KEY USING INDEX "i"}: the index becomes the constraint's, renamed to it. As
-   * a rename of the index, the constraint comes with it.
-   */
+  /** {@code ADD CONSTRAINT "x" PRIMARY KEY USING INDEX "i"}: a constraint made of an index that exists. */
   private boolean addsUsingIndex(Cursor action) {
     return action.copy().skipToAtDepth0("USING") && action.copy().containsSequence("USING", "INDEX");
   }

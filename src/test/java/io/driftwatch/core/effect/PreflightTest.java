@@ -374,4 +374,20 @@ class PreflightTest {
 
     assertThat(failures).isEmpty();
   }
+
+  @Test
+  void a_constraint_made_from_an_index_takes_the_index_and_its_name() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE UNIQUE INDEX CONCURRENTLY "User_email_idx" ON "User" ("email");
+        CREATE UNIQUE INDEX "User_id_idx" ON "User" ("id");
+        """, "m2", """
+        ALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE USING INDEX "User_email_idx";
+        ALTER TABLE "User" ADD PRIMARY KEY USING INDEX "User_id_idx";
+        ALTER TABLE "User" DROP CONSTRAINT "User_email_key";
+        ALTER TABLE "User" RENAME CONSTRAINT "User_id_idx" TO "User_pkey";
+        CREATE INDEX "User_email_idx" ON "User" ("email");
+        """);
+
+    assertThat(failures).isEmpty();
+  }
 }
