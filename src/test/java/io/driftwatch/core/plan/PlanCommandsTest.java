@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.Scenario;
-import io.driftwatch.core.catalog.Catalog;
-import io.driftwatch.core.catalog.Column;
-import io.driftwatch.core.catalog.QualifiedName;
-import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.finding.Finding;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +23,6 @@ class PlanCommandsTest {
   private static final String SCHEMA = " --schema packages/prisma/schema/main.prisma";
 
   private final ResolutionPlanner planner = new ResolutionPlanner();
-
-  private static Catalog live(String... tables) {
-    return new Catalog(16, List.of("public"), Arrays.stream(tables)
-        .map(name -> Table.of(QualifiedName.of("public", name), List.of(Column.of("id", "integer", true))))
-        .toList(), List.of(), List.of(), List.of(), List.of());
-  }
 
   private ResolutionPlan plan(Scenario scenario, DataPresence data) {
     AuditInput input = scenario.paths(MONOREPO).input();
@@ -64,7 +53,7 @@ class PlanCommandsTest {
   void a_failed_migration_that_left_nothing_is_rolled_back_then_deployed_with_the_schema_option() {
     ResolutionPlan plan = plan(Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init")
         .migration("2_tables", "CREATE TABLE \"a\" (\"id\" INTEGER);\n").failed("2_tables", "ERROR: deadlock detected")
-        .migration("3_more", "CREATE TABLE \"c\" (\"id\" INTEGER);\n").liveCatalog(live()),
+        .migration("3_more", "CREATE TABLE \"c\" (\"id\" INTEGER);\n").liveCatalog(ResolutionPlannerTest.live()),
         DataPresence.estimated(Map.of()));
 
     assertThat(commands(plan).stream().filter(command -> !command.isEmpty())).containsExactly(
@@ -78,7 +67,7 @@ class PlanCommandsTest {
         .migration("2_tables", "CREATE TABLE \"a\" (\"id\" INTEGER);\nCREATE TABLE \"b\" (\"id\" INTEGER);\n")
         .failed("2_tables", "ERROR: deadlock detected")
         .migration("3_hotfix", "SELECT 3;\n").deployed("3_hotfix").deleteDirectory("3_hotfix")
-        .liveCatalog(live("a")), DataPresence.checked(Set.of()));
+        .liveCatalog(ResolutionPlannerTest.live("a")), DataPresence.checked(Set.of()));
 
     assertThat(commands(plan)).containsExactly(
         "mv packages/prisma/migrations packages/prisma/migrations_before_baseline",
@@ -92,7 +81,7 @@ class PlanCommandsTest {
   @Test
   void an_edited_migration_gets_its_own_step_to_restore_or_accept_it() {
     Scenario scenario = Scenario.create().migration("1_init", "CREATE TABLE \"a\" (\"id\" INTEGER);\n")
-        .deployedScript("1_init", "CREATE TABLE \"a\" (\"id\" BIGINT);\n").liveCatalog(live("a"));
+        .deployedScript("1_init", "CREATE TABLE \"a\" (\"id\" BIGINT);\n").liveCatalog(ResolutionPlannerTest.live("a"));
     ResolutionPlan plan = plan(scenario, DataPresence.estimated(Map.of()));
 
     assertThat(plan.steps()).singleElement().satisfies(step -> {
@@ -109,7 +98,7 @@ class PlanCommandsTest {
   void deploy_is_not_offered_while_a_folder_has_no_migration_sql() {
     Scenario scenario = Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init")
         .emptyDirectory("2_empty").migration("3_more", "CREATE TABLE \"c\" (\"id\" INTEGER);\n")
-        .liveCatalog(live());
+        .liveCatalog(ResolutionPlannerTest.live());
     ResolutionPlan plan = plan(scenario, DataPresence.estimated(Map.of()));
 
     assertThat(plan.steps()).extracting(PlanStep::title).containsExactly("Restore the migration.sql of 2_empty");
@@ -123,10 +112,10 @@ class PlanCommandsTest {
     List<Scenario> scenarios = List.of(
         Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init")
             .migration("2_lost", "SELECT 2;\n").deployed("2_lost").deleteDirectory("2_lost")
-            .migration("3_new", "CREATE TABLE \"x\" (\"id\" INTEGER);\n").liveCatalog(live("x")),
+            .migration("3_new", "CREATE TABLE \"x\" (\"id\" INTEGER);\n").liveCatalog(ResolutionPlannerTest.live("x")),
         Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init").emptyDirectory("2_empty")
-            .liveCatalog(live()),
-        Scenario.create().migration("1_init", "SELECT 1;\n").failed("1_init", "ERROR: boom").liveCatalog(live()));
+            .liveCatalog(ResolutionPlannerTest.live()),
+        Scenario.create().migration("1_init", "SELECT 1;\n").failed("1_init", "ERROR: boom").liveCatalog(ResolutionPlannerTest.live()));
     for (Scenario scenario : scenarios) {
       ResolutionPlan plan = plan(scenario, DataPresence.estimated(Map.of()));
       List<Finding> findings = scenario.audit().findings();
