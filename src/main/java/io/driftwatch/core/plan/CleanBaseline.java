@@ -82,7 +82,8 @@ final class CleanBaseline {
         "The baseline creates exactly what schema.prisma describes, in one reviewed script.", Risk.NONE,
         "Review the SQL: hand-written objects (views, functions, triggers, extensions) are not in schema.prisma "
             + "and must be copied in from the old migrations.");
-    steps.add("Reset the empty database", "shell", "npx prisma migrate reset --force --skip-seed" + paths.schemaOption(),
+    steps.add("Reset the empty database", "shell",
+        "npx prisma migrate reset --force --skip-seed" + paths.schemaOption(),
         "Every table was checked and holds no row: nothing is lost.", Risk.MEDIUM,
         "Only run it against this environment's DATABASE_URL (schema " + schema + "); audit again right before, in "
             + "case data arrived since.");

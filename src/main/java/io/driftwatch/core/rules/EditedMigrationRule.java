@@ -44,12 +44,14 @@ public final class EditedMigrationRule implements HistoryRule {
         + applied + ", folder checksum " + current + "). Other environments will run the new version; this "
         + "one ran the old. `prisma migrate status` does not report it.";
     String help = "Restore the applied version from version control (`git log -p -- " + paths.script(name)
-        + "`) and put the change into a new migration: `npx prisma migrate dev --create-only --name <change>" + paths.schemaOption() + "`.";
+        + "`) and put the change into a new migration: `npx prisma migrate dev --create-only --name <change>"
+        + paths.schemaOption() + "`.";
     if (evidence.isPresent()) {
       message += " Changed after it was applied by: " + Citations.changes(evidence.get()) + ".";
       help = "Restore the applied version: `git checkout " + evidence.get().commits()
           .get(evidence.get().commits().size() - 1).commit().shortSha() + "^ -- "
-          + Citations.location(evidence.get(), name, paths) + "/migration.sql`, and put the change into a new migration: "
+          + Citations.location(evidence.get(), name, paths) + "/migration.sql`, and put the change into a new "
+          + "migration: "
           + "`npx prisma migrate dev --create-only --name <change>" + paths.schemaOption() + "`.";
     }
     return TYPE.at(name, TYPE.severity(), message, help, evidence.orElse(null));

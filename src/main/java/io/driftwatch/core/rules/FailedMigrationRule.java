@@ -48,11 +48,13 @@ public final class FailedMigrationRule implements HistoryRule {
     String help;
     if (record.folder().isPresent()) {
       help = "Check which of its statements took effect. If none did (or you undid them): `"
-          + Prisma.resolveRolledBack(paths, name) + "` then `" + Prisma.deploy(paths) + "`. If you completed it by hand: `"
+          + Prisma.resolveRolledBack(paths, name) + "` then `" + Prisma.deploy(paths)
+          + "`. If you completed it by hand: `"
           + Prisma.resolveApplied(paths, name) + "`.";
     } else {
       help = "The folder has no script for it, so it cannot be marked applied: undo its partial effects, run `"
-          + Prisma.resolveRolledBack(paths, name) + "`, and restore `" + paths.script(name) + "` if it is still wanted.";
+          + Prisma.resolveRolledBack(paths, name) + "`, and restore `" + paths.script(name)
+          + "` if it is still wanted.";
     }
     return TYPE.at(name, message, help);
   }

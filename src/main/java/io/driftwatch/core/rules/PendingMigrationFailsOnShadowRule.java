@@ -40,7 +40,8 @@ public final class PendingMigrationFailsOnShadowRule implements HistoryRule {
             + "): `" + paths.deploy() + "` will stop there with P3018, and every deploy after "
             + "it with P3009 until it is resolved.",
         "Fix its SQL before deploying: it has not been applied here, so it may still be edited (unless another "
-            + "environment already ran it). Reproduce with `npx prisma migrate dev" + paths.schemaOption() + "` on a development database. The "
+            + "environment already ran it). Reproduce with `npx prisma migrate dev" + paths.schemaOption()
+            + "` on a development database. The "
             + "database error names the statement.");
   }
 }

@@ -38,7 +38,8 @@ public final class PendingMigrationWillFailRule implements HistoryRule {
         "If the database already holds everything the migration creates (db push, a fix by hand), mark it applied "
             + "instead of running it: `" + paths.resolveApplied(failure.migration()) + "`. Otherwise "
             + "fix the script before deploying (it has not run here; guard it with IF NOT EXISTS, or create what it "
-            + "needs in an earlier migration). This environment's resolution plan (its /plan endpoint) gives the steps.",
+            + "needs in an earlier migration). This environment's resolution plan (its /plan endpoint) gives the "
+            + "steps.",
         null, failure.object());
   }
 }

@@ -61,7 +61,8 @@ public abstract class DriftKindRule implements SchemaRule {
 
   private static String help(Drift drift, String catchUp, String record) {
     return "If the database is right, record it in the catch-up migration `" + catchUp + "` (the drift report holds "
-        + "it whole), which reads here: `" + oneLine(drift.liveDdl()) + "`, then run `" + record + "` (it records the migration without running it). If the migrations are right, "
+        + "it whole), which reads here: `" + oneLine(drift.liveDdl()) + "`, then run `" + record
+        + "` (it records the migration without running it). If the migrations are right, "
         + "run on the database: `" + oneLine(drift.restoreSql()) + "`.";
   }
 
