@@ -47,7 +47,8 @@ final class SchemaChecks {
     Optional<Catalog> created = expected.map(catalog -> cut(catalog, schemas, ignore));
 
     Optional<SchemaDrift> drift = created.flatMap(e -> live.map(l -> SchemaDiff.compare(e, l)));
-    Optional<CatchUpMigration> catchUp = drift.filter(d -> !d.isEmpty()).map(d -> CatchUpMigration.from(d, input.now()));
+    Optional<CatchUpMigration> catchUp = drift.filter(d -> !d.isEmpty()).map(d -> CatchUpMigration.from(d, input.now(),
+        source.paths()));
     // Coverage asks whether any migration of the folder creates an item: pending ones count.
     Optional<Catalog> byFolder = input.folder().flatMap(ExpectedSchema::catalog).map(catalog -> cut(catalog, schemas, ignore))
         .or(() -> created);

@@ -18,9 +18,11 @@ import java.util.TreeMap;
  *     ({@link io.driftwatch.core.prisma.schema.PrismaSchema#MAX_BYTES}): their text is not kept then
  * @param schemaLookedFor where the schema was looked for, as the user would write it ({@code `prisma/schema.prisma`
  *     or `prisma/schema/`}): what a finding names when nothing was found there
+ * @param paths where the migrations folder and the schema are in the repository, for the commands given
  */
 public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
-    SortedMap<String, String> schemaFiles, Optional<String> schemaUnread, String schemaLookedFor) {
+    SortedMap<String, String> schemaFiles, Optional<String> schemaUnread, String schemaLookedFor,
+    ProjectPaths paths) {
 
   /** Prisma's default places, relative to the folder of the migrations' parent. */
   public static final String DEFAULT_SCHEMA_PLACES = "`schema.prisma` or `schema/`";
@@ -30,11 +32,12 @@ public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> 
     schemaFiles = Collections.unmodifiableSortedMap(new TreeMap<>(schemaFiles));
     java.util.Objects.requireNonNull(schemaUnread, "schemaUnread");
     java.util.Objects.requireNonNull(schemaLookedFor, "schemaLookedFor");
+    java.util.Objects.requireNonNull(paths, "paths");
   }
 
   public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
       SortedMap<String, String> schemaFiles, Optional<String> schemaUnread) {
-    this(migrations, lockProvider, revision, schemaFiles, schemaUnread, DEFAULT_SCHEMA_PLACES);
+    this(migrations, lockProvider, revision, schemaFiles, schemaUnread, DEFAULT_SCHEMA_PLACES, ProjectPaths.DEFAULT);
   }
 
   public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,

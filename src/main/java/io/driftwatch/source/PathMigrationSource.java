@@ -1,5 +1,6 @@
 package io.driftwatch.source;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationScript;
@@ -134,7 +135,7 @@ public final class PathMigrationSource implements MigrationSource {
         held.take(total + schemaBytes + ScriptMemory.PER_MIGRATION_BYTES * folders.size() - held.bytes(),
             "the scripts and schema of " + base);
         return new SourceSnapshot(found, lockProvider, Optional.empty(), schema, schemaUnread,
-            schemaPlaces(base, schemaRelative));
+            schemaPlaces(base, schemaRelative), ProjectPaths.DEFAULT);
       }
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read the migrations folder " + base.resolve(migrationsRelative) + ": "

@@ -29,6 +29,7 @@ public final class Scenario {
   private boolean deployLockHeld;
   private Optional<String> lockProvider = Optional.of("postgresql");
   private HistoryEvidence evidence = HistoryEvidence.NONE;
+  private ProjectPaths paths = ProjectPaths.DEFAULT;
 
   private java.util.Optional<io.driftwatch.core.catalog.Catalog> liveCatalog = java.util.Optional.empty();
   private java.util.Optional<io.driftwatch.core.SchemaInput> schemaInput = java.util.Optional.empty();
@@ -152,9 +153,16 @@ public final class Scenario {
     return this;
   }
 
+  /** Where the source keeps its migrations and schema in its repository. */
+  public Scenario paths(ProjectPaths where) {
+    this.paths = where;
+    return this;
+  }
+
   public AuditInput input() {
     return new AuditInput(
-        new SourceSnapshot(List.copyOf(folder.values()), lockProvider),
+        new SourceSnapshot(List.copyOf(folder.values()), lockProvider, Optional.empty(), new java.util.TreeMap<>(),
+            Optional.empty(), SourceSnapshot.DEFAULT_SCHEMA_PLACES, paths),
         new TargetSnapshot("postgresql", tableExists, schemaHasTables, List.copyOf(rows), deployLockHeld,
             new Datasource("PostgreSQL", "app", "public", "localhost:5432"), liveCatalog),
         evidence, schemaInput);

@@ -1,5 +1,6 @@
 package io.driftwatch.core.drift;
 
+import io.driftwatch.core.ProjectPaths;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,11 @@ public record CatchUpMigration(String name, String sql, List<String> commands) {
    * @throws IllegalArgumentException when there is no drift to catch up
    */
   public static CatchUpMigration from(SchemaDrift drift, Instant now) {
+    return from(drift, now, ProjectPaths.DEFAULT);
+  }
+
+  /** As {@link #from(SchemaDrift, Instant)}, its commands written for the source's folder and schema. */
+  public static CatchUpMigration from(SchemaDrift drift, Instant now, ProjectPaths paths) {
     Objects.requireNonNull(drift, "drift");
     Objects.requireNonNull(now, "now");
     if (drift.isEmpty()) {
@@ -43,10 +49,10 @@ public record CatchUpMigration(String name, String sql, List<String> commands) {
     }
     String name = TIMESTAMP.format(now) + SUFFIX;
     String sql = Script.render(Script.order(drift, Drift::liveSteps));
-    String directory = "prisma/migrations/" + name;
+    String directory = paths.directory(name);
     return new CatchUpMigration(name, sql, List.of(
         "mkdir -p " + directory,
         "cat > " + directory + "/migration.sql <<'DRIFTWATCH_SQL'\n" + sql + "DRIFTWATCH_SQL",
-        "npx prisma migrate resolve --applied " + name));
+        paths.resolveApplied(name)));
   }
 }

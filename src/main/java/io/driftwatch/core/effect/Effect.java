@@ -17,6 +17,8 @@ import java.util.Optional;
  *     NOTHING}
  * @param everyRow for UPDATE and DELETE, no WHERE clause; TRUNCATE is always every row
  * @param requires what must exist before the statement runs (the table altered, the table referenced)
+ * @param implicitName for an object the statement does not name, how PostgreSQL names it; {@code object} then holds
+ *     the name it gets when nothing else has it ({@link ObjectSet#named} chooses it on a database)
  */
 public record Effect(
     Action action,
@@ -26,7 +28,8 @@ public record Effect(
     boolean guarded,
     boolean everyRow,
     List<SchemaObject> requires,
-    SqlStatement statement) {
+    SqlStatement statement,
+    Optional<ImplicitName> implicitName) {
 
   public enum Action {
     CREATE, DROP, RENAME, ALTER, INSERT, UPDATE, DELETE, TRUNCATE,
@@ -46,11 +49,22 @@ public record Effect(
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(statement, "statement");
     requires = List.copyOf(requires);
+    Objects.requireNonNull(implicitName, "implicitName");
+  }
+
+  public Effect(Action action, SchemaObject object, Optional<SchemaObject> previous, String detail, boolean guarded,
+      boolean everyRow, List<SchemaObject> requires, SqlStatement statement) {
+    this(action, object, previous, detail, guarded, everyRow, requires, statement, Optional.empty());
+  }
+
+  /** The same effect on an object of another name (the one PostgreSQL chose). */
+  public Effect withObject(SchemaObject other) {
+    return new Effect(action, other, previous, detail, guarded, everyRow, requires, statement, implicitName);
   }
 
   /** The same effect of another statement: the same one cut short ({@link SqlStatement#cut}), to be kept. */
   public Effect withStatement(SqlStatement other) {
-    return new Effect(action, object, previous, detail, guarded, everyRow, requires, other);
+    return new Effect(action, object, previous, detail, guarded, everyRow, requires, other, implicitName);
   }
 
   /** For messages: {@code create table "public"."User"}. */

@@ -4,6 +4,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Constraint;
 import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.EnumType;
+import io.driftwatch.core.catalog.ForeignKey;
 import io.driftwatch.core.catalog.Index;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Sequence;
@@ -46,22 +47,39 @@ public final class ObjectSet {
   private final Map<String, String> relationOwner;
   /** The index each primary key, unique or exclusion constraint owns (it bears the constraint's name). */
   private final Map<String, String> constraintIndexes;
+  /** The reverse of {@link #constraintIndexes}: the constraint owning each constraint index, by relation key. */
+  private final Map<String, String> indexConstraints;
+  /**
+   * The constraint keys of each constraint name: PostgreSQL wants a name it generates free in the whole schema
+   * ({@code ChooseConstraintName}), not only on the table.
+   */
+  private final Map<String, Set<String>> constraintsByName;
+  /**
+   * The foreign keys that reference each table, by the table's key: {@code owner-key NUL constraint-key}. A
+   * {@code DROP TABLE ... CASCADE} drops them with it.
+   */
+  private final Map<String, Set<String>> referencing;
   /** The undo log of the open try: each change's reverse, newest last; null when no try is open. */
   private ArrayDeque<Runnable> undo;
 
   private ObjectSet(Set<String> schemas, Set<String> keys, Map<String, Set<String>> members,
-      Map<String, Set<String>> owned, Map<String, String> relationOwner, Map<String, String> constraintIndexes) {
+      Map<String, Set<String>> owned, Map<String, String> relationOwner, Map<String, String> constraintIndexes,
+      Map<String, String> indexConstraints, Map<String, Set<String>> constraintsByName,
+      Map<String, Set<String>> referencing) {
     this.schemas = schemas;
     this.keys = keys;
     this.members = members;
     this.owned = owned;
     this.relationOwner = relationOwner;
     this.constraintIndexes = constraintIndexes;
+    this.indexConstraints = indexConstraints;
+    this.constraintsByName = constraintsByName;
+    this.referencing = referencing;
   }
 
   public static ObjectSet of(Catalog catalog) {
     ObjectSet set = new ObjectSet(new HashSet<>(catalog.schemas()), new HashSet<>(), new HashMap<>(), new HashMap<>(),
-        new HashMap<>(), new HashMap<>());
+        new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     catalog.schemas().forEach(schema -> set.addKey(key(SchemaObject.schema(schema))));
     catalog.extensions().forEach(extension -> set.addKey(key(SchemaObject.extension(extension.name()))));
     for (Table table : catalog.tables()) {
@@ -72,6 +90,9 @@ public final class ObjectSet {
     }
     for (Sequence sequence : catalog.sequences()) {
       set.addRelation(SchemaObject.of(Kind.SEQUENCE, sequence.name()));
+      // a SERIAL's sequence goes with its table
+      sequence.ownedBy().ifPresent(column -> set.own(key(SchemaObject.of(Kind.TABLE, column.table())),
+          relationKey(sequence.name())));
     }
     for (EnumType type : catalog.enums()) {
       set.addKey(key(SchemaObject.of(Kind.ENUM, type.name())));
@@ -83,7 +104,8 @@ public final class ObjectSet {
   /** An independent set holding the same objects (no try open). */
   public ObjectSet copy() {
     return new ObjectSet(new HashSet<>(schemas), new HashSet<>(keys), deepCopy(members), deepCopy(owned),
-        new HashMap<>(relationOwner), new HashMap<>(constraintIndexes));
+        new HashMap<>(relationOwner), new HashMap<>(constraintIndexes), new HashMap<>(indexConstraints),
+        deepCopy(constraintsByName), deepCopy(referencing));
   }
 
   private static Map<String, Set<String>> deepCopy(Map<String, Set<String>> map) {
@@ -145,17 +167,57 @@ public final class ObjectSet {
     return Optional.empty();
   }
 
+  /**
+   * The effect on the object PostgreSQL names when the statement does not ({@link Effect#implicitName()}): the
+   * first free of {@code T_pkey}, {@code T_pkey1}, ... on this set; any other effect as it is.
+   */
+  public Effect named(Effect effect) {
+    if (effect.implicitName().isEmpty() || !known(effect.object())) {
+      return effect;
+    }
+    ImplicitName implicit = effect.implicitName().get();
+    String schema = implicit.table().schema();
+    String checkColumn = implicit.isCheck() ? checkColumn(implicit) : null;
+    String chosen = implicit.choose(name -> (implicit.namesAnIndex()
+        && keys.contains(relationKey(QualifiedName.of(schema, name))))
+        || (implicit.kind() == Kind.CONSTRAINT && constraintNamed(schema, name)), checkColumn);
+    return effect.withObject(implicit.object(chosen));
+  }
+
+  /** The one column of the table a CHECK's expression uses, or null when it uses none or several. */
+  private String checkColumn(ImplicitName check) {
+    SchemaObject table = SchemaObject.of(Kind.TABLE, check.table());
+    List<String> used = check.columns().stream().distinct()
+        .filter(name -> presence(table) != Presence.PRESENT || holds(SchemaObject.column(check.table(), name)))
+        .toList();
+    return used.size() == 1 ? used.get(0) : null;
+  }
+
+  private boolean constraintNamed(String schema, String name) {
+    String prefix = "constraint|" + schema + ".";
+    return constraintsByName.getOrDefault(name, Set.of()).stream().anyMatch(key -> key.startsWith(prefix));
+  }
+
   /** Plays one effect, as if its statement ran: what it creates is there, what it drops is gone. */
   public void apply(Effect effect) {
     SchemaObject object = effect.object();
     switch (effect.action()) {
       case CREATE -> {
         add(object, effect.detail());
-        if (object.kind() == Kind.INDEX && !effect.requires().isEmpty()) {
+        if (object.kind() == Kind.CONSTRAINT && effect.detail().equals("FOREIGN KEY")) {
+          effect.requires().stream().filter(table -> !table.equals(object.owner()))
+              .forEach(table -> reference(key(table), key(object.owner()), key(object)));
+        }
+        if ((object.kind() == Kind.INDEX || object.kind() == Kind.SEQUENCE) && !effect.requires().isEmpty()) {
           own(key(effect.requires().get(0)), relationKey(object.name()));
         }
       }
-      case DROP -> remove(object);
+      case DROP -> {
+        if (effect.detail().equals("CASCADE") && object.kind() == Kind.TABLE) {
+          dropReferencing(key(object));
+        }
+        remove(object);
+      }
       case RENAME -> effect.previous().ifPresentOrElse(previous -> rename(previous, object),
           () -> add(object, effect.detail()));
       default -> { }
@@ -185,8 +247,10 @@ public final class ObjectSet {
 
   /** The index PostgreSQL creates for a primary key, unique or exclusion constraint, named like it. */
   private void addConstraintIndex(SchemaObject constraint) {
-    String relation = relationKey(QualifiedName.of(constraint.name().schema(), constraint.part()));
+    QualifiedName index = QualifiedName.of(constraint.name().schema(), constraint.part());
+    String relation = relationKey(index);
     addKey(relation);
+    addKey(key(SchemaObject.of(Kind.INDEX, index)));
     own(key(constraint.owner()), relation);
     putConstraintIndex(key(constraint), relation);
   }
@@ -209,12 +273,23 @@ public final class ObjectSet {
         String index = constraintIndexes.get(moved);
         if (index != null) {
           removeConstraintIndex(moved);
-          putConstraintIndex(renamed, index);
+          putConstraintIndex(renamed, movedTo(index, previous.name().schema(), object.name().schema()));
         }
       }
       for (String relation : List.copyOf(owned.getOrDefault(from, Set.of()))) {
         disown(from, relation);
-        own(to, relation);
+        String moved = movedTo(relation, previous.name().schema(), object.name().schema());
+        if (!moved.equals(relation)) { // SET SCHEMA takes the table's indexes and sequences along
+          for (String kind : List.of("index|", "sequence|")) {
+            if (keys.contains(kind + relation.substring("relation|".length()) + "|")) {
+              removeKey(kind + relation.substring("relation|".length()) + "|");
+              addKey(kind + moved.substring("relation|".length()) + "|");
+            }
+          }
+          removeKey(relation);
+          addKey(moved);
+        }
+        own(to, moved);
       }
       removeKey(from);
       removeKey(relationKey(previous.name()));
@@ -223,6 +298,17 @@ public final class ObjectSet {
     }
     boolean ownsIndex = previous.kind() == Kind.CONSTRAINT && constraintIndexes.containsKey(key(previous));
     String previousRelation = relationKey(previous.name());
+    String constraintOfIndex = previous.kind() == Kind.INDEX ? indexConstraints.get(previousRelation) : null;
+    if (constraintOfIndex != null && relationOwner.containsKey(previousRelation)) {
+      // ALTER INDEX renames the primary key, unique or exclusion constraint the index backs, and back
+      String table = relationOwner.get(previousRelation);
+      String tableName = table.substring(table.indexOf('|') + 1, table.length() - 1);
+      String schema = previous.name().schema();
+      QualifiedName onTable = QualifiedName.of(schema, tableName.substring(schema.length() + 1));
+      rename(SchemaObject.constraint(onTable, constraintName(table, constraintOfIndex)),
+          SchemaObject.constraint(onTable, object.name().name()));
+      return;
+    }
     String indexTable = previous.kind() == Kind.INDEX ? relationOwner.get(previousRelation) : null;
     remove(previous);
     if (indexTable != null) {
@@ -233,6 +319,15 @@ public final class ObjectSet {
     if (ownsIndex) {
       addConstraintIndex(object);
     }
+  }
+
+  /** A relation key of one schema, in another ({@code relation|old.X} to {@code relation|new.X}). */
+  private static String movedTo(String relation, String from, String to) {
+    if (from.equals(to)) {
+      return relation;
+    }
+    String name = relation.substring("relation|".length() + from.length() + 1);
+    return relationKey(QualifiedName.of(to, name));
   }
 
   private void remove(SchemaObject object) {
@@ -260,6 +355,7 @@ public final class ObjectSet {
         disown(key, relation);
         removeKey(relation);
         removeKey("index|" + relation.substring("relation|".length()) + "|");
+        removeKey("sequence|" + relation.substring("relation|".length()) + "|");
       }
     }
   }
@@ -272,6 +368,10 @@ public final class ObjectSet {
       SchemaObject indexObject = SchemaObject.of(Kind.INDEX, QualifiedName.of(table.name().schema(), index.name()));
       addRelation(indexObject);
       own(key(tableObject), relationKey(indexObject.name()));
+    }
+    for (ForeignKey foreignKey : table.foreignKeys()) {
+      reference(key(SchemaObject.of(Kind.TABLE, foreignKey.referencedTable())), key(tableObject),
+          key(SchemaObject.constraint(table.name(), foreignKey.name())));
     }
     for (Constraint constraint : table.constraints()) {
       SchemaObject constraintObject = SchemaObject.constraint(table.name(), constraint.name());
@@ -321,6 +421,10 @@ public final class ObjectSet {
     if (members.computeIfAbsent(owner, ignored -> new HashSet<>()).add(member)) {
       changed(() -> members.get(owner).remove(member));
     }
+    String constraint = constraintName(owner, member);
+    if (constraint != null && constraintsByName.computeIfAbsent(constraint, ignored -> new HashSet<>()).add(member)) {
+      changed(() -> constraintsByName.get(constraint).remove(member));
+    }
   }
 
   private void removeMember(String owner, String member) {
@@ -329,7 +433,22 @@ public final class ObjectSet {
     if (of != null && of.remove(member)) {
       changed(() -> of.add(member));
     }
+    String constraint = constraintName(owner, member);
+    Set<String> named = constraint == null ? null : constraintsByName.get(constraint);
+    if (named != null && named.remove(member)) {
+      changed(() -> named.add(member));
+    }
   }
+
+  /** The name of a constraint member ({@code constraint|<table>|<name>} of {@code table|<table>|}), else null. */
+  private static String constraintName(String owner, String member) {
+    if (!member.startsWith("constraint|")) {
+      return null;
+    }
+    String table = owner.substring(owner.indexOf('|') + 1, owner.length() - 1);
+    return member.substring(("constraint|" + table + "|").length());
+  }
+
 
   private void own(String table, String relation) {
     if (owned.computeIfAbsent(table, ignored -> new HashSet<>()).add(relation)) {
@@ -350,15 +469,39 @@ public final class ObjectSet {
     }
   }
 
+  private void reference(String referenced, String owner, String constraint) {
+    String pair = owner + '\0' + constraint;
+    if (referencing.computeIfAbsent(referenced, ignored -> new HashSet<>()).add(pair)) {
+      changed(() -> referencing.get(referenced).remove(pair));
+    }
+  }
+
+  /** The foreign keys of other tables that reference this one: {@code DROP TABLE ... CASCADE} drops them. */
+  private void dropReferencing(String table) {
+    for (String pair : List.copyOf(referencing.getOrDefault(table, Set.of()))) {
+      String owner = pair.substring(0, pair.indexOf('\0'));
+      String constraint = pair.substring(pair.indexOf('\0') + 1);
+      if (!owner.equals(table)) {
+        removeMember(owner, constraint);
+      }
+    }
+  }
+
   private void putConstraintIndex(String constraint, String relation) {
     String before = constraintIndexes.put(constraint, relation);
     changed(() -> restore(constraintIndexes, constraint, before));
+    String constraintBefore = indexConstraints.put(relation, constraint);
+    changed(() -> restore(indexConstraints, relation, constraintBefore));
   }
 
   private String removeConstraintIndex(String constraint) {
     String before = constraintIndexes.remove(constraint);
     if (before != null) {
       changed(() -> constraintIndexes.put(constraint, before));
+      if (constraint.equals(indexConstraints.get(before))) {
+        indexConstraints.remove(before);
+        changed(() -> indexConstraints.put(before, constraint));
+      }
     }
     return before;
   }

@@ -38,7 +38,8 @@ public final class Preflight {
 
   /** The first statement of one migration that fails against {@code database}, which it plays as it goes. */
   public static Optional<PredictedFailure> firstFailure(String migration, List<Effect> effects, ObjectSet database) {
-    for (Effect effect : effects) {
+    for (Effect written : effects) {
+      Effect effect = database.named(written);
       Optional<Problem> problem = problem(effect, database);
       if (problem.isPresent()) {
         return Optional.of(new PredictedFailure(migration, effect.statement().line(),

@@ -63,6 +63,10 @@ public final class ReverseSql {
       if (onNewTable) {
         continue; // dropping the new table undoes its columns, constraints, rows and changes
       }
+      if (effect.action() == Effect.Action.CREATE && object.kind() == Kind.SEQUENCE
+          && effect.implicitName().isPresent()) {
+        continue; // a SERIAL's sequence goes with its column, and cannot be dropped before it
+      }
       if (skippedCreates.contains(effect.statement()) && !tableItself) {
         continue; // the CREATE TABLE IF NOT EXISTS did nothing: neither did its column definitions
       }

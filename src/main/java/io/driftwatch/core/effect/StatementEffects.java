@@ -124,6 +124,24 @@ public final class StatementEffects {
       effects.add(new Effect(action, object, Optional.empty(), detail, guarded, false, requires, statement));
     }
 
+    /** Creates what PostgreSQL names itself; named as it is when nothing else has the name. */
+    void addImplicit(ImplicitName name, String detail, boolean guarded, List<SchemaObject> requires) {
+      List<String> used = name.columns().stream().distinct().toList();
+      String named = name.choose(ignored -> false, used.size() == 1 ? used.get(0) : null);
+      effects.add(new Effect(Action.CREATE, name.object(named), Optional.empty(), detail, guarded, false, requires,
+          statement, Optional.of(name)));
+    }
+
+    /** A constraint: as it is named, or as PostgreSQL names it. */
+    void addConstraint(Optional<String> named, ImplicitName implicit, String detail, boolean guarded,
+        List<SchemaObject> requires) {
+      if (named.isPresent()) {
+        add(Action.CREATE, SchemaObject.constraint(implicit.table(), named.get()), detail, guarded, requires);
+      } else {
+        addImplicit(implicit, detail, guarded, requires);
+      }
+    }
+
     void read() {
       if (in.accept("CREATE")) {
         create();
@@ -203,28 +221,106 @@ public final class StatementEffects {
       if (in.accept("PARTITION", "OF")) {
         requires.add(SchemaObject.of(Kind.TABLE, in.qualifiedName(schema)));
       }
-      add(Action.CREATE, SchemaObject.of(Kind.TABLE, table), "", ifNotExists, requires);
+      SchemaObject created = SchemaObject.of(Kind.TABLE, table);
+      add(Action.CREATE, created, "", ifNotExists, requires);
       if (!in.acceptSymbol("(")) {
         return;
       }
-      for (Cursor element : in.elementsUntilClose()) {
+      List<Cursor> elements = in.elementsUntilClose();
+      Set<String> columns = new java.util.HashSet<>();
+      for (Cursor element : elements) {
+        if (!element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new)) && element.peekName()) {
+          columns.add(element.copy().name());
+        }
+      }
+      // PostgreSQL names the CHECKs as it creates the table, then the indexes, then the foreign keys
+      Reading unnamed = new Reading(statement, in);
+      for (Cursor element : elements) {
         if (element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
-          tableConstraint(element, table, ifNotExists);
+          tableConstraint(element, table, ifNotExists, List.of(), columns, unnamed);
         } else if (element.peekName()) {
           String column = element.name();
           add(Action.CREATE, SchemaObject.column(table, column), "", ifNotExists, references(element));
+          columnConstraints(element, table, column, ifNotExists, List.of(created), columns, unnamed);
         }
+      }
+      unnamed.effects.sort(java.util.Comparator.comparingInt(effect -> namingOrder(effect)));
+      effects.addAll(unnamed.effects);
+    }
+
+    /**
+     * A table constraint, named ({@code CONSTRAINT "x" ...}) or not (PostgreSQL names it): its effects go to
+     * {@code unnamed} when PostgreSQL names it, else here.
+     *
+     * @param columns the table's columns, when the statement lists them (a CHECK is named after the one it uses)
+     */
+    void tableConstraint(Cursor element, QualifiedName table, boolean guarded, List<SchemaObject> needsTable,
+        Set<String> columns, Reading unnamed) {
+      Optional<String> name = element.accept("CONSTRAINT") ? Optional.of(element.name()) : Optional.empty();
+      Reading to = name.isPresent() ? this : unnamed;
+      List<SchemaObject> requires = concat(needsTable, references(element));
+      if (element.accept("PRIMARY", "KEY")) {
+        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"), "PRIMARY KEY", guarded,
+            requires);
+      } else if (element.accept("UNIQUE")) {
+        element.accept("NULLS", "NOT", "DISTINCT");
+        element.accept("NULLS", "DISTINCT");
+        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table,
+            ImplicitName.indexColumnNames(element.indexColumns()), "key"), "UNIQUE", guarded, requires);
+      } else if (element.accept("FOREIGN", "KEY")) {
+        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, element.indexColumns(), "fkey"),
+            "FOREIGN KEY", guarded, requires);
+      } else if (element.accept("CHECK")) {
+        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, element.namesUsed(columns), "check"), "CHECK",
+            guarded, requires);
+      } else if (element.accept("EXCLUDE")) {
+        if (element.accept("USING")) {
+          element.name();
+        }
+        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table,
+            ImplicitName.indexColumnNames(element.indexColumns()), "excl"), "EXCLUDE", guarded, requires);
       }
     }
 
-    /** A table constraint, named ({@code CONSTRAINT "x" ...}) or not; only named ones are objects. */
-    void tableConstraint(Cursor element, QualifiedName table, boolean guarded) {
-      if (element.accept("CONSTRAINT")) {
-        String name = element.name();
-        add(Action.CREATE, SchemaObject.constraint(table, name), constraintType(element), guarded,
-            references(element));
-      } else if (!references(element).isEmpty()) {
-        add(Action.ALTER, SchemaObject.of(Kind.TABLE, table), "ADD FOREIGN KEY", guarded, references(element));
+    /**
+     * The constraints written in a column's definition ({@code "id" SERIAL PRIMARY KEY REFERENCES ...}) and the
+     * sequence of a {@code SERIAL} or identity column; {@code element} is past the column's name.
+     */
+    void columnConstraints(Cursor element, QualifiedName table, String column, boolean guarded,
+        List<SchemaObject> needsTable, Set<String> columns, Reading unnamed) {
+      Cursor scan = element.copy();
+      if (scan.peekAny("SERIAL", "SERIAL4", "BIGSERIAL", "SERIAL8", "SMALLSERIAL", "SERIAL2")) {
+        unnamed.addImplicit(new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"), "", guarded,
+            List.of(SchemaObject.of(Kind.TABLE, table)));
+      }
+      Optional<String> name = Optional.empty();
+      while (!scan.atEnd()) {
+        Reading to = name.isPresent() ? this : unnamed;
+        if (scan.accept("CONSTRAINT")) {
+          name = Optional.of(scan.name());
+          continue;
+        }
+        if (scan.accept("PRIMARY", "KEY")) {
+          to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"), "PRIMARY KEY",
+              guarded, needsTable);
+        } else if (scan.accept("UNIQUE")) {
+          to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "key"), "UNIQUE", guarded,
+              needsTable);
+        } else if (scan.accept("REFERENCES")) {
+          SchemaObject referenced = SchemaObject.of(Kind.TABLE, scan.qualifiedName(schema));
+          to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "fkey"), "FOREIGN KEY",
+              guarded, concat(needsTable, List.of(referenced)));
+        } else if (scan.accept("CHECK")) {
+          to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, scan.namesUsed(columns), "check"),
+              "CHECK", guarded, needsTable);
+        } else if (scan.accept("GENERATED", "ALWAYS", "AS", "IDENTITY")
+            || scan.accept("GENERATED", "BY", "DEFAULT", "AS", "IDENTITY")) {
+          unnamed.addImplicit(new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"), "", guarded,
+              List.of(SchemaObject.of(Kind.TABLE, table)));
+        } else {
+          scan.skipOne();
+        }
+        name = Optional.empty();
       }
     }
 
@@ -248,6 +344,29 @@ public final class StatementEffects {
       return referenced;
     }
 
+    /**
+     * {@code ADD [CONSTRAINT "x"] PRIMARY KEY | UNIQUE USING INDEX "i"}: the index becomes the constraint's and takes
+     * its name (the index's own when it has none): as the index gone and the constraint, with its index, made.
+     */
+    void constraintUsingIndex(Cursor action, QualifiedName table, List<SchemaObject> needsTable) {
+      Optional<String> name = action.accept("CONSTRAINT") ? Optional.of(action.name()) : Optional.empty();
+      String type = action.peek("PRIMARY", "KEY") ? "PRIMARY KEY" : "UNIQUE";
+      action.skipToAtDepth0("USING");
+      action.expect("INDEX");
+      String index = action.name();
+      add(Action.DROP, SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), index)), "", false, needsTable);
+      add(Action.CREATE, SchemaObject.constraint(table, name.orElse(index)), type, false, needsTable);
+    }
+
+    /** Where PostgreSQL names an object among those a statement creates unnamed: CHECKs, indexes, foreign keys. */
+    private static int namingOrder(Effect effect) {
+      return switch (effect.detail()) {
+        case "CHECK" -> 0;
+        case "FOREIGN KEY" -> 2;
+        default -> effect.object().kind() == Kind.SEQUENCE ? -1 : 1;
+      };
+    }
+
     void createIndex(boolean unique) {
       in.accept("CONCURRENTLY");
       boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
@@ -260,7 +379,12 @@ public final class StatementEffects {
         add(Action.CREATE, SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), name.get())),
             unique ? "UNIQUE" : "", ifNotExists, List.of(onTable));
       } else {
-        add(Action.ALTER, onTable, unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX", false, List.of(onTable));
+        if (in.accept("USING")) {
+          in.name();
+        }
+        in.acceptSymbol("(");
+        addImplicit(new ImplicitName(Kind.INDEX, table, ImplicitName.indexColumnNames(in.indexColumnsUntilClose()),
+            "idx"), unique ? "UNIQUE" : "", false, List.of(onTable));
       }
     }
 
@@ -285,14 +409,16 @@ public final class StatementEffects {
         return;
       }
       boolean ifExists = in.accept("IF", "EXISTS");
+      List<SchemaObject> dropped = new ArrayList<>();
       do {
-        SchemaObject object = switch (kind) {
+        dropped.add(switch (kind) {
           case EXTENSION -> SchemaObject.extension(in.name());
           case SCHEMA -> SchemaObject.schema(in.name());
           default -> SchemaObject.of(kind, in.qualifiedName(schema));
-        };
-        add(Action.DROP, object, "", ifExists, List.of());
+        });
       } while (in.acceptSymbol(","));
+      String cascade = in.accept("CASCADE") ? "CASCADE" : "";
+      dropped.forEach(object -> add(Action.DROP, object, cascade, ifExists, List.of()));
     }
 
     void alter() {
@@ -345,20 +471,19 @@ public final class StatementEffects {
     void alterTableAction(Cursor action, QualifiedName table, SchemaObject onTable, List<SchemaObject> needsTable) {
       if (action.accept("ADD")) {
         if (action.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
-          if (action.accept("CONSTRAINT")) {
-            String name = action.name();
-            add(Action.CREATE, SchemaObject.constraint(table, name), constraintType(action), false,
-                concat(needsTable, references(action)));
+          if (addsUsingIndex(action)) {
+            constraintUsingIndex(action, table, needsTable);
           } else {
-            add(Action.ALTER, onTable, "ADD " + action.peekToken().value(), false,
-                concat(needsTable, references(action)));
+            tableConstraint(action, table, false, needsTable, Set.of(), this);
           }
           return;
         }
         action.accept("COLUMN");
         boolean ifNotExists = action.accept("IF", "NOT", "EXISTS");
-        add(Action.CREATE, SchemaObject.column(table, action.name()), "", ifNotExists,
+        String column = action.name();
+        add(Action.CREATE, SchemaObject.column(table, column), "", ifNotExists,
             concat(needsTable, references(action)));
+        columnConstraints(action, table, column, ifNotExists, needsTable, Set.of(), this);
       } else if (action.accept("DROP")) {
         if (action.accept("CONSTRAINT")) {
           boolean ifExists = action.accept("IF", "EXISTS");
@@ -379,6 +504,8 @@ public final class StatementEffects {
         rename(SchemaObject.constraint(table, from), SchemaObject.constraint(table, action.name()), false);
       } else if (action.accept("RENAME", "TO")) {
         rename(onTable, SchemaObject.of(Kind.TABLE, QualifiedName.of(table.schema(), action.name())), false);
+      } else if (action.accept("SET", "SCHEMA")) {
+        rename(onTable, SchemaObject.of(Kind.TABLE, QualifiedName.of(action.name(), table.name())), false);
       } else if (action.accept("ALTER")) {
         action.accept("COLUMN");
         SchemaObject column = SchemaObject.column(table, action.name());
@@ -387,6 +514,11 @@ public final class StatementEffects {
         add(Action.ALTER, onTable, action.restAsWritten(), false, needsTable);
       }
     }
+  }
+
+  /** {@code ADD CONSTRAINT "x" PRIMARY KEY USING INDEX "i"}: a constraint made of an index that exists. */
+  private boolean addsUsingIndex(Cursor action) {
+    return action.copy().skipToAtDepth0("USING") && action.copy().containsSequence("USING", "INDEX");
   }
 
   private static List<SchemaObject> concat(List<SchemaObject> first, List<SchemaObject> second) {
@@ -471,6 +603,10 @@ public final class StatementEffects {
   /** A position in a statement's tokens, up to {@code end} (exclusive; {@link Integer#MAX_VALUE}: the last one). */
   private static final class Cursor {
     static final int MAX_DETAIL = 300;
+    /** Words of an expression that are not column names, when the table's columns are not known. */
+    static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "ILIKE", "BETWEEN",
+        "TRUE", "FALSE", "ANY", "ALL", "SOME", "CASE", "WHEN", "THEN", "ELSE", "END", "DISTINCT", "FROM", "SIMILAR",
+        "TO", "ESCAPE", "ARRAY", "VALUE", "CURRENT_DATE", "CURRENT_TIMESTAMP", "NOW", "INTERVAL", "COLLATE");
 
     private final Tokens tokens;
     private int at;
@@ -584,6 +720,154 @@ public final class StatementEffects {
         return QualifiedName.of(first, name());
       }
       return QualifiedName.of(defaultSchema, first);
+    }
+
+    boolean atEnd() {
+      return token(at) == null;
+    }
+
+    /** Moves past one token, or past a parenthesised group whole. */
+    void skipOne() {
+      if (acceptSymbol("(")) {
+        closeGroup();
+      } else {
+        at++;
+      }
+    }
+
+    /** Moves past the parenthesis closing the one just read, returning the tokens inside. */
+    private List<SqlToken> closeGroup() {
+      List<SqlToken> inside = new ArrayList<>();
+      int depth = 0;
+      for (SqlToken token = token(at); token != null; token = token(at)) {
+        at++;
+        if (token.isSymbol("(")) {
+          depth++;
+        } else if (token.isSymbol(")")) {
+          if (depth-- == 0) {
+            return inside;
+          }
+        }
+        inside.add(token);
+      }
+      return inside;
+    }
+
+    /** Moves just past the next {@code word} outside parentheses; false (at the end) when there is none. */
+    boolean skipToAtDepth0(String word) {
+      while (!atEnd()) {
+        if (accept(word)) {
+          return true;
+        }
+        skipOne();
+      }
+      return false;
+    }
+
+    /**
+     * The names a parenthesised expression uses as columns (a CHECK's): the names not called as functions nor
+     * read as types or keywords, those of {@code columns} only when it is not empty; moves past it.
+     */
+    List<String> namesUsed(Set<String> columns) {
+      if (!acceptSymbol("(")) {
+        return List.of();
+      }
+      List<SqlToken> inside = closeGroup();
+      List<String> used = new ArrayList<>();
+      for (int i = 0; i < inside.size(); i++) {
+        SqlToken token = inside.get(i);
+        boolean called = i + 1 < inside.size() && (inside.get(i + 1).isSymbol("(") || inside.get(i + 1).isSymbol("."));
+        boolean type = i > 0 && inside.get(i - 1).isSymbol("::");
+        boolean keyword = token.kind() == SqlToken.Kind.WORD && (columns.isEmpty() ? KEYWORDS.contains(token.value())
+            : !columns.contains(token.name()));
+        boolean quotedElsewhere = token.kind() == SqlToken.Kind.QUOTED_NAME && !columns.isEmpty()
+            && !columns.contains(token.name());
+        if (token.isName() && !called && !type && !keyword && !quotedElsewhere) {
+          used.add(token.name());
+        }
+      }
+      return used;
+    }
+
+    /** The columns of a parenthesised list ({@code ("a", lower("b") DESC)}), as an index names them; moves past it. */
+    List<String> indexColumns() {
+      return acceptSymbol("(") ? indexColumnsUntilClose() : List.of();
+    }
+
+    /** As {@link #indexColumns()}, the opening parenthesis read. */
+    List<String> indexColumnsUntilClose() {
+      List<String> names = new ArrayList<>();
+      for (Cursor element : elementsUntilClose()) {
+        names.add(element.indexColumnName());
+      }
+      return names;
+    }
+
+    /**
+     * {@code FigureIndexColname}: a column's name; a function call's name ({@code lower}); a cast's operand's;
+     * {@code expr} for any other expression.
+     */
+    private String indexColumnName() {
+      List<SqlToken> element = new ArrayList<>();
+      for (SqlToken token : rest()) {
+        if (element.isEmpty() || !token.isWord("WITH")) {
+          element.add(token);
+        } else {
+          break; // EXCLUDE's ("a" WITH =)
+        }
+      }
+      return figure(element, 0, element.size()).orElse("expr");
+    }
+
+    private static Optional<String> figure(List<SqlToken> tokens, int from, int to) {
+      if (from >= to) {
+        return Optional.empty();
+      }
+      SqlToken first = tokens.get(from);
+      if (first.isSymbol("(")) {
+        int close = matching(tokens, from);
+        Optional<String> inner = figure(tokens, from + 1, close);
+        return close + 1 < to && tokens.get(close + 1).isSymbol("::") ? inner.or(() -> lastName(tokens, close + 2, to))
+            : inner;
+      }
+      if (!first.isName()) {
+        return Optional.empty();
+      }
+      int next = from + 1;
+      while (next + 1 < to && tokens.get(next).isSymbol(".") && tokens.get(next + 1).isName()) {
+        next += 2;
+      }
+      SqlToken name = tokens.get(next - 1);
+      if (next < to && tokens.get(next).isSymbol("(")) {
+        return Optional.of(name.name()); // a function call
+      }
+      if (next < to && tokens.get(next).isSymbol("::")) {
+        return Optional.of(name.name());
+      }
+      boolean plain = next == to || tokens.get(next).kind() == SqlToken.Kind.WORD
+          || tokens.get(next).kind() == SqlToken.Kind.QUOTED_NAME;
+      return plain ? Optional.of(name.name()) : Optional.empty();
+    }
+
+    private static Optional<String> lastName(List<SqlToken> tokens, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (tokens.get(i).isName() && (i + 1 == to || !tokens.get(i + 1).isSymbol("."))) {
+          return Optional.of(tokens.get(i).name());
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static int matching(List<SqlToken> tokens, int open) {
+      int depth = 0;
+      for (int i = open; i < tokens.size(); i++) {
+        if (tokens.get(i).isSymbol("(")) {
+          depth++;
+        } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+          return i;
+        }
+      }
+      return tokens.size();
     }
 
     /** Moves just past the next {@code word} outside strings, at any depth; false at the end. */

@@ -1,5 +1,6 @@
 package io.driftwatch.core.plan;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Optional;
  */
 final class CleanBaseline {
 
-  private static final String PRISMA = "npx prisma migrate ";
 
   private CleanBaseline() {}
 
@@ -38,7 +38,7 @@ final class CleanBaseline {
     }
     return new DataVerdict(holds, List.of(), true, true, "Every table is empty (checked exactly) and the history is "
         + "badly broken (" + String.join("; ", problems) + "): starting from one baseline migration is simpler and "
-        + "loses nothing.", baselineSteps(in.schema()));
+        + "loses nothing.", baselineSteps(in.schema(), in.paths()));
   }
 
   /**
@@ -71,24 +71,25 @@ final class CleanBaseline {
     return problems;
   }
 
-  private static List<PlanStep> baselineSteps(String schema) {
+  private static List<PlanStep> baselineSteps(String schema, ProjectPaths paths) {
     PlanSteps steps = new PlanSteps();
     steps.add("Keep the old migrations for reference", "shell",
-        "mv prisma/migrations prisma/migrations_before_baseline",
+        "mv " + paths.migrations() + " " + paths.migrations() + "_before_baseline",
         "Nothing is deleted: the old history stays readable until the new one is proven.", Risk.NONE, "");
     steps.add("Write one baseline migration from schema.prisma", "shell",
-        "mkdir -p prisma/migrations/0_init && npx prisma migrate diff --from-empty "
-            + "--to-schema-datamodel prisma/schema.prisma --script > prisma/migrations/0_init/migration.sql",
+        "mkdir -p " + paths.directory("0_init") + " && npx prisma migrate diff --from-empty "
+            + "--to-schema-datamodel " + paths.schema() + " --script > " + paths.script("0_init"),
         "The baseline creates exactly what schema.prisma describes, in one reviewed script.", Risk.NONE,
         "Review the SQL: hand-written objects (views, functions, triggers, extensions) are not in schema.prisma "
             + "and must be copied in from the old migrations.");
-    steps.add("Reset the empty database", "shell", "npx prisma migrate reset --force --skip-seed",
+    steps.add("Reset the empty database", "shell",
+        "npx prisma migrate reset --force --skip-seed" + paths.schemaOption(),
         "Every table was checked and holds no row: nothing is lost.", Risk.MEDIUM,
         "Only run it against this environment's DATABASE_URL (schema " + schema + "); audit again right before, in "
             + "case data arrived since.");
-    steps.add("Apply the baseline", "shell", PRISMA + "deploy",
+    steps.add("Apply the baseline", "shell", paths.deploy(),
         "One migration, one row in _prisma_migrations, no drift.", Risk.LOW, "");
-    steps.add("Verify", "shell", PRISMA + "status",
+    steps.add("Verify", "shell", paths.status(),
         "Must print \"Database schema is up to date!\"; then audit the environment again: no finding expected.",
         Risk.NONE, "");
     return steps.all();

@@ -1,5 +1,6 @@
 package io.driftwatch.core.plan;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.ObjectSet.Presence;
@@ -20,11 +21,12 @@ public final class PhantomMigrationTriage {
   /**
    * @param expected what the folder's applied migrations build (their shadow replay); empty when unknown
    * @param untracked the live objects no migration explains (the drift's untracked objects)
+   * @param paths where the source keeps its migrations: the folder to restore, when git does not name it
    */
   public static PhantomTriage triage(String migration, Optional<Evidence> evidence, Optional<String> script,
-      String schema, Optional<ObjectSet> expected, List<String> untracked) {
+      String schema, Optional<ObjectSet> expected, List<String> untracked, ProjectPaths paths) {
     String kind = evidence.map(e -> e.kind().name()).orElse("NONE");
-    String location = evidence.map(Evidence::location).orElse("prisma/migrations/" + migration);
+    String location = evidence.map(Evidence::location).orElse(paths.directory(migration));
     String commit = evidence.filter(e -> !e.commits().isEmpty()).map(e -> e.commit().sha()).orElse("");
     if (script.isEmpty()) {
       return new PhantomTriage(migration, Verdict.SCRIPT_UNKNOWN, kind, commit, location, List.of(), untracked);

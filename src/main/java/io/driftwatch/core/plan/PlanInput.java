@@ -2,6 +2,7 @@ package io.driftwatch.core.plan;
 
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.SchemaContext;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param catchUp the migration that records the schema drift, when there is drift
  * @param driftObjects how many objects drifted (0 when drift was not checked)
  * @param pending the migrations the next deploy runs, read and pre-flighted once by the engine
+ * @param paths where the source keeps its migrations and schema: the paths and commands the plan gives
  */
 public record PlanInput(
     MigrationHistory history,
@@ -40,7 +42,8 @@ public record PlanInput(
     String schema,
     Optional<CatchUpMigration> catchUp,
     int driftObjects,
-    PendingPreflight pending) {
+    PendingPreflight pending,
+    ProjectPaths paths) {
 
   public PlanInput {
     findings = List.copyOf(findings);
@@ -54,6 +57,7 @@ public record PlanInput(
         result.schema().flatMap(SchemaContext::expected).flatMap(ExpectedSchema::catalog),
         input.schema().flatMap(SchemaInput::folder), input.evidence(), input.target().rowEstimates(), data, schema,
         result.schema().flatMap(SchemaContext::catchUp),
-        result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0), result.pending());
+        result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0), result.pending(),
+        input.source().paths());
   }
 }

@@ -61,8 +61,10 @@ public final class ResolutionPlanner {
     if (data.cleanBaselineRecommended()) {
       data.baselineSteps().forEach(steps::add);
     } else {
-      failed.forEach(triage -> ResolutionSteps.failedSteps(triage, live, failedEffects.get(triage.migration()), steps));
+      failed.forEach(triage -> ResolutionSteps.failedSteps(triage, live, failedEffects.get(triage.migration()),
+          in.paths(), steps));
       phantoms.forEach(triage -> ResolutionSteps.phantomSteps(triage, steps));
+      ResolutionSteps.editedSteps(in, steps);
       ResolutionSteps.schemaSteps(in, safety, steps);
       ResolutionSteps.pendingSteps(safety, pending, in, live, steps);
     }
@@ -120,7 +122,7 @@ public final class ResolutionPlanner {
     return state.phantom().stream().map(name -> {
       Optional<Evidence> evidence = in.evidence().phantom(name);
       return PhantomMigrationTriage.triage(name, evidence, evidence.flatMap(Evidence::script), in.schema(), expected,
-          untracked);
+          untracked, in.paths());
     }).toList();
   }
 

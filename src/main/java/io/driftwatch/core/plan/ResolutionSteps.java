@@ -1,11 +1,15 @@
 package io.driftwatch.core.plan;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.Preflight;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
+import io.driftwatch.core.history.FolderMigration;
+import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +22,15 @@ import java.util.Optional;
  */
 final class ResolutionSteps {
 
-  private static final String PRISMA = "npx prisma migrate ";
-
   private ResolutionSteps() {}
 
   /** @param live the live database's objects: copied, since a statement is played on them to see if it fails */
-  static void failedSteps(FailedTriage triage, Optional<ObjectSet> live, List<Effect> effects, PlanSteps steps) {
+  static void failedSteps(FailedTriage triage, Optional<ObjectSet> live, List<Effect> effects, ProjectPaths paths,
+      PlanSteps steps) {
     String name = triage.migration();
     switch (triage.verdict()) {
       case END_STATE_REACHED -> steps.add("Mark " + name + " as applied", "shell",
-          PRISMA + "resolve --applied " + name,
+          paths.resolveApplied(name),
           "Everything its script does is already in the database (" + String.join(", ", triage.present())
               + "): only the history row is missing.",
           Risk.LOW, triage.unverifiable().isEmpty() ? "Deploy will not run it again."
@@ -40,7 +43,7 @@ final class ResolutionSteps {
               "Its statements change rows or are not read by driftwatch, so the schema cannot tell whether they ran. "
                   + "PostgreSQL ran the script as one transaction and rolled it back when it failed, unless someone "
                   + "ran it by hand since.", Risk.NONE,
-              "If they did run: " + PRISMA + "resolve --applied " + name + " instead of the next step.");
+              "If they did run: " + paths.resolveApplied(name) + " instead of the next step.");
         }
         Optional<PredictedFailure> again = live.map(ObjectSet::copy)
             .flatMap(set -> Preflight.firstFailure(name, effects, set));
@@ -54,7 +57,7 @@ final class ResolutionSteps {
               "It failed with: " + triage.error() + ". Make sure that cannot happen again before deploying.",
               Risk.MEDIUM, "Re-running an unchanged script against an unchanged database fails the same way.");
         }
-        steps.add("Mark " + name + " as rolled back", "shell", PRISMA + "resolve --rolled-back " + name,
+        steps.add("Mark " + name + " as rolled back", "shell", paths.resolveRolledBack(name),
             (checkedNothing ? "None of its effects is in the database (" + String.join(", ", triage.missing())
                 + "): PostgreSQL rolled its transaction back. "
                 : "Nothing of it shows in the schema. ")
@@ -67,8 +70,8 @@ final class ResolutionSteps {
             "Part of it is in the database (" + String.join(", ", triage.present()) + "), part is missing ("
                 + String.join(", ", triage.missing()) + "): these statements create what is missing.",
             Risk.MEDIUM, "Run them in one transaction (BEGIN; ... COMMIT;). To undo it instead: "
-                + String.join(" ", triage.undoSql()) + " then " + PRISMA + "resolve --rolled-back " + name);
-        steps.add("Mark " + name + " as applied", "shell", PRISMA + "resolve --applied " + name,
+                + String.join(" ", triage.undoSql()) + " then " + paths.resolveRolledBack(name));
+        steps.add("Mark " + name + " as applied", "shell", paths.resolveApplied(name),
             "Once finished, its end state is reached.", Risk.LOW, "");
       }
     }
@@ -92,8 +95,8 @@ final class ResolutionSteps {
                   : "Candidates, live objects no migration explains: " + String.join("; ", triage.candidates())),
           Risk.NONE, triage.candidates().isEmpty() ? "Ask who ran it; if it only changed rows, nothing needs "
               + "restoring, but write its SQL down for the next environment."
-              : "Capture them in a migration with GET /api/v1/environments/{name}/drift (catch-up migration), "
-                  + "then mark it applied.");
+              : "Capture them in a migration: the catch-up migration of this environment's drift report (this "
+                  + "plan's URL with /drift in place of /plan), then mark it applied.");
     }
   }
 
@@ -109,14 +112,15 @@ final class ResolutionSteps {
           String.join("\n", in.catchUp().get().commands()),
           in.driftObjects() + " object(s) of the database differ from what the applied migrations build. The catch-up "
               + "migration records the database as it is and is marked applied, so nothing runs against it.",
-          Risk.LOW, "If the migrations are right and the database is not, use the restore SQL of GET "
-              + "/api/v1/environments/{name}/drift instead: read its data-loss section first.");
+          Risk.LOW, "If the migrations are right and the database is not, use the restore SQL of this "
+              + "environment's drift report instead (this plan's URL with /drift in place of /plan): read its "
+              + "data-loss section first.");
     }
     long uncovered = in.findings().stream()
         .filter(f -> f.name().equals("MODEL_WITHOUT_MIGRATION") || f.name().equals("FIELD_WITHOUT_MIGRATION")).count();
     if (uncovered > 0 && !willFail) {
       steps.add("Create the migration schema.prisma is missing", "shell",
-          PRISMA + "dev --create-only --name cover_schema",
+          "npx prisma migrate dev --create-only --name cover_schema" + in.paths().schemaOption(),
           uncovered + " model(s) or field(s) of schema.prisma are created by no migration: a new environment built "
               + "from git would lack them.", Risk.LOW,
           "Run it against a development database, never production; review the SQL, commit it, and it ships with "
@@ -155,7 +159,7 @@ final class ResolutionSteps {
           .allMatch(e -> FailedMigrationTriage.achieved(e, live.get(), liveTables.get())
               == ObjectSet.Presence.PRESENT);
       if (endStateThere) {
-        steps.add("Mark " + name + " as applied instead of running it", "shell", PRISMA + "resolve --applied " + name,
+        steps.add("Mark " + name + " as applied instead of running it", "shell", in.paths().resolveApplied(name),
             "It would fail (" + reason + "), and everything it creates is already in the database: it was applied "
                 + "by hand or by db push.", Risk.LOW, "Its row writes, if any, are not checked.");
       } else {
@@ -173,12 +177,52 @@ final class ResolutionSteps {
       case CAUTION -> Risk.MEDIUM;
       case UNSAFE, WILL_FAIL -> Risk.HIGH;
     };
-    steps.add("Deploy the pending migrations", "shell", PRISMA + "deploy",
+    List<String> withoutScript = in.history().records().stream()
+        .filter(record -> record.folder().filter(FolderMigration::missingScript).isPresent())
+        .map(MigrationRecord::name).toList();
+    if (!withoutScript.isEmpty()) {
+      for (String name : withoutScript) {
+        steps.add("Restore the migration.sql of " + name, "shell", in.paths().gitHistoryOf(name),
+            "The folder " + in.paths().directory(name) + " has no migration.sql: `prisma migrate deploy` stops on "
+                + "it with P3015 before running anything.", Risk.NONE,
+            "Find the commit that last had it, then: git checkout <commit> -- " + in.paths().script(name)
+                + "; if it was never applied anywhere, delete the empty folder instead. Then: " + in.paths().deploy());
+      }
+      return; // deploy fails with P3015 (a folder without migration.sql) until the folders are whole
+    }
+    steps.add("Deploy the pending migrations", "shell", in.paths().deploy(),
         safety.size() + " pending migration(s): " + names + ". " + (worst == Safety.SAFE
             ? "Every one is safe: they create new objects or touch only empty tables, and the pre-flight checks pass."
             : "See the safety of each migration before running it."),
         risk, rows > 0 ? rows + " change(s) destroy or rewrite data in tables with rows: take a backup first."
             : worst == Safety.WILL_FAIL ? "Run it only once the steps above are done." : "");
+  }
+
+  /**
+   * An applied migration whose script was edited since (HI005): the database ran the old script, new databases
+   * will run the new one. Either the applied script comes back from git, or the edit is accepted as it is.
+   */
+  static void editedSteps(PlanInput in, PlanSteps steps) {
+    for (MigrationRecord record : in.history().inState(MigrationState.APPLIED)) {
+      if (!record.checksumMatches().equals(Optional.of(false))) {
+        continue;
+      }
+      String name = record.name();
+      String script = in.paths().script(name);
+      String restore = in.evidence().edit(name).filter(e -> !e.commits().isEmpty())
+          .map(e -> "git checkout " + e.commits().get(e.commits().size() - 1).commit().shortSha() + "^ -- " + script)
+          .orElse("git log -p -- " + script + "  # find the version applied, then: git checkout <commit> -- "
+              + script);
+      String current = record.script().map(s -> s.checksum()).orElse("");
+      steps.add("Restore the applied script of " + name + ", or accept its edit", "shell", restore,
+          "Its script was changed after this database applied it (checksums differ): the database ran the old "
+              + "version, a new database would run the new one. Restoring the applied version keeps every "
+              + "environment alike; put the change into a new migration (npx prisma migrate dev --create-only "
+              + "--name <change>" + in.paths().schemaOption() + ").", Risk.NONE,
+          "To accept the edit instead (only if the database already matches the edited script), record its "
+              + "checksum: UPDATE \"" + in.schema() + "\".\"_prisma_migrations\" SET checksum = '" + current
+              + "' WHERE migration_name = '" + name + "';");
+    }
   }
 
   private static String shortSha(String sha) {

@@ -29,7 +29,8 @@ public final class AmbiguousOrderRule implements HistoryRule {
             "The Prisma CLI applies `" + pair.first() + "` before `" + pair.second()
                 + "`; engines that sorted byte-wise applied them the other way round.",
             "Do not rename applied migrations (that creates phantoms). Make sure both orders give the same "
-                + "schema, and create new migrations with `npx prisma migrate dev --create-only --name <name>` so "
+                + "schema, and create new migrations with `npx prisma migrate dev --create-only --name <name>"
+                + context.source().paths().schemaOption() + "` so "
                 + "they get a 14-digit UTC timestamp."))
         .toList();
   }

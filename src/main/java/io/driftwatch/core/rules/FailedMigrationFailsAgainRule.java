@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
@@ -30,18 +31,18 @@ public final class FailedMigrationFailsAgainRule implements HistoryRule {
     return context.schema().flatMap(SchemaInput::folder).map(replay -> replay.rerunFailures()).orElse(List.of())
         .stream()
         .filter(failure -> failure.cause().scriptsOwn()) // the sandbox's refusals are SD023 and SD024
-        .map(FailedMigrationFailsAgainRule::finding).toList();
+        .map(failure -> finding(failure, context.source().paths())).toList();
   }
 
-  private static Finding finding(ReplayFailure failure) {
+  private static Finding finding(ReplayFailure failure, ProjectPaths paths) {
     String name = failure.migration();
     return TYPE.at(name, TYPE.severity(),
         "`" + name + "` failed in the database, and run again on a shadow replica of the migrations before it, it "
-            + "fails again (" + failure.quoted() + "): `" + Prisma.resolveRolledBack(name) + "` then `"
-            + Prisma.DEPLOY + "` would stop there once more with P3018. The migrations after it were checked "
+            + "fails again (" + failure.quoted() + "): `" + Prisma.resolveRolledBack(paths, name) + "` then `"
+            + Prisma.deploy(paths) + "` would stop there once more with P3018. The migrations after it were checked "
             + "without its effects.",
         "Fix its script before resolving it (it never finished, so it may be edited, unless another environment "
-            + "applied it), and check the fix with `npx prisma migrate dev` on a development database. If you "
-            + "completed it by hand instead: `" + Prisma.resolveApplied(name) + "`.");
+            + "applied it), and check the fix with `npx prisma migrate dev" + paths.schemaOption() + "` on a development database. If you "
+            + "completed it by hand instead: `" + Prisma.resolveApplied(paths, name) + "`.");
   }
 }

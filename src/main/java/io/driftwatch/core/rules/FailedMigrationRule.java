@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -34,24 +35,26 @@ public final class FailedMigrationRule implements HistoryRule {
     for (MigrationRecord record : context.history().records()) {
       List<HistoryRow> failed = record.unfinishedRows();
       if (!failed.isEmpty()) {
-        findings.add(finding(record, failed.get(failed.size() - 1)));
+        findings.add(finding(record, failed.get(failed.size() - 1), context.source().paths()));
       }
     }
     return findings;
   }
 
-  private static Finding finding(MigrationRecord record, HistoryRow failed) {
+  private static Finding finding(MigrationRecord record, HistoryRow failed, ProjectPaths paths) {
     String name = record.name();
     String message = "`" + name + "` started at " + failed.startedAt() + " and never finished: "
         + Prisma.databaseError(failed.logs()) + ". `prisma migrate deploy` fails with P3009 until it is resolved.";
     String help;
     if (record.folder().isPresent()) {
       help = "Check which of its statements took effect. If none did (or you undid them): `"
-          + Prisma.resolveRolledBack(name) + "` then `" + Prisma.DEPLOY + "`. If you completed it by hand: `"
-          + Prisma.resolveApplied(name) + "`.";
+          + Prisma.resolveRolledBack(paths, name) + "` then `" + Prisma.deploy(paths)
+          + "`. If you completed it by hand: `"
+          + Prisma.resolveApplied(paths, name) + "`.";
     } else {
       help = "The folder has no script for it, so it cannot be marked applied: undo its partial effects, run `"
-          + Prisma.resolveRolledBack(name) + "`, and restore `" + Prisma.scriptPath(name) + "` if it is still wanted.";
+          + Prisma.resolveRolledBack(paths, name) + "`, and restore `" + paths.script(name)
+          + "` if it is still wanted.";
     }
     return TYPE.at(name, message, help);
   }

@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -38,8 +39,9 @@ public final class HistoriesDivergedRule implements HistoryRule {
     String message = "The histories split after "
         + (lastCommon == null ? "the very first migration" : "`" + lastCommon + "`")
         + ": only the database has " + phantoms + "; only the folder has " + toApply + ".";
-    String help = "Restore the database-only migrations into prisma/migrations first (see PHANTOM_MIGRATION), "
-        + "then run `" + Prisma.DEPLOY + "` for the folder-only ones.";
+    ProjectPaths paths = context.source().paths();
+    String help = "Restore the database-only migrations into " + paths.migrations() + " first (see PHANTOM_MIGRATION), "
+        + "then run `" + Prisma.deploy(paths) + "` for the folder-only ones.";
     return List.of(TYPE.at(lastCommon, message, help));
   }
 

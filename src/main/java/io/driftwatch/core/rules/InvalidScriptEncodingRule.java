@@ -27,7 +27,7 @@ public final class InvalidScriptEncodingRule implements HistoryRule {
     return context.history().records().stream()
         .filter(record -> record.script().filter(script -> !script.validUtf8() || script.binary()).isPresent())
         .map(record -> TYPE.at(record.name(),
-            "`" + Prisma.scriptPath(record.name()) + "` " + (record.script().orElseThrow().binary()
+            "`" + context.source().paths().script(record.name()) + "` " + (record.script().orElseThrow().binary()
                 ? "holds NUL bytes: it is a binary file, not SQL."
                 : "is not valid UTF-8: Prisma replaces each invalid sequence with U+FFFD before hashing and running it, "
                     + "so checksums of this file are unreliable."),

@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -25,18 +26,18 @@ public final class MissingMigrationScriptRule implements HistoryRule {
   public List<Finding> check(AuditContext context) {
     return context.history().records().stream()
         .filter(record -> record.folder().filter(FolderMigration::missingScript).isPresent())
-        .map(MissingMigrationScriptRule::finding)
+        .map(record -> finding(record, context.source().paths()))
         .toList();
   }
 
-  private static Finding finding(MigrationRecord record) {
+  private static Finding finding(MigrationRecord record, ProjectPaths paths) {
     String name = record.name();
     String who = record.rows().isEmpty()
         ? "`prisma migrate deploy` fails on it with P3015."
         : "`prisma migrate deploy` and `prisma migrate status` both fail on it with P3015 (the database has a row for it).";
     return TYPE.at(name,
-        "Directory prisma/migrations/" + name + " has no migration.sql: " + who,
-        "Restore `" + Prisma.scriptPath(name) + "` from version control (`" + Prisma.gitHistoryOf(name)
+        "Directory " + paths.directory(name) + " has no migration.sql: " + who,
+        "Restore `" + paths.script(name) + "` from version control (`" + paths.gitHistoryOf(name)
             + "`), or delete the empty directory if it was never applied anywhere.");
   }
 }

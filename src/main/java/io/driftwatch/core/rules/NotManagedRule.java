@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -25,11 +26,12 @@ public final class NotManagedRule implements HistoryRule {
       return List.of();
     }
     String schema = context.target().datasource().schema();
+    ProjectPaths paths = context.source().paths();
     return List.of(TYPE.at(null,
         "Schema `" + schema + "` holds tables but no _prisma_migrations table: `prisma migrate deploy` fails "
             + "with P3005 (the database schema is not empty).",
-        "Baseline it: `mkdir -p prisma/migrations/0_init && npx prisma migrate diff --from-empty "
-            + "--to-schema-datamodel prisma/schema.prisma --script > prisma/migrations/0_init/migration.sql` "
-            + "then `npx prisma migrate resolve --applied 0_init`."));
+        "Baseline it: `mkdir -p " + paths.directory("0_init") + " && npx prisma migrate diff --from-empty "
+            + "--to-schema-datamodel " + paths.schema() + " --script > " + paths.script("0_init") + "` "
+            + "then `" + paths.resolveApplied("0_init") + "`."));
   }
 }

@@ -53,7 +53,8 @@ public final class OutOfOrderMigrationRule implements HistoryRule {
                 + "did not see." + added.map(e -> " Added by " + e.commit().cite()
                     + " (probably a merged branch).").orElse(""),
             "Check that it does not depend on, or conflict with, the migrations applied after it; then `"
-                + Prisma.DEPLOY + "`. If it must run in its own place, rename it with a new timestamp "
+                + Prisma.deploy(context.source().paths())
+                + "`. If it must run in its own place, rename it with a new timestamp "
                 + "before any environment applies it.", added.orElse(null)));
       }
     }

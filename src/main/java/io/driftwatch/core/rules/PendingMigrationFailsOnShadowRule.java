@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
@@ -32,18 +33,19 @@ public final class PendingMigrationFailsOnShadowRule implements HistoryRule {
     return context.schema().flatMap(SchemaInput::folder).map(replay ->
         replay.failuresOf(context.pending().effects().keySet()).stream()
             .filter(failure -> failure.cause().scriptsOwn()) // the sandbox's refusals are SD023 and SD024
-            .map(failure -> finding(failure, replay.assumption())).toList())
+            .map(failure -> finding(failure, replay.assumption(), context.source().paths())).toList())
         .orElse(List.of());
   }
 
-  private static Finding finding(ReplayFailure failure, Optional<String> assumption) {
+  private static Finding finding(ReplayFailure failure, Optional<String> assumption, ProjectPaths paths) {
     return TYPE.at(failure.migration(), TYPE.severity(),
         "`" + failure.migration() + "` fails on a shadow replica of the expected schema (" + failure.quoted()
             + assumption.map(assumed -> "; " + assumed).orElse("")
-            + "): `npx prisma migrate deploy` will stop there with P3018, and every deploy after "
+            + "): `" + paths.deploy() + "` will stop there with P3018, and every deploy after "
             + "it with P3009 until it is resolved.",
         "Fix its SQL before deploying: it has not been applied here, so it may still be edited (unless another "
-            + "environment already ran it). Reproduce with `npx prisma migrate dev` on a development database. The "
+            + "environment already ran it). Reproduce with `npx prisma migrate dev" + paths.schemaOption()
+            + "` on a development database. The "
             + "database error names the statement.");
   }
 }

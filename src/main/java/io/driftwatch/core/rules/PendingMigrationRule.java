@@ -34,7 +34,8 @@ public final class PendingMigrationRule implements HistoryRule {
           return TYPE.at(record.name(), TYPE.severity(),
               "`" + record.name() + "` is in the migrations folder but has no row in _prisma_migrations: "
                   + "the database is behind the folder." + added.map(e -> " Added by " + e.commit().cite() + ".").orElse(""),
-              "Apply it with `" + Prisma.DEPLOY + "` (review its SQL first).", added.orElse(null));
+              "Apply it with `" + Prisma.deploy(context.source().paths()) + "` (review its SQL first).",
+              added.orElse(null));
         })
         .toList();
   }

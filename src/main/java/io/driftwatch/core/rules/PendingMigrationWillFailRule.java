@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.Preflight;
 import io.driftwatch.core.finding.Finding;
@@ -26,17 +27,19 @@ public final class PendingMigrationWillFailRule implements HistoryRule {
 
   @Override
   public List<Finding> check(AuditContext context) {
-    return context.pending().predicted().values().stream().map(PendingMigrationWillFailRule::finding).toList();
+    return context.pending().predicted().values().stream().map(failure -> finding(failure, context.source().paths()))
+        .toList();
   }
 
-  private static Finding finding(PredictedFailure failure) {
+  private static Finding finding(PredictedFailure failure, ProjectPaths paths) {
     return new Finding(TYPE, TYPE.severity(), failure.migration(),
         "`" + failure.migration() + "` will fail when deployed (P3018): at line " + failure.line() + " ("
             + failure.statement() + "), " + failure.object() + " " + failure.reason() + " in the live database.",
         "If the database already holds everything the migration creates (db push, a fix by hand), mark it applied "
-            + "instead of running it: `npx prisma migrate resolve --applied " + failure.migration() + "`. Otherwise "
+            + "instead of running it: `" + paths.resolveApplied(failure.migration()) + "`. Otherwise "
             + "fix the script before deploying (it has not run here; guard it with IF NOT EXISTS, or create what it "
-            + "needs in an earlier migration). GET /api/v1/environments/{name}/plan gives the steps.",
+            + "needs in an earlier migration). This environment's resolution plan (its /plan endpoint) gives the "
+            + "steps.",
         null, failure.object());
   }
 }

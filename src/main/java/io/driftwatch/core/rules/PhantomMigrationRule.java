@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.evidence.Evidence.Kind;
 import io.driftwatch.core.finding.Finding;
@@ -8,8 +9,8 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
+import io.driftwatch.core.prisma.PrismaDiagnosis.Diagnostic;
 import io.driftwatch.core.rules.support.Citations;
-import io.driftwatch.core.rules.support.Prisma;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,8 +34,14 @@ public final class PhantomMigrationRule implements HistoryRule {
   @Override
   public List<Finding> check(AuditContext context) {
     return context.history().inState(MigrationState.PHANTOM).stream()
-        .map(record -> finding(record, evidence(context, record.name())))
+        .map(record -> finding(record, evidence(context, record.name()), context))
         .toList();
+  }
+
+  /** {@code prisma migrate status} lists the database-only migrations when the histories diverge, not otherwise. */
+  private static boolean listedByPrismaStatus(AuditContext context, String name) {
+    return context.prisma().history().filter(diagnostic -> diagnostic == Diagnostic.HISTORIES_DIVERGE).isPresent()
+        && context.prisma().unpersistedMigrationNames().contains(name);
   }
 
   private static Optional<Evidence> evidence(AuditContext context, String name) {
@@ -75,21 +82,24 @@ public final class PhantomMigrationRule implements HistoryRule {
     return underscore + 1;
   }
 
-  private static Finding finding(MigrationRecord record, Optional<Evidence> evidence) {
+  private static Finding finding(MigrationRecord record, Optional<Evidence> evidence, AuditContext context) {
+    ProjectPaths paths = context.source().paths();
     String name = record.name();
     boolean applied = record.appliedRow().isPresent();
     String recorded = record.appliedRow()
         .map(row -> "applied at " + row.finishedAt())
         .orElse(record.unfinishedRows().isEmpty() ? "rolled back" : "failed");
     String message = "`" + name + "` is recorded in _prisma_migrations (" + recorded
-        + ") but there is no directory prisma/migrations/" + name
-        + ". `prisma migrate status` does not warn about it (it reports \"Database schema is up to date!\").";
-    String help = "Find the script in version control (`" + Prisma.gitHistoryOf(name) + "`) and restore it as `"
-        + Prisma.scriptPath(name) + "` under exactly this name; if it was run by hand, recover its SQL "
+        + ") but there is no directory " + paths.directory(name) + ". "
+        + (listedByPrismaStatus(context, name)
+            ? "`prisma migrate status` lists it among the migrations from the database not found locally."
+            : "`prisma migrate status` does not warn about it (it reports \"Database schema is up to date!\").");
+    String help = "Find the script in version control (`" + paths.gitHistoryOf(name) + "`) and restore it as `"
+        + paths.script(name) + "` under exactly this name; if it was run by hand, recover its SQL "
         + "and commit it under this name so every environment can replay it.";
     if (evidence.isPresent()) {
       Evidence found = evidence.get();
-      String location = Citations.location(found, name);
+      String location = Citations.location(found, name, paths);
       switch (found.kind()) {
         case DELETED -> {
           message += " Commit " + found.commit().cite() + " deleted it.";
@@ -106,7 +116,7 @@ public final class PhantomMigrationRule implements HistoryRule {
           message += " The folder has `" + found.relatedMigration()
               + "` with the same name after the timestamp: probably the same migration, renamed after it was applied.";
           help = "If they are the same migration, rename `" + found.relatedMigration() + "` back to `" + name
-              + "`; if not, restore `" + Prisma.scriptPath(name) + "` from version control.";
+              + "`; if not, restore `" + paths.script(name) + "` from version control.";
         }
         case ONLY_ON_BRANCH -> {
           message += " It is not in the audited history, only on " + String.join(", ", found.branches())

@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -31,10 +32,10 @@ public final class ReplayRefusedRule implements HistoryRule {
   public List<Finding> check(AuditContext context) {
     return ReplayStops.of(context).stream()
         .filter(stop -> stop.failure().cause() == Cause.REFUSED || stop.failure().cause() == Cause.NOT_SENT)
-        .map(ReplayRefusedRule::finding).toList();
+        .map(stop -> finding(stop, context.source().paths())).toList();
   }
 
-  private static Finding finding(Stop stop) {
+  private static Finding finding(Stop stop, ProjectPaths paths) {
     String name = stop.failure().migration();
     String what = stop.failure().cause() == Cause.NOT_SENT
         ? "`" + name + "` was not replayed: " + stop.failure().quoted() + "."
@@ -42,11 +43,11 @@ public final class ReplayRefusedRule implements HistoryRule {
             + "migrations as a role it creates for the replay, with no privilege outside its scratch database and "
             + "bounded time and temporary files.";
     String consequence = stop.pending()
-        ? " The next `" + Prisma.DEPLOY + "` runs it with the privileges of your deploy role, and its exact "
+        ? " The next `" + Prisma.deploy(paths) + "` runs it with the privileges of your deploy role, and its exact "
             + "pre-flight check did not run."
         : " The schema the applied migrations build is unknown past it, so drift was not checked.";
     return TYPE.at(name, TYPE.severity(), what + consequence,
-        "Read " + Prisma.scriptPath(name) + " and its history (" + Prisma.gitHistoryOf(name) + "). Reading server "
+        "Read " + paths.script(name) + " and its history (" + paths.gitHistoryOf(name) + "). Reading server "
             + "files, running programs, creating roles, changing server settings or ending other sessions is not "
             + "schema work: if nobody on the team meant it, treat it as an attack and keep it from any deploy. A "
             + "migration that needs an object the shadow server lacks (a role it grants to, an extension) gets it "

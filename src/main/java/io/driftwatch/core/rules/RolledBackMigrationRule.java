@@ -28,8 +28,9 @@ public final class RolledBackMigrationRule implements HistoryRule {
                 + record.rows().get(record.rows().size() - 1).rolledBackAt()
                 + " and not re-applied: `prisma migrate deploy` will run it again (`prisma migrate status` does not "
                 + "list it as pending).",
-            "Make sure none of its effects remain, then `" + Prisma.DEPLOY + "`; if its effects are all in place, "
-                + "record it instead with `" + Prisma.resolveApplied(record.name()) + "`."))
+            "Make sure none of its effects remain, then `" + Prisma.deploy(context.source().paths())
+                + "`; if its effects are all in place, "
+                + "record it instead with `" + Prisma.resolveApplied(context.source().paths(), record.name()) + "`."))
         .toList();
   }
 }

@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -28,14 +29,14 @@ public final class UnreadableScriptRule implements HistoryRule {
   public List<Finding> check(AuditContext context) {
     return context.history().records().stream()
         .filter(record -> record.folder().flatMap(folder -> folder.unreadable()).isPresent())
-        .map(UnreadableScriptRule::finding)
+        .map(record -> finding(record, context.source().paths()))
         .toList();
   }
 
-  private static Finding finding(MigrationRecord record) {
+  private static Finding finding(MigrationRecord record, ProjectPaths paths) {
     String reason = record.folder().orElseThrow().unreadable().orElseThrow();
     return TYPE.at(record.name(),
-        "`" + Prisma.scriptPath(record.name()) + "` was not read: " + reason
+        "`" + paths.script(record.name()) + "` was not read: " + reason
             + ". Its checksum and content are not checked.",
         "Commit the script as a plain file (no symbolic link) of reasonable size; split a huge data load into "
             + "several migrations or move it out of the migration history.");

@@ -51,14 +51,19 @@ public record SqlToken(Kind kind, String value, String raw) {
 
   /** The name cut to {@link #MAX_NAME_BYTES} bytes of UTF-8 at a character boundary, as {@code truncate_identifier}. */
   public static String truncatedName(String name) {
-    if (name.length() <= MAX_NAME_BYTES / 4) {
+    return truncated(name, MAX_NAME_BYTES);
+  }
+
+  /** The longest start of {@code name} of at most {@code maxBytes} bytes of UTF-8 that ends on a character. */
+  public static String truncated(String name, int maxBytes) {
+    if (name.length() <= maxBytes / 4) {
       return name; // at most four bytes a character: short enough whatever it holds
     }
     int bytes = 0;
     for (int i = 0; i < name.length(); i++) {
       int codePoint = name.codePointAt(i);
       int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-      if (bytes + size > MAX_NAME_BYTES) {
+      if (bytes + size > maxBytes) {
         return name.substring(0, i);
       }
       bytes += size;

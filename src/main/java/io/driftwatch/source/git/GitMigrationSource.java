@@ -1,5 +1,6 @@
 package io.driftwatch.source.git;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.Revision;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.evidence.EvidenceRequest;
@@ -56,6 +57,8 @@ public final class GitMigrationSource implements MigrationSource {
   private final List<MigrationScript> scripts = new ArrayList<>();
   /** The bytes of the schema files read so far by the read in progress (a source reads once). */
   private long schemaBytes;
+  /** The schema file or folder {@link #readSchema} read (its first candidate when none was there). */
+  private String schemaLocation;
 
   /** Size limits and history caps. */
   public record Limits(long maxScriptBytes, long maxTotalBytes, int historyMaxCommits, java.time.Duration historyTimeout) {}
@@ -138,7 +141,7 @@ public final class GitMigrationSource implements MigrationSource {
       checkTotal(total + schemaBytes, directory);
       held.take(schemaBytes, "the schema files of " + location());
       return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread,
-          spec.schemaPlaces());
+          spec.schemaPlaces(), new ProjectPaths(directory, schemaLocation));
     } catch (IOException e) {
       throw new SourceUnavailableException("cannot read " + location() + ": " + GitFailures.reason(e), e);
     }
@@ -243,6 +246,7 @@ public final class GitMigrationSource implements MigrationSource {
    */
   private SortedMap<String, String> readSchema() throws IOException, SourceUnavailableException {
     SortedMap<String, String> files = new TreeMap<>();
+    schemaLocation = spec.schemaCandidates().get(0);
     for (String candidate : spec.schemaCandidates()) {
       try (TreeWalk found = TreeWalk.forPath(repository, candidate, commit.getTree())) {
         if (found == null) {
@@ -259,6 +263,7 @@ public final class GitMigrationSource implements MigrationSource {
           }
         }
         if (!files.isEmpty()) {
+          schemaLocation = candidate;
           return files;
         }
       }

@@ -13,6 +13,7 @@ import static io.driftwatch.core.drift.DriftFixtures.withIndexes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.EnumType;
@@ -76,6 +77,18 @@ class CatchUpMigrationTest {
         ALTER TABLE "public"."AuditLog" ADD CONSTRAINT "AuditLog_userId_fkey" FOREIGN KEY ("userId")\
          REFERENCES "public"."User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
         """);
+  }
+
+  @Test
+  void commands_use_the_source_s_folder_and_schema() {
+    CatchUpMigration migration = CatchUpMigration.from(SchemaDiff.compare(EXPECTED, drifted()), NOW,
+        new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema/main.prisma"));
+
+    assertThat(migration.commands().get(0)).isEqualTo("mkdir -p packages/prisma/migrations/20250304050607_catch_up_drift");
+    assertThat(migration.commands().get(1)).startsWith("cat > packages/prisma/migrations/20250304050607_catch_up_drift"
+        + "/migration.sql <<'DRIFTWATCH_SQL'\n");
+    assertThat(migration.commands().get(2)).isEqualTo("npx prisma migrate resolve --applied "
+        + "20250304050607_catch_up_drift --schema packages/prisma/schema/main.prisma");
   }
 
   @Test

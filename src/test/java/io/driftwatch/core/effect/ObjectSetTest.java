@@ -143,7 +143,7 @@ class ObjectSetTest {
     assertThat(copy.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_id_idx"))))
         .isEqualTo(Presence.PRESENT);
     assertThat(copy.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_pkey")), ""))
-        .contains("relation \"public\".\"Post_pkey\"");
+        .contains("index \"public\".\"Post_pkey\"");
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, post))).isEqualTo(Presence.ABSENT);
   }
 
@@ -219,7 +219,7 @@ class ObjectSetTest {
     assertThat(set.conflict(effects.get(1).object(), effects.get(1).detail())).isEmpty();
     set.apply(effects.get(1));
     assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
-        .contains("relation \"public\".\"User_pkey\"");
+        .contains("index \"public\".\"User_pkey\"");
   }
 
   @Test
@@ -231,7 +231,7 @@ class ObjectSetTest {
     assertThat(set.presence(SchemaObject.constraint(USER, "Account_pkey"))).isEqualTo(Presence.PRESENT);
     assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), "")).isEmpty();
     assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Account_pkey")), ""))
-        .contains("relation \"public\".\"Account_pkey\"");
+        .contains("index \"public\".\"Account_pkey\"");
   }
 
   @Test
@@ -296,5 +296,37 @@ class ObjectSetTest {
     set.begin();
     set.rollback();
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Post")))).isEqualTo(Presence.PRESENT);
+  }
+
+  @Test
+  void a_try_taken_back_frees_the_names_postgresql_chose_in_it() {
+    ObjectSet set = ObjectSet.of(CATALOG);
+    String sql = """
+        CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "userId" INTEGER REFERENCES "User", CHECK ("id" > 0));
+        ALTER INDEX "Team_pkey" RENAME TO "Team_id_pkey";
+        """;
+
+    set.begin();
+    List<String> first = named(set, sql);
+    set.rollback();
+    List<String> again = named(set, sql);
+
+    assertThat(first).containsExactly("Team_id_seq", "Team_id_check", "Team_pkey", "Team_userId_fkey");
+    assertThat(again).isEqualTo(first);
+    assertThat(set.presence(SchemaObject.constraint(QualifiedName.of("public", "Team"), "Team_id_pkey")))
+        .isEqualTo(Presence.PRESENT);
+  }
+
+  /** The names PostgreSQL gives the objects the script leaves unnamed, played on the set. */
+  private static List<String> named(ObjectSet set, String sql) {
+    List<String> names = new java.util.ArrayList<>();
+    for (Effect written : effects(sql)) {
+      Effect effect = set.named(written);
+      if (effect.implicitName().isPresent()) {
+        names.add(effect.object().kind() == Kind.CONSTRAINT ? effect.object().part() : effect.object().name().name());
+      }
+      set.apply(effect);
+    }
+    return names;
   }
 }

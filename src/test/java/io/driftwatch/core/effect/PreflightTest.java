@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.ColumnRef;
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.sql.SqlScript;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PreflightTest {
@@ -239,5 +242,152 @@ class PreflightTest {
 
     assertThat(Preflight.predict(pending, ObjectSet.of(live)).get("m1").object())
         .isEqualTo("enum value \"public\".\"Role\" value 'USER'");
+  }
+
+  @Test
+  void renaming_the_index_of_a_primary_key_created_by_an_earlier_migration_does_not_fail() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "X" ("id" INTEGER NOT NULL, CONSTRAINT "X_pkey" PRIMARY KEY ("id"));
+        """, "m2", """
+        ALTER INDEX "X_pkey" RENAME TO "X_id_pkey";
+        ALTER TABLE "X" DROP CONSTRAINT "X_id_pkey";
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void dropping_the_foreign_key_postgresql_named_does_not_fail() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "P" ("id" INT PRIMARY KEY);
+        CREATE TABLE "C"("id" INT PRIMARY KEY,"pid" INT REFERENCES "P"("id"));
+        """, "m2", """
+        ALTER TABLE "C" DROP CONSTRAINT "C_pid_fkey";
+        ALTER TABLE "C" DROP CONSTRAINT "C_pkey";
+        ALTER TABLE "P" RENAME CONSTRAINT "P_pkey" TO "P_id_pkey";
+        ALTER INDEX "P_id_pkey" RENAME TO "P_key";
+        ALTER TABLE "P" DROP CONSTRAINT "P_key";
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_renamed_constraint_index_is_gone_under_its_old_name() {
+    PredictedFailure failure = predict("m1", """
+        CREATE TABLE "X" ("id" INTEGER PRIMARY KEY);
+        ALTER INDEX "X_pkey" RENAME TO "X_id_pkey";
+        ALTER TABLE "X" DROP CONSTRAINT "X_pkey";
+        """).get("m1");
+
+    assertThat(failure.line()).isEqualTo(3);
+    assertThat(failure.object()).isEqualTo("constraint \"public\".\"X\".\"X_pkey\"");
+    assertThat(failure.reason()).isEqualTo("does not exist");
+  }
+
+  @Test
+  void a_generated_name_taken_gets_the_next_number_and_the_written_one_then_fails() {
+    PredictedFailure failure = predict("m1", """
+        CREATE TABLE "T" ("a" INT);
+        CREATE INDEX ON "T" ("a");
+        CREATE INDEX ON "T" ("a");
+        DROP INDEX "T_a_idx1";
+        DROP INDEX "T_a_idx1";
+        """).get("m1");
+
+    assertThat(failure.line()).isEqualTo(5);
+    assertThat(failure.object()).isEqualTo("index \"public\".\"T_a_idx1\"");
+  }
+
+  @Test
+  void serial_sequences_go_with_their_table_and_set_schema_takes_its_objects_along() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "name" TEXT UNIQUE);
+        DROP TABLE "Team";
+        CREATE SEQUENCE "Team_id_seq";
+        CREATE INDEX "Team_name_key" ON "User" ("email");
+        """, "m2", """
+        CREATE SCHEMA "archive";
+        CREATE TABLE "Old" ("id" SERIAL PRIMARY KEY);
+        ALTER TABLE "Old" SET SCHEMA "archive";
+        CREATE TABLE "Old" ("id" SERIAL PRIMARY KEY);
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void dropping_a_table_takes_the_names_postgresql_gave_its_objects() {
+    PredictedFailure failure = predict("m1", """
+        CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "code" TEXT UNIQUE);
+        DROP TABLE "Team";
+        ALTER TABLE "User" DROP CONSTRAINT "Team_code_key";
+        """).get("m1");
+
+    assertThat(failure.line()).isEqualTo(3);
+    assertThat(failure.reason()).isEqualTo("does not exist");
+  }
+
+  @Test
+  void drop_table_cascade_takes_the_foreign_keys_that_reference_it() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "P" ("id" INT PRIMARY KEY);
+        CREATE TABLE "C" ("id" INT, "pid" INT REFERENCES "P");
+        """, "m2", """
+        DROP TABLE "P" CASCADE;
+        CREATE TABLE "P" ("id" INT PRIMARY KEY);
+        ALTER TABLE "C" ADD CONSTRAINT "C_pid_fkey" FOREIGN KEY ("pid") REFERENCES "P"("id");
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_live_serial_sequence_goes_with_its_table() {
+    QualifiedName user = QualifiedName.of("public", "User");
+    Catalog live = new Catalog(16, List.of("public"), LIVE.tables(), List.of(), List.of(),
+        List.of(new Sequence(QualifiedName.of("public", "User_id_seq"), "integer", 1, 1,
+            Optional.of(new ColumnRef(user, "id")))), List.of());
+    Map<String, List<Effect>> pending = new LinkedHashMap<>();
+    pending.put("m1", effects("""
+        DROP TABLE "User";
+        CREATE SEQUENCE "User_id_seq";
+        """));
+
+    assertThat(Preflight.predict(pending, ObjectSet.of(live))).isEmpty();
+  }
+
+  @Test
+  void a_model_renamed_as_prisma_renames_it_keeps_its_keys_and_indexes() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE TABLE "X" ("id" INT, "email" TEXT, CONSTRAINT "X_pkey" PRIMARY KEY ("id"));
+        CREATE UNIQUE INDEX "X_email_key" ON "X"("email");
+        """, "m2", """
+        ALTER TABLE "X" RENAME TO "Y";
+        ALTER TABLE "Y" RENAME CONSTRAINT "X_pkey" TO "Y_pkey";
+        ALTER INDEX "X_email_key" RENAME TO "Y_email_key";
+        ALTER INDEX "Y_pkey" RENAME TO "Y_id_pkey";
+        ALTER TABLE "Y" DROP CONSTRAINT "Y_id_pkey";
+        DROP INDEX "Y_email_key";
+        CREATE INDEX "X_pkey" ON "Y" ("id");
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void a_constraint_made_from_an_index_takes_the_index_and_its_name() {
+    Map<String, PredictedFailure> failures = predict("m1", """
+        CREATE UNIQUE INDEX CONCURRENTLY "User_email_idx" ON "User" ("email");
+        CREATE UNIQUE INDEX "User_id_idx" ON "User" ("id");
+        """, "m2", """
+        ALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE USING INDEX "User_email_idx";
+        ALTER TABLE "User" ADD PRIMARY KEY USING INDEX "User_id_idx";
+        ALTER TABLE "User" DROP CONSTRAINT "User_email_key";
+        ALTER TABLE "User" RENAME CONSTRAINT "User_id_idx" TO "User_pkey";
+        CREATE INDEX "User_email_idx" ON "User" ("email");
+        """);
+
+    assertThat(failures).isEmpty();
   }
 }

@@ -81,6 +81,19 @@ class ReverseSqlTest {
   }
 
   @Test
+  void what_postgresql_names_is_undone_with_its_name_and_a_serial_sequence_with_its_column() {
+    List<Reversal> reversals = reverse("""
+        ALTER TABLE "User" ADD COLUMN "rank" SERIAL UNIQUE;
+        CREATE INDEX ON "User" ("email");
+        """);
+
+    assertThat(reversals).extracting(reversal -> reversal.sql().orElseThrow()).containsExactly(
+        "DROP INDEX \"public\".\"User_email_idx\";",
+        "ALTER TABLE \"public\".\"User\" DROP CONSTRAINT \"User_rank_key\";",
+        "ALTER TABLE \"public\".\"User\" DROP COLUMN \"rank\";");
+  }
+
+  @Test
   void add_enum_value_is_irreversible() {
     List<Reversal> reversals = reverse("ALTER TYPE \"Role\" ADD VALUE 'EDITOR';");
 

@@ -43,8 +43,10 @@ class StatementEffectsTest {
         SchemaObject.column(USER, "id"),
         SchemaObject.column(USER, "email"),
         SchemaObject.column(USER, "name"),
-        SchemaObject.constraint(USER, "User_pkey"));
+        SchemaObject.constraint(USER, "User_pkey"),
+        SchemaObject.of(Kind.SEQUENCE, QualifiedName.of("public", "User_id_seq")));
     assertThat(effects.get(4).detail()).isEqualTo("PRIMARY KEY");
+    assertThat(effects.get(5).implicitName()).isPresent();
     assertThat(effects).allSatisfy(effect -> {
       assertThat(effect.guarded()).isFalse();
       assertThat(effect.statement().line()).isEqualTo(2);

@@ -6,6 +6,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.plan.PhantomTriage.Verdict;
 import java.util.List;
@@ -23,7 +24,7 @@ class PhantomMigrationTriageTest {
   void redundant_when_the_folder_migrations_already_build_everything_it_does() {
     PhantomTriage triage = PhantomMigrationTriage.triage("20250101_add_email", Optional.empty(), Optional.of("""
         ALTER TABLE "User" ADD COLUMN "email" TEXT NOT NULL;
-        """), "public", Optional.of(EXPECTED), List.of("table \"public\".\"Stray\""));
+        """), "public", Optional.of(EXPECTED), List.of("table \"public\".\"Stray\""), ProjectPaths.DEFAULT);
 
     assertThat(triage.migration()).isEqualTo("20250101_add_email");
     assertThat(triage.verdict()).isEqualTo(Verdict.REDUNDANT);
@@ -41,7 +42,7 @@ class PhantomMigrationTriageTest {
         ALTER TABLE "User" ADD COLUMN "age" INTEGER;
         ALTER TABLE "User" ADD COLUMN "age" INTEGER;
         CREATE INDEX "User_age_idx" ON "User"("age");
-        """), "public", Optional.of(EXPECTED), List.of());
+        """), "public", Optional.of(EXPECTED), List.of(), ProjectPaths.DEFAULT);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.RESTORE);
     assertThat(triage.notInOtherMigrations()).containsExactly(
@@ -52,7 +53,7 @@ class PhantomMigrationTriageTest {
   @Test
   void unread_statements_make_it_a_restore() {
     PhantomTriage triage = PhantomMigrationTriage.triage("m", Optional.empty(),
-        Optional.of("DO $$ BEGIN PERFORM 1; END $$;"), "public", Optional.of(EXPECTED), List.of());
+        Optional.of("DO $$ BEGIN PERFORM 1; END $$;"), "public", Optional.of(EXPECTED), List.of(), ProjectPaths.DEFAULT);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.RESTORE);
     assertThat(triage.notInOtherMigrations()).containsExactly("unread statement");
@@ -61,7 +62,7 @@ class PhantomMigrationTriageTest {
   @Test
   void restore_without_a_shadow_replay_says_why() {
     PhantomTriage triage = PhantomMigrationTriage.triage("m", Optional.empty(),
-        Optional.of("ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;"), "public", Optional.empty(), List.of());
+        Optional.of("ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;"), "public", Optional.empty(), List.of(), ProjectPaths.DEFAULT);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.RESTORE);
     assertThat(triage.notInOtherMigrations())
@@ -73,7 +74,7 @@ class PhantomMigrationTriageTest {
     List<String> untracked = List.of("table \"public\".\"Stray\"", "column \"public\".\"User\".\"legacy\"");
 
     PhantomTriage triage = PhantomMigrationTriage.triage("20240101_lost", Optional.empty(), Optional.empty(),
-        "public", Optional.of(EXPECTED), untracked);
+        "public", Optional.of(EXPECTED), untracked, ProjectPaths.DEFAULT);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.SCRIPT_UNKNOWN);
     assertThat(triage.candidates()).containsExactlyElementsOf(untracked);
@@ -85,7 +86,7 @@ class PhantomMigrationTriageTest {
   @Test
   void the_script_schema_resolves_unqualified_names() {
     PhantomTriage triage = PhantomMigrationTriage.triage("m", Optional.empty(),
-        Optional.of("ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;"), "audit", Optional.of(EXPECTED), List.of());
+        Optional.of("ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;"), "audit", Optional.of(EXPECTED), List.of(), ProjectPaths.DEFAULT);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.RESTORE);
     assertThat(triage.notInOtherMigrations()).containsExactly("create column \"audit\".\"User\".\"email\"");

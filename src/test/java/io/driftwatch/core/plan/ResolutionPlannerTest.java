@@ -21,7 +21,8 @@ class ResolutionPlannerTest {
 
   private final ResolutionPlanner planner = new ResolutionPlanner();
 
-  private static Catalog live(String... tables) {
+  /** A live catalog of tables with one nullable integer column {@code id} each. */
+  static Catalog live(String... tables) {
     return new Catalog(16, List.of("public"), Arrays.stream(tables)
         .map(name -> Table.of(QualifiedName.of("public", name), List.of(Column.of("id", "integer", true))))
         .toList(), List.of(), List.of(), List.of(), List.of());

@@ -2,6 +2,7 @@ package io.driftwatch.source.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.testing.GitRepo;
@@ -98,6 +99,10 @@ class GitTreeEntriesTest {
       // The linked schema.prisma is passed over for the schema/ folder, whose link and submodule are skipped.
       assertThat(snapshot.schemaFiles()).containsOnlyKeys("main.prisma");
       assertThat(linkedSchema.schemaFiles()).isEmpty();
+      // Commands name the folders as the repository has them: here the schema folder, which Prisma needs told.
+      assertThat(snapshot.paths()).isEqualTo(new ProjectPaths("prisma/migrations", "prisma/schema"));
+      assertThat(snapshot.paths().deploy()).isEqualTo("npx prisma migrate deploy --schema prisma/schema");
+      assertThat(linkedSchema.paths().schema()).isEqualTo("prisma/schema.prisma");
     } finally {
       FileUtils.delete(cache.toFile(), FileUtils.RECURSIVE);
     }

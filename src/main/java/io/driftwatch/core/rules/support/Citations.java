@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules.support;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.evidence.Evidence.CommitChange;
 import java.util.stream.Collectors;
@@ -23,8 +24,8 @@ public final class Citations {
     return change.commit().cite() + counts;
   }
 
-  /** The directory in the repository, or the conventional path. */
-  public static String location(Evidence evidence, String migration) {
-    return evidence.location() != null ? evidence.location() : "prisma/migrations/" + migration;
+  /** The directory in the repository, or where the source keeps it. */
+  public static String location(Evidence evidence, String migration, ProjectPaths paths) {
+    return evidence.location() != null ? evidence.location() : paths.directory(migration);
   }
 }

@@ -35,8 +35,11 @@ public abstract class DriftKindRule implements SchemaRule {
       return List.of();
     }
     String catchUp = context.catchUp().map(CatchUpMigration::name).orElse("<timestamp>_catch_up_drift");
+    // its commands end with the resolve that records it, written for the source's folder and schema
+    String record = context.catchUp().map(c -> c.commands().get(c.commands().size() - 1))
+        .orElse("npx prisma migrate resolve --applied " + catchUp);
     return context.drift().get().ofKind(kind).stream()
-        .map(drift -> type.about(subject(drift), type.severity(), message(drift), help(drift, catchUp)))
+        .map(drift -> type.about(subject(drift), type.severity(), message(drift), help(drift, catchUp, record)))
         .toList();
   }
 
@@ -56,10 +59,10 @@ public abstract class DriftKindRule implements SchemaRule {
     };
   }
 
-  private static String help(Drift drift, String catchUp) {
+  private static String help(Drift drift, String catchUp, String record) {
     return "If the database is right, record it in the catch-up migration `" + catchUp + "` (the drift report holds "
-        + "it whole), which reads here: `" + oneLine(drift.liveDdl()) + "`, then run `npx prisma migrate resolve "
-        + "--applied " + catchUp + "` (it records the migration without running it). If the migrations are right, "
+        + "it whole), which reads here: `" + oneLine(drift.liveDdl()) + "`, then run `" + record
+        + "` (it records the migration without running it). If the migrations are right, "
         + "run on the database: `" + oneLine(drift.restoreSql()) + "`.";
   }
 

@@ -1,26 +1,23 @@
 package io.driftwatch.core.rules.support;
 
+import io.driftwatch.core.ProjectPaths;
+
 /** The exact commands findings tell people to run, spelled once. */
 public final class Prisma {
 
   private Prisma() {}
 
-  public static final String DEPLOY = "npx prisma migrate deploy";
-
-  public static String resolveApplied(String migration) {
-    return "npx prisma migrate resolve --applied \"" + migration + "\"";
+  /** {@code npx prisma migrate deploy}, with {@code --schema} when the source's schema is not at the default. */
+  public static String deploy(ProjectPaths paths) {
+    return paths.deploy();
   }
 
-  public static String resolveRolledBack(String migration) {
-    return "npx prisma migrate resolve --rolled-back \"" + migration + "\"";
+  public static String resolveApplied(ProjectPaths paths, String migration) {
+    return "npx prisma migrate resolve --applied \"" + migration + "\"" + paths.schemaOption();
   }
 
-  public static String scriptPath(String migration) {
-    return "prisma/migrations/" + migration + "/migration.sql";
-  }
-
-  public static String gitHistoryOf(String migration) {
-    return "git log --all --oneline -- 'prisma/migrations/" + migration + "/'";
+  public static String resolveRolledBack(ProjectPaths paths, String migration) {
+    return "npx prisma migrate resolve --rolled-back \"" + migration + "\"" + paths.schemaOption();
   }
 
   /**
