@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,12 +87,15 @@ class FailedHistoryReplayTest {
     String bad = "CREATE TABLE \"C\"(\"id\" INT PRIMARY KEY, \"a\" INT REFERENCES \"Nope\"(\"id\"));\n";
     folder.migration("02_bad_reference", bad).migration("03_b", TABLE_B);
     target.deployFailed("02_bad_reference", bad, "ERROR: relation \"Nope\" does not exist");
-    JsonPath audit = Environments.audit(Environments.register(target, folder));
+    String environment = Environments.register(target, folder);
+    JsonPath audit = Environments.audit(environment);
 
     assertThat(audit.getList("findings.findAll { it.code == 'MS021' }.migration", String.class))
         .containsExactly("02_bad_reference");
     assertThat(audit.getString("findings.find { it.code == 'MS021' }.message")).contains("42P01").contains("Nope");
     assertThat(audit.getList("findings.code", String.class)).doesNotContain("MS019", "CV001");
+    assertThat(plan(environment).getString("steps.find { it.title == 'Remove the cause of the failure of "
+        + "02_bad_reference' }.why")).contains("fails again").contains("Nope");
   }
 
   @Test
@@ -99,9 +103,16 @@ class FailedHistoryReplayTest {
     String mixed = "CREATE TABLE \"C\"(\"id\" INT PRIMARY KEY);\nCREATE INDEX CONCURRENTLY \"A_id_idx\" ON \"A\"(\"id\");\n";
     folder.migration("02_mixed", mixed);
     target.deployFailed("02_mixed", mixed, "ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
-    JsonPath audit = Environments.audit(Environments.register(target, folder));
+    String environment = Environments.register(target, folder);
+    JsonPath audit = Environments.audit(environment);
 
     assertThat(audit.getList("findings.findAll { it.code == 'MS007' }.migration", String.class))
         .containsExactly("02_mixed");
+    List<String> titles = plan(environment).getList("steps.title", String.class);
+    assertThat(titles).contains("Remove the cause of the failure of 02_mixed");
+    assertThat(titles.indexOf("Remove the cause of the failure of 02_mixed"))
+        .isLessThan(titles.indexOf("Mark 02_mixed as rolled back"));
+    assertThat(plan(environment).getString("steps.find { it.title == 'Remove the cause of the failure of "
+        + "02_mixed' }.why")).contains("MS007");
   }
 }

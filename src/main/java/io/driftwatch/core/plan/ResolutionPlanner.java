@@ -6,12 +6,14 @@ import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.ReverseSql;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
 import io.driftwatch.core.plan.PreflightCheck.Status;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
+import io.driftwatch.core.rules.FailedMigrationFailsAgainRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class ResolutionPlanner {
       data.baselineSteps().forEach(steps::add);
     } else {
       failed.forEach(triage -> ResolutionSteps.failedSteps(triage, live, failedEffects.get(triage.migration()),
-          in.paths(), steps));
+          failsAgain(in.findings(), triage.migration()), in.paths(), steps));
       phantoms.forEach(triage -> ResolutionSteps.phantomSteps(triage, steps));
       ResolutionSteps.editedSteps(in, steps);
       ResolutionSteps.schemaSteps(in, safety, steps);
@@ -203,5 +205,13 @@ public final class ResolutionPlanner {
       out.append(" Nothing to resolve.");
     }
     return out.toString();
+  }
+
+  /** The findings that say a failed migration's script fails again as it is: MS021, or its lint at error level. */
+  private static List<Finding> failsAgain(List<Finding> findings, String migration) {
+    return findings.stream().filter(finding -> migration.equals(finding.migration()))
+        .filter(finding -> finding.type().equals(FailedMigrationFailsAgainRule.TYPE)
+            || finding.code().startsWith("MS") && finding.severity().atLeast(Severity.ERROR))
+        .toList();
   }
 }

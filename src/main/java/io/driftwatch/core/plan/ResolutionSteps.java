@@ -6,14 +6,16 @@ import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.Preflight;
-import io.driftwatch.core.plan.FailedTriage.Verdict;
+import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
+import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Writes the steps of a plan, each with its command or SQL, why it is safe and its risk: failed migrations first
@@ -24,9 +26,13 @@ final class ResolutionSteps {
 
   private ResolutionSteps() {}
 
-  /** @param live the live database's objects: copied, since a statement is played on them to see if it fails */
-  static void failedSteps(FailedTriage triage, Optional<ObjectSet> live, List<Effect> effects, ProjectPaths paths,
-      PlanSteps steps) {
+  /**
+   * @param live the live database's objects: copied, since a statement is played on them to see if it fails
+   * @param failsAgain what says the script fails again as it is: its replay on a shadow replica (MS021), its lint at
+   *     error level (a CONCURRENTLY next to other statements fails inside Prisma's transaction every time)
+   */
+  static void failedSteps(FailedTriage triage, Optional<ObjectSet> live, List<Effect> effects,
+      List<Finding> failsAgain, ProjectPaths paths, PlanSteps steps) {
     String name = triage.migration();
     switch (triage.verdict()) {
       case END_STATE_REACHED -> steps.add("Mark " + name + " as applied", "shell",
@@ -47,9 +53,12 @@ final class ResolutionSteps {
         }
         Optional<PredictedFailure> again = live.map(ObjectSet::copy)
             .flatMap(set -> Preflight.firstFailure(name, effects, set));
-        if (again.isPresent()) {
+        if (again.isPresent() || !failsAgain.isEmpty()) {
+          String why = again.map(PredictedFailure::message).map(List::of).orElseGet(() -> failsAgain.stream()
+              .map(finding -> finding.code() + ": " + finding.message()).toList()).stream()
+              .collect(Collectors.joining("; "));
           steps.add("Remove the cause of the failure of " + name, "none", "",
-              "Run as it is, it fails again: " + again.get().message() + ".", Risk.MEDIUM,
+              "Run as it is, it fails again: " + why + ".", Risk.MEDIUM,
               "Fix the script (it has not been applied, so it may be edited) or the database object it trips on; "
                   + "never drop an object that holds data.");
         } else if (!triage.error().isEmpty()) {
