@@ -107,7 +107,9 @@ public record Catalog(
     return new Catalog(serverMajorVersion, schemas, keptTables,
         enums.stream().filter(type -> !ignored.test(type.name())).toList(),
         views.stream().filter(view -> !ignored.test(view.name())).toList(),
-        keptSequences, extensions,
+        keptSequences,
+        extensions.stream().filter(extension -> !ignored.test(QualifiedName.of(extension.schema(), extension.name())))
+            .toList(),
         routines.stream().filter(routine -> !ignored.test(routine.name())).toList(),
         triggers.stream().filter(trigger -> !ignored.test(trigger.table())
             && !ignored.test(QualifiedName.of(trigger.table().schema(), trigger.name()))).toList(),

@@ -134,6 +134,17 @@ class CatalogFilterTest {
     assertThat(CatalogFilter.of(List.of()).apply(filtered)).isEqualTo(filtered);
   }
 
+  @Test
+  void an_extension_a_managed_database_installs_is_left_out_by_its_name() {
+    Catalog catalog = new Catalog(15, List.of("public"), List.of(), List.of(), List.of(), List.of(),
+        List.of(new Extension("citext", "public", "1.6"), new Extension("pg_stat_statements", "public", "1.10")));
+
+    assertThat(CatalogFilter.of(List.of("pg_stat_*")).apply(catalog).extensions())
+        .containsExactly(new Extension("citext", "public", "1.6"));
+    assertThat(CatalogFilter.of(List.of("public.pg_stat_statements")).apply(catalog).extensions())
+        .extracting(Extension::name).containsExactly("citext");
+  }
+
   static Index index(String name) {
     return new Index(name, false, false, false, "btree", List.of(IndexKey.column("id")), List.of(), Optional.empty(),
         "CREATE INDEX " + name, true, false);
