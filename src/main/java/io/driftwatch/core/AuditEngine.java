@@ -89,7 +89,8 @@ public final class AuditEngine {
             source.migrations().size(),
             ProviderMismatchRule.mismatch(source, target),
             target.provider(),
-            target.datasource());
+            target.datasource(),
+            source.paths());
 
     PendingPreflight pending = PendingPreflight.of(history, target.catalog(), target.datasource().schema());
     AuditContext context =
@@ -104,7 +105,7 @@ public final class AuditEngine {
     for (HistoryRule rule : rules) {
       check(rule.type(), () -> rule.check(context), findings);
     }
-    findings.addAll(lintPending(history, target));
+    findings.addAll(lintPending(history, source, target));
     Optional<SchemaContext> schema = schemaContext(input, source, target, findings);
     schema.ifPresent(schemaContext -> schemaRules.forEach(rule ->
         check(rule.type(), () -> rule.check(schemaContext), findings)));
@@ -142,11 +143,11 @@ public final class AuditEngine {
    * The safety lint of every migration the next deploy will run, and of every failed one (the plan's usual
    * resolution runs it again), weighed by the live row estimates.
    */
-  private List<Finding> lintPending(MigrationHistory history, TargetSnapshot target) {
+  private List<Finding> lintPending(MigrationHistory history, SourceSnapshot source, TargetSnapshot target) {
     List<Finding> found = new ArrayList<>();
     RowEstimates estimates = RowEstimates.of(target.rowEstimates());
     for (MigrationRecord record : history.afterResolution()) {
-      record.script().ifPresent(script -> found.addAll(linter.lint(record.name(), script, estimates)));
+      record.script().ifPresent(script -> found.addAll(linter.lint(record.name(), script, estimates, source.paths())));
     }
     return found;
   }

@@ -45,6 +45,16 @@ public record ProjectPaths(String migrations, String schema) {
     return "npx prisma migrate status" + schemaOption();
   }
 
+  /** {@code npx prisma migrate dev --create-only --name <name>}: a new migration, written but not applied. */
+  public String createOnly(String name) {
+    return "npx prisma migrate dev --create-only --name " + name + schemaOption();
+  }
+
+  /** {@code npx prisma validate}, with {@code --schema} when needed. */
+  public String validate() {
+    return "npx prisma validate" + schemaOption();
+  }
+
   public String resolveApplied(String migration) {
     return "npx prisma migrate resolve --applied " + migration + schemaOption();
   }

@@ -53,10 +53,11 @@ final class SchemaChecks {
     Optional<Catalog> byFolder = input.folder().flatMap(ExpectedSchema::catalog).map(catalog -> cut(catalog, schemas, ignore))
         .or(() -> created);
     Optional<CoverageReport> coverage = prisma.flatMap(schema -> byFolder.map(c -> live.isPresent()
-        ? Coverage.of(schema, input.migrationSchema(), c, live.get())
-        : Coverage.withoutLive(schema, input.migrationSchema(), c)));
+        ? Coverage.of(schema, input.migrationSchema(), c, live.get(), source.paths())
+        : Coverage.withoutLive(schema, input.migrationSchema(), c, source.paths())));
     SchemaRead read = new SchemaRead(source.schemaLookedFor(), List.copyOf(source.schemaFiles().keySet()), prisma);
-    return new SchemaContext(input.expected(), input.unavailable(), live, drift, catchUp, coverage, problems, read);
+    return new SchemaContext(input.expected(), input.unavailable(), live, drift, catchUp, coverage, problems, read,
+        source.paths());
   }
 
   private static Set<String> relevantSchemas(SchemaInput input, Optional<PrismaSchema> prisma, Optional<Catalog> expected) {

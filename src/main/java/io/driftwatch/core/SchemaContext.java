@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param unavailable why the replay did not run, when it did not
  * @param schemaProblems why schema.prisma could not be read, when it could not
  * @param schemaRead where the schema was looked for and what was found there
+ * @param paths where the source's migrations folder and schema are, for the commands findings give
  */
 public record SchemaContext(
     Optional<ExpectedSchema> expected,
@@ -26,11 +27,13 @@ public record SchemaContext(
     Optional<CatchUpMigration> catchUp,
     Optional<CoverageReport> coverage,
     List<SchemaProblem> schemaProblems,
-    SchemaRead schemaRead) {
+    SchemaRead schemaRead,
+    ProjectPaths paths) {
 
   public SchemaContext {
     schemaProblems = List.copyOf(schemaProblems);
     java.util.Objects.requireNonNull(schemaRead, "schemaRead");
+    java.util.Objects.requireNonNull(paths, "paths");
   }
 
   /** A context whose schema was found, as one {@code schema.prisma}. */
@@ -38,7 +41,8 @@ public record SchemaContext(
       Optional<SchemaDrift> drift, Optional<CatchUpMigration> catchUp, Optional<CoverageReport> coverage,
       List<SchemaProblem> schemaProblems) {
     this(expected, unavailable, live, drift, catchUp, coverage, schemaProblems, new SchemaRead(
-        SourceSnapshot.DEFAULT_SCHEMA_PLACES, List.of(PrismaSchema.DEFAULT_FILE_NAME), Optional.empty()));
+        SourceSnapshot.DEFAULT_SCHEMA_PLACES, List.of(PrismaSchema.DEFAULT_FILE_NAME), Optional.empty()),
+        ProjectPaths.DEFAULT);
   }
 
   /**
@@ -48,7 +52,7 @@ public record SchemaContext(
   public Optional<String> coverageUnknown() {
     if (!schemaProblems.isEmpty()) {
       return Optional.of("the Prisma schema at " + schemaRead.lookedFor() + " cannot be read (see CV003): fix what"
-          + " `npx prisma validate` reports");
+          + " `" + paths.validate() + "` reports");
     }
     if (schemaRead.notFound()) {
       return Optional.of("no Prisma schema was found at " + schemaRead.lookedFor() + ": set the environment's"

@@ -30,6 +30,7 @@ public final class Scenario {
   private Optional<String> lockProvider = Optional.of("postgresql");
   private HistoryEvidence evidence = HistoryEvidence.NONE;
   private ProjectPaths paths = ProjectPaths.DEFAULT;
+  private final java.util.SortedMap<String, String> schemaFiles = new java.util.TreeMap<>();
 
   private java.util.Optional<io.driftwatch.core.catalog.Catalog> liveCatalog = java.util.Optional.empty();
   private java.util.Optional<io.driftwatch.core.SchemaInput> schemaInput = java.util.Optional.empty();
@@ -153,6 +154,12 @@ public final class Scenario {
     return this;
   }
 
+  /** A file of the source's Prisma schema, by its path relative to the schema's location. */
+  public Scenario schemaFile(String name, String text) {
+    schemaFiles.put(name, text);
+    return this;
+  }
+
   /** Where the source keeps its migrations and schema in its repository. */
   public Scenario paths(ProjectPaths where) {
     this.paths = where;
@@ -161,7 +168,7 @@ public final class Scenario {
 
   public AuditInput input() {
     return new AuditInput(
-        new SourceSnapshot(List.copyOf(folder.values()), lockProvider, Optional.empty(), new java.util.TreeMap<>(),
+        new SourceSnapshot(List.copyOf(folder.values()), lockProvider, Optional.empty(), schemaFiles,
             Optional.empty(), SourceSnapshot.DEFAULT_SCHEMA_PLACES, paths),
         new TargetSnapshot("postgresql", tableExists, schemaHasTables, List.copyOf(rows), deployLockHeld,
             new Datasource("PostgreSQL", "app", "public", "localhost:5432"), liveCatalog),

@@ -1,5 +1,6 @@
 package io.driftwatch.core.coverage;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.QualifiedName;
@@ -44,13 +45,15 @@ public final class Coverage {
   private final String defaultSchema;
   private final CatalogIndex createdByMigrations;
   private final Optional<CatalogIndex> live;
+  private final CoverageHelp help;
   private final List<CoverageItem> items = new ArrayList<>();
   private final List<CoverageItem> ignored = new ArrayList<>();
 
-  private Coverage(String defaultSchema, Catalog createdByMigrations, Optional<Catalog> live) {
+  private Coverage(String defaultSchema, Catalog createdByMigrations, Optional<Catalog> live, ProjectPaths paths) {
     this.defaultSchema = Objects.requireNonNull(defaultSchema, "defaultSchema");
     this.createdByMigrations = CatalogIndex.of(Objects.requireNonNull(createdByMigrations, "createdByMigrations"));
     this.live = live.map(CatalogIndex::of);
+    this.help = new CoverageHelp(paths);
   }
 
   /**
@@ -61,7 +64,13 @@ public final class Coverage {
    */
   public static CoverageReport of(PrismaSchema schema, String defaultSchema, Catalog createdByMigrations,
       Catalog live) {
-    return new Coverage(defaultSchema, createdByMigrations, Optional.of(Objects.requireNonNull(live, "live")))
+    return of(schema, defaultSchema, createdByMigrations, live, ProjectPaths.DEFAULT);
+  }
+
+  /** As {@link #of(PrismaSchema, String, Catalog, Catalog)}, the help naming the source's folder and schema. */
+  public static CoverageReport of(PrismaSchema schema, String defaultSchema, Catalog createdByMigrations,
+      Catalog live, ProjectPaths paths) {
+    return new Coverage(defaultSchema, createdByMigrations, Optional.of(Objects.requireNonNull(live, "live")), paths)
         .run(schema);
   }
 
@@ -70,7 +79,13 @@ public final class Coverage {
    * CoverageStatus#UNCOVERED}, never LIVE_ONLY or MISSING.
    */
   public static CoverageReport withoutLive(PrismaSchema schema, String defaultSchema, Catalog createdByMigrations) {
-    return new Coverage(defaultSchema, createdByMigrations, Optional.empty()).run(schema);
+    return withoutLive(schema, defaultSchema, createdByMigrations, ProjectPaths.DEFAULT);
+  }
+
+  /** As {@link #withoutLive(PrismaSchema, String, Catalog)}, the help naming the source's folder and schema. */
+  public static CoverageReport withoutLive(PrismaSchema schema, String defaultSchema, Catalog createdByMigrations,
+      ProjectPaths paths) {
+    return new Coverage(defaultSchema, createdByMigrations, Optional.empty(), paths).run(schema);
   }
 
   private CoverageReport run(PrismaSchema schema) {
@@ -91,14 +106,14 @@ public final class Coverage {
     Optional<Table> inLive = live.flatMap(catalog -> catalog.table(name));
     String slug = CoverageHelp.slug(model.prismaName());
     CoverageStatus status = add(model.ignored(), Kind.MODEL, model.prismaName(), name.toString(),
-        created.isPresent(), inLive.isPresent(), s -> CoverageHelp.migration(s, slug));
+        created.isPresent(), inLive.isPresent(), s -> help.migration(s, slug));
     for (ExpectedColumn column : model.columns()) {
       String field = column.prismaField().orElse(column.name());
       boolean columnCreated = created.flatMap(t -> t.column(column.name())).isPresent();
       boolean columnLive = inLive.flatMap(t -> t.column(column.name())).isPresent();
       add(model.ignored() || column.ignored(), Kind.FIELD, model.prismaName() + "." + field,
           name + "." + column.name(), columnCreated, columnLive,
-          s -> ownFix(status, s) ? CoverageHelp.migration(s, CoverageHelp.slug(model.prismaName(), field))
+          s -> ownFix(status, s) ? help.migration(s, CoverageHelp.slug(model.prismaName(), field))
               : CoverageHelp.comesWith(model.prismaName()));
     }
   }
@@ -107,14 +122,14 @@ public final class Coverage {
     QualifiedName name = qualified(view.schema(), view.name());
     add(view.ignored(), Kind.VIEW, view.prismaName(), name.toString(),
         createdByMigrations.view(name).isPresent(), live.flatMap(catalog -> catalog.view(name)).isPresent(),
-        s -> CoverageHelp.view(s, name, CoverageHelp.slug(view.prismaName())));
+        s -> help.view(s, name, CoverageHelp.slug(view.prismaName())));
   }
 
   private void joinTable(ExpectedTable join) {
     QualifiedName name = qualified(join.schema(), join.name());
     add(join.ignored(), Kind.JOIN_TABLE, join.prismaName(), name.toString(),
         isJoinTable(createdByMigrations.table(name)), isJoinTable(live.flatMap(catalog -> catalog.table(name))),
-        s -> CoverageHelp.migration(s, CoverageHelp.slug(join.prismaName())));
+        s -> help.migration(s, CoverageHelp.slug(join.prismaName())));
   }
 
   private static boolean isJoinTable(Optional<Table> table) {
@@ -127,14 +142,14 @@ public final class Coverage {
     Optional<List<String>> created = createdByMigrations.enumType(name).map(e -> e.values());
     Optional<List<String>> inLive = live.flatMap(catalog -> catalog.enumType(name)).map(e -> e.values());
     CoverageStatus status = add(false, Kind.ENUM, declared.name(), name.toString(), created.isPresent(),
-        inLive.isPresent(), s -> CoverageHelp.migration(s, CoverageHelp.slug(declared.name())));
+        inLive.isPresent(), s -> help.migration(s, CoverageHelp.slug(declared.name())));
     for (PrismaEnumValue value : declared.values()) {
       String label = value.databaseValue();
       add(false, Kind.ENUM_VALUE, declared.name() + "." + value.name(),
           name + " '" + label.replace("'", "''") + "'",
           created.filter(values -> values.contains(label)).isPresent(),
           inLive.filter(values -> values.contains(label)).isPresent(),
-          s -> ownFix(status, s) ? CoverageHelp.migration(s, CoverageHelp.slug(declared.name(), value.name()))
+          s -> ownFix(status, s) ? help.migration(s, CoverageHelp.slug(declared.name(), value.name()))
               : CoverageHelp.comesWith(declared.name()));
     }
   }

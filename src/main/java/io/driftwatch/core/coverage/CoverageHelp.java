@@ -1,17 +1,22 @@
 package io.driftwatch.core.coverage;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.QualifiedName;
 
-/** The fix for what no migration creates, naming the exact {@code prisma} commands. */
+/**
+ * The fix for what no migration creates, naming the exact {@code prisma} commands for the source's migrations folder
+ * and schema.
+ */
 final class CoverageHelp {
 
-  static final String SCHEMA = "prisma/schema.prisma";
-  static final String MIGRATIONS = "prisma/migrations";
+  private final ProjectPaths paths;
 
-  private CoverageHelp() {}
+  CoverageHelp(ProjectPaths paths) {
+    this.paths = java.util.Objects.requireNonNull(paths, "paths");
+  }
 
   /** For a table, join table, enum, column or enum value that Migrate can generate. */
-  static String migration(CoverageStatus status, String slug) {
+  String migration(CoverageStatus status, String slug) {
     return switch (status) {
       case COVERED -> throw new IllegalArgumentException("a covered item needs no fix");
       case MISSING -> newMigration(slug);
@@ -27,38 +32,36 @@ final class CoverageHelp {
   }
 
   /** Migrate generates no SQL for a view (nor does {@code migrate diff}): the CREATE VIEW is written by hand. */
-  static String view(CoverageStatus status, QualifiedName name, String slug) {
-    String empty = "Migrate writes no SQL for views: `npx prisma migrate dev --create-only --name " + slug
-        + "` makes an empty migration; write the `CREATE VIEW " + name.quoted() + " AS ...` in its migration.sql";
-    String deploy = empty + ", commit it, then `npx prisma migrate deploy`.";
-    String resolve = "Migrate writes no SQL for views: `npx prisma migrate dev --create-only --name " + slug
-        + "` makes an empty migration; copy the live definition (`SELECT pg_get_viewdef('" + name.quoted()
+  String view(CoverageStatus status, QualifiedName name, String slug) {
+    String empty = "Migrate writes no SQL for views: `" + paths.createOnly(slug) + "` makes an empty migration; write the `CREATE VIEW " + name.quoted() + " AS ...` in its migration.sql";
+    String deploy = empty + ", commit it, then `" + paths.deploy() + "`.";
+    String resolve = "Migrate writes no SQL for views: `" + paths.createOnly(slug) + "` makes an empty migration; copy the live definition (`SELECT pg_get_viewdef('" + name.quoted()
         + "'::regclass)`) into a `CREATE VIEW " + name.quoted() + " AS ...` in its migration.sql, then mark it "
-        + "applied where the view already exists: `npx prisma migrate resolve --applied <timestamp>_" + slug + "`.";
+        + "applied where the view already exists: `" + paths.resolveApplied("<timestamp>_" + slug) + "`.";
     return switch (status) {
       case COVERED -> throw new IllegalArgumentException("a covered item needs no fix");
       case MISSING -> deploy;
       case LIVE_ONLY -> resolve;
       case UNCOVERED -> deploy + " Where the view already exists, mark that migration applied instead: "
-          + "`npx prisma migrate resolve --applied <timestamp>_" + slug + "`.";
+          + "`" + paths.resolveApplied("<timestamp>_" + slug) + "`.";
     };
   }
 
-  private static String newMigration(String slug) {
-    return "Create it in a migration: `npx prisma migrate dev --create-only --name " + slug + "`, review "
-        + MIGRATIONS + "/<timestamp>_" + slug + "/migration.sql, commit it, then `npx prisma migrate deploy`.";
+  private String newMigration(String slug) {
+    return "Create it in a migration: `" + paths.createOnly(slug) + "`, review " + paths.script("<timestamp>_" + slug)
+        + ", commit it, then `" + paths.deploy() + "`.";
   }
 
   /**
    * The migration is written from the live database, so it records what is there, and marked applied there
    * because running it would fail on objects that already exist.
    */
-  private static String catchUp(String slug) {
+  private String catchUp(String slug) {
     return "Write the catch-up migration from the live database: `npx prisma migrate diff --from-migrations "
-        + MIGRATIONS + " --to-schema-datasource " + SCHEMA + " --shadow-database-url \"$SHADOW_DATABASE_URL\" "
-        + "--script > catch_up.sql`, review it, move it to " + MIGRATIONS + "/<timestamp>_" + slug
-        + "/migration.sql, then mark it applied on the live database: `npx prisma migrate resolve --applied "
-        + "<timestamp>_" + slug + "`.";
+        + paths.migrations() + " --to-schema-datasource " + paths.schema()
+        + " --shadow-database-url \"$SHADOW_DATABASE_URL\" --script > catch_up.sql`, review it, move it to "
+        + paths.script("<timestamp>_" + slug) + ", then mark it applied on the live database: `"
+        + paths.resolveApplied("<timestamp>_" + slug) + "`.";
   }
 
   /** {@code add_} and the snake_case of the Prisma names: {@code UserProfile}, {@code createdAt} to {@code

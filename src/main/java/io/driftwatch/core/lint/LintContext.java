@@ -1,5 +1,6 @@
 package io.driftwatch.core.lint;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
@@ -37,6 +38,8 @@ public final class LintContext {
       Pattern.CASE_INSENSITIVE);
 
   private final String migration;
+  /** Where the source's migrations and schema are, for the commands findings give. */
+  private final ProjectPaths paths;
   private final List<SqlStatement> statements;
   /** The statements of the whole script, read or not. */
   private final int statementCount;
@@ -58,16 +61,18 @@ public final class LintContext {
    */
   public LintContext(
       String migration, List<SqlStatement> statements, List<SplitProblem> problems, Map<String, Long> rowEstimates) {
-    this(migration, statements, problems, RowEstimates.of(rowEstimates), statements.size());
+    this(migration, statements, problems, RowEstimates.of(rowEstimates), statements.size(), ProjectPaths.DEFAULT);
   }
 
   /**
    * @param rowEstimates the estimates keyed once for every migration of an audit
    * @param statementCount the statements of the whole script, of which {@code statements} are the first
+   * @param paths where the source's migrations and schema are
    */
   public LintContext(String migration, List<SqlStatement> statements, List<SplitProblem> problems,
-      RowEstimates rowEstimates, int statementCount) {
+      RowEstimates rowEstimates, int statementCount, ProjectPaths paths) {
     this.migration = Objects.requireNonNull(migration, "migration");
+    this.paths = Objects.requireNonNull(paths, "paths");
     this.statements = List.copyOf(statements);
     this.statementCount = Math.max(statementCount, this.statements.size());
     this.problems = List.copyOf(problems);
@@ -167,16 +172,22 @@ public final class LintContext {
   public static LintContext of(MigrationLint lint) {
     SplitResult split = SqlScript.split(lint.script(), MAX_STATEMENTS);
     return new LintContext(lint.migration(), split.statements(), split.problems(),
-        RowEstimates.of(lint.rowEstimates()), split.count());
+        RowEstimates.of(lint.rowEstimates()), split.count(), ProjectPaths.DEFAULT);
   }
 
   /**
    * As {@link #of(MigrationLint)}, from the script as the audit holds it: its text is decoded for the split only,
    * and only the statements kept hold it afterwards.
    */
-  public static LintContext of(String migration, MigrationScript script, RowEstimates rowEstimates) {
+  public static LintContext of(String migration, MigrationScript script, RowEstimates rowEstimates,
+      ProjectPaths paths) {
     SplitResult split = SqlScript.split(script.sql(), MAX_STATEMENTS);
-    return new LintContext(migration, split.statements(), split.problems(), rowEstimates, split.count());
+    return new LintContext(migration, split.statements(), split.problems(), rowEstimates, split.count(), paths);
+  }
+
+  /** Where the source's migrations folder and schema are, for the commands findings give. */
+  public ProjectPaths paths() {
+    return paths;
   }
 
   /** The statements of the whole script: more than {@link #statements()} when it holds over {@link #MAX_STATEMENTS}. */

@@ -1,5 +1,6 @@
 package io.driftwatch.core.lint;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationScript;
@@ -41,9 +42,12 @@ public final class MigrationLinter {
     return lint(migration.migration(), () -> LintContext.of(migration));
   }
 
-  /** Lints a pending migration of an audit, its script as the audit holds it, the estimates keyed once. */
-  public List<Finding> lint(String migration, MigrationScript script, RowEstimates rowEstimates) {
-    return lint(migration, () -> LintContext.of(migration, script, rowEstimates));
+  /**
+   * Lints a pending migration of an audit, its script as the audit holds it, the estimates keyed once, the commands
+   * given for the source's folder and schema.
+   */
+  public List<Finding> lint(String migration, MigrationScript script, RowEstimates rowEstimates, ProjectPaths paths) {
+    return lint(migration, () -> LintContext.of(migration, script, rowEstimates, paths));
   }
 
   private List<Finding> lint(String migration, Supplier<LintContext> split) {

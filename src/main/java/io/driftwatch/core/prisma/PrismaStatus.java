@@ -1,5 +1,6 @@
 package io.driftwatch.core.prisma;
 
+import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.prisma.PrismaDiagnosis.Diagnostic;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +25,10 @@ public record PrismaStatus(int exitCode, String output) {
       int folderMigrationCount,
       Optional<String> providerMismatch,
       String databaseProvider,
-      Datasource datasource) {
+      Datasource datasource,
+      ProjectPaths paths) {
     StringBuilder out = new StringBuilder();
-    out.append("Prisma schema loaded from prisma/schema.prisma\n");
+    out.append("Prisma schema loaded from ").append(paths.schema()).append("\n");
     out.append(datasource.line()).append("\n\n");
 
     if (providerMismatch.isPresent()) {
@@ -38,18 +40,18 @@ public record PrismaStatus(int exitCode, String output) {
       return new PrismaStatus(1, out.toString());
     }
     if (diagnosis.missingScript().isPresent()) {
-      out.append("Error: P3015\n\nCould not find the migration file at prisma/migrations/")
-          .append(diagnosis.missingScript().get())
-          .append("/migration.sql. Please delete the directory or restore the migration file.\n");
+      out.append("Error: P3015\n\nCould not find the migration file at ")
+          .append(paths.script(diagnosis.missingScript().get()))
+          .append(". Please delete the directory or restore the migration file.\n");
       return new PrismaStatus(1, out.toString());
     }
 
     if (folderMigrationCount > 0) {
       out.append(folderMigrationCount)
           .append(folderMigrationCount > 1 ? " migrations" : " migration")
-          .append(" found in prisma/migrations\n");
+          .append(" found in ").append(paths.migrations()).append("\n");
     } else {
-      out.append("No migration found in prisma/migrations\n");
+      out.append("No migration found in ").append(paths.migrations()).append("\n");
     }
 
     Optional<Diagnostic> history = diagnosis.history();
@@ -70,7 +72,7 @@ public record PrismaStatus(int exitCode, String output) {
           .append(" have not yet been applied:\n");
       lines(out, diagnosis.unappliedMigrationNames());
       out.append("\nThe migration").append(plural(diagnosis.unpersistedMigrationNames()))
-          .append(" from the database are not found locally in prisma/migrations:\n");
+          .append(" from the database are not found locally in ").append(paths.migrations()).append(":\n");
       lines(out, diagnosis.unpersistedMigrationNames());
       return new PrismaStatus(1, out.toString());
     }

@@ -27,7 +27,7 @@ public final class FieldWithoutMigrationRule implements SchemaRule {
     return context.coverage().map(report -> report.notCreatedByMigrations().stream()
         .filter(item -> KINDS.contains(item.kind()))
         .filter(item -> parentCovered(report, item))
-        .map(FieldWithoutMigrationRule::finding)
+        .map(item -> finding(item, context.paths()))
         .toList()).orElse(List.of());
   }
 
@@ -40,11 +40,11 @@ public final class FieldWithoutMigrationRule implements SchemaRule {
         .orElse(false);
   }
 
-  private static Finding finding(CoverageItem item) {
+  private static Finding finding(CoverageItem item, io.driftwatch.core.ProjectPaths paths) {
     String where = item.live() ? "the database has it (db push or manual SQL)" : "the database does not have it either";
     return TYPE.about(item.databaseName(), TYPE.severity(),
         (item.kind() == Kind.FIELD ? "field" : "enum value") + " `" + item.prismaName() + "` (" + item.databaseName()
             + ") is in schema.prisma, but no applied migration creates it; " + where + ".",
-        item.help().orElse("Create the migration: `npx prisma migrate dev --create-only`."));
+        item.help().orElse("Create the migration: `" + paths.createOnly("<name>") + "`."));
   }
 }

@@ -29,7 +29,7 @@ public final class MigrationReplayFailedRule implements SchemaRule {
         "`" + failure.migration() + "` fails when the applied migrations are replayed on an empty database ("
             + failure.quoted() + "). Prisma's shadow database fails the same way (P3006), "
             + "so `prisma migrate dev` stops here, and the schema the migrations should produce is unknown.",
-        "Reproduce it with `npx prisma migrate dev --create-only` against a shadow database; fix the script only if "
+        "Reproduce it with `npx prisma migrate dev --create-only" + context.paths().schemaOption() + "` against a shadow database; fix the script only if "
             + "it never ran anywhere, else add a corrective migration before it can be replayed (a script edited after "
             + "it ran is reported as edited). The database error names the statement.")))
         .orElse(List.of());

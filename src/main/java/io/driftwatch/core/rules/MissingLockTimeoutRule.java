@@ -4,6 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.rules.support.Prisma;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class MissingLockTimeoutRule implements LintRule {
               + " queues behind it until the ALTER runs.",
           "Put `SET lock_timeout = '5s';` at the top of migration.sql: the migration then fails fast instead of "
               + "stalling the application, and the deploy can be retried after `"
-              + "npx prisma migrate resolve --rolled-back \"" + context.migration() + "\"`."));
+              + Prisma.resolveRolledBack(context.paths(), context.migration()) + "`."));
     }
     return List.of();
   }

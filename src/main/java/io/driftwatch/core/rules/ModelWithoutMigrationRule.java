@@ -29,15 +29,15 @@ public final class ModelWithoutMigrationRule implements SchemaRule {
   public List<Finding> check(SchemaContext context) {
     return context.coverage().map(report -> report.notCreatedByMigrations().stream()
         .filter(item -> KINDS.contains(item.kind()))
-        .map(ModelWithoutMigrationRule::finding)
+        .map(item -> finding(item, context.paths()))
         .toList()).orElse(List.of());
   }
 
-  private static Finding finding(CoverageItem item) {
+  private static Finding finding(CoverageItem item, io.driftwatch.core.ProjectPaths paths) {
     String where = item.live() ? "the database has it (db push or manual SQL)" : "the database does not have it either";
     return TYPE.about(item.databaseName(), TYPE.severity(),
         item.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " `" + item.prismaName() + "` ("
             + item.databaseName() + ") is in schema.prisma, but no applied migration creates it; " + where + ".",
-        item.help().orElse("Create the migration: `npx prisma migrate dev --create-only`."));
+        item.help().orElse("Create the migration: `" + paths.createOnly("<name>") + "`."));
   }
 }

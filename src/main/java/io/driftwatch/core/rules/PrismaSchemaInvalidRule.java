@@ -30,6 +30,6 @@ public final class PrismaSchemaInvalidRule implements SchemaRule {
         "schema.prisma cannot be read: " + problems
             + (context.schemaProblems().size() > 5 ? " (and " + (context.schemaProblems().size() - 5) + " more)" : "")
             + ".",
-        "Run `npx prisma validate` and fix what it reports; coverage is checked again at the next audit."));
+        "Run `" + context.paths().validate() + "` and fix what it reports; coverage is checked again at the next audit."));
   }
 }

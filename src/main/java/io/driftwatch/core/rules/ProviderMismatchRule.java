@@ -35,8 +35,9 @@ public final class ProviderMismatchRule implements HistoryRule {
             "migration_lock.toml says `provider = \"" + lock + "\"` but the database is " + context.target().provider()
                 + ": every `prisma migrate` command fails with P3019.",
             "Point this environment at the right migrations folder, or, if the project really moved to "
-                + context.target().provider() + ", start a new history (`npx prisma migrate dev --name init` on a "
-                + "fresh database) and baseline existing databases with `npx prisma migrate resolve --applied`.")))
+                + context.target().provider() + ", start a new history (`npx prisma migrate dev --name init"
+                + context.source().paths().schemaOption() + "` on a fresh database) and baseline existing databases "
+                + "with `" + context.source().paths().resolveApplied("<timestamp>_init") + "`.")))
         .orElse(List.of());
   }
 

@@ -2,6 +2,8 @@ package io.driftwatch.core.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.core.ProjectPaths;
+import io.driftwatch.core.catalog.QualifiedName;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -49,9 +51,30 @@ class CoverageHelpTest {
 
   @Test
   void catch_up_writes_the_migration_then_marks_it_applied() {
-    String help = CoverageHelp.migration(CoverageStatus.LIVE_ONLY, "add_user");
+    String help = new CoverageHelp(ProjectPaths.DEFAULT).migration(CoverageStatus.LIVE_ONLY, "add_user");
 
     assertThat(help.indexOf("migrate diff")).isLessThan(help.indexOf("migrate resolve --applied"));
     assertThat(help).contains("--shadow-database-url").doesNotContain("migrate deploy");
+  }
+
+  @Test
+  void every_fix_names_the_source_s_folder_and_schema() {
+    CoverageHelp help = new CoverageHelp(new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema"));
+    String schema = " --schema packages/prisma/schema";
+
+    for (CoverageStatus status : java.util.EnumSet.complementOf(java.util.EnumSet.of(CoverageStatus.COVERED))) {
+      for (String fix : java.util.List.of(help.migration(status, "add_user"),
+          help.view(status, QualifiedName.of("public", "Stats"), "add_stats"))) {
+        assertThat(fix).as(status.name()).doesNotContainPattern("(?<!packages/)prisma/(migrations|schema)")
+            .doesNotContainPattern("npx prisma migrate (dev|deploy|resolve)(?![^`]*" + schema + "`)");
+      }
+    }
+    assertThat(help.migration(CoverageStatus.MISSING, "add_user")).isEqualTo("Create it in a migration: "
+        + "`npx prisma migrate dev --create-only --name add_user" + schema + "`, review "
+        + "packages/prisma/migrations/<timestamp>_add_user/migration.sql, commit it, then "
+        + "`npx prisma migrate deploy" + schema + "`.");
+    assertThat(help.migration(CoverageStatus.LIVE_ONLY, "add_user")).contains(
+        "--from-migrations packages/prisma/migrations --to-schema-datasource packages/prisma/schema ",
+        "`npx prisma migrate resolve --applied <timestamp>_add_user" + schema + "`");
   }
 }

@@ -3,9 +3,18 @@ package io.driftwatch.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.AuditInput;
+import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.Scenario;
+import io.driftwatch.core.SchemaInput;
+import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.replay.ExpectedSchema;
+import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +30,10 @@ class PlanCommandsTest {
   private static final ProjectPaths MONOREPO = new ProjectPaths("packages/prisma/migrations",
       "packages/prisma/schema/main.prisma");
   private static final String SCHEMA = " --schema packages/prisma/schema/main.prisma";
+
+  /** A Prisma command that finds the schema, up to the end of its command line or of the next command. */
+  private static final Pattern NEEDS_SCHEMA = Pattern.compile(
+      "npx prisma (?:migrate (?:dev|deploy|resolve|status|reset)|validate)\\b((?:(?!npx prisma)[^`)\\n])*)");
 
   private final ResolutionPlanner planner = new ResolutionPlanner();
 
@@ -122,5 +135,71 @@ class PlanCommandsTest {
       assertThat(texts(plan, findings)).isNotEmpty().allSatisfy(text -> assertThat(text)
           .doesNotContain("{name}").doesNotContainPattern("(?<!packages/)prisma/migrations"));
     }
+  }
+
+  /** A schema with a model the migrations create, one only the database has, and a field nobody created. */
+  private static final String MODELS = """
+      datasource db {
+        provider = "postgresql"
+        url      = env("DATABASE_URL")
+      }
+
+      model User {
+        id    Int    @id
+        email String
+      }
+
+      model Post {
+        id Int @id
+      }
+      """;
+
+  private static Scenario monorepo(Catalog appliedReplay, Catalog live) {
+    ExpectedSchema applied = ExpectedSchema.of(appliedReplay, Set.of(), false);
+    return Scenario.create().paths(MONOREPO).schemaFile("main.prisma", MODELS)
+        .migration("1_init", "CREATE TABLE \"User\" (\"id\" INTEGER);\n").deployed("1_init")
+        .migration("2_name", "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT;\n")
+        .liveCatalog(live)
+        .schemaInput(SchemaInput.of(applied, Optional.of(applied), "public", List.of(),
+            Instant.parse("2025-02-01T00:00:00Z")));
+  }
+
+  private static void assertPastable(String text) {
+    assertThat(text).doesNotContain("{name}").doesNotContainPattern("(?<!packages/)prisma/(migrations|schema)");
+    Matcher command = NEEDS_SCHEMA.matcher(text);
+    while (command.find()) {
+      assertThat(command.group(1)).as("`%s` in: %s", command.group(), text).contains(" --schema ");
+    }
+  }
+
+  @Test
+  void coverage_drift_lint_and_history_findings_name_the_source_s_folder_and_schema() {
+    ExpectedSchema failedReplay = ExpectedSchema.failed(
+        new ReplayFailure("1_init", "42P01", "relation \"Missing\" does not exist"), 16, Set.of());
+    List<Scenario> scenarios = List.of(
+        monorepo(ResolutionPlannerTest.live("User"), ResolutionPlannerTest.live("User", "Post")),
+        monorepo(ResolutionPlannerTest.live("User"), ResolutionPlannerTest.live("User", "Post")).lockProvider("mysql"),
+        monorepo(ResolutionPlannerTest.live("User"), ResolutionPlannerTest.live("User"))
+            .schemaFile("main.prisma", "model {")
+            .schemaInput(SchemaInput.of(failedReplay, Optional.empty(), "public", List.of(), Instant.EPOCH)));
+    Set<String> codes = new java.util.TreeSet<>();
+    for (Scenario scenario : scenarios) {
+      AuditResult audit = scenario.audit();
+      ResolutionPlan plan = planner.plan(PlanInput.of(scenario.input(), audit, DataPresence.estimated(Map.of())));
+      audit.findings().forEach(finding -> codes.add(finding.code()));
+      texts(plan, audit.findings()).filter(java.util.Objects::nonNull).forEach(PlanCommandsTest::assertPastable);
+      audit.schema().flatMap(context -> context.coverageUnknown()).ifPresent(PlanCommandsTest::assertPastable);
+      assertPastable(audit.prismaStatus().output());
+    }
+    assertThat(codes).contains("CV001", "CV002", "CV003", "MS014", "DH002", "SD020");
+  }
+
+  @Test
+  void the_status_prisma_would_print_names_the_source_s_schema_and_folder() {
+    String status = monorepo(ResolutionPlannerTest.live("User"), ResolutionPlannerTest.live("User")).audit()
+        .prismaStatus().output();
+
+    assertThat(status).startsWith("Prisma schema loaded from packages/prisma/schema/main.prisma\n")
+        .contains("2 migrations found in packages/prisma/migrations\n");
   }
 }

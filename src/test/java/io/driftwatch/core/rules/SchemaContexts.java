@@ -50,7 +50,7 @@ final class SchemaContexts {
 
   static SchemaContext withSchemaRead(io.driftwatch.core.SchemaRead read) {
     return new SchemaContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), List.of(), read);
+        Optional.empty(), List.of(), read, io.driftwatch.core.ProjectPaths.DEFAULT);
   }
 
   static List<Finding> run(SchemaRule rule, SchemaContext context) {

@@ -37,7 +37,7 @@ public abstract class DriftKindRule implements SchemaRule {
     String catchUp = context.catchUp().map(CatchUpMigration::name).orElse("<timestamp>_catch_up_drift");
     // its commands end with the resolve that records it, written for the source's folder and schema
     String record = context.catchUp().map(c -> c.commands().get(c.commands().size() - 1))
-        .orElse("npx prisma migrate resolve --applied " + catchUp);
+        .orElse(context.paths().resolveApplied(catchUp));
     return context.drift().get().ofKind(kind).stream()
         .map(drift -> type.about(subject(drift), type.severity(), message(drift), help(drift, catchUp, record)))
         .toList();
