@@ -54,6 +54,9 @@ final class DriftRuleCheck {
     assertThat(findings).extracting(Finding::subject).allSatisfy(s -> assertThat(s).startsWith("public."))
         .anySatisfy(s -> assertThat(s).contains("First")).anySatisfy(s -> assertThat(s).contains("Second"));
     assertThat(findings).hasSize(2).allSatisfy(finding -> {
+      assertThat(finding.type()).as("a rule reports only its own type").isEqualTo(rule.type());
+      assertThat(finding.severity()).as("%s is reported at its severity", rule.type().code())
+          .isEqualTo(rule.type().severity());
       assertThat(finding.message()).contains(kind.objectType()).contains(kind.name().toLowerCase() + " differs");
       assertThat(finding.help()).contains("LIVE SQL FOR").contains("RESTORE SQL FOR")
           .contains("20261121100000_catch_up_drift").contains("npx prisma migrate resolve --applied");
