@@ -46,7 +46,13 @@ class RulesTest {
   void every_rule_has_its_test() {
     assertThat(registered().toList()).allSatisfy(rule -> {
       String testName = rule.getClass().getName() + "Test";
-      assertThat(Class.forName(testName)).as("a test class %s", testName).isNotNull();
+      Class<?> test = Class.forName(testName);
+      List<String> methods = Arrays.stream(test.getDeclaredMethods())
+          .filter(m -> m.isAnnotationPresent(org.junit.jupiter.api.Test.class)
+              || m.isAnnotationPresent(org.junit.jupiter.params.ParameterizedTest.class))
+          .map(java.lang.reflect.Method::getName).toList();
+      assertThat(methods).as("%s holds a clean case (a test named *_ok*) and a finding (*_err*)", testName)
+          .anySatisfy(name -> assertThat(name).contains("_ok")).anySatisfy(name -> assertThat(name).contains("_err"));
     });
   }
 
