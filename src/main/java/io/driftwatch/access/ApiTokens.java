@@ -20,7 +20,8 @@ import java.util.UUID;
 public class ApiTokens {
 
   /** A token as listed: never its secret. */
-  public record ApiToken(UUID id, String name, Role role, Instant createdAt, String createdBy, Instant revokedAt) {}
+  public record ApiToken(
+      UUID id, String name, Role role, Instant createdAt, String createdBy, Instant revokedAt) {}
 
   /** The one moment the secret exists outside the caller's hands. */
   public record IssuedToken(ApiToken token, String secret) {}
@@ -43,57 +44,95 @@ public class ApiTokens {
 
   public Uni<IssuedToken> issue(String name, Role role, String actor) {
     String secret = TokenSecret.generate();
-    return Panache.withTransaction(() -> tokens.findActiveByName(name).flatMap(existing -> {
-      if (existing != null) {
-        return Uni.createFrom().failure(new TokenNameTakenException(name));
-      }
-      ApiTokenEntity entity = new ApiTokenEntity();
-      entity.id = UUID.randomUUID();
-      entity.name = name;
-      entity.role = role.label();
-      entity.tokenHash = TokenSecret.hash(secret);
-      entity.createdAt = Instant.now();
-      entity.createdBy = actor;
-      return tokens.persist(entity)
-          .call(() -> changes.record(actor, "token.created", name, "role " + role.label() + ", id " + entity.id));
-    }))
-        .onFailure(UniqueViolation::is).transform(e -> new TokenNameTakenException(name))
+    return Panache.withTransaction(
+            () ->
+                tokens
+                    .findActiveByName(name)
+                    .flatMap(
+                        existing -> {
+                          if (existing != null) {
+                            return Uni.createFrom().failure(new TokenNameTakenException(name));
+                          }
+                          ApiTokenEntity entity = new ApiTokenEntity();
+                          entity.id = UUID.randomUUID();
+                          entity.name = name;
+                          entity.role = role.label();
+                          entity.tokenHash = TokenSecret.hash(secret);
+                          entity.createdAt = Instant.now();
+                          entity.createdBy = actor;
+                          return tokens
+                              .persist(entity)
+                              .call(
+                                  () ->
+                                      changes.record(
+                                          actor,
+                                          "token.created",
+                                          name,
+                                          "role " + role.label() + ", id " + entity.id));
+                        }))
+        .onFailure(UniqueViolation::is)
+        .transform(e -> new TokenNameTakenException(name))
         .map(entity -> new IssuedToken(view(entity), secret));
   }
 
   public Uni<List<ApiToken>> list() {
-    return Panache.withSession(tokens::listByCreation).map(list -> list.stream().map(ApiTokens::view).toList());
+    return Panache.withSession(tokens::listByCreation)
+        .map(list -> list.stream().map(ApiTokens::view).toList());
   }
 
-  /** Revokes at once, on every replica (each request looks the token up). Revoking twice changes nothing. */
+  /**
+   * Revokes at once, on every replica (each request looks the token up). Revoking twice changes
+   * nothing.
+   */
   public Uni<ApiToken> revoke(UUID id, String actor) {
-    return Panache.withTransaction(() -> tokens.findById(id)
-        .onItem().ifNull().failWith(() -> new TokenNotFoundException(id))
-        .call(entity -> {
-          if (entity.revokedAt != null) {
-            return Uni.createFrom().voidItem();
-          }
-          entity.revokedAt = Instant.now();
-          return changes.record(actor, "token.revoked", entity.name, "role " + entity.role + ", id " + entity.id);
-        }))
+    return Panache.withTransaction(
+            () ->
+                tokens
+                    .findById(id)
+                    .onItem()
+                    .ifNull()
+                    .failWith(() -> new TokenNotFoundException(id))
+                    .call(
+                        entity -> {
+                          if (entity.revokedAt != null) {
+                            return Uni.createFrom().voidItem();
+                          }
+                          entity.revokedAt = Instant.now();
+                          return changes.record(
+                              actor,
+                              "token.revoked",
+                              entity.name,
+                              "role " + entity.role + ", id " + entity.id);
+                        }))
         .map(ApiTokens::view);
   }
 
-  /** The holder of an active token with this secret, if any. One indexed lookup, no session needed. */
+  /**
+   * The holder of an active token with this secret, if any. One indexed lookup, no session needed.
+   */
   public Uni<Optional<Holder>> holderOf(String secret) {
-    return store.preparedQuery(ACTIVE_BY_HASH).execute(Tuple.of(TokenSecret.hash(secret))).map(rows -> {
-      RowIterator<Row> iterator = rows.iterator();
-      if (!iterator.hasNext()) {
-        return Optional.empty();
-      }
-      Row row = iterator.next();
-      return Optional.ofNullable(Role.parse(row.getString("role")))
-          .map(role -> new Holder(row.getUUID("id"), row.getString("name"), role));
-    });
+    return store
+        .preparedQuery(ACTIVE_BY_HASH)
+        .execute(Tuple.of(TokenSecret.hash(secret)))
+        .map(
+            rows -> {
+              RowIterator<Row> iterator = rows.iterator();
+              if (!iterator.hasNext()) {
+                return Optional.empty();
+              }
+              Row row = iterator.next();
+              return Optional.ofNullable(Role.parse(row.getString("role")))
+                  .map(role -> new Holder(row.getUUID("id"), row.getString("name"), role));
+            });
   }
 
   private static ApiToken view(ApiTokenEntity entity) {
-    return new ApiToken(entity.id, entity.name, Role.parse(entity.role), entity.createdAt, entity.createdBy,
+    return new ApiToken(
+        entity.id,
+        entity.name,
+        Role.parse(entity.role),
+        entity.createdAt,
+        entity.createdBy,
         entity.revokedAt);
   }
 }

@@ -25,19 +25,22 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
   private static final String SCHEME = "Bearer ";
   private static final String CHALLENGE_HEADER = "WWW-Authenticate";
   private static final String CHALLENGE_VALUE = "Bearer realm=\"driftwatch\"";
-  private static final ChallengeData CHALLENGE = new ChallengeData(401, CHALLENGE_HEADER, CHALLENGE_VALUE);
+  private static final ChallengeData CHALLENGE =
+      new ChallengeData(401, CHALLENGE_HEADER, CHALLENGE_VALUE);
 
   private final BootstrapAdminToken bootstrap;
   private final boolean oidcEnabled;
 
   public BearerTokenMechanism(
-      BootstrapAdminToken bootstrap, @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidcEnabled) {
+      BootstrapAdminToken bootstrap,
+      @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidcEnabled) {
     this.bootstrap = bootstrap;
     this.oidcEnabled = oidcEnabled;
   }
 
   @Override
-  public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+  public Uni<SecurityIdentity> authenticate(
+      RoutingContext context, IdentityProviderManager identities) {
     String header = context.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       return Uni.createFrom().optional(Optional.empty());
@@ -55,15 +58,21 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     return Uni.createFrom().item(CHALLENGE);
   }
 
-  /** A 401 from the HTTP security layer (in front of /q) is a problem document too, like those of /api. */
+  /**
+   * A 401 from the HTTP security layer (in front of /q) is a problem document too, like those of
+   * /api.
+   */
   @Override
   public Uni<Boolean> sendChallenge(RoutingContext context) {
-    String detail = context.request().getHeader("Authorization") == null
-        ? "send a viewer token: Authorization: Bearer <token> (see POST /api/v1/tokens)"
-        : "the bearer token is unknown, revoked or malformed; send a valid viewer token";
+    String detail =
+        context.request().getHeader("Authorization") == null
+            ? "send a viewer token: Authorization: Bearer <token> (see POST /api/v1/tokens)"
+            : "the bearer token is unknown, revoked or malformed; send a valid viewer token";
     context.response().putHeader(CHALLENGE_HEADER, CHALLENGE_VALUE);
-    return Uni.createFrom().completionStage(
-            RouteProblems.send(context, 401, "unauthorized", "Unauthorized", detail).toCompletionStage())
+    return Uni.createFrom()
+        .completionStage(
+            RouteProblems.send(context, 401, "unauthorized", "Unauthorized", detail)
+                .toCompletionStage())
         .replaceWith(true);
   }
 
@@ -72,7 +81,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     return Set.of(TokenRequest.class);
   }
 
-  /** Before OIDC's bearer mechanism, which would otherwise try to verify driftwatch's tokens as JWTs. */
+  /**
+   * Before OIDC's bearer mechanism, which would otherwise try to verify driftwatch's tokens as
+   * JWTs.
+   */
   @Override
   public int getPriority() {
     return DEFAULT_PRIORITY + 1000;

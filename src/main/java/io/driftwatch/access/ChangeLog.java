@@ -12,12 +12,14 @@ import java.util.List;
 /**
  * The record of every change to environments, alert channels, tokens and keys: who, when, what.
  * Written in the transaction of the change it describes, so neither exists without the other.
- * Details name what changed, never a secret's value; a credential a URL in them could hold is masked.
+ * Details name what changed, never a secret's value; a credential a URL in them could hold is
+ * masked.
  */
 @ApplicationScoped
 public class ChangeLog {
 
-  public record Change(long id, Instant at, String actor, String action, String subject, String details) {}
+  public record Change(
+      long id, Instant at, String actor, String action, String subject, String details) {}
 
   private final ChangeRecordRepository records;
 
@@ -38,9 +40,15 @@ public class ChangeLog {
 
   public Uni<List<Change>> newestFirst(Long before, int limit) {
     return Panache.withSession(() -> records.newestFirst(before, limit))
-        .map(entities -> entities.stream()
-            // Masked again: an entry written before git URLs were masked may quote one holding a credential.
-            .map(e -> new Change(e.id, e.at, e.actor, e.action, e.subject, GitUrls.mask(e.details)))
-            .toList());
+        .map(
+            entities ->
+                entities.stream()
+                    // Masked again: an entry written before git URLs were masked may quote one
+                    // holding a credential.
+                    .map(
+                        e ->
+                            new Change(
+                                e.id, e.at, e.actor, e.action, e.subject, GitUrls.mask(e.details)))
+                    .toList());
   }
 }

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Counts failed authentications per client address, so that guessing tokens costs a window per
  * handful of guesses: after {@code max-failed-attempts} failures within {@code failure-window}, the
- * client is refused for one window, whatever it sends. Held in memory per replica, in a map capped at
- * {@link #TRACKED_CLIENTS} addresses (least recently seen dropped first), so a flood of addresses
- * cannot grow it; every call is a few map operations under a lock, never a wait.
+ * client is refused for one window, whatever it sends. Held in memory per replica, in a map capped
+ * at {@link #TRACKED_CLIENTS} addresses (least recently seen dropped first), so a flood of
+ * addresses cannot grow it; every call is a few map operations under a lock, never a wait.
  */
 @ApplicationScoped
 public class FailedTokenThrottle {
@@ -35,23 +35,29 @@ public class FailedTokenThrottle {
 
   @Inject
   public FailedTokenThrottle(DriftwatchConfig config) {
-    this(config.access().maxFailedAttempts(), config.access().failureWindow(), TRACKED_CLIENTS, System::nanoTime);
+    this(
+        config.access().maxFailedAttempts(),
+        config.access().failureWindow(),
+        TRACKED_CLIENTS,
+        System::nanoTime);
   }
 
   FailedTokenThrottle(int maxFailures, Duration window, int trackedClients, LongSupplier clock) {
     if (maxFailures < 1 || window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("DRIFTWATCH_ACCESS_MAX_FAILED_ATTEMPTS must be at least 1 and "
-          + "DRIFTWATCH_ACCESS_FAILURE_WINDOW longer than zero");
+      throw new IllegalArgumentException(
+          "DRIFTWATCH_ACCESS_MAX_FAILED_ATTEMPTS must be at least 1 and "
+              + "DRIFTWATCH_ACCESS_FAILURE_WINDOW longer than zero");
     }
     this.maxFailures = maxFailures;
     this.windowNanos = window.toNanos();
     this.clock = clock;
-    this.clients = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-        return size() > trackedClients;
-      }
-    };
+    this.clients =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+            return size() > trackedClients;
+          }
+        };
   }
 
   /** How long {@code client} must still wait, when it is refused now. */
@@ -106,7 +112,9 @@ public class FailedTokenThrottle {
       return address;
     }
     try {
-      byte[] bytes = InetAddress.getByName(literal).getAddress(); // hex digits and colons: parsed, never looked up
+      byte[] bytes =
+          InetAddress.getByName(literal)
+              .getAddress(); // hex digits and colons: parsed, never looked up
       if (bytes.length != 16) {
         return address;
       }

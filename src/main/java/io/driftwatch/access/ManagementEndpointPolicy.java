@@ -27,9 +27,10 @@ public class ManagementEndpointPolicy implements HttpSecurityPolicy {
   static final String NAME = "management-endpoints";
 
   /** Each endpoint that may be made public, and the paths it is served at. */
-  private static final Map<String, List<String>> ENDPOINTS = Map.of(
-      "metrics", List.of("/q/metrics"),
-      "openapi", List.of("/q/openapi", "/q/openapi.json", "/q/openapi.yaml", "/q/openapi.yml"));
+  private static final Map<String, List<String>> ENDPOINTS =
+      Map.of(
+          "metrics", List.of("/q/metrics"),
+          "openapi", List.of("/q/openapi", "/q/openapi.json", "/q/openapi.yaml", "/q/openapi.yml"));
 
   private final Set<String> publicPaths;
 
@@ -37,22 +38,31 @@ public class ManagementEndpointPolicy implements HttpSecurityPolicy {
     this.publicPaths = publicPaths(config.publicEndpoints().orElse(List.of()));
   }
 
-  /** @throws IllegalArgumentException naming the unknown entry, so a typo stops the start-up */
+  /**
+   * @throws IllegalArgumentException naming the unknown entry, so a typo stops the start-up
+   */
   static Set<String> publicPaths(List<String> endpoints) {
-    return endpoints.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
-        .flatMap(name -> {
-          List<String> paths = ENDPOINTS.get(name);
-          if (paths == null) {
-            throw new IllegalArgumentException("DRIFTWATCH_PUBLIC_ENDPOINTS: `" + name + "` is not an endpoint that "
-                + "can be public; use metrics and/or openapi, comma-separated, or leave it empty");
-          }
-          return paths.stream();
-        })
+    return endpoints.stream()
+        .map(name -> name.strip().toLowerCase(Locale.ROOT))
+        .filter(name -> !name.isEmpty())
+        .flatMap(
+            name -> {
+              List<String> paths = ENDPOINTS.get(name);
+              if (paths == null) {
+                throw new IllegalArgumentException(
+                    "DRIFTWATCH_PUBLIC_ENDPOINTS: `"
+                        + name
+                        + "` is not an endpoint that "
+                        + "can be public; use metrics and/or openapi, comma-separated, or leave it empty");
+              }
+              return paths.stream();
+            })
         .collect(Collectors.toUnmodifiableSet());
   }
 
   static boolean isPublic(Set<String> publicPaths, String path) {
-    String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String trimmed =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     return publicPaths.contains(trimmed);
   }
 
@@ -63,7 +73,8 @@ public class ManagementEndpointPolicy implements HttpSecurityPolicy {
       return CheckResult.permit();
     }
     // An anonymous caller is denied with a 401 challenge, a token without the role with 403.
-    return identity.map(caller -> caller.hasRole(Role.VIEWER_NAME) ? CheckResult.PERMIT : CheckResult.DENY);
+    return identity.map(
+        caller -> caller.hasRole(Role.VIEWER_NAME) ? CheckResult.PERMIT : CheckResult.DENY);
   }
 
   @Override

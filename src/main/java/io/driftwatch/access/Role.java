@@ -14,7 +14,10 @@ public enum Role {
   VIEWER,
   /** Also runs audits, acknowledges findings, sends test alerts. */
   OPERATOR,
-  /** Also manages environments, alert channels, tokens and encryption keys, and reads the change log. */
+  /**
+   * Also manages environments, alert channels, tokens and encryption keys, and reads the change
+   * log.
+   */
   ADMIN;
 
   public static final String VIEWER_NAME = "viewer";
@@ -27,7 +30,9 @@ public enum Role {
 
   /** This role's name and the names of the roles it includes. */
   public Set<String> grantedRoleNames() {
-    return Arrays.stream(values()).filter(role -> role.ordinal() <= ordinal()).map(Role::label)
+    return Arrays.stream(values())
+        .filter(role -> role.ordinal() <= ordinal())
+        .map(Role::label)
         .collect(Collectors.toUnmodifiableSet());
   }
 

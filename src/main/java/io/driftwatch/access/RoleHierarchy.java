@@ -17,7 +17,8 @@ import java.util.Set;
 public class RoleHierarchy implements SecurityIdentityAugmentor {
 
   @Override
-  public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+  public Uni<SecurityIdentity> augment(
+      SecurityIdentity identity, AuthenticationRequestContext context) {
     if (identity.isAnonymous()) {
       return Uni.createFrom().item(identity);
     }
@@ -30,6 +31,7 @@ public class RoleHierarchy implements SecurityIdentityAugmentor {
     if (identity.getRoles().containsAll(granted)) {
       return Uni.createFrom().item(identity);
     }
-    return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRoles(granted).build());
+    return Uni.createFrom()
+        .item(QuarkusSecurityIdentity.builder(identity).addRoles(granted).build());
   }
 }

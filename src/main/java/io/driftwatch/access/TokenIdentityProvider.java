@@ -1,6 +1,5 @@
 package io.driftwatch.access;
 
-import io.driftwatch.config.DriftwatchConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -21,6 +20,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
 
   /** The principal of the configured bootstrap token. */
   public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+
   /** Issued tokens' principals read {@code token:<name>}. */
   public static final String TOKEN_PRINCIPAL_PREFIX = "token:";
 
@@ -38,7 +38,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
   }
 
   @Override
-  public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
+  public Uni<SecurityIdentity> authenticate(
+      TokenRequest request, AuthenticationRequestContext context) {
     String presented = request.token();
     if (bootstrap.matches(presented)) {
       return Uni.createFrom().item(identity(BOOTSTRAP_ADMIN, Role.ADMIN));
@@ -46,13 +47,21 @@ public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
     if (!TokenSecret.looksIssued(presented)) {
       return Uni.createFrom().failure(new AuthenticationFailedException("unknown token"));
     }
-    return tokens.holderOf(presented).map(holder -> holder
-        .map(h -> identity(TOKEN_PRINCIPAL_PREFIX + h.name(), h.role()))
-        .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked token")));
+    return tokens
+        .holderOf(presented)
+        .map(
+            holder ->
+                holder
+                    .map(h -> identity(TOKEN_PRINCIPAL_PREFIX + h.name(), h.role()))
+                    .orElseThrow(
+                        () -> new AuthenticationFailedException("unknown or revoked token")));
   }
 
   static SecurityIdentity identity(String principal, Role role) {
     Set<String> roles = role.grantedRoleNames();
-    return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRoles(roles).build();
+    return QuarkusSecurityIdentity.builder()
+        .setPrincipal(new QuarkusPrincipal(principal))
+        .addRoles(roles)
+        .build();
   }
 }

@@ -13,11 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The outbox as deliveries to look at: what is pending, delivered or given up, and sending a failed one again. */
+/**
+ * The outbox as deliveries to look at: what is pending, delivered or given up, and sending a failed
+ * one again.
+ */
 @ApplicationScoped
 public class AlertDeliveries {
 
-  private static final Sort NEWEST_FIRST = Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
+  private static final Sort NEWEST_FIRST =
+      Sort.by("createdAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
 
   private final AlertOutboxRepository outbox;
   private final ChangeLog changes;
@@ -45,30 +49,54 @@ public class AlertDeliveries {
       parameters.and("environment", environment);
     }
     String query = String.join(" and ", conditions);
-    return Panache.withSession(() -> outbox.find(query, NEWEST_FIRST, parameters).page(page, size).list()
-        .flatMap(items -> outbox.count(query, parameters).map(total -> new Page(items, page, size, total))));
+    return Panache.withSession(
+        () ->
+            outbox
+                .find(query, NEWEST_FIRST, parameters)
+                .page(page, size)
+                .list()
+                .flatMap(
+                    items ->
+                        outbox
+                            .count(query, parameters)
+                            .map(total -> new Page(items, page, size, total))));
   }
 
   /**
-   * Queues a failed delivery again, with a fresh set of attempts, to the destination it had; recorded
-   * in the change log.
+   * Queues a failed delivery again, with a fresh set of attempts, to the destination it had;
+   * recorded in the change log.
    */
   public Uni<AlertOutboxEntity> retry(UUID id, String actor) {
-    return Panache.withTransaction(() -> outbox.findById(id).flatMap(message -> {
-      if (message == null) {
-        return Uni.createFrom().failure(new DeliveryNotFoundException(id));
-      }
-      DeliveryState state = DeliveryState.of(message);
-      if (state != DeliveryState.FAILED) {
-        return Uni.createFrom().failure(new DeliveryNotFailedException(id, state));
-      }
-      message.failedAt = null;
-      message.attempts = 0;
-      message.claimedUntil = null;
-      message.nextAttemptAt = Instant.now();
-      return changes.record(actor, "alert.delivery.retried", message.environment,
-              "delivery " + id + " (" + message.channel + " " + message.kind + ") queued again")
-          .replaceWith(message);
-    }));
+    return Panache.withTransaction(
+        () ->
+            outbox
+                .findById(id)
+                .flatMap(
+                    message -> {
+                      if (message == null) {
+                        return Uni.createFrom().failure(new DeliveryNotFoundException(id));
+                      }
+                      DeliveryState state = DeliveryState.of(message);
+                      if (state != DeliveryState.FAILED) {
+                        return Uni.createFrom().failure(new DeliveryNotFailedException(id, state));
+                      }
+                      message.failedAt = null;
+                      message.attempts = 0;
+                      message.claimedUntil = null;
+                      message.nextAttemptAt = Instant.now();
+                      return changes
+                          .record(
+                              actor,
+                              "alert.delivery.retried",
+                              message.environment,
+                              "delivery "
+                                  + id
+                                  + " ("
+                                  + message.channel
+                                  + " "
+                                  + message.kind
+                                  + ") queued again")
+                          .replaceWith(message);
+                    }));
   }
 }

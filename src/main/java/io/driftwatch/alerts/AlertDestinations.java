@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where alerts may go: https webhooks on the allowed hosts (DRIFTWATCH_ALERTS_ALLOWED_HOSTS) and ports
- * (DRIFTWATCH_ALERTS_ALLOWED_PORTS, 443 by default) only, so a webhook cannot be aimed at another
- * service of an allowed host.
+ * Where alerts may go: https webhooks on the allowed hosts (DRIFTWATCH_ALERTS_ALLOWED_HOSTS) and
+ * ports (DRIFTWATCH_ALERTS_ALLOWED_PORTS, 443 by default) only, so a webhook cannot be aimed at
+ * another service of an allowed host.
  */
 @Startup // a wrong DRIFTWATCH_ALERTS_ALLOWED_PORTS stops the start-up, not the first alert
 @ApplicationScoped
@@ -23,11 +23,16 @@ public class AlertDestinations {
 
   public AlertDestinations(DriftwatchConfig config) {
     this.allowedPorts = config.alerts().allowedPorts().stream().map(PortRange::parse).toList();
-    this.allowedHosts = config.alerts().allowedHosts().stream().map(host -> host.strip().toLowerCase(Locale.ROOT)).toList();
+    this.allowedHosts =
+        config.alerts().allowedHosts().stream()
+            .map(host -> host.strip().toLowerCase(Locale.ROOT))
+            .toList();
     this.allowPlainHttp = config.alerts().allowPlainHttp();
   }
 
-  /** @throws InvalidEnvironmentException naming what is not allowed (never echoing the secret URL) */
+  /**
+   * @throws InvalidEnvironmentException naming what is not allowed (never echoing the secret URL)
+   */
   public URI check(String url) {
     URI uri;
     try {
@@ -41,14 +46,21 @@ public class AlertDestinations {
     }
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     if (!allowedHosts.contains(host)) {
-      throw new InvalidEnvironmentException("the alert webhook host `" + host + "` is not allowed; allowed hosts: "
-          + String.join(", ", allowedHosts) + " (DRIFTWATCH_ALERTS_ALLOWED_HOSTS)");
+      throw new InvalidEnvironmentException(
+          "the alert webhook host `"
+              + host
+              + "` is not allowed; allowed hosts: "
+              + String.join(", ", allowedHosts)
+              + " (DRIFTWATCH_ALERTS_ALLOWED_HOSTS)");
     }
     int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
     if (allowedPorts.stream().noneMatch(range -> range.contains(port))) {
-      throw new InvalidEnvironmentException("the alert webhook port " + port + " is not allowed; allowed ports: "
-          + String.join(", ", allowedPorts.stream().map(PortRange::toString).toList())
-          + " (DRIFTWATCH_ALERTS_ALLOWED_PORTS)");
+      throw new InvalidEnvironmentException(
+          "the alert webhook port "
+              + port
+              + " is not allowed; allowed ports: "
+              + String.join(", ", allowedPorts.stream().map(PortRange::toString).toList())
+              + " (DRIFTWATCH_ALERTS_ALLOWED_PORTS)");
     }
     return uri;
   }
@@ -59,16 +71,21 @@ public class AlertDestinations {
     static PortRange parse(String entry) {
       String[] bounds = entry.strip().split("-", 2);
       try {
-        PortRange range = new PortRange(Integer.parseInt(bounds[0].strip()),
-            Integer.parseInt(bounds[bounds.length - 1].strip()));
+        PortRange range =
+            new PortRange(
+                Integer.parseInt(bounds[0].strip()),
+                Integer.parseInt(bounds[bounds.length - 1].strip()));
         if (range.first >= 1 && range.first <= range.last && range.last <= 65535) {
           return range;
         }
       } catch (NumberFormatException e) {
         // answered below
       }
-      throw new IllegalArgumentException("DRIFTWATCH_ALERTS_ALLOWED_PORTS: `" + entry.strip() + "` is neither a port "
-          + "nor a range such as 8000-8999; list ports from 1 to 65535, comma-separated");
+      throw new IllegalArgumentException(
+          "DRIFTWATCH_ALERTS_ALLOWED_PORTS: `"
+              + entry.strip()
+              + "` is neither a port "
+              + "nor a range such as 8000-8999; list ports from 1 to 65535, comma-separated");
     }
 
     boolean contains(int port) {

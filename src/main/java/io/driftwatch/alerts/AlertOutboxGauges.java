@@ -14,15 +14,16 @@ import org.jboss.logging.Logger;
 /**
  * The outbox as gauges, read from the store after each delivery pass (every replica shows the same
  * store-wide figures; rules take their max): {@code driftwatch_alert_deliveries_failed} (given up,
- * waiting for someone), {@code driftwatch_alert_deliveries_pending} (not yet delivered) and
- * {@code driftwatch_alert_deliveries_oldest_pending_seconds} (how long the oldest of those waits).
- * While the store cannot be read they keep their last values.
+ * waiting for someone), {@code driftwatch_alert_deliveries_pending} (not yet delivered) and {@code
+ * driftwatch_alert_deliveries_oldest_pending_seconds} (how long the oldest of those waits). While
+ * the store cannot be read they keep their last values.
  */
 @ApplicationScoped
 public class AlertOutboxGauges {
 
   private static final Logger LOG = Logger.getLogger(AlertOutboxGauges.class);
-  private static final String COUNTS = """
+  private static final String COUNTS =
+      """
       SELECT count(*) FILTER (WHERE failed_at IS NOT NULL),
              count(*) FILTER (WHERE failed_at IS NULL),
              coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE failed_at IS NULL)), 0)
@@ -37,12 +38,16 @@ public class AlertOutboxGauges {
   public AlertOutboxGauges(AgroalDataSource dataSource, MeterRegistry registry) {
     this.dataSource = dataSource;
     Gauge.builder("driftwatch.alert.deliveries.failed", failed, AtomicLong::get)
-        .description("Alert deliveries given up and kept in the outbox (GET /api/v1/alerts/deliveries?state=failed)")
+        .description(
+            "Alert deliveries given up and kept in the outbox (GET /api/v1/alerts/deliveries?state=failed)")
         .register(registry);
     Gauge.builder("driftwatch.alert.deliveries.pending", pending, AtomicLong::get)
         .description("Alert deliveries not yet delivered nor given up")
         .register(registry);
-    Gauge.builder("driftwatch.alert.deliveries.oldest.pending", oldestPendingMillis, millis -> millis.get() / 1000.0)
+    Gauge.builder(
+            "driftwatch.alert.deliveries.oldest.pending",
+            oldestPendingMillis,
+            millis -> millis.get() / 1000.0)
         .description("Age of the oldest alert delivery not yet delivered nor given up; 0 when none")
         .baseUnit("seconds")
         .register(registry);
@@ -50,7 +55,8 @@ public class AlertOutboxGauges {
 
   /** Reads the figures from the store. */
   public void refresh() {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery(COUNTS)) {
       row.next();
       failed.set(row.getLong(1));

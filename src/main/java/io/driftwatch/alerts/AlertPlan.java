@@ -18,7 +18,8 @@ import java.util.Set;
  */
 public record AlertPlan(List<FindingReport> opened, List<String> resolved, List<String> stillOpen) {
 
-  public static AlertPlan of(Set<String> openBefore, List<FindingReport> findings, Severity threshold) {
+  public static AlertPlan of(
+      Set<String> openBefore, List<FindingReport> findings, Severity threshold) {
     Map<String, FindingReport> current = new LinkedHashMap<>();
     for (FindingReport finding : findings) {
       if (finding.severity().atLeast(threshold)) {
@@ -27,14 +28,19 @@ public record AlertPlan(List<FindingReport> opened, List<String> resolved, List<
     }
     List<FindingReport> opened = new ArrayList<>();
     List<String> stillOpen = new ArrayList<>();
-    current.forEach((fingerprint, finding) -> {
-      if (openBefore.contains(fingerprint)) {
-        stillOpen.add(fingerprint);
-      } else {
-        opened.add(finding);
-      }
-    });
-    List<String> resolved = openBefore.stream().filter(fingerprint -> !current.containsKey(fingerprint)).sorted().toList();
+    current.forEach(
+        (fingerprint, finding) -> {
+          if (openBefore.contains(fingerprint)) {
+            stillOpen.add(fingerprint);
+          } else {
+            opened.add(finding);
+          }
+        });
+    List<String> resolved =
+        openBefore.stream()
+            .filter(fingerprint -> !current.containsKey(fingerprint))
+            .sorted()
+            .toList();
     return new AlertPlan(List.copyOf(opened), resolved, List.copyOf(stillOpen));
   }
 }

@@ -30,8 +30,8 @@ import java.util.stream.Collectors;
  * Keeps each environment's open findings and writes the alerts an audit causes into the outbox, in
  * the audit's own transaction: the audit and its alerts are stored together or not at all. New
  * findings are announced, findings that cleared are announced as resolved, and findings still open
- * and not acknowledged are reminded of once per reminder interval. An ERROR audit changes nothing (it
- * cannot tell whether findings cleared).
+ * and not acknowledged are reminded of once per reminder interval. An ERROR audit changes nothing
+ * (it cannot tell whether findings cleared).
  */
 @ApplicationScoped
 public class AlertRecorder {
@@ -44,29 +44,39 @@ public class AlertRecorder {
   private final String baseUrl;
   private final Duration reminderInterval;
 
-  public AlertRecorder(OpenFindingRepository openFindings, SecretCipher cipher,
-      ObjectMapper mapper, DriftwatchConfig config) {
+  public AlertRecorder(
+      OpenFindingRepository openFindings,
+      SecretCipher cipher,
+      ObjectMapper mapper,
+      DriftwatchConfig config) {
     this.openFindings = openFindings;
     this.cipher = cipher;
     this.slack = new SlackMessage(mapper);
     this.webhook = new WebhookMessage(mapper);
     this.defaultSlack = config.alerts().slackWebhookUrl().filter(url -> !url.isBlank());
-    this.baseUrl = config.alerts().externalBaseUrl().orElse("http://localhost:8080").replaceAll("/+$", "");
+    this.baseUrl =
+        config.alerts().externalBaseUrl().orElse("http://localhost:8080").replaceAll("/+$", "");
     this.reminderInterval = config.alerts().reminderInterval();
   }
 
-  /** Where an environment's alerts go: its Slack webhook or the global one, and its generic webhook. */
+  /**
+   * Where an environment's alerts go: its Slack webhook or the global one, and its generic webhook.
+   */
   private List<AlertDestination> destinations(EnvironmentEntity environment) {
     List<AlertDestination> destinations = new ArrayList<>();
-    Optional.ofNullable(environment.alertsWebhookSecret).or(() -> defaultSlack.map(cipher::encrypt))
+    Optional.ofNullable(environment.alertsWebhookSecret)
+        .or(() -> defaultSlack.map(cipher::encrypt))
         .ifPresent(secret -> destinations.add(new AlertDestination(AlertChannel.SLACK, secret)));
     if (environment.alertsGenericWebhookSecret != null) {
-      destinations.add(new AlertDestination(AlertChannel.WEBHOOK, environment.alertsGenericWebhookSecret));
+      destinations.add(
+          new AlertDestination(AlertChannel.WEBHOOK, environment.alertsGenericWebhookSecret));
     }
     return destinations;
   }
 
-  /** The least severity that alerts in the environment: its own setting, else its tier's default. */
+  /**
+   * The least severity that alerts in the environment: its own setting, else its tier's default.
+   */
   static Severity threshold(EnvironmentEntity environment) {
     return environment.alertsMinSeverity != null
         ? Severity.valueOf(environment.alertsMinSeverity)
@@ -84,7 +94,8 @@ public class AlertRecorder {
   }
 
   /** Call inside the transaction that stores the audit. */
-  public Uni<Void> record(EnvironmentEntity environment, AuditReport report, String previousHistoryState) {
+  public Uni<Void> record(
+      EnvironmentEntity environment, AuditReport report, String previousHistoryState) {
     if (report.outcome() == Outcome.ERROR) {
       return Uni.createFrom().voidItem();
     }
@@ -93,73 +104,119 @@ public class AlertRecorder {
     boolean notify = !destinations.isEmpty();
     Instant now = report.finishedAt();
     String state = report.history().state().name();
-    String change = previousHistoryState == null || previousHistoryState.equals(state) ? state : previousHistoryState + " → " + state;
+    String change =
+        previousHistoryState == null || previousHistoryState.equals(state)
+            ? state
+            : previousHistoryState + " → " + state;
     String reportUrl = reportUrl(report.id());
-    return openFindings.forEnvironment(environment.id).flatMap(open -> {
-      Map<String, OpenFindingEntity> byFingerprint =
-          open.stream().collect(Collectors.toMap(f -> f.fingerprint, Function.identity()));
-      AlertPlan plan = AlertPlan.of(byFingerprint.keySet(), report.findings(), threshold);
-      List<OpenFindingEntity> opened = new ArrayList<>();
-      for (FindingReport finding : plan.opened()) {
-        opened.add(openFinding(environment.id, finding, now, notify));
-      }
-      List<FindingReport> reminders = new ArrayList<>();
-      Map<String, FindingReport> current = report.findings().stream()
-          .collect(Collectors.toMap(f -> AlertPolicy.fingerprint(f.code(), f.key()), Function.identity(), (a, b) -> a));
-      for (String fingerprint : plan.stillOpen()) {
-        OpenFindingEntity still = byFingerprint.get(fingerprint);
-        still.lastSeenAt = now;
-        Instant last = still.lastNotifiedAt == null ? still.firstSeenAt : still.lastNotifiedAt;
-        if (notify && !still.silencedAt(now) && !last.plus(reminderInterval).isAfter(now)) {
-          reminders.add(current.get(fingerprint));
-          still.lastNotifiedAt = now;
-        }
-      }
-      List<String> resolved = new ArrayList<>();
-      List<String> goneFingerprints = new ArrayList<>();
-      for (String fingerprint : plan.resolved()) {
-        OpenFindingEntity gone = byFingerprint.get(fingerprint);
-        resolved.add(gone.code + " " + gone.name + (gone.migration == null ? "" : " `" + gone.migration + "`"));
-        goneFingerprints.add(fingerprint);
-      }
-      List<AlertEvent> events = new ArrayList<>();
-      if (!plan.opened().isEmpty()) {
-        events.add(new AlertEvent(Kind.OPENED, report.environment(), report.tier(), report.id(), reportUrl, change,
-            plan.opened(), List.of()));
-      }
-      if (!reminders.isEmpty()) {
-        events.add(new AlertEvent(Kind.REMINDER, report.environment(), report.tier(), report.id(), reportUrl, change,
-            List.copyOf(reminders), List.of()));
-      }
-      if (!resolved.isEmpty()) {
-        events.add(new AlertEvent(Kind.RESOLVED, report.environment(), report.tier(), report.id(), reportUrl, change,
-            List.of(), List.copyOf(resolved)));
-      }
-      List<AlertOutboxEntity> messages = new ArrayList<>();
-      for (AlertEvent event : events) {
-        for (AlertDestination destination : destinations) {
-          messages.add(message(environment.id, event, destination, now));
-        }
-      }
-      // Three batched writes whatever the number of findings: a Uni chained per finding would nest one
-      // stack frame per finding and overflow on large audits.
-      return StoreBatches.persistAll(opened)
-          .call(() -> openFindings.deleteAll(environment.id, goneFingerprints))
-          .call(() -> StoreBatches.persistAll(messages));
-    });
+    return openFindings
+        .forEnvironment(environment.id)
+        .flatMap(
+            open -> {
+              Map<String, OpenFindingEntity> byFingerprint =
+                  open.stream().collect(Collectors.toMap(f -> f.fingerprint, Function.identity()));
+              AlertPlan plan = AlertPlan.of(byFingerprint.keySet(), report.findings(), threshold);
+              List<OpenFindingEntity> opened = new ArrayList<>();
+              for (FindingReport finding : plan.opened()) {
+                opened.add(openFinding(environment.id, finding, now, notify));
+              }
+              List<FindingReport> reminders = new ArrayList<>();
+              Map<String, FindingReport> current =
+                  report.findings().stream()
+                      .collect(
+                          Collectors.toMap(
+                              f -> AlertPolicy.fingerprint(f.code(), f.key()),
+                              Function.identity(),
+                              (a, b) -> a));
+              for (String fingerprint : plan.stillOpen()) {
+                OpenFindingEntity still = byFingerprint.get(fingerprint);
+                still.lastSeenAt = now;
+                Instant last =
+                    still.lastNotifiedAt == null ? still.firstSeenAt : still.lastNotifiedAt;
+                if (notify && !still.silencedAt(now) && !last.plus(reminderInterval).isAfter(now)) {
+                  reminders.add(current.get(fingerprint));
+                  still.lastNotifiedAt = now;
+                }
+              }
+              List<String> resolved = new ArrayList<>();
+              List<String> goneFingerprints = new ArrayList<>();
+              for (String fingerprint : plan.resolved()) {
+                OpenFindingEntity gone = byFingerprint.get(fingerprint);
+                resolved.add(
+                    gone.code
+                        + " "
+                        + gone.name
+                        + (gone.migration == null ? "" : " `" + gone.migration + "`"));
+                goneFingerprints.add(fingerprint);
+              }
+              List<AlertEvent> events = new ArrayList<>();
+              if (!plan.opened().isEmpty()) {
+                events.add(
+                    new AlertEvent(
+                        Kind.OPENED,
+                        report.environment(),
+                        report.tier(),
+                        report.id(),
+                        reportUrl,
+                        change,
+                        plan.opened(),
+                        List.of()));
+              }
+              if (!reminders.isEmpty()) {
+                events.add(
+                    new AlertEvent(
+                        Kind.REMINDER,
+                        report.environment(),
+                        report.tier(),
+                        report.id(),
+                        reportUrl,
+                        change,
+                        List.copyOf(reminders),
+                        List.of()));
+              }
+              if (!resolved.isEmpty()) {
+                events.add(
+                    new AlertEvent(
+                        Kind.RESOLVED,
+                        report.environment(),
+                        report.tier(),
+                        report.id(),
+                        reportUrl,
+                        change,
+                        List.of(),
+                        List.copyOf(resolved)));
+              }
+              List<AlertOutboxEntity> messages = new ArrayList<>();
+              for (AlertEvent event : events) {
+                for (AlertDestination destination : destinations) {
+                  messages.add(message(environment.id, event, destination, now));
+                }
+              }
+              // Three batched writes whatever the number of findings: a Uni chained per finding
+              // would nest one
+              // stack frame per finding and overflow on large audits.
+              return StoreBatches.persistAll(opened)
+                  .call(() -> openFindings.deleteAll(environment.id, goneFingerprints))
+                  .call(() -> StoreBatches.persistAll(messages));
+            });
   }
 
   /** A test message to every destination of the environment; call inside a transaction. */
   public Uni<Integer> test(EnvironmentEntity environment) {
-    AlertEvent event = new AlertEvent(Kind.TEST, environment.name, environment.tier, null, null, null, List.of(), List.of());
+    AlertEvent event =
+        new AlertEvent(
+            Kind.TEST, environment.name, environment.tier, null, null, null, List.of(), List.of());
     List<AlertDestination> destinations = destinations(environment);
-    List<AlertOutboxEntity> messages = destinations.stream()
-        .map(destination -> message(environment.id, event, destination, Instant.now())).toList();
+    List<AlertOutboxEntity> messages =
+        destinations.stream()
+            .map(destination -> message(environment.id, event, destination, Instant.now()))
+            .toList();
     return StoreBatches.persistAll(messages).replaceWith(destinations.size());
   }
 
   /** The outbox row of one event to one destination, due now. */
-  AlertOutboxEntity message(UUID environmentId, AlertEvent event, AlertDestination destination, Instant now) {
+  AlertOutboxEntity message(
+      UUID environmentId, AlertEvent event, AlertDestination destination, Instant now) {
     AlertOutboxEntity message = new AlertOutboxEntity();
     message.id = UUID.randomUUID();
     message.environmentId = environmentId;
@@ -168,16 +225,18 @@ public class AlertRecorder {
     message.kind = event.kind().name();
     message.channel = destination.channel().name();
     message.destinationSecret = destination.secret();
-    message.payload = switch (destination.channel()) {
-      case SLACK -> slack.render(event);
-      case WEBHOOK -> webhook.render(event);
-    };
+    message.payload =
+        switch (destination.channel()) {
+          case SLACK -> slack.render(event);
+          case WEBHOOK -> webhook.render(event);
+        };
     message.createdAt = now;
     message.nextAttemptAt = now;
     return message;
   }
 
-  private static OpenFindingEntity openFinding(UUID environmentId, FindingReport finding, Instant now, boolean notified) {
+  private static OpenFindingEntity openFinding(
+      UUID environmentId, FindingReport finding, Instant now, boolean notified) {
     OpenFindingEntity entity = new OpenFindingEntity();
     entity.environmentId = environmentId;
     entity.fingerprint = AlertPolicy.fingerprint(finding.code(), finding.key());

@@ -30,16 +30,16 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers the outbox. Each pass claims due messages with FOR UPDATE SKIP LOCKED (two replicas never
- * take the same one), posts them, and records the outcome: delivered on 2xx; on 429 again after
- * Slack's Retry-After; on 5xx or a network error again with exponential backoff; a Slack message
- * refused with 400 (or 413) is sent again once as plain text; given up (FAILED, kept in the outbox,
- * listed by the API) on other 4xx or after too many attempts.
+ * Delivers the outbox. Each pass claims due messages with FOR UPDATE SKIP LOCKED (two replicas
+ * never take the same one), posts them, and records the outcome: delivered on 2xx; on 429 again
+ * after Slack's Retry-After; on 5xx or a network error again with exponential backoff; a Slack
+ * message refused with 400 (or 413) is sent again once as plain text; given up (FAILED, kept in the
+ * outbox, listed by the API) on other 4xx or after too many attempts.
  *
- * <p>A claim names its sender (a token per pass) and expires, so a message whose sender died is sent
- * by the next one. Before each post the sender renews its claim on that message only if it still
- * holds it: a sender that stalled past its claim finds the message taken and leaves it, so a message
- * is never posted by two senders.
+ * <p>A claim names its sender (a token per pass) and expires, so a message whose sender died is
+ * sent by the next one. Before each post the sender renews its claim on that message only if it
+ * still holds it: a sender that stalled past its claim finds the message taken and leaves it, so a
+ * message is never posted by two senders.
  */
 @ApplicationScoped
 public class AlertSender {
@@ -48,7 +48,8 @@ public class AlertSender {
   private static final Duration MAX_BACKOFF = Duration.ofHours(1);
   static final int BATCH = 20;
 
-  private static final String CLAIM_DUE = """
+  private static final String CLAIM_DUE =
+      """
       UPDATE alert_outbox SET claimed_until = now() + make_interval(secs => ?), claimed_by = ?
       WHERE id IN (SELECT id FROM alert_outbox
                    WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
@@ -57,8 +58,12 @@ public class AlertSender {
       RETURNING id, environment, tier, channel
       """;
 
-  /** Renews the claim on one message, counts the attempt, and reads what to send; nothing when another took it. */
-  private static final String BEGIN = """
+  /**
+   * Renews the claim on one message, counts the attempt, and reads what to send; nothing when
+   * another took it.
+   */
+  private static final String BEGIN =
+      """
       UPDATE alert_outbox SET claimed_until = now() + make_interval(secs => ?), attempts = attempts + 1
       WHERE id = ? AND claimed_by = ? AND delivered_at IS NULL AND failed_at IS NULL
       RETURNING destination_secret, payload, attempts
@@ -74,8 +79,14 @@ public class AlertSender {
   private final Duration claim;
   private final HttpClient http;
 
-  public AlertSender(AgroalDataSource dataSource, SecretCipher cipher, AlertDestinations destinations,
-      MeterRegistry registry, ObjectMapper mapper, AlertOutboxGauges gauges, DriftwatchConfig config) {
+  public AlertSender(
+      AgroalDataSource dataSource,
+      SecretCipher cipher,
+      AlertDestinations destinations,
+      MeterRegistry registry,
+      ObjectMapper mapper,
+      AlertOutboxGauges gauges,
+      DriftwatchConfig config) {
     this.dataSource = dataSource;
     this.cipher = cipher;
     this.destinations = destinations;
@@ -85,19 +96,27 @@ public class AlertSender {
     this.config = config.alerts();
     // Covers one whole exchange (bounded by the request timeout) and the writes around it.
     this.claim = this.config.requestTimeout().multipliedBy(2).plusSeconds(10);
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(this.config.requestTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(this.config.requestTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** A message this pass holds. */
   record Claimed(UUID id, String environment, String tier, AlertChannel channel, UUID token) {}
 
   /** The outcome of one attempt; the label of driftwatch_alert_deliveries_total. */
-  enum Outcome { DELIVERED, RETRY, FALLBACK, FAILED }
+  enum Outcome {
+    DELIVERED,
+    RETRY,
+    FALLBACK,
+    FAILED
+  }
 
-  @Scheduled(identity = "alert-delivery", every = "${driftwatch.alerts.delivery-interval}",
+  @Scheduled(
+      identity = "alert-delivery",
+      every = "${driftwatch.alerts.delivery-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void deliverDue() {
     try {
@@ -121,14 +140,20 @@ public class AlertSender {
   List<Claimed> claim() throws SQLException {
     UUID token = UUID.randomUUID();
     List<Claimed> claimed = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(CLAIM_DUE)) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(CLAIM_DUE)) {
       statement.setDouble(1, claim.toSeconds());
       statement.setObject(2, token);
       statement.setInt(3, BATCH);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          claimed.add(new Claimed(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-              AlertChannel.valueOf(rows.getString(4)), token));
+          claimed.add(
+              new Claimed(
+                  rows.getObject(1, UUID.class),
+                  rows.getString(2),
+                  rows.getString(3),
+                  AlertChannel.valueOf(rows.getString(4)),
+                  token));
         }
       }
     }
@@ -142,23 +167,36 @@ public class AlertSender {
   void send(Claimed message) throws SQLException {
     Optional<Attempt> attempt = begin(message);
     if (attempt.isEmpty()) {
-      LOG.debugf("alert %s was taken by another sender after this one's claim ran out; left to it", message.id());
+      LOG.debugf(
+          "alert %s was taken by another sender after this one's claim ran out; left to it",
+          message.id());
       return;
     }
     Result result = post(message, attempt.get());
     record(message, result);
-    Counter.builder("driftwatch.alert.deliveries").description("Alert delivery attempts by outcome")
-        .tags("environment", message.environment(), "tier", message.tier(), "outcome", result.outcome().name())
-        .register(registry).increment();
+    Counter.builder("driftwatch.alert.deliveries")
+        .description("Alert delivery attempts by outcome")
+        .tags(
+            "environment",
+            message.environment(),
+            "tier",
+            message.tier(),
+            "outcome",
+            result.outcome().name())
+        .register(registry)
+        .increment();
   }
 
   private Optional<Attempt> begin(Claimed message) throws SQLException {
-    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(BEGIN)) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(BEGIN)) {
       statement.setDouble(1, claim.toSeconds());
       statement.setObject(2, message.id());
       statement.setObject(3, message.token());
       try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? Optional.of(new Attempt(rows.getString(1), rows.getString(2), rows.getInt(3))) : Optional.empty();
+        return rows.next()
+            ? Optional.of(new Attempt(rows.getString(1), rows.getString(2), rows.getInt(3)))
+            : Optional.empty();
       }
     }
   }
@@ -177,11 +215,13 @@ public class AlertSender {
     try {
       url = cipher.decrypt(attempt.destinationSecret());
       URI destination = destinations.check(url);
-      HttpResponse<String> response = exchange(HttpRequest.newBuilder(destination)
-          .timeout(config.requestTimeout())
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(attempt.payload()))
-          .build());
+      HttpResponse<String> response =
+          exchange(
+              HttpRequest.newBuilder(destination)
+                  .timeout(config.requestTimeout())
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(attempt.payload()))
+                  .build());
       result = judge(message, attempt, response);
     } catch (IOException | TimeoutException e) {
       result = new Result(Outcome.RETRY, null, describe(e), null);
@@ -191,20 +231,41 @@ public class AlertSender {
     } catch (InvalidEnvironmentException | IllegalArgumentException e) {
       result = new Result(Outcome.FAILED, null, e.getMessage(), null);
     } catch (RuntimeException e) {
-      result = new Result(Outcome.FAILED, null, "the destination cannot be opened: " + e.getClass().getSimpleName(), null);
+      result =
+          new Result(
+              Outcome.FAILED,
+              null,
+              "the destination cannot be opened: " + e.getClass().getSimpleName(),
+              null);
     }
     if (result.outcome() == Outcome.RETRY && attempt.attempts() >= config.maxAttempts()) {
-      result = new Result(Outcome.FAILED, null, "gave up after " + attempt.attempts() + " attempts: " + result.error(), null);
+      result =
+          new Result(
+              Outcome.FAILED,
+              null,
+              "gave up after " + attempt.attempts() + " attempts: " + result.error(),
+              null);
     }
     if (result.outcome() == Outcome.RETRY && result.retryIn() == null) {
-      result = new Result(Outcome.RETRY, backoff(config.firstBackoff(), attempt.attempts()), result.error(), null);
+      result =
+          new Result(
+              Outcome.RETRY,
+              backoff(config.firstBackoff(), attempt.attempts()),
+              result.error(),
+              null);
     }
-    return new Result(result.outcome(), result.retryIn(), redact(result.error(), url), result.payload());
+    return new Result(
+        result.outcome(), result.retryIn(), redact(result.error(), url), result.payload());
   }
 
-  /** The whole exchange, body included, within a bound: a receiver that trickles its answer cannot hold a sender. */
-  private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
-    CompletableFuture<HttpResponse<String>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  /**
+   * The whole exchange, body included, within a bound: a receiver that trickles its answer cannot
+   * hold a sender.
+   */
+  private HttpResponse<String> exchange(HttpRequest request)
+      throws IOException, InterruptedException, TimeoutException {
+    CompletableFuture<HttpResponse<String>> response =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     try {
       return response.get(config.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -225,8 +286,11 @@ public class AlertSender {
       return new Result(Outcome.DELIVERED, null, null, null);
     }
     if (status == 429) {
-      return new Result(Outcome.RETRY, retryAfter(response.headers().firstValue("Retry-After").orElse(null)),
-          "429 rate limited", null);
+      return new Result(
+          Outcome.RETRY,
+          retryAfter(response.headers().firstValue("Retry-After").orElse(null)),
+          "429 rate limited",
+          null);
     }
     if (status >= 500) {
       return new Result(Outcome.RETRY, null, error, null);
@@ -234,25 +298,32 @@ public class AlertSender {
     if (message.channel() == AlertChannel.SLACK && (status == 400 || status == 413)) {
       Optional<String> fallback = slack.fallback(attempt.payload());
       if (fallback.isPresent()) {
-        return new Result(Outcome.FALLBACK, null, error + "; sent again as plain text", fallback.get());
+        return new Result(
+            Outcome.FALLBACK, null, error + "; sent again as plain text", fallback.get());
       }
     }
     return new Result(Outcome.FAILED, null, error, null);
   }
 
   private void record(Claimed message, Result result) throws SQLException {
-    String sql = switch (result.outcome()) {
-      case DELIVERED -> "UPDATE alert_outbox SET delivered_at = now(), claimed_until = NULL, claimed_by = NULL,"
-          + " last_error = NULL WHERE id = ? AND claimed_by = ?";
-      case FAILED -> "UPDATE alert_outbox SET failed_at = now(), claimed_until = NULL, claimed_by = NULL, last_error = ?"
-          + " WHERE id = ? AND claimed_by = ?";
-      case RETRY -> "UPDATE alert_outbox SET next_attempt_at = now() + make_interval(secs => ?), claimed_until = NULL,"
-          + " claimed_by = NULL, last_error = ? WHERE id = ? AND claimed_by = ?";
-      case FALLBACK -> "UPDATE alert_outbox SET payload = ?, next_attempt_at = now(), claimed_until = NULL,"
-          + " claimed_by = NULL, last_error = ? WHERE id = ? AND claimed_by = ?";
-    };
+    String sql =
+        switch (result.outcome()) {
+          case DELIVERED ->
+              "UPDATE alert_outbox SET delivered_at = now(), claimed_until = NULL, claimed_by = NULL,"
+                  + " last_error = NULL WHERE id = ? AND claimed_by = ?";
+          case FAILED ->
+              "UPDATE alert_outbox SET failed_at = now(), claimed_until = NULL, claimed_by = NULL, last_error = ?"
+                  + " WHERE id = ? AND claimed_by = ?";
+          case RETRY ->
+              "UPDATE alert_outbox SET next_attempt_at = now() + make_interval(secs => ?), claimed_until = NULL,"
+                  + " claimed_by = NULL, last_error = ? WHERE id = ? AND claimed_by = ?";
+          case FALLBACK ->
+              "UPDATE alert_outbox SET payload = ?, next_attempt_at = now(), claimed_until = NULL,"
+                  + " claimed_by = NULL, last_error = ? WHERE id = ? AND claimed_by = ?";
+        };
     int updated;
-    try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
       int index = 1;
       if (result.outcome() == Outcome.RETRY) {
         statement.setDouble(index++, result.retryIn().toMillis() / 1000.0);
@@ -268,11 +339,14 @@ public class AlertSender {
       updated = statement.executeUpdate();
     }
     if (updated == 0) {
-      LOG.warnf("alert %s for %s: its outcome (%s) was not recorded, its claim was lost", message.id(),
-          message.environment(), result.outcome());
+      LOG.warnf(
+          "alert %s for %s: its outcome (%s) was not recorded, its claim was lost",
+          message.id(), message.environment(), result.outcome());
     } else if (result.outcome() == Outcome.FAILED) {
-      LOG.warnf("an alert for %s was given up: %s (GET /api/v1/alerts/deliveries?state=failed lists it, "
-          + "POST /api/v1/alerts/deliveries/%s/retry sends it again)", message.environment(), result.error(), message.id());
+      LOG.warnf(
+          "an alert for %s was given up: %s (GET /api/v1/alerts/deliveries?state=failed lists it, "
+              + "POST /api/v1/alerts/deliveries/%s/retry sends it again)",
+          message.environment(), result.error(), message.id());
     }
   }
 
@@ -305,7 +379,9 @@ public class AlertSender {
     }
     String redacted = error.replace(url, "<webhook>");
     int path = url.indexOf('/', url.indexOf("//") + 2);
-    return path < 0 || path >= url.length() - 1 ? redacted : redacted.replace(url.substring(path), "/<webhook path>");
+    return path < 0 || path >= url.length() - 1
+        ? redacted
+        : redacted.replace(url.substring(path), "/<webhook path>");
   }
 
   private static String abbreviate(String body) {

@@ -18,11 +18,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * At start-up, compares DRIFTWATCH_ALERTS_SLACK_WEBHOOK_URL with the one recorded in the store: when it
- * is new (set where none was, or changed), every environment whose Slack alerts go to it gets one
- * message with its findings already open. The row is locked for the comparison, so replicas starting
- * together announce once. The first start that records a webhook at all (an upgrade from a version
- * that did not record it) announces only the findings no destination was ever told of.
+ * At start-up, compares DRIFTWATCH_ALERTS_SLACK_WEBHOOK_URL with the one recorded in the store:
+ * when it is new (set where none was, or changed), every environment whose Slack alerts go to it
+ * gets one message with its findings already open. The row is locked for the comparison, so
+ * replicas starting together announce once. The first start that records a webhook at all (an
+ * upgrade from a version that did not record it) announces only the findings no destination was
+ * ever told of.
  */
 @ApplicationScoped
 public class DefaultWebhookAnnouncer {
@@ -35,8 +36,12 @@ public class DefaultWebhookAnnouncer {
   private final SecretCipher cipher;
   private final Optional<String> configured;
 
-  public DefaultWebhookAnnouncer(AlertDefaultWebhookRepository recorded, EnvironmentRepository environments,
-      NewDestinationAnnouncer announcer, SecretCipher cipher, DriftwatchConfig config) {
+  public DefaultWebhookAnnouncer(
+      AlertDefaultWebhookRepository recorded,
+      EnvironmentRepository environments,
+      NewDestinationAnnouncer announcer,
+      SecretCipher cipher,
+      DriftwatchConfig config) {
     this.recorded = recorded;
     this.environments = environments;
     this.announcer = announcer;
@@ -48,11 +53,15 @@ public class DefaultWebhookAnnouncer {
     try {
       int queued = VertxContextSupport.subscribeAndAwait(() -> sync(configured));
       if (queued > 0) {
-        LOG.infof("the global Slack webhook is new: %d message(s) with the findings already open queued", queued);
+        LOG.infof(
+            "the global Slack webhook is new: %d message(s) with the findings already open queued",
+            queued);
       }
     } catch (Throwable e) {
-      LOG.warn("the global Slack webhook could not be compared with the recorded one; findings already open are not "
-          + "announced to it (they are at their next reminder)", e);
+      LOG.warn(
+          "the global Slack webhook could not be compared with the recorded one; findings already open are not "
+              + "announced to it (they are at their next reminder)",
+          e);
     }
   }
 
@@ -62,21 +71,40 @@ public class DefaultWebhookAnnouncer {
    */
   public Uni<Integer> sync(Optional<String> webhook) {
     String current = webhook.map(String::strip).filter(url -> !url.isEmpty()).orElse(null);
-    return Panache.withTransaction(() -> recorded.lock().flatMap(row -> {
-      boolean firstRecord = row.recordedAt == null;
-      if (!firstRecord && Objects.equals(announcer.open(row.webhookSecret), current)) {
-        return Uni.createFrom().item(0);
-      }
-      row.webhookSecret = current == null ? null : cipher.encrypt(current);
-      row.recordedAt = Instant.now();
-      if (current == null) {
-        return Uni.createFrom().item(0);
-      }
-      List<AlertDestination> destination = List.of(new AlertDestination(AlertChannel.SLACK, row.webhookSecret));
-      // One environment after the other, never one nested Uni per environment.
-      return environments.onDefaultSlackWebhook().flatMap(list -> Multi.createFrom().iterable(list)
-          .onItem().transformToUniAndConcatenate(environment -> announcer.announce(environment, destination, firstRecord))
-          .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue)));
-    }));
+    return Panache.withTransaction(
+        () ->
+            recorded
+                .lock()
+                .flatMap(
+                    row -> {
+                      boolean firstRecord = row.recordedAt == null;
+                      if (!firstRecord
+                          && Objects.equals(announcer.open(row.webhookSecret), current)) {
+                        return Uni.createFrom().item(0);
+                      }
+                      row.webhookSecret = current == null ? null : cipher.encrypt(current);
+                      row.recordedAt = Instant.now();
+                      if (current == null) {
+                        return Uni.createFrom().item(0);
+                      }
+                      List<AlertDestination> destination =
+                          List.of(new AlertDestination(AlertChannel.SLACK, row.webhookSecret));
+                      // One environment after the other, never one nested Uni per environment.
+                      return environments
+                          .onDefaultSlackWebhook()
+                          .flatMap(
+                              list ->
+                                  Multi.createFrom()
+                                      .iterable(list)
+                                      .onItem()
+                                      .transformToUniAndConcatenate(
+                                          environment ->
+                                              announcer.announce(
+                                                  environment, destination, firstRecord))
+                                      .collect()
+                                      .with(
+                                          java.util.stream.Collectors.summingInt(
+                                              Integer::intValue)));
+                    }));
   }
 }

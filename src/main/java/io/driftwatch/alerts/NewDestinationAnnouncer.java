@@ -56,21 +56,32 @@ public class NewDestinationAnnouncer {
   private final ObjectReader reports;
   private final Map<String, FindingType> catalogue;
 
-  public NewDestinationAnnouncer(OpenFindingRepository openFindings, AuditRepository audits, AlertRecorder recorder,
-      SecretCipher cipher, ObjectMapper mapper, DriftwatchConfig config) {
+  public NewDestinationAnnouncer(
+      OpenFindingRepository openFindings,
+      AuditRepository audits,
+      AlertRecorder recorder,
+      SecretCipher cipher,
+      ObjectMapper mapper,
+      DriftwatchConfig config) {
     this.openFindings = openFindings;
     this.audits = audits;
     this.recorder = recorder;
     this.cipher = cipher;
-    this.defaultSlack = config.alerts().slackWebhookUrl().map(String::strip).filter(url -> !url.isEmpty());
-    this.reports = mapper.readerFor(AuditReport.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    this.catalogue = FindingCatalogue.types().stream().collect(Collectors.toMap(FindingType::code, Function.identity()));
+    this.defaultSlack =
+        config.alerts().slackWebhookUrl().map(String::strip).filter(url -> !url.isEmpty());
+    this.reports =
+        mapper
+            .readerFor(AuditReport.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.catalogue =
+        FindingCatalogue.types().stream()
+            .collect(Collectors.toMap(FindingType::code, Function.identity()));
   }
 
   /**
-   * The channels whose destination these settings change: a webhook URL set where there was none (for
-   * Slack: neither the environment's own nor the global one) or another URL. Call before the settings
-   * are applied; the same URL again is no change.
+   * The channels whose destination these settings change: a webhook URL set where there was none
+   * (for Slack: neither the environment's own nor the global one) or another URL. Call before the
+   * settings are applied; the same URL again is no change.
    */
   public Set<AlertChannel> changedBy(EnvironmentEntity stored, AlertSettings next) {
     Set<AlertChannel> changed = EnumSet.noneOf(AlertChannel.class);
@@ -78,12 +89,16 @@ public class NewDestinationAnnouncer {
       return changed;
     }
     if (next.slackWebhookUrl() != null) {
-      String before = stored.alertsWebhookSecret != null ? open(stored.alertsWebhookSecret) : defaultSlack.orElse(null);
+      String before =
+          stored.alertsWebhookSecret != null
+              ? open(stored.alertsWebhookSecret)
+              : defaultSlack.orElse(null);
       if (!next.slackWebhookUrl().strip().equals(before)) {
         changed.add(AlertChannel.SLACK);
       }
     }
-    if (next.webhookUrl() != null && !next.webhookUrl().strip().equals(open(stored.alertsGenericWebhookSecret))) {
+    if (next.webhookUrl() != null
+        && !next.webhookUrl().strip().equals(open(stored.alertsGenericWebhookSecret))) {
       changed.add(AlertChannel.WEBHOOK);
     }
     return changed;
@@ -101,14 +116,18 @@ public class NewDestinationAnnouncer {
     }
   }
 
-  /** Announces the open findings to the environment's current destination of each channel; call inside its transaction. */
+  /**
+   * Announces the open findings to the environment's current destination of each channel; call
+   * inside its transaction.
+   */
   public Uni<Integer> announce(EnvironmentEntity environment, Set<AlertChannel> channels) {
     List<AlertDestination> destinations = new ArrayList<>();
     if (channels.contains(AlertChannel.SLACK) && environment.alertsWebhookSecret != null) {
       destinations.add(new AlertDestination(AlertChannel.SLACK, environment.alertsWebhookSecret));
     }
     if (channels.contains(AlertChannel.WEBHOOK) && environment.alertsGenericWebhookSecret != null) {
-      destinations.add(new AlertDestination(AlertChannel.WEBHOOK, environment.alertsGenericWebhookSecret));
+      destinations.add(
+          new AlertDestination(AlertChannel.WEBHOOK, environment.alertsGenericWebhookSecret));
     }
     return announce(environment, destinations, false);
   }
@@ -119,34 +138,52 @@ public class NewDestinationAnnouncer {
    * @param neverNotifiedOnly only the findings no destination was ever told of
    * @return how many messages were queued
    */
-  Uni<Integer> announce(EnvironmentEntity environment, List<AlertDestination> destinations, boolean neverNotifiedOnly) {
+  Uni<Integer> announce(
+      EnvironmentEntity environment,
+      List<AlertDestination> destinations,
+      boolean neverNotifiedOnly) {
     if (destinations.isEmpty()) {
       return Uni.createFrom().item(0);
     }
     Instant now = Instant.now();
     Severity threshold = AlertRecorder.threshold(environment);
-    return openFindings.forEnvironment(environment.id).flatMap(open -> {
-      List<OpenFindingEntity> due = open.stream()
-          .filter(finding -> Severity.valueOf(finding.severity).atLeast(threshold))
-          .filter(finding -> !finding.silencedAt(now))
-          .filter(finding -> !neverNotifiedOnly || finding.lastNotifiedAt == null)
-          .sorted(Comparator.comparing((OpenFindingEntity f) -> f.firstSeenAt).thenComparing(f -> f.fingerprint))
-          .toList();
-      if (due.isEmpty()) {
-        return Uni.createFrom().item(0);
-      }
-      return audits.latest(environment.id).flatMap(latest -> {
-        AlertEvent event = event(environment, latest, due);
-        // The new destination has just heard of them: no reminder to it tomorrow morning for the same findings.
-        due.forEach(finding -> finding.lastNotifiedAt = now);
-        List<AlertOutboxEntity> messages = destinations.stream()
-            .map(destination -> recorder.message(environment.id, event, destination, now)).toList();
-        return StoreBatches.persistAll(messages).replaceWith(messages.size());
-      });
-    });
+    return openFindings
+        .forEnvironment(environment.id)
+        .flatMap(
+            open -> {
+              List<OpenFindingEntity> due =
+                  open.stream()
+                      .filter(finding -> Severity.valueOf(finding.severity).atLeast(threshold))
+                      .filter(finding -> !finding.silencedAt(now))
+                      .filter(finding -> !neverNotifiedOnly || finding.lastNotifiedAt == null)
+                      .sorted(
+                          Comparator.comparing((OpenFindingEntity f) -> f.firstSeenAt)
+                              .thenComparing(f -> f.fingerprint))
+                      .toList();
+              if (due.isEmpty()) {
+                return Uni.createFrom().item(0);
+              }
+              return audits
+                  .latest(environment.id)
+                  .flatMap(
+                      latest -> {
+                        AlertEvent event = event(environment, latest, due);
+                        // The new destination has just heard of them: no reminder to it tomorrow
+                        // morning for the same findings.
+                        due.forEach(finding -> finding.lastNotifiedAt = now);
+                        List<AlertOutboxEntity> messages =
+                            destinations.stream()
+                                .map(
+                                    destination ->
+                                        recorder.message(environment.id, event, destination, now))
+                                .toList();
+                        return StoreBatches.persistAll(messages).replaceWith(messages.size());
+                      });
+            });
   }
 
-  private AlertEvent event(EnvironmentEntity environment, AuditEntity latest, List<OpenFindingEntity> due) {
+  private AlertEvent event(
+      EnvironmentEntity environment, AuditEntity latest, List<OpenFindingEntity> due) {
     AuditReport report = read(latest);
     Map<String, FindingReport> reported = new HashMap<>();
     if (report != null) {
@@ -154,12 +191,22 @@ public class NewDestinationAnnouncer {
         reported.putIfAbsent(AlertPolicy.fingerprint(finding.code(), finding.key()), finding);
       }
     }
-    List<FindingReport> findings = due.stream()
-        .map(open -> Objects.requireNonNullElseGet(reported.get(open.fingerprint), () -> unreported(environment, open)))
-        .toList();
-    return new AlertEvent(Kind.ALREADY_OPEN, environment.name, environment.tier,
-        latest == null ? null : latest.id, latest == null ? null : recorder.reportUrl(latest.id),
-        latest == null ? null : latest.historyState, findings, List.of());
+    List<FindingReport> findings =
+        due.stream()
+            .map(
+                open ->
+                    Objects.requireNonNullElseGet(
+                        reported.get(open.fingerprint), () -> unreported(environment, open)))
+            .toList();
+    return new AlertEvent(
+        Kind.ALREADY_OPEN,
+        environment.name,
+        environment.tier,
+        latest == null ? null : latest.id,
+        latest == null ? null : recorder.reportUrl(latest.id),
+        latest == null ? null : latest.historyState,
+        findings,
+        List.of());
   }
 
   private AuditReport read(AuditEntity latest) {
@@ -169,17 +216,28 @@ public class NewDestinationAnnouncer {
     try {
       return reports.readValue(latest.report);
     } catch (JsonProcessingException e) {
-      LOG.warnf("the latest audit %s cannot be read; the open findings are announced without their fixes", latest.id);
+      LOG.warnf(
+          "the latest audit %s cannot be read; the open findings are announced without their fixes",
+          latest.id);
       return null;
     }
   }
 
-  /** An open finding the latest audit did not report (it ended in ERROR): what the catalogue says of it. */
+  /**
+   * An open finding the latest audit did not report (it ended in ERROR): what the catalogue says of
+   * it.
+   */
   private FindingReport unreported(EnvironmentEntity environment, OpenFindingEntity open) {
     FindingType type = catalogue.get(open.code);
     String summary = type == null ? open.name : type.summary();
-    return new FindingReport(open.code, open.name, Severity.valueOf(open.severity), open.migration,
+    return new FindingReport(
+        open.code,
+        open.name,
+        Severity.valueOf(open.severity),
+        open.migration,
         summary + " Open since " + open.firstSeenAt + "; the latest audit could not check it.",
-        "Audit again: POST /api/v1/environments/" + environment.name + "/audits", null, null);
+        "Audit again: POST /api/v1/environments/" + environment.name + "/audits",
+        null,
+        null);
   }
 }

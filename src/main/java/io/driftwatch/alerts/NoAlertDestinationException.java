@@ -4,7 +4,13 @@ package io.driftwatch.alerts;
 public final class NoAlertDestinationException extends RuntimeException {
 
   public NoAlertDestinationException(String environment) {
-    super("`" + environment + "` has no alert destination: set alerts.slackWebhookUrl or alerts.webhookUrl on it, "
-        + "or DRIFTWATCH_ALERTS_SLACK_WEBHOOK_URL for all environments", null, false, false);
+    super(
+        "`"
+            + environment
+            + "` has no alert destination: set alerts.slackWebhookUrl or alerts.webhookUrl on it, "
+            + "or DRIFTWATCH_ALERTS_SLACK_WEBHOOK_URL for all environments",
+        null,
+        false,
+        false);
   }
 }

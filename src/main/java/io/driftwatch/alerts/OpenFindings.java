@@ -18,50 +18,76 @@ public class OpenFindings {
   private final OpenFindingRepository openFindings;
   private final AlertRecorder recorder;
 
-  public OpenFindings(EnvironmentService environments, OpenFindingRepository openFindings, AlertRecorder recorder) {
+  public OpenFindings(
+      EnvironmentService environments, OpenFindingRepository openFindings, AlertRecorder recorder) {
     this.environments = environments;
     this.openFindings = openFindings;
     this.recorder = recorder;
   }
 
   public Uni<List<OpenFindingEntity>> list(String environment) {
-    return Panache.withSession(() -> environments.find(environment)
-        .flatMap(entity -> openFindings.forEnvironment(entity.id))
-        .map(found -> found.stream()
-            .sorted(Comparator.comparing((OpenFindingEntity f) -> f.firstSeenAt).thenComparing(f -> f.fingerprint))
-            .toList()));
+    return Panache.withSession(
+        () ->
+            environments
+                .find(environment)
+                .flatMap(entity -> openFindings.forEnvironment(entity.id))
+                .map(
+                    found ->
+                        found.stream()
+                            .sorted(
+                                Comparator.comparing((OpenFindingEntity f) -> f.firstSeenAt)
+                                    .thenComparing(f -> f.fingerprint))
+                            .toList()));
   }
 
   /** Silences reminders about a finding, until a time or for good; the finding stays open. */
-  public Uni<OpenFindingEntity> acknowledge(String environment, String fingerprint, Instant until, String comment) {
-    return Panache.withTransaction(() -> find(environment, fingerprint).invoke(finding -> {
-      finding.acknowledgedAt = Instant.now();
-      finding.acknowledgedUntil = until;
-      finding.acknowledgedComment = comment;
-    }));
+  public Uni<OpenFindingEntity> acknowledge(
+      String environment, String fingerprint, Instant until, String comment) {
+    return Panache.withTransaction(
+        () ->
+            find(environment, fingerprint)
+                .invoke(
+                    finding -> {
+                      finding.acknowledgedAt = Instant.now();
+                      finding.acknowledgedUntil = until;
+                      finding.acknowledgedComment = comment;
+                    }));
   }
 
   public Uni<OpenFindingEntity> unacknowledge(String environment, String fingerprint) {
-    return Panache.withTransaction(() -> find(environment, fingerprint).invoke(finding -> {
-      finding.acknowledgedAt = null;
-      finding.acknowledgedUntil = null;
-      finding.acknowledgedComment = null;
-    }));
+    return Panache.withTransaction(
+        () ->
+            find(environment, fingerprint)
+                .invoke(
+                    finding -> {
+                      finding.acknowledgedAt = null;
+                      finding.acknowledgedUntil = null;
+                      finding.acknowledgedComment = null;
+                    }));
   }
 
   /** Queues a test message to every destination of the environment; returns how many. */
   public Uni<Integer> sendTest(String environment) {
-    return Panache.withTransaction(() -> environments.find(environment).flatMap(entity -> {
-      if (!recorder.hasDestination(entity)) {
-        return Uni.createFrom().failure(new NoAlertDestinationException(environment));
-      }
-      return recorder.test(entity);
-    }));
+    return Panache.withTransaction(
+        () ->
+            environments
+                .find(environment)
+                .flatMap(
+                    entity -> {
+                      if (!recorder.hasDestination(entity)) {
+                        return Uni.createFrom()
+                            .failure(new NoAlertDestinationException(environment));
+                      }
+                      return recorder.test(entity);
+                    }));
   }
 
   private Uni<OpenFindingEntity> find(String environment, String fingerprint) {
-    return environments.find(environment)
+    return environments
+        .find(environment)
         .flatMap(entity -> openFindings.find(entity.id, fingerprint))
-        .onItem().ifNull().failWith(() -> new OpenFindingNotFoundException(environment, fingerprint));
+        .onItem()
+        .ifNull()
+        .failWith(() -> new OpenFindingNotFoundException(environment, fingerprint));
   }
 }

@@ -11,20 +11,25 @@ final class SlackText {
 
   private SlackText() {}
 
-  /** mrkdwn text from a finding, a migration name or an environment: Slack reads {@code <…>} as a link. */
+  /**
+   * mrkdwn text from a finding, a migration name or an environment: Slack reads {@code <…>} as a
+   * link.
+   */
   static String escape(String text) {
     if (text == null) {
       return "";
     }
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        default -> out.appendCodePoint(control(c) ? ' ' : c);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> out.appendCodePoint(control(c) ? ' ' : c);
+              }
+            });
     return out.toString();
   }
 
@@ -47,16 +52,23 @@ final class SlackText {
     return prefix(text, max - ELLIPSIS.length()) + ELLIPSIS;
   }
 
-  /** At most {@code max} characters; when cut, ends with "… (cut: pointer)" so the reader knows where the rest is. */
+  /**
+   * At most {@code max} characters; when cut, ends with "… (cut: pointer)" so the reader knows
+   * where the rest is.
+   */
   static String cutWithPointer(String text, int max, String pointer) {
     if (text.length() <= max) {
       return text;
     }
-    String suffix = ELLIPSIS + " (cut: " + (pointer == null ? "full text in the report" : pointer) + ")";
+    String suffix =
+        ELLIPSIS + " (cut: " + (pointer == null ? "full text in the report" : pointer) + ")";
     return prefix(text, Math.max(0, max - suffix.length())) + suffix;
   }
 
-  /** The longest clean prefix of at most {@code max} characters: back to a space or comma within the last fifth. */
+  /**
+   * The longest clean prefix of at most {@code max} characters: back to a space or comma within the
+   * last fifth.
+   */
   private static String prefix(String text, int max) {
     int end = Math.max(0, max);
     int boundary = Math.max(text.lastIndexOf(' ', end - 1), text.lastIndexOf('\n', end - 1));

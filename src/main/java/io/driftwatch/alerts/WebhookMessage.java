@@ -9,11 +9,11 @@ import io.driftwatch.audit.report.FindingReport;
 import java.util.List;
 
 /**
- * The generic webhook channel: the event as plain JSON, for any receiver. Bounded to
- * {@link #MAX_BYTES} whatever the audit: each text is cut to {@link #MAX_TEXT} characters, evidence to
- * {@link #MAX_EVIDENCE} commits and branches, and the lists stop where the budget ends, with
- * {@code findingsOmitted} and {@code resolvedOmitted} counting what was left out (the report at
- * {@code reportUrl} has it all).
+ * The generic webhook channel: the event as plain JSON, for any receiver. Bounded to {@link
+ * #MAX_BYTES} whatever the audit: each text is cut to {@link #MAX_TEXT} characters, evidence to
+ * {@link #MAX_EVIDENCE} commits and branches, and the lists stop where the budget ends, with {@code
+ * findingsOmitted} and {@code resolvedOmitted} counting what was left out (the report at {@code
+ * reportUrl} has it all).
  */
 public final class WebhookMessage {
 
@@ -69,15 +69,29 @@ public final class WebhookMessage {
   private static FindingReport bounded(FindingReport finding) {
     FindingReport.Evidence evidence = finding.evidence();
     if (evidence != null) {
-      evidence = new FindingReport.Evidence(evidence.kind(), first(evidence.commits()), first(evidence.branches()),
-          text(evidence.relatedMigration()), text(evidence.location()));
+      evidence =
+          new FindingReport.Evidence(
+              evidence.kind(),
+              first(evidence.commits()),
+              first(evidence.branches()),
+              text(evidence.relatedMigration()),
+              text(evidence.location()));
     }
-    return new FindingReport(finding.code(), finding.name(), finding.severity(), text(finding.migration()),
-        text(finding.message()), text(finding.help()), evidence, text(finding.subject()));
+    return new FindingReport(
+        finding.code(),
+        finding.name(),
+        finding.severity(),
+        text(finding.migration()),
+        text(finding.message()),
+        text(finding.help()),
+        evidence,
+        text(finding.subject()));
   }
 
   private static <T> List<T> first(List<T> items) {
-    return items == null || items.size() <= MAX_EVIDENCE ? items : List.copyOf(items.subList(0, MAX_EVIDENCE));
+    return items == null || items.size() <= MAX_EVIDENCE
+        ? items
+        : List.copyOf(items.subList(0, MAX_EVIDENCE));
   }
 
   private static String text(String text) {

@@ -40,7 +40,8 @@ public class AlertDeliveryResource {
   }
 
   /**
-   * One message of the outbox to one destination. The destination's URL is a secret and never shown.
+   * One message of the outbox to one destination. The destination's URL is a secret and never
+   * shown.
    *
    * @param channel SLACK or WEBHOOK
    * @param kind OPENED, RESOLVED, REMINDER, ALREADY_OPEN or TEST
@@ -50,14 +51,34 @@ public class AlertDeliveryResource {
    * @param nextAttemptAt when a pending delivery is tried next
    */
   public record DeliveryView(
-      UUID id, String environment, String tier, String channel, String kind, String state, int attempts,
-      String lastError, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, Instant failedAt) {
+      UUID id,
+      String environment,
+      String tier,
+      String channel,
+      String kind,
+      String state,
+      int attempts,
+      String lastError,
+      Instant createdAt,
+      Instant nextAttemptAt,
+      Instant deliveredAt,
+      Instant failedAt) {
 
     static DeliveryView of(AlertOutboxEntity message) {
       DeliveryState state = DeliveryState.of(message);
-      return new DeliveryView(message.id, message.environment, message.tier, message.channel, message.kind,
-          state.label(), message.attempts, message.lastError, message.createdAt,
-          state == DeliveryState.PENDING ? message.nextAttemptAt : null, message.deliveredAt, message.failedAt);
+      return new DeliveryView(
+          message.id,
+          message.environment,
+          message.tier,
+          message.channel,
+          message.kind,
+          state.label(),
+          message.attempts,
+          message.lastError,
+          message.createdAt,
+          state == DeliveryState.PENDING ? message.nextAttemptAt : null,
+          message.deliveredAt,
+          message.failedAt);
     }
   }
 
@@ -69,27 +90,47 @@ public class AlertDeliveryResource {
    * @param environment only this environment's (by the name it had when the message was queued)
    */
   @GET
-  @Operation(summary = "Page through alert deliveries, newest first",
-      description = "`?state=failed` lists the deliveries given up (refused by the destination, or out of attempts): "
-          + "they stay in the outbox until retried. Destination URLs are never shown.")
+  @Operation(
+      summary = "Page through alert deliveries, newest first",
+      description =
+          "`?state=failed` lists the deliveries given up (refused by the destination, or out of attempts): "
+              + "they stay in the outbox until retried. Destination URLs are never shown.")
   public Uni<DeliveryPage> list(
-      @QueryParam("state") @Pattern(regexp = "(?i)pending|delivered|failed", message = "must be pending, delivered or failed")
-      String state,
-      @QueryParam("environment") @Pattern(regexp = "[a-z0-9-]{1,63}", message = "must be an environment name")
-      String environment,
+      @QueryParam("state")
+          @Pattern(
+              regexp = "(?i)pending|delivered|failed",
+              message = "must be pending, delivered or failed")
+          String state,
+      @QueryParam("environment")
+          @Pattern(regexp = "[a-z0-9-]{1,63}", message = "must be an environment name")
+          String environment,
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    return deliveries.page(state == null ? null : DeliveryState.parse(state), environment, page, size)
-        .map(found -> new DeliveryPage(found.items().stream().map(DeliveryView::of).toList(), found.page(),
-            found.size(), found.total()));
+    return deliveries
+        .page(state == null ? null : DeliveryState.parse(state), environment, page, size)
+        .map(
+            found ->
+                new DeliveryPage(
+                    found.items().stream().map(DeliveryView::of).toList(),
+                    found.page(),
+                    found.size(),
+                    found.total()));
   }
 
   @POST
   @Path("{id}/retry")
-  @APIResponseSchema(value = DeliveryView.class, responseCode = "202", responseDescription = "Queued again for delivery")
-  @Operation(summary = "Send a failed delivery again",
-      description = "To the destination it had, with a fresh set of attempts. 409 unless it is failed.")
-  public Uni<RestResponse<DeliveryView>> retry(@PathParam("id") UUID id, @Context SecurityContext caller) {
-    return deliveries.retry(id, Callers.name(caller)).map(message -> RestResponse.accepted(DeliveryView.of(message)));
+  @APIResponseSchema(
+      value = DeliveryView.class,
+      responseCode = "202",
+      responseDescription = "Queued again for delivery")
+  @Operation(
+      summary = "Send a failed delivery again",
+      description =
+          "To the destination it had, with a fresh set of attempts. 409 unless it is failed.")
+  public Uni<RestResponse<DeliveryView>> retry(
+      @PathParam("id") UUID id, @Context SecurityContext caller) {
+    return deliveries
+        .retry(id, Callers.name(caller))
+        .map(message -> RestResponse.accepted(DeliveryView.of(message)));
   }
 }

@@ -1,10 +1,10 @@
 package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
-import jakarta.annotation.security.RolesAllowed;
 import io.driftwatch.audit.AuditService;
 import io.driftwatch.audit.report.AuditReport;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

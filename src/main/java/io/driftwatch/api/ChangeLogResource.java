@@ -33,7 +33,9 @@ public class ChangeLogResource {
    * @param limit at most this many, newest first
    */
   @GET
-  @Operation(summary = "Change log", description = "Who changed environments, alert channels, tokens and keys, and when.")
+  @Operation(
+      summary = "Change log",
+      description = "Who changed environments, alert channels, tokens and keys, and when.")
   public Uni<List<ChangeLog.Change>> list(
       @QueryParam("before") @Min(1) Long before,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {

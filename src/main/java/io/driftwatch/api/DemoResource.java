@@ -30,14 +30,22 @@ public class DemoResource {
   }
 
   @POST
-  @APIResponseSchema(value = AuditReport.class, responseCode = "201", responseDescription = "The demo's first audit; Location names it")
-  @Operation(summary = "Create (or start over) the demo environment and audit it",
-      description = "Creates database driftwatch_demo on the service's own PostgreSQL with a phantom, a pending and "
-          + "a failed migration, registers it as environment `demo` and returns its first audit.")
+  @APIResponseSchema(
+      value = AuditReport.class,
+      responseCode = "201",
+      responseDescription = "The demo's first audit; Location names it")
+  @Operation(
+      summary = "Create (or start over) the demo environment and audit it",
+      description =
+          "Creates database driftwatch_demo on the service's own PostgreSQL with a phantom, a pending and "
+              + "a failed migration, registers it as environment `demo` and returns its first audit.")
   public Uni<RestResponse<AuditReport>> create(@Context SecurityContext caller) {
-    return demo.create(Callers.name(caller)).map(report -> RestResponse.ResponseBuilder
-        .<AuditReport>created(URI.create("/api/v1/audits/" + report.id()))
-        .entity(report)
-        .build());
+    return demo.create(Callers.name(caller))
+        .map(
+            report ->
+                RestResponse.ResponseBuilder.<AuditReport>created(
+                        URI.create("/api/v1/audits/" + report.id()))
+                    .entity(report)
+                    .build());
   }
 }

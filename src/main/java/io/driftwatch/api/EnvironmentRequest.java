@@ -12,45 +12,68 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An environment to watch.
  *
  * @param databaseUrl the DATABASE_URL Prisma uses; optional on update (the stored one is kept)
- * @param schedule when it is audited on its own; default every 15 minutes; omitted on update keeps the stored one
+ * @param schedule when it is audited on its own; default every 15 minutes; omitted on update keeps
+ *     the stored one
  */
 public record EnvironmentRequest(
     @NotBlank
-    @Pattern(regexp = EnvironmentName.PATTERN, message = EnvironmentName.RULE)
-    @Schema(examples = "production", description = "Unique slug: lower-case letters, digits and dashes")
-    String name,
+        @Pattern(regexp = EnvironmentName.PATTERN, message = EnvironmentName.RULE)
+        @Schema(
+            examples = "production",
+            description = "Unique slug: lower-case letters, digits and dashes")
+        String name,
     @NotBlank
-    @Pattern(regexp = "production|staging|development|other", message = "must be one of production, staging, development, other")
-    @Schema(enumeration = {"production", "staging", "development", "other"})
-    String tier,
+        @Pattern(
+            regexp = "production|staging|development|other",
+            message = "must be one of production, staging, development, other")
+        @Schema(enumeration = {"production", "staging", "development", "other"})
+        String tier,
     @Size(max = 4096)
-    @Schema(examples = "postgresql://user:password@host:5432/app?schema=public",
-        description = "Prisma's DATABASE_URL. Write-only: stored encrypted, returned masked.")
-    String databaseUrl,
+        @Schema(
+            examples = "postgresql://user:password@host:5432/app?schema=public",
+            description = "Prisma's DATABASE_URL. Write-only: stored encrypted, returned masked.")
+        String databaseUrl,
     @NotNull @Valid SourceRequest source,
     @Valid ScheduleRequest schedule,
     @Valid AlertsRequest alerts,
     @Size(max = 4096)
-    @Schema(description = "Where this environment's migrations are replayed (Prisma's shadowDatabaseUrl: a role that "
-        + "may create databases; never the watched database). Write-only, stored encrypted; omit to keep, \"\" to "
-        + "use the global shadow server.")
-    String shadowDatabaseUrl,
+        @Schema(
+            description =
+                "Where this environment's migrations are replayed (Prisma's shadowDatabaseUrl: a role that "
+                    + "may create databases; never the watched database). Write-only, stored encrypted; omit to keep, \"\" to "
+                    + "use the global shadow server.")
+        String shadowDatabaseUrl,
     @Size(max = 100)
-    @Schema(description = "Globs (schema.name or name, * and ?) of database objects drift and coverage leave out; "
-        + "omit to keep the stored ones", examples = "[\"public.audit_*\"]")
-    java.util.List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\x00\\n]*", message = "must not contain NUL or newline characters") String> ignore) {
+        @Schema(
+            description =
+                "Globs (schema.name or name, * and ?) of database objects drift and coverage leave out; "
+                    + "omit to keep the stored ones",
+            examples = "[\"public.audit_*\"]")
+        java.util.List<
+                @NotBlank @Size(max = 200)
+                @Pattern(
+                    regexp = "[^\\x00\\n]*",
+                    message = "must not contain NUL or newline characters")
+                String>
+            ignore) {
 
   /**
-   * @param slackWebhookUrl the environment's Slack incoming webhook; write-only, stored encrypted; omit to keep
-   * @param webhookUrl a generic webhook receiving each alert as JSON; write-only, stored encrypted; omit to keep
-   * @param minSeverity the least severity that alerts (default: warning in production, error in staging and
-   *     other, critical in development)
+   * @param slackWebhookUrl the environment's Slack incoming webhook; write-only, stored encrypted;
+   *     omit to keep
+   * @param webhookUrl a generic webhook receiving each alert as JSON; write-only, stored encrypted;
+   *     omit to keep
+   * @param minSeverity the least severity that alerts (default: warning in production, error in
+   *     staging and other, critical in development)
    */
   public record AlertsRequest(
-      @Size(max = 2048) @Schema(examples = "https://hooks.slack.com/services/T000/B000/XXXX") String slackWebhookUrl,
+      @Size(max = 2048) @Schema(examples = "https://hooks.slack.com/services/T000/B000/XXXX")
+          String slackWebhookUrl,
       @Size(max = 2048) String webhookUrl,
-      @Pattern(regexp = "(?i)info|warning|error|critical", message = "must be one of info, warning, error, critical")
-      @Schema(enumeration = {"info", "warning", "error", "critical"}) String minSeverity) {}
+      @Pattern(
+              regexp = "(?i)info|warning|error|critical",
+              message = "must be one of info, warning, error, critical")
+          @Schema(enumeration = {"info", "warning", "error", "critical"})
+          String minSeverity) {}
 
   /**
    * @param cron Quartz cron expression, seconds first

@@ -1,21 +1,19 @@
 package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.SecurityContext;
-import io.driftwatch.environment.EnvironmentDraft;
-import io.driftwatch.environment.EnvironmentService;
-import io.driftwatch.environment.Tier;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.environment.AlertSettings;
+import io.driftwatch.environment.EnvironmentDraft;
+import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.environment.InvalidEnvironmentException;
 import io.driftwatch.environment.Schedule;
+import io.driftwatch.environment.Tier;
 import io.driftwatch.source.PathSourceSpec;
 import io.driftwatch.source.SourceSpec;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitSourceSpec;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +24,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +38,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/v1/environments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Environments", description = "Databases driftwatch watches, with the source of their migrations")
+@Tag(
+    name = "Environments",
+    description = "Databases driftwatch watches, with the source of their migrations")
 public class EnvironmentResource {
 
   private final EnvironmentService environments;
@@ -49,14 +51,21 @@ public class EnvironmentResource {
 
   @POST
   @RolesAllowed(Role.ADMIN_NAME)
-  @APIResponseSchema(value = EnvironmentView.class, responseCode = "201", responseDescription = "Registered; Location names the environment")
+  @APIResponseSchema(
+      value = EnvironmentView.class,
+      responseCode = "201",
+      responseDescription = "Registered; Location names the environment")
   @Operation(summary = "Register an environment")
   public Uni<RestResponse<EnvironmentView>> create(
       @NotNull @Valid EnvironmentRequest request, @Context SecurityContext caller) {
-    return environments.create(draft(request), Callers.name(caller)).map(environment -> RestResponse.ResponseBuilder
-        .<EnvironmentView>created(URI.create("/api/v1/environments/" + environment.name()))
-        .entity(EnvironmentView.of(environment))
-        .build());
+    return environments
+        .create(draft(request), Callers.name(caller))
+        .map(
+            environment ->
+                RestResponse.ResponseBuilder.<EnvironmentView>created(
+                        URI.create("/api/v1/environments/" + environment.name()))
+                    .entity(EnvironmentView.of(environment))
+                    .build());
   }
 
   @GET
@@ -77,9 +86,13 @@ public class EnvironmentResource {
   @PUT
   @RolesAllowed(Role.ADMIN_NAME)
   @Path("{name}")
-  @Operation(summary = "Replace an environment (omit databaseUrl to keep the stored one; a new name renames it)")
+  @Operation(
+      summary =
+          "Replace an environment (omit databaseUrl to keep the stored one; a new name renames it)")
   public Uni<EnvironmentView> update(
-      @PathParam("name") String name, @NotNull @Valid EnvironmentRequest request, @Context SecurityContext caller) {
+      @PathParam("name") String name,
+      @NotNull @Valid EnvironmentRequest request,
+      @Context SecurityContext caller) {
     return environments.update(name, draft(request), Callers.name(caller)).map(EnvironmentView::of);
   }
 
@@ -95,25 +108,47 @@ public class EnvironmentResource {
   private static EnvironmentDraft draft(EnvironmentRequest request) {
     SourceRequest source = request.source();
     SourceRequest.CredentialsRequest secret = source.credentials();
-    GitCredentials credentials = secret == null ? null
-        : new GitCredentials(secret.username(), secret.token(), secret.sshPrivateKey(), secret.sshKnownHosts());
-    SourceSpec spec = GitSourceSpec.TYPE.equals(source.type())
-        ? new GitSourceSpec(source.url(), source.ref(), source.path(), source.migrationsPath(), source.schemaPath())
-        : new PathSourceSpec(source.path(), source.migrationsPath(), source.schemaPath());
+    GitCredentials credentials =
+        secret == null
+            ? null
+            : new GitCredentials(
+                secret.username(), secret.token(), secret.sshPrivateKey(), secret.sshKnownHosts());
+    SourceSpec spec =
+        GitSourceSpec.TYPE.equals(source.type())
+            ? new GitSourceSpec(
+                source.url(),
+                source.ref(),
+                source.path(),
+                source.migrationsPath(),
+                source.schemaPath())
+            : new PathSourceSpec(source.path(), source.migrationsPath(), source.schemaPath());
     if (spec instanceof PathSourceSpec && (source.url() != null || source.ref() != null)) {
       throw new InvalidEnvironmentException("source.url and source.ref only apply to git sources");
     }
     EnvironmentRequest.ScheduleRequest schedule = request.schedule();
-    return new EnvironmentDraft(request.name(), Tier.parse(request.tier()), request.databaseUrl(), spec, credentials,
-        schedule == null ? null : Schedule.valid(schedule.cron(), Boolean.TRUE.equals(schedule.paused())),
-        alerts(request.alerts()), request.ignore(), request.shadowDatabaseUrl());
+    return new EnvironmentDraft(
+        request.name(),
+        Tier.parse(request.tier()),
+        request.databaseUrl(),
+        spec,
+        credentials,
+        schedule == null
+            ? null
+            : Schedule.valid(schedule.cron(), Boolean.TRUE.equals(schedule.paused())),
+        alerts(request.alerts()),
+        request.ignore(),
+        request.shadowDatabaseUrl());
   }
 
   private static AlertSettings alerts(EnvironmentRequest.AlertsRequest alerts) {
     if (alerts == null) {
       return null;
     }
-    return new AlertSettings(alerts.slackWebhookUrl(), alerts.webhookUrl(),
-        alerts.minSeverity() == null ? null : Severity.valueOf(alerts.minSeverity().toUpperCase(java.util.Locale.ROOT)));
+    return new AlertSettings(
+        alerts.slackWebhookUrl(),
+        alerts.webhookUrl(),
+        alerts.minSeverity() == null
+            ? null
+            : Severity.valueOf(alerts.minSeverity().toUpperCase(java.util.Locale.ROOT)));
   }
 }

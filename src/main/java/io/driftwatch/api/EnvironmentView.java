@@ -22,16 +22,27 @@ public record EnvironmentView(
     Instant updatedAt) {
 
   /**
-   * @param hasSlackWebhook whether the environment has its own Slack webhook (else the global one is used, if any)
+   * @param hasSlackWebhook whether the environment has its own Slack webhook (else the global one
+   *     is used, if any)
    * @param hasWebhook whether the environment has a generic JSON webhook
    * @param minSeverity the least severity that alerts, in effect
    */
   public record AlertsView(boolean hasSlackWebhook, boolean hasWebhook, String minSeverity) {}
 
   static EnvironmentView of(Environment environment) {
-    return new EnvironmentView(environment.name(), environment.tier().label(), environment.databaseUrlMasked(),
-        SourceView.of(environment), environment.schedule(),
-        new AlertsView(environment.hasSlackWebhook(), environment.hasWebhook(), environment.alertsMinSeverity().name().toLowerCase(java.util.Locale.ROOT)),
-        environment.schemaIgnore(), environment.hasShadowDatabaseUrl(), environment.createdAt(), environment.updatedAt());
+    return new EnvironmentView(
+        environment.name(),
+        environment.tier().label(),
+        environment.databaseUrlMasked(),
+        SourceView.of(environment),
+        environment.schedule(),
+        new AlertsView(
+            environment.hasSlackWebhook(),
+            environment.hasWebhook(),
+            environment.alertsMinSeverity().name().toLowerCase(java.util.Locale.ROOT)),
+        environment.schemaIgnore(),
+        environment.hasShadowDatabaseUrl(),
+        environment.createdAt(),
+        environment.updatedAt());
   }
 }

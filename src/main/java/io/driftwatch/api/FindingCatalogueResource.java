@@ -1,9 +1,9 @@
 package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
-import jakarta.annotation.security.RolesAllowed;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.rules.FindingCatalogue;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FindingCatalogueResource {
 
   /** One kind of finding. */
-  public record FindingTypeView(String code, String name, String family, String severity, String summary) {
+  public record FindingTypeView(
+      String code, String name, String family, String severity, String summary) {
     static FindingTypeView of(FindingType type) {
-      return new FindingTypeView(type.code(), type.name(), type.family(), type.severity().name(), type.summary());
+      return new FindingTypeView(
+          type.code(), type.name(), type.family(), type.severity().name(), type.summary());
     }
   }
 

@@ -1,10 +1,10 @@
 package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
-import jakarta.annotation.security.RolesAllowed;
 import io.driftwatch.alerts.OpenFindings;
 import io.driftwatch.store.OpenFindingEntity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -43,13 +43,31 @@ public class FindingResource {
    * @param acknowledgedUntil reminders resume after it; null with acknowledgedAt set: for good
    */
   public record OpenFindingView(
-      String fingerprint, String code, String name, String severity, String migration,
-      Instant firstSeenAt, Instant lastSeenAt, Instant lastNotifiedAt,
-      Instant acknowledgedAt, Instant acknowledgedUntil, String acknowledgedComment) {
+      String fingerprint,
+      String code,
+      String name,
+      String severity,
+      String migration,
+      Instant firstSeenAt,
+      Instant lastSeenAt,
+      Instant lastNotifiedAt,
+      Instant acknowledgedAt,
+      Instant acknowledgedUntil,
+      String acknowledgedComment) {
 
     static OpenFindingView of(OpenFindingEntity f) {
-      return new OpenFindingView(f.fingerprint, f.code, f.name, f.severity, f.migration, f.firstSeenAt, f.lastSeenAt,
-          f.lastNotifiedAt, f.acknowledgedAt, f.acknowledgedUntil, f.acknowledgedComment);
+      return new OpenFindingView(
+          f.fingerprint,
+          f.code,
+          f.name,
+          f.severity,
+          f.migration,
+          f.firstSeenAt,
+          f.lastSeenAt,
+          f.lastNotifiedAt,
+          f.acknowledgedAt,
+          f.acknowledgedUntil,
+          f.acknowledgedComment);
     }
   }
 
@@ -59,9 +77,12 @@ public class FindingResource {
    */
   public record AcknowledgementRequest(
       Instant until,
-      @Size(max = 1000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String comment) {}
+      @Size(max = 1000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
+          String comment) {}
 
-  /** @param queued how many messages were queued (one per destination) */
+  /**
+   * @param queued how many messages were queued (one per destination)
+   */
   public record TestNotification(int queued) {}
 
   @GET
@@ -75,13 +96,19 @@ public class FindingResource {
   @RolesAllowed(Role.OPERATOR_NAME)
   @Path("findings/{fingerprint}/acknowledgement")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Acknowledge an open finding: no reminders until the given time, or until it clears")
+  @Operation(
+      summary =
+          "Acknowledge an open finding: no reminders until the given time, or until it clears")
   public Uni<OpenFindingView> acknowledge(
       @PathParam("name") String name,
-      @PathParam("fingerprint") @Pattern(regexp = "[0-9a-f]{16}", message = "must be 16 hex digits") String fingerprint,
+      @PathParam("fingerprint") @Pattern(regexp = "[0-9a-f]{16}", message = "must be 16 hex digits")
+          String fingerprint,
       @Valid AcknowledgementRequest request) {
-    AcknowledgementRequest body = request == null ? new AcknowledgementRequest(null, null) : request;
-    return findings.acknowledge(name, fingerprint, body.until(), body.comment()).map(OpenFindingView::of);
+    AcknowledgementRequest body =
+        request == null ? new AcknowledgementRequest(null, null) : request;
+    return findings
+        .acknowledge(name, fingerprint, body.until(), body.comment())
+        .map(OpenFindingView::of);
   }
 
   @DELETE
@@ -90,16 +117,22 @@ public class FindingResource {
   @Operation(summary = "Withdraw an acknowledgement: reminders resume")
   public Uni<OpenFindingView> unacknowledge(
       @PathParam("name") String name,
-      @PathParam("fingerprint") @Pattern(regexp = "[0-9a-f]{16}", message = "must be 16 hex digits") String fingerprint) {
+      @PathParam("fingerprint") @Pattern(regexp = "[0-9a-f]{16}", message = "must be 16 hex digits")
+          String fingerprint) {
     return findings.unacknowledge(name, fingerprint).map(OpenFindingView::of);
   }
 
   @POST
   @RolesAllowed(Role.OPERATOR_NAME)
   @Path("alerts/test")
-  @APIResponseSchema(value = TestNotification.class, responseCode = "202", responseDescription = "Queued for delivery")
+  @APIResponseSchema(
+      value = TestNotification.class,
+      responseCode = "202",
+      responseDescription = "Queued for delivery")
   @Operation(summary = "Send a test notification to the environment's alert destinations")
   public Uni<RestResponse<TestNotification>> test(@PathParam("name") String name) {
-    return findings.sendTest(name).map(queued -> RestResponse.accepted(new TestNotification(queued)));
+    return findings
+        .sendTest(name)
+        .map(queued -> RestResponse.accepted(new TestNotification(queued)));
   }
 }

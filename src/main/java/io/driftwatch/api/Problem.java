@@ -7,7 +7,13 @@ import java.util.List;
  *
  * @param errors one entry per invalid field, when the request failed validation
  */
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = io.driftwatch.support.RouteProblems.MEDIA_TYPE;
 

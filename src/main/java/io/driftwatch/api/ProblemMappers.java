@@ -14,8 +14,8 @@ import io.driftwatch.alerts.NoAlertDestinationException;
 import io.driftwatch.alerts.OpenFindingNotFoundException;
 import io.driftwatch.audit.AuditNotFoundException;
 import io.driftwatch.audit.AuditRunningException;
-import io.driftwatch.audit.ShuttingDownException;
 import io.driftwatch.audit.ReportSectionMissingException;
+import io.driftwatch.audit.ShuttingDownException;
 import io.driftwatch.environment.EnvironmentExistsException;
 import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.driftwatch.environment.InvalidEnvironmentException;
@@ -54,12 +54,14 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response environmentNotFound(EnvironmentNotFoundException e, UriInfo uri) {
-    return problem(404, "environment-not-found", "Environment not found", e.getMessage(), uri, null);
+    return problem(
+        404, "environment-not-found", "Environment not found", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper
   public Response environmentExists(EnvironmentExistsException e, UriInfo uri) {
-    return problem(409, "environment-exists", "Environment already exists", e.getMessage(), uri, null);
+    return problem(
+        409, "environment-exists", "Environment already exists", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper
@@ -74,14 +76,18 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response auditRunning(AuditRunningException e, UriInfo uri) {
-    return Response.fromResponse(problem(409, "audit-running", "Audit already running", e.getMessage(), uri, null))
-        .header("Retry-After", String.valueOf(AuditRunningException.seconds(e.retryAfter()))).build();
+    return Response.fromResponse(
+            problem(409, "audit-running", "Audit already running", e.getMessage(), uri, null))
+        .header("Retry-After", String.valueOf(AuditRunningException.seconds(e.retryAfter())))
+        .build();
   }
 
   @ServerExceptionMapper
   public Response shuttingDown(ShuttingDownException e, UriInfo uri) {
-    return Response.fromResponse(problem(503, "shutting-down", "Shutting down", e.getMessage(), uri, null))
-        .header("Retry-After", String.valueOf(AuditRunningException.seconds(e.retryAfter()))).build();
+    return Response.fromResponse(
+            problem(503, "shutting-down", "Shutting down", e.getMessage(), uri, null))
+        .header("Retry-After", String.valueOf(AuditRunningException.seconds(e.retryAfter())))
+        .build();
   }
 
   @ServerExceptionMapper
@@ -91,12 +97,14 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response deliveryNotFound(DeliveryNotFoundException e, UriInfo uri) {
-    return problem(404, "delivery-not-found", "Alert delivery not found", e.getMessage(), uri, null);
+    return problem(
+        404, "delivery-not-found", "Alert delivery not found", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper
   public Response deliveryNotFailed(DeliveryNotFailedException e, UriInfo uri) {
-    return problem(409, "delivery-not-failed", "Alert delivery not failed", e.getMessage(), uri, null);
+    return problem(
+        409, "delivery-not-failed", "Alert delivery not failed", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper
@@ -106,7 +114,8 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-    return unauthorized("send a token: Authorization: Bearer <token> (see POST /api/v1/tokens)", uri);
+    return unauthorized(
+        "send a token: Authorization: Bearer <token> (see POST /api/v1/tokens)", uri);
   }
 
   @ServerExceptionMapper
@@ -116,13 +125,20 @@ public class ProblemMappers {
 
   private static Response unauthorized(String detail, UriInfo uri) {
     return Response.fromResponse(problem(401, "unauthorized", "Unauthorized", detail, uri, null))
-        .header("WWW-Authenticate", "Bearer realm=\"driftwatch\"").build();
+        .header("WWW-Authenticate", "Bearer realm=\"driftwatch\"")
+        .build();
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
-    return problem(403, "forbidden", "Forbidden", "your token's role may not do this; viewers read, operators also run "
-        + "audits and acknowledge findings, admins also manage environments, channels, tokens and keys", uri, null);
+    return problem(
+        403,
+        "forbidden",
+        "Forbidden",
+        "your token's role may not do this; viewers read, operators also run "
+            + "audits and acknowledge findings, admins also manage environments, channels, tokens and keys",
+        uri,
+        null);
   }
 
   @ServerExceptionMapper
@@ -147,52 +163,92 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-    List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-        .map(v -> new Problem.FieldError(field(v), v.getMessage()))
-        .sorted(Comparator.comparing(Problem.FieldError::field))
-        .toList();
-    String detail = errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+    List<Problem.FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    String detail =
+        errors.stream()
+            .map(error -> error.field() + ": " + error.message())
+            .collect(Collectors.joining("; "));
     return problem(400, "invalid-request", "Invalid request", detail, uri, errors);
   }
 
   @ServerExceptionMapper
   public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
     String field = path(e);
-    return problem(400, "invalid-request", "Invalid request", "unknown field `" + field + "`; known fields: "
-        + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")), uri,
+    return problem(
+        400,
+        "invalid-request",
+        "Invalid request",
+        "unknown field `"
+            + field
+            + "`; known fields: "
+            + e.getKnownPropertyIds().stream()
+                .map(String::valueOf)
+                .sorted()
+                .collect(Collectors.joining(", ")),
+        uri,
         List.of(new Problem.FieldError(field, "unknown field")));
   }
 
   @ServerExceptionMapper
   public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
     String field = path(e);
-    return problem(400, "invalid-request", "Invalid request",
-        "`" + field + "` cannot be " + e.getValue() + ": expected " + e.getTargetType().getSimpleName(), uri,
+    return problem(
+        400,
+        "invalid-request",
+        "Invalid request",
+        "`"
+            + field
+            + "` cannot be "
+            + e.getValue()
+            + ": expected "
+            + e.getTargetType().getSimpleName(),
+        uri,
         List.of(new Problem.FieldError(field, "wrong type")));
   }
 
   @ServerExceptionMapper
   public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
     String field = path(e);
-    String detail = field.isEmpty()
-        ? "the request body must be a JSON object"
-        : "`" + field + "` has the wrong JSON type (expected " + e.getTargetType().getSimpleName() + ")";
+    String detail =
+        field.isEmpty()
+            ? "the request body must be a JSON object"
+            : "`"
+                + field
+                + "` has the wrong JSON type (expected "
+                + e.getTargetType().getSimpleName()
+                + ")";
     return problem(400, "invalid-request", "Invalid request", detail, uri, null);
   }
 
   @ServerExceptionMapper
   public Response malformedJson(JsonParseException e, UriInfo uri) {
-    return problem(400, "malformed-json", "Malformed JSON",
-        "the request body is not valid JSON: " + e.getOriginalMessage(), uri, null);
+    return problem(
+        400,
+        "malformed-json",
+        "Malformed JSON",
+        "the request body is not valid JSON: " + e.getOriginalMessage(),
+        uri,
+        null);
   }
 
   @ServerExceptionMapper
   public Response otherJson(JsonProcessingException e, UriInfo uri) {
-    return problem(400, "invalid-request", "Invalid request", "the request body cannot be read: " + e.getOriginalMessage(),
-        uri, null);
+    return problem(
+        400,
+        "invalid-request",
+        "Invalid request",
+        "the request body cannot be read: " + e.getOriginalMessage(),
+        uri,
+        null);
   }
 
-  /** Quarkus may hand a Jackson failure over wrapped in a 400; answer it as if it came unwrapped. */
+  /**
+   * Quarkus may hand a Jackson failure over wrapped in a 400; answer it as if it came unwrapped.
+   */
   private Response json(JsonProcessingException e, UriInfo uri) {
     if (e instanceof UnrecognizedPropertyException unknown) {
       return unknownField(unknown, uri);
@@ -219,13 +275,14 @@ public class ProblemMappers {
       return unexpected(e, uri);
     }
     Response.StatusType type = e.getResponse().getStatusInfo();
-    String detail = switch (status) {
-      case 404 -> "no resource at " + uri.getPath();
-      case 405 -> "this method is not allowed on " + uri.getPath();
-      case 406 -> "this resource answers application/json";
-      case 415 -> "send the request body as application/json";
-      default -> type.getReasonPhrase();
-    };
+    String detail =
+        switch (status) {
+          case 404 -> "no resource at " + uri.getPath();
+          case 405 -> "this method is not allowed on " + uri.getPath();
+          case 406 -> "this resource answers application/json";
+          case 415 -> "send the request body as application/json";
+          default -> type.getReasonPhrase();
+        };
     return problem(status, "http-" + status, type.getReasonPhrase(), detail, uri, null);
   }
 
@@ -236,27 +293,50 @@ public class ProblemMappers {
     }
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "unexpected failure on %s (incident %s)", uri.getPath(), incident);
-    return problem(500, "internal-error", "Internal error",
-        "driftwatch failed unexpectedly; the log holds the details under incident " + incident, uri, null);
+    return problem(
+        500,
+        "internal-error",
+        "Internal error",
+        "driftwatch failed unexpectedly; the log holds the details under incident " + incident,
+        uri,
+        null);
   }
 
-  /** The store is down or restarting: a moment to wait, not an incident. The pools reconnect by themselves. */
+  /**
+   * The store is down or restarting: a moment to wait, not an incident. The pools reconnect by
+   * themselves.
+   */
   private Response storeUnavailable(Throwable e, UriInfo uri) {
     LOG.warnf("the store cannot be reached on %s: %s", uri.getPath(), e);
-    return Response.fromResponse(problem(503, "store-unavailable", "Store unavailable",
-            "driftwatch cannot reach its own database at the moment; retry shortly", uri, null))
-        .header("Retry-After", "5").build();
+    return Response.fromResponse(
+            problem(
+                503,
+                "store-unavailable",
+                "Store unavailable",
+                "driftwatch cannot reach its own database at the moment; retry shortly",
+                uri,
+                null))
+        .header("Retry-After", "5")
+        .build();
   }
 
   private static Response problem(
-      int status, String slug, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+      int status,
+      String slug,
+      String title,
+      String detail,
+      UriInfo uri,
+      List<Problem.FieldError> errors) {
     return Response.status(status)
         .type(Problem.MEDIA_TYPE)
         .entity(new Problem(TYPE + slug, title, status, detail, uri.getPath(), errors))
         .build();
   }
 
-  /** {@code create.request.source.path} becomes {@code source.path}; query parameters keep their name. */
+  /**
+   * {@code create.request.source.path} becomes {@code source.path}; query parameters keep their
+   * name.
+   */
   private static String field(ConstraintViolation<?> violation) {
     String path = violation.getPropertyPath().toString();
     String[] parts = path.split("\\.");
@@ -270,6 +350,7 @@ public class ProblemMappers {
   private static String path(JsonMappingException e) {
     return e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
   }
 }

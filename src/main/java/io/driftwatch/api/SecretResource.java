@@ -27,9 +27,11 @@ public class SecretResource {
 
   @POST
   @Path("reseal")
-  @Operation(summary = "Move every stored secret to the current master key",
-      description = "Key rotation: configure the new DRIFTWATCH_MASTER_KEY, list the old one in "
-          + "DRIFTWATCH_PREVIOUS_MASTER_KEYS, call this, then remove the old key.")
+  @Operation(
+      summary = "Move every stored secret to the current master key",
+      description =
+          "Key rotation: configure the new DRIFTWATCH_MASTER_KEY, list the old one in "
+              + "DRIFTWATCH_PREVIOUS_MASTER_KEYS, call this, then remove the old key.")
   public Uni<SecretResealing.Resealed> reseal(@Context SecurityContext caller) {
     return resealing.resealAll(Callers.name(caller));
   }

@@ -15,12 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param schemaPath override of the schema file or folder, relative to path and inside it
  * @param url type git: https, ssh or file URL of the repository, without credentials in it
  * @param ref type git: branch, tag or commit
- * @param credentials type git: write-only; omitted on update keeps the stored ones if the URL keeps its
- *     scheme, host and port, else they are dropped
+ * @param credentials type git: write-only; omitted on update keeps the stored ones if the URL keeps
+ *     its scheme, host and port, else they are dropped
  */
 public record SourceRequest(
-    @NotBlank @Pattern(regexp = "path|git", message = "must be path or git") @Schema(enumeration = {"path", "git"})
-    String type,
+    @NotBlank
+        @Pattern(regexp = "path|git", message = "must be path or git")
+        @Schema(enumeration = {"path", "git"})
+        String type,
     @Size(max = 4096) @Schema(examples = "/srv/app/prisma") String path,
     @Size(max = 4096) String migrationsPath,
     @Size(max = 4096) String schemaPath,

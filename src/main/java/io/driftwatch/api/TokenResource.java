@@ -37,24 +37,41 @@ public class TokenResource {
 
   /**
    * @param name what the token is for, e.g. ci or grafana
-   * @param role viewer (read), operator (also run audits, acknowledge findings) or admin (also manage)
+   * @param role viewer (read), operator (also run audits, acknowledge findings) or admin (also
+   *     manage)
    */
   public record TokenRequest(
-      @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}", message = "must be 1-64 of a-z, 0-9, '.', '_', '-'")
-      String name,
-      @NotNull @Schema(type = SchemaType.STRING, enumeration = {"viewer", "operator", "admin"})
-      @Pattern(regexp = "viewer|operator|admin", message = "must be viewer, operator or admin") String role) {}
+      @NotNull
+          @Pattern(
+              regexp = "[a-z0-9][a-z0-9._-]{0,63}",
+              message = "must be 1-64 of a-z, 0-9, '.', '_', '-'")
+          String name,
+      @NotNull
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"viewer", "operator", "admin"})
+          @Pattern(regexp = "viewer|operator|admin", message = "must be viewer, operator or admin")
+          String role) {}
 
-  public record TokenView(UUID id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt) {
+  public record TokenView(
+      UUID id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt) {
 
     static TokenView of(ApiToken token) {
-      return new TokenView(token.id(), token.name(), token.role().label(), token.createdAt(), token.createdBy(),
+      return new TokenView(
+          token.id(),
+          token.name(),
+          token.role().label(),
+          token.createdAt(),
+          token.createdBy(),
           token.revokedAt());
     }
   }
 
-  /** @param token the secret: shown in this response only; driftwatch keeps its hash */
-  public record IssuedTokenView(UUID id, String name, String role, Instant createdAt, String createdBy, String token) {}
+  /**
+   * @param token the secret: shown in this response only; driftwatch keeps its hash
+   */
+  public record IssuedTokenView(
+      UUID id, String name, String role, Instant createdAt, String createdBy, String token) {}
 
   private final ApiTokens tokens;
 
@@ -64,27 +81,47 @@ public class TokenResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Issue a token", description = "The response holds the token; it is never shown again.")
-  @APIResponseSchema(value = IssuedTokenView.class, responseCode = "201", responseDescription = "Issued")
-  public Uni<RestResponse<IssuedTokenView>> issue(@NotNull @Valid TokenRequest request, @Context SecurityContext caller) {
-    return tokens.issue(request.name(), Role.parse(request.role()), Callers.name(caller)).map(issued -> {
-      ApiToken token = issued.token();
-      return RestResponse.ResponseBuilder.<IssuedTokenView>created(URI.create("/api/v1/tokens/" + token.id()))
-          .entity(new IssuedTokenView(token.id(), token.name(), token.role().label(), token.createdAt(),
-              token.createdBy(), issued.secret()))
-          .build();
-    });
+  @Operation(
+      summary = "Issue a token",
+      description = "The response holds the token; it is never shown again.")
+  @APIResponseSchema(
+      value = IssuedTokenView.class,
+      responseCode = "201",
+      responseDescription = "Issued")
+  public Uni<RestResponse<IssuedTokenView>> issue(
+      @NotNull @Valid TokenRequest request, @Context SecurityContext caller) {
+    return tokens
+        .issue(request.name(), Role.parse(request.role()), Callers.name(caller))
+        .map(
+            issued -> {
+              ApiToken token = issued.token();
+              return RestResponse.ResponseBuilder.<IssuedTokenView>created(
+                      URI.create("/api/v1/tokens/" + token.id()))
+                  .entity(
+                      new IssuedTokenView(
+                          token.id(),
+                          token.name(),
+                          token.role().label(),
+                          token.createdAt(),
+                          token.createdBy(),
+                          issued.secret()))
+                  .build();
+            });
   }
 
   @GET
-  @Operation(summary = "List tokens", description = "Active and revoked tokens; never their secrets.")
+  @Operation(
+      summary = "List tokens",
+      description = "Active and revoked tokens; never their secrets.")
   public Uni<List<TokenView>> list() {
     return tokens.list().map(list -> list.stream().map(TokenView::of).toList());
   }
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Revoke a token", description = "Effective at once, on every replica. Revoking twice is harmless.")
+  @Operation(
+      summary = "Revoke a token",
+      description = "Effective at once, on every replica. Revoking twice is harmless.")
   public Uni<TokenView> revoke(@PathParam("id") UUID id, @Context SecurityContext caller) {
     return tokens.revoke(id, Callers.name(caller)).map(TokenView::of);
   }

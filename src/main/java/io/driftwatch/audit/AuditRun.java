@@ -12,8 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One audit in flight: the stage it is in, when its time is up, and whether a shutdown interrupted it. The stage is
- * what an audit stopped halfway names; stopping it is the caller's business ({@link #stopped()}).
+ * One audit in flight: the stage it is in, when its time is up, and whether a shutdown interrupted
+ * it. The stage is what an audit stopped halfway names; stopping it is the caller's business
+ * ({@link #stopped()}).
  */
 final class AuditRun {
 
@@ -62,7 +63,9 @@ final class AuditRun {
     return timeout;
   }
 
-  /** The audit's own work gets this much; the rest of the timeout is kept to store an ERROR audit. */
+  /**
+   * The audit's own work gets this much; the rest of the timeout is kept to store an ERROR audit.
+   */
   Duration workBound() {
     return timeout.minus(storeReserve());
   }
@@ -111,7 +114,10 @@ final class AuditRun {
     return sourceRead ? AuditStage.READING_DATABASE : AuditStage.READING_SOURCE;
   }
 
-  /** What a report of this run says of both sides before they are read: the ERROR audit of a stopped run. */
+  /**
+   * What a report of this run says of both sides before they are read: the ERROR audit of a stopped
+   * run.
+   */
   void unread(SourceInfo source, TargetInfo target) {
     sourceInfo = source;
     targetInfo = target;
@@ -139,21 +145,34 @@ final class AuditRun {
   }
 
   /**
-   * Emits when the run must stop: its work bound passed, or a shutdown interrupted it; with the stage it was in
-   * then. Cancelling it (the work finished first) cancels its timer.
+   * Emits when the run must stop: its work bound passed, or a shutdown interrupted it; with the
+   * stage it was in then. Cancelling it (the work finished first) cancels its timer.
    */
   Uni<Stop> stopped() {
-    Uni<Stop> timedOut = Uni.createFrom().voidItem().onItem().delayIt().by(workLeft())
-        .map(ignored -> {
-          AuditStage where = stage();
-          return new Stop(where, "the audit did not finish within " + timeout.toSeconds()
-              + " s (DRIFTWATCH_AUDIT_TIMEOUT): it was stopped while " + where.doing);
-        });
-    Uni<Stop> cut = Uni.createFrom().completionStage(interrupted)
-        .map(why -> {
-          AuditStage where = stage();
-          return new Stop(where, why + " while " + where.doing);
-        });
+    Uni<Stop> timedOut =
+        Uni.createFrom()
+            .voidItem()
+            .onItem()
+            .delayIt()
+            .by(workLeft())
+            .map(
+                ignored -> {
+                  AuditStage where = stage();
+                  return new Stop(
+                      where,
+                      "the audit did not finish within "
+                          + timeout.toSeconds()
+                          + " s (DRIFTWATCH_AUDIT_TIMEOUT): it was stopped while "
+                          + where.doing);
+                });
+    Uni<Stop> cut =
+        Uni.createFrom()
+            .completionStage(interrupted)
+            .map(
+                why -> {
+                  AuditStage where = stage();
+                  return new Stop(where, why + " while " + where.doing);
+                });
     return Uni.combine().any().of(timedOut, cut);
   }
 }

@@ -14,6 +14,7 @@ enum AuditStage {
 
   /** The {@link AuditError#stage()} of an audit stopped here. */
   final String error;
+
   /** What the audit was doing, for the error's message. */
   final String doing;
 

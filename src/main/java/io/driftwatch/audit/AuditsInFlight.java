@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The audits this replica is running, manual and scheduled alike, so that a shutdown can let them finish, then stop
- * the rest and free their leases. Once draining, it starts no new audit.
+ * The audits this replica is running, manual and scheduled alike, so that a shutdown can let them
+ * finish, then stop the rest and free their leases. Once draining, it starts no new audit.
  */
 @ApplicationScoped
 public class AuditsInFlight {
@@ -54,9 +54,10 @@ public class AuditsInFlight {
   }
 
   /**
-   * Refuses new audits, waits up to {@code grace} for those running to finish, then interrupts the rest (each stores
-   * an ERROR audit "interrupted by shutdown" and frees its lease) and waits for them as long as storing an ERROR audit
-   * may take. A run still going after that stops renewing its lease, which then expires on its own.
+   * Refuses new audits, waits up to {@code grace} for those running to finish, then interrupts the
+   * rest (each stores an ERROR audit "interrupted by shutdown" and frees its lease) and waits for
+   * them as long as storing an ERROR audit may take. A run still going after that stops renewing
+   * its lease, which then expires on its own.
    */
   public Drained drain(Duration grace) {
     List<AuditRun> cut;
@@ -68,8 +69,9 @@ public class AuditsInFlight {
       cut = new ArrayList<>(running);
     }
     if (before > 0) {
-      LOG.infof("shutdown: %d audit(s) finished within the grace of %s s, %d to interrupt", before - cut.size(),
-          grace.toSeconds(), cut.size());
+      LOG.infof(
+          "shutdown: %d audit(s) finished within the grace of %s s, %d to interrupt",
+          before - cut.size(), grace.toSeconds(), cut.size());
     }
     Duration reserve = Duration.ZERO;
     for (AuditRun run : cut) {
@@ -86,7 +88,9 @@ public class AuditsInFlight {
       if (lease != null) {
         lease.stopRenewing();
       }
-      LOG.warnf("shutdown: the audit of %s did not stop in time; its lease expires on its own", run.environment());
+      LOG.warnf(
+          "shutdown: the audit of %s did not stop in time; its lease expires on its own",
+          run.environment());
     }
     return new Drained(before - cut.size(), cut.size() - left.size(), left.size());
   }

@@ -23,8 +23,13 @@ public final class PlanMarkdown {
   public static String render(String environment, Instant auditedAt, ResolutionPlan plan) {
     StringBuilder md = new StringBuilder();
     md.append("# Resolution plan: ").append(environment).append("\n\n");
-    md.append("Written from the audit of ").append(auditedAt).append(" (schema `").append(plan.environmentSchema())
-        .append("`).\n\n").append(plan.summary()).append("\n\n");
+    md.append("Written from the audit of ")
+        .append(auditedAt)
+        .append(" (schema `")
+        .append(plan.environmentSchema())
+        .append("`).\n\n")
+        .append(plan.summary())
+        .append("\n\n");
 
     md.append("## Current state\n\n");
     state(md, "Applied", String.valueOf(plan.state().applied()));
@@ -34,19 +39,28 @@ public final class PlanMarkdown {
     if (!plan.state().applying().isEmpty()) {
       state(md, "Being applied now", list(plan.state().applying()));
     }
-    md.append("- Data: ").append(plan.data().holdsData()).append(". ").append(plan.data().reason()).append("\n\n");
+    md.append("- Data: ")
+        .append(plan.data().holdsData())
+        .append(". ")
+        .append(plan.data().reason())
+        .append("\n\n");
 
     if (!plan.failed().isEmpty()) {
       md.append("## Failed migrations\n\n");
       for (FailedTriage failed : plan.failed()) {
-        md.append("### ").append(failed.migration()).append(": ").append(label(failed.verdict().name())).append("\n\n");
+        md.append("### ")
+            .append(failed.migration())
+            .append(": ")
+            .append(label(failed.verdict().name()))
+            .append("\n\n");
         if (!failed.error().isEmpty()) {
           md.append("Error: `").append(inCode(failed.error())).append("`\n\n");
         }
         bullets(md, "In the database", failed.present());
         bullets(md, "Missing", failed.missing());
         if (!failed.unverifiable().isEmpty()) {
-          md.append("Not checkable from the schema:\n\n```sql\n").append(String.join("\n", failed.unverifiable()))
+          md.append("Not checkable from the schema:\n\n```sql\n")
+              .append(String.join("\n", failed.unverifiable()))
               .append("\n```\n\n");
         }
         if (failed.idempotent()) {
@@ -57,20 +71,38 @@ public final class PlanMarkdown {
     if (!plan.phantoms().isEmpty()) {
       md.append("## Phantom migrations\n\n");
       for (PhantomTriage phantom : plan.phantoms()) {
-        md.append("### ").append(phantom.migration()).append(": ").append(label(phantom.verdict().name()))
-            .append("\n\n").append("Git: ").append(phantom.evidence().toLowerCase(Locale.ROOT))
-            .append(phantom.commit().isEmpty() ? "" : " (" + phantom.commit() + ")").append(", `")
-            .append(phantom.location()).append("`\n\n");
+        md.append("### ")
+            .append(phantom.migration())
+            .append(": ")
+            .append(label(phantom.verdict().name()))
+            .append("\n\n")
+            .append("Git: ")
+            .append(phantom.evidence().toLowerCase(Locale.ROOT))
+            .append(phantom.commit().isEmpty() ? "" : " (" + phantom.commit() + ")")
+            .append(", `")
+            .append(phantom.location())
+            .append("`\n\n");
         bullets(md, "Done by no folder migration", phantom.notInOtherMigrations());
         bullets(md, "Candidates (live objects no migration explains)", phantom.candidates());
       }
     }
     if (!plan.migrations().isEmpty()) {
-      md.append("## Safety of the pending migrations\n\n| Migration | Safety | Findings | Data at risk |\n|---|---|---|---|\n");
+      md.append(
+          "## Safety of the pending migrations\n\n| Migration | Safety | Findings | Data at risk |\n|---|---|---|---|\n");
       for (MigrationSafety migration : plan.migrations()) {
-        md.append("| ").append(migration.migration()).append(" | ").append(migration.safety()).append(" | ")
-            .append(cell(migration.findings().stream().map(f -> f.substring(0, Math.min(f.length(), 5))).distinct()
-                .toList())).append(" | ").append(cell(migration.dataAtRisk().stream().map(PlanMarkdown::risk).toList()))
+        md.append("| ")
+            .append(migration.migration())
+            .append(" | ")
+            .append(migration.safety())
+            .append(" | ")
+            .append(
+                cell(
+                    migration.findings().stream()
+                        .map(f -> f.substring(0, Math.min(f.length(), 5)))
+                        .distinct()
+                        .toList()))
+            .append(" | ")
+            .append(cell(migration.dataAtRisk().stream().map(PlanMarkdown::risk).toList()))
             .append(" |\n");
       }
       md.append('\n');
@@ -79,20 +111,32 @@ public final class PlanMarkdown {
           continue;
         }
         md.append("### ").append(migration.migration()).append("\n\n");
-        migration.predictedFailures().forEach(p -> md.append("- Will fail (P3018): ").append(p.message()).append('\n'));
+        migration
+            .predictedFailures()
+            .forEach(p -> md.append("- Will fail (P3018): ").append(p.message()).append('\n'));
         if (!migration.shadowError().isEmpty()) {
-          md.append(migration.safety() == MigrationSafety.Safety.WILL_FAIL ? "- Fails on the shadow replica: `"
-              : "- Not replayed to its end on the shadow replica: `").append(inCode(migration.shadowError()))
+          md.append(
+                  migration.safety() == MigrationSafety.Safety.WILL_FAIL
+                      ? "- Fails on the shadow replica: `"
+                      : "- Not replayed to its end on the shadow replica: `")
+              .append(inCode(migration.shadowError()))
               .append("`\n");
         }
         migration.findings().forEach(f -> md.append("- ").append(f).append('\n'));
-        migration.dataAtRisk().forEach(r -> md.append("- Data at risk: ").append(risk(r)).append('\n'));
+        migration
+            .dataAtRisk()
+            .forEach(r -> md.append("- Data at risk: ").append(risk(r)).append('\n'));
         md.append('\n');
       }
     }
     md.append("## Pre-flight checks\n\n");
     for (PreflightCheck check : plan.preflight()) {
-      md.append("- **").append(check.status()).append("** ").append(check.check()).append(": ").append(check.detail())
+      md.append("- **")
+          .append(check.status())
+          .append("** ")
+          .append(check.check())
+          .append(": ")
+          .append(check.detail())
           .append('\n');
     }
     md.append("\n## Steps\n\n");
@@ -100,10 +144,16 @@ public final class PlanMarkdown {
       md.append("Nothing to do.\n\n");
     }
     for (PlanStep step : plan.steps()) {
-      md.append(step.number()).append(". **").append(step.title()).append("** (risk: ")
-          .append(step.risk().name().toLowerCase(Locale.ROOT)).append(")\n\n");
+      md.append(step.number())
+          .append(". **")
+          .append(step.title())
+          .append("** (risk: ")
+          .append(step.risk().name().toLowerCase(Locale.ROOT))
+          .append(")\n\n");
       if (!step.command().isEmpty()) {
-        md.append("   ```").append(step.language().equals("none") ? "" : step.language()).append('\n');
+        md.append("   ```")
+            .append(step.language().equals("none") ? "" : step.language())
+            .append('\n');
         step.command().lines().forEach(line -> md.append("   ").append(line).append('\n'));
         md.append("   ```\n\n");
       }
@@ -115,14 +165,20 @@ public final class PlanMarkdown {
     if (!plan.verification().isEmpty()) {
       md.append("## After deploying: verify\n\n");
       for (VerificationQuery query : plan.verification()) {
-        md.append("- ").append(query.checks()).append(" (expect ").append(query.expect()).append(")\n\n  ```sql\n  ")
-            .append(query.sql()).append("\n  ```\n");
+        md.append("- ")
+            .append(query.checks())
+            .append(" (expect ")
+            .append(query.expect())
+            .append(")\n\n  ```sql\n  ")
+            .append(query.sql())
+            .append("\n  ```\n");
       }
       md.append('\n');
     }
     if (!plan.rollback().isEmpty()) {
-      md.append("## Rollback\n\nPrisma cannot un-apply a migration: ship the reverse SQL as a new migration (or run it "
-          + "and keep the history row). Last migration first.\n\n");
+      md.append(
+          "## Rollback\n\nPrisma cannot un-apply a migration: ship the reverse SQL as a new migration (or run it "
+              + "and keep the history row). Last migration first.\n\n");
       for (MigrationRollback rollback : plan.rollback()) {
         md.append("### ").append(rollback.migration()).append("\n\n");
         if (!rollback.sql().isEmpty()) {
@@ -138,7 +194,10 @@ public final class PlanMarkdown {
     md.append("- ").append(label).append(": ").append(value).append('\n');
   }
 
-  /** Database text inside a code span: a backtick in it would end the span and let the rest render as Markdown. */
+  /**
+   * Database text inside a code span: a backtick in it would end the span and let the rest render
+   * as Markdown.
+   */
   private static String inCode(String text) {
     return text.replace("`", "'");
   }
@@ -161,8 +220,12 @@ public final class PlanMarkdown {
   }
 
   private static String risk(DataAtRiskItem item) {
-    return item.table() + " " + item.action() + (item.rows() < 0 ? " (rows unknown)"
-        : String.format(Locale.ROOT, " (about %,d rows)", item.rows()));
+    return item.table()
+        + " "
+        + item.action()
+        + (item.rows() < 0
+            ? " (rows unknown)"
+            : String.format(Locale.ROOT, " (about %,d rows)", item.rows()));
   }
 
   private static String label(String verdict) {

@@ -39,7 +39,11 @@ final class ReportBuilder {
 
   record Header(UUID id, String environment, String tier, Instant startedAt, Instant finishedAt) {}
 
-  static AuditReport completed(Header header, SourceInfo source, TargetInfo target, AuditResult result,
+  static AuditReport completed(
+      Header header,
+      SourceInfo source,
+      TargetInfo target,
+      AuditResult result,
       io.driftwatch.core.plan.ResolutionPlan plan) {
     MigrationHistory history = result.history();
     List<MigrationReport> migrations = new ArrayList<>(history.records().size());
@@ -50,35 +54,89 @@ final class ReportBuilder {
     for (MigrationRecord record : history.records()) {
       MigrationState state = history.stateOf(record);
       byState.merge(state.name(), 1, Integer::sum);
-      migrations.add(new MigrationReport(
-          record.name(),
-          state,
-          record.checksumMatches().orElse(null),
-          record.appliedBy().orElse(null),
-          record.script().map(MigrationScript::checksum).orElse(null),
-          record.rows().stream().map(ReportBuilder::row).toList()));
+      migrations.add(
+          new MigrationReport(
+              record.name(),
+              state,
+              record.checksumMatches().orElse(null),
+              record.appliedBy().orElse(null),
+              record.script().map(MigrationScript::checksum).orElse(null),
+              record.rows().stream().map(ReportBuilder::row).toList()));
     }
     List<FindingReport> findings = result.findings().stream().map(ReportBuilder::finding).toList();
     DriftReport drift = result.schema().map(SchemaReports::drift).orElse(null);
     CoverageView coverage = result.schema().map(SchemaReports::coverage).orElse(null);
-    AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
-        header.finishedAt(), result.outcome(), history.state(), byState, countBySeverity(result.findings()),
-        countByFamily(result.findings()), result.prismaStatus().exitCode(), null,
-        drift == null || !drift.status().equals("CHECKED") ? null : drift.count(),
-        coverage == null ? null : coverage.ratio());
-    return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
-        millis(header), result.outcome(), null, source, target,
+    AuditSummary summary =
+        new AuditSummary(
+            header.id(),
+            header.environment(),
+            header.tier(),
+            header.startedAt(),
+            header.finishedAt(),
+            result.outcome(),
+            history.state(),
+            byState,
+            countBySeverity(result.findings()),
+            countByFamily(result.findings()),
+            result.prismaStatus().exitCode(),
+            null,
+            drift == null || !drift.status().equals("CHECKED") ? null : drift.count(),
+            coverage == null ? null : coverage.ratio());
+    return new AuditReport(
+        header.id(),
+        header.environment(),
+        header.tier(),
+        header.startedAt(),
+        header.finishedAt(),
+        millis(header),
+        result.outcome(),
+        null,
+        source,
+        target,
         new HistoryReport(history.state(), history.lastCommonMigration().orElse(null), migrations),
         new PrismaStatusReport(result.prismaStatus().exitCode(), result.prismaStatus().output()),
-        findings, drift, coverage, plan, summary);
+        findings,
+        drift,
+        coverage,
+        plan,
+        summary);
   }
 
   static AuditReport failed(Header header, SourceInfo source, TargetInfo target, AuditError error) {
-    AuditSummary summary = new AuditSummary(header.id(), header.environment(), header.tier(), header.startedAt(),
-        header.finishedAt(), Outcome.ERROR, null, Map.of(), countBySeverity(List.of()), countByFamily(List.of()), null,
-        error.message(), null, null);
-    return new AuditReport(header.id(), header.environment(), header.tier(), header.startedAt(), header.finishedAt(),
-        millis(header), Outcome.ERROR, error, source, target, null, null, List.of(), null, null, null, summary);
+    AuditSummary summary =
+        new AuditSummary(
+            header.id(),
+            header.environment(),
+            header.tier(),
+            header.startedAt(),
+            header.finishedAt(),
+            Outcome.ERROR,
+            null,
+            Map.of(),
+            countBySeverity(List.of()),
+            countByFamily(List.of()),
+            null,
+            error.message(),
+            null,
+            null);
+    return new AuditReport(
+        header.id(),
+        header.environment(),
+        header.tier(),
+        header.startedAt(),
+        header.finishedAt(),
+        millis(header),
+        Outcome.ERROR,
+        error,
+        source,
+        target,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        summary);
   }
 
   private static long millis(Header header) {
@@ -118,12 +176,26 @@ final class ReportBuilder {
     if (logs != null && logs.length() > MAX_LOGS) {
       logs = logs.substring(0, MAX_LOGS) + "…";
     }
-    return new RowReport(row.id(), row.checksum(), row.startedAt(), row.finishedAt(), row.rolledBackAt(),
-        row.appliedStepsCount(), logs, row.state().name());
+    return new RowReport(
+        row.id(),
+        row.checksum(),
+        row.startedAt(),
+        row.finishedAt(),
+        row.rolledBackAt(),
+        row.appliedStepsCount(),
+        logs,
+        row.state().name());
   }
 
   private static FindingReport finding(Finding finding) {
-    return new FindingReport(finding.code(), finding.name(), finding.severity(), finding.migration(),
-        finding.message(), finding.help(), FindingReport.Evidence.of(finding.evidence()), finding.subject());
+    return new FindingReport(
+        finding.code(),
+        finding.name(),
+        finding.severity(),
+        finding.migration(),
+        finding.message(),
+        finding.help(),
+        FindingReport.Evidence.of(finding.evidence()),
+        finding.subject());
   }
 }

@@ -18,8 +18,14 @@ public class ReportJson {
 
   public ReportJson(ObjectMapper mapper) {
     this.mapper = mapper;
-    this.reports = mapper.readerFor(AuditReport.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    this.summaries = mapper.readerFor(AuditSummary.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.reports =
+        mapper
+            .readerFor(AuditReport.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.summaries =
+        mapper
+            .readerFor(AuditSummary.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   public String write(Object value) {

@@ -8,8 +8,12 @@ public final class ShuttingDownException extends RuntimeException {
   private final Duration retryAfter;
 
   public ShuttingDownException(Duration retryAfter) {
-    super("this driftwatch replica is shutting down and starts no new audit; retry (another replica, or this one once "
-        + "restarted, will run it)", null, false, false);
+    super(
+        "this driftwatch replica is shutting down and starts no new audit; retry (another replica, or this one once "
+            + "restarted, will run it)",
+        null,
+        false,
+        false);
     this.retryAfter = retryAfter;
   }
 

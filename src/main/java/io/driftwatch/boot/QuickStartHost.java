@@ -6,8 +6,8 @@ import org.jboss.logging.Logger;
 /**
  * Where the quick start listens: on loopback only, unless the user chose a host. The quick start
  * generates an admin token and runs on a laptop's embedded store; it should not be reachable from
- * the rest of the network by accident. A production start (a configured datasource) keeps
- * Quarkus' default.
+ * the rest of the network by accident. A production start (a configured datasource) keeps Quarkus'
+ * default.
  */
 final class QuickStartHost {
 
@@ -19,15 +19,26 @@ final class QuickStartHost {
 
   private QuickStartHost() {}
 
-  /** Run before Quarkus starts, after {@link EmbeddedStore} decided whether this is the quick start. */
+  /**
+   * Run before Quarkus starts, after {@link EmbeddedStore} decided whether this is the quick start.
+   */
   static void apply() {
-    choose(Boolean.getBoolean("driftwatch.quick-start"), System.getProperty(PROPERTY), System.getenv(VARIABLE))
-        .ifPresent(host -> {
-          System.setProperty(PROPERTY, host);
-          String port = System.getProperty("quarkus.http.port", System.getenv().getOrDefault("QUARKUS_HTTP_PORT", "8080"));
-          LOG.infof("Quick start: listening on %s only, open http://localhost:%s (set QUARKUS_HTTP_HOST=0.0.0.0 "
-              + "to accept other machines)", host, port);
-        });
+    choose(
+            Boolean.getBoolean("driftwatch.quick-start"),
+            System.getProperty(PROPERTY),
+            System.getenv(VARIABLE))
+        .ifPresent(
+            host -> {
+              System.setProperty(PROPERTY, host);
+              String port =
+                  System.getProperty(
+                      "quarkus.http.port",
+                      System.getenv().getOrDefault("QUARKUS_HTTP_PORT", "8080"));
+              LOG.infof(
+                  "Quick start: listening on %s only, open http://localhost:%s (set QUARKUS_HTTP_HOST=0.0.0.0 "
+                      + "to accept other machines)",
+                  host, port);
+            });
   }
 
   /**

@@ -9,14 +9,16 @@ import java.util.Optional;
 @ConfigMapping(prefix = "driftwatch")
 public interface DriftwatchConfig {
 
-  /** Where driftwatch keeps its own files: the embedded database, a generated master key, the demo. */
+  /**
+   * Where driftwatch keeps its own files: the embedded database, a generated master key, the demo.
+   */
   @WithDefault("${user.home}/.driftwatch")
   String dataDir();
 
   /**
    * Base64 of a 256-bit key that encrypts stored credentials (DRIFTWATCH_MASTER_KEY). Without one,
-   * credentials are refused, except in the quick start, which generates one into
-   * {@code <data-dir>/master.key}.
+   * credentials are refused, except in the quick start, which generates one into {@code
+   * <data-dir>/master.key}.
    */
   Optional<String> masterKey();
 
@@ -28,7 +30,8 @@ public interface DriftwatchConfig {
 
   /**
    * A bootstrap admin token (DRIFTWATCH_ADMIN_TOKEN, at least 24 characters) so a fresh install can
-   * issue its own tokens. Without one, the quick start generates one into {@code <data-dir>/admin.token}.
+   * issue its own tokens. Without one, the quick start generates one into {@code
+   * <data-dir>/admin.token}.
    */
   Optional<String> adminToken();
 
@@ -41,7 +44,8 @@ public interface DriftwatchConfig {
 
   /**
    * Management endpoints served without a token (DRIFTWATCH_PUBLIC_ENDPOINTS, comma-separated:
-   * {@code metrics}, {@code openapi}). By default only /q/health is open; the rest of /q needs a viewer.
+   * {@code metrics}, {@code openapi}). By default only /q/health is open; the rest of /q needs a
+   * viewer.
    */
   Optional<java.util.List<String>> publicEndpoints();
 
@@ -63,8 +67,8 @@ public interface DriftwatchConfig {
     int maxFailedAttempts();
 
     /**
-     * ...within this window; past them, that address's requests with a token are answered 429 for one
-     * window, whatever the token.
+     * ...within this window; past them, that address's requests with a token are answered 429 for
+     * one window, whatever the token.
      */
     @WithDefault("1m")
     Duration failureWindow();
@@ -72,13 +76,16 @@ public interface DriftwatchConfig {
 
   Outbound outbound();
 
-  /** Where driftwatch may connect for databases and git (alert webhooks have their own allow-list). */
+  /**
+   * Where driftwatch may connect for databases and git (alert webhooks have their own allow-list).
+   */
   interface Outbound {
     /**
      * Addresses (CIDR) and host names never connected to: by default link-local ranges, where cloud
      * metadata services answer (169.254.169.254 and friends).
      */
-    @WithDefault("169.254.0.0/16,fe80::/10,fd00:ec2::254/128,100.100.100.200/32,metadata.google.internal")
+    @WithDefault(
+        "169.254.0.0/16,fe80::/10,fd00:ec2::254/128,100.100.100.200/32,metadata.google.internal")
     java.util.List<String> deny();
 
     /** When set, only these addresses (CIDR) and host names; empty allows any not denied. */
@@ -125,8 +132,8 @@ public interface DriftwatchConfig {
   }
 
   /**
-   * Reading migrations folders. The defaults fit the Dockerfile's heap ({@code -Xmx256m}): see README "Robustness"
-   * for what an audit holds of its scripts and why.
+   * Reading migrations folders. The defaults fit the Dockerfile's heap ({@code -Xmx256m}): see
+   * README "Robustness" for what an audit holds of its scripts and why.
    */
   interface Source {
     /** A migration.sql larger than this is not read (a finding says so). */
@@ -134,21 +141,25 @@ public interface DriftwatchConfig {
     long maxScriptBytes();
 
     /**
-     * All scripts and schema files of a folder together may not exceed this: the audit ends with an error. An audit
-     * holds them until it ends; 64 MiB, not the 256 MiB it was, which no 256 MiB heap could hold.
+     * All scripts and schema files of a folder together may not exceed this: the audit ends with an
+     * error. An audit holds them until it ends; 64 MiB, not the 256 MiB it was, which no 256 MiB
+     * heap could hold.
      */
     @WithDefault("67108864")
     long maxTotalBytes();
 
     /**
-     * What the audits in progress may hold of their folders at once, across environments: scripts, schema files
-     * and {@code ScriptMemory.PER_MIGRATION_BYTES} a migration. An audit that would go over waits for others to end
-     * ({@link #heldWait()}). Unset: a third of the JVM's maximum heap (85 MiB at the Dockerfile's -Xmx256m), so a
-     * larger heap admits larger or more audits at once.
+     * What the audits in progress may hold of their folders at once, across environments: scripts,
+     * schema files and {@code ScriptMemory.PER_MIGRATION_BYTES} a migration. An audit that would go
+     * over waits for others to end ({@link #heldWait()}). Unset: a third of the JVM's maximum heap
+     * (85 MiB at the Dockerfile's -Xmx256m), so a larger heap admits larger or more audits at once.
      */
     Optional<Long> maxHeldBytes();
 
-    /** How long an audit waits for {@link #maxHeldBytes()} to have room before it ends with an error. */
+    /**
+     * How long an audit waits for {@link #maxHeldBytes()} to have room before it ends with an
+     * error.
+     */
     @WithDefault("60s")
     Duration heldWait();
 
@@ -172,8 +183,8 @@ public interface DriftwatchConfig {
   /** Slack and webhook alerts. */
   interface Alerts {
     /**
-     * Default Slack incoming webhook for environments without their own (a secret: keep it in the environment). A new
-     * one is told, at start-up, of the findings already open.
+     * Default Slack incoming webhook for environments without their own (a secret: keep it in the
+     * environment). A new one is told, at start-up, of the findings already open.
      */
     Optional<String> slackWebhookUrl();
 
@@ -192,14 +203,20 @@ public interface DriftwatchConfig {
     @WithDefault("false")
     boolean allowPlainHttp();
 
-    /** The service's external URL, for links to reports in messages, e.g. https://driftwatch.example.com. */
+    /**
+     * The service's external URL, for links to reports in messages, e.g.
+     * https://driftwatch.example.com.
+     */
     Optional<String> externalBaseUrl();
 
     /** How often the outbox is looked at. */
     @WithDefault("5s")
     String deliveryInterval();
 
-    /** Bound of one delivery, the answer included; a sender's claim on a message lasts twice this plus 10 s. */
+    /**
+     * Bound of one delivery, the answer included; a sender's claim on a message lasts twice this
+     * plus 10 s.
+     */
     @WithDefault("10s")
     Duration requestTimeout();
 
@@ -207,13 +224,16 @@ public interface DriftwatchConfig {
     @WithDefault("24h")
     Duration reminderInterval();
 
-    /** Wait before the first retry after a 5xx or a network error; doubled each time, at most an hour. */
+    /**
+     * Wait before the first retry after a 5xx or a network error; doubled each time, at most an
+     * hour.
+     */
     @WithDefault("5s")
     Duration firstBackoff();
 
     /**
-     * A message still undelivered after this many attempts is given up: kept in the outbox as FAILED, counted,
-     * listed by {@code GET /api/v1/alerts/deliveries?state=failed} until retried.
+     * A message still undelivered after this many attempts is given up: kept in the outbox as
+     * FAILED, counted, listed by {@code GET /api/v1/alerts/deliveries?state=failed} until retried.
      */
     @WithDefault("25")
     int maxAttempts();
@@ -225,7 +245,10 @@ public interface DriftwatchConfig {
     @WithDefault("0 */15 * * * ?")
     String defaultCron();
 
-    /** How many scheduled audits run at once on one replica (Quartz threads; each holds one target connection). */
+    /**
+     * How many scheduled audits run at once on one replica (Quartz threads; each holds one target
+     * connection).
+     */
     @WithDefault("4")
     int concurrency();
   }
@@ -233,8 +256,9 @@ public interface DriftwatchConfig {
   /** What /q/metrics shows. */
   interface Metrics {
     /**
-     * How often each replica reads every environment's latest audits from the store into its gauges,
-     * so that all replicas show the same, audits run elsewhere and deleted environments included.
+     * How often each replica reads every environment's latest audits from the store into its
+     * gauges, so that all replicas show the same, audits run elsewhere and deleted environments
+     * included.
      */
     @WithDefault("30s")
     Duration refreshInterval();
@@ -245,7 +269,10 @@ public interface DriftwatchConfig {
     /** Where the bare mirrors are kept; default {@code <data-dir>/git}. */
     Optional<String> cacheDir();
 
-    /** A repository is fetched at most once per this interval, whatever the number of environments on it. */
+    /**
+     * A repository is fetched at most once per this interval, whatever the number of environments
+     * on it.
+     */
     @WithDefault("60s")
     Duration fetchInterval();
 
@@ -265,52 +292,61 @@ public interface DriftwatchConfig {
   Shadow shadow();
 
   /**
-   * The shadow server: where migrations are replayed to learn the schema they build. driftwatch connects to it as a
-   * manager that only creates and drops what a replay needs; each replay runs as a role created for it, with no
-   * privilege outside the scratch database it owns, under the limits below.
+   * The shadow server: where migrations are replayed to learn the schema they build. driftwatch
+   * connects to it as a manager that only creates and drops what a replay needs; each replay runs
+   * as a role created for it, with no privilege outside the scratch database it owns, under the
+   * limits below.
    */
   interface Shadow {
     /**
-     * A Prisma-style URL of the manager (DRIFTWATCH_SHADOW_URL): a PostgreSQL role with CREATEDB and CREATEROLE, or a
-     * superuser, on a server of its own with no data; default: the service's own server. It never runs migration
-     * SQL. Use the watched servers' major version and extensions.
+     * A Prisma-style URL of the manager (DRIFTWATCH_SHADOW_URL): a PostgreSQL role with CREATEDB
+     * and CREATEROLE, or a superuser, on a server of its own with no data; default: the service's
+     * own server. It never runs migration SQL. Use the watched servers' major version and
+     * extensions.
      */
     Optional<String> url();
 
     /**
-     * The database each scratch database is copied from (DRIFTWATCH_SHADOW_TEMPLATE): one with the extensions a
-     * replay cannot install itself (untrusted ones, or ones it must not build) already installed, marked
-     * {@code IS_TEMPLATE}. Default {@code template0}, the pristine one.
+     * The database each scratch database is copied from (DRIFTWATCH_SHADOW_TEMPLATE): one with the
+     * extensions a replay cannot install itself (untrusted ones, or ones it must not build) already
+     * installed, marked {@code IS_TEMPLATE}. Default {@code template0}, the pristine one.
      */
     @WithDefault("template0")
     String template();
 
-    /** A replay that takes longer is stopped: its session cancelled, then ended, its scratch database dropped. */
+    /**
+     * A replay that takes longer is stopped: its session cancelled, then ended, its scratch
+     * database dropped.
+     */
     @WithDefault("5m")
     Duration timeout();
 
     /**
-     * How long driftwatch waits for a shadow server to accept a connection and give its first answer (its facts):
-     * a server that accepts and never answers (a wrong port) is reported unavailable after this, never waited on.
+     * How long driftwatch waits for a shadow server to accept a connection and give its first
+     * answer (its facts): a server that accepts and never answers (a wrong port) is reported
+     * unavailable after this, never waited on.
      */
     @WithDefault("10s")
     Duration connectTimeout();
 
     /**
-     * How long a replay session that was cancelled (its replay past the timeout) has to stop before its backend is
-     * terminated: a script may catch the cancel, not the termination.
+     * How long a replay session that was cancelled (its replay past the timeout) has to stop before
+     * its backend is terminated: a script may catch the cancel, not the termination.
      */
     @WithDefault("5s")
     Duration cancelGrace();
 
     /**
-     * A migration.sql larger than this is not sent to the shadow server (a finding says so): the server reads a
-     * script before any timeout can reach it.
+     * A migration.sql larger than this is not sent to the shadow server (a finding says so): the
+     * server reads a script before any timeout can reach it.
      */
     @WithDefault("1048576")
     long maxScriptBytes();
 
-    /** statement_timeout of a replay session; a statement that runs longer is cancelled by the server. */
+    /**
+     * statement_timeout of a replay session; a statement that runs longer is cancelled by the
+     * server.
+     */
     @WithDefault("60s")
     Duration statementTimeout();
 
@@ -319,16 +355,17 @@ public interface DriftwatchConfig {
     Duration lockTimeout();
 
     /**
-     * temp_file_limit of a replay session: a script cannot raise it. Only a superuser manager (or one granted SET
-     * on temp_file_limit) can set it; otherwise the replay's time limits bound the temporary files.
+     * temp_file_limit of a replay session: a script cannot raise it. Only a superuser manager (or
+     * one granted SET on temp_file_limit) can set it; otherwise the replay's time limits bound the
+     * temporary files.
      */
     @WithDefault("1G")
     io.quarkus.runtime.configuration.MemorySize tempFileLimit();
 
     /**
-     * How often a replay has the sandboxes that replays on dead replicas, or failed teardowns, left on its shadow
-     * server dropped, in the background (their names say when they were made; only those older than twice the
-     * timeout are touched).
+     * How often a replay has the sandboxes that replays on dead replicas, or failed teardowns, left
+     * on its shadow server dropped, in the background (their names say when they were made; only
+     * those older than twice the timeout are touched).
      */
     @WithDefault("10m")
     Duration sweepInterval();
@@ -341,24 +378,26 @@ public interface DriftwatchConfig {
   /** Running audits. */
   interface Audit {
     /**
-     * Every audit ends within this (DRIFTWATCH_AUDIT_TIMEOUT): one still running when it is nearly up is stopped and
-     * stored as ERROR, naming the stage it was in. The last 30 s of it (half of it, when shorter than a minute) are
-     * kept to store that ERROR audit.
+     * Every audit ends within this (DRIFTWATCH_AUDIT_TIMEOUT): one still running when it is nearly
+     * up is stopped and stored as ERROR, naming the stage it was in. The last 30 s of it (half of
+     * it, when shorter than a minute) are kept to store that ERROR audit.
      */
     @WithDefault("10m")
     Duration timeout();
 
     /**
-     * An audit's lease on its environment expires this long after its owner last renewed it (DRIFTWATCH_AUDIT_LEASE_
-     * TIMEOUT): the owner renews it every third of this while the audit runs, so the lease of a replica that died
-     * (kill -9, a lost node) is free again after at most this long.
+     * An audit's lease on its environment expires this long after its owner last renewed it
+     * (DRIFTWATCH_AUDIT_LEASE_ TIMEOUT): the owner renews it every third of this while the audit
+     * runs, so the lease of a replica that died (kill -9, a lost node) is free again after at most
+     * this long.
      */
     @WithDefault("15s")
     Duration leaseTimeout();
 
     /**
-     * On SIGTERM, audits in flight get this long to finish (DRIFTWATCH_AUDIT_SHUTDOWN_GRACE); new ones are refused
-     * (503). Those still running then are stopped, stored as ERROR "interrupted by shutdown", and their leases freed.
+     * On SIGTERM, audits in flight get this long to finish (DRIFTWATCH_AUDIT_SHUTDOWN_GRACE); new
+     * ones are refused (503). Those still running then are stopped, stored as ERROR "interrupted by
+     * shutdown", and their leases freed.
      */
     @WithDefault("30s")
     Duration shutdownGrace();

@@ -6,8 +6,9 @@ import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
 
 /**
- * What rules see: both sides joined, Prisma's own reading of them, what version control says, the inputs of the
- * schema checks (the shadow replays) when they ran, and the migrations the next deploy runs, read once.
+ * What rules see: both sides joined, Prisma's own reading of them, what version control says, the
+ * inputs of the schema checks (the shadow replays) when they ran, and the migrations the next
+ * deploy runs, read once.
  */
 public record AuditContext(
     MigrationHistory history,
@@ -18,15 +19,30 @@ public record AuditContext(
     java.util.Optional<SchemaInput> schema,
     PendingPreflight pending) {
 
-  public AuditContext(MigrationHistory history, SourceSnapshot source, TargetSnapshot target, PrismaDiagnosis prisma,
+  public AuditContext(
+      MigrationHistory history,
+      SourceSnapshot source,
+      TargetSnapshot target,
+      PrismaDiagnosis prisma,
       HistoryEvidence evidence) {
     this(history, source, target, prisma, evidence, java.util.Optional.empty());
   }
 
   /** The pending migrations are read here when the engine has not read them already. */
-  public AuditContext(MigrationHistory history, SourceSnapshot source, TargetSnapshot target, PrismaDiagnosis prisma,
-      HistoryEvidence evidence, java.util.Optional<SchemaInput> schema) {
-    this(history, source, target, prisma, evidence, schema,
+  public AuditContext(
+      MigrationHistory history,
+      SourceSnapshot source,
+      TargetSnapshot target,
+      PrismaDiagnosis prisma,
+      HistoryEvidence evidence,
+      java.util.Optional<SchemaInput> schema) {
+    this(
+        history,
+        source,
+        target,
+        prisma,
+        evidence,
+        schema,
         PendingPreflight.of(history, target.catalog(), target.datasource().schema()));
   }
 }

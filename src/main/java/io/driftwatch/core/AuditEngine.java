@@ -1,46 +1,47 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.effect.PendingPreflight;
-import io.driftwatch.core.rules.LintRule;
-import io.driftwatch.core.lint.MigrationLinter;
-import io.driftwatch.core.lint.RowEstimates;
-import io.driftwatch.core.rules.SchemaRule;
-import java.util.Optional;
+import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.lint.MigrationLinter;
+import io.driftwatch.core.lint.RowEstimates;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
 import io.driftwatch.core.prisma.PrismaStatus;
 import io.driftwatch.core.rules.HistoryRule;
-import io.driftwatch.core.rules.ProviderMismatchRule;
-import io.driftwatch.core.effect.StatementEffects;
+import io.driftwatch.core.rules.LintRule;
 import io.driftwatch.core.rules.OversizedMigration;
+import io.driftwatch.core.rules.ProviderMismatchRule;
 import io.driftwatch.core.rules.RuleFailure;
 import io.driftwatch.core.rules.Rules;
-import io.driftwatch.core.finding.FindingType;
-import java.util.function.Supplier;
+import io.driftwatch.core.rules.SchemaRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Joins an {@link AuditInput}, runs every registered rule over it, and orders the findings. Each rule runs on its own
- * (each lint rule on each migration too): one that fails on its input is a {@link RuleFailure} finding, never a
- * failed audit.
+ * Joins an {@link AuditInput}, runs every registered rule over it, and orders the findings. Each
+ * rule runs on its own (each lint rule on each migration too): one that fails on its input is a
+ * {@link RuleFailure} finding, never a failed audit.
  *
- * <p>One engine judges one audit at a time. Judging is where an audit's memory peaks: a pending script is decoded,
- * split, masked and read as effects, a few times the size of the largest script on top of what the audit holds.
- * Judged one at a time, that peak is paid once, whatever the number of audits in flight (they hold their scripts
- * within the source's budget meanwhile); judging is CPU-bound and takes milliseconds to seconds, so audits queue
- * briefly.
+ * <p>One engine judges one audit at a time. Judging is where an audit's memory peaks: a pending
+ * script is decoded, split, masked and read as effects, a few times the size of the largest script
+ * on top of what the audit holds. Judged one at a time, that peak is paid once, whatever the number
+ * of audits in flight (they hold their scripts within the source's budget meanwhile); judging is
+ * CPU-bound and takes milliseconds to seconds, so audits queue briefly.
  */
 public final class AuditEngine {
 
   /** How a pre-flight that failed on a migration is named in its finding. */
-  private static final String PREFLIGHT = "the pre-flight (MS018, and the plan's safety, rollback and verification)";
+  private static final String PREFLIGHT =
+      "the pre-flight (MS018, and the plan's safety, rollback and verification)";
 
   private final List<HistoryRule> rules;
   private final List<SchemaRule> schemaRules;
@@ -54,13 +55,16 @@ public final class AuditEngine {
     this(rules, List.of(), List.of());
   }
 
-  public AuditEngine(List<HistoryRule> rules, List<SchemaRule> schemaRules, List<LintRule> lintRules) {
+  public AuditEngine(
+      List<HistoryRule> rules, List<SchemaRule> schemaRules, List<LintRule> lintRules) {
     this.rules = List.copyOf(rules);
     this.schemaRules = List.copyOf(schemaRules);
     this.linter = new MigrationLinter(lintRules);
   }
 
-  /** Joins both sides only: what an adapter needs to know which migrations to gather evidence for. */
+  /**
+   * Joins both sides only: what an adapter needs to know which migrations to gather evidence for.
+   */
   public MigrationHistory join(AuditInput input) {
     TargetSnapshot target = input.target();
     return MigrationHistory.join(
@@ -92,34 +96,51 @@ public final class AuditEngine {
             target.datasource(),
             source.paths());
 
-    PendingPreflight pending = PendingPreflight.of(history, target.catalog(), target.datasource().schema());
+    PendingPreflight pending =
+        PendingPreflight.of(history, target.catalog(), target.datasource().schema());
     AuditContext context =
-        new AuditContext(history, source, target, diagnosis, input.evidence(), input.schema(), pending);
+        new AuditContext(
+            history, source, target, diagnosis, input.evidence(), input.schema(), pending);
     List<Finding> findings = new ArrayList<>();
-    pending.failures().forEach((migration, failure) -> findings.add(RuleFailure.of(PREFLIGHT,
-        "statements that create what exists or need what is missing, data at risk, rollback", migration, failure)));
+    pending
+        .failures()
+        .forEach(
+            (migration, failure) ->
+                findings.add(
+                    RuleFailure.of(
+                        PREFLIGHT,
+                        "statements that create what exists or need what is missing, data at risk, rollback",
+                        migration,
+                        failure)));
     if (!pending.unread().isEmpty()) {
-      findings.add(OversizedMigration.notPreflighted(pending.unread().get(0), pending.unread().size() - 1,
-          StatementEffects.MAX_EFFECTS));
+      findings.add(
+          OversizedMigration.notPreflighted(
+              pending.unread().get(0), pending.unread().size() - 1, StatementEffects.MAX_EFFECTS));
     }
     for (HistoryRule rule : rules) {
       check(rule.type(), () -> rule.check(context), findings);
     }
     findings.addAll(lintPending(history, source, target));
     Optional<SchemaContext> schema = schemaContext(input, source, target, findings);
-    schema.ifPresent(schemaContext -> schemaRules.forEach(rule ->
-        check(rule.type(), () -> rule.check(schemaContext), findings)));
+    schema.ifPresent(
+        schemaContext ->
+            schemaRules.forEach(
+                rule -> check(rule.type(), () -> rule.check(schemaContext), findings)));
     findings.sort(order(history));
     Outcome outcome =
-        findings.stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING)) ? Outcome.DRIFT : Outcome.CLEAN;
-    return new AuditResult(history, diagnosis, status, List.copyOf(findings), outcome, schema, pending);
+        findings.stream().anyMatch(f -> f.severity().atLeast(Severity.WARNING))
+            ? Outcome.DRIFT
+            : Outcome.CLEAN;
+    return new AuditResult(
+        history, diagnosis, status, List.copyOf(findings), outcome, schema, pending);
   }
 
   /**
-   * Runs one check of the whole environment on its own: one that fails is a {@link RuleFailure} finding, and the
-   * others' findings stand (see there for what is caught).
+   * Runs one check of the whole environment on its own: one that fails is a {@link RuleFailure}
+   * finding, and the others' findings stand (see there for what is caught).
    */
-  private static void check(FindingType type, Supplier<List<Finding>> rule, List<Finding> findings) {
+  private static void check(
+      FindingType type, Supplier<List<Finding>> rule, List<Finding> findings) {
     try {
       findings.addAll(rule.get());
     } catch (RuntimeException | StackOverflowError failure) {
@@ -127,27 +148,39 @@ public final class AuditEngine {
     }
   }
 
-  /** What the schema rules see; when it cannot be made, none of them runs, and a finding says so. */
-  private static Optional<SchemaContext> schemaContext(AuditInput input, SourceSnapshot source, TargetSnapshot target,
-      List<Finding> findings) {
+  /**
+   * What the schema rules see; when it cannot be made, none of them runs, and a finding says so.
+   */
+  private static Optional<SchemaContext> schemaContext(
+      AuditInput input, SourceSnapshot source, TargetSnapshot target, List<Finding> findings) {
     try {
       return input.schema().map(in -> SchemaChecks.context(in, source, target));
     } catch (RuntimeException | StackOverflowError failure) {
-      findings.add(RuleFailure.of("the schema checks (reading schema.prisma, comparing the schemas: every SD and CV "
-          + "rule)", "schema drift and schema.prisma's coverage", null, failure));
+      findings.add(
+          RuleFailure.of(
+              "the schema checks (reading schema.prisma, comparing the schemas: every SD and CV "
+                  + "rule)",
+              "schema drift and schema.prisma's coverage",
+              null,
+              failure));
       return Optional.empty();
     }
   }
 
   /**
-   * The safety lint of every migration the next deploy will run, and of every failed one (the plan's usual
-   * resolution runs it again), weighed by the live row estimates.
+   * The safety lint of every migration the next deploy will run, and of every failed one (the
+   * plan's usual resolution runs it again), weighed by the live row estimates.
    */
-  private List<Finding> lintPending(MigrationHistory history, SourceSnapshot source, TargetSnapshot target) {
+  private List<Finding> lintPending(
+      MigrationHistory history, SourceSnapshot source, TargetSnapshot target) {
     List<Finding> found = new ArrayList<>();
     RowEstimates estimates = RowEstimates.of(target.rowEstimates());
     for (MigrationRecord record : history.afterResolution()) {
-      record.script().ifPresent(script -> found.addAll(linter.lint(record.name(), script, estimates, source.paths())));
+      record
+          .script()
+          .ifPresent(
+              script ->
+                  found.addAll(linter.lint(record.name(), script, estimates, source.paths())));
     }
     return found;
   }
@@ -160,7 +193,11 @@ public final class AuditEngine {
     }
     return Comparator.comparing(Finding::severity, Comparator.reverseOrder())
         .thenComparing(Finding::code)
-        .thenComparingInt(f -> f.migration() == null ? -1 : position.getOrDefault(f.migration(), Integer.MAX_VALUE))
+        .thenComparingInt(
+            f ->
+                f.migration() == null
+                    ? -1
+                    : position.getOrDefault(f.migration(), Integer.MAX_VALUE))
         .thenComparing(f -> f.migration() == null ? "" : f.migration())
         .thenComparing(f -> f.subject() == null ? "" : f.subject())
         .thenComparing(Finding::message);

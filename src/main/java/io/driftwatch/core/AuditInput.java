@@ -8,7 +8,10 @@ import io.driftwatch.core.evidence.HistoryEvidence;
  * @param schema the inputs of the schema checks (drift, coverage); empty when they do not run
  */
 public record AuditInput(
-    SourceSnapshot source, TargetSnapshot target, HistoryEvidence evidence, java.util.Optional<SchemaInput> schema) {
+    SourceSnapshot source,
+    TargetSnapshot target,
+    HistoryEvidence evidence,
+    java.util.Optional<SchemaInput> schema) {
 
   public AuditInput(SourceSnapshot source, TargetSnapshot target, HistoryEvidence evidence) {
     this(source, target, evidence, java.util.Optional.empty());

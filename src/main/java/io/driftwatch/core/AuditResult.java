@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The engine's answer: the joined history, Prisma's view of it, and driftwatch's findings in order.
  *
- * @param pending the migrations the next deploy runs, as read and pre-flighted for the rules (the plan reuses it)
+ * @param pending the migrations the next deploy runs, as read and pre-flighted for the rules (the
+ *     plan reuses it)
  */
 public record AuditResult(
     MigrationHistory history,

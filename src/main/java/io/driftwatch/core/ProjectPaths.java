@@ -3,17 +3,22 @@ package io.driftwatch.core;
 import java.util.Objects;
 
 /**
- * Where the Prisma project of a source lives in its repository, so that the commands and paths findings and plans
- * give can be pasted as they are: {@code packages/prisma/migrations/...}, and {@code --schema} when the schema is
- * not where Prisma looks by default ({@code prisma/schema.prisma}).
+ * Where the Prisma project of a source lives in its repository, so that the commands and paths
+ * findings and plans give can be pasted as they are: {@code packages/prisma/migrations/...}, and
+ * {@code --schema} when the schema is not where Prisma looks by default ({@code
+ * prisma/schema.prisma}).
  *
- * @param migrations the migrations folder, relative to the repository's root, without a trailing slash
+ * @param migrations the migrations folder, relative to the repository's root, without a trailing
+ *     slash
  * @param schema the schema file (or folder), relative to the repository's root
  */
 public record ProjectPaths(String migrations, String schema) {
 
-  /** Where {@code prisma init} puts them, and where the Prisma CLI looks without {@code --schema}. */
-  public static final ProjectPaths DEFAULT = new ProjectPaths("prisma/migrations", "prisma/schema.prisma");
+  /**
+   * Where {@code prisma init} puts them, and where the Prisma CLI looks without {@code --schema}.
+   */
+  public static final ProjectPaths DEFAULT =
+      new ProjectPaths("prisma/migrations", "prisma/schema.prisma");
 
   public ProjectPaths {
     Objects.requireNonNull(migrations, "migrations");
@@ -30,7 +35,10 @@ public record ProjectPaths(String migrations, String schema) {
     return directory(migration) + "/migration.sql";
   }
 
-  /** The option the Prisma CLI needs to find the schema: {@code  --schema <path>}, or nothing at the default. */
+  /**
+   * The option the Prisma CLI needs to find the schema: {@code --schema <path>}, or nothing at the
+   * default.
+   */
   public String schemaOption() {
     return schema.equals(DEFAULT.schema) ? "" : " --schema " + schema;
   }
@@ -45,7 +53,10 @@ public record ProjectPaths(String migrations, String schema) {
     return "npx prisma migrate status" + schemaOption();
   }
 
-  /** {@code npx prisma migrate dev --create-only --name <name>}: a new migration, written but not applied. */
+  /**
+   * {@code npx prisma migrate dev --create-only --name <name>}: a new migration, written but not
+   * applied.
+   */
   public String createOnly(String name) {
     return "npx prisma migrate dev --create-only --name " + name + schemaOption();
   }

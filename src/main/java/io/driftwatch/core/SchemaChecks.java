@@ -31,8 +31,12 @@ final class SchemaChecks {
     Optional<PrismaSchema> prisma = Optional.empty();
     List<SchemaProblem> problems = List.of();
     if (source.schemaUnread().isPresent()) {
-      problems = List.of(new SchemaProblem(SchemaProblem.Code.TOO_LARGE,
-          new SourcePosition(PrismaSchema.DEFAULT_FILE_NAME, 1, 1), source.schemaUnread().get()));
+      problems =
+          List.of(
+              new SchemaProblem(
+                  SchemaProblem.Code.TOO_LARGE,
+                  new SourcePosition(PrismaSchema.DEFAULT_FILE_NAME, 1, 1),
+                  source.schemaUnread().get()));
     } else if (!source.schemaFiles().isEmpty()) {
       try {
         prisma = Optional.of(PrismaSchema.parse(source.schemaFiles()));
@@ -47,24 +51,53 @@ final class SchemaChecks {
     Optional<Catalog> created = expected.map(catalog -> cut(catalog, schemas, ignore));
 
     Optional<SchemaDrift> drift = created.flatMap(e -> live.map(l -> SchemaDiff.compare(e, l)));
-    Optional<CatchUpMigration> catchUp = drift.filter(d -> !d.isEmpty()).map(d -> CatchUpMigration.from(d, input.now(),
-        source.paths()));
+    Optional<CatchUpMigration> catchUp =
+        drift
+            .filter(d -> !d.isEmpty())
+            .map(d -> CatchUpMigration.from(d, input.now(), source.paths()));
     // Coverage asks whether any migration of the folder creates an item: pending ones count.
-    Optional<Catalog> byFolder = input.folder().flatMap(ExpectedSchema::catalog).map(catalog -> cut(catalog, schemas, ignore))
-        .or(() -> created);
-    Optional<CoverageReport> coverage = prisma.flatMap(schema -> byFolder.map(c -> live.isPresent()
-        ? Coverage.of(schema, input.migrationSchema(), c, live.get(), source.paths())
-        : Coverage.withoutLive(schema, input.migrationSchema(), c, source.paths())));
-    SchemaRead read = new SchemaRead(source.schemaLookedFor(), List.copyOf(source.schemaFiles().keySet()), prisma);
-    return new SchemaContext(input.expected(), input.unavailable(), live, drift, catchUp, coverage, problems, read,
+    Optional<Catalog> byFolder =
+        input
+            .folder()
+            .flatMap(ExpectedSchema::catalog)
+            .map(catalog -> cut(catalog, schemas, ignore))
+            .or(() -> created);
+    Optional<CoverageReport> coverage =
+        prisma.flatMap(
+            schema ->
+                byFolder.map(
+                    c ->
+                        live.isPresent()
+                            ? Coverage.of(
+                                schema, input.migrationSchema(), c, live.get(), source.paths())
+                            : Coverage.withoutLive(
+                                schema, input.migrationSchema(), c, source.paths())));
+    SchemaRead read =
+        new SchemaRead(
+            source.schemaLookedFor(), List.copyOf(source.schemaFiles().keySet()), prisma);
+    return new SchemaContext(
+        input.expected(),
+        input.unavailable(),
+        live,
+        drift,
+        catchUp,
+        coverage,
+        problems,
+        read,
         source.paths());
   }
 
-  private static Set<String> relevantSchemas(SchemaInput input, Optional<PrismaSchema> prisma, Optional<Catalog> expected) {
+  private static Set<String> relevantSchemas(
+      SchemaInput input, Optional<PrismaSchema> prisma, Optional<Catalog> expected) {
     Set<String> schemas = new TreeSet<>();
     schemas.add(input.migrationSchema());
-    prisma.flatMap(PrismaSchema::datasource).ifPresent(datasource -> schemas.addAll(datasource.schemas()));
-    input.folder().flatMap(ExpectedSchema::catalog).ifPresent(catalog -> addSchemasOf(catalog, schemas));
+    prisma
+        .flatMap(PrismaSchema::datasource)
+        .ifPresent(datasource -> schemas.addAll(datasource.schemas()));
+    input
+        .folder()
+        .flatMap(ExpectedSchema::catalog)
+        .ifPresent(catalog -> addSchemasOf(catalog, schemas));
     expected.ifPresent(catalog -> addSchemasOf(catalog, schemas));
     return schemas;
   }

@@ -37,37 +37,65 @@ public record SchemaContext(
   }
 
   /** A context whose schema was found, as one {@code schema.prisma}. */
-  public SchemaContext(Optional<ExpectedSchema> expected, Optional<String> unavailable, Optional<Catalog> live,
-      Optional<SchemaDrift> drift, Optional<CatchUpMigration> catchUp, Optional<CoverageReport> coverage,
+  public SchemaContext(
+      Optional<ExpectedSchema> expected,
+      Optional<String> unavailable,
+      Optional<Catalog> live,
+      Optional<SchemaDrift> drift,
+      Optional<CatchUpMigration> catchUp,
+      Optional<CoverageReport> coverage,
       List<SchemaProblem> schemaProblems) {
-    this(expected, unavailable, live, drift, catchUp, coverage, schemaProblems, new SchemaRead(
-        SourceSnapshot.DEFAULT_SCHEMA_PLACES, List.of(PrismaSchema.DEFAULT_FILE_NAME), Optional.empty()),
+    this(
+        expected,
+        unavailable,
+        live,
+        drift,
+        catchUp,
+        coverage,
+        schemaProblems,
+        new SchemaRead(
+            SourceSnapshot.DEFAULT_SCHEMA_PLACES,
+            List.of(PrismaSchema.DEFAULT_FILE_NAME),
+            Optional.empty()),
         ProjectPaths.DEFAULT);
   }
 
   /**
-   * Why the schema's coverage is unknown, empty when it was measured: zero items counted is never 100 %. The first
-   * reason that applies, in the order a user fixes them.
+   * Why the schema's coverage is unknown, empty when it was measured: zero items counted is never
+   * 100 %. The first reason that applies, in the order a user fixes them.
    */
   public Optional<String> coverageUnknown() {
     if (!schemaProblems.isEmpty()) {
-      return Optional.of("the Prisma schema at " + schemaRead.lookedFor() + " cannot be read (see CV003): fix what"
-          + " `" + paths.validate() + "` reports");
+      return Optional.of(
+          "the Prisma schema at "
+              + schemaRead.lookedFor()
+              + " cannot be read (see CV003): fix what"
+              + " `"
+              + paths.validate()
+              + "` reports");
     }
     if (schemaRead.notFound()) {
-      return Optional.of("no Prisma schema was found at " + schemaRead.lookedFor() + ": set the environment's"
-          + " `source.schemaPath` to the schema file or folder, relative to `source.path`");
+      return Optional.of(
+          "no Prisma schema was found at "
+              + schemaRead.lookedFor()
+              + ": set the environment's"
+              + " `source.schemaPath` to the schema file or folder, relative to `source.path`");
     }
     if (schemaRead.declaresNothing()) {
-      return Optional.of("the schema files read (" + String.join(", ", schemaRead.files()) + ") declare no model,"
-          + " view or enum: if the models live in other .prisma files, set `source.schemaPath` to the folder that"
-          + " holds them all");
+      return Optional.of(
+          "the schema files read ("
+              + String.join(", ", schemaRead.files())
+              + ") declare no model,"
+              + " view or enum: if the models live in other .prisma files, set `source.schemaPath` to the folder that"
+              + " holds them all");
     }
     if (coverage.isEmpty()) {
-      return Optional.of("the migrations were not replayed" + unavailable.map(reason -> ": " + reason).orElse(""));
+      return Optional.of(
+          "the migrations were not replayed" + unavailable.map(reason -> ": " + reason).orElse(""));
     }
     if (coverage.get().summary().countedItems() == 0) {
-      return Optional.of("every model, view and enum of the schema is ignored (@@ignore): there is nothing to count");
+      return Optional.of(
+          "every model, view and enum of the schema is ignored (@@ignore): there is nothing to count");
     }
     return Optional.empty();
   }

@@ -6,11 +6,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What was read of the Prisma schema: where it was looked for, the files found there, and the schema they make when
- * they parse.
+ * What was read of the Prisma schema: where it was looked for, the files found there, and the
+ * schema they make when they parse.
  *
  * @param lookedFor where the schema was looked for ({@link SourceSnapshot#schemaLookedFor()})
- * @param files the schema files read, by path relative to the schema's location; empty when none was found
+ * @param files the schema files read, by path relative to the schema's location; empty when none
+ *     was found
  * @param schema the schema, when the files parse
  */
 public record SchemaRead(String lookedFor, List<String> files, Optional<PrismaSchema> schema) {
@@ -26,8 +27,13 @@ public record SchemaRead(String lookedFor, List<String> files, Optional<PrismaSc
     return files.isEmpty();
   }
 
-  /** A schema that parsed and declares no model, view or enum: there is nothing to measure coverage on. */
+  /**
+   * A schema that parsed and declares no model, view or enum: there is nothing to measure coverage
+   * on.
+   */
   public boolean declaresNothing() {
-    return schema.filter(s -> s.models().isEmpty() && s.views().isEmpty() && s.enums().isEmpty()).isPresent();
+    return schema
+        .filter(s -> s.models().isEmpty() && s.views().isEmpty() && s.enums().isEmpty())
+        .isPresent();
   }
 }

@@ -10,18 +10,27 @@ import java.util.TreeMap;
 /**
  * What a migration source holds, read in full before the engine runs.
  *
- * @param lockProvider the {@code provider} of {@code migration_lock.toml}, empty when there is no lock file
+ * @param lockProvider the {@code provider} of {@code migration_lock.toml}, empty when there is no
+ *     lock file
  * @param revision the commit the folder was read at, for a git source
- * @param schemaFiles the Prisma schema: {@code schema.prisma}, or every {@code .prisma} file of a schema
- *     folder, by path relative to the schema's location; empty when the source has none
+ * @param schemaFiles the Prisma schema: {@code schema.prisma}, or every {@code .prisma} file of a
+ *     schema folder, by path relative to the schema's location; empty when the source has none
  * @param schemaUnread why the schema was not read, when its files are larger than driftwatch reads
- *     ({@link io.driftwatch.core.prisma.schema.PrismaSchema#MAX_BYTES}): their text is not kept then
- * @param schemaLookedFor where the schema was looked for, as the user would write it ({@code `prisma/schema.prisma`
- *     or `prisma/schema/`}): what a finding names when nothing was found there
- * @param paths where the migrations folder and the schema are in the repository, for the commands given
+ *     ({@link io.driftwatch.core.prisma.schema.PrismaSchema#MAX_BYTES}): their text is not kept
+ *     then
+ * @param schemaLookedFor where the schema was looked for, as the user would write it ({@code
+ *     `prisma/schema.prisma` or `prisma/schema/`}): what a finding names when nothing was found
+ *     there
+ * @param paths where the migrations folder and the schema are in the repository, for the commands
+ *     given
  */
-public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
-    SortedMap<String, String> schemaFiles, Optional<String> schemaUnread, String schemaLookedFor,
+public record SourceSnapshot(
+    List<FolderMigration> migrations,
+    Optional<String> lockProvider,
+    Optional<Revision> revision,
+    SortedMap<String, String> schemaFiles,
+    Optional<String> schemaUnread,
+    String schemaLookedFor,
     ProjectPaths paths) {
 
   /** Prisma's default places, relative to the folder of the migrations' parent. */
@@ -35,17 +44,34 @@ public record SourceSnapshot(List<FolderMigration> migrations, Optional<String> 
     java.util.Objects.requireNonNull(paths, "paths");
   }
 
-  public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
-      SortedMap<String, String> schemaFiles, Optional<String> schemaUnread) {
-    this(migrations, lockProvider, revision, schemaFiles, schemaUnread, DEFAULT_SCHEMA_PLACES, ProjectPaths.DEFAULT);
+  public SourceSnapshot(
+      List<FolderMigration> migrations,
+      Optional<String> lockProvider,
+      Optional<Revision> revision,
+      SortedMap<String, String> schemaFiles,
+      Optional<String> schemaUnread) {
+    this(
+        migrations,
+        lockProvider,
+        revision,
+        schemaFiles,
+        schemaUnread,
+        DEFAULT_SCHEMA_PLACES,
+        ProjectPaths.DEFAULT);
   }
 
-  public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision,
+  public SourceSnapshot(
+      List<FolderMigration> migrations,
+      Optional<String> lockProvider,
+      Optional<Revision> revision,
       SortedMap<String, String> schemaFiles) {
     this(migrations, lockProvider, revision, schemaFiles, Optional.empty());
   }
 
-  public SourceSnapshot(List<FolderMigration> migrations, Optional<String> lockProvider, Optional<Revision> revision) {
+  public SourceSnapshot(
+      List<FolderMigration> migrations,
+      Optional<String> lockProvider,
+      Optional<Revision> revision) {
     this(migrations, lockProvider, revision, new TreeMap<>());
   }
 

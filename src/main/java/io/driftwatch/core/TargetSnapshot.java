@@ -1,10 +1,10 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.catalog.Catalog;
-import java.util.Optional;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.Datasource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a watched database holds, read in one read-only session before the engine runs.
@@ -13,7 +13,8 @@ import java.util.List;
  * @param historyTableExists whether {@code _prisma_migrations} exists in the connection's schema
  * @param schemaHasTables whether that schema holds any other table (decides P3005)
  * @param deployLockHeld whether a deploy holds Prisma's advisory lock right now
- * @param catalog what the database's user schemas hold, read in the same session; empty when not read
+ * @param catalog what the database's user schemas hold, read in the same session; empty when not
+ *     read
  * @param rowEstimates rows per table as PostgreSQL estimates them ({@code reltuples}; -1: never
  *     analyzed), keyed {@code schema.table}, and {@code table} alone in the connection's schema
  */
@@ -32,13 +33,39 @@ public record TargetSnapshot(
     rowEstimates = java.util.Map.copyOf(rowEstimates);
   }
 
-  public TargetSnapshot(String provider, boolean historyTableExists, boolean schemaHasTables, List<HistoryRow> rows,
-      boolean deployLockHeld, Datasource datasource, Optional<Catalog> catalog) {
-    this(provider, historyTableExists, schemaHasTables, rows, deployLockHeld, datasource, catalog, java.util.Map.of());
+  public TargetSnapshot(
+      String provider,
+      boolean historyTableExists,
+      boolean schemaHasTables,
+      List<HistoryRow> rows,
+      boolean deployLockHeld,
+      Datasource datasource,
+      Optional<Catalog> catalog) {
+    this(
+        provider,
+        historyTableExists,
+        schemaHasTables,
+        rows,
+        deployLockHeld,
+        datasource,
+        catalog,
+        java.util.Map.of());
   }
 
-  public TargetSnapshot(String provider, boolean historyTableExists, boolean schemaHasTables, List<HistoryRow> rows,
-      boolean deployLockHeld, Datasource datasource) {
-    this(provider, historyTableExists, schemaHasTables, rows, deployLockHeld, datasource, Optional.empty());
+  public TargetSnapshot(
+      String provider,
+      boolean historyTableExists,
+      boolean schemaHasTables,
+      List<HistoryRow> rows,
+      boolean deployLockHeld,
+      Datasource datasource) {
+    this(
+        provider,
+        historyTableExists,
+        schemaHasTables,
+        rows,
+        deployLockHeld,
+        datasource,
+        Optional.empty());
   }
 }

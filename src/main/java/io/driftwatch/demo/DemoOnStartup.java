@@ -9,7 +9,10 @@ import jakarta.enterprise.event.Observes;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** Creates the demo at start-up when DRIFTWATCH_DEMO=true; a failure is logged, the service keeps running. */
+/**
+ * Creates the demo at start-up when DRIFTWATCH_DEMO=true; a failure is logged, the service keeps
+ * running.
+ */
 public class DemoOnStartup {
 
   private static final Logger LOG = Logger.getLogger(DemoOnStartup.class);
@@ -19,10 +22,14 @@ public class DemoOnStartup {
       return;
     }
     try {
-      AuditReport audit = VertxContextSupport.subscribeAndAwait(() -> demo.create("startup (DRIFTWATCH_DEMO)"));
-      LOG.infof("Demo ready: environment `demo` audited, outcome %s, history %s, findings: %s. See GET /api/v1/audits/%s",
-          audit.outcome(), audit.history() == null ? "-" : audit.history().state(),
-          audit.findings().stream().map(FindingReport::name).collect(Collectors.joining(", ")), audit.id());
+      AuditReport audit =
+          VertxContextSupport.subscribeAndAwait(() -> demo.create("startup (DRIFTWATCH_DEMO)"));
+      LOG.infof(
+          "Demo ready: environment `demo` audited, outcome %s, history %s, findings: %s. See GET /api/v1/audits/%s",
+          audit.outcome(),
+          audit.history() == null ? "-" : audit.history().state(),
+          audit.findings().stream().map(FindingReport::name).collect(Collectors.joining(", ")),
+          audit.id());
     } catch (Throwable e) {
       LOG.error("The demo could not be created (the service runs on without it)", e);
     }

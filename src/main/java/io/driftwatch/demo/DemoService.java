@@ -34,9 +34,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The quick start's demo: a database on the service's own PostgreSQL whose history reproduces a real
- * production incident (one migration applied by hand and never committed, one pending, one failed
- * halfway with P3009), the matching migrations folder shipped with driftwatch, registered as
+ * The quick start's demo: a database on the service's own PostgreSQL whose history reproduces a
+ * real production incident (one migration applied by hand and never committed, one pending, one
+ * failed halfway with P3009), the matching migrations folder shipped with driftwatch, registered as
  * environment {@code demo} and audited. Running it again starts the demo over.
  */
 @ApplicationScoped
@@ -50,17 +50,23 @@ public class DemoService {
   static final String PENDING = "20241226000000_add_leads_questionnaire_models";
   static final String FAILED = "20260115000000_add_landing_sections";
 
-  private static final List<String> FILES = List.of(
-      "schema.prisma",
-      "migrations/migration_lock.toml",
-      "migrations/" + INIT + "/migration.sql",
-      "migrations/" + PENDING + "/migration.sql",
-      "migrations/" + FAILED + "/migration.sql");
+  private static final List<String> FILES =
+      List.of(
+          "schema.prisma",
+          "migrations/migration_lock.toml",
+          "migrations/" + INIT + "/migration.sql",
+          "migrations/" + PENDING + "/migration.sql",
+          "migrations/" + FAILED + "/migration.sql");
 
-  /** The phantom's script: applied by hand in production, never committed. It re-adds a column init already has. */
-  private static final String PHANTOM_SQL = "-- AlterTable\nALTER TABLE \"customers\" ADD COLUMN IF NOT EXISTS \"slug\" TEXT;\n";
+  /**
+   * The phantom's script: applied by hand in production, never committed. It re-adds a column init
+   * already has.
+   */
+  private static final String PHANTOM_SQL =
+      "-- AlterTable\nALTER TABLE \"customers\" ADD COLUMN IF NOT EXISTS \"slug\" TEXT;\n";
 
-  private static final String FAILED_LOGS = """
+  private static final String FAILED_LOGS =
+      """
       Database error code: 23502
 
       Database error:
@@ -108,10 +114,19 @@ public class DemoService {
 
   /** The demo's DATABASE_URL, as a user of Prisma would have it. */
   String databaseUrl() {
-    String credentials = URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + (password.isEmpty() ? "" : ":" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    String credentials =
+        URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + (password.isEmpty() ? "" : ":" + URLEncoder.encode(password, StandardCharsets.UTF_8));
     int port = storeUrl.getPort() == -1 ? 5432 : storeUrl.getPort();
-    return "postgresql://" + credentials + "@" + storeUrl.getHost() + ":" + port + "/" + DATABASE + "?schema=public";
+    return "postgresql://"
+        + credentials
+        + "@"
+        + storeUrl.getHost()
+        + ":"
+        + port
+        + "/"
+        + DATABASE
+        + "?schema=public";
   }
 
   private Path extractFolder() {
@@ -127,43 +142,104 @@ public class DemoService {
     }
   }
 
-  /** Writes the incident into the demo database: what production looked like when the team wrote the runbook. */
+  /**
+   * Writes the incident into the demo database: what production looked like when the team wrote the
+   * runbook.
+   */
   private Uni<Void> seed() {
-    PgConnectOptions options = new PgConnectOptions()
-        .setHost(storeUrl.getHost())
-        .setPort(storeUrl.getPort() == -1 ? 5432 : storeUrl.getPort())
-        .setDatabase(DATABASE)
-        .setUser(user)
-        .setPassword(password);
-    Pool demo = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
-        .connectingTo(options).using(vertx.getDelegate()).build());
-    String insert = "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at,"
-        + " started_at, applied_steps_count) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)";
+    PgConnectOptions options =
+        new PgConnectOptions()
+            .setHost(storeUrl.getHost())
+            .setPort(storeUrl.getPort() == -1 ? 5432 : storeUrl.getPort())
+            .setDatabase(DATABASE)
+            .setUser(user)
+            .setPassword(password);
+    Pool demo =
+        Pool.newInstance(
+            PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(1))
+                .connectingTo(options)
+                .using(vertx.getDelegate())
+                .build());
+    String insert =
+        "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at,"
+            + " started_at, applied_steps_count) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)";
     String init = resource("migrations/" + INIT + "/migration.sql");
-    return demo.withTransaction(connection -> connection.query(init).execute()
-            .call(() -> connection.query(PrismaHistoryTable.createIn("public")).execute())
-            .call(() -> connection.preparedQuery(insert).execute(row(
-                checksum(init), at("2024-12-10T10:00:01.480Z"), INIT, null, at("2024-12-10T10:00:01.312Z"), 1)))
-            .call(() -> connection.preparedQuery(insert).execute(row(
-                checksum(PHANTOM_SQL), at("2025-11-13T22:09:41.020Z"), PHANTOM, null, at("2025-11-13T22:09:40.955Z"), 1)))
-            .call(() -> connection.preparedQuery(insert).execute(row(
-                checksum(resource("migrations/" + FAILED + "/migration.sql")), null, FAILED, FAILED_LOGS,
-                at("2026-01-15T09:30:12.004Z"), 0))))
+    return demo.withTransaction(
+            connection ->
+                connection
+                    .query(init)
+                    .execute()
+                    .call(() -> connection.query(PrismaHistoryTable.createIn("public")).execute())
+                    .call(
+                        () ->
+                            connection
+                                .preparedQuery(insert)
+                                .execute(
+                                    row(
+                                        checksum(init),
+                                        at("2024-12-10T10:00:01.480Z"),
+                                        INIT,
+                                        null,
+                                        at("2024-12-10T10:00:01.312Z"),
+                                        1)))
+                    .call(
+                        () ->
+                            connection
+                                .preparedQuery(insert)
+                                .execute(
+                                    row(
+                                        checksum(PHANTOM_SQL),
+                                        at("2025-11-13T22:09:41.020Z"),
+                                        PHANTOM,
+                                        null,
+                                        at("2025-11-13T22:09:40.955Z"),
+                                        1)))
+                    .call(
+                        () ->
+                            connection
+                                .preparedQuery(insert)
+                                .execute(
+                                    row(
+                                        checksum(
+                                            resource("migrations/" + FAILED + "/migration.sql")),
+                                        null,
+                                        FAILED,
+                                        FAILED_LOGS,
+                                        at("2026-01-15T09:30:12.004Z"),
+                                        0))))
         .replaceWithVoid()
         .eventually(demo::close);
   }
 
-  private static Tuple row(String checksum, OffsetDateTime finished, String name, String logs, OffsetDateTime started,
+  private static Tuple row(
+      String checksum,
+      OffsetDateTime finished,
+      String name,
+      String logs,
+      OffsetDateTime started,
       int steps) {
-    return Tuple.tuple().addString(UUID.randomUUID().toString()).addString(checksum).addOffsetDateTime(finished)
-        .addString(name).addString(logs).addOffsetDateTime(started).addInteger(steps);
+    return Tuple.tuple()
+        .addString(UUID.randomUUID().toString())
+        .addString(checksum)
+        .addOffsetDateTime(finished)
+        .addString(name)
+        .addString(logs)
+        .addOffsetDateTime(started)
+        .addInteger(steps);
   }
 
   private Uni<Void> register(String actor) {
-    EnvironmentDraft draft = new EnvironmentDraft(ENVIRONMENT, Tier.PRODUCTION, databaseUrl(),
-        new PathSourceSpec(folder.toString(), null, null));
-    return environments.delete(ENVIRONMENT, actor)
-        .onFailure(EnvironmentNotFoundException.class).recoverWithNull()
+    EnvironmentDraft draft =
+        new EnvironmentDraft(
+            ENVIRONMENT,
+            Tier.PRODUCTION,
+            databaseUrl(),
+            new PathSourceSpec(folder.toString(), null, null));
+    return environments
+        .delete(ENVIRONMENT, actor)
+        .onFailure(EnvironmentNotFoundException.class)
+        .recoverWithNull()
         .chain(() -> environments.create(draft, actor))
         .replaceWithVoid();
   }

@@ -4,7 +4,9 @@ import io.driftwatch.source.SourceSpec;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A watched environment as the rest of the service sees it: never with its credentials in clear. */
+/**
+ * A watched environment as the rest of the service sees it: never with its credentials in clear.
+ */
 public record Environment(
     UUID id,
     String name,

@@ -37,9 +37,10 @@ final class EnvironmentChanges {
     if (draft.credentials() != null) {
       parts.add("git credentials replaced");
     } else if (before.hasSourceCredentials() && !after.hasSourceCredentials()) {
-      parts.add(after.source() instanceof GitSourceSpec
-          ? "git credentials dropped: source.url now names another scheme, host or port"
-          : "git credentials removed");
+      parts.add(
+          after.source() instanceof GitSourceSpec
+              ? "git credentials dropped: source.url now names another scheme, host or port"
+              : "git credentials removed");
     }
     changed(parts, "schedule", before.schedule().toString(), after.schedule().toString());
     if (draft.alerts() != null && draft.alerts().slackWebhookUrl() != null) {
@@ -49,10 +50,20 @@ final class EnvironmentChanges {
       parts.add("webhook replaced");
     }
     if (draft.shadowDatabaseUrl() != null) {
-      parts.add(draft.shadowDatabaseUrl().isBlank() ? "shadow database URL removed" : "shadow database URL replaced");
+      parts.add(
+          draft.shadowDatabaseUrl().isBlank()
+              ? "shadow database URL removed"
+              : "shadow database URL replaced");
     }
-    changed(parts, "ignore", String.valueOf(before.schemaIgnore()), String.valueOf(after.schemaIgnore()));
-    changed(parts, "alerts.minSeverity", String.valueOf(before.alertsMinSeverity()),
+    changed(
+        parts,
+        "ignore",
+        String.valueOf(before.schemaIgnore()),
+        String.valueOf(after.schemaIgnore()));
+    changed(
+        parts,
+        "alerts.minSeverity",
+        String.valueOf(before.alertsMinSeverity()),
         String.valueOf(after.alertsMinSeverity()));
     return parts.isEmpty() ? "no change" : String.join("; ", parts);
   }

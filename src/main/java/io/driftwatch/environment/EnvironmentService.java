@@ -19,25 +19,25 @@ import io.driftwatch.source.SourceSpec;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitSourceSpec;
 import io.driftwatch.source.git.GitUrls;
+import io.driftwatch.source.git.RepositoryPaths;
 import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.EnvironmentRepository;
 import io.driftwatch.store.SourceSpecJson;
 import io.driftwatch.store.UniqueViolation;
-import io.driftwatch.target.InvalidDatabaseUrlException;
-import io.driftwatch.source.git.RepositoryPaths;
 import io.driftwatch.support.Blocking;
+import io.driftwatch.target.InvalidDatabaseUrlException;
 import io.driftwatch.target.OutboundPolicy;
 import io.driftwatch.target.PrismaDatabaseUrl;
 import io.driftwatch.target.TargetPools;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Creates, changes and removes watched environments; validates before anything is stored. */
 @ApplicationScoped
@@ -94,20 +94,33 @@ public class EnvironmentService {
   }
 
   private Uni<Environment> created(EnvironmentDraft draft, PrismaDatabaseUrl url, String actor) {
-    return Panache.withTransaction(() -> environments.findByName(draft.name()).flatMap(existing -> {
-      if (existing != null) {
-        return Uni.createFrom().failure(new EnvironmentExistsException(draft.name()));
-      }
-      EnvironmentEntity entity = new EnvironmentEntity();
-      entity.id = UUID.randomUUID();
-      entity.createdAt = Instant.now();
-      entity.scheduleCron = defaultCron;
-      apply(entity, draft, url);
-      return environments.persist(entity)
-          .call(stored -> changes.record(actor, "environment.created", stored.name,
-              EnvironmentChanges.created(toEnvironment(stored))));
-    }))
-        .onFailure(UniqueViolation::is).transform(e -> new EnvironmentExistsException(draft.name()))
+    return Panache.withTransaction(
+            () ->
+                environments
+                    .findByName(draft.name())
+                    .flatMap(
+                        existing -> {
+                          if (existing != null) {
+                            return Uni.createFrom()
+                                .failure(new EnvironmentExistsException(draft.name()));
+                          }
+                          EnvironmentEntity entity = new EnvironmentEntity();
+                          entity.id = UUID.randomUUID();
+                          entity.createdAt = Instant.now();
+                          entity.scheduleCron = defaultCron;
+                          apply(entity, draft, url);
+                          return environments
+                              .persist(entity)
+                              .call(
+                                  stored ->
+                                      changes.record(
+                                          actor,
+                                          "environment.created",
+                                          stored.name,
+                                          EnvironmentChanges.created(toEnvironment(stored))));
+                        }))
+        .onFailure(UniqueViolation::is)
+        .transform(e -> new EnvironmentExistsException(draft.name()))
         .map(this::toEnvironment)
         .invoke(this::watch)
         .call(this::schedule);
@@ -122,71 +135,117 @@ public class EnvironmentService {
     return Panache.withSession(() -> find(name)).map(this::toEnvironment);
   }
 
-  /** Replaces an environment; a draft without databaseUrl keeps the stored one. Renames are allowed. */
+  /**
+   * Replaces an environment; a draft without databaseUrl keeps the stored one. Renames are allowed.
+   */
   public Uni<Environment> update(String name, EnvironmentDraft draft, String actor) {
     return Blocking.call(() -> validate(draft)).flatMap(url -> updated(name, draft, url, actor));
   }
 
-  private Uni<Environment> updated(String name, EnvironmentDraft draft, PrismaDatabaseUrl url, String actor) {
-    return Panache.withTransaction(() -> find(name).flatMap(entity -> {
-      Uni<Void> nameFree = name.equals(draft.name())
-          ? Uni.createFrom().voidItem()
-          : environments.findByName(draft.name()).flatMap(other -> other == null
-              ? Uni.createFrom().voidItem()
-              : Uni.createFrom().failure(new EnvironmentExistsException(draft.name())));
-      return nameFree.call(() -> lockIfAlertsChange(entity, draft)).flatMap(ignored -> {
-        Environment before = toEnvironment(entity);
-        refuseKeptTokenOverHttp(entity, draft);
-        Set<AlertChannel> newDestinations = announcer.changedBy(entity, draft.alerts());
-        apply(entity, draft, url);
-        pools.evict(entity.id);
-        return changes.record(actor, "environment.updated", name,
-                EnvironmentChanges.updated(before, toEnvironment(entity), draft))
-            // A destination new to the environment hears of what is already open, in this same transaction.
-            .call(() -> announcer.announce(entity, newDestinations))
-            .replaceWith(entity);
-      });
-    }))
-        .onFailure(UniqueViolation::is).transform(e -> new EnvironmentExistsException(draft.name()))
+  private Uni<Environment> updated(
+      String name, EnvironmentDraft draft, PrismaDatabaseUrl url, String actor) {
+    return Panache.withTransaction(
+            () ->
+                find(name)
+                    .flatMap(
+                        entity -> {
+                          Uni<Void> nameFree =
+                              name.equals(draft.name())
+                                  ? Uni.createFrom().voidItem()
+                                  : environments
+                                      .findByName(draft.name())
+                                      .flatMap(
+                                          other ->
+                                              other == null
+                                                  ? Uni.createFrom().voidItem()
+                                                  : Uni.createFrom()
+                                                      .failure(
+                                                          new EnvironmentExistsException(
+                                                              draft.name())));
+                          return nameFree
+                              .call(() -> lockIfAlertsChange(entity, draft))
+                              .flatMap(
+                                  ignored -> {
+                                    Environment before = toEnvironment(entity);
+                                    refuseKeptTokenOverHttp(entity, draft);
+                                    Set<AlertChannel> newDestinations =
+                                        announcer.changedBy(entity, draft.alerts());
+                                    apply(entity, draft, url);
+                                    pools.evict(entity.id);
+                                    return changes
+                                        .record(
+                                            actor,
+                                            "environment.updated",
+                                            name,
+                                            EnvironmentChanges.updated(
+                                                before, toEnvironment(entity), draft))
+                                        // A destination new to the environment hears of what is
+                                        // already open, in this same transaction.
+                                        .call(() -> announcer.announce(entity, newDestinations))
+                                        .replaceWith(entity);
+                                  });
+                        }))
+        .onFailure(UniqueViolation::is)
+        .transform(e -> new EnvironmentExistsException(draft.name()))
         .map(this::toEnvironment)
-        .invoke(environment -> {
-          if (!environment.name().equals(name)) {
-            metrics.forget(name);
-          }
-        })
+        .invoke(
+            environment -> {
+              if (!environment.name().equals(name)) {
+                metrics.forget(name);
+              }
+            })
         .invoke(this::watch)
         .call(this::schedule);
   }
 
   /**
-   * An update that sets a webhook reads the environment again under a row lock: two updates setting the
-   * same new URL at once then see it new only once, and its destination is told of the open findings once.
+   * An update that sets a webhook reads the environment again under a row lock: two updates setting
+   * the same new URL at once then see it new only once, and its destination is told of the open
+   * findings once.
    */
   private static Uni<Void> lockIfAlertsChange(EnvironmentEntity entity, EnvironmentDraft draft) {
-    if (draft.alerts() == null || (draft.alerts().slackWebhookUrl() == null && draft.alerts().webhookUrl() == null)) {
+    if (draft.alerts() == null
+        || (draft.alerts().slackWebhookUrl() == null && draft.alerts().webhookUrl() == null)) {
       return Uni.createFrom().voidItem();
     }
-    return Panache.getSession().flatMap(session -> session.refresh(entity, LockModeType.PESSIMISTIC_WRITE));
+    return Panache.getSession()
+        .flatMap(session -> session.refresh(entity, LockModeType.PESSIMISTIC_WRITE));
   }
 
   public Uni<Void> delete(String name, String actor) {
-    return Panache.withTransaction(() -> find(name).flatMap(entity -> {
-      pools.evict(entity.id);
-      String details = EnvironmentChanges.deleted(toEnvironment(entity));
-      return environments.delete(entity)
-          .call(() -> changes.record(actor, "environment.deleted", name, details))
-          .replaceWith(entity.id);
-    }))
+    return Panache.withTransaction(
+            () ->
+                find(name)
+                    .flatMap(
+                        entity -> {
+                          pools.evict(entity.id);
+                          String details = EnvironmentChanges.deleted(toEnvironment(entity));
+                          return environments
+                              .delete(entity)
+                              .call(
+                                  () -> changes.record(actor, "environment.deleted", name, details))
+                              .replaceWith(entity.id);
+                        }))
         .invoke(() -> metrics.forget(name))
-        .flatMap(id -> scheduler.removeAsync(id)
-            .onFailure().invoke(e -> LOG.errorf(e, "the schedule of %s could not be removed", name))
-            .onFailure().recoverWithNull());
+        .flatMap(
+            id ->
+                scheduler
+                    .removeAsync(id)
+                    .onFailure()
+                    .invoke(e -> LOG.errorf(e, "the schedule of %s could not be removed", name))
+                    .onFailure()
+                    .recoverWithNull());
   }
 
   /** Its series exist from its creation, and follow a change of name, tier or schedule at once. */
   private void watch(Environment environment) {
-    metrics.watched(new WatchedEnvironment(environment.name(), environment.tier().label(), environment.createdAt(),
-        environment.schedule().cron(), environment.schedule().paused()));
+    metrics.watched(
+        new WatchedEnvironment(
+            environment.name(),
+            environment.tier().label(),
+            environment.createdAt(),
+            environment.schedule().cron(),
+            environment.schedule().paused()));
   }
 
   /**
@@ -195,9 +254,12 @@ public class EnvironmentService {
    * has been made (a client retrying it would then hear 409).
    */
   private Uni<Void> schedule(Environment environment) {
-    return scheduler.applyAsync(environment)
-        .onFailure().invoke(e -> LOG.errorf(e, "the schedule of %s could not be applied", environment.name()))
-        .onFailure().recoverWithNull();
+    return scheduler
+        .applyAsync(environment)
+        .onFailure()
+        .invoke(e -> LOG.errorf(e, "the schedule of %s could not be applied", environment.name()))
+        .onFailure()
+        .recoverWithNull();
   }
 
   /** The stored entity, or a failure naming the missing environment. Call inside a session. */
@@ -206,17 +268,28 @@ public class EnvironmentService {
       // No stored environment has such a name; do not send it (it may hold a NUL) to the database.
       return Uni.createFrom().failure(new EnvironmentNotFoundException(name));
     }
-    return environments.findByName(name).onItem().ifNull().failWith(() -> new EnvironmentNotFoundException(name));
+    return environments
+        .findByName(name)
+        .onItem()
+        .ifNull()
+        .failWith(() -> new EnvironmentNotFoundException(name));
   }
 
-  /** Opens the stored git credentials, if any; only audits need them in clear, and only in memory. */
+  /**
+   * Opens the stored git credentials, if any; only audits need them in clear, and only in memory.
+   */
   public GitCredentials sourceCredentials(EnvironmentEntity entity) {
-    return entity.sourceSecret == null ? null : sourceJson.readCredentials(cipher.decrypt(entity.sourceSecret));
+    return entity.sourceSecret == null
+        ? null
+        : sourceJson.readCredentials(cipher.decrypt(entity.sourceSecret));
   }
 
-  /** Opens the environment's own shadow server URL, if any; only audits need it, and only in memory. */
+  /**
+   * Opens the environment's own shadow server URL, if any; only audits need it, and only in memory.
+   */
   public java.util.Optional<PrismaDatabaseUrl> shadowUrl(EnvironmentEntity entity) {
-    return entity.shadowUrlSecret == null ? java.util.Optional.empty()
+    return entity.shadowUrlSecret == null
+        ? java.util.Optional.empty()
         : java.util.Optional.of(PrismaDatabaseUrl.parse(cipher.decrypt(entity.shadowUrlSecret)));
   }
 
@@ -226,16 +299,23 @@ public class EnvironmentService {
   }
 
   public Environment toEnvironment(EnvironmentEntity entity) {
-    return new Environment(entity.id, entity.name, Tier.parse(entity.tier), entity.databaseUrlMasked,
-        sourceJson.read(entity.source), entity.sourceSecret != null,
-        new Schedule(entity.scheduleCron, entity.schedulePaused), entity.alertsWebhookSecret != null,
+    return new Environment(
+        entity.id,
+        entity.name,
+        Tier.parse(entity.tier),
+        entity.databaseUrlMasked,
+        sourceJson.read(entity.source),
+        entity.sourceSecret != null,
+        new Schedule(entity.scheduleCron, entity.schedulePaused),
+        entity.alertsWebhookSecret != null,
         entity.alertsGenericWebhookSecret != null,
         entity.alertsMinSeverity == null
             ? AlertPolicy.defaultMinSeverity(Tier.parse(entity.tier))
             : Severity.valueOf(entity.alertsMinSeverity),
         entity.schemaIgnore.isEmpty() ? List.of() : List.of(entity.schemaIgnore.split("\n")),
         entity.shadowUrlSecret != null,
-        entity.createdAt, entity.updatedAt);
+        entity.createdAt,
+        entity.updatedAt);
   }
 
   private PrismaDatabaseUrl validate(EnvironmentDraft draft) {
@@ -273,9 +353,12 @@ public class EnvironmentService {
         throw new InvalidEnvironmentException("shadowDatabaseUrl: " + e.getMessage());
       }
       refuseHost(shadow.host(), "shadowDatabaseUrl");
-      if (url != null && shadow.host().equals(url.host()) && shadow.port() == url.port()
+      if (url != null
+          && shadow.host().equals(url.host())
+          && shadow.port() == url.port()
           && shadow.database().equals(url.database())) {
-        throw new InvalidEnvironmentException("shadowDatabaseUrl must not be the watched database: a replay writes");
+        throw new InvalidEnvironmentException(
+            "shadowDatabaseUrl must not be the watched database: a replay writes");
       }
     }
     return url;
@@ -306,7 +389,10 @@ public class EnvironmentService {
     }
   }
 
-  /** Stored git credentials stay only with a URL of the same scheme, host and port (another repository there is fine). */
+  /**
+   * Stored git credentials stay only with a URL of the same scheme, host and port (another
+   * repository there is fine).
+   */
   private static boolean keepsCredentials(SourceSpec previous, GitSourceSpec next) {
     return previous instanceof GitSourceSpec stored && GitUrls.sameOrigin(stored.url(), next.url());
   }
@@ -316,11 +402,15 @@ public class EnvironmentService {
    * for http pairs them; the audit refuses it too, this says so at once.
    */
   private void refuseKeptTokenOverHttp(EnvironmentEntity entity, EnvironmentDraft draft) {
-    if (draft.credentials() == null && entity.sourceSecret != null && draft.source() instanceof GitSourceSpec git
-        && GitUrls.plainHttp(git.url()) && keepsCredentials(sourceJson.read(entity.source), git)
+    if (draft.credentials() == null
+        && entity.sourceSecret != null
+        && draft.source() instanceof GitSourceSpec git
+        && GitUrls.plainHttp(git.url())
+        && keepsCredentials(sourceJson.read(entity.source), git)
         && sourceCredentials(entity).token() != null) {
-      throw new InvalidEnvironmentException("source.url is plain http and the stored source.credentials.token would be "
-          + "kept, but a token is never sent over plain http: use the repository's https URL and send source.credentials");
+      throw new InvalidEnvironmentException(
+          "source.url is plain http and the stored source.credentials.token would be "
+              + "kept, but a token is never sent over plain http: use the repository's https URL and send source.credentials");
     }
   }
 
@@ -348,10 +438,14 @@ public class EnvironmentService {
       if (draft.alerts().webhookUrl() != null) {
         entity.alertsGenericWebhookSecret = cipher.encrypt(draft.alerts().webhookUrl().strip());
       }
-      entity.alertsMinSeverity = draft.alerts().minSeverity() == null ? null : draft.alerts().minSeverity().name();
+      entity.alertsMinSeverity =
+          draft.alerts().minSeverity() == null ? null : draft.alerts().minSeverity().name();
     }
     if (draft.shadowDatabaseUrl() != null) {
-      entity.shadowUrlSecret = draft.shadowDatabaseUrl().isBlank() ? null : cipher.encrypt(draft.shadowDatabaseUrl().strip());
+      entity.shadowUrlSecret =
+          draft.shadowDatabaseUrl().isBlank()
+              ? null
+              : cipher.encrypt(draft.shadowDatabaseUrl().strip());
     }
     if (draft.ignore() != null) {
       entity.schemaIgnore = String.join("\n", draft.ignore());

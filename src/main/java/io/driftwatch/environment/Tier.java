@@ -21,8 +21,13 @@ public enum Tier {
     return Arrays.stream(values())
         .filter(tier -> tier.label().equals(value))
         .findFirst()
-        .orElseThrow(() -> new InvalidEnvironmentException(
-            "tier must be one of " + Arrays.stream(values()).map(Tier::label).collect(Collectors.joining(", "))
-                + " (got `" + value + "`)"));
+        .orElseThrow(
+            () ->
+                new InvalidEnvironmentException(
+                    "tier must be one of "
+                        + Arrays.stream(values()).map(Tier::label).collect(Collectors.joining(", "))
+                        + " (got `"
+                        + value
+                        + "`)"));
   }
 }

@@ -25,11 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What Prometheus scrapes about each watched environment. Labels are the environment's name and tier
- * only (never a migration name: that would grow without bound). An environment has its series from
- * its creation on, before any audit; each replica shows what the store holds (MetricsFromStore reads
- * it at start-up and every refresh interval) and what its own audits found since. Every series is
- * documented in the README.
+ * What Prometheus scrapes about each watched environment. Labels are the environment's name and
+ * tier only (never a migration name: that would grow without bound). An environment has its series
+ * from its creation on, before any audit; each replica shows what the store holds (MetricsFromStore
+ * reads it at start-up and every refresh interval) and what its own audits found since. Every
+ * series is documented in the README.
  */
 @ApplicationScoped
 public class AuditMetrics {
@@ -50,8 +50,10 @@ public class AuditMetrics {
 
   private final MeterRegistry registry;
   private final Map<Meter.Id, AtomicLong> gauges = new ConcurrentHashMap<>();
+
   /** What is shown of each environment, by name. */
   private final Map<String, Shown> shown = new ConcurrentHashMap<>();
+
   private final SchedulePeriod periods = new SchedulePeriod(TimeZone.getDefault());
 
   /**
@@ -76,7 +78,8 @@ public class AuditMetrics {
   public AuditMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder(ENVIRONMENTS, shown, Map::size)
-        .description("Environments driftwatch watches; present whenever driftwatch is up and scraped")
+        .description(
+            "Environments driftwatch watches; present whenever driftwatch is up and scraped")
         .register(registry);
   }
 
@@ -96,10 +99,20 @@ public class AuditMetrics {
     }
     Shown entry = entry(environment.name(), environment.tier(), now);
     entry.touched = now;
-    set(CREATED, "When the environment was registered", "seconds", entry.tags, seconds(environment.createdAt()));
+    set(
+        CREATED,
+        "When the environment was registered",
+        "seconds",
+        entry.tags,
+        seconds(environment.createdAt()));
     Duration period = periods.of(environment.cron(), environment.paused(), now);
-    set(SCHEDULE_PERIOD, "Longest gap between the scheduled audits of the environment; 0 when paused or when its "
-        + "cron fires less than twice more", "seconds", entry.tags, period.toMillis() / 1000.0);
+    set(
+        SCHEDULE_PERIOD,
+        "Longest gap between the scheduled audits of the environment; 0 when paused or when its "
+            + "cron fires less than twice more",
+        "seconds",
+        entry.tags,
+        period.toMillis() / 1000.0);
     synchronized (entry) {
       showErrorStreak(entry);
     }
@@ -116,8 +129,11 @@ public class AuditMetrics {
         .register(registry)
         .record(Duration.ofMillis(report.durationMs()));
     if (report.outcome() == Outcome.ERROR) {
-      Counter.builder(ERRORS).description("Audits that could not read the source or the database")
-          .tags(entry.tags).register(registry).increment();
+      Counter.builder(ERRORS)
+          .description("Audits that could not read the source or the database")
+          .tags(entry.tags)
+          .register(registry)
+          .increment();
     }
     AuditSummary summary = report.summary();
     synchronized (entry) {
@@ -144,7 +160,8 @@ public class AuditMetrics {
         if (environment.latestSuccessful() != null) {
           showSuccessful(entry, environment.latestSuccessful());
         }
-        if (environment.latest() != null && !environment.latest().finishedAt().isBefore(entry.latest)) {
+        if (environment.latest() != null
+            && !environment.latest().finishedAt().isBefore(entry.latest)) {
           entry.errorStreak = environment.errorStreak();
           showLatest(entry, environment.latest());
         }
@@ -176,8 +193,17 @@ public class AuditMetrics {
   private void showLatest(Shown entry, AuditSummary summary) {
     entry.latest = summary.finishedAt();
     boolean failed = summary.outcome() == Outcome.ERROR;
-    set(LAST_AUDIT, "Time of the latest audit", "seconds", entry.tags, seconds(summary.finishedAt()));
-    set(IN_SYNC, "1 when the latest audit read both sides and found the history in sync, else 0", null, entry.tags,
+    set(
+        LAST_AUDIT,
+        "Time of the latest audit",
+        "seconds",
+        entry.tags,
+        seconds(summary.finishedAt()));
+    set(
+        IN_SYNC,
+        "1 when the latest audit read both sides and found the history in sync, else 0",
+        null,
+        entry.tags,
         !failed && summary.historyState() == HistoryState.IN_SYNC ? 1 : 0);
     showErrorStreak(entry);
     if (!failed) {
@@ -186,8 +212,12 @@ public class AuditMetrics {
   }
 
   private void showErrorStreak(Shown entry) {
-    set(ERROR_STREAK, "Audits in a row, up to the latest, that ended in ERROR; 0 before the first audit", null,
-        entry.tags, entry.errorStreak);
+    set(
+        ERROR_STREAK,
+        "Audits in a row, up to the latest, that ended in ERROR; 0 before the first audit",
+        null,
+        entry.tags,
+        entry.errorStreak);
   }
 
   /** The newest audit that could read both sides; call holding the entry's lock. */
@@ -197,37 +227,65 @@ public class AuditMetrics {
     }
     entry.latestSuccessful = summary.finishedAt();
     Tags environment = entry.tags;
-    set(LAST_SUCCESS, "Time of the latest audit that could read both sides", "seconds", environment,
+    set(
+        LAST_SUCCESS,
+        "Time of the latest audit that could read both sides",
+        "seconds",
+        environment,
         seconds(summary.finishedAt()));
     for (MigrationState state : MigrationState.values()) {
-      set(MIGRATIONS, "Migrations by state at the latest successful audit", null,
-          environment.and("state", state.name()), summary.migrations().getOrDefault(state.name(), 0));
+      set(
+          MIGRATIONS,
+          "Migrations by state at the latest successful audit",
+          null,
+          environment.and("state", state.name()),
+          summary.migrations().getOrDefault(state.name(), 0));
     }
-    Map<String, Map<String, Integer>> byFamily = summary.findingsByFamily() == null ? Map.of() : summary.findingsByFamily();
+    Map<String, Map<String, Integer>> byFamily =
+        summary.findingsByFamily() == null ? Map.of() : summary.findingsByFamily();
     for (Family family : Family.values()) {
       for (Severity severity : Severity.values()) {
-        set(FINDINGS, "Open findings at the latest successful audit, by code family and severity", null,
+        set(
+            FINDINGS,
+            "Open findings at the latest successful audit, by code family and severity",
+            null,
             environment.and("family", family.name()).and("severity", severity.name()),
             byFamily.getOrDefault(family.name(), Map.of()).getOrDefault(severity.name(), 0));
       }
     }
     if (summary.driftObjects() != null) {
-      set(DRIFT_OBJECTS, "Database objects that differ from what the applied migrations create, at the latest audit "
-          + "that checked drift", null, environment, summary.driftObjects());
+      set(
+          DRIFT_OBJECTS,
+          "Database objects that differ from what the applied migrations create, at the latest audit "
+              + "that checked drift",
+          null,
+          environment,
+          summary.driftObjects());
     }
-    // NaN when the latest successful audit could not measure coverage: an earlier ratio would be stale, and 1.0 a lie
-    set(COVERAGE, "Share of schema.prisma (models, fields, enum values) the applied migrations create; NaN when unknown",
-        null, environment, summary.coverageRatio() == null ? Double.NaN : summary.coverageRatio());
+    // NaN when the latest successful audit could not measure coverage: an earlier ratio would be
+    // stale, and 1.0 a lie
+    set(
+        COVERAGE,
+        "Share of schema.prisma (models, fields, enum values) the applied migrations create; NaN when unknown",
+        null,
+        environment,
+        summary.coverageRatio() == null ? Double.NaN : summary.coverageRatio());
   }
 
   private void set(String name, String description, String unit, Tags tags, double value) {
     Meter.Id id = new Meter.Id(name, tags, unit, description, Meter.Type.GAUGE);
-    AtomicLong bits = gauges.computeIfAbsent(id, ignored -> {
-      AtomicLong created = new AtomicLong();
-      Gauge.builder(name, created, held -> Double.longBitsToDouble(held.get()))
-          .description(description).baseUnit(unit).tags(tags).register(registry);
-      return created;
-    });
+    AtomicLong bits =
+        gauges.computeIfAbsent(
+            id,
+            ignored -> {
+              AtomicLong created = new AtomicLong();
+              Gauge.builder(name, created, held -> Double.longBitsToDouble(held.get()))
+                  .description(description)
+                  .baseUnit(unit)
+                  .tags(tags)
+                  .register(registry);
+              return created;
+            });
     bits.set(Double.doubleToRawLongBits(value));
   }
 

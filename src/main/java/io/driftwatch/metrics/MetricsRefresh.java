@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Shows the store's environments and audits as metrics right after start-up (a restart does not
- * blank the dashboards or silence the rules), then again every refresh interval. A Vert.x timer, not
- * {@code @Scheduled}: scheduled methods run on the clustered Quartz store, which fires each one on a
- * single replica, and every replica needs its own refresh.
+ * blank the dashboards or silence the rules), then again every refresh interval. A Vert.x timer,
+ * not {@code @Scheduled}: scheduled methods run on the clustered Quartz store, which fires each one
+ * on a single replica, and every replica needs its own refresh.
  */
 @ApplicationScoped
 public class MetricsRefresh {
@@ -37,7 +37,9 @@ public class MetricsRefresh {
     try {
       store.refresh().await().atMost(MetricsFromStore.READ_TIMEOUT.plusSeconds(2));
     } catch (RuntimeException e) {
-      LOG.warn("the stored environments and audits could not be shown as metrics; the next refresh tries again", e);
+      LOG.warn(
+          "the stored environments and audits could not be shown as metrics; the next refresh tries again",
+          e);
     }
     timer = vertx.setPeriodic(Math.max(1000, interval.toMillis()), id -> refreshUnlessRunning());
   }
@@ -54,11 +56,16 @@ public class MetricsRefresh {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    store.refresh()
-        .onTermination().invoke(() -> running.set(false))
-        .subscribe().with(
+    store
+        .refresh()
+        .onTermination()
+        .invoke(() -> running.set(false))
+        .subscribe()
+        .with(
             ignored -> {},
-            e -> LOG.warnf("the metrics could not be refreshed from the store (%s); the next refresh tries again",
-                e.toString()));
+            e ->
+                LOG.warnf(
+                    "the metrics could not be refreshed from the store (%s); the next refresh tries again",
+                    e.toString()));
   }
 }

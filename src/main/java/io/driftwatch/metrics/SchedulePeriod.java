@@ -13,17 +13,25 @@ import org.quartz.CronExpression;
  * How long an environment's schedule may leave it without an audit: the longest gap between the
  * coming fire times of its Quartz cron. For a regular cron ({@code 0 *}{@code /15 * * * ?}, hourly,
  * daily) that is the gap between the next two fire times; for one that skips (weekdays only, office
- * hours) it is the longest skip, so the staleness rule never fires over a weekend the schedule leaves
- * out. Quartz has no such query: this walks the fire times, a week's worth at most.
+ * hours) it is the longest skip, so the staleness rule never fires over a weekend the schedule
+ * leaves out. Quartz has no such query: this walks the fire times, a week's worth at most.
  */
 final class SchedulePeriod {
 
-  /** A week covers every skip of a cron that repeats weekly; a cron firing every second stops at this many. */
+  /**
+   * A week covers every skip of a cron that repeats weekly; a cron firing every second stops at
+   * this many.
+   */
   static final int MOST_FIRE_TIMES = 20_000;
+
   private static final Duration LOOK_AHEAD = Duration.ofDays(7);
 
-  /** Periods by cron: the walk is the same for every environment on one schedule, and crons rarely change. */
+  /**
+   * Periods by cron: the walk is the same for every environment on one schedule, and crons rarely
+   * change.
+   */
   private final Map<String, Duration> byCron = new ConcurrentHashMap<>();
+
   private final TimeZone zone;
 
   SchedulePeriod(TimeZone zone) {
@@ -31,8 +39,8 @@ final class SchedulePeriod {
   }
 
   /**
-   * The period of a schedule, {@link Duration#ZERO} when nothing is scheduled: paused, or a cron that
-   * fires less than twice more (such as the tests' {@code 0 0 0 1 1 ? 2099}).
+   * The period of a schedule, {@link Duration#ZERO} when nothing is scheduled: paused, or a cron
+   * that fires less than twice more (such as the tests' {@code 0 0 0 1 1 ? 2099}).
    */
   Duration of(String cron, boolean paused, Instant now) {
     if (paused || cron == null) {

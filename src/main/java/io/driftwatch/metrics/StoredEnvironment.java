@@ -9,5 +9,8 @@ import io.driftwatch.audit.report.AuditSummary;
  * @param latestSuccessful its newest audit that could read both sides; null if none could
  * @param errorStreak how many audits in a row, up to the newest, ended in ERROR
  */
-record StoredEnvironment(WatchedEnvironment environment, AuditSummary latest, AuditSummary latestSuccessful,
+record StoredEnvironment(
+    WatchedEnvironment environment,
+    AuditSummary latest,
+    AuditSummary latestSuccessful,
     long errorStreak) {}

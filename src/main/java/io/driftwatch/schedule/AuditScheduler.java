@@ -1,8 +1,8 @@
 package io.driftwatch.schedule;
 
 import io.driftwatch.environment.Environment;
-import io.smallrye.mutiny.Uni;
 import io.driftwatch.support.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashSet;
@@ -37,20 +37,27 @@ public class AuditScheduler {
   }
 
   public Uni<Void> applyAsync(Environment environment) {
-    return Blocking.call(() -> {
-      apply(environment);
-      return environment;
-    }).replaceWithVoid();
+    return Blocking.call(
+            () -> {
+              apply(environment);
+              return environment;
+            })
+        .replaceWithVoid();
   }
 
   public Uni<Void> removeAsync(UUID environmentId) {
-    return Blocking.call(() -> {
-      remove(environmentId);
-      return environmentId;
-    }).replaceWithVoid();
+    return Blocking.call(
+            () -> {
+              remove(environmentId);
+              return environmentId;
+            })
+        .replaceWithVoid();
   }
 
-  /** Schedules, reschedules or pauses; leaves an unchanged trigger alone so its misfire state survives restarts. */
+  /**
+   * Schedules, reschedules or pauses; leaves an unchanged trigger alone so its misfire state
+   * survives restarts.
+   */
   public void apply(Environment environment) {
     String id = environment.id().toString();
     JobKey jobKey = JobKey.jobKey(id, GROUP);
@@ -58,16 +65,20 @@ public class AuditScheduler {
     try {
       Trigger existing = quartz.getTrigger(triggerKey);
       JobDetail current = quartz.getJobDetail(jobKey);
-      boolean unchanged = existing instanceof CronTrigger cron
-          && cron.getCronExpression().equals(environment.schedule().cron())
-          && current != null
-          && environment.name().equals(current.getJobDataMap().getString(ScheduledAuditJob.ENVIRONMENT));
+      boolean unchanged =
+          existing instanceof CronTrigger cron
+              && cron.getCronExpression().equals(environment.schedule().cron())
+              && current != null
+              && environment
+                  .name()
+                  .equals(current.getJobDataMap().getString(ScheduledAuditJob.ENVIRONMENT));
       if (!unchanged) {
-        JobDetail job = JobBuilder.newJob(ScheduledAuditJob.class)
-            .withIdentity(jobKey)
-            .usingJobData(ScheduledAuditJob.ENVIRONMENT, environment.name())
-            .storeDurably()
-            .build();
+        JobDetail job =
+            JobBuilder.newJob(ScheduledAuditJob.class)
+                .withIdentity(jobKey)
+                .usingJobData(ScheduledAuditJob.ENVIRONMENT, environment.name())
+                .storeDurably()
+                .build();
         Trigger trigger = trigger(triggerKey, jobKey, environment.schedule().cron());
         quartz.scheduleJob(job, Set.of(trigger), true);
       }
@@ -78,16 +89,21 @@ public class AuditScheduler {
         quartz.resumeTrigger(triggerKey);
       }
     } catch (SchedulerException e) {
-      throw new IllegalStateException("the schedule of " + environment.name() + " cannot be stored", e);
+      throw new IllegalStateException(
+          "the schedule of " + environment.name() + " cannot be stored", e);
     }
   }
 
-  /** The cron trigger of an environment: after downtime, a missed audit runs once, not once per missed time. */
+  /**
+   * The cron trigger of an environment: after downtime, a missed audit runs once, not once per
+   * missed time.
+   */
   static Trigger trigger(TriggerKey key, JobKey job, String cron) {
     return TriggerBuilder.newTrigger()
         .withIdentity(key)
         .forJob(job)
-        .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
+        .withSchedule(
+            CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
         .build();
   }
 
@@ -95,7 +111,8 @@ public class AuditScheduler {
     try {
       quartz.deleteJob(JobKey.jobKey(environmentId.toString(), GROUP));
     } catch (SchedulerException e) {
-      throw new IllegalStateException("the schedule of environment " + environmentId + " cannot be removed", e);
+      throw new IllegalStateException(
+          "the schedule of environment " + environmentId + " cannot be removed", e);
     }
   }
 

@@ -13,8 +13,9 @@ import org.quartz.JobExecutionContext;
 
 /**
  * One scheduled audit. Quartz runs it on a blocking worker thread, so the reactive audit runs on a
- * Vert.x context through VertxContextSupport, and is waited for a bounded time. A manual audit holding the lease
- * makes this one step aside; the cluster never runs one environment's job twice at once.
+ * Vert.x context through VertxContextSupport, and is waited for a bounded time. A manual audit
+ * holding the lease makes this one step aside; the cluster never runs one environment's job twice
+ * at once.
  */
 @Dependent
 @DisallowConcurrentExecution
@@ -33,9 +34,18 @@ public class ScheduledAuditJob implements Job {
   public void execute(JobExecutionContext context) {
     String environment = context.getMergedJobDataMap().getString(ENVIRONMENT);
     try {
-      // The audit ends within its own timeout; this bound only keeps a Quartz thread from waiting forever on a bug.
-      VertxContextSupport.subscribeAndAwait(() -> audits.run(environment).ifNoItem().after(audits.longestRun())
-          .failWith(() -> new IllegalStateException("no answer within " + audits.longestRun().toSeconds() + " s")));
+      // The audit ends within its own timeout; this bound only keeps a Quartz thread from waiting
+      // forever on a bug.
+      VertxContextSupport.subscribeAndAwait(
+          () ->
+              audits
+                  .run(environment)
+                  .ifNoItem()
+                  .after(audits.longestRun())
+                  .failWith(
+                      () ->
+                          new IllegalStateException(
+                              "no answer within " + audits.longestRun().toSeconds() + " s")));
     } catch (AuditRunningException e) {
       LOG.debugf("scheduled audit of %s skipped: another audit holds its lease", environment);
     } catch (ShuttingDownException e) {

@@ -11,11 +11,14 @@ public class SchedulesOnStartup {
 
   private static final Logger LOG = Logger.getLogger(SchedulesOnStartup.class);
 
-  void onStart(@Observes StartupEvent event, EnvironmentService environments, AuditScheduler scheduler) {
+  void onStart(
+      @Observes StartupEvent event, EnvironmentService environments, AuditScheduler scheduler) {
     try {
       scheduler.sync(VertxContextSupport.subscribeAndAwait(environments::list));
     } catch (Throwable e) {
-      LOG.error("the scheduled audits could not be synchronised with the environments; manual audits still work", e);
+      LOG.error(
+          "the scheduled audits could not be synchronised with the environments; manual audits still work",
+          e);
     }
   }
 }

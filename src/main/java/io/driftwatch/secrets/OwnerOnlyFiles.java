@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 
-/** Small secret files the quick start keeps in its data directory (key, admin token), readable by the owner only. */
+/**
+ * Small secret files the quick start keeps in its data directory (key, admin token), readable by
+ * the owner only.
+ */
 public final class OwnerOnlyFiles {
 
   private OwnerOnlyFiles() {}

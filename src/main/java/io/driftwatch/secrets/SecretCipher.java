@@ -58,7 +58,8 @@ public final class SecretCipher {
 
   private String add(byte[] key) {
     if (key.length != 32) {
-      throw new IllegalArgumentException("a master key must be 256 bits (32 bytes), got " + key.length * 8 + " bits");
+      throw new IllegalArgumentException(
+          "a master key must be 256 bits (32 bytes), got " + key.length * 8 + " bits");
     }
     String id = keyIdOf(key);
     keys.putIfAbsent(id, new SecretKeySpec(key.clone(), "AES"));
@@ -67,7 +68,9 @@ public final class SecretCipher {
 
   public static String keyIdOf(byte[] key) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key)).substring(0, 8);
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(key))
+          .substring(0, 8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -110,9 +113,12 @@ public final class SecretCipher {
     }
     SecretKeySpec key = keys.get(parts[1]);
     if (key == null) {
-      throw new SecretException("a stored secret was encrypted under key " + parts[1]
-          + ", which is neither the current master key (" + currentKeyId.get()
-          + ") nor one of DRIFTWATCH_PREVIOUS_MASTER_KEYS");
+      throw new SecretException(
+          "a stored secret was encrypted under key "
+              + parts[1]
+              + ", which is neither the current master key ("
+              + currentKeyId.get()
+              + ") nor one of DRIFTWATCH_PREVIOUS_MASTER_KEYS");
     }
     try {
       byte[] in = Base64.getDecoder().decode(parts[2]);
@@ -121,13 +127,15 @@ public final class SecretCipher {
       cipher.updateAAD(aad(parts[1]));
       return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new SecretException("a stored secret could not be decrypted (tampered with, or another key)");
+      throw new SecretException(
+          "a stored secret could not be decrypted (tampered with, or another key)");
     }
   }
 
   /** Whether a ciphertext is sealed under the current key. */
   public boolean isCurrent(String ciphertext) {
-    return currentKeyId.isPresent() && ciphertext.startsWith(VERSION + ":" + currentKeyId.get() + ":");
+    return currentKeyId.isPresent()
+        && ciphertext.startsWith(VERSION + ":" + currentKeyId.get() + ":");
   }
 
   /** The same secret sealed under the current key; unchanged when it already is. */

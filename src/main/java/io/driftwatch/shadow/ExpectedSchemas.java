@@ -28,27 +28,30 @@ import org.jboss.logging.Logger;
 /**
  * The schema the applied migrations produce: from the store when these scripts were replayed before
  * on a server of the same major version, else replayed now and kept. A replay is kept whole, failed
- * or not (its catalog, the migration that stopped it, those it went on past), when its outcome is the
- * scripts' own ({@link ExpectedSchema#settled()}): a failed history is not replayed on every audit,
- * while a sandbox refusal or a timeout is tried again.
+ * or not (its catalog, the migration that stopped it, those it went on past), when its outcome is
+ * the scripts' own ({@link ExpectedSchema#settled()}): a failed history is not replayed on every
+ * audit, while a sandbox refusal or a timeout is tried again.
  */
 @ApplicationScoped
 public class ExpectedSchemas {
 
   private static final Logger LOG = Logger.getLogger(ExpectedSchemas.class);
-  private static final String FIND = "SELECT catalog, failures FROM catalog_snapshot WHERE cache_key = $1";
-  private static final String KEEP = "INSERT INTO catalog_snapshot (cache_key, catalog, failures) VALUES ($1, $2, $3) "
-      + "ON CONFLICT DO NOTHING";
+  private static final String FIND =
+      "SELECT catalog, failures FROM catalog_snapshot WHERE cache_key = $1";
+  private static final String KEEP =
+      "INSERT INTO catalog_snapshot (cache_key, catalog, failures) VALUES ($1, $2, $3) "
+          + "ON CONFLICT DO NOTHING";
   static final String REPLAYS = "driftwatch.shadow.replays";
 
   /** The last outcomes used, by key: an audit at an unchanged commit parses nothing. */
-  private final java.util.Map<String, Kept> recent = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Kept> eldest) {
-          return size() > 32;
-        }
-      });
+  private final java.util.Map<String, Kept> recent =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Kept> eldest) {
+              return size() > 32;
+            }
+          });
 
   /**
    * What is kept of a replay.
@@ -60,19 +63,30 @@ public class ExpectedSchemas {
 
     static Kept of(ExpectedSchema expected) {
       boolean failed = expected.failure().isPresent() || !expected.pendingFailures().isEmpty();
-      return new Kept(expected.catalog().orElse(null),
-          failed ? new Failures(expected.failure().orElse(null), expected.pendingFailures()) : null);
+      return new Kept(
+          expected.catalog().orElse(null),
+          failed
+              ? new Failures(expected.failure().orElse(null), expected.pendingFailures())
+              : null);
     }
 
     /** The outcome again, as read from the store, for this plan on this server. */
     ExpectedSchema expected(ReplayPlan plan, ShadowReplayer.Server server) {
       int major = catalog == null ? server.major() : catalog.serverMajorVersion();
-      return new ExpectedSchema(Optional.ofNullable(catalog), Optional.ofNullable(failures == null ? null : failures.stop()),
-          major, server.extensions(), true, failures == null ? List.of() : failures.passed(), plan.rerunFailed());
+      return new ExpectedSchema(
+          Optional.ofNullable(catalog),
+          Optional.ofNullable(failures == null ? null : failures.stop()),
+          major,
+          server.extensions(),
+          true,
+          failures == null ? List.of() : failures.passed(),
+          plan.rerunFailed());
     }
   }
 
-  /** The failures column: the migration that stopped the replay (or null), those it went on past. */
+  /**
+   * The failures column: the migration that stopped the replay (or null), those it went on past.
+   */
   record Failures(ReplayFailure stop, List<ReplayFailure> passed) {
 
     Failures {
@@ -86,7 +100,11 @@ public class ExpectedSchemas {
   private final ObjectMapper json;
   private final MeterRegistry metrics;
 
-  public ExpectedSchemas(ShadowReplayer replayer, ShadowServer shadows, Pool store, ObjectMapper json,
+  public ExpectedSchemas(
+      ShadowReplayer replayer,
+      ShadowServer shadows,
+      Pool store,
+      ObjectMapper json,
       MeterRegistry metrics) {
     this.replayer = replayer;
     this.shadows = shadows;
@@ -106,29 +124,42 @@ public class ExpectedSchemas {
 
   /** On this shadow server (an environment's own, or the global one). */
   public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas, ShadowTarget target) {
-    return replayer.serverFacts(target).flatMap(server -> {
-      String key = key(plan, schemas, server);
-      return cached(key).flatMap(found -> {
-        if (found.isPresent()) {
-          count("kept");
-          return Uni.createFrom().item(found.get().expected(plan, server));
-        }
-        count("replayed");
-        return replayer.replay(plan, schemas, target)
-            .call(expected -> expected.settled() ? keep(key, Kept.of(expected)) : Uni.createFrom().voidItem());
-      });
-    });
+    return replayer
+        .serverFacts(target)
+        .flatMap(
+            server -> {
+              String key = key(plan, schemas, server);
+              return cached(key)
+                  .flatMap(
+                      found -> {
+                        if (found.isPresent()) {
+                          count("kept");
+                          return Uni.createFrom().item(found.get().expected(plan, server));
+                        }
+                        count("replayed");
+                        return replayer
+                            .replay(plan, schemas, target)
+                            .call(
+                                expected ->
+                                    expected.settled()
+                                        ? keep(key, Kept.of(expected))
+                                        : Uni.createFrom().voidItem());
+                      });
+            });
   }
 
   private void count(String result) {
-    Counter.builder(REPLAYS).description("Shadow replays this replica needed: run now, or kept from an earlier one")
-        .tag("result", result).register(metrics).increment();
+    Counter.builder(REPLAYS)
+        .description("Shadow replays this replica needed: run now, or kept from an earlier one")
+        .tag("result", result)
+        .register(metrics)
+        .increment();
   }
 
   /**
-   * The content key of a replay: the plan on this server's major version, the schemas read, the catalog reader's
-   * model, and the extensions the server offers (a replay that stopped at an extension the server lacks is kept, and
-   * replayed again once the server has it).
+   * The content key of a replay: the plan on this server's major version, the schemas read, the
+   * catalog reader's model, and the extensions the server offers (a replay that stopped at an
+   * extension the server lacks is kept, and replayed again once the server has it).
    */
   static String key(ReplayPlan plan, Set<String> schemas, ShadowReplayer.Server server) {
     try {
@@ -136,7 +167,9 @@ public class ExpectedSchemas {
       digest.update(plan.cacheKey(server.major()).getBytes(StandardCharsets.UTF_8));
       digest.update(String.join(",", new TreeSet<>(schemas)).getBytes(StandardCharsets.UTF_8));
       digest.update(PostgresCatalogReader.MODEL_VERSION.getBytes(StandardCharsets.UTF_8));
-      digest.update(("|" + String.join(",", new TreeSet<>(server.extensions()))).getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          ("|" + String.join(",", new TreeSet<>(server.extensions())))
+              .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -148,27 +181,37 @@ public class ExpectedSchemas {
     if (inMemory != null) {
       return Uni.createFrom().item(Optional.of(inMemory));
     }
-    return store.preparedQuery(FIND).execute(Tuple.of(key)).map(rows -> {
-      RowIterator<Row> iterator = rows.iterator();
-      if (!iterator.hasNext()) {
-        return Optional.empty();
-      }
-      Row row = iterator.next();
-      try {
-        String catalog = row.getString("catalog");
-        String failures = row.getString("failures");
-        Kept kept = new Kept(catalog == null ? null : json.readValue(catalog, Catalog.class),
-            failures == null ? null : json.readValue(failures, Failures.class));
-        if (kept.catalog() == null && (kept.failures() == null || kept.failures().stop() == null)) {
-          return Optional.empty(); // neither a schema nor where it stopped: nothing to go on
-        }
-        recent.put(key, kept);
-        return Optional.of(kept);
-      } catch (JsonProcessingException e) {
-        LOG.warnf("a kept replay cannot be read any more (%s); replaying again", e.getOriginalMessage());
-        return Optional.empty();
-      }
-    });
+    return store
+        .preparedQuery(FIND)
+        .execute(Tuple.of(key))
+        .map(
+            rows -> {
+              RowIterator<Row> iterator = rows.iterator();
+              if (!iterator.hasNext()) {
+                return Optional.empty();
+              }
+              Row row = iterator.next();
+              try {
+                String catalog = row.getString("catalog");
+                String failures = row.getString("failures");
+                Kept kept =
+                    new Kept(
+                        catalog == null ? null : json.readValue(catalog, Catalog.class),
+                        failures == null ? null : json.readValue(failures, Failures.class));
+                if (kept.catalog() == null
+                    && (kept.failures() == null || kept.failures().stop() == null)) {
+                  return Optional
+                      .empty(); // neither a schema nor where it stopped: nothing to go on
+                }
+                recent.put(key, kept);
+                return Optional.of(kept);
+              } catch (JsonProcessingException e) {
+                LOG.warnf(
+                    "a kept replay cannot be read any more (%s); replaying again",
+                    e.getOriginalMessage());
+                return Optional.empty();
+              }
+            });
   }
 
   private Uni<Void> keep(String key, Kept kept) {

@@ -9,13 +9,14 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * The manager's session as a teardown uses it, on a teardown thread: one statement after the other, each waited for
- * within the manager's bound (the server ends a statement at its statement_timeout; past the bound it is taken as
- * not answering). Closed when the teardown is done.
+ * The manager's session as a teardown uses it, on a teardown thread: one statement after the other,
+ * each waited for within the manager's bound (the server ends a statement at its statement_timeout;
+ * past the bound it is taken as not answering). Closed when the teardown is done.
  */
 final class ManagerSession implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ManagerSession.class);
+
   /** Beyond the connector's own bound on every call: the await is never the wait that decides. */
   private static final Duration SLACK = Duration.ofSeconds(2);
 
@@ -30,8 +31,8 @@ final class ManagerSession implements AutoCloseable {
   }
 
   static ManagerSession open(ShadowConnector connector, ShadowTarget target) {
-    PgConnection connection = connector.manager(target).await()
-        .atMost(connector.connectTimeout().plus(SLACK));
+    PgConnection connection =
+        connector.manager(target).await().atMost(connector.connectTimeout().plus(SLACK));
     return new ManagerSession(connection, target, connector);
   }
 
@@ -49,13 +50,18 @@ final class ManagerSession implements AutoCloseable {
       execute(sql);
     } catch (RuntimeException e) {
       if (what != null) {
-        LOG.warnf("could not drop %s on the shadow server %s: %s", what, target.describe(), e.getMessage());
+        LOG.warnf(
+            "could not drop %s on the shadow server %s: %s",
+            what, target.describe(), e.getMessage());
       }
     }
   }
 
   private <T> T await(Uni<T> call) {
-    return connector.managerAnswer(call, target).await().atMost(connector.managerAnswer().plus(SLACK));
+    return connector
+        .managerAnswer(call, target)
+        .await()
+        .atMost(connector.managerAnswer().plus(SLACK));
   }
 
   @Override
@@ -63,7 +69,8 @@ final class ManagerSession implements AutoCloseable {
     try {
       connection.close().await().atMost(SLACK);
     } catch (RuntimeException e) {
-      LOG.debugf("the manager session on %s did not close cleanly: %s", target.describe(), e.getMessage());
+      LOG.debugf(
+          "the manager session on %s did not close cleanly: %s", target.describe(), e.getMessage());
     }
   }
 }

@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads PostgreSQL's answer to a replayed script as whose fault it is: the script's own error (what Prisma's shadow
- * database would say too), or the sandbox's refusal (a privilege, a limit, an extension it cannot install). The
- * error text is kept, users need it, but cut to a bounded length and stripped of control characters: it goes into
- * reports, Slack messages and Markdown.
+ * Reads PostgreSQL's answer to a replayed script as whose fault it is: the script's own error (what
+ * Prisma's shadow database would say too), or the sandbox's refusal (a privilege, a limit, an
+ * extension it cannot install). The error text is kept, users need it, but cut to a bounded length
+ * and stripped of control characters: it goes into reports, Slack messages and Markdown.
  */
 final class ReplayErrors {
 
@@ -18,16 +18,20 @@ final class ReplayErrors {
   static final int MAX_ERROR_LENGTH = 500;
 
   /**
-   * What the sandbox's limits raise: a statement or lock timeout or a cancel (57014, 55P03), temporary files over
-   * temp_file_limit (53400), the server out of disk or memory (53100, 53200), the stack depth limit (54001), the
-   * session ended (57P01-57P03, 25P03 idle in transaction).
+   * What the sandbox's limits raise: a statement or lock timeout or a cancel (57014, 55P03),
+   * temporary files over temp_file_limit (53400), the server out of disk or memory (53100, 53200),
+   * the stack depth limit (54001), the session ended (57P01-57P03, 25P03 idle in transaction).
    */
-  private static final Set<String> LIMITS = Set.of("57014", "55P03", "53400", "53100", "53200", "54001", "57P01",
-      "57P02", "57P03", "25P03");
+  private static final Set<String> LIMITS =
+      Set.of(
+          "57014", "55P03", "53400", "53100", "53200", "54001", "57P01", "57P02", "57P03", "25P03");
 
-  private static final Pattern UNTRUSTED = Pattern.compile("permission denied to create extension \"([^\"]+)\"");
-  private static final Pattern NOT_AVAILABLE = Pattern.compile("extension \"([^\"]+)\" is not available");
-  private static final Pattern NO_CONTROL_FILE = Pattern.compile("extension control file \"[^\"]*/([^\"/]+)\\.control\"");
+  private static final Pattern UNTRUSTED =
+      Pattern.compile("permission denied to create extension \"([^\"]+)\"");
+  private static final Pattern NOT_AVAILABLE =
+      Pattern.compile("extension \"([^\"]+)\" is not available");
+  private static final Pattern NO_CONTROL_FILE =
+      Pattern.compile("extension control file \"[^\"]*/([^\"/]+)\\.control\"");
 
   private ReplayErrors() {}
 
@@ -51,8 +55,14 @@ final class ReplayErrors {
 
   /** A script still running when the replay's time was up. */
   static ReplayFailure timedOut(String migration, java.time.Duration timeout) {
-    return new ReplayFailure(migration, "", "it did not finish within " + timeout.toSeconds()
-        + " s (driftwatch.shadow.timeout): its session was cancelled, then ended", Cause.REFUSED, "");
+    return new ReplayFailure(
+        migration,
+        "",
+        "it did not finish within "
+            + timeout.toSeconds()
+            + " s (driftwatch.shadow.timeout): its session was cancelled, then ended",
+        Cause.REFUSED,
+        "");
   }
 
   private static String extension(String message) {
@@ -78,6 +88,8 @@ final class ReplayErrors {
       char c = message.charAt(i);
       text.append(Character.isISOControl(c) ? ' ' : c);
     }
-    return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…" : text.toString();
+    return text.length() > MAX_ERROR_LENGTH
+        ? text.substring(0, MAX_ERROR_LENGTH - 1) + "…"
+        : text.toString();
   }
 }

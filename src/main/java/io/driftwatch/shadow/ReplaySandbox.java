@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One replay's sandbox on a shadow server: a login role created for this replay alone, and the scratch database it
- * owns. Both names carry the second they were made, so that a sandbox whose replica died is recognised as stale by
- * the next replay on the server and dropped: the lease has an owner that can die, and an end.
+ * One replay's sandbox on a shadow server: a login role created for this replay alone, and the
+ * scratch database it owns. Both names carry the second they were made, so that a sandbox whose
+ * replica died is recognised as stale by the next replay on the server and dropped: the lease has
+ * an owner that can die, and an end.
  *
  * @param password random, used once, never stored: the role is dropped with its database
  */
@@ -19,7 +20,8 @@ record ReplaySandbox(String role, String database, String password, Instant crea
   static final String ROLE_PREFIX = "dw_replay_";
   static final String DATABASE_PREFIX = "dw_shadow_";
 
-  private static final Pattern NAME = Pattern.compile("^dw_(?:replay|shadow)_(\\d{10,12})_[0-9a-f]{12}$");
+  private static final Pattern NAME =
+      Pattern.compile("^dw_(?:replay|shadow)_(\\d{10,12})_[0-9a-f]{12}$");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   static ReplaySandbox create(Instant now) {
@@ -27,10 +29,14 @@ record ReplaySandbox(String role, String database, String password, Instant crea
     return new ReplaySandbox(ROLE_PREFIX + suffix, DATABASE_PREFIX + suffix, hex(24), now);
   }
 
-  /** When a role or database of this kind was made, read from its name; empty for any other name. */
+  /**
+   * When a role or database of this kind was made, read from its name; empty for any other name.
+   */
   static Optional<Instant> madeAt(String name) {
     Matcher matcher = NAME.matcher(name);
-    return matcher.matches() ? Optional.of(Instant.ofEpochSecond(Long.parseLong(matcher.group(1)))) : Optional.empty();
+    return matcher.matches()
+        ? Optional.of(Instant.ofEpochSecond(Long.parseLong(matcher.group(1))))
+        : Optional.empty();
   }
 
   static String quote(String identifier) {

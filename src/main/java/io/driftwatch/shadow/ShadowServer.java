@@ -25,8 +25,11 @@ public class ShadowServer {
     if (config.shadow().url().isPresent()) {
       this.global = ShadowTarget.of(PrismaDatabaseUrl.parse(config.shadow().url().get()));
     } else {
-      String reactive = storeUrl.orElseThrow(() -> new IllegalStateException("no shadow server: set DRIFTWATCH_SHADOW_URL"))
-          .replaceFirst("^vertx-reactive:", "");
+      String reactive =
+          storeUrl
+              .orElseThrow(
+                  () -> new IllegalStateException("no shadow server: set DRIFTWATCH_SHADOW_URL"))
+              .replaceFirst("^vertx-reactive:", "");
       PgConnectOptions store = PgConnectOptions.fromUri(reactive);
       storeUser.ifPresent(store::setUser);
       storePassword.ifPresent(store::setPassword);

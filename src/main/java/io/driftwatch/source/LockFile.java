@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code provider} from {@code migration_lock.toml}. Written by hand on purpose: Prisma writes
- * one fixed line, {@code provider = "postgresql"}, and a TOML library for one key would be heavier
- * than the file.
+ * Reads {@code provider} from {@code migration_lock.toml}. Written by hand on purpose: Prisma
+ * writes one fixed line, {@code provider = "postgresql"}, and a TOML library for one key would be
+ * heavier than the file.
  */
 public final class LockFile {
 

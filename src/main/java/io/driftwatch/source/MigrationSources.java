@@ -20,15 +20,25 @@ public class MigrationSources {
   private final PathMigrationSource.Limits pathLimits;
   private final GitMigrationSource.Limits gitLimits;
 
-  public MigrationSources(DriftwatchConfig config, GitMirrors mirrors, OutboundPolicy outbound, SourceBounds bounds,
+  public MigrationSources(
+      DriftwatchConfig config,
+      GitMirrors mirrors,
+      OutboundPolicy outbound,
+      SourceBounds bounds,
       ScriptMemory memory) {
     this.memory = memory;
     this.mirrors = mirrors;
     this.outbound = outbound;
     this.bounds = bounds;
-    this.pathLimits = new PathMigrationSource.Limits(config.source().maxScriptBytes(), config.source().maxTotalBytes());
-    this.gitLimits = new GitMigrationSource.Limits(config.source().maxScriptBytes(), config.source().maxTotalBytes(),
-        config.git().historyMaxCommits(), config.git().historyTimeout());
+    this.pathLimits =
+        new PathMigrationSource.Limits(
+            config.source().maxScriptBytes(), config.source().maxTotalBytes());
+    this.gitLimits =
+        new GitMigrationSource.Limits(
+            config.source().maxScriptBytes(),
+            config.source().maxTotalBytes(),
+            config.git().historyMaxCommits(),
+            config.git().historyTimeout());
   }
 
   /** A source for one audit; the caller closes it. */
@@ -42,7 +52,10 @@ public class MigrationSources {
     throw new IllegalArgumentException("no adapter for source type " + spec.type());
   }
 
-  /** Why a repository may not be read: a file URL outside the source roots, or a host the outbound policy refuses. */
+  /**
+   * Why a repository may not be read: a file URL outside the source roots, or a host the outbound
+   * policy refuses.
+   */
   private String refusal(String url) {
     String local = bounds.repositoryRefusal(url);
     if (local != null) {

@@ -31,12 +31,19 @@ import java.util.Set;
 final class NoFollowFolder implements Closeable {
 
   /** What an entry is, seen without following a link. */
-  enum Kind { FILE, FOLDER, LINK, OTHER, MISSING }
+  enum Kind {
+    FILE,
+    FOLDER,
+    LINK,
+    OTHER,
+    MISSING
+  }
 
   /** A file's bytes, or null when it holds more than the limit; {@code size} is what it holds. */
   record Content(long size, byte[] bytes) {}
 
-  private static final Set<OpenOption> READ_NO_FOLLOW = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+  private static final Set<OpenOption> READ_NO_FOLLOW =
+      Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
   private final Path path;
   private final DirectoryStream<Path> stream;
@@ -48,7 +55,8 @@ final class NoFollowFolder implements Closeable {
 
   /** Opens a folder given by its real path (the caller resolved and checked it). */
   static NoFollowFolder open(Path realPath) throws IOException {
-    if (!Files.readAttributes(realPath, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+    if (!Files.readAttributes(realPath, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+        .isDirectory()) {
       throw new NotDirectoryException(realPath.toString());
     }
     return new NoFollowFolder(realPath, Files.newDirectoryStream(realPath));
@@ -61,31 +69,42 @@ final class NoFollowFolder implements Closeable {
   Kind kind(String name) throws IOException {
     BasicFileAttributes attributes;
     try {
-      attributes = stream instanceof SecureDirectoryStream<Path> secure
-          ? secure.getFileAttributeView(relative(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-              .readAttributes()
-          : Files.readAttributes(path.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      attributes =
+          stream instanceof SecureDirectoryStream<Path> secure
+              ? secure
+                  .getFileAttributeView(
+                      relative(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                  .readAttributes()
+              : Files.readAttributes(
+                  path.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return Kind.MISSING;
     }
     if (attributes.isSymbolicLink()) {
       return Kind.LINK;
     }
-    return attributes.isDirectory() ? Kind.FOLDER : attributes.isRegularFile() ? Kind.FILE : Kind.OTHER;
+    return attributes.isDirectory()
+        ? Kind.FOLDER
+        : attributes.isRegularFile() ? Kind.FILE : Kind.OTHER;
   }
 
   /** The size in bytes of the entry {@code name}, seen without following a link. */
   long size(String name) throws IOException {
     return (stream instanceof SecureDirectoryStream<Path> secure
-        ? secure.getFileAttributeView(relative(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-            .readAttributes()
-        : Files.readAttributes(path.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)).size();
+            ? secure
+                .getFileAttributeView(
+                    relative(name), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes()
+            : Files.readAttributes(
+                path.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))
+        .size();
   }
 
   /** The sub-folder {@code name}; fails when it is not a folder (a link is not one). */
   NoFollowFolder folder(String name) throws IOException {
     if (stream instanceof SecureDirectoryStream<Path> secure) {
-      return new NoFollowFolder(path.resolve(name), secure.newDirectoryStream(relative(name), LinkOption.NOFOLLOW_LINKS));
+      return new NoFollowFolder(
+          path.resolve(name), secure.newDirectoryStream(relative(name), LinkOption.NOFOLLOW_LINKS));
     }
     if (kind(name) != Kind.FOLDER) {
       throw new NotDirectoryException(path.resolve(name).toString());
@@ -93,7 +112,10 @@ final class NoFollowFolder implements Closeable {
     return new NoFollowFolder(path.resolve(name), Files.newDirectoryStream(path.resolve(name)));
   }
 
-  /** The folder at a relative path, each step taken without following a link; empty when a step is not a folder. */
+  /**
+   * The folder at a relative path, each step taken without following a link; empty when a step is
+   * not a folder.
+   */
   Optional<NoFollowFolder> descend(Path relative) throws IOException {
     NoFollowFolder current = this;
     for (Path step : relative) {
@@ -127,13 +149,15 @@ final class NoFollowFolder implements Closeable {
   }
 
   /**
-   * Reads a regular file through no link, at most {@code maxBytes} of it: the bound holds while reading. The bytes
-   * land in one array of the file's size (no doubling buffer, no copy at the end), which the caller keeps.
+   * Reads a regular file through no link, at most {@code maxBytes} of it: the bound holds while
+   * reading. The bytes land in one array of the file's size (no doubling buffer, no copy at the
+   * end), which the caller keeps.
    */
   Content read(String name, long maxBytes) throws IOException {
-    try (SeekableByteChannel channel = stream instanceof SecureDirectoryStream<Path> secure
-        ? secure.newByteChannel(relative(name), READ_NO_FOLLOW)
-        : Files.newByteChannel(path.resolve(name), READ_NO_FOLLOW)) {
+    try (SeekableByteChannel channel =
+        stream instanceof SecureDirectoryStream<Path> secure
+            ? secure.newByteChannel(relative(name), READ_NO_FOLLOW)
+            : Files.newByteChannel(path.resolve(name), READ_NO_FOLLOW)) {
       long size = channel.size();
       if (size > maxBytes) {
         return new Content(size, null);
@@ -151,7 +175,8 @@ final class NoFollowFolder implements Closeable {
   }
 
   /** The file as read so far plus what was appended to it while it was read, within the bound. */
-  private static Content grownWhileRead(SeekableByteChannel channel, byte[] read, long maxBytes) throws IOException {
+  private static Content grownWhileRead(SeekableByteChannel channel, byte[] read, long maxBytes)
+      throws IOException {
     ByteBuffer more = ByteBuffer.allocate(8192);
     if (channel.read(more) == -1) {
       return new Content(read.length, read);

@@ -36,16 +36,20 @@ public final class PathMigrationSource implements MigrationSource {
   private final Limits limits;
   private final SourceBounds bounds;
 
-  /** What this source holds of the service's memory budget, from the read until {@link #close()}. */
+  /**
+   * What this source holds of the service's memory budget, from the read until {@link #close()}.
+   */
   private final ScriptMemory.Reservation held;
+
   /** The scripts read, released on {@link #close()}: the audit has ended. */
   private final List<MigrationScript> scripts = new ArrayList<>();
+
   /** The bytes of the schema files read so far by the read in progress (a source reads once). */
   private long schemaBytes;
 
   /**
-   * A script over {@code maxScriptBytes} is not read (a finding says so); over {@code maxTotalBytes} in all (scripts
-   * and schema files), the read fails.
+   * A script over {@code maxScriptBytes} is not read (a finding says so); over {@code
+   * maxTotalBytes} in all (scripts and schema files), the read fails.
    */
   public record Limits(long maxScriptBytes, long maxTotalBytes) {}
 
@@ -53,15 +57,22 @@ public final class PathMigrationSource implements MigrationSource {
     this(spec, limits, bounds, ScriptMemory.UNBOUNDED);
   }
 
-  /** @param memory the budget the scripts are read within, reserved before they are read, released on close */
-  public PathMigrationSource(PathSourceSpec spec, Limits limits, SourceBounds bounds, ScriptMemory memory) {
+  /**
+   * @param memory the budget the scripts are read within, reserved before they are read, released
+   *     on close
+   */
+  public PathMigrationSource(
+      PathSourceSpec spec, Limits limits, SourceBounds bounds, ScriptMemory memory) {
     this.spec = spec;
     this.limits = limits;
     this.bounds = bounds;
     this.held = memory.open();
   }
 
-  /** The audit has ended: the scripts' texts are released (see {@link MigrationScript#release()}), then their memory. */
+  /**
+   * The audit has ended: the scripts' texts are released (see {@link MigrationScript#release()}),
+   * then their memory.
+   */
   @Override
   public void close() {
     scripts.forEach(MigrationScript::release);
@@ -88,9 +99,13 @@ public final class PathMigrationSource implements MigrationSource {
       migrationsRelative = spec.migrationsRelative();
       schemaRelative = spec.schemaRelative();
     } catch (RuntimeException e) {
-      throw new SourceUnavailableException("the source cannot be read: " + e.getMessage() + "; correct the environment's source");
+      throw new SourceUnavailableException(
+          "the source cannot be read: " + e.getMessage() + "; correct the environment's source");
     }
-    String missing = "the migrations folder " + base.resolve(migrationsRelative) + " does not exist or is not a folder";
+    String missing =
+        "the migrations folder "
+            + base.resolve(migrationsRelative)
+            + " does not exist or is not a folder";
     refuse(bounds.refusal("source.path `" + base + "`", base));
     if (!Files.isDirectory(base)) {
       throw new SourceUnavailableException(missing);
@@ -99,14 +114,23 @@ public final class PathMigrationSource implements MigrationSource {
     try (NoFollowFolder root = NoFollowFolder.open(realBase)) {
       List<FolderMigration> found = new ArrayList<>();
       Optional<String> lockProvider;
-      try (NoFollowFolder migrations = root.descend(migrationsRelative)
-          .orElseThrow(() -> new SourceUnavailableException(linkOnTheWay(realBase, migrationsRelative)
-              ? "the migrations folder " + base.resolve(migrationsRelative) + " is or passes through a symbolic link, "
-                  + "which driftwatch never follows: point source.migrationsPath at the real folder"
-              : missing))) {
-        refuse(bounds.refusalOfReal("the migrations folder " + base.resolve(migrationsRelative),
-            realBase.resolve(migrationsRelative)));
-        // A link is not a migration folder, as for Prisma (it lists entries that are folders themselves).
+      try (NoFollowFolder migrations =
+          root.descend(migrationsRelative)
+              .orElseThrow(
+                  () ->
+                      new SourceUnavailableException(
+                          linkOnTheWay(realBase, migrationsRelative)
+                              ? "the migrations folder "
+                                  + base.resolve(migrationsRelative)
+                                  + " is or passes through a symbolic link, "
+                                  + "which driftwatch never follows: point source.migrationsPath at the real folder"
+                              : missing))) {
+        refuse(
+            bounds.refusalOfReal(
+                "the migrations folder " + base.resolve(migrationsRelative),
+                realBase.resolve(migrationsRelative)));
+        // A link is not a migration folder, as for Prisma (it lists entries that are folders
+        // themselves).
         List<String> folders = new ArrayList<>();
         for (String name : migrations.names()) {
           if (migrations.kind(name) == Kind.FOLDER) {
@@ -131,23 +155,37 @@ public final class PathMigrationSource implements MigrationSource {
           schemaBytes = 0;
         }
         checkTotal(total + schemaBytes, migrations.path());
-        // What the plan did not count: files that grew since they were sized, the schema files. No waiting now.
-        held.take(total + schemaBytes + ScriptMemory.PER_MIGRATION_BYTES * folders.size() - held.bytes(),
+        // What the plan did not count: files that grew since they were sized, the schema files. No
+        // waiting now.
+        held.take(
+            total + schemaBytes + ScriptMemory.PER_MIGRATION_BYTES * folders.size() - held.bytes(),
             "the scripts and schema of " + base);
-        return new SourceSnapshot(found, lockProvider, Optional.empty(), schema, schemaUnread,
-            schemaPlaces(base, schemaRelative), ProjectPaths.DEFAULT);
+        return new SourceSnapshot(
+            found,
+            lockProvider,
+            Optional.empty(),
+            schema,
+            schemaUnread,
+            schemaPlaces(base, schemaRelative),
+            ProjectPaths.DEFAULT);
       }
     } catch (IOException e) {
-      throw new SourceUnavailableException("cannot read the migrations folder " + base.resolve(migrationsRelative) + ": "
-          + describe(e), e);
+      throw new SourceUnavailableException(
+          "cannot read the migrations folder "
+              + base.resolve(migrationsRelative)
+              + ": "
+              + describe(e),
+          e);
     }
   }
 
   /**
-   * Reserves, before reading them, the memory the scripts will take: their sizes as the folder says them now (a script
-   * over the limit is not read, so it takes nothing), and what each migration costs besides. Waits for room.
+   * Reserves, before reading them, the memory the scripts will take: their sizes as the folder says
+   * them now (a script over the limit is not read, so it takes nothing), and what each migration
+   * costs besides. Waits for room.
    */
-  private void reserve(NoFollowFolder migrations, List<String> folders) throws IOException, SourceUnavailableException {
+  private void reserve(NoFollowFolder migrations, List<String> folders)
+      throws IOException, SourceUnavailableException {
     long planned = ScriptMemory.PER_MIGRATION_BYTES * folders.size();
     for (String name : folders) {
       try (NoFollowFolder directory = migrations.folder(name)) {
@@ -165,8 +203,12 @@ public final class PathMigrationSource implements MigrationSource {
 
   private void checkTotal(long total, Path migrations) throws SourceUnavailableException {
     if (total > limits.maxTotalBytes()) {
-      throw new SourceUnavailableException("the scripts and schema files of " + migrations + " exceed "
-          + limits.maxTotalBytes() + " bytes together (driftwatch.source.max-total-bytes)");
+      throw new SourceUnavailableException(
+          "the scripts and schema files of "
+              + migrations
+              + " exceed "
+              + limits.maxTotalBytes()
+              + " bytes together (driftwatch.source.max-total-bytes)");
     }
   }
 
@@ -193,8 +235,13 @@ public final class PathMigrationSource implements MigrationSource {
         throw e;
       }
       if (content.bytes() == null) {
-        return FolderMigration.unreadable(name, "it is " + content.size() + " bytes, over the limit of "
-            + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
+        return FolderMigration.unreadable(
+            name,
+            "it is "
+                + content.size()
+                + " bytes, over the limit of "
+                + limits.maxScriptBytes()
+                + " (driftwatch.source.max-script-bytes)");
       }
       MigrationScript script = MigrationScript.fromBytes(content.bytes());
       scripts.add(script);
@@ -202,21 +249,28 @@ public final class PathMigrationSource implements MigrationSource {
     }
   }
 
-  /** Where the schema is looked for, as a user writes the paths (a folder with a trailing slash). */
+  /**
+   * Where the schema is looked for, as a user writes the paths (a folder with a trailing slash).
+   */
   private static String schemaPlaces(Path base, Optional<Path> relative) {
-    return relative.map(path -> "`" + base.resolve(path) + "`")
+    return relative
+        .map(path -> "`" + base.resolve(path) + "`")
         .orElse("`" + base.resolve("schema.prisma") + "` or `" + base.resolve("schema") + "/`");
   }
 
   /**
-   * The schema file, or every .prisma file under the schema folder: {@code schemaPath}, else
-   * {@code schema.prisma}, else {@code schema/} (Prisma's multi-file layout). Links are not followed. Prisma's default
-   * {@code schema.prisma} with other .prisma files beside or below it is a multi-file schema (the {@code schema} of
-   * prisma.config.ts names that folder): they are all read, as Prisma reads a schema folder.
+   * The schema file, or every .prisma file under the schema folder: {@code schemaPath}, else {@code
+   * schema.prisma}, else {@code schema/} (Prisma's multi-file layout). Links are not followed.
+   * Prisma's default {@code schema.prisma} with other .prisma files beside or below it is a
+   * multi-file schema (the {@code schema} of prisma.config.ts names that folder): they are all
+   * read, as Prisma reads a schema folder.
    */
-  private SortedMap<String, String> readSchema(NoFollowFolder root, Path realBase, Optional<Path> relative)
+  private SortedMap<String, String> readSchema(
+      NoFollowFolder root, Path realBase, Optional<Path> relative)
       throws IOException, SourceUnavailableException {
-    Path schema = relative.orElse(Path.of(root.kind("schema.prisma") == Kind.MISSING ? "schema" : "schema.prisma"));
+    Path schema =
+        relative.orElse(
+            Path.of(root.kind("schema.prisma") == Kind.MISSING ? "schema" : "schema.prisma"));
     SortedMap<String, String> files = new TreeMap<>();
     Path parent = schema.getParent() == null ? Path.of("") : schema.getParent();
     String name = schema.getFileName() == null ? "" : schema.getFileName().toString();
@@ -244,17 +298,20 @@ public final class PathMigrationSource implements MigrationSource {
     return files;
   }
 
-  /** Folders below a schema folder deeper than this are refused: no Prisma schema nests that deep. */
+  /**
+   * Folders below a schema folder deeper than this are refused: no Prisma schema nests that deep.
+   */
   static final int MAX_SCHEMA_DEPTH = 32;
 
   /**
-   * Every .prisma file below the folder. A walk with a stack of its own, its depth bounded, not a call per level: a
-   * repository's folder nested thousands deep would overflow the thread's stack (and hold a descriptor per level).
-   * Beside the default schema.prisma, dependencies and hidden folders ({@code node_modules}, {@code .git}…) are not
-   * part of the schema and are not entered.
+   * Every .prisma file below the folder. A walk with a stack of its own, its depth bounded, not a
+   * call per level: a repository's folder nested thousands deep would overflow the thread's stack
+   * (and hold a descriptor per level). Beside the default schema.prisma, dependencies and hidden
+   * folders ({@code node_modules}, {@code .git}…) are not part of the schema and are not entered.
    */
-  private void readSchemaFolder(NoFollowFolder top, String prefix, SortedMap<String, String> files,
-      boolean besideDefault) throws IOException, SourceUnavailableException {
+  private void readSchemaFolder(
+      NoFollowFolder top, String prefix, SortedMap<String, String> files, boolean besideDefault)
+      throws IOException, SourceUnavailableException {
     Deque<SchemaLevel> levels = new ArrayDeque<>();
     levels.push(new SchemaLevel(top, prefix, top.names().iterator()));
     try {
@@ -272,12 +329,16 @@ public final class PathMigrationSource implements MigrationSource {
         }
         if (kind == Kind.FOLDER) {
           if (levels.size() > MAX_SCHEMA_DEPTH) {
-            throw new SourceUnavailableException("the schema folder nests deeper than " + MAX_SCHEMA_DEPTH
-                + " folders at " + level.folder().path().resolve(name));
+            throw new SourceUnavailableException(
+                "the schema folder nests deeper than "
+                    + MAX_SCHEMA_DEPTH
+                    + " folders at "
+                    + level.folder().path().resolve(name));
           }
           NoFollowFolder child = level.folder().folder(name);
           try {
-            levels.push(new SchemaLevel(child, level.prefix() + name + "/", child.names().iterator()));
+            levels.push(
+                new SchemaLevel(child, level.prefix() + name + "/", child.names().iterator()));
           } catch (IOException | RuntimeException e) {
             child.close();
             throw e;
@@ -294,7 +355,8 @@ public final class PathMigrationSource implements MigrationSource {
   }
 
   /** A folder being read, and the names in it not looked at yet. */
-  private record SchemaLevel(NoFollowFolder folder, String prefix, java.util.Iterator<String> names) {
+  private record SchemaLevel(
+      NoFollowFolder folder, String prefix, java.util.Iterator<String> names) {
     void closeUnless(NoFollowFolder top) throws IOException {
       if (folder != top) {
         folder.close();
@@ -303,8 +365,9 @@ public final class PathMigrationSource implements MigrationSource {
   }
 
   /**
-   * A schema file's text, while the files read so far stay within {@link PrismaSchema#MAX_BYTES}; past it, the
-   * files are only sized ({@link #schemaBytes} goes over, and the read drops them all: they would not be parsed).
+   * A schema file's text, while the files read so far stay within {@link PrismaSchema#MAX_BYTES};
+   * past it, the files are only sized ({@link #schemaBytes} goes over, and the read drops them all:
+   * they would not be parsed).
    */
   private String readSchemaFile(NoFollowFolder folder, String name) throws IOException {
     long size = folder.size(name);
@@ -326,7 +389,8 @@ public final class PathMigrationSource implements MigrationSource {
       return Optional.empty();
     }
     Content content = migrations.read(LOCK_FILE, MAX_LOCK_FILE_BYTES);
-    return content.bytes() == null ? Optional.empty()
+    return content.bytes() == null
+        ? Optional.empty()
         : LockFile.provider(new String(content.bytes(), StandardCharsets.UTF_8));
   }
 

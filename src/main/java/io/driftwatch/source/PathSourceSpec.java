@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A folder on the service's machine that holds {@code migrations/} and the schema
- * ({@code schema.prisma}, or a folder of {@code .prisma} files). Nothing outside {@code path} is
- * read, and nothing under it through a symbolic link.
+ * A folder on the service's machine that holds {@code migrations/} and the schema ({@code
+ * schema.prisma}, or a folder of {@code .prisma} files). Nothing outside {@code path} is read, and
+ * nothing under it through a symbolic link.
  *
  * @param path absolute path of the folder (usually the project's {@code prisma/}), below one of
  *     {@code driftwatch.source.roots}
  * @param migrationsPath optional override of the migrations folder, relative to {@code path}
  * @param schemaPath optional override of the schema file or folder, relative to {@code path}
  */
-public record PathSourceSpec(String path, String migrationsPath, String schemaPath) implements SourceSpec {
+public record PathSourceSpec(String path, String migrationsPath, String schemaPath)
+    implements SourceSpec {
 
   public static final String TYPE = "path";
   static final String DEFAULT_MIGRATIONS = "migrations";
@@ -31,14 +32,23 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
     return Path.of(path);
   }
 
-  /** The migrations folder relative to {@code path}: {@code migrationsPath}, else {@code migrations}. */
+  /**
+   * The migrations folder relative to {@code path}: {@code migrationsPath}, else {@code
+   * migrations}.
+   */
   public Path migrationsRelative() {
-    return inside("source.migrationsPath", migrationsPath == null ? DEFAULT_MIGRATIONS : migrationsPath);
+    return inside(
+        "source.migrationsPath", migrationsPath == null ? DEFAULT_MIGRATIONS : migrationsPath);
   }
 
-  /** {@code schemaPath} relative to {@code path}; empty when not set (then {@code schema.prisma}, else {@code schema/}). */
+  /**
+   * {@code schemaPath} relative to {@code path}; empty when not set (then {@code schema.prisma},
+   * else {@code schema/}).
+   */
   public Optional<Path> schemaRelative() {
-    return schemaPath == null ? Optional.empty() : Optional.of(inside("source.schemaPath", schemaPath));
+    return schemaPath == null
+        ? Optional.empty()
+        : Optional.of(inside("source.schemaPath", schemaPath));
   }
 
   /** The migrations folder as written, for reports. */
@@ -54,7 +64,8 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
    */
   public void validate(SourceBounds bounds) {
     if (path == null || path.isBlank()) {
-      throw new InvalidSourceException("source.path is required: the folder that holds migrations/ and schema.prisma");
+      throw new InvalidSourceException(
+          "source.path is required: the folder that holds migrations/ and schema.prisma");
     }
     Path base;
     Path migrations;
@@ -72,19 +83,31 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
     // The roots first: whether a folder outside them exists is none of the caller's business.
     refuse(bounds.refusal("source.path `" + path + "`", base));
     if (!Files.isDirectory(base)) {
-      throw new InvalidSourceException("source.path `" + path + "` does not exist or is not a folder");
+      throw new InvalidSourceException(
+          "source.path `" + path + "` does not exist or is not a folder");
     }
     Path realBase = SourceBounds.real(base);
-    String noMigrations = "no migrations folder at `" + base.resolve(migrations) + "`"
-        + (migrationsPath == null ? "; set source.migrationsPath if your migrations live elsewhere" : "");
+    String noMigrations =
+        "no migrations folder at `"
+            + base.resolve(migrations)
+            + "`"
+            + (migrationsPath == null
+                ? "; set source.migrationsPath if your migrations live elsewhere"
+                : "");
     Path realMigrations = realInside(realBase, migrations, "source.migrationsPath", noMigrations);
     if (!Files.isDirectory(realMigrations, LinkOption.NOFOLLOW_LINKS)) {
       throw new InvalidSourceException(noMigrations);
     }
-    refuse(bounds.refusalOfReal("source.migrationsPath `" + base.resolve(migrations) + "`", realMigrations));
+    refuse(
+        bounds.refusalOfReal(
+            "source.migrationsPath `" + base.resolve(migrations) + "`", realMigrations));
     if (schema.isPresent()) {
-      Path realSchema = realInside(realBase, schema.get(), "source.schemaPath",
-          "source.schemaPath `" + schemaPath + "` does not exist");
+      Path realSchema =
+          realInside(
+              realBase,
+              schema.get(),
+              "source.schemaPath",
+              "source.schemaPath `" + schemaPath + "` does not exist");
       refuse(bounds.refusalOfReal("source.schemaPath `" + schemaPath + "`", realSchema));
     }
   }
@@ -98,18 +121,25 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
   static Path inside(String field, String value) {
     Path relative = Path.of(value);
     if (relative.isAbsolute()) {
-      throw new InvalidSourceException(field + " must be relative to source.path (got `" + value
-          + "`): nothing outside source.path is read");
+      throw new InvalidSourceException(
+          field
+              + " must be relative to source.path (got `"
+              + value
+              + "`): nothing outside source.path is read");
     }
     for (Path step : relative) {
       if (step.toString().equals("..")) {
-        throw new InvalidSourceException(field + " must stay inside source.path, without `..` (got `" + value + "`)");
+        throw new InvalidSourceException(
+            field + " must stay inside source.path, without `..` (got `" + value + "`)");
       }
     }
     return relative.normalize();
   }
 
-  /** The real path of a location under the base, which must be the location itself: no link on the way. */
+  /**
+   * The real path of a location under the base, which must be the location itself: no link on the
+   * way.
+   */
   private static Path realInside(Path realBase, Path relative, String field, String missing) {
     Path location = realBase.resolve(relative).normalize();
     if (!Files.exists(location, LinkOption.NOFOLLOW_LINKS)) {
@@ -122,9 +152,14 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
       throw new InvalidSourceException(missing);
     }
     if (!real.equals(location)) {
-      throw new InvalidSourceException(field + " `" + relative + "` is or passes through a symbolic link, and "
-          + "driftwatch never follows links under source.path" + (real.startsWith(realBase) ? "" : " (this one leads outside it)")
-          + ": name the real file or folder");
+      throw new InvalidSourceException(
+          field
+              + " `"
+              + relative
+              + "` is or passes through a symbolic link, and "
+              + "driftwatch never follows links under source.path"
+              + (real.startsWith(realBase) ? "" : " (this one leads outside it)")
+              + ": name the real file or folder");
     }
     return real;
   }

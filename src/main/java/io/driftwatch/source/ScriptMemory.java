@@ -10,28 +10,32 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The memory the audits in progress hold for the folders they read, across environments, kept under one budget
- * ({@code driftwatch.source.max-held-bytes}). An audit holds its scripts from the read to its end (the shadow
- * replay and the judgement read them), so per-folder limits alone let four scheduled audits and a few manual ones
- * hold four and more times the folder limit at once: the heap of the service, at its documented size, is not.
+ * The memory the audits in progress hold for the folders they read, across environments, kept under
+ * one budget ({@code driftwatch.source.max-held-bytes}). An audit holds its scripts from the read
+ * to its end (the shadow replay and the judgement read them), so per-folder limits alone let four
+ * scheduled audits and a few manual ones hold four and more times the folder limit at once: the
+ * heap of the service, at its documented size, is not.
  *
- * <p>A source reserves what it is about to hold before it reads it: the sizes of the scripts it will read (known
- * before reading them: a file's size, a blob's) plus {@link #PER_MIGRATION_BYTES} for each migration folder (its
- * record, history rows, findings and report entries, measured). When the budget has no room, the reservation waits
- * for audits in progress to end, at most {@code driftwatch.source.held-wait}, then the audit ends with an error that
- * says so: never a heap exhausted for every environment. What a source holds more than it planned (a file grew
- * while read, the schema files) is added without waiting, or refused. An audit waits only while it holds nothing,
- * so two audits can never wait for each other.
+ * <p>A source reserves what it is about to hold before it reads it: the sizes of the scripts it
+ * will read (known before reading them: a file's size, a blob's) plus {@link #PER_MIGRATION_BYTES}
+ * for each migration folder (its record, history rows, findings and report entries, measured). When
+ * the budget has no room, the reservation waits for audits in progress to end, at most {@code
+ * driftwatch.source.held-wait}, then the audit ends with an error that says so: never a heap
+ * exhausted for every environment. What a source holds more than it planned (a file grew while
+ * read, the schema files) is added without waiting, or refused. An audit waits only while it holds
+ * nothing, so two audits can never wait for each other.
  *
- * <p>Hand-written rather than a {@link java.util.concurrent.Semaphore}: a semaphore's permits are ints, the budget is
- * in bytes, and a reservation larger than the whole budget must be refused at once, not wait forever.
+ * <p>Hand-written rather than a {@link java.util.concurrent.Semaphore}: a semaphore's permits are
+ * ints, the budget is in bytes, and a reservation larger than the whole budget must be refused at
+ * once, not wait forever.
  */
 @ApplicationScoped
 public class ScriptMemory {
 
   /**
-   * What a migration costs an audit besides its script: its record and rows, its findings, its part of the plan and
-   * of the report and its JSON (measured: 20,000 pending migrations of one statement each peak at 7 KiB a migration).
+   * What a migration costs an audit besides its script: its record and rows, its findings, its part
+   * of the plan and of the report and its JSON (measured: 20,000 pending migrations of one
+   * statement each peak at 7 KiB a migration).
    */
   public static final long PER_MIGRATION_BYTES = 8_192;
 
@@ -51,7 +55,10 @@ public class ScriptMemory {
     this(config.source().maxHeldBytes().orElse(defaultBudget()), config.source().heldWait());
   }
 
-  /** A third of the maximum heap: the rest is the service's own, and the peak of the audit being judged. */
+  /**
+   * A third of the maximum heap: the rest is the service's own, and the peak of the audit being
+   * judged.
+   */
   public static long defaultBudget() {
     return Runtime.getRuntime().maxMemory() / 3;
   }
@@ -91,17 +98,26 @@ public class ScriptMemory {
     /**
      * Reserves {@code more} bytes, waiting for room while this reservation holds nothing yet.
      *
-     * @param what what is about to be read, for the message: {@code the scripts of /srv/app/prisma/migrations}
-     * @throws SourceUnavailableException when there is no room in time, or the budget could never hold it
+     * @param what what is about to be read, for the message: {@code the scripts of
+     *     /srv/app/prisma/migrations}
+     * @throws SourceUnavailableException when there is no room in time, or the budget could never
+     *     hold it
      */
     public void take(long more, String what) throws SourceUnavailableException {
       if (more <= 0) {
         return;
       }
       if (more > budget) {
-        throw new SourceUnavailableException(String.format(Locale.ROOT, "%s need about %s of memory, more than the "
-                + "%s driftwatch allows all audits in progress together (%s): raise it with the heap, or split the "
-                + "history (squash old migrations into a baseline)", what, size(more), size(budget), SETTING));
+        throw new SourceUnavailableException(
+            String.format(
+                Locale.ROOT,
+                "%s need about %s of memory, more than the "
+                    + "%s driftwatch allows all audits in progress together (%s): raise it with the heap, or split the "
+                    + "history (squash old migrations into a baseline)",
+                what,
+                size(more),
+                size(budget),
+                SETTING));
       }
       lock.lock();
       try {
@@ -112,11 +128,23 @@ public class ScriptMemory {
         while (held + more > budget) {
           long left = deadline - System.nanoTime();
           if (bytes > 0 || left <= 0) {
-            throw new SourceUnavailableException(String.format(Locale.ROOT, "%s need about %s of memory, and the "
-                    + "audits in progress hold %s of the %s allowed (%s)%s: the audit is not run rather than exhaust "
-                    + "the heap; it runs again on its schedule, or retry once they have ended", what, size(more),
-                size(held), size(budget), SETTING, bytes > 0 ? "" : " after waiting " + (wait.toMillis() < 1000
-                    ? wait.toMillis() + " ms" : wait.toSeconds() + " s")));
+            throw new SourceUnavailableException(
+                String.format(
+                    Locale.ROOT,
+                    "%s need about %s of memory, and the "
+                        + "audits in progress hold %s of the %s allowed (%s)%s: the audit is not run rather than exhaust "
+                        + "the heap; it runs again on its schedule, or retry once they have ended",
+                    what,
+                    size(more),
+                    size(held),
+                    size(budget),
+                    SETTING,
+                    bytes > 0
+                        ? ""
+                        : " after waiting "
+                            + (wait.toMillis() < 1000
+                                ? wait.toMillis() + " ms"
+                                : wait.toSeconds() + " s")));
           }
           released.await(left, TimeUnit.NANOSECONDS);
         }
@@ -124,7 +152,8 @@ public class ScriptMemory {
         bytes += more;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new SourceUnavailableException("interrupted while waiting for memory to read " + what);
+        throw new SourceUnavailableException(
+            "interrupted while waiting for memory to read " + what);
       } finally {
         lock.unlock();
       }
@@ -153,7 +182,8 @@ public class ScriptMemory {
   }
 
   private static String size(long bytes) {
-    return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20))
+    return bytes >= 1 << 20
+        ? String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20))
         : String.format(Locale.ROOT, "%,d bytes", bytes);
   }
 }

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 import org.eclipse.jgit.transport.URIish;
 
 /**
- * Where on this machine sources may be read: below one of {@code driftwatch.source.roots} (or in the
- * demo's own folder), real paths compared, and never in driftwatch's own files. Only an admin token
- * registers a source, but an admin token must not become a key to the service's host: the master
- * key, the admin token, the embedded store and the git mirrors stay out of reach whatever the roots.
+ * Where on this machine sources may be read: below one of {@code driftwatch.source.roots} (or in
+ * the demo's own folder), real paths compared, and never in driftwatch's own files. Only an admin
+ * token registers a source, but an admin token must not become a key to the service's host: the
+ * master key, the admin token, the embedded store and the git mirrors stay out of reach whatever
+ * the roots.
  */
 @ApplicationScoped
 public class SourceBounds {
@@ -30,9 +31,14 @@ public class SourceBounds {
 
   @Inject
   public SourceBounds(DriftwatchConfig config) {
-    this(config.source().roots().orElse(List.of()).stream().map(String::strip).filter(root -> !root.isEmpty())
-            .map(Path::of).toList(),
-        Path.of(config.dataDir()), Path.of(config.git().cacheDir().orElse(config.dataDir() + "/git")));
+    this(
+        config.source().roots().orElse(List.of()).stream()
+            .map(String::strip)
+            .filter(root -> !root.isEmpty())
+            .map(Path::of)
+            .toList(),
+        Path.of(config.dataDir()),
+        Path.of(config.git().cacheDir().orElse(config.dataDir() + "/git")));
   }
 
   /**
@@ -55,7 +61,10 @@ public class SourceBounds {
     return refusalOfReal(what, real(path));
   }
 
-  /** Why the repository of a {@code file://} git URL may not be read, or null; null for network URLs. */
+  /**
+   * Why the repository of a {@code file://} git URL may not be read, or null; null for network
+   * URLs.
+   */
   public String repositoryRefusal(String url) {
     if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("file:")) {
       return null;
@@ -69,7 +78,8 @@ public class SourceBounds {
     }
     // JGit reads the path it parses (percent-decoded): check that one, not the text.
     if (uri.getHost() != null && !uri.getHost().isEmpty() || uri.getPath() == null) {
-      return what + " names a host: a file URL names a folder on this machine, file:///absolute/path/to/repo";
+      return what
+          + " names a host: a file URL names a folder on this machine, file:///absolute/path/to/repo";
     }
     try {
       Path path = Path.of(uri.getPath());
@@ -89,11 +99,17 @@ public class SourceBounds {
     Path demo = data.resolve("demo");
     Path cache = real(gitCache);
     if (real.startsWith(cache) || (real.startsWith(data) && !real.startsWith(demo))) {
-      return what + " is in driftwatch's own data (" + data + " holds its master key, admin token, embedded store and "
+      return what
+          + " is in driftwatch's own data ("
+          + data
+          + " holds its master key, admin token, embedded store and "
           + "git mirrors), which is never read as a source: keep the prisma folder elsewhere";
     }
     if (data.startsWith(real) || cache.startsWith(real)) {
-      return what + " holds driftwatch's own data (" + data + ": its master key, admin token, embedded store and git "
+      return what
+          + " holds driftwatch's own data ("
+          + data
+          + ": its master key, admin token, embedded store and git "
           + "mirrors), which is never read as a source: name the prisma folder itself";
     }
     List<Path> allowed = new ArrayList<>();
@@ -105,11 +121,21 @@ public class SourceBounds {
       return null;
     }
     if (roots.isEmpty()) {
-      return what + " may not be read: " + ROOTS + " is not set, so no folder on this machine may be a source (only "
-          + "the demo's); set " + ROOTS + " to the folders that hold your prisma folders, comma-separated";
+      return what
+          + " may not be read: "
+          + ROOTS
+          + " is not set, so no folder on this machine may be a source (only "
+          + "the demo's); set "
+          + ROOTS
+          + " to the folders that hold your prisma folders, comma-separated";
     }
-    return what + " is not below " + ROOTS + " (" + roots.stream().map(Path::toString).collect(Collectors.joining(", "))
-        + "): move it below one of them or add the folder that holds it to " + ROOTS;
+    return what
+        + " is not below "
+        + ROOTS
+        + " ("
+        + roots.stream().map(Path::toString).collect(Collectors.joining(", "))
+        + "): move it below one of them or add the folder that holds it to "
+        + ROOTS;
   }
 
   /**

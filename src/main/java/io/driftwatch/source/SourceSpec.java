@@ -1,8 +1,8 @@
 package io.driftwatch.source;
 
 /**
- * Where an environment's migrations and Prisma schema come from: a folder on this machine, or a
- * git repository. One adapter per kind.
+ * Where an environment's migrations and Prisma schema come from: a folder on this machine, or a git
+ * repository. One adapter per kind.
  */
 public interface SourceSpec {
 

@@ -13,8 +13,7 @@ public class AlertDefaultWebhookEntity {
 
   public static final short ID = 1;
 
-  @Id
-  public short id;
+  @Id public short id;
 
   /** The webhook URL, encrypted; null when none was configured. */
   @Column(name = "webhook_secret")

@@ -12,8 +12,7 @@ import java.util.UUID;
 @Table(name = "alert_outbox")
 public class AlertOutboxEntity {
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(name = "environment_id", nullable = false)
   public UUID environmentId;

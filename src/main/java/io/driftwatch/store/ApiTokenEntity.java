@@ -7,13 +7,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An API token: its name, role and the SHA-256 of its secret (the secret itself is never stored). */
+/**
+ * An API token: its name, role and the SHA-256 of its secret (the secret itself is never stored).
+ */
 @Entity
 @Table(name = "api_token")
 public class ApiTokenEntity {
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(nullable = false)
   public String name;

@@ -7,13 +7,14 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A finished audit: a few columns to page and filter on, the summary and the full report as JSON. */
+/**
+ * A finished audit: a few columns to page and filter on, the summary and the full report as JSON.
+ */
 @Entity
 @Table(name = "audit")
 public class AuditEntity {
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(name = "environment_id", nullable = false)
   public UUID environmentId;

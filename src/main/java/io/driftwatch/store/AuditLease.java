@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * One environment's lease, held by one audit: renewed every third of the lease timeout until released. Should its
- * owner die, the renewals stop with it and the lease expires on its own.
+ * One environment's lease, held by one audit: renewed every third of the lease timeout until
+ * released. Should its owner die, the renewals stop with it and the lease expires on its own.
  */
 public final class AuditLease {
 
@@ -33,40 +33,61 @@ public final class AuditLease {
   }
 
   /**
-   * Starts renewing the lease every third of its timeout, until {@link #release()} or {@link #stopRenewing()}. Not
-   * started by acquiring: a lease whose caller gave up waiting for it is never renewed, so it expires on its own.
+   * Starts renewing the lease every third of its timeout, until {@link #release()} or {@link
+   * #stopRenewing()}. Not started by acquiring: a lease whose caller gave up waiting for it is
+   * never renewed, so it expires on its own.
    */
   public synchronized void keepAlive() {
     if (heartbeat != null || stopped) {
       return;
     }
     Duration every = leases.timeout().dividedBy(3);
-    heartbeat = Multi.createFrom().ticks().every(every)
-        .onOverflow().drop()
-        .onItem().transformToUniAndConcatenate(tick -> renewWithin(every))
-        .subscribe().with(held -> {
-          if (!held && !lost) {
-            lost = true;
-            LOG.warnf("the audit lease of environment %s was taken over: its renewals came too late", environmentId);
-          }
-        }, failure -> LOG.debugf("the heartbeat of the audit lease of %s stopped: %s", environmentId, failure));
+    heartbeat =
+        Multi.createFrom()
+            .ticks()
+            .every(every)
+            .onOverflow()
+            .drop()
+            .onItem()
+            .transformToUniAndConcatenate(tick -> renewWithin(every))
+            .subscribe()
+            .with(
+                held -> {
+                  if (!held && !lost) {
+                    lost = true;
+                    LOG.warnf(
+                        "the audit lease of environment %s was taken over: its renewals came too late",
+                        environmentId);
+                  }
+                },
+                failure ->
+                    LOG.debugf(
+                        "the heartbeat of the audit lease of %s stopped: %s",
+                        environmentId, failure));
   }
 
   /**
-   * Renews the lease now: true while this owner still holds it, false once another owner took it over (its renewals
-   * came too late). Not bounded here: a store that does not answer is the caller's timeout to meet.
+   * Renews the lease now: true while this owner still holds it, false once another owner took it
+   * over (its renewals came too late). Not bounded here: a store that does not answer is the
+   * caller's timeout to meet.
    */
   public Uni<Boolean> confirm() {
     return leases.renew(environmentId, owner).invoke(held -> lost = lost || !held);
   }
 
   private Uni<Boolean> renewWithin(Duration bound) {
-    return leases.renew(environmentId, owner)
-        .ifNoItem().after(bound).recoverWithItem(true)
-        .onFailure().recoverWithItem(failure -> {
-          LOG.debugf("renewing the audit lease of %s failed: %s", environmentId, failure.getMessage());
-          return true;
-        });
+    return leases
+        .renew(environmentId, owner)
+        .ifNoItem()
+        .after(bound)
+        .recoverWithItem(true)
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.debugf(
+                  "renewing the audit lease of %s failed: %s", environmentId, failure.getMessage());
+              return true;
+            });
   }
 
   /** Stops renewing, so that the lease expires on its own unless released. */
@@ -78,18 +99,24 @@ public final class AuditLease {
   }
 
   /**
-   * Stops renewing and frees the lease, within the lease timeout; never fails: a lease the store could not be told
-   * about expires on its own.
+   * Stops renewing and frees the lease, within the lease timeout; never fails: a lease the store
+   * could not be told about expires on its own.
    */
   public Uni<Void> release() {
     stopRenewing();
-    return leases.delete(environmentId, owner)
-        .ifNoItem().after(leases.timeout()).recoverWithItem((Void) null)
-        .onFailure().recoverWithItem(failure -> {
-          LOG.warnf("the audit lease of %s could not be freed (it expires on its own): %s", environmentId,
-              failure.getMessage());
-          return null;
-        });
+    return leases
+        .delete(environmentId, owner)
+        .ifNoItem()
+        .after(leases.timeout())
+        .recoverWithItem((Void) null)
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.warnf(
+                  "the audit lease of %s could not be freed (it expires on its own): %s",
+                  environmentId, failure.getMessage());
+              return null;
+            });
   }
 
   /** How long the lease lasts after its last renewal. */

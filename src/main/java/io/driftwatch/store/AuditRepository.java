@@ -11,8 +11,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditEntity, UUID> {
 
-  private static final Sort NEWEST_FIRST = Sort.by("startedAt", Sort.Direction.Descending)
-      .and("id", Sort.Direction.Descending);
+  private static final Sort NEWEST_FIRST =
+      Sort.by("startedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending);
 
   public Uni<List<AuditEntity>> page(UUID environmentId, int page, int size) {
     return find("environmentId", NEWEST_FIRST, environmentId).page(Page.of(page, size)).list();

@@ -13,6 +13,8 @@ public class ChangeRecordRepository implements PanacheRepositoryBase<ChangeRecor
   /** The newest changes first; with {@code before}, only those older than that record. */
   public Uni<List<ChangeRecordEntity>> newestFirst(Long before, int limit) {
     Sort newest = Sort.descending("id");
-    return (before == null ? findAll(newest) : find("id < ?1", newest, before)).page(Page.ofSize(limit)).list();
+    return (before == null ? findAll(newest) : find("id < ?1", newest, before))
+        .page(Page.ofSize(limit))
+        .list();
   }
 }

@@ -13,8 +13,7 @@ import java.util.UUID;
 @Table(name = "environment")
 public class EnvironmentEntity {
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(nullable = false, unique = true)
   public String name;
@@ -69,6 +68,5 @@ public class EnvironmentEntity {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  @Version
-  public long version;
+  @Version public long version;
 }

@@ -20,8 +20,7 @@ public class OpenFindingEntity {
   @Column(name = "environment_id")
   public UUID environmentId;
 
-  @Id
-  public String fingerprint;
+  @Id public String fingerprint;
 
   @Column(nullable = false)
   public String code;
@@ -65,7 +64,8 @@ public class OpenFindingEntity {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Key key && Objects.equals(environmentId, key.environmentId)
+      return other instanceof Key key
+          && Objects.equals(environmentId, key.environmentId)
           && Objects.equals(fingerprint, key.fingerprint);
     }
 

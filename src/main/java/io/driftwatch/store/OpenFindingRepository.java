@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class OpenFindingRepository implements PanacheRepositoryBase<OpenFindingEntity, OpenFindingEntity.Key> {
+public class OpenFindingRepository
+    implements PanacheRepositoryBase<OpenFindingEntity, OpenFindingEntity.Key> {
 
   public Uni<List<OpenFindingEntity>> forEnvironment(UUID environmentId) {
     return list("environmentId", environmentId);
@@ -22,13 +23,18 @@ public class OpenFindingRepository implements PanacheRepositoryBase<OpenFindingE
     for (int from = 0; from < fingerprints.size(); from += 1000) {
       batches.add(fingerprints.subList(from, Math.min(fingerprints.size(), from + 1000)));
     }
-    return io.smallrye.mutiny.Multi.createFrom().iterable(batches)
-        .onItem().transformToUniAndConcatenate(batch ->
-            delete("environmentId = ?1 and fingerprint in ?2", environmentId, batch))
-        .collect().last().replaceWithVoid();
+    return io.smallrye.mutiny.Multi.createFrom()
+        .iterable(batches)
+        .onItem()
+        .transformToUniAndConcatenate(
+            batch -> delete("environmentId = ?1 and fingerprint in ?2", environmentId, batch))
+        .collect()
+        .last()
+        .replaceWithVoid();
   }
 
   public Uni<OpenFindingEntity> find(UUID environmentId, String fingerprint) {
-    return find("environmentId = ?1 and fingerprint = ?2", environmentId, fingerprint).firstResult();
+    return find("environmentId = ?1 and fingerprint = ?2", environmentId, fingerprint)
+        .firstResult();
   }
 }

@@ -31,10 +31,15 @@ public class SourceSpecJson {
       JsonNode node = mapper.readTree(json);
       String type = node.path("type").asText();
       if (PathSourceSpec.TYPE.equals(type)) {
-        return new PathSourceSpec(text(node, "path"), text(node, "migrationsPath"), text(node, "schemaPath"));
+        return new PathSourceSpec(
+            text(node, "path"), text(node, "migrationsPath"), text(node, "schemaPath"));
       }
       if (GitSourceSpec.TYPE.equals(type)) {
-        return new GitSourceSpec(text(node, "url"), text(node, "ref"), text(node, "path"), text(node, "migrationsPath"),
+        return new GitSourceSpec(
+            text(node, "url"),
+            text(node, "ref"),
+            text(node, "path"),
+            text(node, "migrationsPath"),
             text(node, "schemaPath"));
       }
       throw new IllegalStateException("stored source has unknown type " + type);
@@ -50,7 +55,10 @@ public class SourceSpecJson {
   public GitCredentials readCredentials(String json) {
     try {
       JsonNode node = mapper.readTree(json);
-      return new GitCredentials(text(node, "username"), text(node, "token"), text(node, "sshPrivateKey"),
+      return new GitCredentials(
+          text(node, "username"),
+          text(node, "token"),
+          text(node, "sshPrivateKey"),
           text(node, "sshKnownHosts"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored credentials are not valid JSON");

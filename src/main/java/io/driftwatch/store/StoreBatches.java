@@ -5,9 +5,9 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 
 /**
- * Writes many entities as one session operation. Hibernate Reactive's {@code persistAll} loops without
- * nesting, where a Uni chained once per entity nests one stack frame per entity and overflows on large
- * audits (thousands of findings).
+ * Writes many entities as one session operation. Hibernate Reactive's {@code persistAll} loops
+ * without nesting, where a Uni chained once per entity nests one stack frame per entity and
+ * overflows on large audits (thousands of findings).
  */
 public final class StoreBatches {
 

@@ -18,8 +18,8 @@ import org.postgresql.util.PSQLException;
 
 /**
  * Tells the service's own database being out of reach (down, restarting, refusing connections) from
- * every other failure. A request can meet no other database: audits turn a watched database's failures
- * into an ERROR report before they reach the API.
+ * every other failure. A request can meet no other database: audits turn a watched database's
+ * failures into an ERROR report before they reach the API.
  */
 public final class StoreFailures {
 
@@ -50,31 +50,39 @@ public final class StoreFailures {
 
   private static boolean isUnreachable(Throwable failure) {
     return failure instanceof StoreTimeoutException
-        || failure instanceof ConnectException // refused, or no route: the netty and JDK variants alike
+        || failure
+            instanceof ConnectException // refused, or no route: the netty and JDK variants alike
         || failure instanceof ClosedConnectionException // the server went away during the request
         || failure instanceof JDBCConnectionException
         || failure instanceof SQLTransientConnectionException
         || failure instanceof SQLNonTransientConnectionException
-        || failure instanceof PSQLException psql && psql.getServerErrorMessage() != null
+        || failure instanceof PSQLException psql
+            && psql.getServerErrorMessage() != null
             && endsTheSession(psql.getServerErrorMessage().getSeverity())
         || failure instanceof SQLException sql && connectionLost(sql.getSQLState())
-        || failure instanceof PgException pg && (connectionLost(pg.getSqlState()) || endsTheSession(pg.getSeverity()));
+        || failure instanceof PgException pg
+            && (connectionLost(pg.getSqlState()) || endsTheSession(pg.getSeverity()));
   }
 
   /**
-   * The server refused or ended the session: a FATAL error is only ever sent when a connection cannot go on
-   * (the database was renamed, dropped or closed to connections, the role lost its right to connect).
+   * The server refused or ended the session: a FATAL error is only ever sent when a connection
+   * cannot go on (the database was renamed, dropped or closed to connections, the role lost its
+   * right to connect).
    */
   private static boolean endsTheSession(String severity) {
     return "FATAL".equals(severity) || "PANIC".equals(severity);
   }
 
   /**
-   * Class 08 (connection exception), 57P01-57P03 (shut down by an administrator, crashed, starting up), 3D000
-   * (the store's database does not exist: renamed or dropped) and class 28 (the store's role cannot sign in).
+   * Class 08 (connection exception), 57P01-57P03 (shut down by an administrator, crashed, starting
+   * up), 3D000 (the store's database does not exist: renamed or dropped) and class 28 (the store's
+   * role cannot sign in).
    */
   private static boolean connectionLost(String sqlState) {
-    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("28") || sqlState.equals("3D000")
-        || sqlState.matches("57P0[123]"));
+    return sqlState != null
+        && (sqlState.startsWith("08")
+            || sqlState.startsWith("28")
+            || sqlState.equals("3D000")
+            || sqlState.matches("57P0[123]"));
   }
 }

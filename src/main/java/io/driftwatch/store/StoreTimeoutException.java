@@ -1,6 +1,9 @@
 package io.driftwatch.store;
 
-/** The store did not answer within the time an audit had left: to the caller, the store is out of reach. */
+/**
+ * The store did not answer within the time an audit had left: to the caller, the store is out of
+ * reach.
+ */
 public final class StoreTimeoutException extends RuntimeException {
 
   public StoreTimeoutException(String message) {

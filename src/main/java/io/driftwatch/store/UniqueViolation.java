@@ -3,7 +3,9 @@ package io.driftwatch.store;
 import io.vertx.pgclient.PgException;
 import org.hibernate.JDBCException;
 
-/** Two requests raced for one unique key: the index decided, and the loser should hear 409, not 500. */
+/**
+ * Two requests raced for one unique key: the index decided, and the loser should hear 409, not 500.
+ */
 public final class UniqueViolation {
 
   private UniqueViolation() {}

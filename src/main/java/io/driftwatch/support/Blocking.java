@@ -17,7 +17,8 @@ public final class Blocking {
 
   /** Runs {@code work} on a worker thread; emits on the calling context when there is one. */
   public static <T> Uni<T> call(Supplier<T> work) {
-    Uni<T> onWorker = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    Uni<T> onWorker =
+        Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     Context context = Vertx.currentContext();
     return context == null ? onWorker : onWorker.emitOn(on(context));
   }
@@ -26,7 +27,8 @@ public final class Blocking {
   public static Executor onCurrentContext() {
     Context context = Vertx.currentContext();
     if (context == null) {
-      throw new IllegalStateException("not on a Vert.x context (use VertxContextSupport outside requests)");
+      throw new IllegalStateException(
+          "not on a Vert.x context (use VertxContextSupport outside requests)");
     }
     return on(context);
   }

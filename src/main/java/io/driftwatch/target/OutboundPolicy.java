@@ -27,8 +27,10 @@ public class OutboundPolicy {
   }
 
   OutboundPolicy(List<String> deny, List<String> allow) {
-    this.deny = deny.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Rule::parse).toList();
-    this.allow = allow.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Rule::parse).toList();
+    this.deny =
+        deny.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Rule::parse).toList();
+    this.allow =
+        allow.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Rule::parse).toList();
   }
 
   /**
@@ -61,7 +63,8 @@ public class OutboundPolicy {
       String lower = text.toLowerCase(Locale.ROOT);
       int slash = lower.indexOf('/');
       String address = slash < 0 ? lower : lower.substring(0, slash);
-      if (!address.matches("[0-9a-f:.]+") || (!address.contains(":") && !address.matches("[0-9.]+"))) {
+      if (!address.matches("[0-9a-f:.]+")
+          || (!address.contains(":") && !address.matches("[0-9.]+"))) {
         return new Rule(text, lower, null, 0);
       }
       try {
@@ -69,7 +72,8 @@ public class OutboundPolicy {
         int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(lower.substring(slash + 1));
         return new Rule(text, null, bytes, prefix);
       } catch (UnknownHostException | NumberFormatException e) {
-        throw new IllegalArgumentException("driftwatch.outbound rule `" + text + "` is neither a host name nor a CIDR");
+        throw new IllegalArgumentException(
+            "driftwatch.outbound rule `" + text + "` is neither a host name nor a CIDR");
       }
     }
 
@@ -88,8 +92,11 @@ public class OutboundPolicy {
 
     private boolean samePrefix(byte[] bytes) {
       int bits = network.length * 8;
-      BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-          .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+      BigInteger mask =
+          BigInteger.ONE
+              .shiftLeft(bits)
+              .subtract(BigInteger.ONE)
+              .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
       return new BigInteger(1, bytes).and(mask).equals(new BigInteger(1, network).and(mask));
     }
   }

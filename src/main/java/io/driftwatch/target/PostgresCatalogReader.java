@@ -43,25 +43,27 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Introspects the schemas of a PostgreSQL database into a {@link Catalog}. The live target and the scratch
- * database the migrations are replayed into are read by this same reader, so equal schemas give equal catalogs.
+ * Introspects the schemas of a PostgreSQL database into a {@link Catalog}. The live target and the
+ * scratch database the migrations are replayed into are read by this same reader, so equal schemas
+ * give equal catalogs.
  *
- * <p>One round trip: a single batch of SELECTs on {@code pg_catalog}, one per kind of object across every
- * requested schema, run on the caller's connection (in its transaction, if it has one). The batch first empties
- * the {@code search_path} for its own duration, so {@code format_type}, {@code pg_get_expr}, {@code pg_get_indexdef}
- * and {@code pg_get_viewdef} qualify every name the same way whoever connects and whatever their search path;
- * its last statement restores the caller's path.
+ * <p>One round trip: a single batch of SELECTs on {@code pg_catalog}, one per kind of object across
+ * every requested schema, run on the caller's connection (in its transaction, if it has one). The
+ * batch first empties the {@code search_path} for its own duration, so {@code format_type}, {@code
+ * pg_get_expr}, {@code pg_get_indexdef} and {@code pg_get_viewdef} qualify every name the same way
+ * whoever connects and whatever their search path; its last statement restores the caller's path.
  *
- * <p>Left out: system schemas, every object that belongs to an extension ({@code pg_depend} type {@code e}: its
- * tables, views, sequences, types, functions), identity columns' own sequences, and {@code _prisma_migrations} in
- * any schema. Partitions are read as tables of their own, with {@link Table#partitionOf()}. Foreign tables,
- * policies, grants, comments and materialized views' indexes are not read. An object the model cannot hold (an
- * aggregate, a routine over 1 MiB, a value the model does not expect) is left out and listed in {@link
- * Catalog#unreadable()}: the read never fails for one object.
+ * <p>Left out: system schemas, every object that belongs to an extension ({@code pg_depend} type
+ * {@code e}: its tables, views, sequences, types, functions), identity columns' own sequences, and
+ * {@code _prisma_migrations} in any schema. Partitions are read as tables of their own, with {@link
+ * Table#partitionOf()}. Foreign tables, policies, grants, comments and materialized views' indexes
+ * are not read. An object the model cannot hold (an aggregate, a routine over 1 MiB, a value the
+ * model does not expect) is left out and listed in {@link Catalog#unreadable()}: the read never
+ * fails for one object.
  *
- * <p>Needs PostgreSQL 12 or later (generated columns, {@code starts_with}). Catalog functions such as {@code
- * pg_get_indexdef} read the latest committed catalog rather than the transaction's snapshot, as for {@code pg_dump}:
- * a migration running during the read can show half-applied.
+ * <p>Needs PostgreSQL 12 or later (generated columns, {@code starts_with}). Catalog functions such
+ * as {@code pg_get_indexdef} read the latest committed catalog rather than the transaction's
+ * snapshot, as for {@code pg_dump}: a migration running during the read can show half-applied.
  *
  * <p>Failures are the driver's ({@code PgException}), for the caller to explain: {@link
  * PostgresTargetReader#explain} never shows the password.
@@ -70,11 +72,12 @@ import java.util.function.Supplier;
 public class PostgresCatalogReader {
 
   /**
-   * The user's schemas, never a system one. Every schema is read, whatever the caller asked for: the batch is one
-   * constant text, with nothing of the caller's or the database's spliced into it, and {@link #read} keeps the
-   * requested schemas afterwards.
+   * The user's schemas, never a system one. Every schema is read, whatever the caller asked for:
+   * the batch is one constant text, with nothing of the caller's or the database's spliced into it,
+   * and {@link #read} keeps the requested schemas afterwards.
    */
-  private static final String SCHEMAS_CTE = """
+  private static final String SCHEMAS_CTE =
+      """
       ns AS (
         SELECT n.oid, n.nspname::text AS nspname FROM pg_catalog.pg_namespace n
         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
@@ -82,31 +85,40 @@ public class PostgresCatalogReader {
           AND NOT pg_catalog.starts_with(n.nspname::text, 'pg_toast_temp_')
       )""";
 
-  /** Tables (ordinary and partitioned) in those schemas, but not Prisma's history nor an extension's. */
-  private static final String TABLES_CTE = """
+  /**
+   * Tables (ordinary and partitioned) in those schemas, but not Prisma's history nor an
+   * extension's.
+   */
+  private static final String TABLES_CTE =
+      """
       tbl AS (
         SELECT c.oid, ns.nspname, c.relname::text AS relname, c.relkind, c.relnamespace, c.relispartition
         FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p') AND c.relname <> '%s' AND NOT EXISTS (
           SELECT 1 FROM pg_catalog.pg_depend e
           WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')
-      )""".formatted(CatalogFilter.PRISMA_MIGRATIONS);
+      )"""
+          .formatted(CatalogFilter.PRISMA_MIGRATIONS);
 
-  private static final String PIN_SEARCH_PATH = """
+  private static final String PIN_SEARCH_PATH =
+      """
       SELECT pg_catalog.set_config('driftwatch.search_path', pg_catalog.current_setting('search_path'), true);
       SELECT pg_catalog.set_config('search_path', '', true);
       """;
 
-  private static final String RESTORE_SEARCH_PATH = """
+  private static final String RESTORE_SEARCH_PATH =
+      """
       SELECT pg_catalog.set_config('search_path', pg_catalog.current_setting('driftwatch.search_path'), true);
       """;
 
-  private static final String SERVER = """
+  private static final String SERVER =
+      """
       SELECT pg_catalog.current_setting('server_version_num')::int4 / 10000 AS major,
         ARRAY(SELECT nspname FROM ns ORDER BY nspname) AS schemas;
       """;
 
-  private static final String TABLES = """
+  private static final String TABLES =
+      """
       SELECT tbl.oid::int8 AS oid, tbl.nspname AS schema, tbl.relname AS name,
         CASE WHEN tbl.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(tbl.oid) END AS partition_key,
         pn.nspname::text AS parent_schema, pc.relname::text AS parent_name,
@@ -119,10 +131,12 @@ public class PostgresCatalogReader {
       """;
 
   /**
-   * Each distinct type is formatted once. With an empty search path format_type qualifies every user type; the
-   * table's own schema prefix is taken off again, so a type reads as it would from the table's schema.
+   * Each distinct type is formatted once. With an empty search path format_type qualifies every
+   * user type; the table's own schema prefix is taken off again, so a type reads as it would from
+   * the table's schema.
    */
-  private static final String COLUMNS = """
+  private static final String COLUMNS =
+      """
       , col AS MATERIALIZED (
         SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attgenerated, a.attidentity,
           a.attcollation, tbl.relnamespace
@@ -161,14 +175,16 @@ public class PostgresCatalogReader {
       """;
 
   /**
-   * The constrained columns are named here, system columns (negative numbers) too; a key that is an expression
-   * (number 0: an exclusion constraint's {@code tsrange("startTime", "endTime")}) is taken from the constraint's
-   * index, as {@code pg_get_indexdef} writes that key. A foreign key's referenced columns are named here as well
-   * (the table may be outside the requested schemas). A foreign key that references a
-   * partitioned table also gets one hidden clone per referenced partition on the same table (conparentid pointing
-   * at a constraint of the same table): those are PostgreSQL's bookkeeping.
+   * The constrained columns are named here, system columns (negative numbers) too; a key that is an
+   * expression (number 0: an exclusion constraint's {@code tsrange("startTime", "endTime")}) is
+   * taken from the constraint's index, as {@code pg_get_indexdef} writes that key. A foreign key's
+   * referenced columns are named here as well (the table may be outside the requested schemas). A
+   * foreign key that references a partitioned table also gets one hidden clone per referenced
+   * partition on the same table (conparentid pointing at a constraint of the same table): those are
+   * PostgreSQL's bookkeeping.
    */
-  private static final String CONSTRAINTS = """
+  private static final String CONSTRAINTS =
+      """
       SELECT k.conrelid::int8 AS table_oid, k.conname::text AS name, k.contype::text AS kind,
         pg_catalog.pg_get_constraintdef(k.oid) AS definition,
         ARRAY(SELECT CASE WHEN u.attnum <> 0 THEN a.attname::text
@@ -194,10 +210,12 @@ public class PostgresCatalogReader {
       """;
 
   /**
-   * The key vectors come as text (indkey, indoption, indclass: numbers separated by spaces); each key is named
-   * here: a column (system columns too) by its name, an expression (number 0) as {@code pg_get_indexdef} writes it.
+   * The key vectors come as text (indkey, indoption, indclass: numbers separated by spaces); each
+   * key is named here: a column (system columns too) by its name, an expression (number 0) as
+   * {@code pg_get_indexdef} writes it.
    */
-  private static final String INDEXES = """
+  private static final String INDEXES =
+      """
       SELECT i.indrelid::int8 AS table_oid, ic.relname::text AS name, i.indisunique AS is_unique,
         i.indisprimary AS is_primary,
         EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
@@ -219,8 +237,12 @@ public class PostgresCatalogReader {
       JOIN pg_catalog.pg_am am ON am.oid = ic.relam;
       """;
 
-  /** The operator classes an index names only when they are not their type's default, named as pg_get_indexdef does. */
-  private static final String OPERATOR_CLASSES = """
+  /**
+   * The operator classes an index names only when they are not their type's default, named as
+   * pg_get_indexdef does.
+   */
+  private static final String OPERATOR_CLASSES =
+      """
       SELECT oc.oid::int8 AS oid,
         CASE WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname)
              ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END AS name
@@ -228,7 +250,8 @@ public class PostgresCatalogReader {
       WHERE NOT oc.opcdefault;
       """;
 
-  private static final String ENUMS = """
+  private static final String ENUMS =
+      """
       SELECT ns.nspname AS schema, t.typname::text AS name,
         ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
           AS labels
@@ -239,7 +262,8 @@ public class PostgresCatalogReader {
       """;
 
   /** What a view reads: the relations its rewrite rule depends on, other than itself. */
-  private static final String VIEWS = """
+  private static final String VIEWS =
+      """
       SELECT ns.nspname AS schema, c.relname::text AS name, c.relkind = 'm' AS materialized,
         pg_catalog.pg_get_viewdef(c.oid) AS definition, deps.schemas AS depends_on_schemas,
         deps.names AS depends_on_names
@@ -259,8 +283,12 @@ public class PostgresCatalogReader {
         WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e');
       """;
 
-  /** An identity column's sequence (dependency type i) is the column's business, not a sequence of its own. */
-  private static final String SEQUENCES = """
+  /**
+   * An identity column's sequence (dependency type i) is the column's business, not a sequence of
+   * its own.
+   */
+  private static final String SEQUENCES =
+      """
       SELECT ns.nspname AS schema, c.relname::text AS name, pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
         s.seqstart AS start, s.seqincrement AS increment,
         owner.schema AS owner_schema, owner.name AS owner_table, owner.column_name AS owner_column
@@ -280,18 +308,20 @@ public class PostgresCatalogReader {
         WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'));
       """;
 
-  private static final String EXTENSIONS = """
+  private static final String EXTENSIONS =
+      """
       SELECT e.extname::text AS name, n.nspname::text AS schema, e.extversion AS version
       FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
       WHERE n.nspname <> 'pg_catalog';
       """;
 
   /**
-   * Functions and procedures, not an extension's. An aggregate has no {@code pg_get_functiondef} (it would fail the
-   * batch), nor has a routine whose source is over the bound: their definition stays null, and they are reported
-   * as unreadable.
+   * Functions and procedures, not an extension's. An aggregate has no {@code pg_get_functiondef}
+   * (it would fail the batch), nor has a routine whose source is over the bound: their definition
+   * stays null, and they are reported as unreadable.
    */
-  private static final String ROUTINES = """
+  private static final String ROUTINES =
+      """
       SELECT ns.nspname AS schema, p.proname::text AS name,
         pg_catalog.pg_get_function_identity_arguments(p.oid) AS arguments, p.prokind::text AS kind,
         CASE WHEN p.prokind IN ('f', 'p', 'w') AND pg_catalog.octet_length(p.prosrc) <= %d
@@ -300,13 +330,15 @@ public class PostgresCatalogReader {
       WHERE NOT EXISTS (
         SELECT 1 FROM pg_catalog.pg_depend e
         WHERE e.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND e.objid = p.oid AND e.deptype = 'e');
-      """.formatted(Routine.MAX_DEFINITION_BYTES);
+      """
+          .formatted(Routine.MAX_DEFINITION_BYTES);
 
   /**
-   * Triggers of tables and views, but not PostgreSQL's own (a foreign key's: internal) nor a partition's copy of
-   * its parent's (dependency type P), which comes and goes with the parent's.
+   * Triggers of tables and views, but not PostgreSQL's own (a foreign key's: internal) nor a
+   * partition's copy of its parent's (dependency type P), which comes and goes with the parent's.
    */
-  private static final String TRIGGERS = """
+  private static final String TRIGGERS =
+      """
       SELECT ns.nspname AS schema, c.relname::text AS relation, t.tgname::text AS name,
         pg_catalog.pg_get_triggerdef(t.oid) AS definition, t.tgenabled::text AS firing
       FROM pg_catalog.pg_trigger t
@@ -319,57 +351,77 @@ public class PostgresCatalogReader {
         AND NOT EXISTS (
           SELECT 1 FROM pg_catalog.pg_depend e
           WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e');
-      """.formatted(CatalogFilter.PRISMA_MIGRATIONS);
+      """
+          .formatted(CatalogFilter.PRISMA_MIGRATIONS);
 
   /**
-   * What this reader reads and how it models it. Catalogs read by another version are not comparable with this
-   * one's: a store of catalogs keys them by it. Version 2: expression keys of constraints, unreadable objects,
-   * routines and triggers.
+   * What this reader reads and how it models it. Catalogs read by another version are not
+   * comparable with this one's: a store of catalogs keys them by it. Version 2: expression keys of
+   * constraints, unreadable objects, routines and triggers.
    */
   public static final String MODEL_VERSION = "|catalog model 2";
 
   /** The order of the result sets in the batch; the pinning statements come first. */
   private enum Part {
-    SERVER, TABLES, COLUMNS, CONSTRAINTS, INDEXES, OPERATOR_CLASSES, ENUMS, VIEWS, SEQUENCES, EXTENSIONS, ROUTINES,
+    SERVER,
+    TABLES,
+    COLUMNS,
+    CONSTRAINTS,
+    INDEXES,
+    OPERATOR_CLASSES,
+    ENUMS,
+    VIEWS,
+    SEQUENCES,
+    EXTENSIONS,
+    ROUTINES,
     TRIGGERS
   }
 
   private static final int PINNING_RESULTS = 2;
 
-  /** The batch, the same text on every call: one SELECT per kind of object between pinning and restoring. */
+  /**
+   * The batch, the same text on every call: one SELECT per kind of object between pinning and
+   * restoring.
+   */
   static final String BATCH = batch();
 
   /**
-   * Reads the schemas (all of the user's schemas when the set is empty) on the caller's connection: one
-   * round trip.
+   * Reads the schemas (all of the user's schemas when the set is empty) on the caller's connection:
+   * one round trip.
    */
   public Uni<Catalog> read(SqlConnection connection, Set<String> schemas) {
     Objects.requireNonNull(connection, "connection");
     Set<String> wanted = Set.copyOf(Objects.requireNonNull(schemas, "schemas"));
-    return connection.query(BATCH).execute().map(PostgresCatalogReader::assemble)
+    return connection
+        .query(BATCH)
+        .execute()
+        .map(PostgresCatalogReader::assemble)
         .map(catalog -> wanted.isEmpty() ? catalog : catalog.only(wanted));
   }
 
-  /** The whole batch: pin the search path, one SELECT per kind of object, restore the search path. */
+  /**
+   * The whole batch: pin the search path, one SELECT per kind of object, restore the search path.
+   */
   private static String batch() {
     String with = "WITH " + SCHEMAS_CTE;
     String withTables = with + ",\n" + TABLES_CTE;
     StringBuilder sql = new StringBuilder(PIN_SEARCH_PATH);
     for (Part part : Part.values()) {
-      String select = switch (part) {
-        case SERVER -> with + "\n" + SERVER;
-        case TABLES -> withTables + "\n" + TABLES;
-        case COLUMNS -> withTables + COLUMNS;
-        case CONSTRAINTS -> withTables + "\n" + CONSTRAINTS;
-        case INDEXES -> withTables + "\n" + INDEXES;
-        case ENUMS -> with + "\n" + ENUMS;
-        case VIEWS -> with + "\n" + VIEWS;
-        case SEQUENCES -> with + "\n" + SEQUENCES;
-        case OPERATOR_CLASSES -> OPERATOR_CLASSES;
-        case EXTENSIONS -> EXTENSIONS;
-        case ROUTINES -> with + "\n" + ROUTINES;
-        case TRIGGERS -> with + "\n" + TRIGGERS;
-      };
+      String select =
+          switch (part) {
+            case SERVER -> with + "\n" + SERVER;
+            case TABLES -> withTables + "\n" + TABLES;
+            case COLUMNS -> withTables + COLUMNS;
+            case CONSTRAINTS -> withTables + "\n" + CONSTRAINTS;
+            case INDEXES -> withTables + "\n" + INDEXES;
+            case ENUMS -> with + "\n" + ENUMS;
+            case VIEWS -> with + "\n" + VIEWS;
+            case SEQUENCES -> with + "\n" + SEQUENCES;
+            case OPERATOR_CLASSES -> OPERATOR_CLASSES;
+            case EXTENSIONS -> EXTENSIONS;
+            case ROUTINES -> with + "\n" + ROUTINES;
+            case TRIGGERS -> with + "\n" + TRIGGERS;
+          };
       sql.append(select);
     }
     return sql.append(RESTORE_SEARCH_PATH).toString();
@@ -393,24 +445,36 @@ public class PostgresCatalogReader {
 
     Map<Long, TableParts> tables = new LinkedHashMap<>();
     for (Row row : results.get(Part.TABLES)) {
-      Optional<Partition> partition = Optional.ofNullable(row.getString("parent_name"))
-          .map(parent -> new Partition(QualifiedName.of(row.getString("parent_schema"), parent),
-              row.getString("partition_bound")));
-      tables.put(row.getLong("oid"), new TableParts(QualifiedName.of(row.getString("schema"), row.getString("name")),
-          Optional.ofNullable(row.getString("partition_key")), partition));
+      Optional<Partition> partition =
+          Optional.ofNullable(row.getString("parent_name"))
+              .map(
+                  parent ->
+                      new Partition(
+                          QualifiedName.of(row.getString("parent_schema"), parent),
+                          row.getString("partition_bound")));
+      tables.put(
+          row.getLong("oid"),
+          new TableParts(
+              QualifiedName.of(row.getString("schema"), row.getString("name")),
+              Optional.ofNullable(row.getString("partition_key")),
+              partition));
     }
-    // Each statement sees the catalog as of its own start: a table created between two of them is skipped.
+    // Each statement sees the catalog as of its own start: a table created between two of them is
+    // skipped.
     for (Row row : results.get(Part.COLUMNS)) {
       TableParts table = tables.get(row.getLong("table_oid"));
       if (table != null) {
-        unreadable.read("column", table.name, row.getString("name"), () -> column(row))
+        unreadable
+            .read("column", table.name, row.getString("name"), () -> column(row))
             .ifPresentOrElse(table.columns::add, () -> table.complete = false);
       }
     }
     for (Row row : results.get(Part.CONSTRAINTS)) {
       TableParts table = tables.get(row.getLong("table_oid"));
       if (table != null) {
-        unreadable.read("constraint", table.name, row.getString("name"), () -> constraint(row, table.name))
+        unreadable
+            .read(
+                "constraint", table.name, row.getString("name"), () -> constraint(row, table.name))
             .ifPresent(table::add);
       }
     }
@@ -421,15 +485,20 @@ public class PostgresCatalogReader {
     for (Row row : results.get(Part.INDEXES)) {
       TableParts table = tables.get(row.getLong("table_oid"));
       if (table != null) {
-        unreadable.read("index", table.name, row.getString("name"), () -> index(row, operatorClasses))
+        unreadable
+            .read("index", table.name, row.getString("name"), () -> index(row, operatorClasses))
             .ifPresent(table.indexes::add);
       }
     }
     List<Table> complete = new ArrayList<>();
     for (TableParts table : tables.values()) {
       if (!table.complete) {
-        unreadable.add("table", table.name, null, "a column could not be read (see the column's own report), so the"
-            + " table is left out rather than compared without it");
+        unreadable.add(
+            "table",
+            table.name,
+            null,
+            "a column could not be read (see the column's own report), so the"
+                + " table is left out rather than compared without it");
       } else {
         unreadable.read("table", table.name, null, table::table).ifPresent(complete::add);
       }
@@ -438,7 +507,9 @@ public class PostgresCatalogReader {
     List<EnumType> enums = new ArrayList<>();
     for (Row row : results.get(Part.ENUMS)) {
       QualifiedName name = QualifiedName.of(row.getString("schema"), row.getString("name"));
-      unreadable.read("enum", name, null, () -> new EnumType(name, strings(row, "labels"))).ifPresent(enums::add);
+      unreadable
+          .read("enum", name, null, () -> new EnumType(name, strings(row, "labels")))
+          .ifPresent(enums::add);
     }
     List<View> views = new ArrayList<>();
     for (Row row : results.get(Part.VIEWS)) {
@@ -452,29 +523,57 @@ public class PostgresCatalogReader {
     }
     List<Extension> extensions = new ArrayList<>();
     for (Row row : results.get(Part.EXTENSIONS)) {
-      extensions.add(new Extension(row.getString("name"), row.getString("schema"), row.getString("version")));
+      extensions.add(
+          new Extension(row.getString("name"), row.getString("schema"), row.getString("version")));
     }
     List<Routine> routines = new ArrayList<>();
     for (Row row : results.get(Part.ROUTINES)) {
       QualifiedName name = QualifiedName.of(row.getString("schema"), row.getString("name"));
-      QualifiedName signature = QualifiedName.of(name.schema(), name.name() + "(" + row.getString("arguments") + ")");
-      unreadable.read(routineKind(row), signature, null, () -> routine(row, name)).ifPresent(routines::add);
+      QualifiedName signature =
+          QualifiedName.of(name.schema(), name.name() + "(" + row.getString("arguments") + ")");
+      unreadable
+          .read(routineKind(row), signature, null, () -> routine(row, name))
+          .ifPresent(routines::add);
     }
     List<Trigger> triggers = new ArrayList<>();
     for (Row row : results.get(Part.TRIGGERS)) {
       QualifiedName relation = QualifiedName.of(row.getString("schema"), row.getString("relation"));
-      unreadable.read("trigger", relation, row.getString("name"), () -> new Trigger(relation, row.getString("name"),
-          row.getString("definition"), TriggerFiring.fromCode(row.getString("firing").charAt(0))))
+      unreadable
+          .read(
+              "trigger",
+              relation,
+              row.getString("name"),
+              () ->
+                  new Trigger(
+                      relation,
+                      row.getString("name"),
+                      row.getString("definition"),
+                      TriggerFiring.fromCode(row.getString("firing").charAt(0))))
           .ifPresent(triggers::add);
     }
-    return new Catalog(major, schemas, complete, enums, views, sequences, extensions, routines, triggers,
+    return new Catalog(
+        major,
+        schemas,
+        complete,
+        enums,
+        views,
+        sequences,
+        extensions,
+        routines,
+        triggers,
         unreadable.objects);
   }
 
   private static Sequence sequence(Row row, QualifiedName name) {
-    Optional<ColumnRef> owner = Optional.ofNullable(row.getString("owner_table")).map(table ->
-        new ColumnRef(QualifiedName.of(row.getString("owner_schema"), table), row.getString("owner_column")));
-    return new Sequence(name, row.getString("data_type"), row.getLong("start"), row.getLong("increment"), owner);
+    Optional<ColumnRef> owner =
+        Optional.ofNullable(row.getString("owner_table"))
+            .map(
+                table ->
+                    new ColumnRef(
+                        QualifiedName.of(row.getString("owner_schema"), table),
+                        row.getString("owner_column")));
+    return new Sequence(
+        name, row.getString("data_type"), row.getLong("start"), row.getLong("increment"), owner);
   }
 
   private static String routineKind(Row row) {
@@ -485,36 +584,52 @@ public class PostgresCatalogReader {
     };
   }
 
-  /** A routine with its definition, which the query leaves out for an aggregate and a routine over the bound. */
+  /**
+   * A routine with its definition, which the query leaves out for an aggregate and a routine over
+   * the bound.
+   */
   private static Routine routine(Row row, QualifiedName name) {
     String definition = row.getString("definition");
     if ("a".equals(row.getString("kind"))) {
-      throw new UnreadableException("an aggregate has no definition PostgreSQL can write out"
-          + " (pg_get_functiondef): aggregates are not compared");
+      throw new UnreadableException(
+          "an aggregate has no definition PostgreSQL can write out"
+              + " (pg_get_functiondef): aggregates are not compared");
     }
-    if (definition == null || definition.getBytes(StandardCharsets.UTF_8).length > Routine.MAX_DEFINITION_BYTES) {
-      throw new UnreadableException("its definition is larger than " + Routine.MAX_DEFINITION_BYTES / (1024 * 1024)
-          + " MiB, more than driftwatch keeps: it is not compared");
+    if (definition == null
+        || definition.getBytes(StandardCharsets.UTF_8).length > Routine.MAX_DEFINITION_BYTES) {
+      throw new UnreadableException(
+          "its definition is larger than "
+              + Routine.MAX_DEFINITION_BYTES / (1024 * 1024)
+              + " MiB, more than driftwatch keeps: it is not compared");
     }
-    return new Routine(name, row.getString("arguments"), "p".equals(row.getString("kind")), definition);
+    return new Routine(
+        name, row.getString("arguments"), "p".equals(row.getString("kind")), definition);
   }
 
   private static Column column(Row row) {
-    Optional<QualifiedName> userType = Optional.ofNullable(row.getString("type_name"))
-        .map(name -> QualifiedName.of(row.getString("type_schema"), name));
-    Optional<Identity> identity = switch (row.getString("identity")) {
-      case "a" -> Optional.of(Identity.ALWAYS);
-      case "d" -> Optional.of(Identity.BY_DEFAULT);
-      default -> Optional.empty();
-    };
-    return new Column(row.getString("name"), row.getString("type"), userType, row.getBoolean("nullable"),
-        Optional.ofNullable(row.getString("default_expression")), identity,
-        Optional.ofNullable(row.getString("generated_expression")), Optional.ofNullable(row.getString("collation")));
+    Optional<QualifiedName> userType =
+        Optional.ofNullable(row.getString("type_name"))
+            .map(name -> QualifiedName.of(row.getString("type_schema"), name));
+    Optional<Identity> identity =
+        switch (row.getString("identity")) {
+          case "a" -> Optional.of(Identity.ALWAYS);
+          case "d" -> Optional.of(Identity.BY_DEFAULT);
+          default -> Optional.empty();
+        };
+    return new Column(
+        row.getString("name"),
+        row.getString("type"),
+        userType,
+        row.getBoolean("nullable"),
+        Optional.ofNullable(row.getString("default_expression")),
+        identity,
+        Optional.ofNullable(row.getString("generated_expression")),
+        Optional.ofNullable(row.getString("collation")));
   }
 
   /**
-   * A key's column number 0 marks an expression; the query names every key. indoption bits: 1 is DESC, 2 is NULLS
-   * FIRST; an operator class is named only when it is not the default.
+   * A key's column number 0 marks an expression; the query names every key. indoption bits: 1 is
+   * DESC, 2 is NULLS FIRST; an operator class is named only when it is not the default.
    */
   private static Index index(Row row, Map<Long, String> operatorClasses) {
     long[] columns = numbers(row.getString("key_columns"));
@@ -527,28 +642,43 @@ public class PostgresCatalogReader {
     for (int k = 0; k < columns.length; k++) {
       String text = texts.get(k);
       if (k < keyCount) {
-        keys.add(new IndexKey(text, columns[k] == 0, (options[k] & 1) != 0, (options[k] & 2) != 0,
-            Optional.ofNullable(operatorClasses.get(classes[k]))));
+        keys.add(
+            new IndexKey(
+                text,
+                columns[k] == 0,
+                (options[k] & 1) != 0,
+                (options[k] & 2) != 0,
+                Optional.ofNullable(operatorClasses.get(classes[k]))));
       } else {
         included.add(Objects.requireNonNull(text, "an included column without a name"));
       }
     }
-    return new Index(row.getString("name"), row.getBoolean("is_unique"), row.getBoolean("is_primary"),
-        row.getBoolean("constraint_backed"), row.getString("method"), keys, included,
-        Optional.ofNullable(row.getString("predicate")), row.getString("definition"), row.getBoolean("valid"),
+    return new Index(
+        row.getString("name"),
+        row.getBoolean("is_unique"),
+        row.getBoolean("is_primary"),
+        row.getBoolean("constraint_backed"),
+        row.getString("method"),
+        keys,
+        included,
+        Optional.ofNullable(row.getString("predicate")),
+        row.getString("definition"),
+        row.getBoolean("valid"),
         row.getBoolean("inherited"));
   }
 
   /**
-   * The numbers of a vector or array as PostgreSQL writes them: {@code 1 2} (int2vector, oidvector) or {@code
-   * {1,2}} (int2[]); none for null.
+   * The numbers of a vector or array as PostgreSQL writes them: {@code 1 2} (int2vector, oidvector)
+   * or {@code {1,2}} (int2[]); none for null.
    */
   static long[] numbers(String text) {
     if (text == null) {
       return new long[0];
     }
     String inner = text.startsWith("{") ? text.substring(1, text.length() - 1) : text;
-    return inner.isBlank() ? new long[0] : Arrays.stream(inner.split("[ ,]")).mapToLong(Long::parseLong).toArray();
+    return inner.isBlank()
+        ? new long[0]
+        : Arrays.stream(inner.split("[ ,]")).mapToLong(Long::parseLong).toArray();
   }
 
   /** pg_get_viewdef writes the query after a space and ends it with a semicolon: both go. */
@@ -572,15 +702,18 @@ public class PostgresCatalogReader {
   }
 
   /**
-   * A constraint row; its key columns are named by the query, an expression by its text. A key the query could not
-   * name (null) makes the constraint unreadable rather than a constraint on no column.
+   * A constraint row; its key columns are named by the query, an expression by its text. A key the
+   * query could not name (null) makes the constraint unreadable rather than a constraint on no
+   * column.
    */
   private static Constraint constraint(Row row, QualifiedName table) {
     String name = row.getString("name");
     List<String> columns = strings(row, "key_columns");
     if (columns.contains(null)) {
-      throw new UnreadableException("a key of it is neither a column nor an expression of an index (conkey "
-          + row.getString("key_columns") + ")");
+      throw new UnreadableException(
+          "a key of it is neither a column nor an expression of an index (conkey "
+              + row.getString("key_columns")
+              + ")");
     }
     String definition = row.getString("definition");
     boolean inherited = row.getBoolean("inherited");
@@ -589,12 +722,24 @@ public class PostgresCatalogReader {
       case "u" -> new UniqueConstraint(name, columns, definition, inherited);
       case "c" -> new CheckConstraint(name, columns, definition, inherited);
       case "x" -> new ExclusionConstraint(name, columns, definition, inherited);
-      case "f" -> new ForeignKey(name, columns,
-          QualifiedName.of(row.getString("referenced_schema"), row.getString("referenced_table")),
-          strings(row, "referenced_columns"), ReferentialAction.fromCode(row.getString("on_delete").charAt(0)),
-          ReferentialAction.fromCode(row.getString("on_update").charAt(0)), definition, inherited);
-      default -> throw new UnreadableException("constraints of kind `" + row.getString("kind") + "` of " + table
-          + " are not modelled");
+      case "f" ->
+          new ForeignKey(
+              name,
+              columns,
+              QualifiedName.of(
+                  row.getString("referenced_schema"), row.getString("referenced_table")),
+              strings(row, "referenced_columns"),
+              ReferentialAction.fromCode(row.getString("on_delete").charAt(0)),
+              ReferentialAction.fromCode(row.getString("on_update").charAt(0)),
+              definition,
+              inherited);
+      default ->
+          throw new UnreadableException(
+              "constraints of kind `"
+                  + row.getString("kind")
+                  + "` of "
+                  + table
+                  + " are not modelled");
     };
   }
 
@@ -607,8 +752,8 @@ public class PostgresCatalogReader {
   }
 
   /**
-   * The objects the reader could not model. Reading one is guarded: whatever goes wrong with it (a value the model
-   * does not expect) becomes its report, and the rest of the catalog is read.
+   * The objects the reader could not model. Reading one is guarded: whatever goes wrong with it (a
+   * value the model does not expect) becomes its report, and the rest of the catalog is read.
    */
   private static final class Unreadable {
 
@@ -643,6 +788,7 @@ public class PostgresCatalogReader {
     final List<CheckConstraint> checks = new ArrayList<>();
     final List<ExclusionConstraint> exclusions = new ArrayList<>();
     PrimaryKey primaryKey;
+
     /** False once a column could not be read: the table is then left out whole. */
     boolean complete = true;
 
@@ -667,8 +813,17 @@ public class PostgresCatalogReader {
     }
 
     Table table() {
-      return new Table(name, columns, Optional.ofNullable(primaryKey), uniques, foreignKeys, checks, exclusions,
-          indexes, partitionKey, partitionOf);
+      return new Table(
+          name,
+          columns,
+          Optional.ofNullable(primaryKey),
+          uniques,
+          foreignKeys,
+          checks,
+          exclusions,
+          indexes,
+          partitionKey,
+          partitionOf);
     }
   }
 }

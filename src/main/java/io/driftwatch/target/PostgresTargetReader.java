@@ -25,16 +25,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads what Prisma recorded in a PostgreSQL database, in one read-only transaction: whether
- * {@code _prisma_migrations} exists, whether other tables exist (P3005), whether a deploy holds
- * Prisma's advisory lock, and every history row ordered by {@code started_at}. Sends nothing but
- * SELECTs.
+ * Reads what Prisma recorded in a PostgreSQL database, in one read-only transaction: whether {@code
+ * _prisma_migrations} exists, whether other tables exist (P3005), whether a deploy holds Prisma's
+ * advisory lock, and every history row ordered by {@code started_at}. Sends nothing but SELECTs.
  */
 @ApplicationScoped
 public class PostgresTargetReader {
 
-  /** Prisma's {@code pg_advisory_lock(72707369)}: classid 0, objid the key, objsubid 1 for a bigint key. */
-  static final String PROBE = """
+  /**
+   * Prisma's {@code pg_advisory_lock(72707369)}: classid 0, objid the key, objsubid 1 for a bigint
+   * key.
+   */
+  static final String PROBE =
+      """
       SELECT
         EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = $1 AND c.relname = '_prisma_migrations' AND c.relkind IN ('r', 'p')) AS has_history,
@@ -47,12 +50,13 @@ public class PostgresTargetReader {
       """;
 
   /**
-   * Changes whenever any catalog row that describes a schema object is added, removed or replaced: the
-   * count and the sum of the row versions' xmin per catalog. An unchanged fingerprint means the
+   * Changes whenever any catalog row that describes a schema object is added, removed or replaced:
+   * the count and the sum of the row versions' xmin per catalog. An unchanged fingerprint means the
    * catalog read last time still holds, so an audit of an unchanged schema reads a few numbers, not
    * a thousand tables.
    */
-  static final String CATALOG_FINGERPRINT = """
+  static final String CATALOG_FINGERPRINT =
+      """
       SELECT concat_ws('|',
         (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_namespace),
         (SELECT count(*) || ':' || coalesce(sum(xmin::text::int8), 0) FROM pg_catalog.pg_class),
@@ -73,8 +77,12 @@ public class PostgresTargetReader {
 
   private record KnownCatalog(String fingerprint, Catalog catalog) {}
 
-  /** What the safety lint weighs a pending migration by: how many rows each table holds, as estimated. */
-  static final String ROW_ESTIMATES = """
+  /**
+   * What the safety lint weighs a pending migration by: how many rows each table holds, as
+   * estimated.
+   */
+  static final String ROW_ESTIMATES =
+      """
       SELECT n.nspname::text AS schema, c.relname::text AS name, c.reltuples::int8 AS rows
       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -83,94 +91,153 @@ public class PostgresTargetReader {
 
   private final TargetPools pools;
   private final PostgresCatalogReader catalogs;
-  private final java.util.Map<UUID, KnownCatalog> known = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<UUID, KnownCatalog> eldest) {
-          return size() > 64;
-        }
-      });
+  private final java.util.Map<UUID, KnownCatalog> known =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<UUID, KnownCatalog> eldest) {
+              return size() > 64;
+            }
+          });
   private final OutboundPolicy outbound;
   private final Duration deadline;
 
-  public PostgresTargetReader(TargetPools pools, PostgresCatalogReader catalogs, OutboundPolicy outbound,
+  public PostgresTargetReader(
+      TargetPools pools,
+      PostgresCatalogReader catalogs,
+      OutboundPolicy outbound,
       DriftwatchConfig config) {
     this.pools = pools;
     this.catalogs = catalogs;
     this.outbound = outbound;
-    this.deadline = config.target().connectTimeout().plus(config.target().statementTimeout().multipliedBy(2));
+    this.deadline =
+        config.target().connectTimeout().plus(config.target().statementTimeout().multipliedBy(2));
   }
 
   public Uni<TargetSnapshot> read(UUID environmentId, PrismaDatabaseUrl url) {
     // The outbound check resolves the host name: a blocking call, so on a worker thread.
-    return Uni.createFrom().item(() -> Optional.ofNullable(outbound.refusal(url.host())))
+    return Uni.createFrom()
+        .item(() -> Optional.ofNullable(outbound.refusal(url.host())))
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .flatMap(refusal -> refusal.isPresent()
-            ? Uni.createFrom().failure(new TargetUnavailableException("cannot read the database: " + refusal.get()))
-            : readFrom(environmentId, pools.poolFor(environmentId, url), url));
+        .flatMap(
+            refusal ->
+                refusal.isPresent()
+                    ? Uni.createFrom()
+                        .failure(
+                            new TargetUnavailableException(
+                                "cannot read the database: " + refusal.get()))
+                    : readFrom(environmentId, pools.poolFor(environmentId, url), url));
   }
 
   private Uni<TargetSnapshot> readFrom(UUID environmentId, Pool pool, PrismaDatabaseUrl url) {
     return pool.withTransaction(connection -> readIn(environmentId, connection, url))
-        .ifNoItem().after(deadline).failWith(() -> {
-          pools.evict(environmentId); // its connection may be stuck in a handshake that never ends
-          return new TargetUnavailableException(
-              "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s");
-        })
+        .ifNoItem()
+        .after(deadline)
+        .failWith(
+            () -> {
+              pools.evict(
+                  environmentId); // its connection may be stuck in a handshake that never ends
+              return new TargetUnavailableException(
+                  "the database at "
+                      + where(url)
+                      + " did not answer within "
+                      + deadline.toSeconds()
+                      + " s");
+            })
         .onFailure(failure -> !(failure instanceof TargetUnavailableException))
         .transform(failure -> explain(failure, url));
   }
 
-  private Uni<TargetSnapshot> readIn(UUID environmentId, SqlConnection connection, PrismaDatabaseUrl url) {
+  private Uni<TargetSnapshot> readIn(
+      UUID environmentId, SqlConnection connection, PrismaDatabaseUrl url) {
     String schema = url.schema();
-    return connection.preparedQuery(PROBE).execute(Tuple.of(schema)).flatMap(probe -> {
-      Row row = probe.iterator().next();
-      boolean hasHistory = row.getBoolean("has_history");
-      boolean hasTables = row.getBoolean("has_tables");
-      boolean deployLock = row.getBoolean("deploy_lock");
-      Uni<List<HistoryRow>> rows = hasHistory ? readRows(connection, schema) : Uni.createFrom().item(List.of());
-      // The catalog in the same read-only transaction: history and schema are one snapshot.
-      return rows.flatMap(history -> catalog(environmentId, connection).flatMap(catalog ->
-          rowEstimates(connection, schema).map(estimates ->
-              new TargetSnapshot("postgresql", hasHistory, hasTables, history, deployLock,
-                  new Datasource("PostgreSQL", url.database(), schema, url.host() + ":" + url.port()),
-                  Optional.of(catalog), estimates))));
-    });
+    return connection
+        .preparedQuery(PROBE)
+        .execute(Tuple.of(schema))
+        .flatMap(
+            probe -> {
+              Row row = probe.iterator().next();
+              boolean hasHistory = row.getBoolean("has_history");
+              boolean hasTables = row.getBoolean("has_tables");
+              boolean deployLock = row.getBoolean("deploy_lock");
+              Uni<List<HistoryRow>> rows =
+                  hasHistory ? readRows(connection, schema) : Uni.createFrom().item(List.of());
+              // The catalog in the same read-only transaction: history and schema are one snapshot.
+              return rows.flatMap(
+                  history ->
+                      catalog(environmentId, connection)
+                          .flatMap(
+                              catalog ->
+                                  rowEstimates(connection, schema)
+                                      .map(
+                                          estimates ->
+                                              new TargetSnapshot(
+                                                  "postgresql",
+                                                  hasHistory,
+                                                  hasTables,
+                                                  history,
+                                                  deployLock,
+                                                  new Datasource(
+                                                      "PostgreSQL",
+                                                      url.database(),
+                                                      schema,
+                                                      url.host() + ":" + url.port()),
+                                                  Optional.of(catalog),
+                                                  estimates))));
+            });
   }
 
-  private static Uni<java.util.Map<String, Long>> rowEstimates(SqlConnection connection, String schema) {
-    return connection.preparedQuery(ROW_ESTIMATES).execute().map(rows -> {
-      java.util.Map<String, Long> estimates = new java.util.HashMap<>();
-      for (Row row : rows) {
-        String name = row.getString("name");
-        long estimate = row.getLong("rows");
-        estimates.put(row.getString("schema") + "." + name, estimate);
-        if (schema.equals(row.getString("schema"))) {
-          estimates.put(name, estimate);
-        }
-      }
-      return estimates;
-    });
+  private static Uni<java.util.Map<String, Long>> rowEstimates(
+      SqlConnection connection, String schema) {
+    return connection
+        .preparedQuery(ROW_ESTIMATES)
+        .execute()
+        .map(
+            rows -> {
+              java.util.Map<String, Long> estimates = new java.util.HashMap<>();
+              for (Row row : rows) {
+                String name = row.getString("name");
+                long estimate = row.getLong("rows");
+                estimates.put(row.getString("schema") + "." + name, estimate);
+                if (schema.equals(row.getString("schema"))) {
+                  estimates.put(name, estimate);
+                }
+              }
+              return estimates;
+            });
   }
 
   /**
-   * The tables that hold at least one row, checked exactly ({@code EXISTS}, which reads one row at most per table),
-   * in one read-only transaction. Asked only when a plan might recommend something that is safe on an empty
-   * database alone: estimates are not enough for that.
+   * The tables that hold at least one row, checked exactly ({@code EXISTS}, which reads one row at
+   * most per table), in one read-only transaction. Asked only when a plan might recommend something
+   * that is safe on an empty database alone: estimates are not enough for that.
    *
-   * <p>The table names come from the database: each is a bind parameter where it is a value, and a quoted identifier
-   * where it names the table (identifiers cannot be bound). A prepared statement is one statement, so no name can
-   * end it and start another, whatever the server's standard_conforming_strings.
+   * <p>The table names come from the database: each is a bind parameter where it is a value, and a
+   * quoted identifier where it names the table (identifiers cannot be bound). A prepared statement
+   * is one statement, so no name can end it and start another, whatever the server's
+   * standard_conforming_strings.
    */
-  public Uni<java.util.Set<String>> tablesWithRows(UUID environmentId, PrismaDatabaseUrl url,
+  public Uni<java.util.Set<String>> tablesWithRows(
+      UUID environmentId,
+      PrismaDatabaseUrl url,
       java.util.Collection<io.driftwatch.core.catalog.QualifiedName> tables) {
     if (tables.isEmpty()) {
       return Uni.createFrom().item(java.util.Set.of());
     }
     List<io.driftwatch.core.catalog.QualifiedName> all = List.copyOf(tables);
-    return pools.poolFor(environmentId, url).withTransaction(connection -> withRows(connection, all))
-        .ifNoItem().after(deadline).failWith(() -> new TargetUnavailableException(
-            "the database at " + where(url) + " did not answer within " + deadline.toSeconds() + " s"))
+    return pools
+        .poolFor(environmentId, url)
+        .withTransaction(connection -> withRows(connection, all))
+        .ifNoItem()
+        .after(deadline)
+        .failWith(
+            () ->
+                new TargetUnavailableException(
+                    "the database at "
+                        + where(url)
+                        + " did not answer within "
+                        + deadline.toSeconds()
+                        + " s"))
         .onFailure(failure -> !(failure instanceof TargetUnavailableException))
         .transform(failure -> explain(failure, url));
   }
@@ -178,65 +245,104 @@ public class PostgresTargetReader {
   /** At most this many tables per statement: a statement has at most 65,535 parameters. */
   static final int TABLES_PER_CHECK = 1000;
 
-  /** One statement per chunk of tables, one after the other (a loop: a Uni chained per chunk nests per chunk). */
-  private static Uni<java.util.Set<String>> withRows(SqlConnection connection,
-      List<io.driftwatch.core.catalog.QualifiedName> tables) {
+  /**
+   * One statement per chunk of tables, one after the other (a loop: a Uni chained per chunk nests
+   * per chunk).
+   */
+  private static Uni<java.util.Set<String>> withRows(
+      SqlConnection connection, List<io.driftwatch.core.catalog.QualifiedName> tables) {
     List<List<io.driftwatch.core.catalog.QualifiedName>> chunks = new ArrayList<>();
     for (int from = 0; from < tables.size(); from += TABLES_PER_CHECK) {
       chunks.add(tables.subList(from, Math.min(tables.size(), from + TABLES_PER_CHECK)));
     }
     java.util.Set<String> found = new java.util.TreeSet<>();
-    return Multi.createFrom().iterable(chunks)
-        .onItem().transformToUniAndConcatenate(chunk -> connection.preparedQuery(rowsCheck(chunk))
-            .execute(Tuple.tuple(chunk.stream().map(table -> (Object) (table.schema() + "." + table.name())).toList())))
-        .onItem().invoke(rows -> rows.forEach(row -> found.add(row.getString("name"))))
-        .collect().last()
+    return Multi.createFrom()
+        .iterable(chunks)
+        .onItem()
+        .transformToUniAndConcatenate(
+            chunk ->
+                connection
+                    .preparedQuery(rowsCheck(chunk))
+                    .execute(
+                        Tuple.tuple(
+                            chunk.stream()
+                                .map(table -> (Object) (table.schema() + "." + table.name()))
+                                .toList())))
+        .onItem()
+        .invoke(rows -> rows.forEach(row -> found.add(row.getString("name"))))
+        .collect()
+        .last()
         .replaceWith(found);
   }
 
-  /** {@code SELECT $1::text AS name WHERE EXISTS (SELECT 1 FROM "s"."t") UNION ALL ...} for these tables. */
+  /**
+   * {@code SELECT $1::text AS name WHERE EXISTS (SELECT 1 FROM "s"."t") UNION ALL ...} for these
+   * tables.
+   */
   static String rowsCheck(List<io.driftwatch.core.catalog.QualifiedName> tables) {
     StringBuilder sql = new StringBuilder();
     for (int i = 0; i < tables.size(); i++) {
       io.driftwatch.core.catalog.QualifiedName table = tables.get(i);
-      sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT $").append(i + 1)
-          .append("::text AS name WHERE EXISTS (SELECT 1 FROM ").append(quote(table.schema())).append('.')
-          .append(quote(table.name())).append(')');
+      sql.append(i == 0 ? "" : " UNION ALL ")
+          .append("SELECT $")
+          .append(i + 1)
+          .append("::text AS name WHERE EXISTS (SELECT 1 FROM ")
+          .append(quote(table.schema()))
+          .append('.')
+          .append(quote(table.name()))
+          .append(')');
     }
     return sql.toString();
   }
 
-  /** The database's catalog: the one read last time when its fingerprint did not change, else read now. */
+  /**
+   * The database's catalog: the one read last time when its fingerprint did not change, else read
+   * now.
+   */
   private Uni<Catalog> catalog(UUID environmentId, SqlConnection connection) {
-    return connection.preparedQuery(CATALOG_FINGERPRINT).execute().flatMap(rows -> {
-      String fingerprint = rows.iterator().next().getString("fingerprint");
-      KnownCatalog last = known.get(environmentId);
-      if (last != null && last.fingerprint().equals(fingerprint)) {
-        return Uni.createFrom().item(last.catalog());
-      }
-      return catalogs.read(connection, java.util.Set.of())
-          .invoke(catalog -> known.put(environmentId, new KnownCatalog(fingerprint, catalog)));
-    });
+    return connection
+        .preparedQuery(CATALOG_FINGERPRINT)
+        .execute()
+        .flatMap(
+            rows -> {
+              String fingerprint = rows.iterator().next().getString("fingerprint");
+              KnownCatalog last = known.get(environmentId);
+              if (last != null && last.fingerprint().equals(fingerprint)) {
+                return Uni.createFrom().item(last.catalog());
+              }
+              return catalogs
+                  .read(connection, java.util.Set.of())
+                  .invoke(
+                      catalog -> known.put(environmentId, new KnownCatalog(fingerprint, catalog)));
+            });
   }
 
   private static Uni<List<HistoryRow>> readRows(SqlConnection connection, String schema) {
-    String sql = "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count"
-        + " FROM " + quote(schema) + "._prisma_migrations ORDER BY started_at, id";
-    return connection.preparedQuery(sql).execute().map(result -> {
-      List<HistoryRow> rows = new ArrayList<>(result.size());
-      for (Row row : result) {
-        rows.add(new HistoryRow(
-            row.getString("id"),
-            row.getString("checksum"),
-            instant(row.getOffsetDateTime("finished_at")),
-            row.getString("migration_name"),
-            row.getString("logs"),
-            instant(row.getOffsetDateTime("rolled_back_at")),
-            instant(row.getOffsetDateTime("started_at")),
-            row.getInteger("applied_steps_count")));
-      }
-      return rows;
-    });
+    String sql =
+        "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count"
+            + " FROM "
+            + quote(schema)
+            + "._prisma_migrations ORDER BY started_at, id";
+    return connection
+        .preparedQuery(sql)
+        .execute()
+        .map(
+            result -> {
+              List<HistoryRow> rows = new ArrayList<>(result.size());
+              for (Row row : result) {
+                rows.add(
+                    new HistoryRow(
+                        row.getString("id"),
+                        row.getString("checksum"),
+                        instant(row.getOffsetDateTime("finished_at")),
+                        row.getString("migration_name"),
+                        row.getString("logs"),
+                        instant(row.getOffsetDateTime("rolled_back_at")),
+                        instant(row.getOffsetDateTime("started_at")),
+                        row.getInteger("applied_steps_count")));
+              }
+              return rows;
+            });
   }
 
   static String quote(String identifier) {
@@ -251,7 +357,10 @@ public class PostgresTargetReader {
     return url.host() + ":" + url.port() + "/" + url.database();
   }
 
-  /** Turns a driver failure into a sentence that says what to check; never includes the URL's password. */
+  /**
+   * Turns a driver failure into a sentence that says what to check; never includes the URL's
+   * password.
+   */
   static TargetUnavailableException explain(Throwable failure, PrismaDatabaseUrl url) {
     String where = where(url);
     Throwable root = failure;
@@ -263,21 +372,32 @@ public class PostgresTargetReader {
     }
     String reason;
     if (root instanceof PgException pg) {
-      reason = switch (pg.getSqlState() == null ? "" : pg.getSqlState()) {
-        case "28P01", "28000" -> "authentication failed for user `" + url.user() + "`: check the credentials in databaseUrl";
-        case "3D000" -> "database `" + url.database() + "` does not exist";
-        case "42501" -> "user `" + url.user() + "` may not read the history: " + pg.getErrorMessage()
-            + " (grant SELECT on _prisma_migrations)";
-        case "57014" -> "a query was cancelled by statement_timeout";
-        case "53300" -> "the server has no free connection slot";
-        default -> pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")";
-      };
+      reason =
+          switch (pg.getSqlState() == null ? "" : pg.getSqlState()) {
+            case "28P01", "28000" ->
+                "authentication failed for user `"
+                    + url.user()
+                    + "`: check the credentials in databaseUrl";
+            case "3D000" -> "database `" + url.database() + "` does not exist";
+            case "42501" ->
+                "user `"
+                    + url.user()
+                    + "` may not read the history: "
+                    + pg.getErrorMessage()
+                    + " (grant SELECT on _prisma_migrations)";
+            case "57014" -> "a query was cancelled by statement_timeout";
+            case "53300" -> "the server has no free connection slot";
+            default -> pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")";
+          };
     } else if (root instanceof UnknownHostException) {
       reason = "unknown host `" + url.host() + "`";
-    } else if (root instanceof ConnectException || root.getClass().getName().contains("ConnectTimeout")) {
+    } else if (root instanceof ConnectException
+        || root.getClass().getName().contains("ConnectTimeout")) {
       reason = "cannot connect: " + safe(root.getMessage(), url);
     } else {
-      reason = safe(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage(), url);
+      reason =
+          safe(
+              root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage(), url);
     }
     return new TargetUnavailableException("cannot read the database at " + where + ": " + reason);
   }

@@ -12,20 +12,40 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A {@code DATABASE_URL} exactly as users give it to Prisma:
- * {@code postgresql://user:pass@host:5432/app?schema=public&sslmode=require}. Parsed once, validated
- * with messages that say what is wrong, and printable only in masked form.
+ * A {@code DATABASE_URL} exactly as users give it to Prisma: {@code
+ * postgresql://user:pass@host:5432/app?schema=public&sslmode=require}. Parsed once, validated with
+ * messages that say what is wrong, and printable only in masked form.
  */
 public final class PrismaDatabaseUrl {
 
-  /** Query parameters Prisma's PostgreSQL connector understands; anything else is a typo worth reporting. */
-  private static final Set<String> POSTGRES_PARAMETERS = Set.of(
-      "schema", "sslmode", "sslcert", "sslidentity", "sslpassword", "sslrootcert", "sslaccept",
-      "connect_timeout", "socket_timeout", "pool_timeout", "connection_limit", "pgbouncer",
-      "statement_cache_size", "application_name", "channel_binding", "options", "host", "max_idle_connection_lifetime",
-      "max_connection_lifetime");
+  /**
+   * Query parameters Prisma's PostgreSQL connector understands; anything else is a typo worth
+   * reporting.
+   */
+  private static final Set<String> POSTGRES_PARAMETERS =
+      Set.of(
+          "schema",
+          "sslmode",
+          "sslcert",
+          "sslidentity",
+          "sslpassword",
+          "sslrootcert",
+          "sslaccept",
+          "connect_timeout",
+          "socket_timeout",
+          "pool_timeout",
+          "connection_limit",
+          "pgbouncer",
+          "statement_cache_size",
+          "application_name",
+          "channel_binding",
+          "options",
+          "host",
+          "max_idle_connection_lifetime",
+          "max_connection_lifetime");
 
-  private static final Set<String> SSL_MODES = Set.of("disable", "prefer", "require", "verify-ca", "verify-full");
+  private static final Set<String> SSL_MODES =
+      Set.of("disable", "prefer", "require", "verify-ca", "verify-full");
 
   private final String raw;
   private final String host;
@@ -36,7 +56,13 @@ public final class PrismaDatabaseUrl {
   private final Map<String, String> parameters;
 
   private PrismaDatabaseUrl(
-      String raw, String host, int port, String database, String user, String password, Map<String, String> parameters) {
+      String raw,
+      String host,
+      int port,
+      String database,
+      String user,
+      String password,
+      Map<String, String> parameters) {
     this.raw = raw;
     this.host = host;
     this.port = port;
@@ -54,7 +80,8 @@ public final class PrismaDatabaseUrl {
    */
   public static PrismaDatabaseUrl parse(String url) {
     if (url == null || url.isBlank()) {
-      throw new InvalidDatabaseUrlException("databaseUrl is required, e.g. postgresql://user:password@host:5432/app?schema=public");
+      throw new InvalidDatabaseUrlException(
+          "databaseUrl is required, e.g. postgresql://user:password@host:5432/app?schema=public");
     }
     String trimmed = url.strip();
     URI uri;
@@ -67,14 +94,18 @@ public final class PrismaDatabaseUrl {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("mysql") || scheme.equals("mariadb")) {
-      throw new InvalidDatabaseUrlException("MySQL and MariaDB targets are not supported yet; use a postgresql:// URL");
+      throw new InvalidDatabaseUrlException(
+          "MySQL and MariaDB targets are not supported yet; use a postgresql:// URL");
     }
     if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
       throw new InvalidDatabaseUrlException(
-          "databaseUrl must start with postgresql:// or postgres:// (got " + (scheme.isEmpty() ? "no scheme" : scheme + "://") + ")");
+          "databaseUrl must start with postgresql:// or postgres:// (got "
+              + (scheme.isEmpty() ? "no scheme" : scheme + "://")
+              + ")");
     }
     if (uri.getRawAuthority() == null) {
-      throw new InvalidDatabaseUrlException("databaseUrl has no host: postgresql://user:password@host:5432/database");
+      throw new InvalidDatabaseUrlException(
+          "databaseUrl has no host: postgresql://user:password@host:5432/database");
     }
     Map<String, String> parameters = parseQuery(uri.getRawQuery());
     String host = uri.getHost();
@@ -88,7 +119,8 @@ public final class PrismaDatabaseUrl {
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     String database = decode(path.startsWith("/") ? path.substring(1) : path);
     if (database.isBlank()) {
-      throw new InvalidDatabaseUrlException("databaseUrl names no database: add it after the host, e.g. postgresql://host:5432/app");
+      throw new InvalidDatabaseUrlException(
+          "databaseUrl names no database: add it after the host, e.g. postgresql://host:5432/app");
     }
     if (database.contains("/")) {
       throw new InvalidDatabaseUrlException("databaseUrl path must be a single database name");
@@ -102,17 +134,23 @@ public final class PrismaDatabaseUrl {
       password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
     }
     if (user == null || user.isBlank()) {
-      throw new InvalidDatabaseUrlException("databaseUrl names no user: postgresql://user:password@host:5432/database");
+      throw new InvalidDatabaseUrlException(
+          "databaseUrl names no user: postgresql://user:password@host:5432/database");
     }
     for (String name : parameters.keySet()) {
       if (!POSTGRES_PARAMETERS.contains(name)) {
-        throw new InvalidDatabaseUrlException("databaseUrl has an unknown parameter `" + name + "`; Prisma's PostgreSQL "
-            + "connector understands " + String.join(", ", POSTGRES_PARAMETERS.stream().sorted().toList()));
+        throw new InvalidDatabaseUrlException(
+            "databaseUrl has an unknown parameter `"
+                + name
+                + "`; Prisma's PostgreSQL "
+                + "connector understands "
+                + String.join(", ", POSTGRES_PARAMETERS.stream().sorted().toList()));
       }
     }
     String sslMode = parameters.get("sslmode");
     if (sslMode != null && !SSL_MODES.contains(sslMode)) {
-      throw new InvalidDatabaseUrlException("databaseUrl sslmode must be one of disable, prefer, require, verify-ca, verify-full");
+      throw new InvalidDatabaseUrlException(
+          "databaseUrl sslmode must be one of disable, prefer, require, verify-ca, verify-full");
     }
     if (parameters.containsKey("schema") && parameters.get("schema").isBlank()) {
       throw new InvalidDatabaseUrlException("databaseUrl schema parameter is empty");
@@ -165,14 +203,19 @@ public final class PrismaDatabaseUrl {
     if (password != null) {
       out.append(":****");
     }
-    out.append('@').append(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
-        .append(':').append(port).append('/').append(encode(database));
+    out.append('@')
+        .append(host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
+        .append(':')
+        .append(port)
+        .append('/')
+        .append(encode(database));
     if (!parameters.isEmpty()) {
       StringBuilder query = new StringBuilder();
-      parameters.forEach((name, value) -> {
-        query.append(query.length() == 0 ? '?' : '&').append(name).append('=');
-        query.append(name.contains("password") ? "****" : encode(value));
-      });
+      parameters.forEach(
+          (name, value) -> {
+            query.append(query.length() == 0 ? '?' : '&').append(name).append('=');
+            query.append(name.contains("password") ? "****" : encode(value));
+          });
       out.append(query);
     }
     return out.toString();

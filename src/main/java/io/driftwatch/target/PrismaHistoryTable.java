@@ -20,6 +20,7 @@ public final class PrismaHistoryTable {
             "rolled_back_at"        TIMESTAMPTZ,
             "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
             "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-        )""".formatted(PostgresTargetReader.quote(schema));
+        )"""
+        .formatted(PostgresTargetReader.quote(schema));
   }
 }

@@ -1,6 +1,7 @@
 package io.driftwatch.target;
 
 import io.driftwatch.config.DriftwatchConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,10 +9,9 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.PoolOptions;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * One small pool per recently audited environment, so repeated audits reuse a warm connection; at
  * most {@code max-open-pools} of them, the least recently used closed first, so the connections
  * held stay bounded however many environments are watched. Every connection is read-only from its
- * first packet: the session defaults are sent as startup parameters
- * ({@code default_transaction_read_only}, {@code standard_conforming_strings}, timeouts, {@code application_name}).
+ * first packet: the session defaults are sent as startup parameters ({@code
+ * default_transaction_read_only}, {@code standard_conforming_strings}, timeouts, {@code
+ * application_name}).
  */
 @ApplicationScoped
 public class TargetPools {
@@ -42,16 +43,17 @@ public class TargetPools {
   private record Entry(String url, Pool pool) {}
 
   /**
-   * Pools are built on this thread, which belongs to no Vert.x context: a pool built while serving a
-   * request would be tied to that request's event loop and closed (and waited for) when the HTTP
+   * Pools are built on this thread, which belongs to no Vert.x context: a pool built while serving
+   * a request would be tied to that request's event loop and closed (and waited for) when the HTTP
    * layer stops, where a connection stuck in a silent target's handshake can hold the shutdown.
    */
-  private final java.util.concurrent.ExecutorService builder = java.util.concurrent.Executors.newSingleThreadExecutor(
-      runnable -> {
-        Thread thread = new Thread(runnable, "driftwatch-target-pools");
-        thread.setDaemon(true);
-        return thread;
-      });
+  private final java.util.concurrent.ExecutorService builder =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "driftwatch-target-pools");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** The pool for an environment, rebuilt when its URL changed. */
   public synchronized Pool poolFor(UUID environmentId, PrismaDatabaseUrl url) {
@@ -89,9 +91,9 @@ public class TargetPools {
   }
 
   /**
-   * Closes every target pool as soon as the service stops, before the HTTP layer is undeployed: a pool
-   * created while serving a request may be tied to that request's context, and a connection to a
-   * target that went away must not hold the shutdown.
+   * Closes every target pool as soon as the service stops, before the HTTP layer is undeployed: a
+   * pool created while serving a request may be tied to that request's context, and a connection to
+   * a target that went away must not hold the shutdown.
    */
   void onStop(@Observes ShutdownEvent event) {
     closeAll();
@@ -111,52 +113,63 @@ public class TargetPools {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening a pool", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
     }
   }
 
   private Pool build(PrismaDatabaseUrl url) {
     PgConnectOptions options = connectOptions(url, config);
-    PoolOptions poolOptions = new PoolOptions()
-        .setMaxSize(1)
-        .setIdleTimeout((int) config.idleTimeout().toSeconds())
-        .setIdleTimeoutUnit(TimeUnit.SECONDS)
-        .setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()))
-        .setConnectionTimeoutUnit(TimeUnit.SECONDS);
-    io.vertx.sqlclient.Pool pool = PgBuilder.pool()
-        .with(poolOptions)
-        .connectingTo(options)
-        .using(vertx.getDelegate())
-        .build();
+    PoolOptions poolOptions =
+        new PoolOptions()
+            .setMaxSize(1)
+            .setIdleTimeout((int) config.idleTimeout().toSeconds())
+            .setIdleTimeoutUnit(TimeUnit.SECONDS)
+            .setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()))
+            .setConnectionTimeoutUnit(TimeUnit.SECONDS);
+    io.vertx.sqlclient.Pool pool =
+        PgBuilder.pool().with(poolOptions).connectingTo(options).using(vertx.getDelegate()).build();
     return Pool.newInstance(pool);
   }
 
   static PgConnectOptions connectOptions(PrismaDatabaseUrl url, DriftwatchConfig.Target config) {
-    PgConnectOptions options = new PgConnectOptions()
-        .setHost(url.host())
-        .setPort(url.port())
-        .setDatabase(url.database())
-        .setUser(url.user())
-        .setPassword(url.password().orElse(""))
-        .setConnectTimeout((int) config.connectTimeout().toMillis())
-        .setReconnectAttempts(0)
-        .setCachePreparedStatements(false)
-        .setProperties(Map.of(
-            "application_name", "driftwatch",
-            "default_transaction_read_only", "on",
-            // Whatever the server's default: a backslash in a literal never ends it (every value is bound anyway).
-            "standard_conforming_strings", "on",
-            "statement_timeout", String.valueOf(config.statementTimeout().toMillis()),
-            "lock_timeout", String.valueOf(config.lockTimeout().toMillis()),
-            "idle_in_transaction_session_timeout", String.valueOf(config.statementTimeout().toMillis())));
+    PgConnectOptions options =
+        new PgConnectOptions()
+            .setHost(url.host())
+            .setPort(url.port())
+            .setDatabase(url.database())
+            .setUser(url.user())
+            .setPassword(url.password().orElse(""))
+            .setConnectTimeout((int) config.connectTimeout().toMillis())
+            .setReconnectAttempts(0)
+            .setCachePreparedStatements(false)
+            .setProperties(
+                Map.of(
+                    "application_name",
+                    "driftwatch",
+                    "default_transaction_read_only",
+                    "on",
+                    // Whatever the server's default: a backslash in a literal never ends it (every
+                    // value is bound anyway).
+                    "standard_conforming_strings",
+                    "on",
+                    "statement_timeout",
+                    String.valueOf(config.statementTimeout().toMillis()),
+                    "lock_timeout",
+                    String.valueOf(config.lockTimeout().toMillis()),
+                    "idle_in_transaction_session_timeout",
+                    String.valueOf(config.statementTimeout().toMillis())));
     switch (url.sslMode()) {
       case "disable" -> options.setSslMode(SslMode.DISABLE);
       case "require" -> options.setSslMode(SslMode.REQUIRE).setTrustAll(true);
       case "verify-ca" -> options.setSslMode(SslMode.VERIFY_CA);
-      case "verify-full" -> options.setSslMode(SslMode.VERIFY_FULL).setHostnameVerificationAlgorithm("HTTPS");
+      case "verify-full" ->
+          options.setSslMode(SslMode.VERIFY_FULL).setHostnameVerificationAlgorithm("HTTPS");
       default -> options.setSslMode(SslMode.PREFER).setTrustAll(true);
     }
-    url.parameter("sslrootcert").ifPresent(cert -> options.setPemTrustOptions(new PemTrustOptions().addCertPath(cert)));
+    url.parameter("sslrootcert")
+        .ifPresent(cert -> options.setPemTrustOptions(new PemTrustOptions().addCertPath(cert)));
     return options;
   }
 }

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BootstrapAdminTokenTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void a_configured_token_is_used_and_nothing_is_written() {
-    assertThat(BootstrapAdminToken.configured(Optional.of("  a-long-enough-admin-token-1234 "), true, dataDir))
+    assertThat(
+            BootstrapAdminToken.configured(
+                Optional.of("  a-long-enough-admin-token-1234 "), true, dataDir))
         .contains("a-long-enough-admin-token-1234");
     assertThat(dataDir.resolve("admin.token")).doesNotExist();
   }
@@ -25,7 +26,8 @@ class BootstrapAdminTokenTest {
   @Test
   void a_short_token_is_refused_with_the_command_that_makes_a_good_one() {
     assertThatThrownBy(() -> BootstrapAdminToken.configured(Optional.of("short"), false, dataDir))
-        .hasMessageContaining("at least 24").hasMessageContaining("openssl rand");
+        .hasMessageContaining("at least 24")
+        .hasMessageContaining("openssl rand");
   }
 
   @Test

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class FailedTokenThrottleTest {
 
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
-  private final FailedTokenThrottle throttle = new FailedTokenThrottle(3, Duration.ofSeconds(60), 100, now::get);
+  private final FailedTokenThrottle throttle =
+      new FailedTokenThrottle(3, Duration.ofSeconds(60), 100, now::get);
 
   @Test
   void the_nth_failure_within_the_window_refuses_the_client_for_one_window() {
@@ -48,10 +49,13 @@ class FailedTokenThrottleTest {
 
   @Test
   void an_ipv6_client_is_its_64_prefix() {
-    assertThat(FailedTokenThrottle.key("2001:db8:1:2::1")).isEqualTo(FailedTokenThrottle.key("2001:db8:1:2:ffff::9"));
-    assertThat(FailedTokenThrottle.key("2001:db8:1:2::1")).isNotEqualTo(FailedTokenThrottle.key("2001:db8:1:3::1"));
+    assertThat(FailedTokenThrottle.key("2001:db8:1:2::1"))
+        .isEqualTo(FailedTokenThrottle.key("2001:db8:1:2:ffff::9"));
+    assertThat(FailedTokenThrottle.key("2001:db8:1:2::1"))
+        .isNotEqualTo(FailedTokenThrottle.key("2001:db8:1:3::1"));
     assertThat(FailedTokenThrottle.key("192.0.2.7")).isEqualTo("192.0.2.7");
-    assertThat(FailedTokenThrottle.key("not:an:address.example")).isEqualTo("not:an:address.example");
+    assertThat(FailedTokenThrottle.key("not:an:address.example"))
+        .isEqualTo("not:an:address.example");
     for (int i = 0; i < 3; i++) {
       throttle.failed("2001:db8:1:2::" + Integer.toHexString(i + 1));
     }

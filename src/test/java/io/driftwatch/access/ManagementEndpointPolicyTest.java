@@ -29,9 +29,11 @@ class ManagementEndpointPolicyTest {
 
   @Test
   void an_unknown_endpoint_stops_the_start_up_and_says_what_can_be_listed() {
-    assertThatThrownBy(() -> ManagementEndpointPolicy.publicPaths(List.of("metrics", "health-details")))
+    assertThatThrownBy(
+            () -> ManagementEndpointPolicy.publicPaths(List.of("metrics", "health-details")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("DRIFTWATCH_PUBLIC_ENDPOINTS").hasMessageContaining("`health-details`")
+        .hasMessageContaining("DRIFTWATCH_PUBLIC_ENDPOINTS")
+        .hasMessageContaining("`health-details`")
         .hasMessageContaining("metrics and/or openapi");
   }
 }

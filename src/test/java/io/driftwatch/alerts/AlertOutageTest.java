@@ -32,32 +32,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every alert arrives exactly once across a receiver outage of many delivery cycles (with backoff) and
- * a second sender replica that claims messages and dies before posting them, then wakes up and tries:
- * its claims run out, the running sender delivers, the late one posts nothing.
+ * Every alert arrives exactly once across a receiver outage of many delivery cycles (with backoff)
+ * and a second sender replica that claims messages and dies before posting them, then wakes up and
+ * tries: its claims run out, the running sender delivers, the late one posts nothing.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
 class AlertOutageTest {
 
   private static final int ENVIRONMENTS = 3;
-  /** Attempts each message fails while the receiver is down (backoff 0.3 s doubling, a pass every second). */
+
+  /**
+   * Attempts each message fails while the receiver is down (backoff 0.3 s doubling, a pass every
+   * second).
+   */
   private static final int OUTAGE_ATTEMPTS = 5;
 
-  @Inject
-  AgroalDataSource dataSource;
-  @Inject
-  SecretCipher cipher;
-  @Inject
-  AlertDestinations destinations;
-  @Inject
-  MeterRegistry registry;
-  @Inject
-  ObjectMapper mapper;
-  @Inject
-  AlertOutboxGauges gauges;
-  @Inject
-  DriftwatchConfig config;
+  @Inject AgroalDataSource dataSource;
+  @Inject SecretCipher cipher;
+  @Inject AlertDestinations destinations;
+  @Inject MeterRegistry registry;
+  @Inject ObjectMapper mapper;
+  @Inject AlertOutboxGauges gauges;
+  @Inject DriftwatchConfig config;
 
   private AlertScene scene;
   private FakeSlack slack;
@@ -79,15 +76,29 @@ class AlertOutageTest {
   }
 
   @Test
-  void nothing_is_lost_or_doubled_across_a_receiver_outage_and_a_replica_that_dies_mid_delivery() throws Exception {
+  void nothing_is_lost_or_doubled_across_a_receiver_outage_and_a_replica_that_dies_mid_delivery()
+      throws Exception {
     slack.down();
     List<String> environments = new ArrayList<>();
     for (int i = 0; i < ENVIRONMENTS; i++) {
       String name = "outage-" + UUID.randomUUID().toString().substring(0, 8);
-      given().contentType(ContentType.JSON).body(Map.of("name", name, "tier", "production",
-              "databaseUrl", scene.target().prismaUrl(), "source", Map.of("type", "path", "path", scene.folder().path()),
-              "alerts", Map.of("slackWebhookUrl", slack.webhookUrl())))
-          .post("/api/v1/environments").then().statusCode(201);
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "name",
+                  name,
+                  "tier",
+                  "production",
+                  "databaseUrl",
+                  scene.target().prismaUrl(),
+                  "source",
+                  Map.of("type", "path", "path", scene.folder().path()),
+                  "alerts",
+                  Map.of("slackWebhookUrl", slack.webhookUrl())))
+          .post("/api/v1/environments")
+          .then()
+          .statusCode(201);
       Environments.audit(name);
       given().post("/api/v1/environments/" + name + "/alerts/test").then().statusCode(202);
       environments.add(name);
@@ -98,8 +109,11 @@ class AlertOutageTest {
     awaitEveryAttempted(environments, OUTAGE_ATTEMPTS);
     gauges.refresh();
     String metrics = given().get("/q/metrics").then().extract().asString();
-    assertThat(metrics).containsPattern("(?m)^driftwatch_alert_deliveries_pending(\\{[^}]*\\})? ([6-9]|\\d\\d+)");
-    assertThat(metrics).containsPattern("(?m)^driftwatch_alert_deliveries_oldest_pending_seconds(\\{[^}]*\\})? [1-9]");
+    assertThat(metrics)
+        .containsPattern("(?m)^driftwatch_alert_deliveries_pending(\\{[^}]*\\})? ([6-9]|\\d\\d+)");
+    assertThat(metrics)
+        .containsPattern(
+            "(?m)^driftwatch_alert_deliveries_oldest_pending_seconds(\\{[^}]*\\})? [1-9]");
 
     // A second replica claims what is due and dies before posting: its claims are left to run out.
     AlertSender dead = replica();
@@ -107,8 +121,9 @@ class AlertOutageTest {
     assertThat(held).isNotEmpty();
     // As if its claim (twice the request timeout and ten seconds) had run out a second from now.
     try (Connection store = TestPostgres.server().connect(StoreDatabase.current());
-        PreparedStatement expire = store.prepareStatement(
-            "UPDATE alert_outbox SET claimed_until = now() + interval '1 second' WHERE claimed_by = ? AND environment = ANY (?)")) {
+        PreparedStatement expire =
+            store.prepareStatement(
+                "UPDATE alert_outbox SET claimed_until = now() + interval '1 second' WHERE claimed_by = ? AND environment = ANY (?)")) {
       expire.setObject(1, held.get(0).token());
       expire.setArray(2, store.createArrayOf("text", environments.toArray()));
       assertThat(expire.executeUpdate()).isEqualTo(held.size());
@@ -117,34 +132,47 @@ class AlertOutageTest {
     slack.up();
     assertThat(slack.awaitDelivered(2 * ENVIRONMENTS, 60_000)).hasSize(2 * ENVIRONMENTS);
 
-    // The dead replica wakes up and sends what it had claimed: another sender delivered it, it posts nothing.
+    // The dead replica wakes up and sends what it had claimed: another sender delivered it, it
+    // posts nothing.
     int before = slack.received().size();
     for (AlertSender.Claimed message : held) {
       dead.send(message);
     }
     Thread.sleep(3000);
     assertThat(slack.received()).as("nothing posted twice").hasSize(before);
-    Map<String, Long> deliveredBodies = slack.delivered().stream()
-        .collect(Collectors.groupingBy(FakeSlack.Received::body, Collectors.counting()));
-    assertThat(deliveredBodies).as("each alert exactly once")
+    Map<String, Long> deliveredBodies =
+        slack.delivered().stream()
+            .collect(Collectors.groupingBy(FakeSlack.Received::body, Collectors.counting()));
+    assertThat(deliveredBodies)
+        .as("each alert exactly once")
         .isEqualTo(payloads.stream().collect(Collectors.toMap(Function.identity(), payload -> 1L)));
-    assertThat(column(environments, "(delivered_at IS NOT NULL)::text")).as("0 lost: all delivered")
-        .containsOnly("true").hasSize(2 * ENVIRONMENTS);
-    assertThat(column(environments, "attempts::text")).allSatisfy(attempts ->
-        assertThat(Integer.parseInt(attempts)).isGreaterThan(OUTAGE_ATTEMPTS));
+    assertThat(column(environments, "(delivered_at IS NOT NULL)::text"))
+        .as("0 lost: all delivered")
+        .containsOnly("true")
+        .hasSize(2 * ENVIRONMENTS);
+    assertThat(column(environments, "attempts::text"))
+        .allSatisfy(
+            attempts -> assertThat(Integer.parseInt(attempts)).isGreaterThan(OUTAGE_ATTEMPTS));
   }
 
-  /** Makes the environments' messages due and lets the replica claim some; the running sender may take others. */
-  private List<AlertSender.Claimed> claimDue(AlertSender replica, List<String> environments) throws Exception {
+  /**
+   * Makes the environments' messages due and lets the replica claim some; the running sender may
+   * take others.
+   */
+  private List<AlertSender.Claimed> claimDue(AlertSender replica, List<String> environments)
+      throws Exception {
     for (int round = 0; round < 50; round++) {
       try (Connection store = TestPostgres.server().connect(StoreDatabase.current());
-          PreparedStatement due = store.prepareStatement(
-              "UPDATE alert_outbox SET next_attempt_at = now() WHERE environment = ANY (?) AND delivered_at IS NULL")) {
+          PreparedStatement due =
+              store.prepareStatement(
+                  "UPDATE alert_outbox SET next_attempt_at = now() WHERE environment = ANY (?) AND delivered_at IS NULL")) {
         due.setArray(1, store.createArrayOf("text", environments.toArray()));
         due.executeUpdate();
       }
-      List<AlertSender.Claimed> claimed = replica.claim().stream()
-          .filter(message -> environments.contains(message.environment())).toList();
+      List<AlertSender.Claimed> claimed =
+          replica.claim().stream()
+              .filter(message -> environments.contains(message.environment()))
+              .toList();
       if (!claimed.isEmpty()) {
         return claimed;
       }
@@ -156,16 +184,25 @@ class AlertOutageTest {
   private void awaitEveryAttempted(List<String> environments, int attempts) throws Exception {
     long deadline = System.currentTimeMillis() + 90_000;
     while (System.currentTimeMillis() < deadline) {
-      if (column(environments, "attempts::text").stream().mapToInt(Integer::parseInt).min().orElse(0) >= attempts) {
+      if (column(environments, "attempts::text").stream()
+              .mapToInt(Integer::parseInt)
+              .min()
+              .orElse(0)
+          >= attempts) {
         assertThat(slack.received()).as("the receiver was down").isEmpty();
         return;
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the messages were not attempted " + attempts + " times: " + column(environments, "attempts::text"));
+    throw new AssertionError(
+        "the messages were not attempted "
+            + attempts
+            + " times: "
+            + column(environments, "attempts::text"));
   }
 
-  private static List<String> column(List<String> environments, String expression) throws SQLException {
+  private static List<String> column(List<String> environments, String expression)
+      throws SQLException {
     try (Connection store = TestPostgres.server().connect(StoreDatabase.current())) {
       return OutboxRows.column(store, environments, expression);
     }

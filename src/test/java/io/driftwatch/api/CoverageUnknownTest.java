@@ -15,13 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Coverage of nothing is unknown, not 100 %: audits of real PostgreSQL databases through the API. */
+/**
+ * Coverage of nothing is unknown, not 100 %: audits of real PostgreSQL databases through the API.
+ */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
 class CoverageUnknownTest {
 
-  private static final String INIT = "CREATE TABLE \"User\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\"));\n";
-  private static final String CONFIG_ONLY = """
+  private static final String INIT =
+      "CREATE TABLE \"User\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\"));\n";
+  private static final String CONFIG_ONLY =
+      """
       datasource db {
         provider = "postgresql"
         url      = env("DATABASE_URL")
@@ -48,7 +52,12 @@ class CoverageUnknownTest {
   }
 
   private JsonPath coverage(String environment) {
-    return given().get("/api/v1/environments/" + environment + "/coverage").then().statusCode(200).extract().jsonPath();
+    return given()
+        .get("/api/v1/environments/" + environment + "/coverage")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test
@@ -59,7 +68,8 @@ class CoverageUnknownTest {
 
     assertThat(audit.getString("findings.find { it.code == 'CV004' }.message"))
         .contains(folder.root().resolve("schema.prisma").toString());
-    assertThat(audit.getString("findings.find { it.code == 'CV004' }.help")).contains("source.schemaPath");
+    assertThat(audit.getString("findings.find { it.code == 'CV004' }.help"))
+        .contains("source.schemaPath");
     assertThat(audit.get("summary.coverageRatio") == null).isTrue();
     JsonPath coverage = coverage(environment);
     assertThat(coverage.getString("status")).isEqualTo("UNKNOWN");
@@ -85,15 +95,19 @@ class CoverageUnknownTest {
   void models_in_files_beside_schema_prisma_are_measured() throws Exception {
     Files.writeString(folder.root().resolve("schema.prisma"), CONFIG_ONLY);
     Path models = Files.createDirectories(folder.root().resolve("models"));
-    Files.writeString(models.resolve("user.prisma"), "/** A user. */\nmodel User {\n  id Int @id @default(autoincrement())\n}\n");
+    Files.writeString(
+        models.resolve("user.prisma"),
+        "/** A user. */\nmodel User {\n  id Int @id @default(autoincrement())\n}\n");
     String environment = Environments.register(target, folder);
     JsonPath audit = Environments.audit(environment);
 
-    assertThat(audit.getList("findings.code", String.class)).doesNotContain("CV003", "CV004", "CV005");
+    assertThat(audit.getList("findings.code", String.class))
+        .doesNotContain("CV003", "CV004", "CV005");
     JsonPath coverage = coverage(environment);
     assertThat(coverage.getString("status")).isEqualTo("MEASURED");
     assertThat(coverage.getDouble("ratio")).isEqualTo(1.0);
     assertThat(coverage.getInt("counted")).isEqualTo(2);
-    assertThat(coverage.getList("schemaFiles")).containsExactly("models/user.prisma", "schema.prisma");
+    assertThat(coverage.getList("schemaFiles"))
+        .containsExactly("models/user.prisma", "schema.prisma");
   }
 }

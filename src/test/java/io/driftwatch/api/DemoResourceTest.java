@@ -29,31 +29,45 @@ class DemoResourceTest {
     assertThat(audit.getString("outcome")).isEqualTo("DRIFT");
     assertThat(audit.getString("history.state")).isEqualTo("DIVERGED");
     assertThat(audit.getString("history.lastCommonMigration")).isEqualTo("20241210000000_init");
-    assertThat(audit.getList("history.migrations.name")).containsExactly(
-        "20241210000000_init", "20241226000000_add_leads_questionnaire_models",
-        "20260115000000_add_landing_sections", "20251113220938_add_customer_slug");
-    assertThat(audit.getList("history.migrations.state")).containsExactly("APPLIED", "PENDING", "FAILED", "PHANTOM");
-    assertThat(audit.getList("findings.name")).containsExactly(
-        "FAILED_MIGRATION", "PHANTOM_MIGRATION", "HISTORIES_DIVERGED", "PENDING_MIGRATION", "OUT_OF_ORDER_MIGRATION");
+    assertThat(audit.getList("history.migrations.name"))
+        .containsExactly(
+            "20241210000000_init", "20241226000000_add_leads_questionnaire_models",
+            "20260115000000_add_landing_sections", "20251113220938_add_customer_slug");
+    assertThat(audit.getList("history.migrations.state"))
+        .containsExactly("APPLIED", "PENDING", "FAILED", "PHANTOM");
+    assertThat(audit.getList("findings.name"))
+        .containsExactly(
+            "FAILED_MIGRATION",
+            "PHANTOM_MIGRATION",
+            "HISTORIES_DIVERGED",
+            "PENDING_MIGRATION",
+            "OUT_OF_ORDER_MIGRATION");
     assertThat(audit.getInt("prismaStatus.exitCode")).isEqualTo(1);
-    // The runbook incident 004's team wrote by hand: the failed seed is idempotent, so roll it back and re-run it.
-    JsonPath plan = given().get("/api/v1/environments/demo/plan").then().statusCode(200).extract().jsonPath();
+    // The runbook incident 004's team wrote by hand: the failed seed is idempotent, so roll it back
+    // and re-run it.
+    JsonPath plan =
+        given().get("/api/v1/environments/demo/plan").then().statusCode(200).extract().jsonPath();
     assertThat(plan.getString("failed[0].verdict")).isEqualTo("UNVERIFIABLE");
     assertThat(plan.getBoolean("failed[0].idempotent")).isTrue();
     assertThat(plan.getList("steps.command", String.class))
-        .contains("npx prisma migrate resolve --rolled-back 20260115000000_add_landing_sections",
+        .contains(
+            "npx prisma migrate resolve --rolled-back 20260115000000_add_landing_sections",
             "npx prisma migrate deploy");
     assertThat(plan.getString("phantoms[0].verdict")).isEqualTo("SCRIPT_UNKNOWN");
     assertThat(plan.getBoolean("data.cleanBaselineRecommended")).isFalse();
     if (Boolean.getBoolean("demo.print-plan")) {
-      System.out.println(given().accept("text/markdown").get("/api/v1/environments/demo/plan").asString());
+      System.out.println(
+          given().accept("text/markdown").get("/api/v1/environments/demo/plan").asString());
     }
     assertThat(audit.getString("prismaStatus.output"))
         .contains("The last common migration is: 20241210000000_init");
 
     JsonPath again = given().post("/api/v1/demo").then().statusCode(201).extract().jsonPath();
     assertThat(again.getString("id")).isNotEqualTo(audit.getString("id"));
-    given().get("/api/v1/environments/demo/audits").then().statusCode(200)
+    given()
+        .get("/api/v1/environments/demo/audits")
+        .then()
+        .statusCode(200)
         .body("total", org.hamcrest.Matchers.equalTo(1));
   }
 }

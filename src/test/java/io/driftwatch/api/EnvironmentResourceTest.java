@@ -42,20 +42,30 @@ class EnvironmentResourceTest {
   private String body(String name, String tier, String url) {
     return """
         {"name": "%s", "tier": "%s", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"}}
-        """.formatted(name, tier, url, folder.path());
+        """
+        .formatted(name, tier, url, folder.path());
   }
 
   @Test
   void create_returns_201_with_location_and_masked_password() {
     String name = unique("prod");
-    given().contentType(ContentType.JSON)
-        .body(body(name, "production", "postgresql://app:s3cr%40t@db.internal:6543/app?schema=billing&sslmode=require"))
-        .when().post("/api/v1/environments")
-        .then().statusCode(201)
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            body(
+                name,
+                "production",
+                "postgresql://app:s3cr%40t@db.internal:6543/app?schema=billing&sslmode=require"))
+        .when()
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201)
         .header("Location", containsString("/api/v1/environments/" + name))
         .body("name", equalTo(name))
         .body("tier", equalTo("production"))
-        .body("databaseUrl", equalTo("postgresql://app:****@db.internal:6543/app?schema=billing&sslmode=require"))
+        .body(
+            "databaseUrl",
+            equalTo("postgresql://app:****@db.internal:6543/app?schema=billing&sslmode=require"))
         .body("source.type", equalTo("path"))
         .body("source.path", equalTo(folder.path()))
         .body(not(containsString("s3cr")));
@@ -64,19 +74,32 @@ class EnvironmentResourceTest {
   @Test
   void get_list_update_delete() {
     String name = unique("staging");
-    given().contentType(ContentType.JSON).body(body(name, "staging", "postgresql://u:secretpw@h:5432/d"))
-        .post("/api/v1/environments").then().statusCode(201);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(name, "staging", "postgresql://u:secretpw@h:5432/d"))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201);
 
-    given().get("/api/v1/environments/" + name).then().statusCode(200)
+    given()
+        .get("/api/v1/environments/" + name)
+        .then()
+        .statusCode(200)
         .body("databaseUrl", equalTo("postgresql://u:****@h:5432/d"));
     given().get("/api/v1/environments").then().statusCode(200).body("name", hasItem(name));
 
     String renamed = unique("renamed");
-    String update = """
+    String update =
+        """
         {"name": "%s", "tier": "development", "source": {"type": "path", "path": "%s"}}
-        """.formatted(renamed, folder.path());
-    given().contentType(ContentType.JSON).body(update).put("/api/v1/environments/" + name)
-        .then().statusCode(200)
+        """
+            .formatted(renamed, folder.path());
+    given()
+        .contentType(ContentType.JSON)
+        .body(update)
+        .put("/api/v1/environments/" + name)
+        .then()
+        .statusCode(200)
         .body("name", equalTo(renamed))
         .body("tier", equalTo("development"))
         .body("databaseUrl", equalTo("postgresql://u:****@h:5432/d"));
@@ -89,10 +112,19 @@ class EnvironmentResourceTest {
   @Test
   void duplicate_name_is_409() {
     String name = unique("dup");
-    given().contentType(ContentType.JSON).body(body(name, "other", "postgresql://u@h/d")).post("/api/v1/environments")
-        .then().statusCode(201);
-    given().contentType(ContentType.JSON).body(body(name, "other", "postgresql://u@h/d")).post("/api/v1/environments")
-        .then().statusCode(409).contentType(PROBLEM)
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(name, "other", "postgresql://u@h/d"))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(name, "other", "postgresql://u@h/d"))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(409)
+        .contentType(PROBLEM)
         .body("status", equalTo(409))
         .body("detail", containsString("already exists"));
   }
@@ -100,12 +132,19 @@ class EnvironmentResourceTest {
   @Test
   void concurrent_creates_of_one_name_give_one_201_and_409s() throws Exception {
     String name = unique("race");
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
     try {
       java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        statuses.add(pool.submit(() -> given().contentType(ContentType.JSON).body(body(name, "other", "postgresql://u@h/d"))
-            .post("/api/v1/environments").statusCode()));
+        statuses.add(
+            pool.submit(
+                () ->
+                    given()
+                        .contentType(ContentType.JSON)
+                        .body(body(name, "other", "postgresql://u@h/d"))
+                        .post("/api/v1/environments")
+                        .statusCode()));
       }
       java.util.List<Integer> codes = new java.util.ArrayList<>();
       for (java.util.concurrent.Future<Integer> status : statuses) {
@@ -120,84 +159,168 @@ class EnvironmentResourceTest {
 
   @Test
   void unknown_tier_is_400_naming_the_values() {
-    given().contentType(ContentType.JSON).body(body(unique("t"), "prod", "postgresql://u@h/d"))
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(unique("t"), "prod", "postgresql://u@h/d"))
         .post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
         .body("errors.field", hasItem("tier"))
         .body("detail", containsString("production, staging, development, other"));
   }
 
   @Test
   void malformed_url_is_400() {
-    given().contentType(ContentType.JSON).body(body(unique("u"), "other", "mysql://u@h/d")).post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("not supported yet"));
-    given().contentType(ContentType.JSON).body(body(unique("u"), "other", "postgresql://u@h")).post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("names no database"));
-    given().contentType(ContentType.JSON).body(body(unique("u"), "other", "postgresql://u@h/d?shema=x"))
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(unique("u"), "other", "mysql://u@h/d"))
         .post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("unknown parameter `shema`"));
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("detail", containsString("not supported yet"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(unique("u"), "other", "postgresql://u@h"))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("detail", containsString("names no database"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(unique("u"), "other", "postgresql://u@h/d?shema=x"))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("detail", containsString("unknown parameter `shema`"));
   }
 
   @Test
   void cloud_metadata_hosts_are_refused_for_databases_and_git() {
-    given().contentType(ContentType.JSON).body(body(unique("meta"), "other", "postgresql://u@169.254.169.254:5432/d"))
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(unique("meta"), "other", "postgresql://u@169.254.169.254:5432/d"))
         .post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
         .body("detail", containsString("databaseUrl: host `169.254.169.254` is denied"));
-    String git = """
+    String git =
+        """
         {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d",
          "source": {"type": "git", "url": "http://169.254.169.254/latest/repo.git", "ref": "main"}}
-        """.formatted(unique("meta"));
-    given().contentType(ContentType.JSON).body(git).post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM)
+        """
+            .formatted(unique("meta"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(git)
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
         .body("detail", containsString("source.url: host `169.254.169.254` is denied"));
   }
 
   @Test
   void missing_url_on_create_is_400() {
-    String body = """
+    String body =
+        """
         {"name": "%s", "tier": "other", "source": {"type": "path", "path": "%s"}}
-        """.formatted(unique("nourl"), folder.path());
-    given().contentType(ContentType.JSON).body(body).post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("databaseUrl is required"));
+        """
+            .formatted(unique("nourl"), folder.path());
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("detail", containsString("databaseUrl is required"));
   }
 
   @Test
   void missing_folder_is_400() {
-    String body = """
+    String body =
+        """
         {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d", "source": {"type": "path", "path": "%s/nonexistent/prisma"}}
-        """.formatted(unique("nofolder"), io.driftwatch.testing.TestSources.root());
-    given().contentType(ContentType.JSON).body(body).post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("does not exist"));
+        """
+            .formatted(unique("nofolder"), io.driftwatch.testing.TestSources.root());
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("detail", containsString("does not exist"));
   }
 
   @Test
   void unknown_field_is_400_naming_it() {
-    String body = """
+    String body =
+        """
         {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d", "colour": "red", "source": {"type": "path", "path": "%s"}}
-        """.formatted(unique("x"), folder.path());
-    given().contentType(ContentType.JSON).body(body).post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("unknown field `colour`"));
+        """
+            .formatted(unique("x"), folder.path());
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("detail", containsString("unknown field `colour`"));
   }
 
   @Test
   void bad_slug_and_malformed_json_and_empty_body_are_400() {
-    given().contentType(ContentType.JSON).body(body("Not A Slug", "other", "postgresql://u@h/d"))
+    given()
+        .contentType(ContentType.JSON)
+        .body(body("Not A Slug", "other", "postgresql://u@h/d"))
         .post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("name"));
-    given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM).body("title", equalTo("Malformed JSON"));
-    given().contentType(ContentType.JSON).post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM);
-    given().contentType(ContentType.JSON).body("[]").post("/api/v1/environments")
-        .then().statusCode(400).contentType(PROBLEM);
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("errors.field", hasItem("name"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"name\": ")
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("title", equalTo("Malformed JSON"));
+    given()
+        .contentType(ContentType.JSON)
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
+    given()
+        .contentType(ContentType.JSON)
+        .body("[]")
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM);
   }
 
   @Test
   void unknown_environment_and_unknown_path_are_problem_404() {
-    given().get("/api/v1/environments/nope-" + UUID.randomUUID().toString().substring(0, 6))
-        .then().statusCode(404).contentType(PROBLEM).body("type", containsString("environment-not-found"));
-    given().get("/api/v1/nothing-here").then().statusCode(404).contentType(PROBLEM)
+    given()
+        .get("/api/v1/environments/nope-" + UUID.randomUUID().toString().substring(0, 6))
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM)
+        .body("type", containsString("environment-not-found"));
+    given()
+        .get("/api/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM)
         .body("errors", nullValue());
   }
 }

@@ -19,16 +19,23 @@ public final class Environments {
 
   public static String register(String databaseUrl, PrismaFolder folder) {
     String name = "env-" + UUID.randomUUID().toString().substring(0, 8);
-    given().contentType(ContentType.JSON)
-        .body("""
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
             {"name": "%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"}}
-            """.formatted(name, databaseUrl, folder.path()))
+            """
+                .formatted(name, databaseUrl, folder.path()))
         .post("/api/v1/environments")
-        .then().statusCode(201);
+        .then()
+        .statusCode(201);
     return name;
   }
 
-  /** A Prisma-managed target with one applied migration, its folder, and the environment watching them. */
+  /**
+   * A Prisma-managed target with one applied migration, its folder, and the environment watching
+   * them.
+   */
   record Fresh(TargetDatabase target, PrismaFolder folder, String name) implements AutoCloseable {
 
     static Fresh register() {
@@ -46,8 +53,12 @@ public final class Environments {
   }
 
   public static JsonPath audit(String environment) {
-    return given().post("/api/v1/environments/" + environment + "/audits")
-        .then().statusCode(201).contentType(ContentType.JSON)
-        .extract().jsonPath();
+    return given()
+        .post("/api/v1/environments/" + environment + "/audits")
+        .then()
+        .statusCode(201)
+        .contentType(ContentType.JSON)
+        .extract()
+        .jsonPath();
   }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Behind a failed migration the pending ones are still checked: the shadow replay runs the failed migration again as
- * the plan resolves it (`migrate resolve --rolled-back`, then deploy), records its failure if it fails again, and
- * goes on with the deploy queue. Real PostgreSQL on both sides.
+ * Behind a failed migration the pending ones are still checked: the shadow replay runs the failed
+ * migration again as the plan resolves it (`migrate resolve --rolled-back`, then deploy), records
+ * its failure if it fails again, and goes on with the deploy queue. Real PostgreSQL on both sides.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
@@ -27,9 +27,11 @@ class FailedHistoryReplayTest {
 
   static final String INIT = "CREATE TABLE \"A\"(\"id\" INT PRIMARY KEY);\n";
   static final String EXTENSION = "CREATE EXTENSION \"no_such_extension\";\n";
-  static final String SYNTAX_ERROR = "ALTER TABLE \"A\" ADD COLUMN \"b\" INT NOT NULL DEFAULT 0 \"c\";\n";
+  static final String SYNTAX_ERROR =
+      "ALTER TABLE \"A\" ADD COLUMN \"b\" INT NOT NULL DEFAULT 0 \"c\";\n";
   static final String TABLE_B = "CREATE TABLE \"B\"(\"id\" INT PRIMARY KEY);\n";
-  static final String SCHEMA = """
+  static final String SCHEMA =
+      """
       datasource db {
         provider = "postgresql"
         url      = env("DATABASE_URL")
@@ -59,32 +61,49 @@ class FailedHistoryReplayTest {
   }
 
   private static JsonPath plan(String environment) {
-    return given().accept(ContentType.JSON).get("/api/v1/environments/" + environment + "/plan")
-        .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    return given()
+        .accept(ContentType.JSON)
+        .get("/api/v1/environments/" + environment + "/plan")
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .extract()
+        .jsonPath();
   }
 
   @Test
-  void a_pending_migration_behind_a_failed_one_is_found_to_fail_and_what_the_others_create_is_covered() {
-    folder.migration("02_extension", EXTENSION).migration("03_bad", SYNTAX_ERROR).migration("04_b", TABLE_B);
-    target.deployFailed("02_extension", EXTENSION, "ERROR: extension \"no_such_extension\" is not available");
+  void
+      a_pending_migration_behind_a_failed_one_is_found_to_fail_and_what_the_others_create_is_covered() {
+    folder
+        .migration("02_extension", EXTENSION)
+        .migration("03_bad", SYNTAX_ERROR)
+        .migration("04_b", TABLE_B);
+    target.deployFailed(
+        "02_extension", EXTENSION, "ERROR: extension \"no_such_extension\" is not available");
     String environment = Environments.register(target, folder);
     JsonPath audit = Environments.audit(environment);
 
     assertThat(audit.getList("findings.findAll { it.code == 'MS019' }.migration", String.class))
         .containsExactly("03_bad");
     assertThat(audit.getString("findings.find { it.code == 'MS019' }.message"))
-        .contains("42601").contains("assuming `02_extension`").contains("--rolled-back");
-    assertThat(audit.getString("coverage.items.find { it.prismaName == 'B' }.status")).isNotEqualTo("MISSING");
+        .contains("42601")
+        .contains("assuming `02_extension`")
+        .contains("--rolled-back");
+    assertThat(audit.getString("coverage.items.find { it.prismaName == 'B' }.status"))
+        .isNotEqualTo("MISSING");
     assertThat(audit.getList("findings.code", String.class)).doesNotContain("CV001");
     JsonPath plan = plan(environment);
-    assertThat(plan.getString("preflight.find { it.check.contains('shadow') }.status")).isEqualTo("FAILED");
-    assertThat(plan.getList("steps.command", String.class)).noneMatch(command -> command != null
-        && command.contains("dev --create-only"));
+    assertThat(plan.getString("preflight.find { it.check.contains('shadow') }.status"))
+        .isEqualTo("FAILED");
+    assertThat(plan.getList("steps.command", String.class))
+        .noneMatch(command -> command != null && command.contains("dev --create-only"));
   }
 
   @Test
-  void a_failed_migration_that_fails_again_on_the_shadow_replica_is_reported_and_the_queue_still_checked() {
-    String bad = "CREATE TABLE \"C\"(\"id\" INT PRIMARY KEY, \"a\" INT REFERENCES \"Nope\"(\"id\"));\n";
+  void
+      a_failed_migration_that_fails_again_on_the_shadow_replica_is_reported_and_the_queue_still_checked() {
+    String bad =
+        "CREATE TABLE \"C\"(\"id\" INT PRIMARY KEY, \"a\" INT REFERENCES \"Nope\"(\"id\"));\n";
     folder.migration("02_bad_reference", bad).migration("03_b", TABLE_B);
     target.deployFailed("02_bad_reference", bad, "ERROR: relation \"Nope\" does not exist");
     String environment = Environments.register(target, folder);
@@ -92,17 +111,28 @@ class FailedHistoryReplayTest {
 
     assertThat(audit.getList("findings.findAll { it.code == 'MS021' }.migration", String.class))
         .containsExactly("02_bad_reference");
-    assertThat(audit.getString("findings.find { it.code == 'MS021' }.message")).contains("42P01").contains("Nope");
+    assertThat(audit.getString("findings.find { it.code == 'MS021' }.message"))
+        .contains("42P01")
+        .contains("Nope");
     assertThat(audit.getList("findings.code", String.class)).doesNotContain("MS019", "CV001");
-    assertThat(plan(environment).getString("steps.find { it.title == 'Remove the cause of the failure of "
-        + "02_bad_reference' }.why")).contains("fails again").contains("Nope");
+    assertThat(
+            plan(environment)
+                .getString(
+                    "steps.find { it.title == 'Remove the cause of the failure of "
+                        + "02_bad_reference' }.why"))
+        .contains("fails again")
+        .contains("Nope");
   }
 
   @Test
   void a_failed_migration_is_linted_before_anyone_runs_it_again() {
-    String mixed = "CREATE TABLE \"C\"(\"id\" INT PRIMARY KEY);\nCREATE INDEX CONCURRENTLY \"A_id_idx\" ON \"A\"(\"id\");\n";
+    String mixed =
+        "CREATE TABLE \"C\"(\"id\" INT PRIMARY KEY);\nCREATE INDEX CONCURRENTLY \"A_id_idx\" ON \"A\"(\"id\");\n";
     folder.migration("02_mixed", mixed);
-    target.deployFailed("02_mixed", mixed, "ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+    target.deployFailed(
+        "02_mixed",
+        mixed,
+        "ERROR: CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
     String environment = Environments.register(target, folder);
     JsonPath audit = Environments.audit(environment);
 
@@ -112,7 +142,11 @@ class FailedHistoryReplayTest {
     assertThat(titles).contains("Remove the cause of the failure of 02_mixed");
     assertThat(titles.indexOf("Remove the cause of the failure of 02_mixed"))
         .isLessThan(titles.indexOf("Mark 02_mixed as rolled back"));
-    assertThat(plan(environment).getString("steps.find { it.title == 'Remove the cause of the failure of "
-        + "02_mixed' }.why")).contains("MS007");
+    assertThat(
+            plan(environment)
+                .getString(
+                    "steps.find { it.title == 'Remove the cause of the failure of "
+                        + "02_mixed' }.why"))
+        .contains("MS007");
   }
 }

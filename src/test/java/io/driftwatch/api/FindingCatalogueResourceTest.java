@@ -16,7 +16,10 @@ class FindingCatalogueResourceTest {
 
   @Test
   void catalogue_serves_every_code() {
-    given().get("/api/v1/findings").then().statusCode(200)
+    given()
+        .get("/api/v1/findings")
+        .then()
+        .statusCode(200)
         .body("size()", equalTo(Rules.types().size()))
         .body("code", hasItems("HI001", "HI002", "HI004", "DH001", "DH002"))
         .body("find { it.code == 'HI004' }.name", equalTo("FAILED_MIGRATION"))

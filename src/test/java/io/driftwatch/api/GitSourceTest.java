@@ -44,10 +44,11 @@ class GitSourceTest {
   @BeforeEach
   void create() {
     target = TargetDatabase.create().managedByPrisma();
-    repo = GitRepo.create()
-        .write(MIGRATIONS + "migration_lock.toml", "provider = \"postgresql\"\n")
-        .write(DIR + "/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n")
-        .write(MIGRATIONS + INIT + "/migration.sql", INIT_SQL);
+    repo =
+        GitRepo.create()
+            .write(MIGRATIONS + "migration_lock.toml", "provider = \"postgresql\"\n")
+            .write(DIR + "/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n")
+            .write(MIGRATIONS + INIT + "/migration.sql", INIT_SQL);
   }
 
   @AfterEach
@@ -66,10 +67,21 @@ class GitSourceTest {
 
   private String register(String ref, String path) {
     String name = "git-" + UUID.randomUUID().toString().substring(0, 8);
-    given().contentType(ContentType.JSON).body(Map.of(
-            "name", name, "tier", "production", "databaseUrl", target.prismaUrl(),
-            "source", Map.of("type", "git", "url", repo.url(), "ref", ref, "path", path)))
-        .post("/api/v1/environments").then().statusCode(201)
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                name,
+                "tier",
+                "production",
+                "databaseUrl",
+                target.prismaUrl(),
+                "source",
+                Map.of("type", "git", "url", repo.url(), "ref", ref, "path", path)))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201)
         .body("source.type", equalTo("git"))
         .body("source.ref", equalTo(ref))
         .body("source.hasCredentials", equalTo(false));
@@ -77,7 +89,8 @@ class GitSourceTest {
   }
 
   private static JsonPath finding(JsonPath audit, String name) {
-    return new JsonPath(audit.prettify()).setRootPath("findings.find { it.name == '" + name + "' }");
+    return new JsonPath(audit.prettify())
+        .setRootPath("findings.find { it.name == '" + name + "' }");
   }
 
   @Test
@@ -92,15 +105,18 @@ class GitSourceTest {
     assertThat(audit.getString("source.commit.subject")).isEqualTo("Initial schema");
     assertThat(audit.getString("source.commit.author")).isEqualTo("Ada");
     assertThat(audit.getString("source.commit.date")).isEqualTo("2024-12-10T12:00:00Z");
-    assertThat(audit.getString("source.location")).contains(MIGRATIONS.substring(0, MIGRATIONS.length() - 1));
+    assertThat(audit.getString("source.location"))
+        .contains(MIGRATIONS.substring(0, MIGRATIONS.length() - 1));
     assertThat(audit.getString("source.lockProvider")).isEqualTo("postgresql");
   }
 
   @Test
   void phantom_deleted_by_a_commit_names_it() {
     repo.commit("Initial schema", "Ada", at("2024-12-10"));
-    repo.write(MIGRATIONS + SLUG + "/migration.sql", SLUG_SQL).commit("Add slug", "Ben", at("2025-11-13"));
-    RevCommit deletion = repo.delete(MIGRATIONS + SLUG).commit("Remove broken migration", "Cy", at("2025-11-20"));
+    repo.write(MIGRATIONS + SLUG + "/migration.sql", SLUG_SQL)
+        .commit("Add slug", "Ben", at("2025-11-13"));
+    RevCommit deletion =
+        repo.delete(MIGRATIONS + SLUG).commit("Remove broken migration", "Cy", at("2025-11-20"));
     target.deploy(INIT, INIT_SQL).deploy(SLUG, SLUG_SQL);
     JsonPath audit = Environments.audit(register("main"));
 
@@ -108,38 +124,54 @@ class GitSourceTest {
     assertThat(phantom.getString("evidence.kind")).isEqualTo("DELETED");
     assertThat(phantom.getString("evidence.commits[0].commit.sha")).isEqualTo(deletion.getName());
     assertThat(phantom.getString("evidence.commits[0].commit.author")).isEqualTo("Cy");
-    assertThat(phantom.getString("evidence.commits[0].commit.subject")).isEqualTo("Remove broken migration");
+    assertThat(phantom.getString("evidence.commits[0].commit.subject"))
+        .isEqualTo("Remove broken migration");
     assertThat(phantom.getString("evidence.location")).isEqualTo(MIGRATIONS + SLUG);
-    assertThat(phantom.getString("message")).contains(deletion.getName().substring(0, 12)).contains("deleted it");
-    assertThat(phantom.getString("help")).contains("git checkout " + deletion.getName().substring(0, 12) + "^ -- " + MIGRATIONS + SLUG);
+    assertThat(phantom.getString("message"))
+        .contains(deletion.getName().substring(0, 12))
+        .contains("deleted it");
+    assertThat(phantom.getString("help"))
+        .contains(
+            "git checkout " + deletion.getName().substring(0, 12) + "^ -- " + MIGRATIONS + SLUG);
     assertThat(audit.getBoolean("source.historyExplained")).isTrue();
     // The evidence knows the deleted script, but reports never carry it: neither served nor stored.
     assertThat(phantom.getMap("evidence")).doesNotContainKey("script");
-    JsonPath stored = given().get("/api/v1/audits/" + audit.getString("id")).then().statusCode(200).extract().jsonPath();
+    JsonPath stored =
+        given()
+            .get("/api/v1/audits/" + audit.getString("id"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     JsonPath storedPhantom = finding(stored, "PHANTOM_MIGRATION");
     assertThat(storedPhantom.getString("evidence.kind")).isEqualTo("DELETED");
-    assertThat(storedPhantom.getString("evidence.commits[0].commit.sha")).isEqualTo(deletion.getName());
+    assertThat(storedPhantom.getString("evidence.commits[0].commit.sha"))
+        .isEqualTo(deletion.getName());
     assertThat(storedPhantom.getMap("evidence")).doesNotContainKey("script");
   }
 
   @Test
   void phantom_renamed_by_a_commit_names_the_new_name() {
-    repo.write(MIGRATIONS + SLUG + "/migration.sql", SLUG_SQL).commit("Add slug", "Ben", at("2025-11-13"));
-    RevCommit rename = repo.move(MIGRATIONS + SLUG, MIGRATIONS + "20251201000000_customer_slug")
-        .commit("Renumber slug migration", "Cy", at("2025-12-01"));
+    repo.write(MIGRATIONS + SLUG + "/migration.sql", SLUG_SQL)
+        .commit("Add slug", "Ben", at("2025-11-13"));
+    RevCommit rename =
+        repo.move(MIGRATIONS + SLUG, MIGRATIONS + "20251201000000_customer_slug")
+            .commit("Renumber slug migration", "Cy", at("2025-12-01"));
     target.deploy(INIT, INIT_SQL).deploy(SLUG, SLUG_SQL);
     JsonPath audit = Environments.audit(register("main"));
 
     JsonPath phantom = finding(audit, "PHANTOM_MIGRATION");
     assertThat(phantom.getString("evidence.kind")).isEqualTo("RENAMED");
-    assertThat(phantom.getString("evidence.relatedMigration")).isEqualTo("20251201000000_customer_slug");
+    assertThat(phantom.getString("evidence.relatedMigration"))
+        .isEqualTo("20251201000000_customer_slug");
     assertThat(phantom.getString("evidence.commits[0].commit.sha")).isEqualTo(rename.getName());
   }
 
   @Test
   void phantom_only_on_another_branch_names_the_branch() {
     repo.commit("Initial schema", "Ada", at("2024-12-10"));
-    repo.branch("feature/slugs").write(MIGRATIONS + SLUG + "/migration.sql", SLUG_SQL)
+    repo.branch("feature/slugs")
+        .write(MIGRATIONS + SLUG + "/migration.sql", SLUG_SQL)
         .commit("Add slug (unmerged)", "Ben", at("2025-11-13"));
     repo.checkout("main");
     target.deploy(INIT, INIT_SQL).deploy(SLUG, SLUG_SQL);
@@ -154,7 +186,9 @@ class GitSourceTest {
   @Test
   void phantom_never_committed_was_run_by_hand() {
     repo.commit("Initial schema", "Ada", at("2024-12-10"));
-    repo.branch("develop").write(DIR + "/README.md", "notes").commit("Docs", "Ben", at("2025-01-01"));
+    repo.branch("develop")
+        .write(DIR + "/README.md", "notes")
+        .commit("Docs", "Ben", at("2025-01-01"));
     repo.checkout("main");
     target.deploy(INIT, INIT_SQL).deploy(SLUG, SLUG_SQL);
     JsonPath audit = Environments.audit(register("main"));
@@ -168,8 +202,9 @@ class GitSourceTest {
   void edited_after_apply_lists_the_commits_with_counts() {
     repo.commit("Initial schema", "Ada", at("2024-12-01"));
     target.deploy(INIT, INIT_SQL);
-    RevCommit edit = repo.write(MIGRATIONS + INIT + "/migration.sql", INIT_SQL + "-- tweak\nSELECT 1;\n")
-        .commit("Tweak init", "Eve", at("2025-06-01"));
+    RevCommit edit =
+        repo.write(MIGRATIONS + INIT + "/migration.sql", INIT_SQL + "-- tweak\nSELECT 1;\n")
+            .commit("Tweak init", "Eve", at("2025-06-01"));
     JsonPath audit = Environments.audit(register("main"));
 
     JsonPath edited = finding(audit, "EDITED_MIGRATION");
@@ -183,19 +218,24 @@ class GitSourceTest {
   @Test
   void pending_and_out_of_order_name_the_commit_that_added_them() {
     repo.commit("Initial schema", "Ada", at("2024-12-10"));
-    RevCommit added = repo.write(MIGRATIONS + LEADS + "/migration.sql", LEADS_SQL).commit("Add leads", "Fay", at("2025-12-26"));
+    RevCommit added =
+        repo.write(MIGRATIONS + LEADS + "/migration.sql", LEADS_SQL)
+            .commit("Add leads", "Fay", at("2025-12-26"));
     target.deploy(INIT, INIT_SQL).deploy("20260101000000_later_phantom", "SELECT 1;");
     JsonPath audit = Environments.audit(register("main"));
 
-    assertThat(finding(audit, "PENDING_MIGRATION").getString("evidence.commits[0].commit.sha")).isEqualTo(added.getName());
-    assertThat(finding(audit, "OUT_OF_ORDER_MIGRATION").getString("evidence.kind")).isEqualTo("ADDED");
+    assertThat(finding(audit, "PENDING_MIGRATION").getString("evidence.commits[0].commit.sha"))
+        .isEqualTo(added.getName());
+    assertThat(finding(audit, "OUT_OF_ORDER_MIGRATION").getString("evidence.kind"))
+        .isEqualTo("ADDED");
   }
 
   @Test
   void tag_and_commit_refs_are_audited_at_that_commit() {
     RevCommit first = repo.commit("Initial schema", "Ada", at("2024-12-10"));
     repo.tag("v1.0.0");
-    repo.write(MIGRATIONS + LEADS + "/migration.sql", LEADS_SQL).commit("Add leads", "Fay", at("2025-12-26"));
+    repo.write(MIGRATIONS + LEADS + "/migration.sql", LEADS_SQL)
+        .commit("Add leads", "Fay", at("2025-12-26"));
     target.deploy(INIT, INIT_SQL);
 
     JsonPath byTag = Environments.audit(register("v1.0.0"));
@@ -211,12 +251,14 @@ class GitSourceTest {
     JsonPath unknownRef = Environments.audit(register("release"));
     assertThat(unknownRef.getString("outcome")).isEqualTo("ERROR");
     assertThat(unknownRef.getString("error.stage")).isEqualTo("SOURCE");
-    assertThat(unknownRef.getString("error.message")).contains("`release` is neither a branch, a tag nor a commit")
+    assertThat(unknownRef.getString("error.message"))
+        .contains("`release` is neither a branch, a tag nor a commit")
         .contains("branches: main");
 
     JsonPath missingPath = Environments.audit(register("main", "apps/api/prisma"));
     assertThat(missingPath.getString("outcome")).isEqualTo("ERROR");
-    assertThat(missingPath.getString("error.message")).contains("no folder `apps/api/prisma/migrations`");
+    assertThat(missingPath.getString("error.message"))
+        .contains("no folder `apps/api/prisma/migrations`");
   }
 
   @Test
@@ -238,33 +280,70 @@ class GitSourceTest {
   void credentials_are_write_only() {
     repo.commit("Initial schema", "Ada", at("2024-12-10"));
     String name = "git-" + UUID.randomUUID().toString().substring(0, 8);
-    given().contentType(ContentType.JSON).body(Map.of(
-            "name", name, "tier", "staging", "databaseUrl", target.prismaUrl(),
-            "source", Map.of("type", "git", "url", repo.url(), "ref", "main", "path", DIR,
-                "credentials", Map.of("token", "ghp_supersecret123"))))
-        .post("/api/v1/environments").then().statusCode(201)
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                name,
+                "tier",
+                "staging",
+                "databaseUrl",
+                target.prismaUrl(),
+                "source",
+                Map.of(
+                    "type",
+                    "git",
+                    "url",
+                    repo.url(),
+                    "ref",
+                    "main",
+                    "path",
+                    DIR,
+                    "credentials",
+                    Map.of("token", "ghp_supersecret123"))))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201)
         .body("source.hasCredentials", equalTo(true))
         .body(not(containsString("ghp_supersecret123")));
-    given().get("/api/v1/environments/" + name).then().statusCode(200)
+    given()
+        .get("/api/v1/environments/" + name)
+        .then()
+        .statusCode(200)
         .body(not(containsString("ghp_supersecret123")));
     assertThat(Environments.audit(name).prettify()).doesNotContain("ghp_supersecret123");
   }
 
   @Test
   void invalid_git_sources_are_400() {
-    for (Map<String, Object> source : new Map[] {
-        Map.of("type", "git", "url", repo.url(), "ref", "main", "path", "../../etc"),
-        Map.of("type", "git", "url", repo.url(), "ref", "main", "path", "/etc"),
-        Map.of("type", "git", "url", "ftp://host/repo.git", "ref", "main"),
-        Map.of("type", "git", "url", "https://user:tok@host/repo.git", "ref", "main"),
-        Map.of("type", "git", "url", repo.url()),
-        Map.of("type", "git", "url", repo.url(), "ref", "main", "migrationsPath", "a/../../b"),
-        Map.of("type", "git", "url", "git@github.com:acme/app.git", "ref", "main"),
-        Map.of("type", "path", "path", "/tmp", "url", repo.url())}) {
-      given().contentType(ContentType.JSON).body(Map.of(
-              "name", "bad-" + UUID.randomUUID().toString().substring(0, 8), "tier", "other",
-              "databaseUrl", target.prismaUrl(), "source", source))
-          .post("/api/v1/environments").then().statusCode(400).contentType("application/problem+json");
+    for (Map<String, Object> source :
+        new Map[] {
+          Map.of("type", "git", "url", repo.url(), "ref", "main", "path", "../../etc"),
+          Map.of("type", "git", "url", repo.url(), "ref", "main", "path", "/etc"),
+          Map.of("type", "git", "url", "ftp://host/repo.git", "ref", "main"),
+          Map.of("type", "git", "url", "https://user:tok@host/repo.git", "ref", "main"),
+          Map.of("type", "git", "url", repo.url()),
+          Map.of("type", "git", "url", repo.url(), "ref", "main", "migrationsPath", "a/../../b"),
+          Map.of("type", "git", "url", "git@github.com:acme/app.git", "ref", "main"),
+          Map.of("type", "path", "path", "/tmp", "url", repo.url())
+        }) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "name",
+                  "bad-" + UUID.randomUUID().toString().substring(0, 8),
+                  "tier",
+                  "other",
+                  "databaseUrl",
+                  target.prismaUrl(),
+                  "source",
+                  source))
+          .post("/api/v1/environments")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
     }
   }
 }

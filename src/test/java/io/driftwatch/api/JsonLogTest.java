@@ -16,9 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Logs in JSON, one object per line, and every audit logged once with its environment, outcome, duration and
- * counts as fields: what a log pipeline needs to alert on audits without parsing text. The URL's credentials
- * are never among them.
+ * Logs in JSON, one object per line, and every audit logged once with its environment, outcome,
+ * duration and counts as fields: what a log pipeline needs to alert on audits without parsing text.
+ * The URL's credentials are never among them.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
@@ -28,10 +28,14 @@ class JsonLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void every_audit_is_one_json_line_with_its_environment_outcome_duration_and_counts() throws Exception {
-    try (TargetDatabase target = TargetDatabase.create().managedByPrisma().deploy("20240101000000_init", "SELECT 1;\n");
-        PrismaFolder folder = PrismaFolder.create().migration("20240101000000_init", "SELECT 1;\n")
-            .migration("20240202000000_next", "CREATE TABLE \"t\" (\"id\" INTEGER);\n")) {
+  void every_audit_is_one_json_line_with_its_environment_outcome_duration_and_counts()
+      throws Exception {
+    try (TargetDatabase target =
+            TargetDatabase.create().managedByPrisma().deploy("20240101000000_init", "SELECT 1;\n");
+        PrismaFolder folder =
+            PrismaFolder.create()
+                .migration("20240101000000_init", "SELECT 1;\n")
+                .migration("20240202000000_next", "CREATE TABLE \"t\" (\"id\" INTEGER);\n")) {
       String environment = Environments.register(target, folder);
       String auditId = Environments.audit(environment).getString("id");
 
@@ -39,7 +43,8 @@ class JsonLogTest {
       assertThat(lines).as("one line for the audit").hasSize(1);
       JsonNode line = lines.get(0);
       assertThat(line.path("level").asText()).isEqualTo("INFO");
-      assertThat(line.path("message").asText()).startsWith("audited " + environment + ": DRIFT in ");
+      assertThat(line.path("message").asText())
+          .startsWith("audited " + environment + ": DRIFT in ");
       JsonNode fields = line.path("mdc");
       assertThat(fields.path("environment").asText()).isEqualTo(environment);
       assertThat(fields.path("tier").asText()).isEqualTo("production");

@@ -34,11 +34,9 @@ class MetricsTest {
   private static final String INIT_SQL = "CREATE TABLE \"a\" (\"id\" TEXT);\n";
   private static final String BROKEN_URL = "postgresql://u@127.0.0.1:1/none";
 
-  @Inject
-  Pool store;
+  @Inject Pool store;
 
-  @Inject
-  ReportJson json;
+  @Inject ReportJson json;
 
   private static String scrape() {
     return given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -57,13 +55,15 @@ class MetricsTest {
 
   /** The value of a series without labels. */
   private static double unlabelled(String metrics, String name) {
-    Matcher matcher = Pattern.compile("^" + Pattern.quote(name) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+    Matcher matcher =
+        Pattern.compile("^" + Pattern.quote(name) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
     assertThat(matcher.find()).as("%s is exported", name).isTrue();
     return Double.parseDouble(matcher.group(1));
   }
 
   private static List<Double> values(String metrics, String name, String... labels) {
-    Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+    Pattern line =
+        Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
     Matcher matcher = line.matcher(metrics);
     List<Double> found = new java.util.ArrayList<>();
     while (matcher.find()) {
@@ -83,19 +83,29 @@ class MetricsTest {
     return "environment=\"" + environment + "\"";
   }
 
-  /** The Grafana dashboard and the Prometheus rules in deploy/ may only use series this scrape has. */
-  private static void assertDeployArtifactsQueryOnlyExportedMetrics(String metrics) throws java.io.IOException {
+  /**
+   * The Grafana dashboard and the Prometheus rules in deploy/ may only use series this scrape has.
+   */
+  private static void assertDeployArtifactsQueryOnlyExportedMetrics(String metrics)
+      throws java.io.IOException {
     java.util.Set<String> referenced = new java.util.TreeSet<>();
-    for (String file : List.of("deploy/grafana/driftwatch-dashboard.json", "deploy/prometheus/driftwatch-rules.yml")) {
-      Matcher name = Pattern.compile("driftwatch_[a-z_]+").matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+    for (String file :
+        List.of(
+            "deploy/grafana/driftwatch-dashboard.json", "deploy/prometheus/driftwatch-rules.yml")) {
+      Matcher name =
+          Pattern.compile("driftwatch_[a-z_]+")
+              .matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
       while (name.find()) {
         referenced.add(name.group());
       }
     }
     assertThat(referenced).as("deploy/ queries some metrics").hasSizeGreaterThanOrEqualTo(6);
-    assertThat(referenced).allSatisfy(series -> assertThat(metrics)
-        .as("deploy/ queries %s, which /q/metrics must export", series)
-        .containsPattern("\n" + Pattern.quote(series) + "[{ ]"));
+    assertThat(referenced)
+        .allSatisfy(
+            series ->
+                assertThat(metrics)
+                    .as("deploy/ queries %s, which /q/metrics must export", series)
+                    .containsPattern("\n" + Pattern.quote(series) + "[{ ]"));
   }
 
   @Test
@@ -103,11 +113,15 @@ class MetricsTest {
     try (TargetDatabase synced = TargetDatabase.create().managedByPrisma();
         TargetDatabase behind = TargetDatabase.create().managedByPrisma();
         PrismaFolder folder = PrismaFolder.create().migration(INIT, INIT_SQL);
-        PrismaFolder twoMigrations = PrismaFolder.create().migration(INIT, INIT_SQL)
-            .migration("20240102000000_next", "SELECT 1;")) {
+        PrismaFolder twoMigrations =
+            PrismaFolder.create()
+                .migration(INIT, INIT_SQL)
+                .migration("20240102000000_next", "SELECT 1;")) {
       synced.deploy(INIT, INIT_SQL);
       behind.deploy(INIT, INIT_SQL).deploy("20240103000000_phantom", "SELECT 2;");
-      java.nio.file.Files.writeString(folder.root().resolve("schema.prisma"), """
+      java.nio.file.Files.writeString(
+          folder.root().resolve("schema.prisma"),
+          """
           datasource db {
             provider = "postgresql"
             url      = env("DATABASE_URL")
@@ -128,28 +142,66 @@ class MetricsTest {
       String driftLabel = "environment=\"" + drift + "\"";
       String brokenLabel = "environment=\"" + broken + "\"";
 
-      assertThat(value(metrics, "driftwatch_in_sync", cleanLabel, "tier=\"production\"")).isEqualTo(1.0);
+      assertThat(value(metrics, "driftwatch_in_sync", cleanLabel, "tier=\"production\""))
+          .isEqualTo(1.0);
       assertThat(value(metrics, "driftwatch_in_sync", driftLabel)).isEqualTo(0.0);
       assertThat(value(metrics, "driftwatch_in_sync", brokenLabel)).isEqualTo(0.0);
-      assertThat(value(metrics, "driftwatch_migrations", cleanLabel, "state=\"APPLIED\"")).isEqualTo(1.0);
-      assertThat(value(metrics, "driftwatch_migrations", driftLabel, "state=\"PENDING\"")).isEqualTo(1.0);
-      assertThat(value(metrics, "driftwatch_migrations", driftLabel, "state=\"PHANTOM\"")).isEqualTo(1.0);
-      assertThat(value(metrics, "driftwatch_findings", driftLabel, "family=\"HI\"", "severity=\"ERROR\"")).isEqualTo(2.0);
-      assertThat(value(metrics, "driftwatch_findings", driftLabel, "family=\"HI\"", "severity=\"WARNING\"")).isEqualTo(2.0);
-      assertThat(value(metrics, "driftwatch_findings", cleanLabel, "family=\"DH\"", "severity=\"CRITICAL\"")).isZero();
-      assertThat(value(metrics, "driftwatch_last_audit_timestamp_seconds", brokenLabel)).isGreaterThan(1.7e9);
-      assertThat(metrics).doesNotContain("driftwatch_last_successful_audit_timestamp_seconds{" + brokenLabel);
-      assertThat(value(metrics, "driftwatch_last_successful_audit_timestamp_seconds", cleanLabel)).isGreaterThan(1.7e9);
+      assertThat(value(metrics, "driftwatch_migrations", cleanLabel, "state=\"APPLIED\""))
+          .isEqualTo(1.0);
+      assertThat(value(metrics, "driftwatch_migrations", driftLabel, "state=\"PENDING\""))
+          .isEqualTo(1.0);
+      assertThat(value(metrics, "driftwatch_migrations", driftLabel, "state=\"PHANTOM\""))
+          .isEqualTo(1.0);
+      assertThat(
+              value(
+                  metrics,
+                  "driftwatch_findings",
+                  driftLabel,
+                  "family=\"HI\"",
+                  "severity=\"ERROR\""))
+          .isEqualTo(2.0);
+      assertThat(
+              value(
+                  metrics,
+                  "driftwatch_findings",
+                  driftLabel,
+                  "family=\"HI\"",
+                  "severity=\"WARNING\""))
+          .isEqualTo(2.0);
+      assertThat(
+              value(
+                  metrics,
+                  "driftwatch_findings",
+                  cleanLabel,
+                  "family=\"DH\"",
+                  "severity=\"CRITICAL\""))
+          .isZero();
+      assertThat(value(metrics, "driftwatch_last_audit_timestamp_seconds", brokenLabel))
+          .isGreaterThan(1.7e9);
+      assertThat(metrics)
+          .doesNotContain("driftwatch_last_successful_audit_timestamp_seconds{" + brokenLabel);
+      assertThat(value(metrics, "driftwatch_last_successful_audit_timestamp_seconds", cleanLabel))
+          .isGreaterThan(1.7e9);
       assertThat(value(metrics, "driftwatch_audit_errors_total", brokenLabel)).isEqualTo(1.0);
-      assertThat(value(metrics, "driftwatch_audit_duration_seconds_count", driftLabel, "outcome=\"DRIFT\"")).isEqualTo(1.0);
+      assertThat(
+              value(
+                  metrics,
+                  "driftwatch_audit_duration_seconds_count",
+                  driftLabel,
+                  "outcome=\"DRIFT\""))
+          .isEqualTo(1.0);
       assertThat(metrics).contains("driftwatch_audit_duration_seconds_bucket{");
       assertThat(value(metrics, "driftwatch_drift_objects", cleanLabel)).isZero();
       assertThat(value(metrics, "driftwatch_coverage_ratio", cleanLabel)).isEqualTo(1.0);
-      assertThat(value(metrics, "driftwatch_coverage_ratio", driftLabel)).as("a schema without models: unknown, not 1.0")
+      assertThat(value(metrics, "driftwatch_coverage_ratio", driftLabel))
+          .as("a schema without models: unknown, not 1.0")
           .isNaN();
-      assertThat(metrics).as("no drift figure without a database to compare")
+      assertThat(metrics)
+          .as("no drift figure without a database to compare")
           .doesNotContain("driftwatch_drift_objects{" + brokenLabel);
-      assertThat(metrics).as("no migration name is ever a label").doesNotContain("20240102000000_next")
+      assertThat(metrics)
+          .as("no migration name is ever a label")
+          .doesNotContain("20240102000000_next")
           .doesNotContain("20240103000000_phantom");
 
       assertDeployArtifactsQueryOnlyExportedMetrics(givenUpDelivery(synced, folder));
@@ -159,8 +211,12 @@ class MetricsTest {
     }
   }
 
-  /** Scrapes once a delivery to a destination that refuses it was given up (the rules watch that counter). */
-  private static String givenUpDelivery(TargetDatabase target, PrismaFolder folder) throws Exception {
+  /**
+   * Scrapes once a delivery to a destination that refuses it was given up (the rules watch that
+   * counter).
+   */
+  private static String givenUpDelivery(TargetDatabase target, PrismaFolder folder)
+      throws Exception {
     try (FakeSlack slack = FakeSlack.start().then(new FakeSlack.Answer(404, null, "no_service"))) {
       Map<String, Object> body = body(target.prismaUrl(), folder, null);
       body.put("alerts", Map.of("slackWebhookUrl", slack.webhookUrl()));
@@ -173,8 +229,11 @@ class MetricsTest {
         Thread.sleep(200);
         metrics = scrape();
       }
-      assertThat(value(metrics, "driftwatch_alert_deliveries_total", label(name), "outcome=\"FAILED\""))
-          .as("the refused delivery is counted").isEqualTo(1.0);
+      assertThat(
+              value(
+                  metrics, "driftwatch_alert_deliveries_total", label(name), "outcome=\"FAILED\""))
+          .as("the refused delivery is counted")
+          .isEqualTo(1.0);
       return metrics;
     }
   }
@@ -192,13 +251,23 @@ class MetricsTest {
   }
 
   private static String register(Map<String, Object> body) {
-    given().contentType(ContentType.JSON).body(body).post("/api/v1/environments").then().statusCode(201);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201);
     return (String) body.get("name");
   }
 
   private static void replace(String name, Map<String, Object> body) {
     body.put("name", name);
-    given().contentType(ContentType.JSON).body(body).put("/api/v1/environments/" + name).then().statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .put("/api/v1/environments/" + name)
+        .then()
+        .statusCode(200);
   }
 
   @Test
@@ -209,32 +278,55 @@ class MetricsTest {
       String name = register(body);
 
       String metrics = scrape();
-      assertThat(value(metrics, "driftwatch_environment_created_timestamp_seconds", label(name), "tier=\"production\""))
+      assertThat(
+              value(
+                  metrics,
+                  "driftwatch_environment_created_timestamp_seconds",
+                  label(name),
+                  "tier=\"production\""))
           .isBetween(before - 1, System.currentTimeMillis() / 1000.0 + 1);
-      assertThat(value(metrics, "driftwatch_schedule_period_seconds", label(name))).isEqualTo(300.0);
+      assertThat(value(metrics, "driftwatch_schedule_period_seconds", label(name)))
+          .isEqualTo(300.0);
       assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(name))).isZero();
       assertThat(unlabelled(metrics, "driftwatch_environments")).isGreaterThanOrEqualTo(1.0);
-      assertThat(has(metrics, "driftwatch_last_audit_timestamp_seconds", label(name))).as("not audited yet").isFalse();
+      assertThat(has(metrics, "driftwatch_last_audit_timestamp_seconds", label(name)))
+          .as("not audited yet")
+          .isFalse();
 
       body.put("schedule", Map.of("cron", "0 0 * * * ?", "paused", false));
       replace(name, body);
-      assertThat(value(scrape(), "driftwatch_schedule_period_seconds", label(name))).as("hourly").isEqualTo(3600.0);
+      assertThat(value(scrape(), "driftwatch_schedule_period_seconds", label(name)))
+          .as("hourly")
+          .isEqualTo(3600.0);
       body.put("schedule", Map.of("cron", "0 0 * * * ?", "paused", true));
       replace(name, body);
-      assertThat(value(scrape(), "driftwatch_schedule_period_seconds", label(name))).as("paused: nothing scheduled")
+      assertThat(value(scrape(), "driftwatch_schedule_period_seconds", label(name)))
+          .as("paused: nothing scheduled")
           .isZero();
       body.put("tier", "staging");
       replace(name, body);
       metrics = scrape();
-      assertThat(has(metrics, "driftwatch_environment_created_timestamp_seconds", label(name), "tier=\"production\""))
-          .as("the old tier's series go").isFalse();
-      assertThat(has(metrics, "driftwatch_environment_created_timestamp_seconds", label(name), "tier=\"staging\""))
+      assertThat(
+              has(
+                  metrics,
+                  "driftwatch_environment_created_timestamp_seconds",
+                  label(name),
+                  "tier=\"production\""))
+          .as("the old tier's series go")
+          .isFalse();
+      assertThat(
+              has(
+                  metrics,
+                  "driftwatch_environment_created_timestamp_seconds",
+                  label(name),
+                  "tier=\"staging\""))
           .isTrue();
     }
   }
 
   @Test
-  void the_error_streak_counts_the_errors_in_a_row_and_an_audit_that_reads_both_sides_ends_it() throws Exception {
+  void the_error_streak_counts_the_errors_in_a_row_and_an_audit_that_reads_both_sides_ends_it()
+      throws Exception {
     try (TargetDatabase target = TargetDatabase.create().managedByPrisma();
         PrismaFolder folder = PrismaFolder.create().migration(INIT, INIT_SQL)) {
       target.deploy(INIT, INIT_SQL);
@@ -243,7 +335,8 @@ class MetricsTest {
       Environments.audit(name);
       String metrics = scrape();
       assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(name))).isZero();
-      double succeeded = value(metrics, "driftwatch_last_successful_audit_timestamp_seconds", label(name));
+      double succeeded =
+          value(metrics, "driftwatch_last_successful_audit_timestamp_seconds", label(name));
 
       body.put("databaseUrl", BROKEN_URL);
       replace(name, body);
@@ -251,8 +344,10 @@ class MetricsTest {
       Environments.audit(name);
       metrics = scrape();
       assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(name))).isEqualTo(2.0);
-      assertThat(value(metrics, "driftwatch_last_audit_timestamp_seconds", label(name))).isGreaterThan(succeeded);
-      assertThat(value(metrics, "driftwatch_last_successful_audit_timestamp_seconds", label(name))).isEqualTo(succeeded);
+      assertThat(value(metrics, "driftwatch_last_audit_timestamp_seconds", label(name)))
+          .isGreaterThan(succeeded);
+      assertThat(value(metrics, "driftwatch_last_successful_audit_timestamp_seconds", label(name)))
+          .isEqualTo(succeeded);
 
       body.put("databaseUrl", target.prismaUrl());
       replace(name, body);
@@ -287,24 +382,47 @@ class MetricsTest {
       replica.refresh().await().atMost(Duration.ofSeconds(15));
       String metrics = registry.scrape();
 
-      assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(neverSucceeded))).isEqualTo(2.0);
-      assertThat(has(metrics, "driftwatch_last_successful_audit_timestamp_seconds", label(neverSucceeded))).isFalse();
+      assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(neverSucceeded)))
+          .isEqualTo(2.0);
+      assertThat(
+              has(
+                  metrics,
+                  "driftwatch_last_successful_audit_timestamp_seconds",
+                  label(neverSucceeded)))
+          .isFalse();
       assertThat(value(metrics, "driftwatch_last_audit_timestamp_seconds", label(neverSucceeded)))
-          .isEqualTo(value(served, "driftwatch_last_audit_timestamp_seconds", label(neverSucceeded)));
-      assertThat(value(metrics, "driftwatch_schedule_period_seconds", label(neverSucceeded))).isEqualTo(300.0);
+          .isEqualTo(
+              value(served, "driftwatch_last_audit_timestamp_seconds", label(neverSucceeded)));
+      assertThat(value(metrics, "driftwatch_schedule_period_seconds", label(neverSucceeded)))
+          .isEqualTo(300.0);
 
-      assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(nowFailing))).isEqualTo(1.0);
-      assertThat(value(metrics, "driftwatch_in_sync", label(nowFailing))).as("the latest audit failed").isZero();
-      assertThat(value(metrics, "driftwatch_last_successful_audit_timestamp_seconds", label(nowFailing)))
+      assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(nowFailing)))
+          .isEqualTo(1.0);
+      assertThat(value(metrics, "driftwatch_in_sync", label(nowFailing)))
+          .as("the latest audit failed")
+          .isZero();
+      assertThat(
+              value(
+                  metrics, "driftwatch_last_successful_audit_timestamp_seconds", label(nowFailing)))
           .as("the latest success is restored even though the latest audit failed")
-          .isEqualTo(value(served, "driftwatch_last_successful_audit_timestamp_seconds", label(nowFailing)));
-      assertThat(value(metrics, "driftwatch_migrations", label(nowFailing), "state=\"APPLIED\"")).isEqualTo(1.0);
+          .isEqualTo(
+              value(
+                  served, "driftwatch_last_successful_audit_timestamp_seconds", label(nowFailing)));
+      assertThat(value(metrics, "driftwatch_migrations", label(nowFailing), "state=\"APPLIED\""))
+          .isEqualTo(1.0);
 
-      assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(neverAudited))).isZero();
-      assertThat(value(metrics, "driftwatch_schedule_period_seconds", label(neverAudited))).isEqualTo(3600.0);
-      assertThat(value(metrics, "driftwatch_environment_created_timestamp_seconds", label(neverAudited)))
-          .isEqualTo(value(served, "driftwatch_environment_created_timestamp_seconds", label(neverAudited)));
-      assertThat(has(metrics, "driftwatch_last_audit_timestamp_seconds", label(neverAudited))).isFalse();
+      assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(neverAudited)))
+          .isZero();
+      assertThat(value(metrics, "driftwatch_schedule_period_seconds", label(neverAudited)))
+          .isEqualTo(3600.0);
+      assertThat(
+              value(
+                  metrics, "driftwatch_environment_created_timestamp_seconds", label(neverAudited)))
+          .isEqualTo(
+              value(
+                  served, "driftwatch_environment_created_timestamp_seconds", label(neverAudited)));
+      assertThat(has(metrics, "driftwatch_last_audit_timestamp_seconds", label(neverAudited)))
+          .isFalse();
 
       given().delete("/api/v1/environments/" + neverAudited).then().statusCode(204);
       Environments.audit(neverSucceeded);
@@ -312,8 +430,10 @@ class MetricsTest {
       metrics = registry.scrape();
       assertThat(metrics).as("deleted through another replica").doesNotContain(label(neverAudited));
       assertThat(value(metrics, "driftwatch_audit_consecutive_errors", label(neverSucceeded)))
-          .as("audited by another replica").isEqualTo(3.0);
-      assertThat(unlabelled(metrics, "driftwatch_environments")).isEqualTo(unlabelled(scrape(), "driftwatch_environments"));
+          .as("audited by another replica")
+          .isEqualTo(3.0);
+      assertThat(unlabelled(metrics, "driftwatch_environments"))
+          .isEqualTo(unlabelled(scrape(), "driftwatch_environments"));
     }
   }
 }

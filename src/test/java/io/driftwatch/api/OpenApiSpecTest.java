@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * openapi/openapi.yaml is the published contract: it must equal what the service serves. After an
- * intended API change, regenerate it with {@code mvn test -Dtest=OpenApiSpecTest -Dopenapi.update=true}.
+ * intended API change, regenerate it with {@code mvn test -Dtest=OpenApiSpecTest
+ * -Dopenapi.update=true}.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
@@ -23,8 +24,14 @@ class OpenApiSpecTest {
 
   @Test
   void committed_spec_equals_the_served_one() throws Exception {
-    String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
-        .extract().asString();
+    String served =
+        given()
+            .accept("application/yaml")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     if (Boolean.getBoolean("openapi.update")) {
       Files.createDirectories(COMMITTED.getParent());
       Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
@@ -33,8 +40,10 @@ class OpenApiSpecTest {
     Files.writeString(fresh, served, StandardCharsets.UTF_8);
     assertThat(Files.exists(COMMITTED)).as("openapi/openapi.yaml exists").isTrue();
     assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-        .as("openapi/openapi.yaml differs from the served spec (written to %s); if the change is intended run "
-            + "mvn test -Dtest=OpenApiSpecTest -Dopenapi.update=true", fresh)
+        .as(
+            "openapi/openapi.yaml differs from the served spec (written to %s); if the change is intended run "
+                + "mvn test -Dtest=OpenApiSpecTest -Dopenapi.update=true",
+            fresh)
         .isEqualTo(served);
   }
 }

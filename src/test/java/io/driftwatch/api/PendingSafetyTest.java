@@ -21,14 +21,17 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StoreDatabase.class)
 class PendingSafetyTest {
 
-  static final String INIT = """
+  static final String INIT =
+      """
       CREATE TABLE "User" ("id" SERIAL NOT NULL, "email" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
       """;
-  static final String ADD_REQUIRED_AGE = """
+  static final String ADD_REQUIRED_AGE =
+      """
       -- AlterTable
       ALTER TABLE "User" ADD COLUMN "age" INTEGER NOT NULL;
       """;
-  static final String NEW_TABLES = """
+  static final String NEW_TABLES =
+      """
       -- CreateTable
       CREATE TABLE "Lead" ("id" SERIAL NOT NULL, "userId" INTEGER NOT NULL, CONSTRAINT "Lead_pkey" PRIMARY KEY ("id"));
       -- CreateIndex
@@ -53,15 +56,20 @@ class PendingSafetyTest {
   }
 
   @Test
-  void a_required_column_without_default_on_a_table_with_rows_is_an_error_before_it_fails_the_deploy() {
-    target.sql("INSERT INTO \"User\" (\"email\") SELECT 'u' || g || '@example.com' FROM generate_series(1, 500) g")
+  void
+      a_required_column_without_default_on_a_table_with_rows_is_an_error_before_it_fails_the_deploy() {
+    target
+        .sql(
+            "INSERT INTO \"User\" (\"email\") SELECT 'u' || g || '@example.com' FROM generate_series(1, 500) g")
         .sql("ANALYZE \"User\"");
     folder.migration("20240102000000_add_age", ADD_REQUIRED_AGE);
     JsonPath audit = Environments.audit(Environments.register(target, folder));
 
     assertThat(audit.getString("findings.find { it.code == 'MS005' }.severity")).isEqualTo("ERROR");
-    assertThat(audit.getString("findings.find { it.code == 'MS005' }.migration")).isEqualTo("20240102000000_add_age");
-    assertThat(audit.getString("findings.find { it.code == 'MS005' }.help")).containsIgnoringCase("default");
+    assertThat(audit.getString("findings.find { it.code == 'MS005' }.migration"))
+        .isEqualTo("20240102000000_add_age");
+    assertThat(audit.getString("findings.find { it.code == 'MS005' }.help"))
+        .containsIgnoringCase("default");
   }
 
   @Test

@@ -27,7 +27,13 @@ class PublicEndpointsTest {
   @Test
   void listed_endpoints_are_open_and_the_others_still_need_a_token() {
     given().auth().none().get("/q/metrics").then().statusCode(200).body(containsString("# TYPE"));
-    given().auth().none().get("/q/openapi").then().statusCode(401).contentType("application/problem+json");
+    given()
+        .auth()
+        .none()
+        .get("/q/openapi")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
     given().auth().none().get("/q/nothing").then().statusCode(401);
     given().auth().none().get("/api/v1/environments").then().statusCode(401);
     given().auth().none().get("/q/health/live").then().statusCode(200);

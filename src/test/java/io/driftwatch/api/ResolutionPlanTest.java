@@ -20,20 +20,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The classic incidents, reproduced on real PostgreSQL databases, and what the resolution plan recommends for each:
- * the analysis teams wrote by hand in their runbooks.
+ * The classic incidents, reproduced on real PostgreSQL databases, and what the resolution plan
+ * recommends for each: the analysis teams wrote by hand in their runbooks.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
 class ResolutionPlanTest {
 
-  static final String INIT = """
+  static final String INIT =
+      """
       -- CreateTable
       CREATE TABLE "User" ("id" SERIAL NOT NULL, "email" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));
       -- CreateIndex
       CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
       """;
-  static final String LEADS = """
+  static final String LEADS =
+      """
       -- CreateTable
       CREATE TABLE "Lead" ("id" SERIAL NOT NULL, "userId" INTEGER NOT NULL, CONSTRAINT "Lead_pkey" PRIMARY KEY ("id"));
       -- CreateIndex
@@ -59,12 +61,20 @@ class ResolutionPlanTest {
 
   private static JsonPath plan(String environment) {
     Environments.audit(environment);
-    return given().accept(ContentType.JSON).get("/api/v1/environments/" + environment + "/plan")
-        .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+    return given()
+        .accept(ContentType.JSON)
+        .get("/api/v1/environments/" + environment + "/plan")
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .extract()
+        .jsonPath();
   }
 
   private void withRows() {
-    target.sql("INSERT INTO \"User\" (\"email\") SELECT 'u' || g || '@example.com' FROM generate_series(1, 200) g")
+    target
+        .sql(
+            "INSERT INTO \"User\" (\"email\") SELECT 'u' || g || '@example.com' FROM generate_series(1, 200) g")
         .sql("ANALYZE \"User\"");
   }
 
@@ -87,22 +97,29 @@ class ResolutionPlanTest {
     assertThat(plan.getString("steps[-1].risk")).isEqualTo("LOW");
     assertThat(plan.getList("verification.sql", String.class))
         .anyMatch(sql -> sql.contains("information_schema.tables") && sql.contains("'Lead'"))
-        .anyMatch(sql -> sql.contains("_prisma_migrations") && sql.contains("'20240102000000_leads'"));
-    assertThat(plan.getList("rollback[0].sql", String.class)).contains("DROP TABLE \"public\".\"Lead\";");
+        .anyMatch(
+            sql -> sql.contains("_prisma_migrations") && sql.contains("'20240102000000_leads'"));
+    assertThat(plan.getList("rollback[0].sql", String.class))
+        .contains("DROP TABLE \"public\".\"Lead\";");
   }
 
   @Test
   void a_migration_creating_a_table_that_already_exists_is_predicted_to_fail_with_p3018() {
-    target.sql("CREATE TABLE \"Lead\" (\"id\" SERIAL PRIMARY KEY, \"note\" TEXT)"); // by db push, say
+    target.sql(
+        "CREATE TABLE \"Lead\" (\"id\" SERIAL PRIMARY KEY, \"note\" TEXT)"); // by db push, say
     folder.migration("20240102000000_leads", LEADS);
     String environment = Environments.register(target, folder);
     JsonPath plan = plan(environment);
 
-    assertThat(Environments.audit(environment).getList("findings.findAll { it.code == 'MS018' }.subject",
-        String.class)).containsExactly("table \"public\".\"Lead\"");
+    assertThat(
+            Environments.audit(environment)
+                .getList("findings.findAll { it.code == 'MS018' }.subject", String.class))
+        .containsExactly("table \"public\".\"Lead\"");
     assertThat(plan.getString("migrations[0].safety")).isEqualTo("WILL_FAIL");
-    assertThat(plan.getString("migrations[0].predictedFailures[0].object")).isEqualTo("table \"public\".\"Lead\"");
-    assertThat(plan.getString("migrations[0].predictedFailures[0].reason")).isEqualTo("already exists");
+    assertThat(plan.getString("migrations[0].predictedFailures[0].object"))
+        .isEqualTo("table \"public\".\"Lead\"");
+    assertThat(plan.getString("migrations[0].predictedFailures[0].reason"))
+        .isEqualTo("already exists");
     assertThat(plan.getInt("migrations[0].predictedFailures[0].line")).isEqualTo(2);
     assertThat(plan.getString("summary")).contains("will fail (P3018)");
     assertThat(plan.getString("preflight.find { it.check == 'against the live catalog' }.status"))
@@ -111,26 +128,39 @@ class ResolutionPlanTest {
 
   @Test
   void a_pending_migration_that_fails_on_the_shadow_replica_is_reported_with_the_error() {
-    folder.migration("20240102000000_bad", "ALTER TABLE \"User\" ADD COLUMN \"age\" INTEGER;\nSELECT 1/0;\n");
+    folder.migration(
+        "20240102000000_bad", "ALTER TABLE \"User\" ADD COLUMN \"age\" INTEGER;\nSELECT 1/0;\n");
     folder.migration("20240103000000_leads", LEADS);
     String environment = Environments.register(target, folder);
     JsonPath plan = plan(environment);
 
-    assertThat(Environments.audit(environment).getList("findings.findAll { it.code == 'MS019' }.migration",
-        String.class)).containsExactly("20240102000000_bad");
-    assertThat(plan.getString("migrations.find { it.migration == '20240102000000_bad' }.safety")).isEqualTo("WILL_FAIL");
-    assertThat(plan.getString("migrations.find { it.migration == '20240102000000_bad' }.shadowError"))
-        .contains("22012").contains("division by zero");
-    assertThat(plan.getString("migrations.find { it.migration == '20240103000000_leads' }.safety")).isEqualTo("SAFE");
-    assertThat(plan.getString("preflight.find { it.check.contains('shadow') }.status")).isEqualTo("FAILED");
+    assertThat(
+            Environments.audit(environment)
+                .getList("findings.findAll { it.code == 'MS019' }.migration", String.class))
+        .containsExactly("20240102000000_bad");
+    assertThat(plan.getString("migrations.find { it.migration == '20240102000000_bad' }.safety"))
+        .isEqualTo("WILL_FAIL");
+    assertThat(
+            plan.getString("migrations.find { it.migration == '20240102000000_bad' }.shadowError"))
+        .contains("22012")
+        .contains("division by zero");
+    assertThat(plan.getString("migrations.find { it.migration == '20240103000000_leads' }.safety"))
+        .isEqualTo("SAFE");
+    assertThat(plan.getString("preflight.find { it.check.contains('shadow') }.status"))
+        .isEqualTo("FAILED");
   }
 
   @Test
   void a_failed_idempotent_insert_on_conflict_do_nothing_is_rolled_back_and_run_again() {
-    String seed = "INSERT INTO \"Setting\" (\"key\", \"value\") VALUES ('plan', 'free') ON CONFLICT DO NOTHING;\n"
-        + "INSERT INTO \"Setting\" (\"key\", \"value\") VALUES ('seats', '3') ON CONFLICT DO NOTHING;\n";
-    folder.migration("20240102000000_settings", "CREATE TABLE \"Setting\" (\"key\" TEXT PRIMARY KEY, \"value\" TEXT);\n");
-    target.deploy("20240102000000_settings", "CREATE TABLE \"Setting\" (\"key\" TEXT PRIMARY KEY, \"value\" TEXT);\n");
+    String seed =
+        "INSERT INTO \"Setting\" (\"key\", \"value\") VALUES ('plan', 'free') ON CONFLICT DO NOTHING;\n"
+            + "INSERT INTO \"Setting\" (\"key\", \"value\") VALUES ('seats', '3') ON CONFLICT DO NOTHING;\n";
+    folder.migration(
+        "20240102000000_settings",
+        "CREATE TABLE \"Setting\" (\"key\" TEXT PRIMARY KEY, \"value\" TEXT);\n");
+    target.deploy(
+        "20240102000000_settings",
+        "CREATE TABLE \"Setting\" (\"key\" TEXT PRIMARY KEY, \"value\" TEXT);\n");
     folder.migration("20240103000000_seed", seed);
     target.deployFailed("20240103000000_seed", seed, "canceling statement due to lock timeout");
     JsonPath plan = plan(Environments.register(target, folder));
@@ -138,9 +168,11 @@ class ResolutionPlanTest {
     assertThat(plan.getList("state.failed", String.class)).containsExactly("20240103000000_seed");
     assertThat(plan.getString("failed[0].verdict")).isEqualTo("UNVERIFIABLE");
     assertThat(plan.getBoolean("failed[0].idempotent")).isTrue();
-    assertThat(commands(plan)).contains("npx prisma migrate resolve --rolled-back 20240103000000_seed")
+    assertThat(commands(plan))
+        .contains("npx prisma migrate resolve --rolled-back 20240103000000_seed")
         .doesNotContain("npx prisma migrate resolve --applied 20240103000000_seed");
-    assertThat(plan.getString("steps.find { it.command.contains('--rolled-back') }.why")).contains("idempotent")
+    assertThat(plan.getString("steps.find { it.command.contains('--rolled-back') }.why"))
+        .contains("idempotent")
         .contains("safe");
   }
 
@@ -153,9 +185,11 @@ class ResolutionPlanTest {
     JsonPath plan = plan(Environments.register(target, folder));
 
     assertThat(plan.getString("failed[0].verdict")).isEqualTo("END_STATE_REACHED");
-    assertThat(plan.getList("failed[0].present", String.class)).contains("create table \"public\".\"Lead\"");
+    assertThat(plan.getList("failed[0].present", String.class))
+        .contains("create table \"public\".\"Lead\"");
     assertThat(plan.getList("failed[0].missing", String.class)).isEmpty();
-    assertThat(commands(plan)).contains("npx prisma migrate resolve --applied 20240102000000_leads")
+    assertThat(commands(plan))
+        .contains("npx prisma migrate resolve --applied 20240102000000_leads")
         .doesNotContain("npx prisma migrate resolve --rolled-back 20240102000000_leads");
   }
 
@@ -164,17 +198,22 @@ class ResolutionPlanTest {
     withRows(); // an empty database with this much wrong would be offered a clean baseline instead
     folder.migration("20240102000000_leads", LEADS);
     target.deployFailed("20240102000000_leads", LEADS, "ERROR: deadlock detected");
-    target.sql("CREATE TABLE \"Lead\" (\"id\" SERIAL NOT NULL, \"userId\" INTEGER NOT NULL, "
-        + "CONSTRAINT \"Lead_pkey\" PRIMARY KEY (\"id\"))");
+    target.sql(
+        "CREATE TABLE \"Lead\" (\"id\" SERIAL NOT NULL, \"userId\" INTEGER NOT NULL, "
+            + "CONSTRAINT \"Lead_pkey\" PRIMARY KEY (\"id\"))");
     JsonPath plan = plan(Environments.register(target, folder));
 
     assertThat(plan.getString("failed[0].verdict")).isEqualTo("PARTLY_APPLIED");
     assertThat(plan.getList("failed[0].missing", String.class))
-        .contains("create index \"public\".\"Lead_userId_idx\"", "create constraint \"public\".\"Lead\".\"Lead_userId_fkey\"");
+        .contains(
+            "create index \"public\".\"Lead_userId_idx\"",
+            "create constraint \"public\".\"Lead\".\"Lead_userId_fkey\"");
     assertThat(String.join("\n", plan.getList("failed[0].finishSql", String.class)))
-        .contains("CREATE INDEX \"Lead_userId_idx\"").contains("ADD CONSTRAINT \"Lead_userId_fkey\"")
+        .contains("CREATE INDEX \"Lead_userId_idx\"")
+        .contains("ADD CONSTRAINT \"Lead_userId_fkey\"")
         .doesNotContain("CREATE TABLE");
-    assertThat(commands(plan)).contains("npx prisma migrate resolve --applied 20240102000000_leads");
+    assertThat(commands(plan))
+        .contains("npx prisma migrate resolve --applied 20240102000000_leads");
   }
 
   @Test
@@ -187,7 +226,8 @@ class ResolutionPlanTest {
 
     assertThat(plan.getString("data.holdsData")).isEqualTo("no");
     assertThat(plan.getBoolean("data.cleanBaselineRecommended")).isTrue();
-    assertThat(commands(plan)).anyMatch(command -> command.contains("migrate diff --from-empty"))
+    assertThat(commands(plan))
+        .anyMatch(command -> command.contains("migrate diff --from-empty"))
         .contains("npx prisma migrate reset --force --skip-seed");
     assertThat(plan.getString("summary")).contains("clean baseline");
   }
@@ -204,15 +244,24 @@ class ResolutionPlanTest {
     assertThat(plan.getString("data.holdsData")).isEqualTo("yes");
     assertThat(plan.getBoolean("data.cleanBaselineRecommended")).isFalse();
     assertThat(plan.getString("data.reason")).contains("holds data").contains("public.User");
-    assertThat(commands(plan)).isNotEmpty().noneMatch(command -> command.contains("reset")
-        || command.toUpperCase().contains("DROP ") || command.toUpperCase().contains("TRUNCATE")
-        || command.toUpperCase().contains("DELETE "));
-    assertThat(commands(plan)).contains("npx prisma migrate resolve --rolled-back 20240102000000_leads");
+    assertThat(commands(plan))
+        .isNotEmpty()
+        .noneMatch(
+            command ->
+                command.contains("reset")
+                    || command.toUpperCase().contains("DROP ")
+                    || command.toUpperCase().contains("TRUNCATE")
+                    || command.toUpperCase().contains("DELETE "));
+    assertThat(commands(plan))
+        .contains("npx prisma migrate resolve --rolled-back 20240102000000_leads");
   }
 
   @Test
-  void rows_the_estimates_do_not_show_yet_are_found_by_the_exact_check_before_any_baseline_advice() {
-    target.sql("ANALYZE \"User\"") // the estimate says 0 rows, and stays so: one row is below autovacuum's threshold
+  void
+      rows_the_estimates_do_not_show_yet_are_found_by_the_exact_check_before_any_baseline_advice() {
+    target
+        .sql("ANALYZE \"User\"") // the estimate says 0 rows, and stays so: one row is below
+        // autovacuum's threshold
         .sql("INSERT INTO \"User\" (\"email\") VALUES ('ada@example.com')");
     folder.migration("20240102000000_leads", LEADS);
     target.deployFailed("20240102000000_leads", LEADS, "ERROR: deadlock detected");
@@ -231,24 +280,42 @@ class ResolutionPlanTest {
     folder.migration("20240102000000_leads", LEADS);
     String environment = Environments.register(target, folder);
     Environments.audit(environment);
-    String markdown = given().accept("text/markdown").get("/api/v1/environments/" + environment + "/plan")
-        .then().statusCode(200).contentType("text/markdown").extract().asString();
+    String markdown =
+        given()
+            .accept("text/markdown")
+            .get("/api/v1/environments/" + environment + "/plan")
+            .then()
+            .statusCode(200)
+            .contentType("text/markdown")
+            .extract()
+            .asString();
 
-    assertThat(markdown).startsWith("# Resolution plan: " + environment)
-        .contains("## Current state", "## Pre-flight checks", "## Steps", "npx prisma migrate deploy",
-            "## After deploying: verify", "## Rollback", "DROP TABLE \"public\".\"Lead\";");
+    assertThat(markdown)
+        .startsWith("# Resolution plan: " + environment)
+        .contains(
+            "## Current state",
+            "## Pre-flight checks",
+            "## Steps",
+            "npx prisma migrate deploy",
+            "## After deploying: verify",
+            "## Rollback",
+            "DROP TABLE \"public\".\"Lead\";");
   }
 
   @Test
   void an_environment_never_audited_has_no_plan() {
     String environment = Environments.register(target, folder);
-    given().get("/api/v1/environments/" + environment + "/plan").then().statusCode(404)
+    given()
+        .get("/api/v1/environments/" + environment + "/plan")
+        .then()
+        .statusCode(404)
         .contentType("application/problem+json");
   }
 
   /** Phantoms need git: the script a commit deleted tells whether they still matter. */
   @Test
-  void a_phantom_that_only_re_adds_an_existing_column_is_redundant_and_one_that_adds_more_is_restored() {
+  void
+      a_phantom_that_only_re_adds_an_existing_column_is_redundant_and_one_that_adds_more_is_restored() {
     String slugColumn = "ALTER TABLE \"User\" ADD COLUMN \"slug\" TEXT;\n";
     String redundant = "ALTER TABLE \"User\" ADD COLUMN IF NOT EXISTS \"slug\" TEXT;\n";
     String more = "ALTER TABLE \"User\" ADD COLUMN \"bio\" TEXT;\n";
@@ -260,26 +327,51 @@ class ResolutionPlanTest {
           .write("prisma/migrations/20240103000000_slug_again/migration.sql", redundant)
           .write("prisma/migrations/20240104000000_bio/migration.sql", more)
           .commit("Migrations", "Ada", Instant.parse("2024-01-04T12:00:00Z"));
-      var deletion = repo.delete("prisma/migrations/20240103000000_slug_again")
-          .delete("prisma/migrations/20240104000000_bio")
-          .commit("Remove two migrations", "Ben", Instant.parse("2024-01-05T12:00:00Z"));
-      target.deploy("20240102000000_slug", slugColumn).deploy("20240103000000_slug_again", redundant)
+      var deletion =
+          repo.delete("prisma/migrations/20240103000000_slug_again")
+              .delete("prisma/migrations/20240104000000_bio")
+              .commit("Remove two migrations", "Ben", Instant.parse("2024-01-05T12:00:00Z"));
+      target
+          .deploy("20240102000000_slug", slugColumn)
+          .deploy("20240103000000_slug_again", redundant)
           .deploy("20240104000000_bio", more);
       String name = "git-" + UUID.randomUUID().toString().substring(0, 8);
-      given().contentType(ContentType.JSON).body(Map.of("name", name, "tier", "production",
-              "databaseUrl", target.prismaUrl(),
-              "source", Map.of("type", "git", "url", repo.url(), "ref", "main", "path", "prisma")))
-          .post("/api/v1/environments").then().statusCode(201);
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "name",
+                  name,
+                  "tier",
+                  "production",
+                  "databaseUrl",
+                  target.prismaUrl(),
+                  "source",
+                  Map.of("type", "git", "url", repo.url(), "ref", "main", "path", "prisma")))
+          .post("/api/v1/environments")
+          .then()
+          .statusCode(201);
       JsonPath plan = plan(name);
 
-      assertThat(plan.getString("phantoms.find { it.migration == '20240103000000_slug_again' }.verdict"))
+      assertThat(
+              plan.getString(
+                  "phantoms.find { it.migration == '20240103000000_slug_again' }.verdict"))
           .isEqualTo("REDUNDANT");
-      assertThat(plan.getString("phantoms.find { it.migration == '20240104000000_bio' }.verdict")).isEqualTo("RESTORE");
-      assertThat(plan.getList("phantoms.find { it.migration == '20240104000000_bio' }.notInOtherMigrations",
-          String.class)).containsExactly("create column \"public\".\"User\".\"bio\"");
-      assertThat(commands(plan)).contains("git checkout " + deletion.getName() + "^ -- "
-          + "prisma/migrations/20240104000000_bio");
-      assertThat(plan.getString("steps.find { it.title.contains('20240103000000_slug_again') }.why"))
+      assertThat(plan.getString("phantoms.find { it.migration == '20240104000000_bio' }.verdict"))
+          .isEqualTo("RESTORE");
+      assertThat(
+              plan.getList(
+                  "phantoms.find { it.migration == '20240104000000_bio' }.notInOtherMigrations",
+                  String.class))
+          .containsExactly("create column \"public\".\"User\".\"bio\"");
+      assertThat(commands(plan))
+          .contains(
+              "git checkout "
+                  + deletion.getName()
+                  + "^ -- "
+                  + "prisma/migrations/20240104000000_bio");
+      assertThat(
+              plan.getString("steps.find { it.title.contains('20240103000000_slug_again') }.why"))
           .contains("redundant");
     }
   }

@@ -39,8 +39,17 @@ class ScheduleTest {
   }
 
   private Map<String, Object> body(String name, Map<String, Object> schedule) {
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "tier", "staging",
-        "databaseUrl", target.prismaUrl(), "source", Map.of("type", "path", "path", folder.path())));
+    Map<String, Object> body =
+        new java.util.HashMap<>(
+            Map.of(
+                "name",
+                name,
+                "tier",
+                "staging",
+                "databaseUrl",
+                target.prismaUrl(),
+                "source",
+                Map.of("type", "path", "path", folder.path())));
     if (schedule != null) {
       body.put("schedule", schedule);
     }
@@ -48,31 +57,52 @@ class ScheduleTest {
   }
 
   private static long audits(String environment) {
-    return given().get("/api/v1/environments/" + environment + "/audits").then().statusCode(200)
-        .extract().jsonPath().getLong("total");
+    return given()
+        .get("/api/v1/environments/" + environment + "/audits")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("total");
   }
 
   @Test
   void default_schedule_comes_from_configuration() {
     String name = "sched-" + UUID.randomUUID().toString().substring(0, 8);
-    given().contentType(ContentType.JSON).body(body(name, null)).post("/api/v1/environments")
-        .then().statusCode(201)
-        .body("schedule.cron", equalTo(ConfigProvider.getConfig().getValue("driftwatch.schedule.default-cron", String.class)))
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(name, null))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201)
+        .body(
+            "schedule.cron",
+            equalTo(
+                ConfigProvider.getConfig()
+                    .getValue("driftwatch.schedule.default-cron", String.class)))
         .body("schedule.paused", equalTo(false));
   }
 
   @Test
   void the_default_outside_tests_is_every_fifteen_minutes() throws Exception {
-    java.lang.reflect.Method method = io.driftwatch.config.DriftwatchConfig.Schedule.class.getMethod("defaultCron");
-    assertThat(method.getAnnotation(io.smallrye.config.WithDefault.class).value()).isEqualTo("0 */15 * * * ?");
+    java.lang.reflect.Method method =
+        io.driftwatch.config.DriftwatchConfig.Schedule.class.getMethod("defaultCron");
+    assertThat(method.getAnnotation(io.smallrye.config.WithDefault.class).value())
+        .isEqualTo("0 */15 * * * ?");
   }
 
   @Test
   void invalid_cron_is_400_explaining_the_syntax() {
-    given().contentType(ContentType.JSON)
-        .body(body("sched-" + UUID.randomUUID().toString().substring(0, 8), Map.of("cron", "*/15 * * * *")))
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            body(
+                "sched-" + UUID.randomUUID().toString().substring(0, 8),
+                Map.of("cron", "*/15 * * * *")))
         .post("/api/v1/environments")
-        .then().statusCode(400).contentType("application/problem+json")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
         .body("detail", containsString("is not a Quartz cron expression"))
         .body("detail", containsString("seconds minutes hours"));
   }
@@ -80,16 +110,25 @@ class ScheduleTest {
   @Test
   void a_schedule_audits_on_its_own_and_pausing_stops_it() throws Exception {
     String name = "sched-" + UUID.randomUUID().toString().substring(0, 8);
-    given().contentType(ContentType.JSON).body(body(name, Map.of("cron", "* * * * * ?")))
-        .post("/api/v1/environments").then().statusCode(201);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(name, Map.of("cron", "* * * * * ?")))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201);
     long deadline = System.currentTimeMillis() + 20_000;
     while (audits(name) < 2 && System.currentTimeMillis() < deadline) {
       Thread.sleep(250);
     }
     assertThat(audits(name)).as("audits run by the schedule within 20 s").isGreaterThanOrEqualTo(2);
 
-    given().contentType(ContentType.JSON).body(body(name, Map.of("cron", "* * * * * ?", "paused", true)))
-        .put("/api/v1/environments/" + name).then().statusCode(200).body("schedule.paused", equalTo(true));
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(name, Map.of("cron", "* * * * * ?", "paused", true)))
+        .put("/api/v1/environments/" + name)
+        .then()
+        .statusCode(200)
+        .body("schedule.paused", equalTo(true));
     Thread.sleep(1500);
     long paused = audits(name);
     Thread.sleep(3000);

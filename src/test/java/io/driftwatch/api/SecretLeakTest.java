@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Secrets go in and never come out (database passwords, git tokens, webhook URLs, API tokens after
- * the response that issued them): every response of every kind of request, and the service's log
- * of the run, are scanned for the database password, the git token and the webhook URL used.
+ * the response that issued them): every response of every kind of request, and the service's log of
+ * the run, are scanned for the database password, the git token and the webhook URL used.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
@@ -42,8 +42,11 @@ class SecretLeakTest {
     String issuedToken;
     TestPostgres.Server server = TestPostgres.server();
     try (TargetDatabase target = TargetDatabase.create().managedByPrisma();
-        PrismaFolder folder = PrismaFolder.create().migration("20240101000000_init", "SELECT 1;\n");
-        GitRepo repo = GitRepo.create().write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
+        PrismaFolder folder =
+            PrismaFolder.create().migration("20240101000000_init", "SELECT 1;\n");
+        GitRepo repo =
+            GitRepo.create()
+                .write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
         FakeSlack slack = FakeSlack.start().then(new FakeSlack.Answer(500, null, "oops"))) {
       target.deploy("20240102000000_phantom", "SELECT 2;");
       repo.commit("Init", "Ada", Instant.parse("2024-01-01T00:00:00Z"));
@@ -52,22 +55,81 @@ class SecretLeakTest {
       String unreachable = working + "-down";
       String git = working + "-git";
 
-      bodies.add(post(Map.of("name", working, "tier", "production",
-          "databaseUrl", target.prismaUrlWithPassword(DB_PASSWORD),
-          "source", Map.of("type", "path", "path", folder.path()),
-          "alerts", Map.of("slackWebhookUrl", webhook),
-          "shadowDatabaseUrl", "postgresql://" + server.user() + ":" + DB_PASSWORD + "@" + server.host() + ":"
-              + server.port() + "/postgres")));
-      bodies.add(post(Map.of("name", unreachable, "tier", "staging",
-          "databaseUrl", "postgresql://app:" + DB_PASSWORD + "@127.0.0.1:1/app?sslpassword=" + DB_PASSWORD,
-          "source", Map.of("type", "path", "path", folder.path()))));
-      bodies.add(post(Map.of("name", git, "tier", "other",
-          "databaseUrl", "postgresql://" + server.user() + ":" + DB_PASSWORD + "@" + server.host() + ":" + server.port()
-              + "/" + target.name(),
-          "source", Map.of("type", "git", "url", repo.url(), "ref", "main", "path", "prisma",
-              "credentials", Map.of("token", GIT_TOKEN)))));
-      bodies.add(post(Map.of("name", working, "tier", "production", "databaseUrl", "mysql://u:" + DB_PASSWORD + "@h/d",
-          "source", Map.of("type", "path", "path", folder.path()))));
+      bodies.add(
+          post(
+              Map.of(
+                  "name",
+                  working,
+                  "tier",
+                  "production",
+                  "databaseUrl",
+                  target.prismaUrlWithPassword(DB_PASSWORD),
+                  "source",
+                  Map.of("type", "path", "path", folder.path()),
+                  "alerts",
+                  Map.of("slackWebhookUrl", webhook),
+                  "shadowDatabaseUrl",
+                  "postgresql://"
+                      + server.user()
+                      + ":"
+                      + DB_PASSWORD
+                      + "@"
+                      + server.host()
+                      + ":"
+                      + server.port()
+                      + "/postgres")));
+      bodies.add(
+          post(
+              Map.of(
+                  "name",
+                  unreachable,
+                  "tier",
+                  "staging",
+                  "databaseUrl",
+                  "postgresql://app:" + DB_PASSWORD + "@127.0.0.1:1/app?sslpassword=" + DB_PASSWORD,
+                  "source",
+                  Map.of("type", "path", "path", folder.path()))));
+      bodies.add(
+          post(
+              Map.of(
+                  "name",
+                  git,
+                  "tier",
+                  "other",
+                  "databaseUrl",
+                  "postgresql://"
+                      + server.user()
+                      + ":"
+                      + DB_PASSWORD
+                      + "@"
+                      + server.host()
+                      + ":"
+                      + server.port()
+                      + "/"
+                      + target.name(),
+                  "source",
+                  Map.of(
+                      "type",
+                      "git",
+                      "url",
+                      repo.url(),
+                      "ref",
+                      "main",
+                      "path",
+                      "prisma",
+                      "credentials",
+                      Map.of("token", GIT_TOKEN)))));
+      bodies.add(
+          post(
+              Map.of(
+                  "name",
+                  working,
+                  "tier",
+                  "production",
+                  "databaseUrl",
+                  "mysql://u:" + DB_PASSWORD + "@h/d",
+                  "source",
+                  Map.of("type", "path", "path", folder.path()))));
 
       for (String environment : List.of(working, unreachable, git)) {
         bodies.add(given().post("/api/v1/environments/" + environment + "/audits").asString());
@@ -85,25 +147,37 @@ class SecretLeakTest {
       bodies.add(given().get("/api/v1/alerts/deliveries?environment=" + working).asString());
       assertThat(slack.delivered()).as("the alerts did go out (through a 500 first)").isNotEmpty();
 
-      issuedToken = given().contentType(ContentType.JSON).body(Map.of("name", working, "role", "viewer"))
-          .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+      issuedToken =
+          given()
+              .contentType(ContentType.JSON)
+              .body(Map.of("name", working, "role", "viewer"))
+              .post("/api/v1/tokens")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("token");
       bodies.add(given().auth().oauth2(issuedToken).get("/api/v1/environments").asString());
       bodies.add(given().get("/api/v1/tokens").asString());
       bodies.add(given().get("/api/v1/changes?limit=1000").asString());
-      bodies.add(given().auth().oauth2(issuedToken).delete("/api/v1/environments/" + working).asString());
+      bodies.add(
+          given().auth().oauth2(issuedToken).delete("/api/v1/environments/" + working).asString());
       bodies.add(given().auth().oauth2(issuedToken + "x").get("/api/v1/environments").asString());
     }
 
     String log = Files.readString(Path.of("target", "quarkus-test.log"));
     assertThat(log).as("the service logged this run").isNotBlank();
-    for (String secret : List.of(DB_PASSWORD, GIT_TOKEN, HOOK_PATH, issuedToken, AdminTokenByDefault.ADMIN_TOKEN)) {
-      assertThat(bodies).as("no response holds %s", secret).noneMatch(body -> body.contains(secret));
+    for (String secret :
+        List.of(DB_PASSWORD, GIT_TOKEN, HOOK_PATH, issuedToken, AdminTokenByDefault.ADMIN_TOKEN)) {
+      assertThat(bodies)
+          .as("no response holds %s", secret)
+          .noneMatch(body -> body.contains(secret));
       assertThat(log).as("the log never holds %s", secret).doesNotContain(secret);
     }
   }
 
   private static String post(Map<String, Object> body) {
-    Response response = given().contentType(ContentType.JSON).body(body).post("/api/v1/environments");
+    Response response =
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/environments");
     return response.asString();
   }
 }

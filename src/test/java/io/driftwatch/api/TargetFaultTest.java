@@ -18,8 +18,10 @@ class TargetFaultTest {
   @Test
   void a_target_that_accepts_and_never_answers_times_out() throws Exception {
     try (SilentListener silent = SilentListener.start();
-        PrismaFolder folder = PrismaFolder.create().migration("20240101000000_init", "SELECT 1;\n")) {
-      String environment = Environments.register("postgresql://u:pw@127.0.0.1:" + silent.port() + "/app", folder);
+        PrismaFolder folder =
+            PrismaFolder.create().migration("20240101000000_init", "SELECT 1;\n")) {
+      String environment =
+          Environments.register("postgresql://u:pw@127.0.0.1:" + silent.port() + "/app", folder);
       long start = System.nanoTime();
       JsonPath audit = Environments.audit(environment);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -27,7 +29,9 @@ class TargetFaultTest {
       assertThat(audit.getString("outcome")).isEqualTo("ERROR");
       assertThat(audit.getString("error.stage")).isEqualTo("DATABASE");
       assertThat(audit.getString("error.message")).contains("127.0.0.1:" + silent.port());
-      assertThat(seconds).as("bounded by connect + 2 x statement timeout (3 s + 10 s in tests)").isLessThan(20);
+      assertThat(seconds)
+          .as("bounded by connect + 2 x statement timeout (3 s + 10 s in tests)")
+          .isLessThan(20);
       assertThat(silent.accepted() > 0).as("the service did connect").isTrue();
     }
   }

@@ -39,11 +39,12 @@ class TargetKilledMidAuditTest {
   private static final String INIT = "20241210000000_init";
   private static final String INIT_SQL = "CREATE TABLE \"customers\" (\"id\" TEXT NOT NULL);\n";
   private static final String PASSWORD = "k1lled-s3cret";
+
   /**
    * How soon after the kill the audit must end: below the connect timeout (3 s in tests) and the
-   * statement timeout (5 s), far below the reader's own deadline (connect + 2 x statement = 13 s). The
-   * lock_timeout (2 s) could end it as soon, which is why the message must also say the connection
-   * was lost.
+   * statement timeout (5 s), far below the reader's own deadline (connect + 2 x statement = 13 s).
+   * The lock_timeout (2 s) could end it as soon, which is why the message must also say the
+   * connection was lost.
    */
   private static final double KILL_TO_ERROR_SECONDS = 3;
 
@@ -55,7 +56,8 @@ class TargetKilledMidAuditTest {
   @BeforeEach
   void startTarget() {
     postgres = EmbeddedServer.launch();
-    target = TargetDatabase.create(postgres.server(), "public").managedByPrisma().deploy(INIT, INIT_SQL);
+    target =
+        TargetDatabase.create(postgres.server(), "public").managedByPrisma().deploy(INIT, INIT_SQL);
     folder = PrismaFolder.create().migration(INIT, INIT_SQL);
     client = Executors.newSingleThreadExecutor();
   }
@@ -71,24 +73,45 @@ class TargetKilledMidAuditTest {
   }
 
   @Test
-  void a_target_killed_mid_audit_ends_it_with_error_and_the_next_audit_reconnects() throws Exception {
-    String environment = Environments.register("postgresql://postgres:" + PASSWORD + "@127.0.0.1:" + postgres.port()
-        + "/" + target.name() + "?schema=public", folder);
-    assertThat(Environments.audit(environment).getString("outcome")).as("before the kill").isEqualTo("CLEAN");
+  void a_target_killed_mid_audit_ends_it_with_error_and_the_next_audit_reconnects()
+      throws Exception {
+    String environment =
+        Environments.register(
+            "postgresql://postgres:"
+                + PASSWORD
+                + "@127.0.0.1:"
+                + postgres.port()
+                + "/"
+                + target.name()
+                + "?schema=public",
+            folder);
+    assertThat(Environments.audit(environment).getString("outcome"))
+        .as("before the kill")
+        .isEqualTo("CLEAN");
 
     CompletableFuture<Response> audit;
     double seconds;
     Connection locker = postgres.server().connect(target.name());
     try {
-      // Another session holds the history table: the audit's SELECT waits for the lock, mid-transaction.
+      // Another session holds the history table: the audit's SELECT waits for the lock,
+      // mid-transaction.
       locker.setAutoCommit(false);
       try (Statement lock = locker.createStatement()) {
         lock.execute("LOCK TABLE _prisma_migrations IN ACCESS EXCLUSIVE MODE");
       }
-      audit = CompletableFuture.supplyAsync(
-          () -> given().post("/api/v1/environments/" + environment + "/audits").then().extract().response(), client);
+      audit =
+          CompletableFuture.supplyAsync(
+              () ->
+                  given()
+                      .post("/api/v1/environments/" + environment + "/audits")
+                      .then()
+                      .extract()
+                      .response(),
+              client);
       awaitAuditWaitingForTheLock();
-      assertThat(audit).as("the audit still waits (lock_timeout is 2 s) when the target is killed").isNotDone();
+      assertThat(audit)
+          .as("the audit still waits (lock_timeout is 2 s) when the target is killed")
+          .isNotDone();
 
       long killed = System.nanoTime();
       postgres.stop(); // fast shutdown: every session, the audit's and the locker's, is terminated
@@ -99,26 +122,36 @@ class TargetKilledMidAuditTest {
     }
     Response response = audit.get();
 
-    assertThat(response.statusCode()).as("an unreadable database is an ERROR audit, not a failed request: %s",
-        response.asString()).isEqualTo(201);
+    assertThat(response.statusCode())
+        .as(
+            "an unreadable database is an ERROR audit, not a failed request: %s",
+            response.asString())
+        .isEqualTo(201);
     JsonPath report = response.jsonPath();
     String message = report.getString("error.message");
     assertThat(report.getString("outcome")).isEqualTo("ERROR");
     assertThat(report.getString("error.stage")).isEqualTo("DATABASE");
-    assertThat(message).as("names the database")
+    assertThat(message)
+        .as("names the database")
         .contains("127.0.0.1:" + postgres.port() + "/" + target.name())
-        .as("says why: the connection was lost, not a timeout").containsIgnoringCase("connection")
+        .as("says why: the connection was lost, not a timeout")
+        .containsIgnoringCase("connection")
         .doesNotContainIgnoringCase("timeout")
         .doesNotContain("did not answer")
-        .as("never the password").doesNotContain(PASSWORD);
-    assertThat(response.asString()).as("the password appears nowhere in the report").doesNotContain(PASSWORD);
-    assertThat(seconds).as("the audit ended %.2f s after the kill (%s)", seconds, message)
+        .as("never the password")
+        .doesNotContain(PASSWORD);
+    assertThat(response.asString())
+        .as("the password appears nowhere in the report")
+        .doesNotContain(PASSWORD);
+    assertThat(seconds)
+        .as("the audit ended %.2f s after the kill (%s)", seconds, message)
         .isLessThan(KILL_TO_ERROR_SECONDS);
     given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
 
     postgres.start();
     JsonPath again = Environments.audit(environment);
-    assertThat(again.getString("outcome")).as("first audit after the restart: %s", again.getString("error.message"))
+    assertThat(again.getString("outcome"))
+        .as("first audit after the restart: %s", again.getString("error.message"))
         .isEqualTo("CLEAN");
     assertThat(again.getList("history.migrations.state")).containsExactly("APPLIED");
   }
@@ -127,13 +160,19 @@ class TargetKilledMidAuditTest {
   private void awaitAuditWaitingForTheLock() throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     List<String> seen = new ArrayList<>();
-    try (Connection monitor = postgres.server().connect("postgres"); Statement statement = monitor.createStatement()) {
+    try (Connection monitor = postgres.server().connect("postgres");
+        Statement statement = monitor.createStatement()) {
       while (System.nanoTime() < deadline) {
         seen.clear();
-        try (ResultSet rows = statement.executeQuery("SELECT application_name, state, wait_event_type, query"
-            + " FROM pg_stat_activity WHERE datname = '" + target.name() + "' AND pid <> pg_backend_pid()")) {
+        try (ResultSet rows =
+            statement.executeQuery(
+                "SELECT application_name, state, wait_event_type, query"
+                    + " FROM pg_stat_activity WHERE datname = '"
+                    + target.name()
+                    + "' AND pid <> pg_backend_pid()")) {
           while (rows.next()) {
-            if ("driftwatch".equals(rows.getString(1)) && "Lock".equals(rows.getString(3))
+            if ("driftwatch".equals(rows.getString(1))
+                && "Lock".equals(rows.getString(3))
                 && rows.getString(4).contains("_prisma_migrations")) {
               return;
             }
@@ -143,15 +182,18 @@ class TargetKilledMidAuditTest {
         Thread.sleep(10);
       }
     }
-    throw new AssertionError("no driftwatch session waited for the lock on _prisma_migrations within 10 s;"
-        + " sessions on the target: " + seen);
+    throw new AssertionError(
+        "no driftwatch session waited for the lock on _prisma_migrations within 10 s;"
+            + " sessions on the target: "
+            + seen);
   }
 
   private static void ended(CompletableFuture<Response> audit) throws Exception {
     try {
       audit.get(30, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new AssertionError("the audit of a killed target was still running 30 s after the kill: it hangs", e);
+      throw new AssertionError(
+          "the audit of a killed target was still running 30 s after the kill: it hangs", e);
     }
   }
 

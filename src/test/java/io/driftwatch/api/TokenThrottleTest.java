@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class TokenThrottleTest {
 
   static final int LIMIT = 3;
+
   /** Long enough for the requests a refusal is checked with, on a slow machine. */
   static final long WINDOW_SECONDS = 6;
 
@@ -35,31 +36,48 @@ class TokenThrottleTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "driftwatch.access.max-failed-attempts", String.valueOf(LIMIT),
-          "driftwatch.access.failure-window", WINDOW_SECONDS + "s",
-          "quarkus.http.proxy.proxy-address-forwarding", "true",
-          "quarkus.http.proxy.allow-x-forwarded", "true");
+          "driftwatch.access.max-failed-attempts",
+          String.valueOf(LIMIT),
+          "driftwatch.access.failure-window",
+          WINDOW_SECONDS + "s",
+          "quarkus.http.proxy.proxy-address-forwarding",
+          "true",
+          "quarkus.http.proxy.allow-x-forwarded",
+          "true");
     }
   }
 
   private static final String WRONG = "dw_" + "x".repeat(43);
 
   @Test
-  void wrong_tokens_get_a_client_refused_even_with_the_right_token_until_the_window_passes() throws Exception {
+  void wrong_tokens_get_a_client_refused_even_with_the_right_token_until_the_window_passes()
+      throws Exception {
     String guesser = client();
     for (int i = 0; i < LIMIT; i++) {
       from(guesser).auth().oauth2(WRONG).get("/api/v1/environments").then().statusCode(401);
     }
-    Response refused = from(guesser).auth().oauth2(AdminTokenByDefault.ADMIN_TOKEN).get("/api/v1/environments");
-    int onMetrics = from(guesser).auth().oauth2(AdminTokenByDefault.ADMIN_TOKEN).get("/q/metrics").statusCode();
+    Response refused =
+        from(guesser).auth().oauth2(AdminTokenByDefault.ADMIN_TOKEN).get("/api/v1/environments");
+    int onMetrics =
+        from(guesser).auth().oauth2(AdminTokenByDefault.ADMIN_TOKEN).get("/q/metrics").statusCode();
     int withoutToken = from(guesser).auth().none().get("/api/v1/environments").statusCode();
     int health = from(guesser).auth().none().get("/q/health/ready").statusCode();
-    int otherClient = from(client()).auth().oauth2(AdminTokenByDefault.ADMIN_TOKEN).get("/api/v1/environments").statusCode();
+    int otherClient =
+        from(client())
+            .auth()
+            .oauth2(AdminTokenByDefault.ADMIN_TOKEN)
+            .get("/api/v1/environments")
+            .statusCode();
 
     // Checked once the requests above are done, all well within the window.
-    refused.then().statusCode(429).contentType("application/problem+json")
-        .body("status", equalTo(429)).body("title", equalTo("Too many failed authentications"))
-        .body("detail", containsString("with a valid token")).body("instance", equalTo("/api/v1/environments"));
+    refused
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .body("status", equalTo(429))
+        .body("title", equalTo("Too many failed authentications"))
+        .body("detail", containsString("with a valid token"))
+        .body("instance", equalTo("/api/v1/environments"));
     long retryAfter = Long.parseLong(refused.header("Retry-After"));
     assertThat(retryAfter).isBetween(1L, WINDOW_SECONDS);
     assertThat(onMetrics).as("the right token on /q/metrics").isEqualTo(429);
@@ -68,16 +86,32 @@ class TokenThrottleTest {
     assertThat(otherClient).as("another client").isEqualTo(200);
 
     Thread.sleep(retryAfter * 1000 + 200);
-    from(guesser).auth().oauth2(AdminTokenByDefault.ADMIN_TOKEN).get("/api/v1/environments").then().statusCode(200);
+    from(guesser)
+        .auth()
+        .oauth2(AdminTokenByDefault.ADMIN_TOKEN)
+        .get("/api/v1/environments")
+        .then()
+        .statusCode(200);
   }
 
   @Test
   void wrong_tokens_on_management_endpoints_count_too() {
     String guesser = client();
     for (int i = 0; i < LIMIT; i++) {
-      from(guesser).auth().none().header("Authorization", "Bearer not-a-token").get("/q/metrics").then().statusCode(401);
+      from(guesser)
+          .auth()
+          .none()
+          .header("Authorization", "Bearer not-a-token")
+          .get("/q/metrics")
+          .then()
+          .statusCode(401);
     }
-    from(guesser).auth().oauth2(AdminTokenByDefault.ADMIN_TOKEN).get("/q/openapi").then().statusCode(429)
+    from(guesser)
+        .auth()
+        .oauth2(AdminTokenByDefault.ADMIN_TOKEN)
+        .get("/q/openapi")
+        .then()
+        .statusCode(429)
         .contentType("application/problem+json");
   }
 
@@ -87,7 +121,12 @@ class TokenThrottleTest {
     for (int i = 0; i < LIMIT * 3; i++) {
       from(anonymous).auth().none().get("/api/v1/environments").then().statusCode(401);
     }
-    from(anonymous).auth().oauth2(AdminTokenByDefault.ADMIN_TOKEN).get("/api/v1/environments").then().statusCode(200);
+    from(anonymous)
+        .auth()
+        .oauth2(AdminTokenByDefault.ADMIN_TOKEN)
+        .get("/api/v1/environments")
+        .then()
+        .statusCode(200);
   }
 
   private static RequestSpecification from(String client) {

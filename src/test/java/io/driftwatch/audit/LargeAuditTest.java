@@ -22,8 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Audits whose size would nest a stack frame per item if anything on the audit path recursed per finding, per
- * migration or per object: they must complete at the default thread stack size, through the real endpoint.
+ * Audits whose size would nest a stack frame per item if anything on the audit path recursed per
+ * finding, per migration or per object: they must complete at the default thread stack size,
+ * through the real endpoint.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
@@ -31,8 +32,13 @@ class LargeAuditTest {
 
   private static final String INIT = "20240101000000_init";
   private static final String INIT_SQL = "SELECT 1;\n";
-  /** A pending script that fails wherever it runs: one pending finding per folder, nothing replayed past it. */
+
+  /**
+   * A pending script that fails wherever it runs: one pending finding per folder, nothing replayed
+   * past it.
+   */
   private static final String FAILING_SQL = "SELECT k;\n";
+
   /** An audit of this size answers in seconds; the bound only turns a hang into a failure. */
   private static final int REQUEST_TIMEOUT_MS = 240_000;
 
@@ -62,7 +68,8 @@ class LargeAuditTest {
     assertThat(audit.getString("outcome")).isEqualTo("DRIFT");
     assertThat(audit.getString("history.state")).isEqualTo("DATABASE_BEHIND");
     assertThat(audit.getList("history.migrations")).hasSize(5_001);
-    assertThat(audit.getList("findings.findAll { it.code == 'HI001' }")).as("one pending finding per folder")
+    assertThat(audit.getList("findings.findAll { it.code == 'HI001' }"))
+        .as("one pending finding per folder")
         .hasSize(5_000);
     assertThat(audit.getInt("summary.migrations.PENDING")).isEqualTo(5_000);
     assertThat(audit.getInt("summary.migrations.APPLIED")).isEqualTo(1);
@@ -72,17 +79,20 @@ class LargeAuditTest {
   void an_audit_of_a_history_of_20000_migrations_completes_and_reports_each() {
     writeFolders(20_000, "_applied", INIT_SQL);
     // One statement for all the rows, as migrate deploy would have written them one by one.
-    target.sql("""
+    target.sql(
+        """
         INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
         SELECT gen_random_uuid()::text, '%s', now(), %s, now(), 1 FROM generate_series(1, 20000) AS i
-        """.formatted(Checksums.of(INIT_SQL), migrationName("i", "_applied")));
+        """
+            .formatted(Checksums.of(INIT_SQL), migrationName("i", "_applied")));
 
     JsonPath audit = audit(Environments.register(target, folder));
 
     assertThat(audit.getString("outcome")).isEqualTo("CLEAN");
     assertThat(audit.getString("history.state")).isEqualTo("IN_SYNC");
     assertThat(audit.getList("history.migrations")).hasSize(20_000);
-    assertThat(audit.getList("history.migrations.findAll { it.state == 'APPLIED' }")).hasSize(20_000);
+    assertThat(audit.getList("history.migrations.findAll { it.state == 'APPLIED' }"))
+        .hasSize(20_000);
     assertThat(audit.getInt("target.rows")).isEqualTo(20_000);
     assertThat(audit.getInt("source.migrations")).isEqualTo(20_000);
   }
@@ -109,11 +119,17 @@ class LargeAuditTest {
   }
 
   private static JsonPath audit(String environment) {
-    return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-            .setParam("http.connection.timeout", REQUEST_TIMEOUT_MS)
-            .setParam("http.socket.timeout", REQUEST_TIMEOUT_MS)))
+    return given()
+        .config(
+            RestAssuredConfig.config()
+                .httpClient(
+                    HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", REQUEST_TIMEOUT_MS)
+                        .setParam("http.socket.timeout", REQUEST_TIMEOUT_MS)))
         .post("/api/v1/environments/" + environment + "/audits")
-        .then().statusCode(201)
-        .extract().jsonPath();
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
   }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGTERM to the packaged service while an audit replays a migration that never ends: the audit is stored as ERROR
- * "interrupted by shutdown", the waiting request gets it, the lease is freed and the process exits soon after the
- * grace. Runs on the package, in {@code mvn verify} (alone: {@code mvn verify -Dtest=none -Dit.test=ShutdownProcessIT}).
+ * SIGTERM to the packaged service while an audit replays a migration that never ends: the audit is
+ * stored as ERROR "interrupted by shutdown", the waiting request gets it, the lease is freed and
+ * the process exits soon after the grace. Runs on the package, in {@code mvn verify} (alone: {@code
+ * mvn verify -Dtest=none -Dit.test=ShutdownProcessIT}).
  */
 class ShutdownProcessIT {
 
@@ -31,32 +32,62 @@ class ShutdownProcessIT {
 
   @Test
   void sigterm_stores_the_audit_in_flight_as_interrupted_and_frees_its_lease() throws Exception {
-    try (PackagedService service = PackagedService.start(List.of(),
-            Map.of("DRIFTWATCH_AUDIT_SHUTDOWN_GRACE", GRACE_SECONDS + "s"), Path.of("target", "shutdown-process.log"));
+    try (PackagedService service =
+            PackagedService.start(
+                List.of(),
+                Map.of("DRIFTWATCH_AUDIT_SHUTDOWN_GRACE", GRACE_SECONDS + "s"),
+                Path.of("target", "shutdown-process.log"));
         TargetDatabase target = TargetDatabase.create().managedByPrisma();
         PrismaFolder folder = PrismaFolder.create().migration(SLEEPER, SLEEPER_SQL)) {
       target.row(SLEEPER, Checksums.of(SLEEPER_SQL), true);
       String environment = "sigterm-" + service.port();
-      service.request().contentType(ContentType.JSON).body(Map.of("name", environment, "tier", "production",
-              "databaseUrl", target.prismaUrl(), "source", Map.of("type", "path", "path", folder.path())))
-          .post("/api/v1/environments").then().statusCode(201);
-      CompletableFuture<Response> audit = CompletableFuture.supplyAsync(() -> service.request()
-          .post("/api/v1/environments/" + environment + "/audits").then().extract().response());
+      service
+          .request()
+          .contentType(ContentType.JSON)
+          .body(
+              Map.of(
+                  "name",
+                  environment,
+                  "tier",
+                  "production",
+                  "databaseUrl",
+                  target.prismaUrl(),
+                  "source",
+                  Map.of("type", "path", "path", folder.path())))
+          .post("/api/v1/environments")
+          .then()
+          .statusCode(201);
+      CompletableFuture<Response> audit =
+          CompletableFuture.supplyAsync(
+              () ->
+                  service
+                      .request()
+                      .post("/api/v1/environments/" + environment + "/audits")
+                      .then()
+                      .extract()
+                      .response());
       awaitLease(service);
 
       long terminated = System.nanoTime();
       service.process().destroy(); // SIGTERM
 
       Response answer = audit.get(GRACE_SECONDS + 30, TimeUnit.SECONDS);
-      assertThat(service.process().waitFor(GRACE_SECONDS + 30, TimeUnit.SECONDS)).as("the process exits").isTrue();
+      assertThat(service.process().waitFor(GRACE_SECONDS + 30, TimeUnit.SECONDS))
+          .as("the process exits")
+          .isTrue();
       double seconds = (System.nanoTime() - terminated) / 1e9;
       answer.then().statusCode(201);
       assertThat(answer.jsonPath().getString("outcome")).isEqualTo("ERROR");
       assertThat(answer.jsonPath().getString("error.message"))
-          .startsWith("interrupted by shutdown while replaying the migrations on the shadow server");
+          .startsWith(
+              "interrupted by shutdown while replaying the migrations on the shadow server");
       assertThat(count(service, "SELECT count(*) FROM audit WHERE outcome = 'ERROR'")).isEqualTo(1);
-      assertThat(count(service, "SELECT count(*) FROM audit_lease")).as("the lease is freed").isZero();
-      assertThat(seconds).as("the grace, then the ERROR stored and the shutdown").isLessThan(GRACE_SECONDS + 30);
+      assertThat(count(service, "SELECT count(*) FROM audit_lease"))
+          .as("the lease is freed")
+          .isZero();
+      assertThat(seconds)
+          .as("the grace, then the ERROR stored and the shutdown")
+          .isLessThan(GRACE_SECONDS + 30);
       System.out.printf("SIGTERM to exit: %.1f s with a grace of %d s%n", seconds, GRACE_SECONDS);
     }
   }
@@ -73,7 +104,8 @@ class ShutdownProcessIT {
 
   private static int count(PackagedService service, String sql) throws Exception {
     try (Connection connection = service.server().connect(service.store());
-        Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getInt(1);
     }

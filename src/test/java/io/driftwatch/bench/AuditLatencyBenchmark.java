@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints the latency of {@code POST /api/v1/environments/{name}/audits} for an environment of 1,000
  * migrations (1,000 tables) on the local PostgreSQL, warm, drift and coverage included (the replay
- * kept from the first audit), timed with a plain HTTP client (target: p50 at most 100 ms). Not part of the test suite:
- * {@code mvn test -Dtest=AuditLatencyBenchmark}.
+ * kept from the first audit), timed with a plain HTTP client (target: p50 at most 100 ms). Not part
+ * of the test suite: {@code mvn test -Dtest=AuditLatencyBenchmark}.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
@@ -26,27 +26,47 @@ class AuditLatencyBenchmark {
 
   @Test
   void rest_audit_latency_for_a_thousand_migrations() {
-    try (TargetDatabase target = TargetDatabase.create().managedByPrisma(); PrismaFolder folder = PrismaFolder.create()) {
+    try (TargetDatabase target = TargetDatabase.create().managedByPrisma();
+        PrismaFolder folder = PrismaFolder.create()) {
       StringBuilder schema = new StringBuilder();
-      StringBuilder rows = new StringBuilder("INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name,"
-          + " started_at, applied_steps_count) VALUES ");
+      StringBuilder rows =
+          new StringBuilder(
+              "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name,"
+                  + " started_at, applied_steps_count) VALUES ");
       for (int i = 0; i < MIGRATIONS; i++) {
         String name = String.format("%014d_change_%d", 20200101000000L + i * 100L, i);
-        String sql = "-- CreateTable\nCREATE TABLE \"t" + i + "\" (\n    \"id\" TEXT NOT NULL,\n\n    CONSTRAINT \"t" + i
-            + "_pkey\" PRIMARY KEY (\"id\")\n);\n";
+        String sql =
+            "-- CreateTable\nCREATE TABLE \"t"
+                + i
+                + "\" (\n    \"id\" TEXT NOT NULL,\n\n    CONSTRAINT \"t"
+                + i
+                + "_pkey\" PRIMARY KEY (\"id\")\n);\n";
         folder.migration(name, sql);
         schema.append(sql);
-        rows.append(i == 0 ? "" : ", ").append("(gen_random_uuid()::text, '").append(Checksums.of(sql))
-            .append("', now(), '").append(name).append("', now() - interval '1 second' * ").append(MIGRATIONS - i)
+        rows.append(i == 0 ? "" : ", ")
+            .append("(gen_random_uuid()::text, '")
+            .append(Checksums.of(sql))
+            .append("', now(), '")
+            .append(name)
+            .append("', now() - interval '1 second' * ")
+            .append(MIGRATIONS - i)
             .append(", 1)");
       }
-      target.sql(schema.toString()).sql(rows.toString()); // the migrations ran: no drift, only the history
+      target
+          .sql(schema.toString())
+          .sql(rows.toString()); // the migrations ran: no drift, only the history
 
       String environment = "bench-latency";
-      given().contentType(ContentType.JSON).body("""
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              """
           {"name": "%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"}}
-          """.formatted(environment, target.prismaUrl(), folder.path()))
-          .post("/api/v1/environments").then().statusCode(201);
+          """
+                  .formatted(environment, target.prismaUrl(), folder.path()))
+          .post("/api/v1/environments")
+          .then()
+          .statusCode(201);
 
       for (int i = 0; i < 50; i++) {
         audit(environment);
@@ -60,9 +80,11 @@ class AuditLatencyBenchmark {
         nanos[i] = System.nanoTime() - start;
       }
       Arrays.sort(nanos);
-      System.out.printf("%nREST AUDIT BENCHMARK: %,d migrations and rows on local PostgreSQL, response %,d bytes%n",
+      System.out.printf(
+          "%nREST AUDIT BENCHMARK: %,d migrations and rows on local PostgreSQL, response %,d bytes%n",
           MIGRATIONS, bytes);
-      System.out.printf("  POST /audits over %d warm runs: p50 %.1f ms, p95 %.1f ms, max %.1f ms (target p50 <= 100 ms)%n%n",
+      System.out.printf(
+          "  POST /audits over %d warm runs: p50 %.1f ms, p95 %.1f ms, max %.1f ms (target p50 <= 100 ms)%n%n",
           runs, nanos[runs / 2] / 1e6, nanos[runs * 95 / 100] / 1e6, nanos[runs - 1] / 1e6);
       given().delete("/api/v1/environments/" + environment).then().statusCode(204);
     }
@@ -71,14 +93,23 @@ class AuditLatencyBenchmark {
   private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
 
   /**
-   * One audit through a plain HTTP client, as curl or a CI job would call it: REST Assured parses and escapes the
-   * 470 KB response on the way, in this JVM, and that client work had been counted in the figure.
+   * One audit through a plain HTTP client, as curl or a CI job would call it: REST Assured parses
+   * and escapes the 470 KB response on the way, in this JVM, and that client work had been counted
+   * in the figure.
    */
   private static int audit(String environment) {
-    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-            "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/environments/" + environment + "/audits"))
-        .header("Authorization", "Bearer " + io.driftwatch.testing.AdminTokenByDefault.ADMIN_TOKEN)
-        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://localhost:"
+                        + io.restassured.RestAssured.port
+                        + "/api/v1/environments/"
+                        + environment
+                        + "/audits"))
+            .header(
+                "Authorization", "Bearer " + io.driftwatch.testing.AdminTokenByDefault.ADMIN_TOKEN)
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+            .build();
     try {
       java.net.http.HttpResponse<byte[]> response =
           CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());

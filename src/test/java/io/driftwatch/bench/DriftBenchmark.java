@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints what drift costs: a cold replay of a generated 800-migration, 100-table history; a kept
  * replay (the extra cost of an audit at an unchanged commit, target at most 30 ms); the live
- * introspection of those 100 tables; and the whole REST audit. Not part of the test suite:
- * {@code mvn test -Dtest=DriftBenchmark}.
+ * introspection of those 100 tables; and the whole REST audit. Not part of the test suite: {@code
+ * mvn test -Dtest=DriftBenchmark}.
  */
 @QuarkusTest
 @WithTestResource(StoreDatabase.class)
@@ -43,51 +43,86 @@ class DriftBenchmark {
   static final int TABLES = 100;
   static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-  @Inject
-  ShadowReplayer replayer;
+  @Inject ShadowReplayer replayer;
 
-  @Inject
-  io.micrometer.core.instrument.MeterRegistry metrics;
+  @Inject io.micrometer.core.instrument.MeterRegistry metrics;
 
-  @Inject
-  ExpectedSchemas expectedSchemas;
+  @Inject ExpectedSchemas expectedSchemas;
 
-  @Inject
-  PostgresCatalogReader catalogs;
+  @Inject PostgresCatalogReader catalogs;
 
-  @Inject
-  io.driftwatch.shadow.ShadowServer shadows;
+  @Inject io.driftwatch.shadow.ShadowServer shadows;
 
-  @Inject
-  io.vertx.mutiny.sqlclient.Pool store;
+  @Inject io.vertx.mutiny.sqlclient.Pool store;
 
-  @Inject
-  com.fasterxml.jackson.databind.ObjectMapper json;
+  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
 
-  @Inject
-  Vertx vertx;
+  @Inject Vertx vertx;
 
-  /** Prisma-shaped migrations: 100 CREATE TABLEs with keys and indexes, then columns, indexes and foreign keys. */
+  /**
+   * Prisma-shaped migrations: 100 CREATE TABLEs with keys and indexes, then columns, indexes and
+   * foreign keys.
+   */
   static List<String> history() {
     List<String> scripts = new ArrayList<>();
     for (int i = 0; i < MIGRATIONS; i++) {
       int t = i % TABLES;
       String table = "\"T" + t + "\"";
       if (i < TABLES) {
-        scripts.add("-- CreateTable\nCREATE TABLE " + table + " (\n    \"id\" SERIAL NOT NULL,\n    \"name\" TEXT NOT NULL,\n"
-            + "    \"createdAt\" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,\n\n    CONSTRAINT \"T" + t
-            + "_pkey\" PRIMARY KEY (\"id\")\n);\n\n-- CreateIndex\nCREATE UNIQUE INDEX \"T" + t + "_name_key\" ON " + table
-            + "(\"name\");\n");
+        scripts.add(
+            "-- CreateTable\nCREATE TABLE "
+                + table
+                + " (\n    \"id\" SERIAL NOT NULL,\n    \"name\" TEXT NOT NULL,\n"
+                + "    \"createdAt\" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,\n\n    CONSTRAINT \"T"
+                + t
+                + "_pkey\" PRIMARY KEY (\"id\")\n);\n\n-- CreateIndex\nCREATE UNIQUE INDEX \"T"
+                + t
+                + "_name_key\" ON "
+                + table
+                + "(\"name\");\n");
       } else if (i % 3 == 0) {
-        scripts.add("-- AlterTable\nALTER TABLE " + table + " ADD COLUMN \"c" + i + "\" INTEGER;\n\n-- CreateIndex\n"
-            + "CREATE INDEX \"T" + t + "_c" + i + "_idx\" ON " + table + "(\"c" + i + "\");\n");
+        scripts.add(
+            "-- AlterTable\nALTER TABLE "
+                + table
+                + " ADD COLUMN \"c"
+                + i
+                + "\" INTEGER;\n\n-- CreateIndex\n"
+                + "CREATE INDEX \"T"
+                + t
+                + "_c"
+                + i
+                + "_idx\" ON "
+                + table
+                + "(\"c"
+                + i
+                + "\");\n");
       } else if (i % 3 == 1 && t > 0) {
-        scripts.add("-- AlterTable\nALTER TABLE " + table + " ADD COLUMN \"ref" + i + "\" INTEGER;\n\n-- AddForeignKey\n"
-            + "ALTER TABLE " + table + " ADD CONSTRAINT \"T" + t + "_ref" + i + "_fkey\" FOREIGN KEY (\"ref" + i
-            + "\") REFERENCES \"T" + (t - 1) + "\"(\"id\") ON DELETE SET NULL ON UPDATE CASCADE;\n");
+        scripts.add(
+            "-- AlterTable\nALTER TABLE "
+                + table
+                + " ADD COLUMN \"ref"
+                + i
+                + "\" INTEGER;\n\n-- AddForeignKey\n"
+                + "ALTER TABLE "
+                + table
+                + " ADD CONSTRAINT \"T"
+                + t
+                + "_ref"
+                + i
+                + "_fkey\" FOREIGN KEY (\"ref"
+                + i
+                + "\") REFERENCES \"T"
+                + (t - 1)
+                + "\"(\"id\") ON DELETE SET NULL ON UPDATE CASCADE;\n");
       } else {
-        scripts.add("-- AlterTable\nALTER TABLE " + table + " ADD COLUMN \"note" + i + "\" VARCHAR(" + (20 + i % 200)
-            + ") DEFAULT 'n';\n");
+        scripts.add(
+            "-- AlterTable\nALTER TABLE "
+                + table
+                + " ADD COLUMN \"note"
+                + i
+                + "\" VARCHAR("
+                + (20 + i % 200)
+                + ") DEFAULT 'n';\n");
       }
     }
     return scripts;
@@ -113,26 +148,45 @@ class DriftBenchmark {
     expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT); // replays once and keeps it
     long[] kept = time(50, () -> expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT));
     // After a restart the memory is empty: the catalog comes from the store, parsed from JSON.
-    long[] stored = time(30, () -> new ExpectedSchemas(replayer, shadows, store, json, metrics).of(plan, Set.of())
-        .await().atMost(TIMEOUT));
+    long[] stored =
+        time(
+            30,
+            () ->
+                new ExpectedSchemas(replayer, shadows, store, json, metrics)
+                    .of(plan, Set.of())
+                    .await()
+                    .atMost(TIMEOUT));
 
-    try (TargetDatabase target = TargetDatabase.create().managedByPrisma(); PrismaFolder folder = PrismaFolder.create()) {
+    try (TargetDatabase target = TargetDatabase.create().managedByPrisma();
+        PrismaFolder folder = PrismaFolder.create()) {
       for (int i = 0; i < MIGRATIONS; i++) {
         folder.migration(name(i), scripts.get(i));
       }
       target.sql(String.join("\n", scripts));
-      StringBuilder rows = new StringBuilder("INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name,"
-          + " started_at, applied_steps_count) VALUES ");
+      StringBuilder rows =
+          new StringBuilder(
+              "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name,"
+                  + " started_at, applied_steps_count) VALUES ");
       for (int i = 0; i < MIGRATIONS; i++) {
-        rows.append(i == 0 ? "" : ", ").append("(gen_random_uuid()::text, '").append(Checksums.of(scripts.get(i)))
-            .append("', now(), '").append(name(i)).append("', now() - interval '1 second' * ").append(MIGRATIONS - i)
+        rows.append(i == 0 ? "" : ", ")
+            .append("(gen_random_uuid()::text, '")
+            .append(Checksums.of(scripts.get(i)))
+            .append("', now(), '")
+            .append(name(i))
+            .append("', now() - interval '1 second' * ")
+            .append(MIGRATIONS - i)
             .append(", 1)");
       }
       target.sql(rows.toString());
 
       TestPostgres.Server server = TestPostgres.server();
-      PgConnectOptions options = new PgConnectOptions().setHost(server.host()).setPort(server.port())
-          .setDatabase(target.name()).setUser(server.user()).setPassword(server.password());
+      PgConnectOptions options =
+          new PgConnectOptions()
+              .setHost(server.host())
+              .setPort(server.port())
+              .setDatabase(target.name())
+              .setUser(server.user())
+              .setPassword(server.password());
       PgConnection connection = PgConnection.connect(vertx, options).await().atMost(TIMEOUT);
       long[] live;
       try {
@@ -142,27 +196,53 @@ class DriftBenchmark {
       }
 
       String environment = "bench-drift";
-      given().contentType(ContentType.JSON).body("""
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              """
           {"name": "%s", "tier": "production", "databaseUrl": "%s", "source": {"type": "path", "path": "%s"}}
-          """.formatted(environment, target.prismaUrl(), folder.path()))
-          .post("/api/v1/environments").then().statusCode(201);
-      int driftObjects = given().post("/api/v1/environments/" + environment + "/audits").then().statusCode(201)
-          .extract().path("drift.count");
-      long[] audits = time(30, () -> given().post("/api/v1/environments/" + environment + "/audits").then()
-          .statusCode(201));
+          """
+                  .formatted(environment, target.prismaUrl(), folder.path()))
+          .post("/api/v1/environments")
+          .then()
+          .statusCode(201);
+      int driftObjects =
+          given()
+              .post("/api/v1/environments/" + environment + "/audits")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("drift.count");
+      long[] audits =
+          time(
+              30,
+              () ->
+                  given()
+                      .post("/api/v1/environments/" + environment + "/audits")
+                      .then()
+                      .statusCode(201));
       given().delete("/api/v1/environments/" + environment).then().statusCode(204);
 
-      System.out.printf("%nDRIFT BENCHMARK: %d migrations over %d tables (%d columns, %d indexes, %d foreign keys)%n",
-          MIGRATIONS, catalog.tables().size(), catalog.tables().stream().mapToInt(t -> t.columns().size()).sum(),
+      System.out.printf(
+          "%nDRIFT BENCHMARK: %d migrations over %d tables (%d columns, %d indexes, %d foreign keys)%n",
+          MIGRATIONS,
+          catalog.tables().size(),
+          catalog.tables().stream().mapToInt(t -> t.columns().size()).sum(),
           catalog.tables().stream().mapToInt(t -> t.indexes().size()).sum(),
           catalog.tables().stream().mapToInt(t -> t.foreignKeys().size()).sum());
-      System.out.printf("  cold replay on the shadow server (create, 800 scripts, read, drop): runs %s ms%n",
-          Arrays.toString(Arrays.stream(cold).mapToObj(n -> String.format("%.0f", n / 1e6)).toArray()));
-      System.out.printf("  kept replay (the extra cost of an audit at an unchanged commit): from memory p50 %.1f ms, "
-          + "p95 %.1f ms; from the store (after a restart) p50 %.1f ms, p95 %.1f ms (target <= 30 ms)%n",
+      System.out.printf(
+          "  cold replay on the shadow server (create, 800 scripts, read, drop): runs %s ms%n",
+          Arrays.toString(
+              Arrays.stream(cold).mapToObj(n -> String.format("%.0f", n / 1e6)).toArray()));
+      System.out.printf(
+          "  kept replay (the extra cost of an audit at an unchanged commit): from memory p50 %.1f ms, "
+              + "p95 %.1f ms; from the store (after a restart) p50 %.1f ms, p95 %.1f ms (target <= 30 ms)%n",
           p(kept, 50), p(kept, 95), p(stored, 50), p(stored, 95));
-      System.out.printf("  live introspection of the %d tables: p50 %.1f ms, p95 %.1f ms%n", TABLES, p(live, 50), p(live, 95));
-      System.out.printf("  POST /audits with drift and coverage (%d drifted objects): p50 %.1f ms, p95 %.1f ms%n%n",
+      System.out.printf(
+          "  live introspection of the %d tables: p50 %.1f ms, p95 %.1f ms%n",
+          TABLES, p(live, 50), p(live, 95));
+      System.out.printf(
+          "  POST /audits with drift and coverage (%d drifted objects): p50 %.1f ms, p95 %.1f ms%n%n",
           driftObjects, p(audits, 50), p(audits, 95));
     }
   }

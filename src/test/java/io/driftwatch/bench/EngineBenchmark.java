@@ -31,26 +31,55 @@ class EngineBenchmark {
     Instant clock = Instant.parse("2020-01-01T00:00:00Z");
     for (int i = 0; i < size; i++) {
       String name = String.format("%014d_change_%d", 20200101000000L + i * 100L, i);
-      String sql = "-- CreateTable\nCREATE TABLE \"t" + i + "\" (\n    \"id\" TEXT NOT NULL,\n    \"created_at\" TIMESTAMP(3)"
-          + " NOT NULL DEFAULT CURRENT_TIMESTAMP,\n\n    CONSTRAINT \"t" + i + "_pkey\" PRIMARY KEY (\"id\")\n);\n";
+      String sql =
+          "-- CreateTable\nCREATE TABLE \"t"
+              + i
+              + "\" (\n    \"id\" TEXT NOT NULL,\n    \"created_at\" TIMESTAMP(3)"
+              + " NOT NULL DEFAULT CURRENT_TIMESTAMP,\n\n    CONSTRAINT \"t"
+              + i
+              + "_pkey\" PRIMARY KEY (\"id\")\n);\n";
       MigrationScript script = MigrationScript.of(sql);
       folder.add(FolderMigration.withScript(name, script));
       if (i >= size - 4) {
         continue; // pending
       }
       clock = clock.plusSeconds(60);
-      String checksum = i % 3333 == 7 ? MigrationScript.of(sql + "-- edited\n").checksum() : script.checksum();
+      String checksum =
+          i % 3333 == 7 ? MigrationScript.of(sql + "-- edited\n").checksum() : script.checksum();
       boolean failed = i == size - 5;
-      rows.add(new HistoryRow(UUID.randomUUID().toString(), checksum, failed ? null : clock.plusMillis(40), name,
-          failed ? "ERROR: boom" : null, null, clock, failed ? 0 : 1));
+      rows.add(
+          new HistoryRow(
+              UUID.randomUUID().toString(),
+              checksum,
+              failed ? null : clock.plusMillis(40),
+              name,
+              failed ? "ERROR: boom" : null,
+              null,
+              clock,
+              failed ? 0 : 1));
     }
     for (int p = 0; p < 5; p++) {
       clock = clock.plusSeconds(60);
-      rows.add(new HistoryRow(UUID.randomUUID().toString(), MigrationScript.of("SELECT " + p).checksum(),
-          clock.plusMillis(10), "20991231000000_phantom_" + p, null, null, clock, 1));
+      rows.add(
+          new HistoryRow(
+              UUID.randomUUID().toString(),
+              MigrationScript.of("SELECT " + p).checksum(),
+              clock.plusMillis(10),
+              "20991231000000_phantom_" + p,
+              null,
+              null,
+              clock,
+              1));
     }
-    return new AuditInput(new SourceSnapshot(folder, Optional.of("postgresql")),
-        new TargetSnapshot("postgresql", true, true, rows, false, new Datasource("PostgreSQL", "app", "public", "db:5432")));
+    return new AuditInput(
+        new SourceSnapshot(folder, Optional.of("postgresql")),
+        new TargetSnapshot(
+            "postgresql",
+            true,
+            true,
+            rows,
+            false,
+            new Datasource("PostgreSQL", "app", "public", "db:5432")));
   }
 
   @Test
@@ -69,9 +98,18 @@ class EngineBenchmark {
       nanos[i] = System.nanoTime() - start;
     }
     Arrays.sort(nanos);
-    System.out.printf("%nENGINE BENCHMARK: %,d migrations, %,d rows, %d findings, state %s%n", MIGRATIONS,
-        input.target().rows().size(), result.findings().size(), result.history().state());
-    System.out.printf("  engine time over %d runs: min %.2f ms, p50 %.2f ms, p95 %.2f ms, max %.2f ms (target <= 20 ms)%n%n",
-        runs, nanos[0] / 1e6, nanos[runs / 2] / 1e6, nanos[runs * 95 / 100] / 1e6, nanos[runs - 1] / 1e6);
+    System.out.printf(
+        "%nENGINE BENCHMARK: %,d migrations, %,d rows, %d findings, state %s%n",
+        MIGRATIONS,
+        input.target().rows().size(),
+        result.findings().size(),
+        result.history().state());
+    System.out.printf(
+        "  engine time over %d runs: min %.2f ms, p50 %.2f ms, p95 %.2f ms, max %.2f ms (target <= 20 ms)%n%n",
+        runs,
+        nanos[0] / 1e6,
+        nanos[runs / 2] / 1e6,
+        nanos[runs * 95 / 100] / 1e6,
+        nanos[runs - 1] / 1e6);
   }
 }

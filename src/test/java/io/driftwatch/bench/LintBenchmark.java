@@ -19,12 +19,22 @@ class LintBenchmark {
   static String script(int targetBytes) {
     StringBuilder sql = new StringBuilder(SqlSplitterBenchmark.largeScript(targetBytes / 2));
     for (int i = 0; sql.length() < targetBytes; i++) {
-      sql.append("-- AlterTable\nALTER TABLE \"User\" ADD COLUMN \"c").append(i).append("\" INTEGER NOT NULL;\n\n")
-          .append("-- CreateIndex\nCREATE INDEX \"User_c").append(i).append("_idx\" ON \"User\"(\"c").append(i)
+      sql.append("-- AlterTable\nALTER TABLE \"User\" ADD COLUMN \"c")
+          .append(i)
+          .append("\" INTEGER NOT NULL;\n\n")
+          .append("-- CreateIndex\nCREATE INDEX \"User_c")
+          .append(i)
+          .append("_idx\" ON \"User\"(\"c")
+          .append(i)
           .append("\");\n\n")
-          .append("-- AddForeignKey\nALTER TABLE \"User\" ADD CONSTRAINT \"User_c").append(i)
-          .append("_fkey\" FOREIGN KEY (\"c").append(i).append("\") REFERENCES \"Team\"(\"id\") ON DELETE RESTRICT;\n\n")
-          .append("UPDATE \"User\" SET \"c").append(i).append("\" = 0;\n\n");
+          .append("-- AddForeignKey\nALTER TABLE \"User\" ADD CONSTRAINT \"User_c")
+          .append(i)
+          .append("_fkey\" FOREIGN KEY (\"c")
+          .append(i)
+          .append("\") REFERENCES \"Team\"(\"id\") ON DELETE RESTRICT;\n\n")
+          .append("UPDATE \"User\" SET \"c")
+          .append(i)
+          .append("\" = 0;\n\n");
     }
     return sql.toString();
   }
@@ -34,7 +44,8 @@ class LintBenchmark {
     String script = script(1 << 20);
     int bytes = script.getBytes(StandardCharsets.UTF_8).length;
     MigrationLinter linter = new MigrationLinter();
-    MigrationLint migration = new MigrationLint("20260101000000_big", script, Map.of("User", 50_000L));
+    MigrationLint migration =
+        new MigrationLint("20260101000000_big", script, Map.of("User", 50_000L));
     List<Finding> findings = List.of();
     for (int i = 0; i < 40; i++) { // until the JIT has compiled the rules' hot paths
       findings = linter.lint(migration);
@@ -47,9 +58,16 @@ class LintBenchmark {
     }
     Arrays.sort(nanos);
     double p50 = nanos[nanos.length / 2] / 1e6;
-    System.out.printf("%nLINT: %,d bytes, %d rules, %,d findings: p50 %.1f ms (%.0f MB/s), best %.1f ms, worst %.1f ms "
-        + "(target >= 20 MB/s)%n%n", bytes, io.driftwatch.core.rules.Rules.lint().size(), findings.size(), p50,
-        bytes / 1e6 / (p50 / 1e3), nanos[0] / 1e6, nanos[nanos.length - 1] / 1e6);
+    System.out.printf(
+        "%nLINT: %,d bytes, %d rules, %,d findings: p50 %.1f ms (%.0f MB/s), best %.1f ms, worst %.1f ms "
+            + "(target >= 20 MB/s)%n%n",
+        bytes,
+        io.driftwatch.core.rules.Rules.lint().size(),
+        findings.size(),
+        p50,
+        bytes / 1e6 / (p50 / 1e3),
+        nanos[0] / 1e6,
+        nanos[nanos.length - 1] / 1e6);
     // Where the time goes: each rule alone (splitting included in every figure).
     for (io.driftwatch.core.rules.LintRule rule : io.driftwatch.core.rules.Rules.lint()) {
       MigrationLinter alone = new MigrationLinter(List.of(rule));
@@ -59,7 +77,8 @@ class LintBenchmark {
         alone.lint(migration);
         best = Math.min(best, System.nanoTime() - start);
       }
-      System.out.printf("  %s %-40s best %.1f ms%n", rule.type().code(), rule.type().name(), best / 1e6);
+      System.out.printf(
+          "  %s %-40s best %.1f ms%n", rule.type().code(), rule.type().name(), best / 1e6);
     }
   }
 }

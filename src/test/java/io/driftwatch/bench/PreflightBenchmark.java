@@ -15,14 +15,15 @@ import io.driftwatch.core.plan.ResolutionPlanner;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prints how the pre-flight of the pending migrations (each one's effects read, then played in deploy order over
- * the live catalog), the engine and the resolution plan grow with the number of pending migrations: 1,000, 3,000,
- * 10,000 and 20,000 Prisma-shaped pending migrations (a new table with its index and enum, a column and a foreign key
- * on a live table, a dropped column in one of ten: eleven schema changes each) over 200 live tables with rows. Linear
- * growth means the time per migration stays flat. The pre-flight alone runs without its bound, to show the algorithm;
- * the engine and the plan run as the service runs them, the pre-flight stopping at
- * {@link StatementEffects#MAX_EFFECTS} schema changes (the migrations past it are named, not played). A benchmark, not
- * a timed test: {@code mvn test -Dtest=PreflightBenchmark}.
+ * Prints how the pre-flight of the pending migrations (each one's effects read, then played in
+ * deploy order over the live catalog), the engine and the resolution plan grow with the number of
+ * pending migrations: 1,000, 3,000, 10,000 and 20,000 Prisma-shaped pending migrations (a new table
+ * with its index and enum, a column and a foreign key on a live table, a dropped column in one of
+ * ten: eleven schema changes each) over 200 live tables with rows. Linear growth means the time per
+ * migration stays flat. The pre-flight alone runs without its bound, to show the algorithm; the
+ * engine and the plan run as the service runs them, the pre-flight stopping at {@link
+ * StatementEffects#MAX_EFFECTS} schema changes (the migrations past it are named, not played). A
+ * benchmark, not a timed test: {@code mvn test -Dtest=PreflightBenchmark}.
  */
 class PreflightBenchmark {
 
@@ -36,28 +37,40 @@ class PreflightBenchmark {
     for (int i = 0; i < 3; i++) {
       AuditInput warm = PlanBenchmark.environment(500);
       AuditResult result = engine.audit(warm);
-      planner.plan(PlanInput.of(warm, result, DataPresence.estimated(warm.target().rowEstimates())));
+      planner.plan(
+          PlanInput.of(warm, result, DataPresence.estimated(warm.target().rowEstimates())));
     }
-    System.out.printf("%nPREFLIGHT: pending migrations over %d live tables (ms; µs per pending migration)%n",
+    System.out.printf(
+        "%nPREFLIGHT: pending migrations over %d live tables (ms; µs per pending migration)%n",
         PlanBenchmark.APPLIED);
-    System.out.printf("%10s %24s %22s %22s %12s%n", "pending", "pre-flight, no bound", "engine (all rules)", "plan",
-        "pre-flighted");
+    System.out.printf(
+        "%10s %24s %22s %22s %12s%n",
+        "pending", "pre-flight, no bound", "engine (all rules)", "plan", "pre-flighted");
     for (int pending : PENDING) {
       AuditInput input = PlanBenchmark.environment(pending);
       MigrationHistory history = engine.join(input);
       long start = System.nanoTime();
-      PendingPreflight preflight = PendingPreflight.of(history, input.target().catalog(), "public", Integer.MAX_VALUE);
+      PendingPreflight preflight =
+          PendingPreflight.of(history, input.target().catalog(), "public", Integer.MAX_VALUE);
       long preflightNanos = System.nanoTime() - start;
       start = System.nanoTime();
       AuditResult result = engine.audit(input, history);
       long engineNanos = System.nanoTime() - start;
       start = System.nanoTime();
-      ResolutionPlan plan = planner.plan(PlanInput.of(input, result,
-          DataPresence.estimated(input.target().rowEstimates())));
+      ResolutionPlan plan =
+          planner.plan(
+              PlanInput.of(input, result, DataPresence.estimated(input.target().rowEstimates())));
       long planNanos = System.nanoTime() - start;
-      System.out.printf("%10d %14.0f (%6.1f) %12.0f (%6.1f) %12.0f (%6.1f) %12d%n", pending, preflightNanos / 1e6,
-          preflightNanos / 1e3 / pending, engineNanos / 1e6, engineNanos / 1e3 / pending, planNanos / 1e6,
-          planNanos / 1e3 / pending, pending - result.pending().unread().size());
+      System.out.printf(
+          "%10d %14.0f (%6.1f) %12.0f (%6.1f) %12.0f (%6.1f) %12d%n",
+          pending,
+          preflightNanos / 1e6,
+          preflightNanos / 1e3 / pending,
+          engineNanos / 1e6,
+          engineNanos / 1e3 / pending,
+          planNanos / 1e6,
+          planNanos / 1e3 / pending,
+          pending - result.pending().unread().size());
       assertThat(preflight.unread()).as("no bound: every migration is played").isEmpty();
       assertThat(preflight.effects()).as("every pending migration is read").hasSize(pending);
       assertThat(plan.migrations()).as("every pending migration is weighed").hasSize(pending);

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class PrismaSchemaBenchmark {
 
   static String largeSchema(int models) {
-    StringBuilder text = new StringBuilder("""
+    StringBuilder text =
+        new StringBuilder(
+            """
         datasource db {
           provider = "postgresql"
           url      = env("DATABASE_URL")
@@ -30,10 +32,16 @@ class PrismaSchemaBenchmark {
     }
     text.append("}\n");
     for (int i = 0; i < models; i++) {
-      text.append("/// model ").append(i).append('\n')
-          .append("model M").append(i).append(" {\n")
+      text.append("/// model ")
+          .append(i)
+          .append('\n')
+          .append("model M")
+          .append(i)
+          .append(" {\n")
           .append("  id        Int      @id @default(autoincrement())\n")
-          .append("  name      String   @map(\"name_").append(i).append("\") @db.VarChar(200)\n")
+          .append("  name      String   @map(\"name_")
+          .append(i)
+          .append("\") @db.VarChar(200)\n")
           .append("  email     String   @unique\n")
           .append("  status    Status   @default(ACTIVE)\n")
           .append("  payload   Json?\n")
@@ -41,14 +49,17 @@ class PrismaSchemaBenchmark {
           .append("  tags      Tag[] // implicit many-to-many\n");
       if (i > 0) {
         text.append("  parentId  Int?     @map(\"parent_id\")\n")
-            .append("  parent    M").append(i - 1)
+            .append("  parent    M")
+            .append(i - 1)
             .append("?      @relation(fields: [parentId], references: [id], onDelete: SetNull)\n");
       }
       if (i < models - 1) {
         text.append("  children  M").append(i + 1).append("[]\n");
       }
       text.append("  @@index([name, createdAt(sort: Desc)])\n")
-          .append("  @@map(\"m_").append(i).append("\")\n")
+          .append("  @@map(\"m_")
+          .append(i)
+          .append("\")\n")
           .append("}\n\n");
     }
     return text.toString();
@@ -68,8 +79,13 @@ class PrismaSchemaBenchmark {
       nanos[i] = System.nanoTime() - start;
     }
     Arrays.sort(nanos);
-    System.out.printf("%nPRISMA SCHEMA: %d models, %d KB: parse p50 %.2f ms, best %.2f ms, worst %.2f ms%n%n",
-        300, text.length() / 1024, nanos[nanos.length / 2] / 1e6, nanos[0] / 1e6, nanos[nanos.length - 1] / 1e6);
+    System.out.printf(
+        "%nPRISMA SCHEMA: %d models, %d KB: parse p50 %.2f ms, best %.2f ms, worst %.2f ms%n%n",
+        300,
+        text.length() / 1024,
+        nanos[nanos.length / 2] / 1e6,
+        nanos[0] / 1e6,
+        nanos[nanos.length - 1] / 1e6);
 
     assertThat(schema.models()).hasSize(301);
     assertThat(schema.joinTables()).hasSize(300);

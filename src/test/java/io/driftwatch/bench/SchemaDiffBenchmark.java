@@ -6,9 +6,10 @@ import io.driftwatch.core.drift.WideCatalog;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prints what comparing one wide table costs: N columns, N check constraints, N indexes (the live side missing every
- * other one of each) and an enum of N values on both sides. Linear when the time grows with N, not N squared. Not part of the
- * test suite: {@code mvn test -Dtest=SchemaDiffBenchmark}.
+ * Prints what comparing one wide table costs: N columns, N check constraints, N indexes (the live
+ * side missing every other one of each) and an enum of N values on both sides. Linear when the time
+ * grows with N, not N squared. Not part of the test suite: {@code mvn test
+ * -Dtest=SchemaDiffBenchmark}.
  */
 class SchemaDiffBenchmark {
 
@@ -19,7 +20,8 @@ class SchemaDiffBenchmark {
       long start = System.nanoTime();
       SchemaDrift drift = compare(n);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("SchemaDiff wide table: %,6d columns, checks, indexes, enum values  %,6d ms  %,6d drifts%n",
+      System.out.printf(
+          "SchemaDiff wide table: %,6d columns, checks, indexes, enum values  %,6d ms  %,6d drifts%n",
           n, millis, drift.drifts().size());
     }
   }

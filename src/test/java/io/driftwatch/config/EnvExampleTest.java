@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * deploy/driftwatch.env.example lists every setting the service reads: each property of
- * {@link DriftwatchConfig}, walked by reflection so that a new setting cannot be forgotten, as the environment
- * variable that sets it (commented out or not).
+ * deploy/driftwatch.env.example lists every setting the service reads: each property of {@link
+ * DriftwatchConfig}, walked by reflection so that a new setting cannot be forgotten, as the
+ * environment variable that sets it (commented out or not).
  */
 class EnvExampleTest {
 
   private static final Path EXAMPLE = Path.of("deploy", "driftwatch.env.example");
-  private static final Pattern LISTED = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=", Pattern.MULTILINE);
+  private static final Pattern LISTED =
+      Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=", Pattern.MULTILINE);
 
   @Test
   void every_setting_of_the_service_is_in_the_example() throws IOException {
@@ -35,13 +36,16 @@ class EnvExampleTest {
     List<String> settings = new ArrayList<>();
     walk(DriftwatchConfig.class, "driftwatch", settings);
     assertThat(settings).as("the walk found the settings").hasSizeGreaterThan(30);
-    assertThat(listed).as("settings missing from " + EXAMPLE)
+    assertThat(listed)
+        .as("settings missing from " + EXAMPLE)
         .containsAll(settings.stream().map(EnvExampleTest::variable).toList());
   }
 
   private static void walk(Class<?> mapping, String prefix, List<String> into) {
     for (Method method : mapping.getMethods()) {
-      if (Modifier.isStatic(method.getModifiers()) || method.isDefault() || method.getParameterCount() > 0) {
+      if (Modifier.isStatic(method.getModifiers())
+          || method.isDefault()
+          || method.getParameterCount() > 0) {
         continue;
       }
       WithName name = method.getAnnotation(WithName.class);
@@ -59,7 +63,10 @@ class EnvExampleTest {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
-  /** SmallRye's environment-variable form: upper case, every character that is not a letter or digit an underscore. */
+  /**
+   * SmallRye's environment-variable form: upper case, every character that is not a letter or digit
+   * an underscore.
+   */
   private static String variable(String property) {
     return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
   }

@@ -11,12 +11,27 @@ class ArchitectureTest {
 
   @Test
   void core_imports_no_framework() {
-    noClasses().that().resideInAPackage("io.driftwatch.core..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "io.quarkus..", "jakarta..", "io.smallrye..", "com.fasterxml.jackson..", "io.vertx..",
-            "org.hibernate..", "org.eclipse.jgit..", "java.sql..", "io.driftwatch.api..",
-            "io.driftwatch.store..", "io.driftwatch.target..", "io.driftwatch.source..")
-        .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.driftwatch"));
+    noClasses()
+        .that()
+        .resideInAPackage("io.driftwatch.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.quarkus..",
+            "jakarta..",
+            "io.smallrye..",
+            "com.fasterxml.jackson..",
+            "io.vertx..",
+            "org.hibernate..",
+            "org.eclipse.jgit..",
+            "java.sql..",
+            "io.driftwatch.api..",
+            "io.driftwatch.store..",
+            "io.driftwatch.target..",
+            "io.driftwatch.source..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.driftwatch"));
   }
 }

@@ -32,8 +32,10 @@ public final class Scenario {
   private ProjectPaths paths = ProjectPaths.DEFAULT;
   private final java.util.SortedMap<String, String> schemaFiles = new java.util.TreeMap<>();
 
-  private java.util.Optional<io.driftwatch.core.catalog.Catalog> liveCatalog = java.util.Optional.empty();
-  private java.util.Optional<io.driftwatch.core.SchemaInput> schemaInput = java.util.Optional.empty();
+  private java.util.Optional<io.driftwatch.core.catalog.Catalog> liveCatalog =
+      java.util.Optional.empty();
+  private java.util.Optional<io.driftwatch.core.SchemaInput> schemaInput =
+      java.util.Optional.empty();
 
   public static Scenario create() {
     return new Scenario();
@@ -41,7 +43,8 @@ public final class Scenario {
 
   /** A folder migration whose script is {@code CREATE TABLE "<name>" ();}. */
   public Scenario migration(String name) {
-    return migration(name, "-- CreateTable\nCREATE TABLE \"" + name + "\" (\"id\" TEXT NOT NULL);\n");
+    return migration(
+        name, "-- CreateTable\nCREATE TABLE \"" + name + "\" (\"id\" TEXT NOT NULL);\n");
   }
 
   public Scenario migration(String name, String sql) {
@@ -83,7 +86,9 @@ public final class Scenario {
   public Scenario deployedWithChecksum(String name, String checksum) {
     Instant started = tick();
     Instant finished = started.plusMillis(37);
-    rows.add(new HistoryRow(UUID.randomUUID().toString(), checksum, finished, name, null, null, started, 1));
+    rows.add(
+        new HistoryRow(
+            UUID.randomUUID().toString(), checksum, finished, name, null, null, started, 1));
     return this;
   }
 
@@ -93,16 +98,29 @@ public final class Scenario {
   }
 
   public Scenario failedWithChecksum(String name, String checksum, String logs) {
-    rows.add(new HistoryRow(UUID.randomUUID().toString(), checksum, null, name, logs, null, tick(), 0));
+    rows.add(
+        new HistoryRow(UUID.randomUUID().toString(), checksum, null, name, logs, null, tick(), 0));
     return this;
   }
 
   /** {@code migrate resolve --rolled-back}: marks the name's unfinished rows. */
   public Scenario resolvedRolledBack(String name) {
     Instant now = tick();
-    rows.replaceAll(row -> row.migrationName().equals(name) && row.finishedAt() == null && row.rolledBackAt() == null
-        ? new HistoryRow(row.id(), row.checksum(), null, name, row.logs(), now, row.startedAt(), row.appliedStepsCount())
-        : row);
+    rows.replaceAll(
+        row ->
+            row.migrationName().equals(name)
+                    && row.finishedAt() == null
+                    && row.rolledBackAt() == null
+                ? new HistoryRow(
+                    row.id(),
+                    row.checksum(),
+                    null,
+                    name,
+                    row.logs(),
+                    now,
+                    row.startedAt(),
+                    row.appliedStepsCount())
+                : row);
     return this;
   }
 
@@ -110,7 +128,9 @@ public final class Scenario {
   public Scenario resolvedApplied(String name) {
     resolvedRolledBack(name);
     Instant now = tick();
-    rows.add(new HistoryRow(UUID.randomUUID().toString(), checksumOf(name), now, name, "", null, now, 0));
+    rows.add(
+        new HistoryRow(
+            UUID.randomUUID().toString(), checksumOf(name), now, name, "", null, now, 0));
     return this;
   }
 
@@ -168,11 +188,24 @@ public final class Scenario {
 
   public AuditInput input() {
     return new AuditInput(
-        new SourceSnapshot(List.copyOf(folder.values()), lockProvider, Optional.empty(), schemaFiles,
-            Optional.empty(), SourceSnapshot.DEFAULT_SCHEMA_PLACES, paths),
-        new TargetSnapshot("postgresql", tableExists, schemaHasTables, List.copyOf(rows), deployLockHeld,
-            new Datasource("PostgreSQL", "app", "public", "localhost:5432"), liveCatalog),
-        evidence, schemaInput);
+        new SourceSnapshot(
+            List.copyOf(folder.values()),
+            lockProvider,
+            Optional.empty(),
+            schemaFiles,
+            Optional.empty(),
+            SourceSnapshot.DEFAULT_SCHEMA_PLACES,
+            paths),
+        new TargetSnapshot(
+            "postgresql",
+            tableExists,
+            schemaHasTables,
+            List.copyOf(rows),
+            deployLockHeld,
+            new Datasource("PostgreSQL", "app", "public", "localhost:5432"),
+            liveCatalog),
+        evidence,
+        schemaInput);
   }
 
   public AuditResult audit() {
@@ -181,7 +214,12 @@ public final class Scenario {
 
   public AuditContext context() {
     AuditResult result = audit();
-    return new AuditContext(result.history(), input().source(), input().target(), result.prismaDiagnosis(), evidence,
+    return new AuditContext(
+        result.history(),
+        input().source(),
+        input().target(),
+        result.prismaDiagnosis(),
+        evidence,
         schemaInput);
   }
 

@@ -30,21 +30,27 @@ class PrometheusRulesTest {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   @Test
-  void every_rule_has_a_severity_a_summary_a_description_and_a_runbook_in_the_readme() throws IOException {
+  void every_rule_has_a_severity_a_summary_a_description_and_a_runbook_in_the_readme()
+      throws IOException {
     Set<String> anchors = readmeAnchors(Files.readString(Path.of("README.md")));
     List<JsonNode> rules = rules();
     assertThat(rules).as("alerting rules in %s", RULES).hasSizeGreaterThanOrEqualTo(10);
     for (JsonNode rule : rules) {
       String name = rule.path("alert").asText();
-      assertThat(rule.path("labels").path("severity").asText()).as("%s: labels.severity", name)
+      assertThat(rule.path("labels").path("severity").asText())
+          .as("%s: labels.severity", name)
           .isIn("critical", "warning");
       for (String annotation : List.of("summary", "description", "runbook_url")) {
-        assertThat(rule.path("annotations").path(annotation).asText()).as("%s: annotations.%s", name, annotation)
+        assertThat(rule.path("annotations").path(annotation).asText())
+            .as("%s: annotations.%s", name, annotation)
             .isNotBlank();
       }
       String runbook = rule.path("annotations").path("runbook_url").asText();
-      assertThat(runbook).as("%s: every runbook_url is a section of the README", name).startsWith(RUNBOOKS);
-      assertThat(anchors).as("%s: README.md has a heading whose anchor is %s", name, runbook)
+      assertThat(runbook)
+          .as("%s: every runbook_url is a section of the README", name)
+          .startsWith(RUNBOOKS);
+      assertThat(anchors)
+          .as("%s: README.md has a heading whose anchor is %s", name, runbook)
           .contains(runbook.substring(RUNBOOKS.length()));
     }
   }
@@ -75,7 +81,9 @@ class PrometheusRulesTest {
 
   @Test
   void anchors_are_the_ones_github_gives_headings() {
-    assertThat(readmeAnchors("""
+    assertThat(
+            readmeAnchors(
+                """
         ## Runbooks
         ### DriftwatchDown
         ```bash
@@ -84,7 +92,8 @@ class PrometheusRulesTest {
         ## Runbooks
         ### What `up == 0` means, again!
         """))
-        .containsExactlyInAnyOrder("runbooks", "driftwatchdown", "runbooks-1", "what-up--0-means-again");
+        .containsExactlyInAnyOrder(
+            "runbooks", "driftwatchdown", "runbooks-1", "what-up--0-means-again");
   }
 
   private static List<JsonNode> rules() throws IOException {
@@ -95,7 +104,10 @@ class PrometheusRulesTest {
     return rules;
   }
 
-  /** GitHub's anchor of each heading outside code blocks: lower case, punctuation dropped, spaces to dashes. */
+  /**
+   * GitHub's anchor of each heading outside code blocks: lower case, punctuation dropped, spaces to
+   * dashes.
+   */
   static Set<String> readmeAnchors(String markdown) {
     Set<String> anchors = new HashSet<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -108,8 +120,12 @@ class PrometheusRulesTest {
       if (inCode || !line.matches("#{1,6} .*")) {
         continue;
       }
-      String slug = line.replaceFirst("^#+ ", "").strip().toLowerCase(Locale.ROOT)
-          .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+      String slug =
+          line.replaceFirst("^#+ ", "")
+              .strip()
+              .toLowerCase(Locale.ROOT)
+              .replaceAll("[^\\p{L}\\p{N} _-]", "")
+              .replace(' ', '-');
       int count = seen.merge(slug, 1, Integer::sum);
       anchors.add(count == 1 ? slug : slug + "-" + (count - 1));
     }

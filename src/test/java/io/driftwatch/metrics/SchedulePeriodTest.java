@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
-/** The period the staleness rule multiplies: the longest gap between an environment's scheduled audits. */
+/**
+ * The period the staleness rule multiplies: the longest gap between an environment's scheduled
+ * audits.
+ */
 class SchedulePeriodTest {
 
   /** A Wednesday. */
@@ -26,10 +29,15 @@ class SchedulePeriodTest {
 
   @Test
   void a_cron_that_skips_days_or_hours_has_its_longest_skip() {
-    assertThat(periods.of("0 0 9 ? * MON-FRI", false, NOW)).as("Friday 9:00 to Monday 9:00").isEqualTo(Duration.ofDays(3));
-    assertThat(periods.of("0 */15 9-17 ? * MON-FRI", false, NOW)).as("Friday 17:45 to Monday 9:00")
+    assertThat(periods.of("0 0 9 ? * MON-FRI", false, NOW))
+        .as("Friday 9:00 to Monday 9:00")
+        .isEqualTo(Duration.ofDays(3));
+    assertThat(periods.of("0 */15 9-17 ? * MON-FRI", false, NOW))
+        .as("Friday 17:45 to Monday 9:00")
         .isEqualTo(Duration.ofHours(63).plusMinutes(15));
-    assertThat(periods.of("0 0 8,12 * * ?", false, NOW)).as("12:00 to 8:00").isEqualTo(Duration.ofHours(20));
+    assertThat(periods.of("0 0 8,12 * * ?", false, NOW))
+        .as("12:00 to 8:00")
+        .isEqualTo(Duration.ofHours(20));
   }
 
   @Test

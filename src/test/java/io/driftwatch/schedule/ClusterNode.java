@@ -30,7 +30,8 @@ public final class ClusterNode {
     @Override
     public void execute(JobExecutionContext context) {
       try (Connection connection = DriverManager.getConnection(url, user, password);
-          PreparedStatement insert = connection.prepareStatement("INSERT INTO cluster_fires VALUES (?, ?)")) {
+          PreparedStatement insert =
+              connection.prepareStatement("INSERT INTO cluster_fires VALUES (?, ?)")) {
         insert.setLong(1, context.getScheduledFireTime().getTime());
         insert.setString(2, context.getScheduler().getSchedulerInstanceId());
         insert.executeUpdate();
@@ -52,24 +53,29 @@ public final class ClusterNode {
   }
 
   static Scheduler scheduler(String instanceId) throws Exception {
-    DBConnectionManager.getInstance().addConnectionProvider("cluster", new ConnectionProvider() {
-      @Override
-      public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
-      }
+    DBConnectionManager.getInstance()
+        .addConnectionProvider(
+            "cluster",
+            new ConnectionProvider() {
+              @Override
+              public Connection getConnection() throws SQLException {
+                return DriverManager.getConnection(url, user, password);
+              }
 
-      @Override
-      public void shutdown() {}
+              @Override
+              public void shutdown() {}
 
-      @Override
-      public void initialize() {}
-    });
+              @Override
+              public void initialize() {}
+            });
     Properties properties = new Properties();
     properties.setProperty("org.quartz.scheduler.instanceName", "driftwatch-cluster-test");
     properties.setProperty("org.quartz.scheduler.instanceId", instanceId);
     properties.setProperty("org.quartz.threadPool.threadCount", "2");
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-    properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    properties.setProperty(
+        "org.quartz.jobStore.driverDelegateClass",
+        "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
     properties.setProperty("org.quartz.jobStore.dataSource", "cluster");
     properties.setProperty("org.quartz.jobStore.isClustered", "true");
     // As the service configures it (application.properties): acquisition under the cluster lock.
@@ -77,7 +83,8 @@ public final class ClusterNode {
     properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "1000");
     properties.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    properties.setProperty("org.quartz.jobStore.misfireThreshold", System.getProperty("misfireThreshold", "60000"));
+    properties.setProperty(
+        "org.quartz.jobStore.misfireThreshold", System.getProperty("misfireThreshold", "60000"));
     return new StdSchedulerFactory(properties).getScheduler();
   }
 }

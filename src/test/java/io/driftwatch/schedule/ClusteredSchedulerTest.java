@@ -34,10 +34,15 @@ class ClusteredSchedulerTest {
   void database() throws Exception {
     TestPostgres.Server server = TestPostgres.server();
     database = server.createDatabase("dw_cluster");
-    Flyway.configure().dataSource(server.jdbcUrl(database), server.user(), server.password())
-        .locations("classpath:db/migration").load().migrate();
-    try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE cluster_fires (fire_time BIGINT NOT NULL, instance TEXT NOT NULL)");
+    Flyway.configure()
+        .dataSource(server.jdbcUrl(database), server.user(), server.password())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    try (Connection connection = server.connect(database);
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE cluster_fires (fire_time BIGINT NOT NULL, instance TEXT NOT NULL)");
     }
   }
 
@@ -53,21 +58,34 @@ class ClusteredSchedulerTest {
 
   private void startNode(String instance, int seconds, String misfireThreshold) throws Exception {
     TestPostgres.Server server = TestPostgres.server();
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    nodes.add(new ProcessBuilder(java.toString(), "-DmisfireThreshold=" + misfireThreshold, "-cp", classpath,
-        ClusterNode.class.getName(),
-        server.jdbcUrl(database), server.user(), server.password(), instance, String.valueOf(seconds))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start());
+    nodes.add(
+        new ProcessBuilder(
+                java.toString(),
+                "-DmisfireThreshold=" + misfireThreshold,
+                "-cp",
+                classpath,
+                ClusterNode.class.getName(),
+                server.jdbcUrl(database),
+                server.user(),
+                server.password(),
+                instance,
+                String.valueOf(seconds))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start());
   }
 
   /** Scheduled fire time to the replicas that ran it. */
   private Map<Long, List<String>> fires() throws Exception {
     Map<Long, List<String>> fires = new LinkedHashMap<>();
-    try (Connection connection = TestPostgres.server().connect(database); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT fire_time, instance FROM cluster_fires ORDER BY fire_time")) {
+    try (Connection connection = TestPostgres.server().connect(database);
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT fire_time, instance FROM cluster_fires ORDER BY fire_time")) {
       while (rows.next()) {
         fires.computeIfAbsent(rows.getLong(1), ignored -> new ArrayList<>()).add(rows.getString(2));
       }
@@ -82,8 +100,12 @@ class ClusteredSchedulerTest {
     ClusterNode.password = TestPostgres.server().password();
     Scheduler writer = ClusterNode.scheduler("test-writer");
     org.quartz.JobKey job = org.quartz.JobKey.jobKey("audit", "audits");
-    writer.addJob(JobBuilder.newJob(ClusterNode.RecordingJob.class).withIdentity(job).storeDurably().build(), false);
-    writer.scheduleJob(AuditScheduler.trigger(org.quartz.TriggerKey.triggerKey("audit", "audits"), job, "* * * * * ?"));
+    writer.addJob(
+        JobBuilder.newJob(ClusterNode.RecordingJob.class).withIdentity(job).storeDurably().build(),
+        false);
+    writer.scheduleJob(
+        AuditScheduler.trigger(
+            org.quartz.TriggerKey.triggerKey("audit", "audits"), job, "* * * * * ?"));
     writer.shutdown();
 
     Thread.sleep(6000); // no replica runs: six scheduled times pass
@@ -92,8 +114,9 @@ class ClusteredSchedulerTest {
     assertThat(nodes.get(0).waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     Map<Long, List<String>> fires = fires();
-    assertThat(fires.keySet()).as("the missed times are not replayed").allSatisfy(time ->
-        assertThat(time).isGreaterThan(started - 8000));
+    assertThat(fires.keySet())
+        .as("the missed times are not replayed")
+        .allSatisfy(time -> assertThat(time).isGreaterThan(started - 8000));
     long catchUp = fires.keySet().stream().filter(time -> time < started).count();
     assertThat(catchUp).as("one catch-up fire for six missed times").isLessThanOrEqualTo(1);
     assertThat(fires.size()).as("then once a second for about four seconds").isBetween(2, 7);
@@ -107,9 +130,13 @@ class ClusteredSchedulerTest {
     ClusterNode.user = TestPostgres.server().user();
     ClusterNode.password = TestPostgres.server().password();
     Scheduler writer = ClusterNode.scheduler("test-writer");
-    writer.scheduleJob(JobBuilder.newJob(ClusterNode.RecordingJob.class).withIdentity("audit", "audits").build(),
-        TriggerBuilder.newTrigger().withIdentity("audit", "audits").startNow()
-            .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(1)).build());
+    writer.scheduleJob(
+        JobBuilder.newJob(ClusterNode.RecordingJob.class).withIdentity("audit", "audits").build(),
+        TriggerBuilder.newTrigger()
+            .withIdentity("audit", "audits")
+            .startNow()
+            .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(1))
+            .build());
     writer.shutdown();
 
     assertThat(nodes.get(0).waitFor(30, TimeUnit.SECONDS)).as("node-a stops by itself").isTrue();
@@ -118,12 +145,17 @@ class ClusteredSchedulerTest {
 
     Map<Long, List<String>> fires = fires();
     assertThat(fires).as("fires over about 20 s").hasSizeGreaterThanOrEqualTo(12);
-    assertThat(fires.values()).as("every scheduled fire ran on exactly one replica").allSatisfy(runs ->
-        assertThat(runs).hasSize(1));
-    List<String> afterStop = fires.entrySet().stream()
-        .filter(entry -> entry.getKey() > nodeAStopped + 1000)
-        .map(entry -> entry.getValue().get(0))
-        .toList();
-    assertThat(afterStop).as("node-b took over when node-a stopped").hasSizeGreaterThanOrEqualTo(5).containsOnly("node-b");
+    assertThat(fires.values())
+        .as("every scheduled fire ran on exactly one replica")
+        .allSatisfy(runs -> assertThat(runs).hasSize(1));
+    List<String> afterStop =
+        fires.entrySet().stream()
+            .filter(entry -> entry.getKey() > nodeAStopped + 1000)
+            .map(entry -> entry.getValue().get(0))
+            .toList();
+    assertThat(afterStop)
+        .as("node-b took over when node-a stopped")
+        .hasSizeGreaterThanOrEqualTo(5)
+        .containsOnly("node-b");
   }
 }

@@ -15,8 +15,7 @@ class MasterKeyTest {
 
   private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void a_configured_key_is_used_and_nothing_is_written() {
@@ -29,7 +28,8 @@ class MasterKeyTest {
   void outside_the_quick_start_no_key_means_no_secrets_are_stored() {
     SecretCipher cipher = MasterKey.cipherFor(null, List.of(), false, dataDir);
     assertThat(cipher.hasKey()).isFalse();
-    assertThatThrownBy(() -> cipher.encrypt("postgresql://u:p@h/d")).isInstanceOf(NoMasterKeyException.class);
+    assertThatThrownBy(() -> cipher.encrypt("postgresql://u:p@h/d"))
+        .isInstanceOf(NoMasterKeyException.class);
     assertThat(dataDir.resolve("master.key")).doesNotExist();
   }
 
@@ -39,7 +39,8 @@ class MasterKeyTest {
     SecretCipher again = MasterKey.cipherFor(null, List.of(), true, dataDir);
 
     Path file = dataDir.resolve("master.key");
-    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(again.keyId()).isEqualTo(first.keyId());
     assertThat(again.decrypt(first.encrypt("x"))).isEqualTo("x");
   }
@@ -48,7 +49,10 @@ class MasterKeyTest {
   void a_malformed_key_is_refused_with_the_command_that_makes_one() {
     assertThatThrownBy(() -> MasterKey.cipherFor("not base64!", List.of(), false, dataDir))
         .hasMessageContaining("openssl rand -base64 32");
-    assertThatThrownBy(() -> MasterKey.cipherFor(Base64.getEncoder().encodeToString(new byte[16]), List.of(), false, dataDir))
+    assertThatThrownBy(
+            () ->
+                MasterKey.cipherFor(
+                    Base64.getEncoder().encodeToString(new byte[16]), List.of(), false, dataDir))
         .hasMessageContaining("256 bits");
   }
 }

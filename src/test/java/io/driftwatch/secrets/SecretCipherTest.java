@@ -19,7 +19,10 @@ class SecretCipherTest {
     SecretCipher cipher = new SecretCipher(key(1));
     String first = cipher.encrypt("postgresql://u:pw@h/d");
     String second = cipher.encrypt("postgresql://u:pw@h/d");
-    assertThat(first).isNotEqualTo(second).startsWith("v1:" + cipher.keyId() + ":").doesNotContain("pw@");
+    assertThat(first)
+        .isNotEqualTo(second)
+        .startsWith("v1:" + cipher.keyId() + ":")
+        .doesNotContain("pw@");
     assertThat(cipher.decrypt(first)).isEqualTo("postgresql://u:pw@h/d");
   }
 
@@ -42,8 +45,11 @@ class SecretCipherTest {
     for (int i = 0; i < bytes.length; i++) {
       byte[] flipped = bytes.clone();
       flipped[i] ^= 0x01;
-      String tampered = sealed.substring(0, payload) + java.util.Base64.getEncoder().encodeToString(flipped);
-      assertThatThrownBy(() -> cipher.decrypt(tampered)).as("byte %d flipped", i).isInstanceOf(SecretException.class);
+      String tampered =
+          sealed.substring(0, payload) + java.util.Base64.getEncoder().encodeToString(flipped);
+      assertThatThrownBy(() -> cipher.decrypt(tampered))
+          .as("byte %d flipped", i)
+          .isInstanceOf(SecretException.class);
     }
   }
 
@@ -72,7 +78,8 @@ class SecretCipherTest {
     String sealed = new SecretCipher(key(1)).encrypt("secret");
 
     assertThat(none.hasKey()).isFalse();
-    assertThatThrownBy(() -> none.encrypt("secret")).isInstanceOf(NoMasterKeyException.class)
+    assertThatThrownBy(() -> none.encrypt("secret"))
+        .isInstanceOf(NoMasterKeyException.class)
         .hasMessageContaining("DRIFTWATCH_MASTER_KEY");
     assertThatThrownBy(() -> none.decrypt(sealed)).isInstanceOf(NoMasterKeyException.class);
   }
@@ -80,8 +87,10 @@ class SecretCipherTest {
   @Test
   void a_secret_under_an_unknown_key_names_both_keys() {
     String sealed = new SecretCipher(key(1)).encrypt("secret");
-    assertThatThrownBy(() -> new SecretCipher(key(2)).decrypt(sealed)).isInstanceOf(SecretException.class)
-        .hasMessageContaining(SecretCipher.keyIdOf(key(1))).hasMessageContaining(SecretCipher.keyIdOf(key(2)))
+    assertThatThrownBy(() -> new SecretCipher(key(2)).decrypt(sealed))
+        .isInstanceOf(SecretException.class)
+        .hasMessageContaining(SecretCipher.keyIdOf(key(1)))
+        .hasMessageContaining(SecretCipher.keyIdOf(key(2)))
         .hasMessageContaining("DRIFTWATCH_PREVIOUS_MASTER_KEYS");
   }
 }

@@ -20,12 +20,16 @@ class ReplayErrorsTest {
   void insufficient_privilege_and_the_sandboxs_limits_are_refusals() {
     assertThat(ReplayErrors.of("m", "42501", "permission denied for function pg_read_file").cause())
         .isEqualTo(Cause.REFUSED);
-    assertThat(ReplayErrors.of("m", "57014", "canceling statement due to statement timeout").cause())
+    assertThat(
+            ReplayErrors.of("m", "57014", "canceling statement due to statement timeout").cause())
         .isEqualTo(Cause.REFUSED);
-    assertThat(ReplayErrors.of("m", "53400", "temporary file size exceeds temp_file_limit (8192kB)").cause())
+    assertThat(
+            ReplayErrors.of("m", "53400", "temporary file size exceeds temp_file_limit (8192kB)")
+                .cause())
         .isEqualTo(Cause.REFUSED);
     assertThat(ReplayErrors.timedOut("m", Duration.ofSeconds(15)).error())
-        .isEqualTo("it did not finish within 15 s (driftwatch.shadow.timeout): its session was cancelled, then ended");
+        .isEqualTo(
+            "it did not finish within 15 s (driftwatch.shadow.timeout): its session was cancelled, then ended");
   }
 
   @Test
@@ -33,16 +37,25 @@ class ReplayErrorsTest {
     assertThat(ReplayErrors.of("m", "42501", "permission denied to create extension \"dblink\""))
         .satisfies(f -> assertThat(f.cause()).isEqualTo(Cause.EXTENSION_UNAVAILABLE))
         .satisfies(f -> assertThat(f.extension()).isEqualTo("dblink"));
-    assertThat(ReplayErrors.of("m", "0A000", "extension \"vector\" is not available").extension()).isEqualTo("vector");
-    assertThat(ReplayErrors.of("m", "58P01", "could not open extension control file "
-        + "\"/usr/share/postgresql/13/extension/postgis.control\": No such file or directory").extension())
+    assertThat(ReplayErrors.of("m", "0A000", "extension \"vector\" is not available").extension())
+        .isEqualTo("vector");
+    assertThat(
+            ReplayErrors.of(
+                    "m",
+                    "58P01",
+                    "could not open extension control file "
+                        + "\"/usr/share/postgresql/13/extension/postgis.control\": No such file or directory")
+                .extension())
         .isEqualTo("postgis");
   }
 
   @Test
   void an_error_text_is_one_bounded_line() {
     String bounded = ReplayErrors.bounded("line one\nline two\t" + "x".repeat(10_000));
-    assertThat(bounded).startsWith("line one line two ").endsWith("…").hasSize(ReplayErrors.MAX_ERROR_LENGTH)
+    assertThat(bounded)
+        .startsWith("line one line two ")
+        .endsWith("…")
+        .hasSize(ReplayErrors.MAX_ERROR_LENGTH)
         .doesNotContain("\n");
     assertThat(ReplayErrors.bounded(null)).isEqualTo("no error message");
   }

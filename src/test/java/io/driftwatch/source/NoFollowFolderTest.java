@@ -70,7 +70,8 @@ class NoFollowFolderTest {
       NoFollowFolder.Content big = folder.read("big.sql", 1024);
       assertThat(big.bytes()).isNull();
       assertThat(big.size()).isEqualTo(2000);
-      assertThat(new String(folder.read("small.sql", 1024).bytes(), StandardCharsets.UTF_8)).isEqualTo("SELECT 1;");
+      assertThat(new String(folder.read("small.sql", 1024).bytes(), StandardCharsets.UTF_8))
+          .isEqualTo("SELECT 1;");
     }
   }
 }

@@ -14,11 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class PathMigrationSourceTest {
 
-  private static final PathMigrationSource.Limits LIMITS = new PathMigrationSource.Limits(1024, 4096);
+  private static final PathMigrationSource.Limits LIMITS =
+      new PathMigrationSource.Limits(1024, 4096);
   private static final Path TMP = TestSources.root();
+
   /** The tests' source folder is the one root; the data dir is beside it (and does not exist). */
-  private static final Path NO_DATA_DIR = TMP.resolveSibling("dw-no-data-dir-" + java.util.UUID.randomUUID());
-  private static final SourceBounds BOUNDS = new SourceBounds(List.of(TMP), NO_DATA_DIR, NO_DATA_DIR.resolve("git"));
+  private static final Path NO_DATA_DIR =
+      TMP.resolveSibling("dw-no-data-dir-" + java.util.UUID.randomUUID());
+
+  private static final SourceBounds BOUNDS =
+      new SourceBounds(List.of(TMP), NO_DATA_DIR, NO_DATA_DIR.resolve("git"));
 
   private static PathMigrationSource source(PathSourceSpec spec) {
     return new PathMigrationSource(spec, LIMITS, BOUNDS);
@@ -26,15 +31,19 @@ class PathMigrationSourceTest {
 
   @Test
   void reads_every_subdirectory_and_ignores_files() throws Exception {
-    try (PrismaFolder folder = PrismaFolder.create()
-        .migration("20240101000000_init", "SELECT 1;\n")
-        .emptyDirectory("20240102000000_empty")) {
+    try (PrismaFolder folder =
+        PrismaFolder.create()
+            .migration("20240101000000_init", "SELECT 1;\n")
+            .emptyDirectory("20240102000000_empty")) {
       Files.writeString(folder.migrations().resolve("README.md"), "not a migration");
       SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
-      assertThat(snapshot.migrations()).extracting(FolderMigration::name)
+      assertThat(snapshot.migrations())
+          .extracting(FolderMigration::name)
           .containsExactlyInAnyOrder("20240101000000_init", "20240102000000_empty");
-      assertThat(snapshot.migrations()).filteredOn(m -> m.name().endsWith("empty"))
-          .singleElement().satisfies(m -> assertThat(m.script()).isEmpty());
+      assertThat(snapshot.migrations())
+          .filteredOn(m -> m.name().endsWith("empty"))
+          .singleElement()
+          .satisfies(m -> assertThat(m.script()).isEmpty());
       assertThat(snapshot.lockProvider()).contains("postgresql");
     }
   }
@@ -42,21 +51,33 @@ class PathMigrationSourceTest {
   @Test
   void migrations_path_override() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
-      PathSourceSpec spec = new PathSourceSpec(folder.root().getParent().toString(),
-          folder.root().getFileName() + "/migrations", null);
+      PathSourceSpec spec =
+          new PathSourceSpec(
+              folder.root().getParent().toString(),
+              folder.root().getFileName() + "/migrations",
+              null);
       assertThat(source(spec).read().migrations()).hasSize(1);
       PathSourceSpec itself = new PathSourceSpec(folder.migrations().toString(), ".", null);
       itself.validate(BOUNDS);
-      assertThat(source(itself).read().migrations()).extracting(FolderMigration::name).containsExactly("a");
+      assertThat(source(itself).read().migrations())
+          .extracting(FolderMigration::name)
+          .containsExactly("a");
     }
   }
 
   @Test
   void oversized_script_is_not_read_and_says_why() throws Exception {
-    try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(2000)).migration("b", "SELECT 1;")) {
+    try (PrismaFolder folder =
+        PrismaFolder.create().migration("a", "x".repeat(2000)).migration("b", "SELECT 1;")) {
       SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
-      assertThat(snapshot.migrations()).filteredOn(m -> m.name().equals("a")).singleElement()
-          .satisfies(m -> assertThat(m.unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("over the limit of 1024")));
+      assertThat(snapshot.migrations())
+          .filteredOn(m -> m.name().equals("a"))
+          .singleElement()
+          .satisfies(
+              m ->
+                  assertThat(m.unreadable())
+                      .hasValueSatisfying(
+                          reason -> assertThat(reason).contains("over the limit of 1024")));
     }
   }
 
@@ -78,10 +99,12 @@ class PathMigrationSourceTest {
       Files.writeString(folder.root().resolve("schema.prisma"), "//" + "x".repeat(1000));
       ScriptMemory memory = new ScriptMemory(1 << 20, java.time.Duration.ZERO);
       SourceSnapshot snapshot;
-      try (PathMigrationSource source = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null),
-          LIMITS, BOUNDS, memory)) {
+      try (PathMigrationSource source =
+          new PathMigrationSource(
+              new PathSourceSpec(folder.path(), null, null), LIMITS, BOUNDS, memory)) {
         snapshot = source.read();
-        assertThat(memory.held()).as("the script, the schema, and what a migration costs besides")
+        assertThat(memory.held())
+            .as("the script, the schema, and what a migration costs besides")
             .isEqualTo(1000 + 1002 + ScriptMemory.PER_MIGRATION_BYTES);
         assertThat(snapshot.migrations().get(0).script().orElseThrow().sql()).hasSize(1000);
       }
@@ -93,17 +116,23 @@ class PathMigrationSourceTest {
         folder.migration("m" + i, "x".repeat(1000));
       }
       assertThatThrownBy(() -> source(new PathSourceSpec(folder.path(), null, null)).read())
-          .isInstanceOf(SourceUnavailableException.class).hasMessageContaining("exceed 4096 bytes together");
+          .isInstanceOf(SourceUnavailableException.class)
+          .hasMessageContaining("exceed 4096 bytes together");
     }
   }
 
   @Test
-  void a_folder_the_memory_budget_cannot_hold_is_refused_before_its_scripts_are_read() throws Exception {
-    try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(1000)).migration("b", "SELECT 1;")) {
-      ScriptMemory memory = new ScriptMemory(ScriptMemory.PER_MIGRATION_BYTES, java.time.Duration.ZERO);
-      try (PathMigrationSource source = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null),
-          LIMITS, BOUNDS, memory)) {
-        assertThatThrownBy(source::read).isInstanceOf(SourceUnavailableException.class)
+  void a_folder_the_memory_budget_cannot_hold_is_refused_before_its_scripts_are_read()
+      throws Exception {
+    try (PrismaFolder folder =
+        PrismaFolder.create().migration("a", "x".repeat(1000)).migration("b", "SELECT 1;")) {
+      ScriptMemory memory =
+          new ScriptMemory(ScriptMemory.PER_MIGRATION_BYTES, java.time.Duration.ZERO);
+      try (PathMigrationSource source =
+          new PathMigrationSource(
+              new PathSourceSpec(folder.path(), null, null), LIMITS, BOUNDS, memory)) {
+        assertThatThrownBy(source::read)
+            .isInstanceOf(SourceUnavailableException.class)
             .hasMessageContaining("the 2 migrations of ")
             .hasMessageContaining("DRIFTWATCH_SOURCE_MAX_HELD_BYTES");
       }
@@ -112,7 +141,8 @@ class PathMigrationSourceTest {
   }
 
   @Test
-  void schema_files_larger_than_driftwatch_parses_are_not_kept_and_the_snapshot_says_why() throws Exception {
+  void schema_files_larger_than_driftwatch_parses_are_not_kept_and_the_snapshot_says_why()
+      throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
       Files.delete(folder.root().resolve("schema.prisma"));
       Path schema = Files.createDirectories(folder.root().resolve("schema"));
@@ -120,12 +150,17 @@ class PathMigrationSourceTest {
         Files.writeString(schema.resolve("part" + i + ".prisma"), "//" + "x".repeat(1 << 20));
       }
       PathMigrationSource.Limits large = new PathMigrationSource.Limits(16 << 20, 64 << 20);
-      SourceSnapshot snapshot = new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), large, BOUNDS)
-          .read();
+      SourceSnapshot snapshot =
+          new PathMigrationSource(new PathSourceSpec(folder.path(), null, null), large, BOUNDS)
+              .read();
 
       assertThat(snapshot.schemaFiles()).isEmpty();
-      assertThat(snapshot.schemaUnread()).hasValueSatisfying(why -> assertThat(why)
-          .startsWith("the schema files hold 3,145,734 bytes, more than the 2,097,152 driftwatch reads"));
+      assertThat(snapshot.schemaUnread())
+          .hasValueSatisfying(
+              why ->
+                  assertThat(why)
+                      .startsWith(
+                          "the schema files hold 3,145,734 bytes, more than the 2,097,152 driftwatch reads"));
     }
   }
 
@@ -139,12 +174,16 @@ class PathMigrationSourceTest {
 
   @Test
   void validate_names_the_problem() {
-    assertThatThrownBy(() -> new PathSourceSpec("relative/prisma", null, null).validate(BOUNDS)).hasMessageContaining("absolute");
-    assertThatThrownBy(() -> new PathSourceSpec(null, null, null).validate(BOUNDS)).hasMessageContaining("required");
+    assertThatThrownBy(() -> new PathSourceSpec("relative/prisma", null, null).validate(BOUNDS))
+        .hasMessageContaining("absolute");
+    assertThatThrownBy(() -> new PathSourceSpec(null, null, null).validate(BOUNDS))
+        .hasMessageContaining("required");
     try (PrismaFolder folder = PrismaFolder.create()) {
-      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), "elsewhere", null).validate(BOUNDS))
+      assertThatThrownBy(
+              () -> new PathSourceSpec(folder.path(), "elsewhere", null).validate(BOUNDS))
           .hasMessageContaining("no migrations folder");
-      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), null, "missing.prisma").validate(BOUNDS))
+      assertThatThrownBy(
+              () -> new PathSourceSpec(folder.path(), null, "missing.prisma").validate(BOUNDS))
           .hasMessageContaining("schemaPath");
       new PathSourceSpec(folder.path(), null, "schema.prisma").validate(BOUNDS);
     }
@@ -198,7 +237,8 @@ class PathMigrationSourceTest {
       Files.createDirectories(deep.resolve("d"));
       assertThatThrownBy(() -> source(new PathSourceSpec(folder.path(), null, null)).read())
           .isInstanceOf(SourceUnavailableException.class)
-          .hasMessageContaining("nests deeper than " + PathMigrationSource.MAX_SCHEMA_DEPTH + " folders");
+          .hasMessageContaining(
+              "nests deeper than " + PathMigrationSource.MAX_SCHEMA_DEPTH + " folders");
     }
   }
 
@@ -206,8 +246,9 @@ class PathMigrationSourceTest {
   void schema_path_override_and_no_schema_at_all() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
       Files.writeString(folder.root().resolve("custom.prisma"), "model A {\n  id Int @id\n}");
-      assertThat(source(new PathSourceSpec(folder.path(), null, "custom.prisma")).read()
-          .schemaFiles()).containsOnlyKeys("custom.prisma");
+      assertThat(
+              source(new PathSourceSpec(folder.path(), null, "custom.prisma")).read().schemaFiles())
+          .containsOnlyKeys("custom.prisma");
       Files.delete(folder.root().resolve("schema.prisma"));
       assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().schemaFiles())
           .isEmpty();
@@ -217,15 +258,22 @@ class PathMigrationSourceTest {
   @Test
   void a_linked_migration_sql_is_unreadable_and_says_why() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
-      Path secret = Files.writeString(TMP.resolve("dw-secret-" + System.nanoTime()), "hunter2token\nDROP TABLE x;\n");
+      Path secret =
+          Files.writeString(
+              TMP.resolve("dw-secret-" + System.nanoTime()), "hunter2token\nDROP TABLE x;\n");
       try {
         Path evil = Files.createDirectories(folder.migrations().resolve("b"));
         Files.createSymbolicLink(evil.resolve("migration.sql"), secret);
         SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
-        assertThat(snapshot.migrations()).filteredOn(m -> m.name().equals("b")).singleElement().satisfies(m -> {
-          assertThat(m.script()).isEmpty();
-          assertThat(m.unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("symbolic link"));
-        });
+        assertThat(snapshot.migrations())
+            .filteredOn(m -> m.name().equals("b"))
+            .singleElement()
+            .satisfies(
+                m -> {
+                  assertThat(m.script()).isEmpty();
+                  assertThat(m.unreadable())
+                      .hasValueSatisfying(reason -> assertThat(reason).contains("symbolic link"));
+                });
       } finally {
         Files.delete(secret);
       }
@@ -236,9 +284,11 @@ class PathMigrationSourceTest {
   void a_linked_migration_folder_is_not_listed_as_prisma_does() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;");
         PrismaFolder other = PrismaFolder.create().migration("elsewhere", "SELECT 2;")) {
-      Files.createSymbolicLink(folder.migrations().resolve("b"), other.migrations().resolve("elsewhere"));
+      Files.createSymbolicLink(
+          folder.migrations().resolve("b"), other.migrations().resolve("elsewhere"));
       assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().migrations())
-          .extracting(FolderMigration::name).containsExactly("a");
+          .extracting(FolderMigration::name)
+          .containsExactly("a");
     }
   }
 
@@ -246,8 +296,13 @@ class PathMigrationSourceTest {
   void a_folder_named_migration_sql_is_unreadable() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create()) {
       Files.createDirectories(folder.migrations().resolve("a/migration.sql"));
-      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().migrations()).singleElement()
-          .satisfies(m -> assertThat(m.unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("not a regular file")));
+      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().migrations())
+          .singleElement()
+          .satisfies(
+              m ->
+                  assertThat(m.unreadable())
+                      .hasValueSatisfying(
+                          reason -> assertThat(reason).contains("not a regular file")));
     }
   }
 
@@ -256,9 +311,12 @@ class PathMigrationSourceTest {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;");
         PrismaFolder other = PrismaFolder.create().lockProvider("mysql")) {
       Files.delete(folder.migrations().resolve("migration_lock.toml"));
-      Files.createSymbolicLink(folder.migrations().resolve("migration_lock.toml"), other.migrations().resolve("migration_lock.toml"));
+      Files.createSymbolicLink(
+          folder.migrations().resolve("migration_lock.toml"),
+          other.migrations().resolve("migration_lock.toml"));
       Files.delete(folder.root().resolve("schema.prisma"));
-      Files.createSymbolicLink(folder.root().resolve("schema.prisma"), other.root().resolve("schema.prisma"));
+      Files.createSymbolicLink(
+          folder.root().resolve("schema.prisma"), other.root().resolve("schema.prisma"));
       SourceSnapshot snapshot = source(new PathSourceSpec(folder.path(), null, null)).read();
       assertThat(snapshot.lockProvider()).isEmpty();
       assertThat(snapshot.schemaFiles()).isEmpty();
@@ -266,9 +324,11 @@ class PathMigrationSourceTest {
       Files.delete(folder.root().resolve("schema.prisma"));
       Path schema = Files.createDirectories(folder.root().resolve("schema"));
       Files.writeString(schema.resolve("main.prisma"), "datasource db {}");
-      Files.createSymbolicLink(schema.resolve("linked.prisma"), other.root().resolve("schema.prisma"));
+      Files.createSymbolicLink(
+          schema.resolve("linked.prisma"), other.root().resolve("schema.prisma"));
       Files.createSymbolicLink(schema.resolve("linked"), other.root());
-      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().schemaFiles()).containsOnlyKeys("main.prisma");
+      assertThat(source(new PathSourceSpec(folder.path(), null, null)).read().schemaFiles())
+          .containsOnlyKeys("main.prisma");
     }
   }
 
@@ -282,7 +342,8 @@ class PathMigrationSourceTest {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
       Files.createSymbolicLink(folder.migrations(), other.migrations());
-      assertThatThrownBy(() -> source(spec).read()).isInstanceOf(SourceUnavailableException.class)
+      assertThatThrownBy(() -> source(spec).read())
+          .isInstanceOf(SourceUnavailableException.class)
           .hasMessageContaining("symbolic link");
     }
   }
@@ -292,17 +353,22 @@ class PathMigrationSourceTest {
     try (PrismaFolder folder = PrismaFolder.create()) {
       for (String escape : List.of("/etc", "/proc/self", "..", "../..", "migrations/../../x")) {
         assertThatThrownBy(() -> new PathSourceSpec(folder.path(), escape, null).validate(BOUNDS))
-            .isInstanceOf(InvalidSourceException.class).hasMessageContaining("source.migrationsPath");
+            .isInstanceOf(InvalidSourceException.class)
+            .hasMessageContaining("source.migrationsPath");
         assertThatThrownBy(() -> new PathSourceSpec(folder.path(), null, escape).validate(BOUNDS))
-            .isInstanceOf(InvalidSourceException.class).hasMessageContaining("source.schemaPath");
+            .isInstanceOf(InvalidSourceException.class)
+            .hasMessageContaining("source.schemaPath");
         // Stored before the check existed: the read refuses it too.
         assertThatThrownBy(() -> source(new PathSourceSpec(folder.path(), escape, null)).read())
-            .isInstanceOf(SourceUnavailableException.class).hasMessageContaining("source.migrationsPath");
+            .isInstanceOf(SourceUnavailableException.class)
+            .hasMessageContaining("source.migrationsPath");
       }
       Files.createSymbolicLink(folder.root().resolve("out"), Path.of("/etc"));
       assertThatThrownBy(() -> new PathSourceSpec(folder.path(), "out", null).validate(BOUNDS))
-          .hasMessageContaining("symbolic link").hasMessageContaining("outside");
-      assertThatThrownBy(() -> new PathSourceSpec(folder.path(), null, "out/passwd").validate(BOUNDS))
+          .hasMessageContaining("symbolic link")
+          .hasMessageContaining("outside");
+      assertThatThrownBy(
+              () -> new PathSourceSpec(folder.path(), null, "out/passwd").validate(BOUNDS))
           .hasMessageContaining("symbolic link");
       new PathSourceSpec(folder.path(), "./migrations/", "schema.prisma").validate(BOUNDS);
     }
@@ -310,14 +376,17 @@ class PathMigrationSourceTest {
 
   @Test
   void a_folder_outside_the_roots_is_refused_when_saved_and_when_read() {
-    SourceBounds elsewhere = new SourceBounds(List.of(TMP.resolve("dw-another-root")), NO_DATA_DIR,
-        NO_DATA_DIR.resolve("git"));
+    SourceBounds elsewhere =
+        new SourceBounds(
+            List.of(TMP.resolve("dw-another-root")), NO_DATA_DIR, NO_DATA_DIR.resolve("git"));
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "SELECT 1;")) {
       PathSourceSpec spec = new PathSourceSpec(folder.path(), null, null);
-      assertThatThrownBy(() -> spec.validate(elsewhere)).isInstanceOf(InvalidSourceException.class)
+      assertThatThrownBy(() -> spec.validate(elsewhere))
+          .isInstanceOf(InvalidSourceException.class)
           .hasMessageContaining("DRIFTWATCH_SOURCE_ROOTS");
       assertThatThrownBy(() -> new PathMigrationSource(spec, LIMITS, elsewhere).read())
-          .isInstanceOf(SourceUnavailableException.class).hasMessageContaining("DRIFTWATCH_SOURCE_ROOTS");
+          .isInstanceOf(SourceUnavailableException.class)
+          .hasMessageContaining("DRIFTWATCH_SOURCE_ROOTS");
     }
   }
 }

@@ -49,9 +49,11 @@ class SourceRootsTest {
   @Test
   void without_roots_only_the_demo_folder_may_be_read() {
     SourceBounds none = bounds();
-    assertThat(none.refusal("x", root.resolve("app/prisma"))).contains("DRIFTWATCH_SOURCE_ROOTS is not set");
+    assertThat(none.refusal("x", root.resolve("app/prisma")))
+        .contains("DRIFTWATCH_SOURCE_ROOTS is not set");
     assertThat(none.refusal("x", Path.of("/etc"))).contains("DRIFTWATCH_SOURCE_ROOTS");
-    assertThat(none.repositoryRefusal(root.resolve("app").toUri().toString())).contains("DRIFTWATCH_SOURCE_ROOTS");
+    assertThat(none.repositoryRefusal(root.resolve("app").toUri().toString()))
+        .contains("DRIFTWATCH_SOURCE_ROOTS");
     assertThat(none.refusal("x", data.resolve("demo/prisma"))).isNull();
   }
 
@@ -59,7 +61,8 @@ class SourceRootsTest {
   void below_a_root_compares_real_paths_and_whole_names() throws IOException {
     SourceBounds bounds = bounds(root);
     assertThat(bounds.refusal("x", root.resolve("app/prisma"))).isNull();
-    assertThat(bounds.refusal("x", root.resolve("app/../../srv-other/prisma"))).contains("is not below DRIFTWATCH_SOURCE_ROOTS");
+    assertThat(bounds.refusal("x", root.resolve("app/../../srv-other/prisma")))
+        .contains("is not below DRIFTWATCH_SOURCE_ROOTS");
     assertThat(bounds.refusal("x", tmp.resolve("srv-other/prisma"))).contains("is not below");
     Files.createSymbolicLink(root.resolve("escape"), tmp.resolve("srv-other"));
     assertThat(bounds.refusal("x", root.resolve("escape/prisma"))).contains("is not below");
@@ -71,12 +74,14 @@ class SourceRootsTest {
   @Test
   void the_data_dirs_own_files_are_refused_though_below_a_root() {
     SourceBounds bounds = bounds(root);
-    for (String own : List.of("", "master.key", "admin.token", "pgdata", "pgdata/base", "git", "git/0123abcd")) {
+    for (String own :
+        List.of("", "master.key", "admin.token", "pgdata", "pgdata/base", "git", "git/0123abcd")) {
       assertThat(bounds.refusal("x", data.resolve(own))).as(own).contains("driftwatch's own data");
     }
     assertThat(bounds.refusal("x", root)).contains("holds driftwatch's own data");
     assertThat(bounds.refusal("x", data.resolve("demo/prisma"))).isNull();
-    assertThat(bounds.repositoryRefusal(data.resolve("git/0123abcd").toUri().toString())).contains("driftwatch's own data");
+    assertThat(bounds.repositoryRefusal(data.resolve("git/0123abcd").toUri().toString()))
+        .contains("driftwatch's own data");
   }
 
   @Test
@@ -93,8 +98,10 @@ class SourceRootsTest {
     assertThat(bounds.repositoryRefusal("https://github.com/acme/app.git")).isNull();
     assertThat(bounds.repositoryRefusal("git@github.com:acme/app.git")).isNull();
     assertThat(bounds.repositoryRefusal(root.resolve("app").toUri().toString())).isNull();
-    assertThat(bounds.repositoryRefusal("file://" + root + "/app/%2e%2e/%2e%2e/%2e%2e/srv-other")).contains("is not below");
+    assertThat(bounds.repositoryRefusal("file://" + root + "/app/%2e%2e/%2e%2e/%2e%2e/srv-other"))
+        .contains("is not below");
     assertThat(bounds.repositoryRefusal("file:///etc")).contains("is not below");
-    assertThat(bounds.repositoryRefusal("file://otherhost" + root + "/app")).contains("names a host");
+    assertThat(bounds.repositoryRefusal("file://otherhost" + root + "/app"))
+        .contains("names a host");
   }
 }

@@ -14,33 +14,63 @@ class StoreFailuresTest {
   @Test
   void a_refused_or_lost_connection_is_unreachable_however_wrapped() {
     assertThat(StoreFailures.unreachable(new ConnectException("Connection refused"))).isTrue();
-    assertThat(StoreFailures.unreachable(new CompletionException(new IllegalStateException(new ConnectException())))).isTrue();
-    assertThat(StoreFailures.unreachable(new CompositeException(new IllegalStateException("first"),
-        new SQLException("I/O error", "08006")))).isTrue();
-    assertThat(StoreFailures.unreachable(new PgException("terminating connection due to administrator command",
-        "FATAL", "57P01", null))).isTrue();
-    assertThat(StoreFailures.unreachable(new PgException("the database system is starting up", "FATAL", "57P03", null)))
+    assertThat(
+            StoreFailures.unreachable(
+                new CompletionException(new IllegalStateException(new ConnectException()))))
+        .isTrue();
+    assertThat(
+            StoreFailures.unreachable(
+                new CompositeException(
+                    new IllegalStateException("first"), new SQLException("I/O error", "08006"))))
+        .isTrue();
+    assertThat(
+            StoreFailures.unreachable(
+                new PgException(
+                    "terminating connection due to administrator command", "FATAL", "57P01", null)))
+        .isTrue();
+    assertThat(
+            StoreFailures.unreachable(
+                new PgException("the database system is starting up", "FATAL", "57P03", null)))
         .isTrue();
   }
 
   @Test
   void a_store_database_renamed_dropped_or_closed_is_unreachable() {
-    assertThat(StoreFailures.unreachable(new PgException("database \"dw\" does not exist", "FATAL", "3D000", null)))
+    assertThat(
+            StoreFailures.unreachable(
+                new PgException("database \"dw\" does not exist", "FATAL", "3D000", null)))
         .isTrue();
-    assertThat(StoreFailures.unreachable(new PgException("database \"dw\" is not currently accepting connections",
-        "FATAL", "55000", null))).isTrue();
-    assertThat(StoreFailures.unreachable(new PgException("permission denied for database \"dw\"", "FATAL", "42501",
-        null))).isTrue();
-    assertThat(StoreFailures.unreachable(new SQLException("FATAL: database \"dw\" does not exist", "3D000"))).isTrue();
+    assertThat(
+            StoreFailures.unreachable(
+                new PgException(
+                    "database \"dw\" is not currently accepting connections",
+                    "FATAL",
+                    "55000",
+                    null)))
+        .isTrue();
+    assertThat(
+            StoreFailures.unreachable(
+                new PgException("permission denied for database \"dw\"", "FATAL", "42501", null)))
+        .isTrue();
+    assertThat(
+            StoreFailures.unreachable(
+                new SQLException("FATAL: database \"dw\" does not exist", "3D000")))
+        .isTrue();
   }
 
   @Test
   void other_failures_are_not() {
-    assertThat(StoreFailures.unreachable(new PgException("permission denied for table audit", "ERROR", "42501", null)))
-        .as("a query refused within a working session is a failure of its own").isFalse();
+    assertThat(
+            StoreFailures.unreachable(
+                new PgException("permission denied for table audit", "ERROR", "42501", null)))
+        .as("a query refused within a working session is a failure of its own")
+        .isFalse();
     assertThat(StoreFailures.unreachable(new IllegalStateException("bug"))).isFalse();
     assertThat(StoreFailures.unreachable(new SQLException("duplicate key", "23505"))).isFalse();
-    assertThat(StoreFailures.unreachable(new PgException("relation does not exist", "ERROR", "42P01", null))).isFalse();
+    assertThat(
+            StoreFailures.unreachable(
+                new PgException("relation does not exist", "ERROR", "42P01", null)))
+        .isFalse();
     assertThat(StoreFailures.unreachable(new SQLException("no state"))).isFalse();
     RuntimeException cycle = new RuntimeException("a");
     RuntimeException other = new RuntimeException("b", cycle);

@@ -21,9 +21,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store's database renamed, closed to connections, then dropped under the running service: every
- * request is the documented 503 {@code store-unavailable}, never a 500 with a stack trace; while the
- * database is back under its name, the service serves again.
+ * The store's database renamed, closed to connections, then dropped under the running service:
+ * every request is the documented 503 {@code store-unavailable}, never a 500 with a stack trace;
+ * while the database is back under its name, the service serves again.
  */
 @QuarkusTest
 @WithTestResource(DroppableStore.class)
@@ -34,8 +34,16 @@ class StoreGoneTest {
   @Test
   void a_renamed_closed_or_dropped_store_is_503_store_unavailable() {
     String store = StoreDatabase.current();
-    String viewer = request().contentType("application/json").body("{\"name\": \"viewer-store-gone\", \"role\": \"viewer\"}")
-        .post("/api/v1/tokens").then().statusCode(201).extract().jsonPath().getString("token");
+    String viewer =
+        request()
+            .contentType("application/json")
+            .body("{\"name\": \"viewer-store-gone\", \"role\": \"viewer\"}")
+            .post("/api/v1/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getString("token");
     request().get("/api/v1/environments").then().statusCode(200);
 
     onServer("ALTER DATABASE " + store + " ALLOW_CONNECTIONS false", disconnect(store));
@@ -53,18 +61,23 @@ class StoreGoneTest {
   }
 
   private static void assertEveryEndpointUnavailable(String viewer, String how) {
-    for (Supplier<Response> call : List.<Supplier<Response>>of(
-        () -> request().get("/api/v1/environments"),
-        () -> request().get("/api/v1/environments/anything"),
-        () -> request().auth().oauth2(viewer).get("/api/v1/environments"),
-        () -> request().post("/api/v1/environments/anything/audits"),
-        () -> request().get("/api/v1/audits/" + java.util.UUID.randomUUID()))) {
+    for (Supplier<Response> call :
+        List.<Supplier<Response>>of(
+            () -> request().get("/api/v1/environments"),
+            () -> request().get("/api/v1/environments/anything"),
+            () -> request().auth().oauth2(viewer).get("/api/v1/environments"),
+            () -> request().post("/api/v1/environments/anything/audits"),
+            () -> request().get("/api/v1/audits/" + java.util.UUID.randomUUID()))) {
       Response response = call.get();
       assertThat(response.statusCode()).as("store %s: %s", how, response.asString()).isEqualTo(503);
-      response.then().contentType("application/problem+json")
+      response
+          .then()
+          .contentType("application/problem+json")
           .body("type", equalTo("urn:driftwatch:problem:store-unavailable"));
       assertThat(response.header("Retry-After")).as("store %s", how).isNotBlank();
-      assertThat(response.asString()).as("no stack trace, no driver detail").doesNotContain("Exception", "\tat ");
+      assertThat(response.asString())
+          .as("no stack trace, no driver detail")
+          .doesNotContain("Exception", "\tat ");
     }
   }
 
@@ -78,11 +91,17 @@ class StoreGoneTest {
       }
       sleep();
     }
-    throw new AssertionError("the service did not serve again within 30 s: " + last.statusCode() + " " + last.asString());
+    throw new AssertionError(
+        "the service did not serve again within 30 s: "
+            + last.statusCode()
+            + " "
+            + last.asString());
   }
 
   private static String disconnect(String database) {
-    return "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'";
+    return "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+        + database
+        + "'";
   }
 
   private static void onServer(String... statements) {
@@ -106,8 +125,12 @@ class StoreGoneTest {
   }
 
   private static RequestSpecification request() {
-    return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-        .setParam("http.connection.timeout", REQUEST_TIMEOUT_MS)
-        .setParam("http.socket.timeout", REQUEST_TIMEOUT_MS)));
+    return given()
+        .config(
+            RestAssuredConfig.config()
+                .httpClient(
+                    HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", REQUEST_TIMEOUT_MS)
+                        .setParam("http.socket.timeout", REQUEST_TIMEOUT_MS)));
   }
 }

@@ -14,14 +14,15 @@ import io.driftwatch.testing.TargetDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keys that are expressions (attribute number 0 in {@code conkey}/{@code indkey}) or system columns (negative
- * numbers) are read as what they are, and the catalog around them is still read whole.
+ * Keys that are expressions (attribute number 0 in {@code conkey}/{@code indkey}) or system columns
+ * (negative numbers) are read as what they are, and the catalog around them is still read whole.
  */
 class CatalogExpressionKeysTest {
 
   static final QualifiedName BOOKING = QualifiedName.of("public", "Booking");
 
-  static final String BOOKING_SQL = """
+  static final String BOOKING_SQL =
+      """
       CREATE EXTENSION IF NOT EXISTS btree_gist;
       CREATE TABLE "Booking"("id" TEXT PRIMARY KEY, "room" TEXT NOT NULL, "startTime" TIMESTAMP(3) NOT NULL,
         "endTime" TIMESTAMP(3) NOT NULL);
@@ -43,25 +44,35 @@ class CatalogExpressionKeysTest {
       Catalog catalog = read(target);
 
       Table booking = catalog.table(BOOKING).orElseThrow();
-      assertThat(booking.exclusionConstraints()).singleElement().satisfies(exclusion -> {
-        assertThat(exclusion.name()).isEqualTo("Booking_no_overlap");
-        assertThat(exclusion.columns()).containsExactly("room", "tsrange(\"startTime\", \"endTime\")");
-        assertThat(exclusion.definition()).isEqualTo(
-            "EXCLUDE USING gist (room WITH =, tsrange(\"startTime\", \"endTime\") WITH &&)");
-      });
+      assertThat(booking.exclusionConstraints())
+          .singleElement()
+          .satisfies(
+              exclusion -> {
+                assertThat(exclusion.name()).isEqualTo("Booking_no_overlap");
+                assertThat(exclusion.columns())
+                    .containsExactly("room", "tsrange(\"startTime\", \"endTime\")");
+                assertThat(exclusion.definition())
+                    .isEqualTo(
+                        "EXCLUDE USING gist (room WITH =, tsrange(\"startTime\", \"endTime\") WITH &&)");
+              });
       Index backing = booking.index("Booking_no_overlap").orElseThrow();
       assertThat(backing.constraintBacked()).isTrue();
-      assertThat(backing.keys()).extracting(IndexKey::text, IndexKey::expression).containsExactly(
-          org.assertj.core.api.Assertions.tuple("room", false),
-          org.assertj.core.api.Assertions.tuple("tsrange(\"startTime\", \"endTime\")", true));
-      assertThat(catalog.table(QualifiedName.of("public", "Room"))).as("the rest is read too").isPresent();
+      assertThat(backing.keys())
+          .extracting(IndexKey::text, IndexKey::expression)
+          .containsExactly(
+              org.assertj.core.api.Assertions.tuple("room", false),
+              org.assertj.core.api.Assertions.tuple("tsrange(\"startTime\", \"endTime\")", true));
+      assertThat(catalog.table(QualifiedName.of("public", "Room")))
+          .as("the rest is read too")
+          .isPresent();
       assertThat(catalog.unreadable()).isEmpty();
     }
   }
 
   @Test
   void an_exclusion_constraint_on_an_expression_round_trips_through_the_rendered_script() {
-    try (TargetDatabase source = TargetDatabase.create(); TargetDatabase empty = TargetDatabase.create()) {
+    try (TargetDatabase source = TargetDatabase.create();
+        TargetDatabase empty = TargetDatabase.create()) {
       source.sql(BOOKING_SQL);
       Catalog catalog = read(source);
 
@@ -74,7 +85,8 @@ class CatalogExpressionKeysTest {
   @Test
   void system_columns_in_index_and_check_keys_are_read_by_name() {
     try (TargetDatabase target = TargetDatabase.create()) {
-      target.sql("""
+      target.sql(
+          """
           CREATE TABLE "Parent" ("id" INTEGER NOT NULL, "kind" TEXT NOT NULL,
             CONSTRAINT "Parent_tableoid_check" CHECK (tableoid <> 0 AND "kind" <> ''));
           CREATE UNIQUE INDEX "Parent_kind_expr_key" ON "Parent" (lower("kind"), "id") WHERE "id" > 0;
@@ -82,17 +94,22 @@ class CatalogExpressionKeysTest {
 
       Table parent = read(target).table(QualifiedName.of("public", "Parent")).orElseThrow();
 
-      assertThat(parent.checkConstraints()).singleElement().extracting(Constraint::columns)
-          .asList().containsExactlyInAnyOrder("tableoid", "kind");
+      assertThat(parent.checkConstraints())
+          .singleElement()
+          .extracting(Constraint::columns)
+          .asList()
+          .containsExactlyInAnyOrder("tableoid", "kind");
       assertThat(parent.index("Parent_kind_expr_key").orElseThrow().keys())
-          .extracting(IndexKey::text).containsExactly("lower(kind)", "id");
+          .extracting(IndexKey::text)
+          .containsExactly("lower(kind)", "id");
     }
   }
 
   @Test
   void partition_keys_on_expressions_are_read_as_written() {
     try (TargetDatabase target = TargetDatabase.create()) {
-      target.sql("""
+      target.sql(
+          """
           CREATE TABLE "Reading" ("id" INTEGER NOT NULL, "takenAt" TIMESTAMP(3) NOT NULL)
             PARTITION BY RANGE (date_trunc('month', "takenAt"), "id");
           CREATE TABLE "Reading_2025" PARTITION OF "Reading"

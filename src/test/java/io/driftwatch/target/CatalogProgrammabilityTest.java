@@ -25,13 +25,17 @@ import io.driftwatch.testing.TargetDatabase;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Functions, procedures, triggers, extensions and standalone sequences on real PostgreSQL: read, diffed, rebuilt. */
+/**
+ * Functions, procedures, triggers, extensions and standalone sequences on real PostgreSQL: read,
+ * diffed, rebuilt.
+ */
 class CatalogProgrammabilityTest {
 
   static final QualifiedName ACCOUNT = QualifiedName.of("public", "Account");
 
   /** What the migrations create. */
-  static final String MIGRATED = """
+  static final String MIGRATED =
+      """
       CREATE EXTENSION IF NOT EXISTS btree_gist;
       CREATE TABLE "Team" ("id" SERIAL NOT NULL, CONSTRAINT "Team_pkey" PRIMARY KEY ("id"));
       CREATE TABLE "Account" ("id" SERIAL NOT NULL, "email" TEXT NOT NULL, "teamId" INTEGER,
@@ -53,7 +57,8 @@ class CatalogProgrammabilityTest {
       """;
 
   /** What a hand does to the database afterwards. */
-  static final String HAND_EDITS = """
+  static final String HAND_EDITS =
+      """
       DROP TRIGGER "Account_touch" ON "Account";
       CREATE OR REPLACE FUNCTION "normalize"("value" TEXT, "strict" BOOLEAN DEFAULT false) RETURNS TEXT
         LANGUAGE sql IMMUTABLE AS $$ SELECT upper("value") $$;
@@ -77,24 +82,33 @@ class CatalogProgrammabilityTest {
     try (TargetDatabase target = migrated()) {
       Catalog catalog = read(target);
 
-      assertThat(catalog.routines()).extracting(routine -> routine.signature().toString(), Routine::procedure)
-          .as("btree_gist's own functions are the extension's").containsExactly(
+      assertThat(catalog.routines())
+          .extracting(routine -> routine.signature().toString(), Routine::procedure)
+          .as("btree_gist's own functions are the extension's")
+          .containsExactly(
               tuple("public.archive(IN days integer)", true),
               tuple("public.normalize(value text, strict boolean)", false),
               tuple("public.stamp()", false),
               tuple("public.touch()", false));
       assertThat(catalog.routines().get(1).definition())
-          .startsWith("CREATE OR REPLACE FUNCTION public.\"normalize\"(value text, strict boolean DEFAULT false)")
-          .contains("SELECT lower(\"value\")").doesNotEndWith(";");
-      assertThat(catalog.triggers()).as("not the foreign key's internal triggers, nor the partition's copy")
-          .extracting(Trigger::table, Trigger::name, Trigger::firing).containsExactly(
+          .startsWith(
+              "CREATE OR REPLACE FUNCTION public.\"normalize\"(value text, strict boolean DEFAULT false)")
+          .contains("SELECT lower(\"value\")")
+          .doesNotEndWith(";");
+      assertThat(catalog.triggers())
+          .as("not the foreign key's internal triggers, nor the partition's copy")
+          .extracting(Trigger::table, Trigger::name, Trigger::firing)
+          .containsExactly(
               tuple(ACCOUNT, "Account_audit", TriggerFiring.DISABLED),
               tuple(ACCOUNT, "Account_touch", TriggerFiring.ENABLED),
               tuple(QualifiedName.of("public", "Reading"), "Reading_stamp", TriggerFiring.ENABLED));
-      assertThat(catalog.triggers().get(1).definition()).isEqualTo("CREATE TRIGGER \"Account_touch\" BEFORE UPDATE"
-          + " ON public.\"Account\" FOR EACH ROW EXECUTE FUNCTION public.touch()");
+      assertThat(catalog.triggers().get(1).definition())
+          .isEqualTo(
+              "CREATE TRIGGER \"Account_touch\" BEFORE UPDATE"
+                  + " ON public.\"Account\" FOR EACH ROW EXECUTE FUNCTION public.touch()");
       assertThat(catalog.extensions()).extracting(Extension::name).containsExactly("btree_gist");
-      assertThat(catalog.sequences()).filteredOn(sequence -> sequence.ownedBy().isEmpty())
+      assertThat(catalog.sequences())
+          .filteredOn(sequence -> sequence.ownedBy().isEmpty())
           .extracting(Sequence::name, Sequence::start, Sequence::increment)
           .containsExactly(tuple(QualifiedName.of("public", "invoice_number_seq"), 1000L, 10L));
       assertThat(catalog.unreadable()).isEmpty();
@@ -104,11 +118,13 @@ class CatalogProgrammabilityTest {
   @Test
   void an_aggregate_is_reported_unreadable_and_the_rest_still_read() {
     try (TargetDatabase target = migrated()) {
-      target.sql("CREATE AGGREGATE \"concat_all\"(TEXT) (SFUNC = textcat, STYPE = TEXT, INITCOND = '');");
+      target.sql(
+          "CREATE AGGREGATE \"concat_all\"(TEXT) (SFUNC = textcat, STYPE = TEXT, INITCOND = '');");
 
       Catalog catalog = read(target);
 
-      assertThat(catalog.unreadable()).extracting(UnreadableObject::kind, UnreadableObject::subject)
+      assertThat(catalog.unreadable())
+          .extracting(UnreadableObject::kind, UnreadableObject::subject)
           .containsExactly(tuple("aggregate", "public.concat_all(text)"));
       assertThat(catalog.unreadable().get(0).reason()).contains("aggregate");
       assertThat(catalog.routines()).hasSize(4);
@@ -119,7 +135,8 @@ class CatalogProgrammabilityTest {
   @Test
   void routines_triggers_and_unreadable_objects_survive_json_for_the_store() throws Exception {
     try (TargetDatabase target = migrated()) {
-      target.sql("CREATE AGGREGATE \"concat_all\"(TEXT) (SFUNC = textcat, STYPE = TEXT, INITCOND = '');");
+      target.sql(
+          "CREATE AGGREGATE \"concat_all\"(TEXT) (SFUNC = textcat, STYPE = TEXT, INITCOND = '');");
       Catalog catalog = read(target);
       ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module());
 
@@ -133,7 +150,8 @@ class CatalogProgrammabilityTest {
 
   @Test
   void the_script_rendered_from_the_catalog_rebuilds_functions_and_triggers_with_their_firing() {
-    try (TargetDatabase source = migrated(); TargetDatabase empty = TargetDatabase.create()) {
+    try (TargetDatabase source = migrated();
+        TargetDatabase empty = TargetDatabase.create()) {
       Catalog catalog = read(source);
 
       empty.sql(new CatalogDdl(catalog).script());
@@ -144,16 +162,19 @@ class CatalogProgrammabilityTest {
 
   @Test
   void each_kind_of_hand_edit_is_one_drift() {
-    try (TargetDatabase live = migrated(); TargetDatabase replayed = migrated()) {
+    try (TargetDatabase live = migrated();
+        TargetDatabase replayed = migrated()) {
       live.sql(HAND_EDITS);
 
       SchemaDrift drift = SchemaDiff.compare(read(replayed), read(live));
 
-      assertThat(drift.drifts()).extracting(Drift::kind, item -> item.object().toString(), Drift::member)
+      assertThat(drift.drifts())
+          .extracting(Drift::kind, item -> item.object().toString(), Drift::member)
           .containsExactly(
               tuple(DriftKind.UNTRACKED_EXTENSION, "public.pg_trgm", null),
               tuple(DriftKind.UNTRACKED_SEQUENCE, "public.ticket_seq", null),
-              tuple(DriftKind.CHANGED_FUNCTION, "public.normalize(value text, strict boolean)", null),
+              tuple(
+                  DriftKind.CHANGED_FUNCTION, "public.normalize(value text, strict boolean)", null),
               tuple(DriftKind.CHANGED_TRIGGER, "public.Account", "Account_audit"),
               tuple(DriftKind.MISSING_TRIGGER, "public.Account", "Account_touch"));
     }
@@ -161,7 +182,8 @@ class CatalogProgrammabilityTest {
 
   @Test
   void the_catch_up_migration_and_the_restore_plan_turn_each_database_into_the_other() {
-    try (TargetDatabase live = migrated(); TargetDatabase replayed = migrated()) {
+    try (TargetDatabase live = migrated();
+        TargetDatabase replayed = migrated()) {
       live.sql(HAND_EDITS);
       Catalog expected = read(replayed);
       Catalog drifted = read(live);

@@ -9,8 +9,9 @@ class PrismaDatabaseUrlTest {
 
   @Test
   void parses_a_prisma_url_with_schema_and_ssl() {
-    PrismaDatabaseUrl url = PrismaDatabaseUrl.parse(
-        "postgresql://app%40corp:p%40ss%3Aw0rd@db.example.com:6543/shop?schema=billing&sslmode=require&connection_limit=5");
+    PrismaDatabaseUrl url =
+        PrismaDatabaseUrl.parse(
+            "postgresql://app%40corp:p%40ss%3Aw0rd@db.example.com:6543/shop?schema=billing&sslmode=require&connection_limit=5");
     assertThat(url.host()).isEqualTo("db.example.com");
     assertThat(url.port()).isEqualTo(6543);
     assertThat(url.database()).isEqualTo("shop");
@@ -31,7 +32,8 @@ class PrismaDatabaseUrlTest {
 
   @Test
   void masks_the_password_and_password_parameters() {
-    PrismaDatabaseUrl url = PrismaDatabaseUrl.parse("postgresql://u:hunter2@h:5432/d?sslpassword=hunter3&schema=s");
+    PrismaDatabaseUrl url =
+        PrismaDatabaseUrl.parse("postgresql://u:hunter2@h:5432/d?sslpassword=hunter3&schema=s");
     assertThat(url.masked()).isEqualTo("postgresql://u:****@h:5432/d?sslpassword=****&schema=s");
     assertThat(url.toString()).doesNotContain("hunter");
   }
@@ -44,13 +46,20 @@ class PrismaDatabaseUrlTest {
   @Test
   void rejects_what_prisma_would_not_accept_with_a_reason() {
     assertThatThrownBy(() -> PrismaDatabaseUrl.parse("")).hasMessageContaining("required");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("http://u@h/d")).hasMessageContaining("postgresql://");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("mysql://u@h/d")).hasMessageContaining("not supported yet");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://h/d")).hasMessageContaining("names no user");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h")).hasMessageContaining("names no database");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h/d?sslmode=always")).hasMessageContaining("sslmode");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h/d?schema=a&schema=b")).hasMessageContaining("repeats");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u:p w@h/d")).hasMessageContaining("not a valid URL");
+    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("http://u@h/d"))
+        .hasMessageContaining("postgresql://");
+    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("mysql://u@h/d"))
+        .hasMessageContaining("not supported yet");
+    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://h/d"))
+        .hasMessageContaining("names no user");
+    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h"))
+        .hasMessageContaining("names no database");
+    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h/d?sslmode=always"))
+        .hasMessageContaining("sslmode");
+    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h/d?schema=a&schema=b"))
+        .hasMessageContaining("repeats");
+    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u:p w@h/d"))
+        .hasMessageContaining("not a valid URL");
   }
 
   @Test

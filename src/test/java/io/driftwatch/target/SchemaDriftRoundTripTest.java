@@ -17,13 +17,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * The drift engine against real databases: the catch-up migration turns the migrated database into the drifted
- * one, and the restore plan turns the drifted one back, as the catalog reader sees them.
+ * The drift engine against real databases: the catch-up migration turns the migrated database into
+ * the drifted one, and the restore plan turns the drifted one back, as the catalog reader sees
+ * them.
  */
 class SchemaDriftRoundTripTest {
 
   /** Changes made by hand on a migrated database, behind Prisma's back. */
-  static final String HAND_EDITS = """
+  static final String HAND_EDITS =
+      """
       ALTER TYPE "Role" ADD VALUE 'GUEST' BEFORE 'USER';
       DROP INDEX "Post_authorId_publishedAt_idx";
       ALTER TABLE "User" ADD COLUMN "nickname" VARCHAR(40) NOT NULL DEFAULT '';
@@ -62,7 +64,9 @@ class SchemaDriftRoundTripTest {
 
       replayed.sql(CatchUpMigration.from(drift, Instant.parse("2025-06-01T00:00:00Z")).sql());
 
-      assertThat(SchemaDiff.compare(read(replayed), liveCatalog).drifts()).extracting(Drift::description).isEmpty();
+      assertThat(SchemaDiff.compare(read(replayed), liveCatalog).drifts())
+          .extracting(Drift::description)
+          .isEmpty();
       assertThat(read(replayed)).isEqualTo(liveCatalog);
     }
   }
@@ -77,7 +81,9 @@ class SchemaDriftRoundTripTest {
 
       live.sql(RestorePlan.from(drift).sql());
 
-      assertThat(SchemaDiff.compare(expected, read(live)).drifts()).extracting(Drift::description).isEmpty();
+      assertThat(SchemaDiff.compare(expected, read(live)).drifts())
+          .extracting(Drift::description)
+          .isEmpty();
       assertThat(read(live)).isEqualTo(expected);
     }
   }
@@ -90,8 +96,10 @@ class SchemaDriftRoundTripTest {
 
       SchemaDrift drift = SchemaDiff.compare(read(replayed), read(live));
 
-      // The index on lower("name") is rebuilt by PostgreSQL when the column changes type: its definition follows.
-      assertThat(drift.drifts()).extracting(Drift::kind, item -> item.object().toString(), Drift::member)
+      // The index on lower("name") is rebuilt by PostgreSQL when the column changes type: its
+      // definition follows.
+      assertThat(drift.drifts())
+          .extracting(Drift::kind, item -> item.object().toString(), Drift::member)
           .containsExactly(
               tuple(DriftKind.UNTRACKED_ENUM_VALUE, "public.Role", "GUEST"),
               tuple(DriftKind.UNTRACKED_TABLE, "audit.Note", null),
@@ -105,8 +113,10 @@ class SchemaDriftRoundTripTest {
               tuple(DriftKind.UNTRACKED_INDEX, "public.User", "User_createdAt_idx"),
               tuple(DriftKind.CHANGED_INDEX, "public.User", "User_name_lower_idx"),
               tuple(DriftKind.UNTRACKED_VIEW, "public.Editors", null));
-      assertThat(drift.ofKind(DriftKind.CHANGED_COLUMN)).extracting(Drift::description)
-          .containsExactly("column \"User\".\"name\": type character varying(255) -> text, nullable -> not null");
+      assertThat(drift.ofKind(DriftKind.CHANGED_COLUMN))
+          .extracting(Drift::description)
+          .containsExactly(
+              "column \"User\".\"name\": type character varying(255) -> text, nullable -> not null");
     }
   }
 }

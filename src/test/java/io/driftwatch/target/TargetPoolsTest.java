@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StoreDatabase.class)
 class TargetPoolsTest {
 
-  @Inject
-  TargetPools pools;
+  @Inject TargetPools pools;
 
   @ConfigProperty(name = "driftwatch.target.max-open-pools")
   int maxOpenPools;
@@ -34,7 +33,9 @@ class TargetPoolsTest {
     }
     assertThat(pools.openPools()).isEqualTo(maxOpenPools);
     UUID recent = environments.get(environments.size() - 1);
-    assertThat(pools.poolFor(recent, url)).as("a recent pool is kept").isSameAs(pools.poolFor(recent, url));
+    assertThat(pools.poolFor(recent, url))
+        .as("a recent pool is kept")
+        .isSameAs(pools.poolFor(recent, url));
     environments.forEach(pools::evict);
     assertThat(pools.openPools()).isZero();
   }

@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A Vert.x pool on one test database, connected the way target pools connect (read-only transactions by
- * default), to read its catalog with {@link PostgresCatalogReader}. Closed with {@link #close()}.
+ * A Vert.x pool on one test database, connected the way target pools connect (read-only
+ * transactions by default), to read its catalog with {@link PostgresCatalogReader}. Closed with
+ * {@link #close()}.
  */
 public final class CatalogReading implements AutoCloseable {
 
@@ -33,24 +34,31 @@ public final class CatalogReading implements AutoCloseable {
 
   public static CatalogReading of(String database) {
     TestPostgres.Server server = TestPostgres.server();
-    PgConnectOptions options = new PgConnectOptions()
-        .setHost(server.host())
-        .setPort(server.port())
-        .setDatabase(database)
-        .setUser(server.user())
-        .setPassword(server.password())
-        .setCachePreparedStatements(false)
-        .setProperties(Map.of("application_name", "driftwatch-test", "default_transaction_read_only", "on"));
+    PgConnectOptions options =
+        new PgConnectOptions()
+            .setHost(server.host())
+            .setPort(server.port())
+            .setDatabase(database)
+            .setUser(server.user())
+            .setPassword(server.password())
+            .setCachePreparedStatements(false)
+            .setProperties(
+                Map.of(
+                    "application_name", "driftwatch-test", "default_transaction_read_only", "on"));
     Vertx vertx = Vertx.vertx();
-    Pool pool = Pool.newInstance(PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(1))
-        .connectingTo(options)
-        .using(vertx.getDelegate())
-        .build());
+    Pool pool =
+        Pool.newInstance(
+            PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(1))
+                .connectingTo(options)
+                .using(vertx.getDelegate())
+                .build());
     return new CatalogReading(vertx, pool);
   }
 
-  /** The catalog of these schemas (every user schema when none), read in one read-only transaction. */
+  /**
+   * The catalog of these schemas (every user schema when none), read in one read-only transaction.
+   */
   public Catalog read(String... schemas) {
     return inTransaction(connection -> reader.read(connection, Set.of(schemas)));
   }

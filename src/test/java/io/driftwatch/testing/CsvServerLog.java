@@ -39,10 +39,17 @@ public final class CsvServerLog {
   }
 
   /** One log record. */
-  public record Record(String user, int processId, String severity, String sqlState, String message, String query,
+  public record Record(
+      String user,
+      int processId,
+      String severity,
+      String sqlState,
+      String message,
+      String query,
       String applicationName) {
 
-    private static final Pattern STATEMENT = Pattern.compile("(?s)^(?:statement|execute [^:]*): (.*)$");
+    private static final Pattern STATEMENT =
+        Pattern.compile("(?s)^(?:statement|execute [^:]*): (.*)$");
 
     /** The SQL a {@code log_statement} record shows the client sent, if this is one. */
     public Optional<String> statement() {
@@ -69,7 +76,10 @@ public final class CsvServerLog {
         return records;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the server log " + file + " did not show a statement sent 10 s ago: is log_statement on?");
+        throw new AssertionError(
+            "the server log "
+                + file
+                + " did not show a statement sent 10 s ago: is log_statement on?");
       }
       try {
         Thread.sleep(20);
@@ -90,15 +100,25 @@ public final class CsvServerLog {
     List<Record> records = new ArrayList<>();
     for (List<String> row : rows(text)) {
       if (row.size() < 23) {
-        throw new IllegalStateException("not a PostgreSQL 14 csvlog row (" + row.size() + " columns): " + row);
+        throw new IllegalStateException(
+            "not a PostgreSQL 14 csvlog row (" + row.size() + " columns): " + row);
       }
-      records.add(new Record(row.get(1), Integer.parseInt(row.get(3)), row.get(11), row.get(12), row.get(13),
-          row.get(19), row.get(22)));
+      records.add(
+          new Record(
+              row.get(1),
+              Integer.parseInt(row.get(3)),
+              row.get(11),
+              row.get(12),
+              row.get(13),
+              row.get(19),
+              row.get(22)));
     }
     return records;
   }
 
-  /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. Complete rows only. */
+  /**
+   * RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. Complete rows only.
+   */
   private static List<List<String>> rows(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
@@ -129,7 +149,8 @@ public final class CsvServerLog {
         field.append(c);
       }
     }
-    // Whatever follows the last complete row is a record the server is still writing: left for the next read.
+    // Whatever follows the last complete row is a record the server is still writing: left for the
+    // next read.
     return rows;
   }
 }

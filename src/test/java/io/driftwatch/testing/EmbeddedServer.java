@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL server of a test's own (zonky's embedded binaries), on a port and data directory
  * fixed at creation, so a test can stop it (a fast shutdown: every session is terminated, as when a
- * database is restarted under its clients) and start it again on the same data. Superuser
- * {@code postgres}, trust authentication. {@link #close()} stops it and deletes its data.
+ * database is restarted under its clients) and start it again on the same data. Superuser {@code
+ * postgres}, trust authentication. {@link #close()} stops it and deletes its data.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -32,7 +32,9 @@ public final class EmbeddedServer implements AutoCloseable {
     this.config = config;
   }
 
-  /** Starts a new server with these server settings ({@code postgres -c key=value}), on a free port. */
+  /**
+   * Starts a new server with these server settings ({@code postgres -c key=value}), on a free port.
+   */
   public static EmbeddedServer launch(Map<String, String> config) {
     return launch(directory -> config);
   }
@@ -41,7 +43,8 @@ public final class EmbeddedServer implements AutoCloseable {
   public static EmbeddedServer launch(Function<Path, Map<String, String>> config) {
     try {
       Path directory = Files.createTempDirectory("dw-pg");
-      EmbeddedServer server = new EmbeddedServer(directory, freePort(), new LinkedHashMap<>(config.apply(directory)));
+      EmbeddedServer server =
+          new EmbeddedServer(directory, freePort(), new LinkedHashMap<>(config.apply(directory)));
       server.start();
       return server;
     } catch (IOException e) {
@@ -59,14 +62,16 @@ public final class EmbeddedServer implements AutoCloseable {
       return;
     }
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-          .setDataDirectory(dataDirectory.resolve("pgdata"))
-          .setCleanDataDirectory(false)
-          .setPort(port);
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory.resolve("pgdata"))
+              .setCleanDataDirectory(false)
+              .setPort(port);
       config.forEach(builder::setServerConfig);
       running = builder.start();
     } catch (IOException e) {
-      throw new IllegalStateException("the embedded PostgreSQL did not start on port " + port + " in " + dataDirectory, e);
+      throw new IllegalStateException(
+          "the embedded PostgreSQL did not start on port " + port + " in " + dataDirectory, e);
     }
   }
 
@@ -99,7 +104,8 @@ public final class EmbeddedServer implements AutoCloseable {
 
   /** This server as the test helpers address one. */
   public TestPostgres.Server server() {
-    return new TestPostgres.Server("127.0.0.1", port, "postgres", "", "embedded PostgreSQL on port " + port);
+    return new TestPostgres.Server(
+        "127.0.0.1", port, "postgres", "", "embedded PostgreSQL on port " + port);
   }
 
   @Override

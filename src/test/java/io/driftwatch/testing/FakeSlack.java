@@ -13,17 +13,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A Slack incoming webhook on loopback that refuses what Slack refuses: under {@code /services/} a
- * message that breaks Block Kit's limits (more than 50 blocks, a header over 150 characters, a section
- * or context text over 3,000, a body over 40,000 characters, neither text nor blocks) is answered
- * {@code 400 invalid_blocks} (or {@code no_text}, {@code msg_too_long}) as Slack does. Under
- * {@code /hooks/} it is a generic webhook that takes any JSON. Otherwise it answers from a script of
- * responses (then 200 "ok"), records every request, and can go down and come back on the same port.
+ * message that breaks Block Kit's limits (more than 50 blocks, a header over 150 characters, a
+ * section or context text over 3,000, a body over 40,000 characters, neither text nor blocks) is
+ * answered {@code 400 invalid_blocks} (or {@code no_text}, {@code msg_too_long}) as Slack does.
+ * Under {@code /hooks/} it is a generic webhook that takes any JSON. Otherwise it answers from a
+ * script of responses (then 200 "ok"), records every request, and can go down and come back on the
+ * same port.
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -50,7 +51,11 @@ public final class FakeSlack implements AutoCloseable {
   private final Queue<Answer> script = new ConcurrentLinkedQueue<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<Received> held = new CopyOnWriteArrayList<>();
-  /** Set while requests are taken and never answered ({@link #hang()}); counted down when they are let go. */
+
+  /**
+   * Set while requests are taken and never answered ({@link #hang()}); counted down when they are
+   * let go.
+   */
   private volatile CountDownLatch hanging;
 
   private FakeSlack(int port) {
@@ -58,7 +63,8 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   public static FakeSlack start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     FakeSlack slack = new FakeSlack(server.getAddress().getPort());
     slack.listen(server);
     return slack;
@@ -76,14 +82,17 @@ public final class FakeSlack implements AutoCloseable {
     CountDownLatch hold = hanging;
     if (hold != null) {
       held.add(new Received(Instant.now(), exchange.getRequestURI().getPath(), body, 0, ""));
-      Thread holder = new Thread(() -> {
-        try {
-          hold.await(5, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        exchange.close(); // never answered: the client has given up by now
-      }, "fake-slack-hold");
+      Thread holder =
+          new Thread(
+              () -> {
+                try {
+                  hold.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                exchange.close(); // never answered: the client has given up by now
+              },
+              "fake-slack-hold");
       holder.setDaemon(true);
       holder.start();
       return;
@@ -93,7 +102,13 @@ public final class FakeSlack implements AutoCloseable {
       String refusal = slackRules ? refusal(body) : null;
       answer = refusal == null ? Answer.ok() : new Answer(400, null, refusal);
     }
-    received.add(new Received(Instant.now(), exchange.getRequestURI().getPath(), body, answer.status(), answer.body()));
+    received.add(
+        new Received(
+            Instant.now(),
+            exchange.getRequestURI().getPath(),
+            body,
+            answer.status(),
+            answer.body()));
     if (answer.retryAfter() != null) {
       exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
     }
@@ -126,16 +141,20 @@ public final class FakeSlack implements AutoCloseable {
       return "invalid_blocks";
     }
     for (JsonNode block : blocks) {
-      boolean valid = switch (block.path("type").asText()) {
-        case "header" -> block.path("text").path("type").asText().equals("plain_text")
-            && within(block.path("text").path("text"), MAX_HEADER);
-        case "section" -> within(block.path("text").path("text"), MAX_TEXT);
-        case "context" -> block.path("elements").isArray() && !block.path("elements").isEmpty()
-            && block.path("elements").size() <= MAX_CONTEXT_ELEMENTS
-            && allWithin(block.path("elements"), MAX_TEXT);
-        case "divider" -> true;
-        default -> false;
-      };
+      boolean valid =
+          switch (block.path("type").asText()) {
+            case "header" ->
+                block.path("text").path("type").asText().equals("plain_text")
+                    && within(block.path("text").path("text"), MAX_HEADER);
+            case "section" -> within(block.path("text").path("text"), MAX_TEXT);
+            case "context" ->
+                block.path("elements").isArray()
+                    && !block.path("elements").isEmpty()
+                    && block.path("elements").size() <= MAX_CONTEXT_ELEMENTS
+                    && allWithin(block.path("elements"), MAX_TEXT);
+            case "divider" -> true;
+            default -> false;
+          };
       if (!valid) {
         return "invalid_blocks";
       }
@@ -197,9 +216,9 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /**
-   * Listens, takes every request and answers none, as a receiver that hangs does: the sender waits for its request
-   * timeout, holding its claim. Held requests are not {@link #received()}: they are closed unanswered on
-   * {@link #up()} or {@link #down()}.
+   * Listens, takes every request and answers none, as a receiver that hangs does: the sender waits
+   * for its request timeout, holding its claim. Held requests are not {@link #received()}: they are
+   * closed unanswered on {@link #up()} or {@link #down()}.
    */
   public synchronized void hang() throws IOException {
     up();
@@ -251,8 +270,12 @@ public final class FakeSlack implements AutoCloseable {
     return delivered();
   }
 
-  /** Waits until {@code count} requests whose body contains {@code text} were answered 2xx, or the time is up. */
-  public List<Received> awaitDeliveredContaining(String text, int count, long millis) throws InterruptedException {
+  /**
+   * Waits until {@code count} requests whose body contains {@code text} were answered 2xx, or the
+   * time is up.
+   */
+  public List<Received> awaitDeliveredContaining(String text, int count, long millis)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
     while (deliveredContaining(text).size() < count && System.currentTimeMillis() < deadline) {
       Thread.sleep(100);

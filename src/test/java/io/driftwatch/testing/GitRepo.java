@@ -35,7 +35,8 @@ public final class GitRepo implements AutoCloseable {
     try {
       Files.createDirectories(parent);
       Path root = Files.createTempDirectory(parent, "dw-git");
-      return new GitRepo(root, Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
+      return new GitRepo(
+          root, Git.init().setDirectory(root.toFile()).setInitialBranch("main").call());
     } catch (IOException | GitAPIException e) {
       throw new IllegalStateException(e);
     }
@@ -103,8 +104,18 @@ public final class GitRepo implements AutoCloseable {
     try {
       git.add().addFilepattern(".").call();
       git.add().addFilepattern(".").setUpdate(true).call();
-      PersonIdent who = new PersonIdent(author, author.toLowerCase() + "@example.com", Date.from(at), TimeZone.getTimeZone("UTC"));
-      return git.commit().setMessage(subject).setAuthor(who).setCommitter(who).setSign(false).call();
+      PersonIdent who =
+          new PersonIdent(
+              author,
+              author.toLowerCase() + "@example.com",
+              Date.from(at),
+              TimeZone.getTimeZone("UTC"));
+      return git.commit()
+          .setMessage(subject)
+          .setAuthor(who)
+          .setCommitter(who)
+          .setSign(false)
+          .call();
     } catch (GitAPIException e) {
       throw new IllegalStateException(e);
     }

@@ -26,6 +26,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.HttpTransport;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.RefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
@@ -33,14 +34,13 @@ import org.eclipse.jgit.transport.http.HttpConnection;
 import org.eclipse.jgit.transport.http.HttpConnectionFactory;
 import org.eclipse.jgit.transport.http.JDKHttpConnection;
 import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
-import org.eclipse.jgit.transport.HttpTransport;
 
 /**
  * A smart-HTTP git server on loopback for tests: JGit's UploadPack behind the JDK's HTTP(S) server,
- * with Basic authentication, as a git host serves https with a token. Every repository path
- * ({@code /<name>.git}) serves the same repository; every request's Authorization header is kept,
- * so a test can prove what reached the server. The https servers share one throwaway self-signed
- * certificate that JGit trusts inside {@link #trustedByGit()}.
+ * with Basic authentication, as a git host serves https with a token. Every repository path ({@code
+ * /<name>.git}) serves the same repository; every request's Authorization header is kept, so a test
+ * can prove what reached the server. The https servers share one throwaway self-signed certificate
+ * that JGit trusts inside {@link #trustedByGit()}.
  */
 public final class HttpGitServer implements AutoCloseable {
 
@@ -57,78 +57,100 @@ public final class HttpGitServer implements AutoCloseable {
   }
 
   /** Plain http, wanting Basic {@code user:token}. */
-  public static HttpGitServer serve(Repository repository, String user, String token) throws IOException {
+  public static HttpGitServer serve(Repository repository, String user, String token)
+      throws IOException {
     return start(HttpServer.create(loopback(), 0), "http", repository, basic(user, token));
   }
 
   /** https with the test certificate, wanting Basic {@code user:token}. */
-  public static HttpGitServer serveHttps(Repository repository, String user, String token) throws IOException {
+  public static HttpGitServer serveHttps(Repository repository, String user, String token)
+      throws IOException {
     return start(https(), "https", repository, basic(user, token));
   }
 
-  /** https with the test certificate, answering every request with a redirect to the same path under {@code base}. */
+  /**
+   * https with the test certificate, answering every request with a redirect to the same path under
+   * {@code base}.
+   */
   public static HttpGitServer redirectHttps(String base) throws IOException {
     HttpServer server = https();
     HttpGitServer result = new HttpGitServer(server, "https");
-    server.createContext("/", exchange -> {
-      result.record(exchange);
-      String query = exchange.getRequestURI().getRawQuery();
-      exchange.getResponseHeaders().add("Location",
-          base + exchange.getRequestURI().getRawPath().replaceFirst("^/[^/]+\\.git", "") + (query == null ? "" : "?" + query));
-      exchange.sendResponseHeaders(302, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          result.record(exchange);
+          String query = exchange.getRequestURI().getRawQuery();
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Location",
+                  base
+                      + exchange.getRequestURI().getRawPath().replaceFirst("^/[^/]+\\.git", "")
+                      + (query == null ? "" : "?" + query));
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
     server.start();
     return result;
   }
 
   /**
-   * Plain http, without authentication, advertising the repository's refs but answering every pack request with
-   * {@code status} and {@code body}: a host whose storage lost objects answers {@code 500 internal server error}.
+   * Plain http, without authentication, advertising the repository's refs but answering every pack
+   * request with {@code status} and {@code body}: a host whose storage lost objects answers {@code
+   * 500 internal server error}.
    */
-  public static HttpGitServer failingUploads(Repository repository, int status, String body) throws IOException {
+  public static HttpGitServer failingUploads(Repository repository, int status, String body)
+      throws IOException {
     HttpServer server = HttpServer.create(loopback(), 0);
     HttpGitServer result = new HttpGitServer(server, "http");
     HttpHandler advertise = advertise(repository);
-    server.createContext("/", exchange -> {
-      result.record(exchange);
-      if (exchange.getRequestURI().getPath().endsWith("/info/refs")) {
-        advertise.handle(exchange);
-        return;
-      }
-      byte[] text = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/plain");
-      exchange.sendResponseHeaders(status, text.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(text);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          result.record(exchange);
+          if (exchange.getRequestURI().getPath().endsWith("/info/refs")) {
+            advertise.handle(exchange);
+            return;
+          }
+          byte[] text = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/plain");
+          exchange.sendResponseHeaders(status, text.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(text);
+          }
+        });
     server.start();
     return result;
   }
 
-  private static HttpGitServer start(HttpServer server, String scheme, Repository repository, String expected) {
+  private static HttpGitServer start(
+      HttpServer server, String scheme, Repository repository, String expected) {
     HttpGitServer result = new HttpGitServer(server, scheme);
-    server.createContext("/", exchange -> {
-      result.record(exchange);
-      String path = exchange.getRequestURI().getPath();
-      if (!path.matches("/[^/]+\\.git/(info/refs|git-upload-pack)")) {
-        exchange.sendResponseHeaders(404, -1);
-        exchange.close();
-        return;
-      }
-      if (!authorized(exchange, expected)) {
-        return;
-      }
-      (path.endsWith("/info/refs") ? advertise(repository) : upload(repository)).handle(exchange);
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          result.record(exchange);
+          String path = exchange.getRequestURI().getPath();
+          if (!path.matches("/[^/]+\\.git/(info/refs|git-upload-pack)")) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+          }
+          if (!authorized(exchange, expected)) {
+            return;
+          }
+          (path.endsWith("/info/refs") ? advertise(repository) : upload(repository))
+              .handle(exchange);
+        });
     server.start();
     return result;
   }
 
   private static HttpHandler advertise(Repository repository) {
     return exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/x-git-upload-pack-advertisement");
+      exchange
+          .getResponseHeaders()
+          .add("Content-Type", "application/x-git-upload-pack-advertisement");
       exchange.sendResponseHeaders(200, 0);
       try (OutputStream out = exchange.getResponseBody()) {
         PacketLineOut lines = new PacketLineOut(out);
@@ -178,8 +200,13 @@ public final class HttpGitServer implements AutoCloseable {
 
   /** Whether a request so far carried Basic credentials holding {@code token}. */
   public boolean received(String token) {
-    return authorizations.stream().anyMatch(header -> header.startsWith("Basic ")
-        && new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8).contains(token));
+    return authorizations.stream()
+        .anyMatch(
+            header ->
+                header.startsWith("Basic ")
+                    && new String(
+                            Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8)
+                        .contains(token));
   }
 
   private void record(HttpExchange exchange) {
@@ -188,7 +215,8 @@ public final class HttpGitServer implements AutoCloseable {
   }
 
   private static String basic(String user, String token) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
   }
 
   private static boolean authorized(HttpExchange exchange, String expected) throws IOException {
@@ -207,7 +235,8 @@ public final class HttpGitServer implements AutoCloseable {
 
   private static HttpsServer https() throws IOException {
     try {
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(certificate(), STORE_PASSWORD);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);
@@ -220,15 +249,35 @@ public final class HttpGitServer implements AutoCloseable {
   }
 
   /** A self-signed certificate for 127.0.0.1, made once per run by the JDK's keytool. */
-  private static synchronized KeyStore certificate() throws IOException, java.security.GeneralSecurityException {
+  private static synchronized KeyStore certificate()
+      throws IOException, java.security.GeneralSecurityException {
     if (certificate == null) {
       Path directory = Files.createTempDirectory("dw-https");
       Path store = directory.resolve("server.p12");
-      Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-alias", "git", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-          "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1", "-storetype", "PKCS12",
-          "-keystore", store.toString(), "-storepass", new String(STORE_PASSWORD))
-          .redirectErrorStream(true).start();
+      Process keytool =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                  "-genkeypair",
+                  "-alias",
+                  "git",
+                  "-keyalg",
+                  "EC",
+                  "-groupname",
+                  "secp256r1",
+                  "-validity",
+                  "2",
+                  "-dname",
+                  "CN=127.0.0.1",
+                  "-ext",
+                  "SAN=IP:127.0.0.1",
+                  "-storetype",
+                  "PKCS12",
+                  "-keystore",
+                  store.toString(),
+                  "-storepass",
+                  new String(STORE_PASSWORD))
+              .redirectErrorStream(true)
+              .start();
       try {
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
@@ -259,35 +308,37 @@ public final class HttpGitServer implements AutoCloseable {
       KeyStore trusted = KeyStore.getInstance("PKCS12");
       trusted.load(null, null);
       trusted.setCertificateEntry("git", certificate().getCertificate("git"));
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trusted);
       trust = factory.getTrustManagers();
     } catch (java.security.GeneralSecurityException e) {
       throw new IOException(e);
     }
     HttpConnectionFactory previous = HttpTransport.getConnectionFactory();
-    HttpTransport.setConnectionFactory(new JDKHttpConnectionFactory() {
-      @Override
-      public HttpConnection create(URL url) throws IOException {
-        return trusting(super.create(url), url);
-      }
-
-      @Override
-      public HttpConnection create(URL url, Proxy proxy) throws IOException {
-        return trusting(super.create(url, proxy), url);
-      }
-
-      private HttpConnection trusting(HttpConnection connection, URL url) throws IOException {
-        if ("https".equals(url.getProtocol()) && connection instanceof JDKHttpConnection jdk) {
-          try {
-            jdk.configure(null, trust, null);
-          } catch (java.security.GeneralSecurityException e) {
-            throw new IOException(e);
+    HttpTransport.setConnectionFactory(
+        new JDKHttpConnectionFactory() {
+          @Override
+          public HttpConnection create(URL url) throws IOException {
+            return trusting(super.create(url), url);
           }
-        }
-        return connection;
-      }
-    });
+
+          @Override
+          public HttpConnection create(URL url, Proxy proxy) throws IOException {
+            return trusting(super.create(url, proxy), url);
+          }
+
+          private HttpConnection trusting(HttpConnection connection, URL url) throws IOException {
+            if ("https".equals(url.getProtocol()) && connection instanceof JDKHttpConnection jdk) {
+              try {
+                jdk.configure(null, trust, null);
+              } catch (java.security.GeneralSecurityException e) {
+                throw new IOException(e);
+              }
+            }
+            return connection;
+          }
+        });
     return () -> HttpTransport.setConnectionFactory(previous);
   }
 

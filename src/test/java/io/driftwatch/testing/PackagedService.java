@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged service (built by {@code mvn package}; the {@code *IT} tests that use it run in {@code mvn verify}) as
- * a process of its own, on a fresh store database of the test server and a data dir of its own, both removed on
- * {@link #close()}. Started ready to serve; it can be killed and started again on the same store.
+ * The packaged service (built by {@code mvn package}; the {@code *IT} tests that use it run in
+ * {@code mvn verify}) as a process of its own, on a fresh store database of the test server and a
+ * data dir of its own, both removed on {@link #close()}. Started ready to serve; it can be killed
+ * and started again on the same store.
  */
 public final class PackagedService implements AutoCloseable {
 
@@ -31,7 +32,8 @@ public final class PackagedService implements AutoCloseable {
   private final int port;
   private Process process;
 
-  private PackagedService(ProcessBuilder builder, TestPostgres.Server server, String store, Path dataDir, int port) {
+  private PackagedService(
+      ProcessBuilder builder, TestPostgres.Server server, String store, Path dataDir, int port) {
     this.builder = builder;
     this.server = server;
     this.store = store;
@@ -43,11 +45,15 @@ public final class PackagedService implements AutoCloseable {
     return Files.exists(JAR);
   }
 
-  /** Starts it with these JVM flags and these settings (environment variables) on top of the ones it needs. */
+  /**
+   * Starts it with these JVM flags and these settings (environment variables) on top of the ones it
+   * needs.
+   */
   public static PackagedService start(List<String> jvmFlags, Map<String, String> settings, Path log)
       throws IOException, InterruptedException {
     if (!packaged()) {
-      throw new IllegalStateException(JAR + " is missing: the process tests run in `mvn verify`, after the package");
+      throw new IllegalStateException(
+          JAR + " is missing: the process tests run in `mvn verify`, after the package");
     }
     TestPostgres.Server server = TestPostgres.server();
     String store = server.createDatabase("dw_packaged_store");
@@ -61,15 +67,17 @@ public final class PackagedService implements AutoCloseable {
     command.addAll(jvmFlags);
     command.addAll(List.of("-jar", JAR.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> environment = new HashMap<>(Map.of(
-        "QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(store),
-        "QUARKUS_DATASOURCE_USERNAME", server.user(),
-        "QUARKUS_DATASOURCE_PASSWORD", server.password(),
-        "QUARKUS_HTTP_PORT", String.valueOf(port),
-        "DRIFTWATCH_DATA_DIR", dataDir.toString(),
-        "DRIFTWATCH_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]),
-        "DRIFTWATCH_ADMIN_TOKEN", ADMIN_TOKEN,
-        "DRIFTWATCH_SOURCE_ROOTS", System.getProperty("java.io.tmpdir")));
+    Map<String, String> environment =
+        new HashMap<>(
+            Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(store),
+                "QUARKUS_DATASOURCE_USERNAME", server.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", server.password(),
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "DRIFTWATCH_DATA_DIR", dataDir.toString(),
+                "DRIFTWATCH_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]),
+                "DRIFTWATCH_ADMIN_TOKEN", ADMIN_TOKEN,
+                "DRIFTWATCH_SOURCE_ROOTS", System.getProperty("java.io.tmpdir")));
     environment.putAll(settings);
     builder.environment().putAll(environment);
     PackagedService service = new PackagedService(builder, server, store, dataDir, port);
@@ -90,7 +98,9 @@ public final class PackagedService implements AutoCloseable {
     }
   }
 
-  /** Starts it again, once the last process is gone, on the same store, data dir, port and settings. */
+  /**
+   * Starts it again, once the last process is gone, on the same store, data dir, port and settings.
+   */
   public void restart(Path log) throws IOException, InterruptedException {
     if (process.isAlive()) {
       throw new IllegalStateException("the service is still running");
@@ -153,7 +163,8 @@ public final class PackagedService implements AutoCloseable {
     }
     server.dropDatabase(store);
     try {
-      org.eclipse.jgit.util.FileUtils.delete(dataDir.toFile(),
+      org.eclipse.jgit.util.FileUtils.delete(
+          dataDir.toFile(),
           org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -4,15 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Prisma project's migrations as {@code prisma migrate dev} writes them (the first two), then hand-edited ones of
- * the kind teams add: extensions, a second schema, a partial and a trigram index, a check, an identity column, a
- * view, a partitioned table. For catalog tests.
+ * A Prisma project's migrations as {@code prisma migrate dev} writes them (the first two), then
+ * hand-edited ones of the kind teams add: extensions, a second schema, a partial and a trigram
+ * index, a check, an identity column, a view, a partitioned table. For catalog tests.
  */
 public final class PrismaSchemaMigrations {
 
   private PrismaSchemaMigrations() {}
 
-  public static final String INIT = """
+  public static final String INIT =
+      """
       -- CreateExtension
       CREATE EXTENSION IF NOT EXISTS "citext";
 
@@ -62,7 +63,8 @@ public final class PrismaSchemaMigrations {
       ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
       """;
 
-  public static final String AUDIT = """
+  public static final String AUDIT =
+      """
       -- CreateSchema
       CREATE SCHEMA IF NOT EXISTS "audit";
 
@@ -87,7 +89,8 @@ public final class PrismaSchemaMigrations {
       """;
 
   /** Hand-edited: what Prisma's schema cannot say. */
-  public static final String SEARCH = """
+  public static final String SEARCH =
+      """
       CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
       ALTER TABLE "User" ADD COLUMN "handle" TEXT COLLATE "C";
@@ -111,7 +114,8 @@ public final class PrismaSchemaMigrations {
       SELECT "action", count(*) AS "count" FROM "audit"."Event" GROUP BY "action";
       """;
 
-  public static final String MEASUREMENTS = """
+  public static final String MEASUREMENTS =
+      """
       CREATE TABLE "Measurement" (
           "id" UUID NOT NULL DEFAULT gen_random_uuid(),
           "takenAt" TIMESTAMP(3) NOT NULL,

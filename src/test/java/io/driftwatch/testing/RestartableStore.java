@@ -4,9 +4,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * The service's store on a PostgreSQL server of its own, which a test may stop and start again (same
- * port, same data), to see the service through its database restarting. Gives the same settings as
- * {@link StoreDatabase}.
+ * The service's store on a PostgreSQL server of its own, which a test may stop and start again
+ * (same port, same data), to see the service through its database restarting. Gives the same
+ * settings as {@link StoreDatabase}.
  */
 public class RestartableStore implements QuarkusTestResourceLifecycleManager {
 

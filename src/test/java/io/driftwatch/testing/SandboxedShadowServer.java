@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The shadow server as a careful operator sets it up: a manager role that is no superuser (CREATEDB and CREATEROLE,
- * and SET on temp_file_limit, PostgreSQL 15's grant), with short replay limits so a hostile script meets them fast.
- * The manager is a member of exactly the replay roles it made and has not dropped yet: {@link #openSandboxes()} is
- * how a test sees that none is left.
+ * The shadow server as a careful operator sets it up: a manager role that is no superuser (CREATEDB
+ * and CREATEROLE, and SET on temp_file_limit, PostgreSQL 15's grant), with short replay limits so a
+ * hostile script meets them fast. The manager is a member of exactly the replay roles it made and
+ * has not dropped yet: {@link #openSandboxes()} is how a test sees that none is left.
  */
 public class SandboxedShadowServer implements QuarkusTestResourceLifecycleManager {
 
@@ -29,12 +29,15 @@ public class SandboxedShadowServer implements QuarkusTestResourceLifecycleManage
   @Override
   public Map<String, String> start() {
     TestPostgres.Server server = TestPostgres.server();
-    String role = ("dw_manager_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)).toLowerCase(Locale.ROOT);
+    String role =
+        ("dw_manager_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10))
+            .toLowerCase(Locale.ROOT);
     ServerSql.execute("CREATE ROLE " + role + " LOGIN CREATEDB CREATEROLE NOSUPERUSER");
     ServerSql.execute("GRANT SET ON PARAMETER temp_file_limit TO " + role);
     manager = role;
     return Map.of(
-        "driftwatch.shadow.url", "postgresql://" + role + "@" + server.host() + ":" + server.port() + "/postgres",
+        "driftwatch.shadow.url",
+            "postgresql://" + role + "@" + server.host() + ":" + server.port() + "/postgres",
         "driftwatch.shadow.timeout", "15s",
         "driftwatch.shadow.statement-timeout", "3s",
         "driftwatch.shadow.cancel-grace", "2s",
@@ -50,7 +53,10 @@ public class SandboxedShadowServer implements QuarkusTestResourceLifecycleManage
     }
     try {
       for (String role : openSandboxes()) {
-        ServerSql.execute("DROP DATABASE IF EXISTS \"" + role.replace("dw_replay_", "dw_shadow_") + "\" WITH (FORCE)");
+        ServerSql.execute(
+            "DROP DATABASE IF EXISTS \""
+                + role.replace("dw_replay_", "dw_shadow_")
+                + "\" WITH (FORCE)");
         ServerSql.execute("DROP ROLE IF EXISTS \"" + role + "\"");
       }
       ServerSql.execute("REVOKE SET ON PARAMETER temp_file_limit FROM " + manager);
@@ -60,18 +66,26 @@ public class SandboxedShadowServer implements QuarkusTestResourceLifecycleManage
     }
   }
 
-  /** The replay roles the manager made that still exist once the background teardowns had their time. */
+  /**
+   * The replay roles the manager made that still exist once the background teardowns had their
+   * time.
+   */
   public static List<String> openSandboxesAfterTeardown() {
-    return Eventually.within(ShortReplayLimits.TEARDOWN_BOUND, SandboxedShadowServer::openSandboxes, List::isEmpty);
+    return Eventually.within(
+        ShortReplayLimits.TEARDOWN_BOUND, SandboxedShadowServer::openSandboxes, List::isEmpty);
   }
 
   /** The replay roles the manager made that still exist: each is a sandbox not torn down. */
   public static List<String> openSandboxes() throws SQLException {
     List<String> roles = new ArrayList<>();
-    try (Connection connection = TestPostgres.server().connect("postgres"); Statement statement =
-        connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT r.rolname FROM pg_auth_members m"
-            + " JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles g ON g.oid = m.member WHERE g.rolname = '" + manager
-            + "'")) {
+    try (Connection connection = TestPostgres.server().connect("postgres");
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT r.rolname FROM pg_auth_members m"
+                    + " JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles g ON g.oid = m.member WHERE g.rolname = '"
+                    + manager
+                    + "'")) {
       while (rows.next()) {
         roles.add(rows.getString(1));
       }

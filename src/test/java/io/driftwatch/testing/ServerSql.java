@@ -13,7 +13,8 @@ public final class ServerSql {
   /** The number the query counts. */
   public static int count(String sql) {
     try (Connection connection = TestPostgres.server().connect("postgres");
-        Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getInt(1);
     } catch (SQLException e) {

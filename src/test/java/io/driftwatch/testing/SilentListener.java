@@ -10,9 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP port that accepts every connection and never answers, as a server of another protocol does to a PostgreSQL
- * client (Redis reading a startup packet that has no end of line). What the client sends is read and dropped, so
- * that the listener sees when the client gives up and closes its end.
+ * A TCP port that accepts every connection and never answers, as a server of another protocol does
+ * to a PostgreSQL client (Redis reading a startup packet that has no end of line). What the client
+ * sends is read and dropped, so that the listener sees when the client gives up and closes its end.
  */
 public final class SilentListener implements AutoCloseable {
 
@@ -26,7 +26,8 @@ public final class SilentListener implements AutoCloseable {
 
   public static SilentListener start() {
     try {
-      SilentListener listener = new SilentListener(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+      SilentListener listener =
+          new SilentListener(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
       Thread acceptor = new Thread(listener::accept, "silent-listener-" + listener.port());
       acceptor.setDaemon(true);
       acceptor.start();

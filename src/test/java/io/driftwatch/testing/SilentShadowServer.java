@@ -4,8 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A global shadow server (DRIFTWATCH_SHADOW_URL) that accepts connections and never answers, with a short connect
- * timeout so that the bound is met fast.
+ * A global shadow server (DRIFTWATCH_SHADOW_URL) that accepts connections and never answers, with a
+ * short connect timeout so that the bound is met fast.
  */
 public class SilentShadowServer implements QuarkusTestResourceLifecycleManager {
 

@@ -17,7 +17,8 @@ public final class StoreSql {
 
   /** The number the query counts. */
   public static int count(String sql) {
-    try (Connection connection = connect(); Statement statement = connection.createStatement();
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getInt(1);
@@ -27,7 +28,8 @@ public final class StoreSql {
   }
 
   public static void execute(String sql) {
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);

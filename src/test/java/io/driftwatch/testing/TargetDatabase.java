@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * A watched database for a test, written the way Prisma writes it (semantics, section 1): the
- * {@code _prisma_migrations} DDL of the schema engine, and one method per Prisma command. Dropped on
- * {@link #close()}.
+ * {@code _prisma_migrations} DDL of the schema engine, and one method per Prisma command. Dropped
+ * on {@link #close()}.
  */
 public final class TargetDatabase implements AutoCloseable {
 
@@ -60,22 +60,40 @@ public final class TargetDatabase implements AutoCloseable {
 
   /** A Prisma URL with a password (the local test server trusts every password). */
   public String prismaUrlWithPassword(String password) {
-    return "postgresql://" + server.user() + ":" + password + "@" + server.host() + ":" + server.port() + "/" + name
-        + "?schema=" + schema;
+    return "postgresql://"
+        + server.user()
+        + ":"
+        + password
+        + "@"
+        + server.host()
+        + ":"
+        + server.port()
+        + "/"
+        + name
+        + "?schema="
+        + schema;
   }
 
-  /** {@code migrate deploy} applying a script: runs it, then records a finished row with its checksum. */
+  /**
+   * {@code migrate deploy} applying a script: runs it, then records a finished row with its
+   * checksum.
+   */
   public TargetDatabase deploy(String migration, String script) {
     sql(script);
     return insert(migration, Checksums.of(script), tick(), tick(), null, null, 1);
   }
 
-  /** {@code migrate deploy} failing: the script's transaction is rolled back, the row keeps the error. */
+  /**
+   * {@code migrate deploy} failing: the script's transaction is rolled back, the row keeps the
+   * error.
+   */
   public TargetDatabase deployFailed(String migration, String script, String error) {
     return insert(migration, Checksums.of(script), tick(), null, null, error, 0);
   }
 
-  /** {@code migrate resolve --applied}: failed rows rolled back, then a marked row with empty logs. */
+  /**
+   * {@code migrate resolve --applied}: failed rows rolled back, then a marked row with empty logs.
+   */
   public TargetDatabase resolveApplied(String migration, String script) {
     resolveRolledBack(migration);
     Instant now = tick();
@@ -86,8 +104,12 @@ public final class TargetDatabase implements AutoCloseable {
   public TargetDatabase resolveRolledBack(String migration) {
     Instant now = tick();
     try (Connection connection = server.connect(name);
-        PreparedStatement update = connection.prepareStatement("UPDATE \"" + schema + "\"._prisma_migrations"
-            + " SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL")) {
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE \""
+                    + schema
+                    + "\"._prisma_migrations"
+                    + " SET rolled_back_at = ? WHERE migration_name = ? AND finished_at IS NULL AND rolled_back_at IS NULL")) {
       update.setTimestamp(1, Timestamp.from(now));
       update.setString(2, migration);
       update.executeUpdate();
@@ -100,11 +122,13 @@ public final class TargetDatabase implements AutoCloseable {
   /** A row as written by an old engine or by hand. */
   public TargetDatabase row(String migration, String checksum, boolean finished) {
     Instant started = tick();
-    return insert(migration, checksum, started, finished ? tick() : null, null, null, finished ? 1 : 0);
+    return insert(
+        migration, checksum, started, finished ? tick() : null, null, null, finished ? 1 : 0);
   }
 
   public TargetDatabase sql(String sql) {
-    try (Connection connection = server.connect(name); Statement statement = connection.createStatement()) {
+    try (Connection connection = server.connect(name);
+        Statement statement = connection.createStatement()) {
       statement.execute("SET search_path TO \"" + schema + "\"");
       statement.execute(sql);
       return this;
@@ -113,12 +137,22 @@ public final class TargetDatabase implements AutoCloseable {
     }
   }
 
-  private TargetDatabase insert(String migration, String checksum, Instant started, Instant finished,
-      Instant rolledBack, String logs, int steps) {
+  private TargetDatabase insert(
+      String migration,
+      String checksum,
+      Instant started,
+      Instant finished,
+      Instant rolledBack,
+      String logs,
+      int steps) {
     try (Connection connection = server.connect(name);
-        PreparedStatement insert = connection.prepareStatement("INSERT INTO \"" + schema + "\"._prisma_migrations"
-            + " (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO \""
+                    + schema
+                    + "\"._prisma_migrations"
+                    + " (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, UUID.randomUUID().toString());
       insert.setString(2, checksum);
       insert.setTimestamp(3, finished == null ? null : Timestamp.from(finished));

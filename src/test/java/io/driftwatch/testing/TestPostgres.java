@@ -22,8 +22,11 @@ public final class TestPostgres {
 
   private static Server server;
 
-  /** Databases this JVM created and has not dropped yet: dropped at exit, whatever a test forgot. */
-  private static final java.util.Set<String> CREATED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Databases this JVM created and has not dropped yet: dropped at exit, whatever a test forgot.
+   */
+  private static final java.util.Set<String> CREATED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private TestPostgres() {}
 
@@ -41,7 +44,16 @@ public final class TestPostgres {
     /** A Prisma DATABASE_URL for a database on this server. */
     public String prismaUrl(String database, String schema) {
       String credentials = password.isEmpty() ? user : user + ":" + password;
-      return "postgresql://" + credentials + "@" + host + ":" + port + "/" + database + "?schema=" + schema;
+      return "postgresql://"
+          + credentials
+          + "@"
+          + host
+          + ":"
+          + port
+          + "/"
+          + database
+          + "?schema="
+          + schema;
     }
 
     public Connection connect(String database) throws SQLException {
@@ -50,7 +62,9 @@ public final class TestPostgres {
 
     /** Creates a database with a unique name starting with the prefix. */
     public String createDatabase(String prefix) {
-      String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase(Locale.ROOT);
+      String name =
+          (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+              .toLowerCase(Locale.ROOT);
       execute("CREATE DATABASE " + name);
       CREATED.add(name);
       return name;
@@ -62,7 +76,8 @@ public final class TestPostgres {
     }
 
     private void execute(String sql) {
-      try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+      try (Connection connection = connect("postgres");
+          Statement statement = connection.createStatement()) {
         statement.execute(sql);
       } catch (SQLException e) {
         throw new IllegalStateException(sql + " failed on the test server (" + origin + ")", e);
@@ -74,13 +89,20 @@ public final class TestPostgres {
     if (server == null) {
       server = find();
       Server found = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(CREATED).forEach(name -> {
-        try {
-          found.dropDatabase(name);
-        } catch (RuntimeException e) {
-          // the server may already be gone
-        }
-      }), "test-databases-drop"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () ->
+                      List.copyOf(CREATED)
+                          .forEach(
+                              name -> {
+                                try {
+                                  found.dropDatabase(name);
+                                } catch (RuntimeException e) {
+                                  // the server may already be gone
+                                }
+                              }),
+                  "test-databases-drop"));
     }
     return server;
   }
@@ -89,9 +111,14 @@ public final class TestPostgres {
     String explicit = System.getenv("DRIFTWATCH_TEST_POSTGRES_URL");
     if (explicit != null && !explicit.isBlank()) {
       URI uri = URI.create(explicit.replaceFirst("^jdbc:", ""));
-      String[] credentials = uri.getUserInfo() == null ? new String[] {"postgres"} : uri.getUserInfo().split(":", 2);
-      return new Server(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), credentials[0],
-          credentials.length > 1 ? credentials[1] : "", "DRIFTWATCH_TEST_POSTGRES_URL");
+      String[] credentials =
+          uri.getUserInfo() == null ? new String[] {"postgres"} : uri.getUserInfo().split(":", 2);
+      return new Server(
+          uri.getHost(),
+          uri.getPort() < 0 ? 5432 : uri.getPort(),
+          credentials[0],
+          credentials.length > 1 ? credentials[1] : "",
+          "DRIFTWATCH_TEST_POSTGRES_URL");
     }
     Server local = new Server("127.0.0.1", 5432, "postgres", "", "local server on 127.0.0.1:5432");
     try (Connection ignored = local.connect("postgres")) {
@@ -102,22 +129,31 @@ public final class TestPostgres {
     if (dockerAvailable()) {
       PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
       container.start();
-      return new Server(container.getHost(), container.getFirstMappedPort(), container.getUsername(),
-          container.getPassword(), "Testcontainers");
+      return new Server(
+          container.getHost(),
+          container.getFirstMappedPort(),
+          container.getUsername(),
+          container.getPassword(),
+          "Testcontainers");
     }
     try {
       EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          embedded.close();
-        } catch (Exception ignored) {
-          // the JVM is exiting
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      embedded.close();
+                    } catch (Exception ignored) {
+                      // the JVM is exiting
+                    }
+                  }));
       return new Server("localhost", embedded.getPort(), "postgres", "", "embedded PostgreSQL");
     } catch (Exception e) {
-      throw new IllegalStateException("no PostgreSQL for the tests: none at 127.0.0.1:5432, no Docker, and the "
-          + "embedded one did not start", e);
+      throw new IllegalStateException(
+          "no PostgreSQL for the tests: none at 127.0.0.1:5432, no Docker, and the "
+              + "embedded one did not start",
+          e);
     }
   }
 

@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where tests keep the folders and repositories they register as sources: {@code <tmpdir>/driftwatch-sources}, the
- * one folder of {@code %test.driftwatch.source.roots}. A folder outside the roots is then a sibling of it, outside
- * whatever folder the checkout and its build happen to live in.
+ * Where tests keep the folders and repositories they register as sources: {@code
+ * <tmpdir>/driftwatch-sources}, the one folder of {@code %test.driftwatch.source.roots}. A folder
+ * outside the roots is then a sibling of it, outside whatever folder the checkout and its build
+ * happen to live in.
  */
 public final class TestSources {
 

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param history null when the audit could not read both sides
  * @param prismaStatus what {@code prisma migrate status} would print; null on ERROR
  * @param drift the database's schema against the applied migrations'; null when not examined
- * @param coverage schema.prisma against the migrations and the database; null without a readable schema
+ * @param coverage schema.prisma against the migrations and the database; null without a readable
+ *     schema
  * @param plan the resolution plan written from this audit; null on ERROR
  */
 public record AuditReport(

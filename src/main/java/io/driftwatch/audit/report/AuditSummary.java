@@ -1,7 +1,6 @@
 package io.driftwatch.audit.report;
 
 import io.driftwatch.core.Outcome;
-import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.HistoryState;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.UUID;
  * @param findingsByFamily count of findings per code family (HI, DH, ...) and severity
  * @param prismaExitCode what {@code prisma migrate status} would exit with; null on ERROR
  * @param error the reason of an ERROR outcome
- * @param driftObjects objects that differ from what the applied migrations create; null when not checked
+ * @param driftObjects objects that differ from what the applied migrations create; null when not
+ *     checked
  * @param coverageRatio share of schema.prisma the applied migrations create; null when not measured
  */
 public record AuditSummary(

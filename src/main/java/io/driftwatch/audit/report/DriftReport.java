@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What the database holds against what the applied migrations create.
  *
- * @param status CHECKED, REPLAY_FAILED (an applied migration fails on a fresh database) or NOT_CHECKED
+ * @param status CHECKED, REPLAY_FAILED (an applied migration fails on a fresh database) or
+ *     NOT_CHECKED
  * @param reason why it was not checked, else null
  * @param cached true when the expected schema came from an earlier replay of the same scripts
  * @param shadowServerMajorVersion the PostgreSQL major version the migrations were replayed on
@@ -14,7 +15,8 @@ import java.util.Map;
  * @param count the number of drifted objects
  * @param byKind drifted objects per kind
  * @param catchUp when the database is right: the migration that records it; null without drift
- * @param restore when the migrations are right: the SQL that brings the database back; null without drift
+ * @param restore when the migrations are right: the SQL that brings the database back; null without
+ *     drift
  */
 public record DriftReport(
     String status,
@@ -36,11 +38,21 @@ public record DriftReport(
    * @param liveDdl SQL that reproduces the database's state from the migrations' one
    * @param restoreSql SQL that brings the database back to the migrations' state
    */
-  public record Item(String kind, String object, String member, String description, String liveDdl, String restoreSql) {}
+  public record Item(
+      String kind,
+      String object,
+      String member,
+      String description,
+      String liveDdl,
+      String restoreSql) {}
 
-  /** @param commands what to run at the root of the Prisma project, in order */
+  /**
+   * @param commands what to run at the root of the Prisma project, in order
+   */
   public record CatchUp(String name, String sql, List<String> commands) {}
 
-  /** @param dataLoss the statements that destroy data, named before anyone runs them */
+  /**
+   * @param dataLoss the statements that destroy data, named before anyone runs them
+   */
   public record Restore(String sql, List<String> dataLoss) {}
 }

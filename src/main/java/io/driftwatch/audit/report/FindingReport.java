@@ -13,7 +13,13 @@ import java.util.List;
  * @param subject the database object or schema item it concerns, else null
  */
 public record FindingReport(
-    String code, String name, Severity severity, String migration, String message, String help, Evidence evidence,
+    String code,
+    String name,
+    Severity severity,
+    String migration,
+    String message,
+    String help,
+    Evidence evidence,
     String subject) {
 
   /** What makes two reports of one code the same finding: its migration, else its subject. */
@@ -22,19 +28,27 @@ public record FindingReport(
   }
 
   /**
-   * A finding's evidence as reports carry it: everything {@link io.driftwatch.core.evidence.Evidence}
-   * says except the phantom's script, which would make every served, stored and alerted report carry
-   * whole migration files.
+   * A finding's evidence as reports carry it: everything {@link
+   * io.driftwatch.core.evidence.Evidence} says except the phantom's script, which would make every
+   * served, stored and alerted report carry whole migration files.
    */
   public record Evidence(
-      Kind kind, List<CommitChange> commits, List<String> branches, String relatedMigration, String location) {
+      Kind kind,
+      List<CommitChange> commits,
+      List<String> branches,
+      String relatedMigration,
+      String location) {
 
     /** The report of this evidence; null for none. */
     public static Evidence of(io.driftwatch.core.evidence.Evidence evidence) {
       if (evidence == null) {
         return null;
       }
-      return new Evidence(evidence.kind(), evidence.commits(), evidence.branches(), evidence.relatedMigration(),
+      return new Evidence(
+          evidence.kind(),
+          evidence.commits(),
+          evidence.branches(),
+          evidence.relatedMigration(),
           evidence.location());
     }
   }

@@ -9,8 +9,10 @@ import io.driftwatch.core.Revision;
  * @param migrations number of migration directories; null when the source could not be read
  * @param lockProvider the provider in migration_lock.toml, null without one
  * @param commit for a git source, the commit the folder was read at
- * @param lastFetchedCommit for a git source that could not be read now, what the last successful fetch brought
- * @param historyExplained for a git source, whether the history walk behind the findings' evidence was complete
+ * @param lastFetchedCommit for a git source that could not be read now, what the last successful
+ *     fetch brought
+ * @param historyExplained for a git source, whether the history walk behind the findings' evidence
+ *     was complete
  */
 public record SourceInfo(
     String type,

@@ -8,4 +8,9 @@ package io.driftwatch.audit.report;
  * @param deployInProgress whether a deploy held Prisma's advisory lock during the audit
  */
 public record TargetInfo(
-    String databaseUrl, String provider, String schema, Boolean historyTable, Boolean deployInProgress, Integer rows) {}
+    String databaseUrl,
+    String provider,
+    String schema,
+    Boolean historyTable,
+    Boolean deployInProgress,
+    Integer rows) {}

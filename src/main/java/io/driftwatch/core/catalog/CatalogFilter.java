@@ -7,10 +7,11 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * The objects an environment ignores, from glob patterns: {@code public.audit_*} (a schema and a name),
- * {@code *.tmp_*}, or {@code tmp_*} (a name in any schema). {@code *} stands for any run of characters, {@code ?}
- * for one; matching is case-sensitive, like quoted identifiers. The schema is what comes before the first dot.
- * Prisma's {@code _prisma_migrations} is always ignored, in every schema.
+ * The objects an environment ignores, from glob patterns: {@code public.audit_*} (a schema and a
+ * name), {@code *.tmp_*}, or {@code tmp_*} (a name in any schema). {@code *} stands for any run of
+ * characters, {@code ?} for one; matching is case-sensitive, like quoted identifiers. The schema is
+ * what comes before the first dot. Prisma's {@code _prisma_migrations} is always ignored, in every
+ * schema.
  */
 public final class CatalogFilter implements Predicate<QualifiedName> {
 
@@ -27,10 +28,11 @@ public final class CatalogFilter implements Predicate<QualifiedName> {
     }
 
     /**
-     * Whether the glob (code points, {@code *} and {@code ?} wild) matches the whole text. The two-pointer walk
-     * that goes back only to the last {@code *}: at most glob × text steps. Hand-written because the regular
-     * expression a glob translates to ({@code .*a.*a.*b}) backtracks exponentially in its stars: seven of them
-     * took 37 seconds on one 63-character table name.
+     * Whether the glob (code points, {@code *} and {@code ?} wild) matches the whole text. The
+     * two-pointer walk that goes back only to the last {@code *}: at most glob × text steps.
+     * Hand-written because the regular expression a glob translates to ({@code .*a.*a.*b})
+     * backtracks exponentially in its stars: seven of them took 37 seconds on one 63-character
+     * table name.
      */
     static boolean matches(int[] glob, int[] text) {
       int g = 0;
@@ -104,12 +106,16 @@ public final class CatalogFilter implements Predicate<QualifiedName> {
           "an ignore pattern is empty: write schema.name or name, with * and ? as wildcards (e.g. public.audit_*)");
     }
     if (!glob.equals(glob.strip())) {
-      throw new IllegalArgumentException("the ignore pattern `" + glob + "` starts or ends with a space: remove it");
+      throw new IllegalArgumentException(
+          "the ignore pattern `" + glob + "` starts or ends with a space: remove it");
     }
     int dot = glob.indexOf('.');
     if (dot == 0 || dot == glob.length() - 1) {
-      throw new IllegalArgumentException("the ignore pattern `" + glob + "` has an empty schema or name: write "
-          + "schema.name, *.name or name (e.g. *.tmp_*)");
+      throw new IllegalArgumentException(
+          "the ignore pattern `"
+              + glob
+              + "` has an empty schema or name: write "
+              + "schema.name, *.name or name (e.g. *.tmp_*)");
     }
     return dot < 0
         ? new Glob(null, codePoints(glob))

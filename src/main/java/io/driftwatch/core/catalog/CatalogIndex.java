@@ -5,14 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A catalog's objects by name, built once: comparing two catalogs of a thousand tables looks each up
- * in constant time instead of scanning the lists ({@link Catalog#table} is a scan, fine for one look).
+ * A catalog's objects by name, built once: comparing two catalogs of a thousand tables looks each
+ * up in constant time instead of scanning the lists ({@link Catalog#table} is a scan, fine for one
+ * look).
  */
 public final class CatalogIndex {
 
   private final Map<QualifiedName, Table> tables = new HashMap<>();
   private final Map<QualifiedName, EnumType> enums = new HashMap<>();
   private final Map<QualifiedName, View> views = new HashMap<>();
+
   /** The table of each index a constraint does not back, by the index's schema-qualified name. */
   private final Map<QualifiedName, Table> indexTables = new HashMap<>();
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** A {@code CHECK} constraint; {@code NOT VALID} shows in its definition. */
-public record CheckConstraint(String name, List<String> columns, String definition, boolean inherited)
-    implements Constraint {
+public record CheckConstraint(
+    String name, List<String> columns, String definition, boolean inherited) implements Constraint {
 
   public CheckConstraint {
     Objects.requireNonNull(name, "name");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** An {@code EXCLUDE} constraint. */
-public record ExclusionConstraint(String name, List<String> columns, String definition, boolean inherited)
-    implements Constraint {
+public record ExclusionConstraint(
+    String name, List<String> columns, String definition, boolean inherited) implements Constraint {
 
   public ExclusionConstraint {
     Objects.requireNonNull(name, "name");

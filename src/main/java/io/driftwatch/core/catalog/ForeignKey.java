@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A foreign key. {@code columns} and {@code referencedColumns} pair up in order. {@code MATCH FULL},
- * {@code DEFERRABLE} and {@code NOT VALID} show only in the definition.
+ * A foreign key. {@code columns} and {@code referencedColumns} pair up in order. {@code MATCH
+ * FULL}, {@code DEFERRABLE} and {@code NOT VALID} show only in the definition.
  */
 public record ForeignKey(
     String name,
@@ -15,7 +15,8 @@ public record ForeignKey(
     ReferentialAction onDelete,
     ReferentialAction onUpdate,
     String definition,
-    boolean inherited) implements Constraint {
+    boolean inherited)
+    implements Constraint {
 
   public ForeignKey {
     Objects.requireNonNull(name, "name");

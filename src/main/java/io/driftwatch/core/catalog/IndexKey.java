@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * One key of an index, in the index's order.
  *
- * @param text the column's name (unquoted) for a column key, else the expression as {@code pg_get_indexdef}
- *     writes it
+ * @param text the column's name (unquoted) for a column key, else the expression as {@code
+ *     pg_get_indexdef} writes it
  * @param expression whether the key is an expression rather than a column
  * @param descending {@code DESC}; always false for methods without order (gin, hash...)
  * @param nullsFirst whether nulls sort first ({@code DESC} implies it unless {@code NULLS LAST})
@@ -15,7 +15,11 @@ import java.util.Optional;
  *     public.gin_trgm_ops}
  */
 public record IndexKey(
-    String text, boolean expression, boolean descending, boolean nullsFirst, Optional<String> operatorClass) {
+    String text,
+    boolean expression,
+    boolean descending,
+    boolean nullsFirst,
+    Optional<String> operatorClass) {
 
   public IndexKey {
     Objects.requireNonNull(text, "text");

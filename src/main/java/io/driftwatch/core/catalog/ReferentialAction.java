@@ -1,6 +1,9 @@
 package io.driftwatch.core.catalog;
 
-/** What a foreign key does when the referenced row is deleted or updated ({@code confdeltype}, {@code confupdtype}). */
+/**
+ * What a foreign key does when the referenced row is deleted or updated ({@code confdeltype},
+ * {@code confupdtype}).
+ */
 public enum ReferentialAction {
   NO_ACTION("NO ACTION"),
   RESTRICT("RESTRICT"),
@@ -26,7 +29,8 @@ public enum ReferentialAction {
       case 'c' -> CASCADE;
       case 'n' -> SET_NULL;
       case 'd' -> SET_DEFAULT;
-      default -> throw new IllegalArgumentException("unknown referential action code '" + code + "'");
+      default ->
+          throw new IllegalArgumentException("unknown referential action code '" + code + "'");
     };
   }
 }

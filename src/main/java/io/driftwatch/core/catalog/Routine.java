@@ -6,15 +6,19 @@ import java.util.Objects;
  * A function or procedure of the user's ({@code pg_proc}), not one an extension owns.
  *
  * @param name the schema and the routine's name, without its arguments
- * @param arguments its identity arguments as {@code pg_get_function_identity_arguments} writes them: {@code integer,
- *     text}; a routine is known by its name and these, since names can be overloaded
+ * @param arguments its identity arguments as {@code pg_get_function_identity_arguments} writes
+ *     them: {@code integer, text}; a routine is known by its name and these, since names can be
+ *     overloaded
  * @param procedure whether it is a procedure ({@code CREATE PROCEDURE}) rather than a function
- * @param definition the whole {@code CREATE OR REPLACE} statement as {@code pg_get_functiondef} writes it with an
- *     empty search path, without a trailing semicolon
+ * @param definition the whole {@code CREATE OR REPLACE} statement as {@code pg_get_functiondef}
+ *     writes it with an empty search path, without a trailing semicolon
  */
 public record Routine(QualifiedName name, String arguments, boolean procedure, String definition) {
 
-  /** The most of {@code pg_get_functiondef} a catalog keeps: a larger routine is read as unreadable instead. */
+  /**
+   * The most of {@code pg_get_functiondef} a catalog keeps: a larger routine is read as unreadable
+   * instead.
+   */
   public static final int MAX_DEFINITION_BYTES = 1024 * 1024;
 
   public Routine {

@@ -9,11 +9,13 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * An ordinary or partitioned table. Columns keep their ordinal order; constraints and indexes are sorted by name.
+ * An ordinary or partitioned table. Columns keep their ordinal order; constraints and indexes are
+ * sorted by name.
  *
- * @param partitionKey for a partitioned table, as {@code pg_get_partkeydef} writes it: {@code RANGE ("takenAt")}
- * @param partitionOf for a partition, its parent and bound. Partitions are listed as tables of their own; their
- *     inherited constraints and indexes are marked {@code inherited}
+ * @param partitionKey for a partitioned table, as {@code pg_get_partkeydef} writes it: {@code RANGE
+ *     ("takenAt")}
+ * @param partitionOf for a partition, its parent and bound. Partitions are listed as tables of
+ *     their own; their inherited constraints and indexes are marked {@code inherited}
  */
 public record Table(
     QualifiedName name,
@@ -42,8 +44,17 @@ public record Table(
 
   /** A table of these columns and nothing else: no key, constraint, index or partitioning. */
   public static Table of(QualifiedName name, List<Column> columns) {
-    return new Table(name, columns, Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        Optional.empty(), Optional.empty());
+    return new Table(
+        name,
+        columns,
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public Optional<Column> column(String columnName) {
@@ -67,7 +78,9 @@ public record Table(
   }
 
   public Optional<Constraint> constraint(String constraintName) {
-    return constraints().stream().filter(constraint -> constraint.name().equals(constraintName)).findFirst();
+    return constraints().stream()
+        .filter(constraint -> constraint.name().equals(constraintName))
+        .findFirst();
   }
 
   public boolean partitioned() {
@@ -76,10 +89,23 @@ public record Table(
 
   /** This table without the indexes the predicate names (qualified by the table's schema). */
   Table withoutIndexes(Predicate<QualifiedName> ignored) {
-    List<Index> kept = indexes.stream().filter(index -> !ignored.test(QualifiedName.of(name.schema(), index.name())))
-        .toList();
-    return kept.size() == indexes.size() ? this : new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys,
-        checkConstraints, exclusionConstraints, kept, partitionKey, partitionOf);
+    List<Index> kept =
+        indexes.stream()
+            .filter(index -> !ignored.test(QualifiedName.of(name.schema(), index.name())))
+            .toList();
+    return kept.size() == indexes.size()
+        ? this
+        : new Table(
+            name,
+            columns,
+            primaryKey,
+            uniqueConstraints,
+            foreignKeys,
+            checkConstraints,
+            exclusionConstraints,
+            kept,
+            partitionKey,
+            partitionOf);
   }
 
   private static <T> List<T> byName(List<T> items, Function<T, String> name) {

@@ -2,7 +2,9 @@ package io.driftwatch.core.catalog;
 
 /** When a trigger fires, as {@code pg_trigger.tgenabled} says and {@code ALTER TABLE} sets it. */
 public enum TriggerFiring {
-  /** {@code O}: in the default (origin) session replication role; what {@code CREATE TRIGGER} makes. */
+  /**
+   * {@code O}: in the default (origin) session replication role; what {@code CREATE TRIGGER} makes.
+   */
   ENABLED('O', "ENABLE"),
   /** {@code D}: never. */
   DISABLED('D', "DISABLE"),
@@ -26,7 +28,8 @@ public enum TriggerFiring {
         return firing;
       }
     }
-    throw new IllegalArgumentException("unknown trigger state `" + code + "`: expected one of O, D, R, A");
+    throw new IllegalArgumentException(
+        "unknown trigger state `" + code + "`: expected one of O, D, R, A");
   }
 
   /** The {@code ALTER TABLE} action that sets it: {@code DISABLE}, {@code ENABLE REPLICA}... */

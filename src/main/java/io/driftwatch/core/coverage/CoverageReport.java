@@ -6,18 +6,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the migrations create of a Prisma schema, item by item: models and their fields, then views, join tables,
- * enums and their values, in schema order.
+ * What the migrations create of a Prisma schema, item by item: models and their fields, then views,
+ * join tables, enums and their values, in schema order.
  *
  * @param defaultSchema the schema of objects without {@code @@schema}
- * @param liveRead whether the live database was read; without it no item is LIVE_ONLY or MISSING, and {@code live}
- *     is false everywhere
+ * @param liveRead whether the live database was read; without it no item is LIVE_ONLY or MISSING,
+ *     and {@code live} is false everywhere
  * @param items what is checked and counted
- * @param ignored what {@code @ignore}/{@code @@ignore} leaves out (fields of an ignored model, join tables with an
- *     ignored side), with the same facts, in no count
+ * @param ignored what {@code @ignore}/{@code @@ignore} leaves out (fields of an ignored model, join
+ *     tables with an ignored side), with the same facts, in no count
  */
-public record CoverageReport(String defaultSchema, boolean liveRead, List<CoverageItem> items,
-    List<CoverageItem> ignored) {
+public record CoverageReport(
+    String defaultSchema, boolean liveRead, List<CoverageItem> items, List<CoverageItem> ignored) {
 
   public CoverageReport {
     Objects.requireNonNull(defaultSchema, "defaultSchema");
@@ -43,13 +43,19 @@ public record CoverageReport(String defaultSchema, boolean liveRead, List<Covera
     return items.stream().filter(item -> !item.createdByMigration()).toList();
   }
 
-  /** A checked item by kind and Prisma name ({@code User}, {@code User.email}, {@code Role.ADMIN}). */
+  /**
+   * A checked item by kind and Prisma name ({@code User}, {@code User.email}, {@code Role.ADMIN}).
+   */
   public Optional<CoverageItem> item(Kind kind, String prismaName) {
-    return items.stream().filter(item -> item.kind() == kind && item.prismaName().equals(prismaName)).findFirst();
+    return items.stream()
+        .filter(item -> item.kind() == kind && item.prismaName().equals(prismaName))
+        .findFirst();
   }
 
   /** An ignored item by kind and Prisma name. */
   public Optional<CoverageItem> ignoredItem(Kind kind, String prismaName) {
-    return ignored.stream().filter(item -> item.kind() == kind && item.prismaName().equals(prismaName)).findFirst();
+    return ignored.stream()
+        .filter(item -> item.kind() == kind && item.prismaName().equals(prismaName))
+        .findFirst();
   }
 }

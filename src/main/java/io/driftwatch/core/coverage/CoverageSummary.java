@@ -10,15 +10,17 @@ import java.util.OptionalDouble;
 /**
  * Counts of a report's items (ignored ones excluded), by kind and status.
  *
- * <p>The ratio counts the kinds marked {@link Kind#counted()}: models, views, fields, enum values and join tables.
- * Enum types are left out because their values stand for them: a type is never created without values, and counting
- * both would weigh an enum twice. Nothing {@code @ignore}d or {@code @@ignore}d is counted.
+ * <p>The ratio counts the kinds marked {@link Kind#counted()}: models, views, fields, enum values
+ * and join tables. Enum types are left out because their values stand for them: a type is never
+ * created without values, and counting both would weigh an enum twice. Nothing {@code @ignore}d or
+ * {@code @@ignore}d is counted.
  *
  * @param counts items per kind and status; every kind and status is present, zero included
  * @param countedItems items of the counted kinds
  * @param coveredItems of those, the COVERED ones
  */
-public record CoverageSummary(Map<Kind, Map<CoverageStatus, Integer>> counts, int countedItems, int coveredItems) {
+public record CoverageSummary(
+    Map<Kind, Map<CoverageStatus, Integer>> counts, int countedItems, int coveredItems) {
 
   public CoverageSummary {
     Map<Kind, Map<CoverageStatus, Integer>> copy = new EnumMap<>(Kind.class);
@@ -37,7 +39,8 @@ public record CoverageSummary(Map<Kind, Map<CoverageStatus, Integer>> counts, in
     int counted = 0;
     int covered = 0;
     for (CoverageItem item : items) {
-      counts.computeIfAbsent(item.kind(), k -> new EnumMap<>(CoverageStatus.class))
+      counts
+          .computeIfAbsent(item.kind(), k -> new EnumMap<>(CoverageStatus.class))
           .merge(item.status(), 1, Integer::sum);
       if (item.kind().counted()) {
         counted++;
@@ -63,8 +66,13 @@ public record CoverageSummary(Map<Kind, Map<CoverageStatus, Integer>> counts, in
     return counts.get(kind).values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** Covered items over counted items, in [0, 1]; empty when there is nothing to count: that is unknown, not 100 %. */
+  /**
+   * Covered items over counted items, in [0, 1]; empty when there is nothing to count: that is
+   * unknown, not 100 %.
+   */
   public OptionalDouble ratio() {
-    return countedItems == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) coveredItems / countedItems);
+    return countedItems == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of((double) coveredItems / countedItems);
   }
 }

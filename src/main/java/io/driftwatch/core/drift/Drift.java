@@ -10,8 +10,10 @@ import java.util.stream.Collectors;
  *
  * @param object the table, enum or view concerned
  * @param member the column, index, constraint or enum value within it; null for the object itself
- * @param description what differs, for a person: {@code column "Post"."title": type text -> character varying(200)}
- * @param liveSteps the SQL that turns the expected state into the live one (for a catch-up migration)
+ * @param description what differs, for a person: {@code column "Post"."title": type text ->
+ *     character varying(200)}
+ * @param liveSteps the SQL that turns the expected state into the live one (for a catch-up
+ *     migration)
  * @param restoreSteps the SQL that turns the live state back into the expected one
  */
 public record Drift(
@@ -30,7 +32,9 @@ public record Drift(
     restoreSteps = List.copyOf(restoreSteps);
   }
 
-  /** The SQL that reproduces the live state from the expected one, statements on their own lines. */
+  /**
+   * The SQL that reproduces the live state from the expected one, statements on their own lines.
+   */
   public String liveDdl() {
     return liveSteps.stream().map(Step::sql).collect(Collectors.joining("\n"));
   }

@@ -1,8 +1,8 @@
 package io.driftwatch.core.drift;
 
 /**
- * What differs between the schema the migrations build and the database. Each kind carries which side has the
- * object and what sort of object it is.
+ * What differs between the schema the migrations build and the database. Each kind carries which
+ * side has the object and what sort of object it is.
  */
 public enum DriftKind {
   UNTRACKED_TABLE(Side.LIVE_ONLY, "table"),
@@ -69,8 +69,8 @@ public enum DriftKind {
   }
 
   /**
-   * What sort of object: table, column, enum, enum value, index, constraint, view, trigger, function (procedures
-   * too), extension or sequence.
+   * What sort of object: table, column, enum, enum value, index, constraint, view, trigger,
+   * function (procedures too), extension or sequence.
    */
   public String objectType() {
     return objectType;

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * When the migrations are right and the database drifted: the SQL that gives the database back the schema the
- * migrations build. Meant to be read, then run by a person; it is not a migration (the history already has it).
+ * When the migrations are right and the database drifted: the SQL that gives the database back the
+ * schema the migrations build. Meant to be read, then run by a person; it is not a migration (the
+ * history already has it).
  *
  * @param statements the steps' SQL in the order they run
  * @param dataLoss the statements that delete data ({@code DROP TABLE}, {@code DROP COLUMN})
- * @param sql the whole script: a header (with a data-loss warning when there is any), then the statements
+ * @param sql the whole script: a header (with a data-loss warning when there is any), then the
+ *     statements
  */
 public record RestorePlan(List<String> statements, List<String> dataLoss, String sql) {
 
@@ -21,9 +23,10 @@ public record RestorePlan(List<String> statements, List<String> dataLoss, String
   }
 
   /**
-   * The plan for this drift, in a safe order: views, foreign keys, indexes and constraints dropped first, then
-   * tables and columns, enums, tables, columns, constraints, indexes, foreign keys and views created. The drift
-   * carries the expected side's SQL (rendered from the expected catalog when it was compared).
+   * The plan for this drift, in a safe order: views, foreign keys, indexes and constraints dropped
+   * first, then tables and columns, enums, tables, columns, constraints, indexes, foreign keys and
+   * views created. The drift carries the expected side's SQL (rendered from the expected catalog
+   * when it was compared).
    */
   public static RestorePlan from(SchemaDrift drift) {
     Objects.requireNonNull(drift, "drift");

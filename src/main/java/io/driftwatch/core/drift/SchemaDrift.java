@@ -1,13 +1,14 @@
 package io.driftwatch.core.drift;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Collections;
 
 /**
- * Every drift between two catalogs, in a stable order: extensions, enums, sequences, then tables (each table's own
- * drift, then its columns, constraints and indexes), views, functions and procedures, triggers, each group by name.
+ * Every drift between two catalogs, in a stable order: extensions, enums, sequences, then tables
+ * (each table's own drift, then its columns, constraints and indexes), views, functions and
+ * procedures, triggers, each group by name.
  */
 public record SchemaDrift(List<Drift> drifts) {
 

@@ -3,11 +3,12 @@ package io.driftwatch.core.drift;
 import java.util.Objects;
 
 /**
- * One piece of SQL of a drift, with the phase it belongs to in a script. Scripts put steps in phase order, so
- * dropping comes before creating and foreign keys come last, whatever order the drifts were found in.
+ * One piece of SQL of a drift, with the phase it belongs to in a script. Scripts put steps in phase
+ * order, so dropping comes before creating and foreign keys come last, whatever order the drifts
+ * were found in.
  *
- * @param rank the object's depth among its kind (a partition below its parent, a view below the views it reads):
- *     creating phases run shallow first, dropping phases deep first
+ * @param rank the object's depth among its kind (a partition below its parent, a view below the
+ *     views it reads): creating phases run shallow first, dropping phases deep first
  * @param sql one statement or several, each ending with a semicolon; may start with a comment line
  */
 public record Step(Phase phase, int rank, String sql) {
@@ -47,11 +48,16 @@ public record Step(Phase phase, int rank, String sql) {
     CREATE_TABLE("CreateTable", false),
     ADD_COLUMN("AlterTable", false),
     ALTER_COLUMN("AlterTable", false),
-    /** After the tables a function's signature names, before the checks and indexes that call it. */
+    /**
+     * After the tables a function's signature names, before the checks and indexes that call it.
+     */
     CREATE_FUNCTION("CreateFunction", false),
     ADD_CONSTRAINT("AddConstraint", false),
     CREATE_INDEX("CreateIndex", false),
-    /** After the columns and indexes that use the enum are in their final shape: the recreation converts them. */
+    /**
+     * After the columns and indexes that use the enum are in their final shape: the recreation
+     * converts them.
+     */
     RECREATE_ENUM("AlterEnum", false),
     ADD_FOREIGN_KEY("AddForeignKey", false),
     CREATE_VIEW("CreateView", false),

@@ -11,14 +11,17 @@ import java.util.Optional;
  * @param object what it creates, drops, renames (the new name), alters or writes rows of; for
  *     {@link Action#UNKNOWN}, the table or schema it was found to touch, if any
  * @param previous for {@link Action#RENAME}, the old name
- * @param detail what an {@link Action#ALTER} changes ({@code TYPE "text"}, {@code SET NOT NULL}, ...) or the kind
- *     of constraint created ({@code PRIMARY KEY}, {@code UNIQUE}, {@code FOREIGN KEY}, {@code CHECK}); else empty
- * @param guarded written to be run twice: {@code IF [NOT] EXISTS}, {@code OR REPLACE}, {@code ON CONFLICT DO
- *     NOTHING}
+ * @param detail what an {@link Action#ALTER} changes ({@code TYPE "text"}, {@code SET NOT NULL},
+ *     ...) or the kind of constraint created ({@code PRIMARY KEY}, {@code UNIQUE}, {@code FOREIGN
+ *     KEY}, {@code CHECK}); else empty
+ * @param guarded written to be run twice: {@code IF [NOT] EXISTS}, {@code OR REPLACE}, {@code ON
+ *     CONFLICT DO NOTHING}
  * @param everyRow for UPDATE and DELETE, no WHERE clause; TRUNCATE is always every row
- * @param requires what must exist before the statement runs (the table altered, the table referenced)
- * @param implicitName for an object the statement does not name, how PostgreSQL names it; {@code object} then holds
- *     the name it gets when nothing else has it ({@link ObjectSet#named} chooses it on a database)
+ * @param requires what must exist before the statement runs (the table altered, the table
+ *     referenced)
+ * @param implicitName for an object the statement does not name, how PostgreSQL names it; {@code
+ *     object} then holds the name it gets when nothing else has it ({@link ObjectSet#named} chooses
+ *     it on a database)
  */
 public record Effect(
     Action action,
@@ -32,7 +35,14 @@ public record Effect(
     Optional<ImplicitName> implicitName) {
 
   public enum Action {
-    CREATE, DROP, RENAME, ALTER, INSERT, UPDATE, DELETE, TRUNCATE,
+    CREATE,
+    DROP,
+    RENAME,
+    ALTER,
+    INSERT,
+    UPDATE,
+    DELETE,
+    TRUNCATE,
     /** Not read: a DO block, a function, a trigger, a grant... Its effect cannot be checked. */
     UNKNOWN;
 
@@ -52,29 +62,45 @@ public record Effect(
     Objects.requireNonNull(implicitName, "implicitName");
   }
 
-  public Effect(Action action, SchemaObject object, Optional<SchemaObject> previous, String detail, boolean guarded,
-      boolean everyRow, List<SchemaObject> requires, SqlStatement statement) {
-    this(action, object, previous, detail, guarded, everyRow, requires, statement, Optional.empty());
+  public Effect(
+      Action action,
+      SchemaObject object,
+      Optional<SchemaObject> previous,
+      String detail,
+      boolean guarded,
+      boolean everyRow,
+      List<SchemaObject> requires,
+      SqlStatement statement) {
+    this(
+        action, object, previous, detail, guarded, everyRow, requires, statement, Optional.empty());
   }
 
   /** The same effect on an object of another name (the one PostgreSQL chose). */
   public Effect withObject(SchemaObject other) {
-    return new Effect(action, other, previous, detail, guarded, everyRow, requires, statement, implicitName);
+    return new Effect(
+        action, other, previous, detail, guarded, everyRow, requires, statement, implicitName);
   }
 
-  /** The same effect of another statement: the same one cut short ({@link SqlStatement#cut}), to be kept. */
+  /**
+   * The same effect of another statement: the same one cut short ({@link SqlStatement#cut}), to be
+   * kept.
+   */
   public Effect withStatement(SqlStatement other) {
-    return new Effect(action, object, previous, detail, guarded, everyRow, requires, other, implicitName);
+    return new Effect(
+        action, object, previous, detail, guarded, everyRow, requires, other, implicitName);
   }
 
   /** For messages: {@code create table "public"."User"}. */
   public String describe() {
     String what = action.name().toLowerCase(java.util.Locale.ROOT) + " " + object.describe();
     return switch (action) {
-      case RENAME -> "rename " + previous.map(SchemaObject::describe).orElse("?") + " to " + object.sqlName();
+      case RENAME ->
+          "rename " + previous.map(SchemaObject::describe).orElse("?") + " to " + object.sqlName();
       case ALTER -> "alter " + object.describe() + (detail.isEmpty() ? "" : " " + detail);
-      case UPDATE, DELETE -> action.name().toLowerCase(java.util.Locale.ROOT) + (everyRow ? " every row of " : " rows of ")
-          + object.sqlName();
+      case UPDATE, DELETE ->
+          action.name().toLowerCase(java.util.Locale.ROOT)
+              + (everyRow ? " every row of " : " rows of ")
+              + object.sqlName();
       case INSERT -> "insert rows into " + object.sqlName();
       case TRUNCATE -> "truncate " + object.sqlName();
       case UNKNOWN -> "unread statement";

@@ -11,16 +11,17 @@ import java.util.function.IntFunction;
 
 /**
  * The name PostgreSQL gives an object the statement does not name: a primary key written inline, a
- * {@code SERIAL}'s sequence, a {@code CREATE INDEX} without a name. As {@code ChooseRelationName} and
- * {@code ChooseConstraintName} make it: {@code <table>_<columns>_<label>}, the columns joined with {@code _}, the
- * table and column parts cut to fit 63 bytes as {@code makeObjectName} cuts them (the longer first), and a number
- * after the label ({@code _pkey1}) while the name is taken.
+ * {@code SERIAL}'s sequence, a {@code CREATE INDEX} without a name. As {@code ChooseRelationName}
+ * and {@code ChooseConstraintName} make it: {@code <table>_<columns>_<label>}, the columns joined
+ * with {@code _}, the table and column parts cut to fit 63 bytes as {@code makeObjectName} cuts
+ * them (the longer first), and a number after the label ({@code _pkey1}) while the name is taken.
  *
  * @param kind {@link Kind#CONSTRAINT}, {@link Kind#INDEX} or {@link Kind#SEQUENCE}
  * @param table the table it belongs to
- * @param columns the columns in the name; for a CHECK, the names its expression uses (the name has one only when
- *     they are one column of the table)
- * @param label {@code pkey}, {@code key}, {@code fkey}, {@code check}, {@code excl}, {@code idx} or {@code seq}
+ * @param columns the columns in the name; for a CHECK, the names its expression uses (the name has
+ *     one only when they are one column of the table)
+ * @param label {@code pkey}, {@code key}, {@code fkey}, {@code check}, {@code excl}, {@code idx} or
+ *     {@code seq}
  */
 public record ImplicitName(Kind kind, QualifiedName table, List<String> columns, String label) {
 
@@ -38,9 +39,15 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
     return label.equals("check");
   }
 
-  /** The name a constraint or index backed by one ({@code pkey}, {@code key}, {@code excl}) needs free. */
+  /**
+   * The name a constraint or index backed by one ({@code pkey}, {@code key}, {@code excl}) needs
+   * free.
+   */
   public boolean namesAnIndex() {
-    return kind != Kind.CONSTRAINT || label.equals("pkey") || label.equals("key") || label.equals("excl");
+    return kind != Kind.CONSTRAINT
+        || label.equals("pkey")
+        || label.equals("key")
+        || label.equals("excl");
   }
 
   /**
@@ -49,8 +56,10 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
    * @param checkColumn for a CHECK, the one column of the table its expression uses, if it uses one
    */
   public String choose(java.util.function.Predicate<String> taken, String checkColumn) {
-    String addition = label.equals("pkey") ? null : isCheck() ? checkColumn : indexNameAddition(columns);
-    IntFunction<String> candidate = pass -> makeObjectName(table.name(), addition, pass == 0 ? label : label + pass);
+    String addition =
+        label.equals("pkey") ? null : isCheck() ? checkColumn : indexNameAddition(columns);
+    IntFunction<String> candidate =
+        pass -> makeObjectName(table.name(), addition, pass == 0 ? label : label + pass);
     int pass = 0;
     while (taken.test(candidate.apply(pass))) {
       pass++;
@@ -60,11 +69,15 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
 
   /** The object named {@code name}. */
   public SchemaObject object(String name) {
-    return kind == Kind.CONSTRAINT ? SchemaObject.constraint(table, name)
+    return kind == Kind.CONSTRAINT
+        ? SchemaObject.constraint(table, name)
         : SchemaObject.of(kind, QualifiedName.of(table.schema(), name));
   }
 
-  /** {@code ChooseIndexNameAddition} (and {@code ChooseForeignKeyConstraintNameAddition}): null when none. */
+  /**
+   * {@code ChooseIndexNameAddition} (and {@code ChooseForeignKeyConstraintNameAddition}): null when
+   * none.
+   */
   static String indexNameAddition(List<String> names) {
     if (names.isEmpty()) {
       return null;
@@ -86,8 +99,8 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
   }
 
   /**
-   * {@code makeObjectName}: {@code name1_name2_label}, the longer of the two names shortened (by bytes, then back
-   * to a character boundary) until the whole fits in 63 bytes.
+   * {@code makeObjectName}: {@code name1_name2_label}, the longer of the two names shortened (by
+   * bytes, then back to a character boundary) until the whole fits in 63 bytes.
    */
   static String makeObjectName(String name1, String name2, String label) {
     int overhead = (name2 == null ? 0 : 1) + (label == null ? 0 : utf8(label) + 1);
@@ -112,8 +125,8 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
   }
 
   /**
-   * {@code ChooseIndexColumnNames}: each column's name in an index name, a repeated one numbered ({@code a},
-   * {@code a1}) within 63 bytes.
+   * {@code ChooseIndexColumnNames}: each column's name in an index name, a repeated one numbered
+   * ({@code a}, {@code a1}) within 63 bytes.
    */
   static List<String> indexColumnNames(List<String> originals) {
     List<String> result = new ArrayList<>();

@@ -20,51 +20,73 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The named objects of a database, as a set that effects can be played on: what a pending migration will find
- * when it runs after the ones before it. Built from a {@link Catalog}; only the schemas the catalog read are
- * known, and of an object elsewhere nothing is claimed.
+ * The named objects of a database, as a set that effects can be played on: what a pending migration
+ * will find when it runs after the ones before it. Built from a {@link Catalog}; only the schemas
+ * the catalog read are known, and of an object elsewhere nothing is claimed.
  *
- * <p>Every effect costs time in proportion to the objects it touches, never to the size of the set: the columns,
- * constraints and enum values are kept by their table or enum, and the indexes by their table, so a drop or a
- * rename moves only what it owns. A migration can be tried ({@link #begin()}) and taken back ({@link #rollback()}):
- * each change is written to an undo log while a try is open, so playing a deploy of thousands of migrations never
- * copies the set.
+ * <p>Every effect costs time in proportion to the objects it touches, never to the size of the set:
+ * the columns, constraints and enum values are kept by their table or enum, and the indexes by
+ * their table, so a drop or a rename moves only what it owns. A migration can be tried ({@link
+ * #begin()}) and taken back ({@link #rollback()}): each change is written to an undo log while a
+ * try is open, so playing a deploy of thousands of migrations never copies the set.
  */
 public final class ObjectSet {
 
   /** What the set can say of an object. */
   public enum Presence {
-    PRESENT, ABSENT, UNKNOWN
+    PRESENT,
+    ABSENT,
+    UNKNOWN
   }
 
   private final Set<String> schemas;
   private final Set<String> keys;
+
   /** The column, constraint and enum value keys of each table or enum, by its key. */
   private final Map<String, Set<String>> members;
+
   /** The relation names (indexes, constraint indexes) that go when their table is dropped. */
   private final Map<String, Set<String>> owned;
+
   /** The table each relation of {@link #owned} belongs to: the reverse of it. */
   private final Map<String, String> relationOwner;
-  /** The index each primary key, unique or exclusion constraint owns (it bears the constraint's name). */
-  private final Map<String, String> constraintIndexes;
-  /** The reverse of {@link #constraintIndexes}: the constraint owning each constraint index, by relation key. */
-  private final Map<String, String> indexConstraints;
+
   /**
-   * The constraint keys of each constraint name: PostgreSQL wants a name it generates free in the whole schema
-   * ({@code ChooseConstraintName}), not only on the table.
+   * The index each primary key, unique or exclusion constraint owns (it bears the constraint's
+   * name).
+   */
+  private final Map<String, String> constraintIndexes;
+
+  /**
+   * The reverse of {@link #constraintIndexes}: the constraint owning each constraint index, by
+   * relation key.
+   */
+  private final Map<String, String> indexConstraints;
+
+  /**
+   * The constraint keys of each constraint name: PostgreSQL wants a name it generates free in the
+   * whole schema ({@code ChooseConstraintName}), not only on the table.
    */
   private final Map<String, Set<String>> constraintsByName;
+
   /**
-   * The foreign keys that reference each table, by the table's key: {@code owner-key NUL constraint-key}. A
-   * {@code DROP TABLE ... CASCADE} drops them with it.
+   * The foreign keys that reference each table, by the table's key: {@code owner-key NUL
+   * constraint-key}. A {@code DROP TABLE ... CASCADE} drops them with it.
    */
   private final Map<String, Set<String>> referencing;
+
   /** The undo log of the open try: each change's reverse, newest last; null when no try is open. */
   private ArrayDeque<Runnable> undo;
 
-  private ObjectSet(Set<String> schemas, Set<String> keys, Map<String, Set<String>> members,
-      Map<String, Set<String>> owned, Map<String, String> relationOwner, Map<String, String> constraintIndexes,
-      Map<String, String> indexConstraints, Map<String, Set<String>> constraintsByName,
+  private ObjectSet(
+      Set<String> schemas,
+      Set<String> keys,
+      Map<String, Set<String>> members,
+      Map<String, Set<String>> owned,
+      Map<String, String> relationOwner,
+      Map<String, String> constraintIndexes,
+      Map<String, String> indexConstraints,
+      Map<String, Set<String>> constraintsByName,
       Map<String, Set<String>> referencing) {
     this.schemas = schemas;
     this.keys = keys;
@@ -78,10 +100,21 @@ public final class ObjectSet {
   }
 
   public static ObjectSet of(Catalog catalog) {
-    ObjectSet set = new ObjectSet(new HashSet<>(catalog.schemas()), new HashSet<>(), new HashMap<>(), new HashMap<>(),
-        new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+    ObjectSet set =
+        new ObjectSet(
+            new HashSet<>(catalog.schemas()),
+            new HashSet<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>(),
+            new HashMap<>());
     catalog.schemas().forEach(schema -> set.addKey(key(SchemaObject.schema(schema))));
-    catalog.extensions().forEach(extension -> set.addKey(key(SchemaObject.extension(extension.name()))));
+    catalog
+        .extensions()
+        .forEach(extension -> set.addKey(key(SchemaObject.extension(extension.name()))));
     for (Table table : catalog.tables()) {
       set.addTable(table);
     }
@@ -91,8 +124,13 @@ public final class ObjectSet {
     for (Sequence sequence : catalog.sequences()) {
       set.addRelation(SchemaObject.of(Kind.SEQUENCE, sequence.name()));
       // a SERIAL's sequence goes with its table
-      sequence.ownedBy().ifPresent(column -> set.own(key(SchemaObject.of(Kind.TABLE, column.table())),
-          relationKey(sequence.name())));
+      sequence
+          .ownedBy()
+          .ifPresent(
+              column ->
+                  set.own(
+                      key(SchemaObject.of(Kind.TABLE, column.table())),
+                      relationKey(sequence.name())));
     }
     for (EnumType type : catalog.enums()) {
       set.addKey(key(SchemaObject.of(Kind.ENUM, type.name())));
@@ -103,9 +141,16 @@ public final class ObjectSet {
 
   /** An independent set holding the same objects (no try open). */
   public ObjectSet copy() {
-    return new ObjectSet(new HashSet<>(schemas), new HashSet<>(keys), deepCopy(members), deepCopy(owned),
-        new HashMap<>(relationOwner), new HashMap<>(constraintIndexes), new HashMap<>(indexConstraints),
-        deepCopy(constraintsByName), deepCopy(referencing));
+    return new ObjectSet(
+        new HashSet<>(schemas),
+        new HashSet<>(keys),
+        deepCopy(members),
+        deepCopy(owned),
+        new HashMap<>(relationOwner),
+        new HashMap<>(constraintIndexes),
+        new HashMap<>(indexConstraints),
+        deepCopy(constraintsByName),
+        deepCopy(referencing));
   }
 
   private static Map<String, Set<String>> deepCopy(Map<String, Set<String>> map) {
@@ -127,7 +172,10 @@ public final class ObjectSet {
     undo = null;
   }
 
-  /** Takes back every change of the open try, newest first: the set is as it was at {@link #begin()}. */
+  /**
+   * Takes back every change of the open try, newest first: the set is as it was at {@link
+   * #begin()}.
+   */
   public void rollback() {
     ArrayDeque<Runnable> changes = undo;
     undo = null;
@@ -136,7 +184,10 @@ public final class ObjectSet {
     }
   }
 
-  /** Whether the object is there; UNKNOWN outside the schemas read, and for types that may not be enums. */
+  /**
+   * Whether the object is there; UNKNOWN outside the schemas read, and for types that may not be
+   * enums.
+   */
   public Presence presence(SchemaObject object) {
     if (!known(object)) {
       return Presence.UNKNOWN;
@@ -145,8 +196,9 @@ public final class ObjectSet {
   }
 
   /**
-   * The object that stands in the way of creating this one, if any: the same object, or another relation of
-   * the same name (a view named like the new table), or an index named like a new primary or unique key.
+   * The object that stands in the way of creating this one, if any: the same object, or another
+   * relation of the same name (a view named like the new table), or an index named like a new
+   * primary or unique key.
    */
   public Optional<String> conflict(SchemaObject object, String constraintType) {
     if (!known(object)) {
@@ -168,8 +220,9 @@ public final class ObjectSet {
   }
 
   /**
-   * The effect on the object PostgreSQL names when the statement does not ({@link Effect#implicitName()}): the
-   * first free of {@code T_pkey}, {@code T_pkey1}, ... on this set; any other effect as it is.
+   * The effect on the object PostgreSQL names when the statement does not ({@link
+   * Effect#implicitName()}): the first free of {@code T_pkey}, {@code T_pkey1}, ... on this set;
+   * any other effect as it is.
    */
   public Effect named(Effect effect) {
     if (effect.implicitName().isEmpty() || !known(effect.object())) {
@@ -178,24 +231,36 @@ public final class ObjectSet {
     ImplicitName implicit = effect.implicitName().get();
     String schema = implicit.table().schema();
     String checkColumn = implicit.isCheck() ? checkColumn(implicit) : null;
-    String chosen = implicit.choose(name -> (implicit.namesAnIndex()
-        && keys.contains(relationKey(QualifiedName.of(schema, name))))
-        || (implicit.kind() == Kind.CONSTRAINT && constraintNamed(schema, name)), checkColumn);
+    String chosen =
+        implicit.choose(
+            name ->
+                (implicit.namesAnIndex()
+                        && keys.contains(relationKey(QualifiedName.of(schema, name))))
+                    || (implicit.kind() == Kind.CONSTRAINT && constraintNamed(schema, name)),
+            checkColumn);
     return effect.withObject(implicit.object(chosen));
   }
 
-  /** The one column of the table a CHECK's expression uses, or null when it uses none or several. */
+  /**
+   * The one column of the table a CHECK's expression uses, or null when it uses none or several.
+   */
   private String checkColumn(ImplicitName check) {
     SchemaObject table = SchemaObject.of(Kind.TABLE, check.table());
-    List<String> used = check.columns().stream().distinct()
-        .filter(name -> presence(table) != Presence.PRESENT || holds(SchemaObject.column(check.table(), name)))
-        .toList();
+    List<String> used =
+        check.columns().stream()
+            .distinct()
+            .filter(
+                name ->
+                    presence(table) != Presence.PRESENT
+                        || holds(SchemaObject.column(check.table(), name)))
+            .toList();
     return used.size() == 1 ? used.get(0) : null;
   }
 
   private boolean constraintNamed(String schema, String name) {
     String prefix = "constraint|" + schema + ".";
-    return constraintsByName.getOrDefault(name, Set.of()).stream().anyMatch(key -> key.startsWith(prefix));
+    return constraintsByName.getOrDefault(name, Set.of()).stream()
+        .anyMatch(key -> key.startsWith(prefix));
   }
 
   /** Plays one effect, as if its statement ran: what it creates is there, what it drops is gone. */
@@ -205,10 +270,12 @@ public final class ObjectSet {
       case CREATE -> {
         add(object, effect.detail());
         if (object.kind() == Kind.CONSTRAINT && effect.detail().equals("FOREIGN KEY")) {
-          effect.requires().stream().filter(table -> !table.equals(object.owner()))
+          effect.requires().stream()
+              .filter(table -> !table.equals(object.owner()))
               .forEach(table -> reference(key(table), key(object.owner()), key(object)));
         }
-        if ((object.kind() == Kind.INDEX || object.kind() == Kind.SEQUENCE) && !effect.requires().isEmpty()) {
+        if ((object.kind() == Kind.INDEX || object.kind() == Kind.SEQUENCE)
+            && !effect.requires().isEmpty()) {
           own(key(effect.requires().get(0)), relationKey(object.name()));
         }
       }
@@ -218,9 +285,12 @@ public final class ObjectSet {
         }
         remove(object);
       }
-      case RENAME -> effect.previous().ifPresentOrElse(previous -> rename(previous, object),
-          () -> add(object, effect.detail()));
-      default -> { }
+      case RENAME ->
+          effect
+              .previous()
+              .ifPresentOrElse(
+                  previous -> rename(previous, object), () -> add(object, effect.detail()));
+      default -> {}
     }
   }
 
@@ -245,7 +315,9 @@ public final class ObjectSet {
     }
   }
 
-  /** The index PostgreSQL creates for a primary key, unique or exclusion constraint, named like it. */
+  /**
+   * The index PostgreSQL creates for a primary key, unique or exclusion constraint, named like it.
+   */
   private void addConstraintIndex(SchemaObject constraint) {
     QualifiedName index = QualifiedName.of(constraint.name().schema(), constraint.part());
     String relation = relationKey(index);
@@ -256,11 +328,12 @@ public final class ObjectSet {
   }
 
   /**
-   * As {@code RENAME} does it: a table keeps its columns, constraints and indexes, an enum its values, a
-   * constraint its index (renamed with it), an index its table.
+   * As {@code RENAME} does it: a table keeps its columns, constraints and indexes, an enum its
+   * values, a constraint its index (renamed with it), an index its table.
    */
   private void rename(SchemaObject previous, SchemaObject object) {
-    if ((previous.kind() == Kind.TABLE || previous.kind() == Kind.ENUM) && previous.kind() == object.kind()) {
+    if ((previous.kind() == Kind.TABLE || previous.kind() == Kind.ENUM)
+        && previous.kind() == object.kind()) {
       String from = key(previous);
       String to = key(object);
       String oldOwner = "|" + previous.name() + "|";
@@ -273,7 +346,8 @@ public final class ObjectSet {
         String index = constraintIndexes.get(moved);
         if (index != null) {
           removeConstraintIndex(moved);
-          putConstraintIndex(renamed, movedTo(index, previous.name().schema(), object.name().schema()));
+          putConstraintIndex(
+              renamed, movedTo(index, previous.name().schema(), object.name().schema()));
         }
       }
       for (String relation : List.copyOf(owned.getOrDefault(from, Set.of()))) {
@@ -296,16 +370,20 @@ public final class ObjectSet {
       add(object, "");
       return;
     }
-    boolean ownsIndex = previous.kind() == Kind.CONSTRAINT && constraintIndexes.containsKey(key(previous));
+    boolean ownsIndex =
+        previous.kind() == Kind.CONSTRAINT && constraintIndexes.containsKey(key(previous));
     String previousRelation = relationKey(previous.name());
-    String constraintOfIndex = previous.kind() == Kind.INDEX ? indexConstraints.get(previousRelation) : null;
+    String constraintOfIndex =
+        previous.kind() == Kind.INDEX ? indexConstraints.get(previousRelation) : null;
     if (constraintOfIndex != null && relationOwner.containsKey(previousRelation)) {
-      // ALTER INDEX renames the primary key, unique or exclusion constraint the index backs, and back
+      // ALTER INDEX renames the primary key, unique or exclusion constraint the index backs, and
+      // back
       String table = relationOwner.get(previousRelation);
       String tableName = table.substring(table.indexOf('|') + 1, table.length() - 1);
       String schema = previous.name().schema();
       QualifiedName onTable = QualifiedName.of(schema, tableName.substring(schema.length() + 1));
-      rename(SchemaObject.constraint(onTable, constraintName(table, constraintOfIndex)),
+      rename(
+          SchemaObject.constraint(onTable, constraintName(table, constraintOfIndex)),
           SchemaObject.constraint(onTable, object.name().name()));
       return;
     }
@@ -321,7 +399,9 @@ public final class ObjectSet {
     }
   }
 
-  /** A relation key of one schema, in another ({@code relation|old.X} to {@code relation|new.X}). */
+  /**
+   * A relation key of one schema, in another ({@code relation|old.X} to {@code relation|new.X}).
+   */
   private static String movedTo(String relation, String from, String to) {
     if (from.equals(to)) {
       return relation;
@@ -365,18 +445,22 @@ public final class ObjectSet {
     addRelation(tableObject);
     table.columns().forEach(column -> addMember(SchemaObject.column(table.name(), column.name())));
     for (Index index : table.indexes()) {
-      SchemaObject indexObject = SchemaObject.of(Kind.INDEX, QualifiedName.of(table.name().schema(), index.name()));
+      SchemaObject indexObject =
+          SchemaObject.of(Kind.INDEX, QualifiedName.of(table.name().schema(), index.name()));
       addRelation(indexObject);
       own(key(tableObject), relationKey(indexObject.name()));
     }
     for (ForeignKey foreignKey : table.foreignKeys()) {
-      reference(key(SchemaObject.of(Kind.TABLE, foreignKey.referencedTable())), key(tableObject),
+      reference(
+          key(SchemaObject.of(Kind.TABLE, foreignKey.referencedTable())),
+          key(tableObject),
           key(SchemaObject.constraint(table.name(), foreignKey.name())));
     }
     for (Constraint constraint : table.constraints()) {
       SchemaObject constraintObject = SchemaObject.constraint(table.name(), constraint.name());
       addMember(constraintObject);
-      if (constraint.kind() == ConstraintKind.PRIMARY_KEY || constraint.kind() == ConstraintKind.UNIQUE
+      if (constraint.kind() == ConstraintKind.PRIMARY_KEY
+          || constraint.kind() == ConstraintKind.UNIQUE
           || constraint.kind() == ConstraintKind.EXCLUSION) {
         addConstraintIndex(constraintObject);
       }
@@ -392,7 +476,8 @@ public final class ObjectSet {
     return kind == Kind.COLUMN || kind == Kind.CONSTRAINT || kind == Kind.ENUM_VALUE;
   }
 
-  // Every change goes through the methods below, which write its reverse to the undo log of an open try.
+  // Every change goes through the methods below, which write its reverse to the undo log of an open
+  // try.
 
   private void changed(Runnable reverse) {
     if (undo != null) {
@@ -422,7 +507,8 @@ public final class ObjectSet {
       changed(() -> members.get(owner).remove(member));
     }
     String constraint = constraintName(owner, member);
-    if (constraint != null && constraintsByName.computeIfAbsent(constraint, ignored -> new HashSet<>()).add(member)) {
+    if (constraint != null
+        && constraintsByName.computeIfAbsent(constraint, ignored -> new HashSet<>()).add(member)) {
       changed(() -> constraintsByName.get(constraint).remove(member));
     }
   }
@@ -440,7 +526,10 @@ public final class ObjectSet {
     }
   }
 
-  /** The name of a constraint member ({@code constraint|<table>|<name>} of {@code table|<table>|}), else null. */
+  /**
+   * The name of a constraint member ({@code constraint|<table>|<name>} of {@code table|<table>|}),
+   * else null.
+   */
   private static String constraintName(String owner, String member) {
     if (!member.startsWith("constraint|")) {
       return null;
@@ -448,7 +537,6 @@ public final class ObjectSet {
     String table = owner.substring(owner.indexOf('|') + 1, owner.length() - 1);
     return member.substring(("constraint|" + table + "|").length());
   }
-
 
   private void own(String table, String relation) {
     if (owned.computeIfAbsent(table, ignored -> new HashSet<>()).add(relation)) {
@@ -476,7 +564,10 @@ public final class ObjectSet {
     }
   }
 
-  /** The foreign keys of other tables that reference this one: {@code DROP TABLE ... CASCADE} drops them. */
+  /**
+   * The foreign keys of other tables that reference this one: {@code DROP TABLE ... CASCADE} drops
+   * them.
+   */
   private void dropReferencing(String table) {
     for (String pair : List.copyOf(referencing.getOrDefault(table, Set.of()))) {
       String owner = pair.substring(0, pair.indexOf('\0'));
@@ -515,18 +606,27 @@ public final class ObjectSet {
   }
 
   private static boolean makesIndex(String constraintType) {
-    return constraintType.equals("PRIMARY KEY") || constraintType.equals("UNIQUE") || constraintType.equals("EXCLUDE");
+    return constraintType.equals("PRIMARY KEY")
+        || constraintType.equals("UNIQUE")
+        || constraintType.equals("EXCLUDE");
   }
 
   private static String key(SchemaObject object) {
-    return object.kind().name().toLowerCase(java.util.Locale.ROOT) + "|" + object.name() + "|" + object.part();
+    return object.kind().name().toLowerCase(java.util.Locale.ROOT)
+        + "|"
+        + object.name()
+        + "|"
+        + object.part();
   }
 
   private static String relationKey(QualifiedName name) {
     return "relation|" + name;
   }
 
-  /** True when the effect is a CREATE or RENAME whose result the set holds, or a DROP whose object is gone. */
+  /**
+   * True when the effect is a CREATE or RENAME whose result the set holds, or a DROP whose object
+   * is gone.
+   */
   public Presence achieved(Effect effect) {
     return switch (effect.action()) {
       case CREATE -> presence(effect.object());
@@ -537,7 +637,9 @@ public final class ObjectSet {
         if (target == Presence.PRESENT && source == Presence.ABSENT) {
           yield Presence.PRESENT;
         }
-        yield target == Presence.ABSENT && source == Presence.PRESENT ? Presence.ABSENT : Presence.UNKNOWN;
+        yield target == Presence.ABSENT && source == Presence.PRESENT
+            ? Presence.ABSENT
+            : Presence.UNKNOWN;
       }
       default -> Presence.UNKNOWN;
     };

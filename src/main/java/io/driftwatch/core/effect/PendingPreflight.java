@@ -12,23 +12,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The migrations the next deploy runs, read once per audit: each one's effects, in deploy order, and the failure
- * {@link Preflight} predicts for it on the live catalog. The MS018 rule and the resolution plan both start from it.
+ * The migrations the next deploy runs, read once per audit: each one's effects, in deploy order,
+ * and the failure {@link Preflight} predicts for it on the live catalog. The MS018 rule and the
+ * resolution plan both start from it.
  *
- * <p>The deploy is read up to {@link StatementEffects#MAX_EFFECTS} schema changes in all: the migration that goes
- * over, and every one after it (each one runs on what those before it made), are left unread (no effects, nothing
- * predicted) and listed in {@code unread}, which the engine reports.
+ * <p>The deploy is read up to {@link StatementEffects#MAX_EFFECTS} schema changes in all: the
+ * migration that goes over, and every one after it (each one runs on what those before it made),
+ * are left unread (no effects, nothing predicted) and listed in {@code unread}, which the engine
+ * reports.
  *
  * @param effects by migration, in deploy order; a migration without a script, or unread, has none
  * @param predicted the predicted failure of each migration that will fail, by name
- * @param failures the migrations whose script the effect reader failed on (they count as having no effects), with
- *     the failure: the engine reports each as a finding instead of failing the audit
- * @param unread the migrations not read, in deploy order: from the first that would go over the bound on
+ * @param failures the migrations whose script the effect reader failed on (they count as having no
+ *     effects), with the failure: the engine reports each as a finding instead of failing the audit
+ * @param unread the migrations not read, in deploy order: from the first that would go over the
+ *     bound on
  */
-public record PendingPreflight(Map<String, List<Effect>> effects, Map<String, PredictedFailure> predicted,
-    Map<String, Throwable> failures, List<String> unread) {
+public record PendingPreflight(
+    Map<String, List<Effect>> effects,
+    Map<String, PredictedFailure> predicted,
+    Map<String, Throwable> failures,
+    List<String> unread) {
 
-  public static final PendingPreflight NONE = new PendingPreflight(Map.of(), Map.of(), Map.of(), List.of());
+  public static final PendingPreflight NONE =
+      new PendingPreflight(Map.of(), Map.of(), Map.of(), List.of());
 
   public PendingPreflight {
     effects = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(effects));
@@ -37,7 +44,8 @@ public record PendingPreflight(Map<String, List<Effect>> effects, Map<String, Pr
     unread = List.copyOf(unread);
   }
 
-  public PendingPreflight(Map<String, List<Effect>> effects, Map<String, PredictedFailure> predicted) {
+  public PendingPreflight(
+      Map<String, List<Effect>> effects, Map<String, PredictedFailure> predicted) {
     this(effects, predicted, Map.of(), List.of());
   }
 
@@ -45,12 +53,17 @@ public record PendingPreflight(Map<String, List<Effect>> effects, Map<String, Pr
    * @param live the live catalog; without it nothing is predicted
    * @param schema the migration schema, for unqualified names
    */
-  public static PendingPreflight of(MigrationHistory history, Optional<Catalog> live, String schema) {
+  public static PendingPreflight of(
+      MigrationHistory history, Optional<Catalog> live, String schema) {
     return of(history, live, schema, StatementEffects.MAX_EFFECTS);
   }
 
-  /** As {@link #of(MigrationHistory, Optional, String)}, reading at most {@code maxEffects} changes in all. */
-  public static PendingPreflight of(MigrationHistory history, Optional<Catalog> live, String schema, int maxEffects) {
+  /**
+   * As {@link #of(MigrationHistory, Optional, String)}, reading at most {@code maxEffects} changes
+   * in all.
+   */
+  public static PendingPreflight of(
+      MigrationHistory history, Optional<Catalog> live, String schema, int maxEffects) {
     StatementEffects reader = new StatementEffects(schema);
     Map<String, List<Effect>> effects = new LinkedHashMap<>();
     Map<String, Throwable> failures = new LinkedHashMap<>();
@@ -77,21 +90,22 @@ public record PendingPreflight(Map<String, List<Effect>> effects, Map<String, Pr
     if (effects.isEmpty()) {
       return NONE;
     }
-    Map<String, PredictedFailure> predicted = live.map(catalog -> Preflight.predict(effects, ObjectSet.of(catalog)))
-        .orElse(Map.of());
+    Map<String, PredictedFailure> predicted =
+        live.map(catalog -> Preflight.predict(effects, ObjectSet.of(catalog))).orElse(Map.of());
     return new PendingPreflight(effects, predicted, failures, unread);
   }
 
   /**
-   * The effects as kept for the whole audit: their statements cut to their first {@value #KEPT_STATEMENT_CHARS}
-   * characters (the pre-flight and the plan quote a statement's line and start, never all of it), so the effects of
-   * a data load do not keep its text.
+   * The effects as kept for the whole audit: their statements cut to their first {@value
+   * #KEPT_STATEMENT_CHARS} characters (the pre-flight and the plan quote a statement's line and
+   * start, never all of it), so the effects of a data load do not keep its text.
    */
   private static List<Effect> kept(List<Effect> effects) {
     Map<SqlStatement, SqlStatement> cut = new IdentityHashMap<>();
     List<Effect> kept = new ArrayList<>(effects.size());
     for (Effect effect : effects) {
-      SqlStatement statement = cut.computeIfAbsent(effect.statement(), s -> s.cut(KEPT_STATEMENT_CHARS));
+      SqlStatement statement =
+          cut.computeIfAbsent(effect.statement(), s -> s.cut(KEPT_STATEMENT_CHARS));
       kept.add(statement == effect.statement() ? effect : effect.withStatement(statement));
     }
     return kept;

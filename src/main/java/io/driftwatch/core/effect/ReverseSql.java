@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The SQL that undoes a migration's effects, last effect first, written against the database as it is before
- * the migration runs (so a dropped index or an altered column can be put back as it was). What cannot be undone
- * is named, with the reason: lost rows, enum values PostgreSQL cannot remove, statements not read.
+ * The SQL that undoes a migration's effects, last effect first, written against the database as it
+ * is before the migration runs (so a dropped index or an altered column can be put back as it was).
+ * What cannot be undone is named, with the reason: lost rows, enum values PostgreSQL cannot remove,
+ * statements not read.
  */
 public final class ReverseSql {
 
@@ -26,20 +27,26 @@ public final class ReverseSql {
   public record Reversal(Effect effect, Optional<String> sql, Optional<String> irreversible) {}
 
   private final Optional<Catalog> before;
+
   /** The objects of {@code before}, made when first needed: reading a large catalog is not free. */
   private Optional<ObjectSet> beforeObjects;
+
   /** The catalog before, by name, made once: each effect looks its object up. */
   private Optional<CatalogIndex> beforeIndex;
 
-  /** @param before the catalog before the migration runs; without it, dropped objects cannot be re-created */
+  /**
+   * @param before the catalog before the migration runs; without it, dropped objects cannot be
+   *     re-created
+   */
   public ReverseSql(Optional<Catalog> before) {
     this.before = before;
   }
 
   /**
    * Undoes the effects (of one migration), last first. A column or constraint of a table the same
-   * migration creates goes with the table's DROP. A {@code CREATE TABLE IF NOT EXISTS} of a table that was
-   * already there does nothing, its columns included; the later changes to that table are undone one by one.
+   * migration creates goes with the table's DROP. A {@code CREATE TABLE IF NOT EXISTS} of a table
+   * that was already there does nothing, its columns included; the later changes to that table are
+   * undone one by one.
    */
   public List<Reversal> reverse(List<Effect> effects) {
     Optional<ObjectSet> existing = beforeObjects();
@@ -63,7 +70,8 @@ public final class ReverseSql {
       if (onNewTable) {
         continue; // dropping the new table undoes its columns, constraints, rows and changes
       }
-      if (effect.action() == Effect.Action.CREATE && object.kind() == Kind.SEQUENCE
+      if (effect.action() == Effect.Action.CREATE
+          && object.kind() == Kind.SEQUENCE
           && effect.implicitName().isPresent()) {
         continue; // a SERIAL's sequence goes with its column, and cannot be dropped before it
       }
@@ -82,7 +90,10 @@ public final class ReverseSql {
     return beforeIndex;
   }
 
-  /** The objects of the catalog before, read once for every migration this instance reverses (it only reads them). */
+  /**
+   * The objects of the catalog before, read once for every migration this instance reverses (it
+   * only reads them).
+   */
   private Optional<ObjectSet> beforeObjects() {
     if (beforeObjects == null) {
       beforeObjects = before.map(ObjectSet::of);
@@ -95,14 +106,24 @@ public final class ReverseSql {
     return switch (effect.action()) {
       case CREATE -> undoCreate(effect);
       case DROP -> undoDrop(effect);
-      case RENAME -> effect.previous().map(previous -> sql(effect, renameBack(object, previous)))
-          .orElseGet(() -> irreversible(effect, "the old name is unknown"));
+      case RENAME ->
+          effect
+              .previous()
+              .map(previous -> sql(effect, renameBack(object, previous)))
+              .orElseGet(() -> irreversible(effect, "the old name is unknown"));
       case ALTER -> undoAlter(effect);
-      case INSERT -> irreversible(effect, "the inserted rows cannot be told apart from others by their SQL; delete "
-          + "them by key if needed");
-      case UPDATE -> irreversible(effect, "the values it overwrites are lost; restore them from a backup");
-      case DELETE, TRUNCATE -> irreversible(effect, "the rows it removes are lost; restore them from a backup");
-      case UNKNOWN -> irreversible(effect, "the statement is not read by driftwatch; write its reverse by hand");
+      case INSERT ->
+          irreversible(
+              effect,
+              "the inserted rows cannot be told apart from others by their SQL; delete "
+                  + "them by key if needed");
+      case UPDATE ->
+          irreversible(effect, "the values it overwrites are lost; restore them from a backup");
+      case DELETE, TRUNCATE ->
+          irreversible(effect, "the rows it removes are lost; restore them from a backup");
+      case UNKNOWN ->
+          irreversible(
+              effect, "the statement is not read by driftwatch; write its reverse by hand");
     };
   }
 
@@ -110,27 +131,52 @@ public final class ReverseSql {
     SchemaObject object = effect.object();
     boolean existedBefore = beforeObjects().map(set -> set.holds(object)).orElse(false);
     if (existedBefore && effect.guarded()) {
-      return object.kind() == Kind.VIEW ? beforeIndex().flatMap(catalog -> catalog.view(object.name()))
-          .map(view -> sql(effect, new CatalogDdl(before.get()).createView(view).replaceFirst("^CREATE ",
-              "CREATE OR REPLACE ")))
-          .orElseGet(() -> irreversible(effect, "the view's previous definition is unknown"))
+      return object.kind() == Kind.VIEW
+          ? beforeIndex()
+              .flatMap(catalog -> catalog.view(object.name()))
+              .map(
+                  view ->
+                      sql(
+                          effect,
+                          new CatalogDdl(before.get())
+                              .createView(view)
+                              .replaceFirst("^CREATE ", "CREATE OR REPLACE ")))
+              .orElseGet(() -> irreversible(effect, "the view's previous definition is unknown"))
           : irreversible(effect, "nothing to undo: the object existed before (IF NOT EXISTS)");
     }
     String name = object.sqlName();
     return switch (object.kind()) {
       case TABLE -> sql(effect, "DROP TABLE " + name + ";");
-      case COLUMN -> sql(effect, "ALTER TABLE " + object.name().quoted() + " DROP COLUMN "
-          + CatalogDdl.quote(object.part()) + ";");
-      case CONSTRAINT -> sql(effect, "ALTER TABLE " + object.name().quoted() + " DROP CONSTRAINT "
-          + CatalogDdl.quote(object.part()) + ";");
+      case COLUMN ->
+          sql(
+              effect,
+              "ALTER TABLE "
+                  + object.name().quoted()
+                  + " DROP COLUMN "
+                  + CatalogDdl.quote(object.part())
+                  + ";");
+      case CONSTRAINT ->
+          sql(
+              effect,
+              "ALTER TABLE "
+                  + object.name().quoted()
+                  + " DROP CONSTRAINT "
+                  + CatalogDdl.quote(object.part())
+                  + ";");
       case INDEX -> sql(effect, "DROP INDEX " + name + ";");
       case ENUM -> sql(effect, "DROP TYPE " + name + ";");
       case VIEW -> sql(effect, "DROP VIEW " + name + ";");
       case SEQUENCE -> sql(effect, "DROP SEQUENCE " + name + ";");
       case EXTENSION -> sql(effect, "DROP EXTENSION " + name + ";");
       case SCHEMA -> sql(effect, "DROP SCHEMA " + name + ";");
-      case ENUM_VALUE -> irreversible(effect, "PostgreSQL cannot remove a value from an enum; recreate "
-          + object.name().quoted() + " without " + CatalogDdl.literal(object.part()) + " once no row uses it");
+      case ENUM_VALUE ->
+          irreversible(
+              effect,
+              "PostgreSQL cannot remove a value from an enum; recreate "
+                  + object.name().quoted()
+                  + " without "
+                  + CatalogDdl.literal(object.part())
+                  + " once no row uses it");
     };
   }
 
@@ -143,21 +189,51 @@ public final class ReverseSql {
     CatalogDdl ddl = new CatalogDdl(before.get());
     Optional<Table> table = catalog.table(object.name());
     return switch (object.kind()) {
-      case TABLE -> table.map(t -> irreversible(effect, "its rows are lost; the empty table comes back with: "
-          + String.join(" ", ddl.reproduceTable(t))))
-          .orElseGet(() -> irreversible(effect, "the table is not in the database"));
-      case COLUMN -> table.flatMap(t -> t.column(object.part()).map(c -> irreversible(effect,
-              "its values are lost; the empty column comes back with: " + ddl.addColumn(t, c))))
-          .orElseGet(() -> irreversible(effect, "the column is not in the database"));
-      case CONSTRAINT -> table.flatMap(t -> t.constraint(object.part()).map(c -> sql(effect, ddl.addConstraint(t, c))))
-          .orElseGet(() -> irreversible(effect, "the constraint is not in the database"));
-      case INDEX -> catalog.tableOfIndex(object.name()).map(found -> sql(effect, ddl.createIndex(found,
-              found.index(object.name().name()).orElseThrow())))
-          .orElseGet(() -> irreversible(effect, "the index is not in the database"));
-      case ENUM -> catalog.enumType(object.name()).map(type -> sql(effect, ddl.createEnum(type)))
-          .orElseGet(() -> irreversible(effect, "the type is not an enum of the database"));
-      case VIEW -> catalog.view(object.name()).map(view -> sql(effect, ddl.createView(view)))
-          .orElseGet(() -> irreversible(effect, "the view is not in the database"));
+      case TABLE ->
+          table
+              .map(
+                  t ->
+                      irreversible(
+                          effect,
+                          "its rows are lost; the empty table comes back with: "
+                              + String.join(" ", ddl.reproduceTable(t))))
+              .orElseGet(() -> irreversible(effect, "the table is not in the database"));
+      case COLUMN ->
+          table
+              .flatMap(
+                  t ->
+                      t.column(object.part())
+                          .map(
+                              c ->
+                                  irreversible(
+                                      effect,
+                                      "its values are lost; the empty column comes back with: "
+                                          + ddl.addColumn(t, c))))
+              .orElseGet(() -> irreversible(effect, "the column is not in the database"));
+      case CONSTRAINT ->
+          table
+              .flatMap(
+                  t -> t.constraint(object.part()).map(c -> sql(effect, ddl.addConstraint(t, c))))
+              .orElseGet(() -> irreversible(effect, "the constraint is not in the database"));
+      case INDEX ->
+          catalog
+              .tableOfIndex(object.name())
+              .map(
+                  found ->
+                      sql(
+                          effect,
+                          ddl.createIndex(found, found.index(object.name().name()).orElseThrow())))
+              .orElseGet(() -> irreversible(effect, "the index is not in the database"));
+      case ENUM ->
+          catalog
+              .enumType(object.name())
+              .map(type -> sql(effect, ddl.createEnum(type)))
+              .orElseGet(() -> irreversible(effect, "the type is not an enum of the database"));
+      case VIEW ->
+          catalog
+              .view(object.name())
+              .map(view -> sql(effect, ddl.createView(view)))
+              .orElseGet(() -> irreversible(effect, "the view is not in the database"));
       default -> irreversible(effect, "re-create " + object.describe() + " by hand");
     };
   }
@@ -170,7 +246,11 @@ public final class ReverseSql {
     }
     Optional<Table> table = beforeIndex().flatMap(catalog -> catalog.table(object.name()));
     Optional<Column> column = table.flatMap(t -> t.column(object.part()));
-    String alter = "ALTER TABLE " + object.name().quoted() + " ALTER COLUMN " + CatalogDdl.quote(object.part());
+    String alter =
+        "ALTER TABLE "
+            + object.name().quoted()
+            + " ALTER COLUMN "
+            + CatalogDdl.quote(object.part());
     if (detail.startsWith("SET NOT NULL")) {
       return sql(effect, alter + " DROP NOT NULL;");
     }
@@ -181,32 +261,75 @@ public final class ReverseSql {
       return irreversible(effect, "the column's previous definition is not known");
     }
     if (detail.startsWith("SET DEFAULT") || detail.startsWith("DROP DEFAULT")) {
-      return sql(effect, column.get().defaultExpression().map(expression -> alter + " SET DEFAULT " + expression + ";")
-          .orElse(alter + " DROP DEFAULT;"));
+      return sql(
+          effect,
+          column
+              .get()
+              .defaultExpression()
+              .map(expression -> alter + " SET DEFAULT " + expression + ";")
+              .orElse(alter + " DROP DEFAULT;"));
     }
     if (detail.startsWith("TYPE") || detail.startsWith("SET DATA TYPE")) {
       Column now = column.get();
       String type = now.userType().map(QualifiedName::quoted).orElse(now.type());
-      return sql(effect, alter + " SET DATA TYPE " + type + " USING " + CatalogDdl.quote(now.name()) + "::" + type
-          + "; -- values that do not fit the old type make it fail");
+      return sql(
+          effect,
+          alter
+              + " SET DATA TYPE "
+              + type
+              + " USING "
+              + CatalogDdl.quote(now.name())
+              + "::"
+              + type
+              + "; -- values that do not fit the old type make it fail");
     }
     return irreversible(effect, "`" + effect.detail() + "` is not reversed automatically");
   }
 
   private static String renameBack(SchemaObject renamed, SchemaObject previous) {
     return switch (renamed.kind()) {
-      case COLUMN -> "ALTER TABLE " + renamed.name().quoted() + " RENAME COLUMN " + CatalogDdl.quote(renamed.part())
-          + " TO " + CatalogDdl.quote(previous.part()) + ";";
-      case CONSTRAINT -> "ALTER TABLE " + renamed.name().quoted() + " RENAME CONSTRAINT "
-          + CatalogDdl.quote(renamed.part()) + " TO " + CatalogDdl.quote(previous.part()) + ";";
-      case TABLE -> "ALTER TABLE " + renamed.name().quoted() + " RENAME TO " + CatalogDdl.quote(previous.name().name())
-          + ";";
-      case INDEX -> "ALTER INDEX " + renamed.name().quoted() + " RENAME TO " + CatalogDdl.quote(previous.name().name())
-          + ";";
-      case ENUM -> "ALTER TYPE " + renamed.name().quoted() + " RENAME TO " + CatalogDdl.quote(previous.name().name())
-          + ";";
-      case ENUM_VALUE -> "ALTER TYPE " + renamed.name().quoted() + " RENAME VALUE " + CatalogDdl.literal(renamed.part())
-          + " TO " + CatalogDdl.literal(previous.part()) + ";";
+      case COLUMN ->
+          "ALTER TABLE "
+              + renamed.name().quoted()
+              + " RENAME COLUMN "
+              + CatalogDdl.quote(renamed.part())
+              + " TO "
+              + CatalogDdl.quote(previous.part())
+              + ";";
+      case CONSTRAINT ->
+          "ALTER TABLE "
+              + renamed.name().quoted()
+              + " RENAME CONSTRAINT "
+              + CatalogDdl.quote(renamed.part())
+              + " TO "
+              + CatalogDdl.quote(previous.part())
+              + ";";
+      case TABLE ->
+          "ALTER TABLE "
+              + renamed.name().quoted()
+              + " RENAME TO "
+              + CatalogDdl.quote(previous.name().name())
+              + ";";
+      case INDEX ->
+          "ALTER INDEX "
+              + renamed.name().quoted()
+              + " RENAME TO "
+              + CatalogDdl.quote(previous.name().name())
+              + ";";
+      case ENUM ->
+          "ALTER TYPE "
+              + renamed.name().quoted()
+              + " RENAME TO "
+              + CatalogDdl.quote(previous.name().name())
+              + ";";
+      case ENUM_VALUE ->
+          "ALTER TYPE "
+              + renamed.name().quoted()
+              + " RENAME VALUE "
+              + CatalogDdl.literal(renamed.part())
+              + " TO "
+              + CatalogDdl.literal(previous.part())
+              + ";";
       default -> "-- rename " + renamed.sqlName() + " back to " + previous.sqlName();
     };
   }

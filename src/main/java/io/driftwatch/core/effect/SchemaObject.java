@@ -7,14 +7,23 @@ import java.util.Objects;
 /**
  * An object a statement creates, changes or needs, named as the catalog names it.
  *
- * @param name the object; for a column, constraint or enum value, the table or enum it belongs to; for an
- *     extension or schema, {@code ("", name)}
+ * @param name the object; for a column, constraint or enum value, the table or enum it belongs to;
+ *     for an extension or schema, {@code ("", name)}
  * @param part the column, constraint or enum value; empty for the others
  */
 public record SchemaObject(Kind kind, QualifiedName name, String part) {
 
   public enum Kind {
-    SCHEMA, EXTENSION, TABLE, VIEW, INDEX, SEQUENCE, COLUMN, CONSTRAINT, ENUM, ENUM_VALUE;
+    SCHEMA,
+    EXTENSION,
+    TABLE,
+    VIEW,
+    INDEX,
+    SEQUENCE,
+    COLUMN,
+    CONSTRAINT,
+    ENUM,
+    ENUM_VALUE;
 
     /** Tables, views, indexes and sequences share one namespace per schema ({@code pg_class}). */
     public boolean isRelation() {

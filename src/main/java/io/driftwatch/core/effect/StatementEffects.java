@@ -14,27 +14,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a statement as the {@link Effect}s it has on the schema: the DDL Prisma generates
- * ({@code CREATE TABLE}, {@code ALTER TABLE ... ADD COLUMN}, {@code CREATE UNIQUE INDEX}, {@code CREATE TYPE ... AS
- * ENUM}, {@code ALTER TYPE ... ADD VALUE}, the drops and renames) and the usual hand-written additions (views,
- * extensions, schemas, sequences, INSERT / UPDATE / DELETE / TRUNCATE). Anything else (a DO block, a function, a
- * trigger, a grant) is one {@link Action#UNKNOWN} effect: never guessed. Transaction control has no effect.
+ * Reads a statement as the {@link Effect}s it has on the schema: the DDL Prisma generates ({@code
+ * CREATE TABLE}, {@code ALTER TABLE ... ADD COLUMN}, {@code CREATE UNIQUE INDEX}, {@code CREATE
+ * TYPE ... AS ENUM}, {@code ALTER TYPE ... ADD VALUE}, the drops and renames) and the usual
+ * hand-written additions (views, extensions, schemas, sequences, INSERT / UPDATE / DELETE /
+ * TRUNCATE). Anything else (a DO block, a function, a trigger, a grant) is one {@link
+ * Action#UNKNOWN} effect: never guessed. Transaction control has no effect.
  *
  * <p>Unqualified names resolve to the migration's schema, as Prisma's {@code search_path} does.
  */
 public final class StatementEffects {
 
-  private static final Set<String> CONSTRAINT_STARTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
-      "EXCLUDE", "LIKE");
+  private static final Set<String> CONSTRAINT_STARTS =
+      Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE");
 
-  /** The statements of one script read as effects; a script of more is not read (see {@link #ofScript}). */
+  /**
+   * The statements of one script read as effects; a script of more is not read (see {@link
+   * #ofScript}).
+   */
   public static final int MAX_STATEMENTS = 20_000;
+
   /** The changes read from one script, or from all the pending migrations of a deploy together. */
   public static final int MAX_EFFECTS = 50_000;
 
   private final String schema;
 
-  /** @param schema the migration's schema, for unqualified names ({@code public} unless the URL says) */
+  /**
+   * @param schema the migration's schema, for unqualified names ({@code public} unless the URL
+   *     says)
+   */
   public StatementEffects(String schema) {
     this.schema = schema;
   }
@@ -42,29 +50,34 @@ public final class StatementEffects {
   /**
    * Every effect of a whole migration script, split as PostgreSQL splits it, in order.
    *
-   * @throws TooLarge when the script holds over {@link #MAX_STATEMENTS} statements or makes over {@link #MAX_EFFECTS}
-   *     changes
+   * @throws TooLarge when the script holds over {@link #MAX_STATEMENTS} statements or makes over
+   *     {@link #MAX_EFFECTS} changes
    */
   public List<Effect> ofScript(String sql) {
     return ofScript(sql, MAX_EFFECTS);
   }
 
   /**
-   * As {@link #ofScript(String)}, with at most {@code maxEffects} changes: the reading stops beyond. An effect costs
-   * a few hundred bytes kept, twenty times the {@code "a" TEXT,} that makes it: the bound keeps a script within
-   * the size limits from taking the heap of the service.
+   * As {@link #ofScript(String)}, with at most {@code maxEffects} changes: the reading stops
+   * beyond. An effect costs a few hundred bytes kept, twenty times the {@code "a" TEXT,} that makes
+   * it: the bound keeps a script within the size limits from taking the heap of the service.
    */
   public List<Effect> ofScript(String sql, int maxEffects) {
     SplitResult split = SqlScript.split(sql, MAX_STATEMENTS);
     if (!split.isWhole()) {
-      throw new TooLarge(String.format(java.util.Locale.ROOT, "it holds %,d statements, over %,d", split.count(),
-          MAX_STATEMENTS));
+      throw new TooLarge(
+          String.format(
+              java.util.Locale.ROOT,
+              "it holds %,d statements, over %,d",
+              split.count(),
+              MAX_STATEMENTS));
     }
     List<Effect> effects = new ArrayList<>();
     for (SqlStatement statement : split.statements()) {
       effects.addAll(of(statement));
       if (effects.size() > maxEffects) {
-        throw new TooLarge(String.format(java.util.Locale.ROOT, "it makes over %,d schema changes", maxEffects));
+        throw new TooLarge(
+            String.format(java.util.Locale.ROOT, "it makes over %,d schema changes", maxEffects));
       }
     }
     return effects;
@@ -101,8 +114,16 @@ public final class StatementEffects {
       reading.effects.clear();
     }
     if (reading.effects.isEmpty() && !reading.harmless) {
-      return List.of(new Effect(Action.UNKNOWN, SchemaObject.schema(schema), Optional.empty(), "", false, false,
-          List.of(), statement));
+      return List.of(
+          new Effect(
+              Action.UNKNOWN,
+              SchemaObject.schema(schema),
+              Optional.empty(),
+              "",
+              false,
+              false,
+              List.of(),
+              statement));
     }
     return List.copyOf(reading.effects);
   }
@@ -112,6 +133,7 @@ public final class StatementEffects {
     final SqlStatement statement;
     final Cursor in;
     final List<Effect> effects = new ArrayList<>();
+
     /** Read, and known to change nothing a plan checks: SET, COMMENT ON, ANALYZE, SELECT. */
     boolean harmless;
 
@@ -120,23 +142,49 @@ public final class StatementEffects {
       this.in = in;
     }
 
-    void add(Action action, SchemaObject object, String detail, boolean guarded, List<SchemaObject> requires) {
-      effects.add(new Effect(action, object, Optional.empty(), detail, guarded, false, requires, statement));
+    void add(
+        Action action,
+        SchemaObject object,
+        String detail,
+        boolean guarded,
+        List<SchemaObject> requires) {
+      effects.add(
+          new Effect(
+              action, object, Optional.empty(), detail, guarded, false, requires, statement));
     }
 
     /** Creates what PostgreSQL names itself; named as it is when nothing else has the name. */
-    void addImplicit(ImplicitName name, String detail, boolean guarded, List<SchemaObject> requires) {
+    void addImplicit(
+        ImplicitName name, String detail, boolean guarded, List<SchemaObject> requires) {
       List<String> used = name.columns().stream().distinct().toList();
       String named = name.choose(ignored -> false, used.size() == 1 ? used.get(0) : null);
-      effects.add(new Effect(Action.CREATE, name.object(named), Optional.empty(), detail, guarded, false, requires,
-          statement, Optional.of(name)));
+      effects.add(
+          new Effect(
+              Action.CREATE,
+              name.object(named),
+              Optional.empty(),
+              detail,
+              guarded,
+              false,
+              requires,
+              statement,
+              Optional.of(name)));
     }
 
     /** A constraint: as it is named, or as PostgreSQL names it. */
-    void addConstraint(Optional<String> named, ImplicitName implicit, String detail, boolean guarded,
+    void addConstraint(
+        Optional<String> named,
+        ImplicitName implicit,
+        String detail,
+        boolean guarded,
         List<SchemaObject> requires) {
       if (named.isPresent()) {
-        add(Action.CREATE, SchemaObject.constraint(implicit.table(), named.get()), detail, guarded, requires);
+        add(
+            Action.CREATE,
+            SchemaObject.constraint(implicit.table(), named.get()),
+            detail,
+            guarded,
+            requires);
       } else {
         addImplicit(implicit, detail, guarded, requires);
       }
@@ -172,15 +220,26 @@ public final class StatementEffects {
 
     void writeRows(Action action, QualifiedName table, boolean everyRow) {
       SchemaObject target = SchemaObject.of(Kind.TABLE, table);
-      effects.add(new Effect(action, target, Optional.empty(), "", false, everyRow, List.of(target), statement));
+      effects.add(
+          new Effect(
+              action, target, Optional.empty(), "", false, everyRow, List.of(target), statement));
     }
 
     void insert() {
       QualifiedName table = in.qualifiedName(schema);
       SchemaObject target = SchemaObject.of(Kind.TABLE, table);
-      boolean doNothing = in.containsSequence("ON", "CONFLICT") && in.containsSequence("DO", "NOTHING");
-      effects.add(new Effect(Action.INSERT, target, Optional.empty(), "", doNothing, false, List.of(target),
-          statement));
+      boolean doNothing =
+          in.containsSequence("ON", "CONFLICT") && in.containsSequence("DO", "NOTHING");
+      effects.add(
+          new Effect(
+              Action.INSERT,
+              target,
+              Optional.empty(),
+              "",
+              doNothing,
+              false,
+              List.of(target),
+              statement));
     }
 
     void create() {
@@ -200,7 +259,11 @@ public final class StatementEffects {
         }
       } else if (in.accept("MATERIALIZED", "VIEW") || in.accept("VIEW")) {
         boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
-        add(Action.CREATE, SchemaObject.of(Kind.VIEW, in.qualifiedName(schema)), "", orReplace || ifNotExists,
+        add(
+            Action.CREATE,
+            SchemaObject.of(Kind.VIEW, in.qualifiedName(schema)),
+            "",
+            orReplace || ifNotExists,
             List.of());
       } else if (in.accept("EXTENSION")) {
         boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
@@ -210,7 +273,12 @@ public final class StatementEffects {
         add(Action.CREATE, SchemaObject.schema(in.name()), "", ifNotExists, List.of());
       } else if (in.accept("SEQUENCE")) {
         boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
-        add(Action.CREATE, SchemaObject.of(Kind.SEQUENCE, in.qualifiedName(schema)), "", ifNotExists, List.of());
+        add(
+            Action.CREATE,
+            SchemaObject.of(Kind.SEQUENCE, in.qualifiedName(schema)),
+            "",
+            ifNotExists,
+            List.of());
       }
     }
 
@@ -233,15 +301,22 @@ public final class StatementEffects {
           columns.add(element.copy().name());
         }
       }
-      // PostgreSQL names the CHECKs as it creates the table, then the indexes, then the foreign keys
+      // PostgreSQL names the CHECKs as it creates the table, then the indexes, then the foreign
+      // keys
       Reading unnamed = new Reading(statement, in);
       for (Cursor element : elements) {
         if (element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
           tableConstraint(element, table, ifNotExists, List.of(), columns, unnamed);
         } else if (element.peekName()) {
           String column = element.name();
-          add(Action.CREATE, SchemaObject.column(table, column), "", ifNotExists, references(element));
-          columnConstraints(element, table, column, ifNotExists, List.of(created), columns, unnamed);
+          add(
+              Action.CREATE,
+              SchemaObject.column(table, column),
+              "",
+              ifNotExists,
+              references(element));
+          columnConstraints(
+              element, table, column, ifNotExists, List.of(created), columns, unnamed);
         }
       }
       unnamed.effects.sort(java.util.Comparator.comparingInt(effect -> namingOrder(effect)));
@@ -249,48 +324,93 @@ public final class StatementEffects {
     }
 
     /**
-     * A table constraint, named ({@code CONSTRAINT "x" ...}) or not (PostgreSQL names it): its effects go to
-     * {@code unnamed} when PostgreSQL names it, else here.
+     * A table constraint, named ({@code CONSTRAINT "x" ...}) or not (PostgreSQL names it): its
+     * effects go to {@code unnamed} when PostgreSQL names it, else here.
      *
-     * @param columns the table's columns, when the statement lists them (a CHECK is named after the one it uses)
+     * @param columns the table's columns, when the statement lists them (a CHECK is named after the
+     *     one it uses)
      */
-    void tableConstraint(Cursor element, QualifiedName table, boolean guarded, List<SchemaObject> needsTable,
-        Set<String> columns, Reading unnamed) {
-      Optional<String> name = element.accept("CONSTRAINT") ? Optional.of(element.name()) : Optional.empty();
+    void tableConstraint(
+        Cursor element,
+        QualifiedName table,
+        boolean guarded,
+        List<SchemaObject> needsTable,
+        Set<String> columns,
+        Reading unnamed) {
+      Optional<String> name =
+          element.accept("CONSTRAINT") ? Optional.of(element.name()) : Optional.empty();
       Reading to = name.isPresent() ? this : unnamed;
       List<SchemaObject> requires = concat(needsTable, references(element));
       if (element.accept("PRIMARY", "KEY")) {
-        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"), "PRIMARY KEY", guarded,
+        to.addConstraint(
+            name,
+            new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"),
+            "PRIMARY KEY",
+            guarded,
             requires);
       } else if (element.accept("UNIQUE")) {
         element.accept("NULLS", "NOT", "DISTINCT");
         element.accept("NULLS", "DISTINCT");
-        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table,
-            ImplicitName.indexColumnNames(element.indexColumns()), "key"), "UNIQUE", guarded, requires);
+        to.addConstraint(
+            name,
+            new ImplicitName(
+                Kind.CONSTRAINT,
+                table,
+                ImplicitName.indexColumnNames(element.indexColumns()),
+                "key"),
+            "UNIQUE",
+            guarded,
+            requires);
       } else if (element.accept("FOREIGN", "KEY")) {
-        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, element.indexColumns(), "fkey"),
-            "FOREIGN KEY", guarded, requires);
+        to.addConstraint(
+            name,
+            new ImplicitName(Kind.CONSTRAINT, table, element.indexColumns(), "fkey"),
+            "FOREIGN KEY",
+            guarded,
+            requires);
       } else if (element.accept("CHECK")) {
-        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, element.namesUsed(columns), "check"), "CHECK",
-            guarded, requires);
+        to.addConstraint(
+            name,
+            new ImplicitName(Kind.CONSTRAINT, table, element.namesUsed(columns), "check"),
+            "CHECK",
+            guarded,
+            requires);
       } else if (element.accept("EXCLUDE")) {
         if (element.accept("USING")) {
           element.name();
         }
-        to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table,
-            ImplicitName.indexColumnNames(element.indexColumns()), "excl"), "EXCLUDE", guarded, requires);
+        to.addConstraint(
+            name,
+            new ImplicitName(
+                Kind.CONSTRAINT,
+                table,
+                ImplicitName.indexColumnNames(element.indexColumns()),
+                "excl"),
+            "EXCLUDE",
+            guarded,
+            requires);
       }
     }
 
     /**
-     * The constraints written in a column's definition ({@code "id" SERIAL PRIMARY KEY REFERENCES ...}) and the
-     * sequence of a {@code SERIAL} or identity column; {@code element} is past the column's name.
+     * The constraints written in a column's definition ({@code "id" SERIAL PRIMARY KEY REFERENCES
+     * ...}) and the sequence of a {@code SERIAL} or identity column; {@code element} is past the
+     * column's name.
      */
-    void columnConstraints(Cursor element, QualifiedName table, String column, boolean guarded,
-        List<SchemaObject> needsTable, Set<String> columns, Reading unnamed) {
+    void columnConstraints(
+        Cursor element,
+        QualifiedName table,
+        String column,
+        boolean guarded,
+        List<SchemaObject> needsTable,
+        Set<String> columns,
+        Reading unnamed) {
       Cursor scan = element.copy();
       if (scan.peekAny("SERIAL", "SERIAL4", "BIGSERIAL", "SERIAL8", "SMALLSERIAL", "SERIAL2")) {
-        unnamed.addImplicit(new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"), "", guarded,
+        unnamed.addImplicit(
+            new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"),
+            "",
+            guarded,
             List.of(SchemaObject.of(Kind.TABLE, table)));
       }
       Optional<String> name = Optional.empty();
@@ -301,21 +421,40 @@ public final class StatementEffects {
           continue;
         }
         if (scan.accept("PRIMARY", "KEY")) {
-          to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"), "PRIMARY KEY",
-              guarded, needsTable);
+          to.addConstraint(
+              name,
+              new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"),
+              "PRIMARY KEY",
+              guarded,
+              needsTable);
         } else if (scan.accept("UNIQUE")) {
-          to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "key"), "UNIQUE", guarded,
+          to.addConstraint(
+              name,
+              new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "key"),
+              "UNIQUE",
+              guarded,
               needsTable);
         } else if (scan.accept("REFERENCES")) {
           SchemaObject referenced = SchemaObject.of(Kind.TABLE, scan.qualifiedName(schema));
-          to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "fkey"), "FOREIGN KEY",
-              guarded, concat(needsTable, List.of(referenced)));
+          to.addConstraint(
+              name,
+              new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "fkey"),
+              "FOREIGN KEY",
+              guarded,
+              concat(needsTable, List.of(referenced)));
         } else if (scan.accept("CHECK")) {
-          to.addConstraint(name, new ImplicitName(Kind.CONSTRAINT, table, scan.namesUsed(columns), "check"),
-              "CHECK", guarded, needsTable);
+          to.addConstraint(
+              name,
+              new ImplicitName(Kind.CONSTRAINT, table, scan.namesUsed(columns), "check"),
+              "CHECK",
+              guarded,
+              needsTable);
         } else if (scan.accept("GENERATED", "ALWAYS", "AS", "IDENTITY")
             || scan.accept("GENERATED", "BY", "DEFAULT", "AS", "IDENTITY")) {
-          unnamed.addImplicit(new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"), "", guarded,
+          unnamed.addImplicit(
+              new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"),
+              "",
+              guarded,
               List.of(SchemaObject.of(Kind.TABLE, table)));
         } else {
           scan.skipOne();
@@ -334,7 +473,9 @@ public final class StatementEffects {
       return element.peekName() ? element.peekToken().value() : "";
     }
 
-    /** The tables a column or constraint definition references ({@code REFERENCES "User"("id")}). */
+    /**
+     * The tables a column or constraint definition references ({@code REFERENCES "User"("id")}).
+     */
     List<SchemaObject> references(Cursor definition) {
       List<SchemaObject> referenced = new ArrayList<>();
       Cursor scan = definition.copy();
@@ -345,20 +486,35 @@ public final class StatementEffects {
     }
 
     /**
-     * {@code ADD [CONSTRAINT "x"] PRIMARY KEY | UNIQUE USING INDEX "i"}: the index becomes the constraint's and takes
-     * its name (the index's own when it has none): as the index gone and the constraint, with its index, made.
+     * {@code ADD [CONSTRAINT "x"] PRIMARY KEY | UNIQUE USING INDEX "i"}: the index becomes the
+     * constraint's and takes its name (the index's own when it has none): as the index gone and the
+     * constraint, with its index, made.
      */
     void constraintUsingIndex(Cursor action, QualifiedName table, List<SchemaObject> needsTable) {
-      Optional<String> name = action.accept("CONSTRAINT") ? Optional.of(action.name()) : Optional.empty();
+      Optional<String> name =
+          action.accept("CONSTRAINT") ? Optional.of(action.name()) : Optional.empty();
       String type = action.peek("PRIMARY", "KEY") ? "PRIMARY KEY" : "UNIQUE";
       action.skipToAtDepth0("USING");
       action.expect("INDEX");
       String index = action.name();
-      add(Action.DROP, SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), index)), "", false, needsTable);
-      add(Action.CREATE, SchemaObject.constraint(table, name.orElse(index)), type, false, needsTable);
+      add(
+          Action.DROP,
+          SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), index)),
+          "",
+          false,
+          needsTable);
+      add(
+          Action.CREATE,
+          SchemaObject.constraint(table, name.orElse(index)),
+          type,
+          false,
+          needsTable);
     }
 
-    /** Where PostgreSQL names an object among those a statement creates unnamed: CHECKs, indexes, foreign keys. */
+    /**
+     * Where PostgreSQL names an object among those a statement creates unnamed: CHECKs, indexes,
+     * foreign keys.
+     */
     private static int namingOrder(Effect effect) {
       return switch (effect.detail()) {
         case "CHECK" -> 0;
@@ -376,15 +532,26 @@ public final class StatementEffects {
       QualifiedName table = in.qualifiedName(schema);
       SchemaObject onTable = SchemaObject.of(Kind.TABLE, table);
       if (name.isPresent()) {
-        add(Action.CREATE, SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), name.get())),
-            unique ? "UNIQUE" : "", ifNotExists, List.of(onTable));
+        add(
+            Action.CREATE,
+            SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), name.get())),
+            unique ? "UNIQUE" : "",
+            ifNotExists,
+            List.of(onTable));
       } else {
         if (in.accept("USING")) {
           in.name();
         }
         in.acceptSymbol("(");
-        addImplicit(new ImplicitName(Kind.INDEX, table, ImplicitName.indexColumnNames(in.indexColumnsUntilClose()),
-            "idx"), unique ? "UNIQUE" : "", false, List.of(onTable));
+        addImplicit(
+            new ImplicitName(
+                Kind.INDEX,
+                table,
+                ImplicitName.indexColumnNames(in.indexColumnsUntilClose()),
+                "idx"),
+            unique ? "UNIQUE" : "",
+            false,
+            List.of(onTable));
       }
     }
 
@@ -411,11 +578,12 @@ public final class StatementEffects {
       boolean ifExists = in.accept("IF", "EXISTS");
       List<SchemaObject> dropped = new ArrayList<>();
       do {
-        dropped.add(switch (kind) {
-          case EXTENSION -> SchemaObject.extension(in.name());
-          case SCHEMA -> SchemaObject.schema(in.name());
-          default -> SchemaObject.of(kind, in.qualifiedName(schema));
-        });
+        dropped.add(
+            switch (kind) {
+              case EXTENSION -> SchemaObject.extension(in.name());
+              case SCHEMA -> SchemaObject.schema(in.name());
+              default -> SchemaObject.of(kind, in.qualifiedName(schema));
+            });
       } while (in.acceptSymbol(","));
       String cascade = in.accept("CASCADE") ? "CASCADE" : "";
       dropped.forEach(object -> add(Action.DROP, object, cascade, ifExists, List.of()));
@@ -430,14 +598,18 @@ public final class StatementEffects {
         boolean ifExists = in.accept("IF", "EXISTS");
         QualifiedName index = in.qualifiedName(schema);
         if (in.accept("RENAME", "TO")) {
-          rename(SchemaObject.of(Kind.INDEX, index), SchemaObject.of(Kind.INDEX,
-              QualifiedName.of(index.schema(), in.name())), ifExists);
+          rename(
+              SchemaObject.of(Kind.INDEX, index),
+              SchemaObject.of(Kind.INDEX, QualifiedName.of(index.schema(), in.name())),
+              ifExists);
         }
       }
     }
 
     void rename(SchemaObject from, SchemaObject to, boolean guarded) {
-      effects.add(new Effect(Action.RENAME, to, Optional.of(from), "", guarded, false, List.of(from), statement));
+      effects.add(
+          new Effect(
+              Action.RENAME, to, Optional.of(from), "", guarded, false, List.of(from), statement));
     }
 
     void alterType() {
@@ -445,13 +617,22 @@ public final class StatementEffects {
       SchemaObject enumType = SchemaObject.of(Kind.ENUM, type);
       if (in.accept("ADD", "VALUE")) {
         boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
-        add(Action.CREATE, SchemaObject.enumValue(type, in.string()), "", ifNotExists, List.of(enumType));
+        add(
+            Action.CREATE,
+            SchemaObject.enumValue(type, in.string()),
+            "",
+            ifNotExists,
+            List.of(enumType));
       } else if (in.accept("RENAME", "VALUE")) {
         String from = in.string();
         in.expect("TO");
-        rename(SchemaObject.enumValue(type, from), SchemaObject.enumValue(type, in.string()), false);
+        rename(
+            SchemaObject.enumValue(type, from), SchemaObject.enumValue(type, in.string()), false);
       } else if (in.accept("RENAME", "TO")) {
-        rename(enumType, SchemaObject.of(Kind.ENUM, QualifiedName.of(type.schema(), in.name())), false);
+        rename(
+            enumType,
+            SchemaObject.of(Kind.ENUM, QualifiedName.of(type.schema(), in.name())),
+            false);
       } else {
         add(Action.ALTER, enumType, "", false, List.of(enumType));
       }
@@ -468,7 +649,8 @@ public final class StatementEffects {
       }
     }
 
-    void alterTableAction(Cursor action, QualifiedName table, SchemaObject onTable, List<SchemaObject> needsTable) {
+    void alterTableAction(
+        Cursor action, QualifiedName table, SchemaObject onTable, List<SchemaObject> needsTable) {
       if (action.accept("ADD")) {
         if (action.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
           if (addsUsingIndex(action)) {
@@ -481,7 +663,11 @@ public final class StatementEffects {
         action.accept("COLUMN");
         boolean ifNotExists = action.accept("IF", "NOT", "EXISTS");
         String column = action.name();
-        add(Action.CREATE, SchemaObject.column(table, column), "", ifNotExists,
+        add(
+            Action.CREATE,
+            SchemaObject.column(table, column),
+            "",
+            ifNotExists,
             concat(needsTable, references(action)));
         columnConstraints(action, table, column, ifNotExists, needsTable, Set.of(), this);
       } else if (action.accept("DROP")) {
@@ -493,32 +679,53 @@ public final class StatementEffects {
           boolean ifExists = action.accept("IF", "EXISTS");
           add(Action.DROP, SchemaObject.column(table, action.name()), "", ifExists, needsTable);
         }
-      } else if (action.accept("RENAME", "COLUMN") || action.peek("RENAME") && !action.peek("RENAME", "TO")
-          && !action.peek("RENAME", "CONSTRAINT") && action.accept("RENAME")) {
+      } else if (action.accept("RENAME", "COLUMN")
+          || action.peek("RENAME")
+              && !action.peek("RENAME", "TO")
+              && !action.peek("RENAME", "CONSTRAINT")
+              && action.accept("RENAME")) {
         String from = action.name();
         action.expect("TO");
         rename(SchemaObject.column(table, from), SchemaObject.column(table, action.name()), false);
       } else if (action.accept("RENAME", "CONSTRAINT")) {
         String from = action.name();
         action.expect("TO");
-        rename(SchemaObject.constraint(table, from), SchemaObject.constraint(table, action.name()), false);
+        rename(
+            SchemaObject.constraint(table, from),
+            SchemaObject.constraint(table, action.name()),
+            false);
       } else if (action.accept("RENAME", "TO")) {
-        rename(onTable, SchemaObject.of(Kind.TABLE, QualifiedName.of(table.schema(), action.name())), false);
+        rename(
+            onTable,
+            SchemaObject.of(Kind.TABLE, QualifiedName.of(table.schema(), action.name())),
+            false);
       } else if (action.accept("SET", "SCHEMA")) {
-        rename(onTable, SchemaObject.of(Kind.TABLE, QualifiedName.of(action.name(), table.name())), false);
+        rename(
+            onTable,
+            SchemaObject.of(Kind.TABLE, QualifiedName.of(action.name(), table.name())),
+            false);
       } else if (action.accept("ALTER")) {
         action.accept("COLUMN");
         SchemaObject column = SchemaObject.column(table, action.name());
-        add(Action.ALTER, column, action.restAsWritten(), false, concat(needsTable, List.of(column)));
+        add(
+            Action.ALTER,
+            column,
+            action.restAsWritten(),
+            false,
+            concat(needsTable, List.of(column)));
       } else {
         add(Action.ALTER, onTable, action.restAsWritten(), false, needsTable);
       }
     }
   }
 
-  /** {@code ADD CONSTRAINT "x" PRIMARY KEY USING INDEX "i"}: a constraint made of an index that exists. */
+  /**
+   * {@code ADD CONSTRAINT "x" PRIMARY KEY USING INDEX "i"}: a constraint made of an index that
+   * exists.
+   */
   private boolean addsUsingIndex(Cursor action) {
-    return action.copy().skipToAtDepth0("USING") && action.copy().containsSequence("USING", "INDEX");
+    return action.copy().skipToAtDepth0("USING")
+        && action.copy().containsSequence("USING", "INDEX");
   }
 
   private static List<SchemaObject> concat(List<SchemaObject> first, List<SchemaObject> second) {
@@ -528,10 +735,11 @@ public final class StatementEffects {
   }
 
   /**
-   * A statement's tokens, read as far as a reader asks: the head of an {@code INSERT} of a million rows is a few
-   * tokens, and its {@code ON CONFLICT} is looked for by a scan that keeps none. At most {@link #MAX_KEPT} are kept
-   * (a {@code CREATE TABLE} of twenty thousand columns): a statement whose reading needs more is not read, like any
-   * statement the reader cannot follow ({@link Action#UNKNOWN}).
+   * A statement's tokens, read as far as a reader asks: the head of an {@code INSERT} of a million
+   * rows is a few tokens, and its {@code ON CONFLICT} is looked for by a scan that keeps none. At
+   * most {@link #MAX_KEPT} are kept (a {@code CREATE TABLE} of twenty thousand columns): a
+   * statement whose reading needs more is not read, like any statement the reader cannot follow
+   * ({@link Action#UNKNOWN}).
    */
   private static final class Tokens {
 
@@ -562,51 +770,89 @@ public final class StatementEffects {
       return index < kept.size() ? kept.get(index) : null;
     }
 
-    /** The tokens from {@code index} to the end of the statement, read without keeping those not kept yet. */
+    /**
+     * The tokens from {@code index} to the end of the statement, read without keeping those not
+     * kept yet.
+     */
     Iterable<SqlToken> from(int index) {
-      return () -> new java.util.Iterator<>() {
-        private int at = index;
-        private SqlTokens.Lexer rest;
-        private SqlToken next = advance();
+      return () ->
+          new java.util.Iterator<>() {
+            private int at = index;
+            private SqlTokens.Lexer rest;
+            private SqlToken next = advance();
 
-        private SqlToken advance() {
-          if (rest == null) {
-            if (at < kept.size()) {
-              return kept.get(at++);
+            private SqlToken advance() {
+              if (rest == null) {
+                if (at < kept.size()) {
+                  return kept.get(at++);
+                }
+                if (ended) {
+                  return null;
+                }
+                rest = new SqlTokens.Lexer(text, lexer.position());
+              }
+              return rest.next();
             }
-            if (ended) {
-              return null;
+
+            @Override
+            public boolean hasNext() {
+              return next != null;
             }
-            rest = new SqlTokens.Lexer(text, lexer.position());
-          }
-          return rest.next();
-        }
 
-        @Override
-        public boolean hasNext() {
-          return next != null;
-        }
-
-        @Override
-        public SqlToken next() {
-          if (next == null) {
-            throw new java.util.NoSuchElementException();
-          }
-          SqlToken current = next;
-          next = advance();
-          return current;
-        }
-      };
+            @Override
+            public SqlToken next() {
+              if (next == null) {
+                throw new java.util.NoSuchElementException();
+              }
+              SqlToken current = next;
+              next = advance();
+              return current;
+            }
+          };
     }
   }
 
-  /** A position in a statement's tokens, up to {@code end} (exclusive; {@link Integer#MAX_VALUE}: the last one). */
+  /**
+   * A position in a statement's tokens, up to {@code end} (exclusive; {@link Integer#MAX_VALUE}:
+   * the last one).
+   */
   private static final class Cursor {
     static final int MAX_DETAIL = 300;
+
     /** Words of an expression that are not column names, when the table's columns are not known. */
-    static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "NULL", "IS", "IN", "LIKE", "ILIKE", "BETWEEN",
-        "TRUE", "FALSE", "ANY", "ALL", "SOME", "CASE", "WHEN", "THEN", "ELSE", "END", "DISTINCT", "FROM", "SIMILAR",
-        "TO", "ESCAPE", "ARRAY", "VALUE", "CURRENT_DATE", "CURRENT_TIMESTAMP", "NOW", "INTERVAL", "COLLATE");
+    static final Set<String> KEYWORDS =
+        Set.of(
+            "AND",
+            "OR",
+            "NOT",
+            "NULL",
+            "IS",
+            "IN",
+            "LIKE",
+            "ILIKE",
+            "BETWEEN",
+            "TRUE",
+            "FALSE",
+            "ANY",
+            "ALL",
+            "SOME",
+            "CASE",
+            "WHEN",
+            "THEN",
+            "ELSE",
+            "END",
+            "DISTINCT",
+            "FROM",
+            "SIMILAR",
+            "TO",
+            "ESCAPE",
+            "ARRAY",
+            "VALUE",
+            "CURRENT_DATE",
+            "CURRENT_TIMESTAMP",
+            "NOW",
+            "INTERVAL",
+            "COLLATE");
 
     private final Tokens tokens;
     private int at;
@@ -704,7 +950,10 @@ public final class StatementEffects {
       return token.name();
     }
 
-    /** A string naming something (an enum value): PostgreSQL refuses one over 63 bytes, so it is cut there. */
+    /**
+     * A string naming something (an enum value): PostgreSQL refuses one over 63 bytes, so it is cut
+     * there.
+     */
     String string() {
       SqlToken token = peekToken();
       if (token.kind() != SqlToken.Kind.STRING) {
@@ -753,7 +1002,10 @@ public final class StatementEffects {
       return inside;
     }
 
-    /** Moves just past the next {@code word} outside parentheses; false (at the end) when there is none. */
+    /**
+     * Moves just past the next {@code word} outside parentheses; false (at the end) when there is
+     * none.
+     */
     boolean skipToAtDepth0(String word) {
       while (!atEnd()) {
         if (accept(word)) {
@@ -765,8 +1017,9 @@ public final class StatementEffects {
     }
 
     /**
-     * The names a parenthesised expression uses as columns (a CHECK's): the names not called as functions nor
-     * read as types or keywords, those of {@code columns} only when it is not empty; moves past it.
+     * The names a parenthesised expression uses as columns (a CHECK's): the names not called as
+     * functions nor read as types or keywords, those of {@code columns} only when it is not empty;
+     * moves past it.
      */
     List<String> namesUsed(Set<String> columns) {
       if (!acceptSymbol("(")) {
@@ -776,12 +1029,19 @@ public final class StatementEffects {
       List<String> used = new ArrayList<>();
       for (int i = 0; i < inside.size(); i++) {
         SqlToken token = inside.get(i);
-        boolean called = i + 1 < inside.size() && (inside.get(i + 1).isSymbol("(") || inside.get(i + 1).isSymbol("."));
+        boolean called =
+            i + 1 < inside.size()
+                && (inside.get(i + 1).isSymbol("(") || inside.get(i + 1).isSymbol("."));
         boolean type = i > 0 && inside.get(i - 1).isSymbol("::");
-        boolean keyword = token.kind() == SqlToken.Kind.WORD && (columns.isEmpty() ? KEYWORDS.contains(token.value())
-            : !columns.contains(token.name()));
-        boolean quotedElsewhere = token.kind() == SqlToken.Kind.QUOTED_NAME && !columns.isEmpty()
-            && !columns.contains(token.name());
+        boolean keyword =
+            token.kind() == SqlToken.Kind.WORD
+                && (columns.isEmpty()
+                    ? KEYWORDS.contains(token.value())
+                    : !columns.contains(token.name()));
+        boolean quotedElsewhere =
+            token.kind() == SqlToken.Kind.QUOTED_NAME
+                && !columns.isEmpty()
+                && !columns.contains(token.name());
         if (token.isName() && !called && !type && !keyword && !quotedElsewhere) {
           used.add(token.name());
         }
@@ -789,7 +1049,10 @@ public final class StatementEffects {
       return used;
     }
 
-    /** The columns of a parenthesised list ({@code ("a", lower("b") DESC)}), as an index names them; moves past it. */
+    /**
+     * The columns of a parenthesised list ({@code ("a", lower("b") DESC)}), as an index names them;
+     * moves past it.
+     */
     List<String> indexColumns() {
       return acceptSymbol("(") ? indexColumnsUntilClose() : List.of();
     }
@@ -804,8 +1067,8 @@ public final class StatementEffects {
     }
 
     /**
-     * {@code FigureIndexColname}: a column's name; a function call's name ({@code lower}); a cast's operand's;
-     * {@code expr} for any other expression.
+     * {@code FigureIndexColname}: a column's name; a function call's name ({@code lower}); a cast's
+     * operand's; {@code expr} for any other expression.
      */
     private String indexColumnName() {
       List<SqlToken> element = new ArrayList<>();
@@ -827,7 +1090,8 @@ public final class StatementEffects {
       if (first.isSymbol("(")) {
         int close = matching(tokens, from);
         Optional<String> inner = figure(tokens, from + 1, close);
-        return close + 1 < to && tokens.get(close + 1).isSymbol("::") ? inner.or(() -> lastName(tokens, close + 2, to))
+        return close + 1 < to && tokens.get(close + 1).isSymbol("::")
+            ? inner.or(() -> lastName(tokens, close + 2, to))
             : inner;
       }
       if (!first.isName()) {
@@ -844,8 +1108,10 @@ public final class StatementEffects {
       if (next < to && tokens.get(next).isSymbol("::")) {
         return Optional.of(name.name());
       }
-      boolean plain = next == to || tokens.get(next).kind() == SqlToken.Kind.WORD
-          || tokens.get(next).kind() == SqlToken.Kind.QUOTED_NAME;
+      boolean plain =
+          next == to
+              || tokens.get(next).kind() == SqlToken.Kind.WORD
+              || tokens.get(next).kind() == SqlToken.Kind.QUOTED_NAME;
       return plain ? Optional.of(name.name()) : Optional.empty();
     }
 
@@ -881,7 +1147,10 @@ public final class StatementEffects {
       return false;
     }
 
-    /** The tokens from here to this cursor's end: kept ones for an element, a scan that keeps none for the rest. */
+    /**
+     * The tokens from here to this cursor's end: kept ones for an element, a scan that keeps none
+     * for the rest.
+     */
     private Iterable<SqlToken> rest() {
       if (end == Integer.MAX_VALUE) {
         return tokens.from(at);
@@ -918,7 +1187,10 @@ public final class StatementEffects {
       return false;
     }
 
-    /** The comma-separated elements up to the parenthesis that closes the one just read; moves past it. */
+    /**
+     * The comma-separated elements up to the parenthesis that closes the one just read; moves past
+     * it.
+     */
     List<Cursor> elementsUntilClose() {
       List<Cursor> elements = new ArrayList<>();
       int depth = 0;
@@ -969,8 +1241,9 @@ public final class StatementEffects {
     }
 
     /**
-     * The rest of the element as written, single-spaced: {@code TYPE TEXT}; cut after {@link #MAX_DETAIL} characters
-     * (a {@code SET DEFAULT} of a megabyte-long string is quoted, not kept).
+     * The rest of the element as written, single-spaced: {@code TYPE TEXT}; cut after {@link
+     * #MAX_DETAIL} characters (a {@code SET DEFAULT} of a megabyte-long string is quoted, not
+     * kept).
      */
     String restAsWritten() {
       StringBuilder out = new StringBuilder();
@@ -980,9 +1253,16 @@ public final class StatementEffects {
           out.setLength(MAX_DETAIL);
           return out.append('…').toString();
         }
-        boolean tight = token.isSymbol("(") || token.isSymbol(")") || token.isSymbol(",") || token.isSymbol(".")
-            || token.isSymbol("::") || (previous != null && (previous.isSymbol("(") || previous.isSymbol(".")
-            || previous.isSymbol("::")));
+        boolean tight =
+            token.isSymbol("(")
+                || token.isSymbol(")")
+                || token.isSymbol(",")
+                || token.isSymbol(".")
+                || token.isSymbol("::")
+                || (previous != null
+                    && (previous.isSymbol("(")
+                        || previous.isSymbol(".")
+                        || previous.isSymbol("::")));
         if (!out.isEmpty() && !tight) {
           out.append(' ');
         }

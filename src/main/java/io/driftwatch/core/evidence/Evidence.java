@@ -12,10 +12,15 @@ import java.util.Optional;
  * @param relatedMigration the other name, for RENAMED and PROBABLE_RENAME
  * @param location the migration directory's path in the repository, when known
  * @param script the migration's {@code migration.sql} as version control last had it (UTF-8), for
- *     DELETED, RENAMED and ONLY_ON_BRANCH; empty when unknown, too large to read, or never committed
+ *     DELETED, RENAMED and ONLY_ON_BRANCH; empty when unknown, too large to read, or never
+ *     committed
  */
 public record Evidence(
-    Kind kind, List<CommitChange> commits, List<String> branches, String relatedMigration, String location,
+    Kind kind,
+    List<CommitChange> commits,
+    List<String> branches,
+    String relatedMigration,
+    String location,
     Optional<String> script) {
 
   public Evidence {
@@ -26,13 +31,18 @@ public record Evidence(
 
   /** Evidence without a script. */
   public Evidence(
-      Kind kind, List<CommitChange> commits, List<String> branches, String relatedMigration, String location) {
+      Kind kind,
+      List<CommitChange> commits,
+      List<String> branches,
+      String relatedMigration,
+      String location) {
     this(kind, commits, branches, relatedMigration, location, Optional.empty());
   }
 
   /** The same evidence with this script (null: none). */
   public Evidence withScript(String script) {
-    return new Evidence(kind, commits, branches, relatedMigration, location, Optional.ofNullable(script));
+    return new Evidence(
+        kind, commits, branches, relatedMigration, location, Optional.ofNullable(script));
   }
 
   public enum Kind {
@@ -52,7 +62,10 @@ public record Evidence(
     ADDED
   }
 
-  /** A commit, with the lines it added and removed in the migration's script (zero when not counted). */
+  /**
+   * A commit, with the lines it added and removed in the migration's script (zero when not
+   * counted).
+   */
   public record CommitChange(Revision commit, int linesAdded, int linesRemoved) {
 
     public static CommitChange of(Revision commit) {

@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * @param edited name to the instant the database applied it
  */
-public record EvidenceRequest(Set<String> phantoms, Map<String, Instant> edited, Set<String> additions) {
+public record EvidenceRequest(
+    Set<String> phantoms, Map<String, Instant> edited, Set<String> additions) {
 
   public static EvidenceRequest from(MigrationHistory history) {
     Set<String> phantoms = new LinkedHashSet<>();

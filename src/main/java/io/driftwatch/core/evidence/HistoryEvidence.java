@@ -16,7 +16,8 @@ public record HistoryEvidence(
     boolean complete) {
 
   /** No version control behind the source (a path source). */
-  public static final HistoryEvidence NONE = new HistoryEvidence(Map.of(), Map.of(), Map.of(), false);
+  public static final HistoryEvidence NONE =
+      new HistoryEvidence(Map.of(), Map.of(), Map.of(), false);
 
   public HistoryEvidence {
     phantoms = Map.copyOf(phantoms);

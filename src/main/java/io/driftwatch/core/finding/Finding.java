@@ -4,18 +4,30 @@ import io.driftwatch.core.evidence.Evidence;
 import java.util.Objects;
 
 /**
- * One problem found by one rule: the fact ({@code message}) and what to do ({@code help}, naming the
- * exact {@code prisma} command or SQL).
+ * One problem found by one rule: the fact ({@code message}) and what to do ({@code help}, naming
+ * the exact {@code prisma} command or SQL).
  *
  * @param migration the migration it concerns, or null for the environment as a whole
  * @param evidence what version control says about it, or null
- * @param subject the database object or schema item it concerns ({@code public."AuditLog"}), or null
+ * @param subject the database object or schema item it concerns ({@code public."AuditLog"}), or
+ *     null
  */
 public record Finding(
-    FindingType type, Severity severity, String migration, String message, String help, Evidence evidence,
+    FindingType type,
+    Severity severity,
+    String migration,
+    String message,
+    String help,
+    Evidence evidence,
     String subject) {
 
-  public Finding(FindingType type, Severity severity, String migration, String message, String help, Evidence evidence) {
+  public Finding(
+      FindingType type,
+      Severity severity,
+      String migration,
+      String message,
+      String help,
+      Evidence evidence) {
     this(type, severity, migration, message, help, evidence, null);
   }
 

@@ -20,7 +20,8 @@ public record FindingType(String code, String name, Severity severity, String su
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(summary, "summary");
     if (code == null || !CODE.matcher(code).matches()) {
-      throw new IllegalArgumentException("finding code must be two letters and three digits: " + code);
+      throw new IllegalArgumentException(
+          "finding code must be two letters and three digits: " + code);
     }
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("finding name must be SCREAMING_SNAKE_CASE: " + name);
@@ -45,7 +46,8 @@ public record FindingType(String code, String name, Severity severity, String su
     return new Finding(this, severity, migration, message, help, null);
   }
 
-  public Finding at(String migration, Severity severity, String message, String help, Evidence evidence) {
+  public Finding at(
+      String migration, Severity severity, String message, String help, Evidence evidence) {
     return new Finding(this, severity, migration, message, help, evidence);
   }
 }

@@ -4,11 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An immediate subdirectory of {@code prisma/migrations}: a migration whatever its name. Its
- * script is absent when the directory has no {@code migration.sql} (Prisma's P3015), or when
- * driftwatch would not read it ({@code unreadable} says why: a link, a file over the size limit).
+ * An immediate subdirectory of {@code prisma/migrations}: a migration whatever its name. Its script
+ * is absent when the directory has no {@code migration.sql} (Prisma's P3015), or when driftwatch
+ * would not read it ({@code unreadable} says why: a link, a file over the size limit).
  */
-public record FolderMigration(String name, Optional<MigrationScript> script, Optional<String> unreadable) {
+public record FolderMigration(
+    String name, Optional<MigrationScript> script, Optional<String> unreadable) {
 
   public FolderMigration {
     Objects.requireNonNull(name, "name");

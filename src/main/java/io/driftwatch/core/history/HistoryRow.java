@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One row of {@code _prisma_migrations}, exactly as Prisma wrote it. Several rows per migration name
- * are normal (a failed attempt, then a rolled-back mark, then a successful deploy).
+ * One row of {@code _prisma_migrations}, exactly as Prisma wrote it. Several rows per migration
+ * name are normal (a failed attempt, then a rolled-back mark, then a successful deploy).
  */
 public record HistoryRow(
     String id,

@@ -10,6 +10,9 @@ public enum HistoryState {
   FOLDER_BEHIND,
   /** Both at once; the last common migration says where the two histories split. */
   DIVERGED,
-  /** No {@code _prisma_migrations} table in a schema that holds tables: a baseline is needed (P3005). */
+  /**
+   * No {@code _prisma_migrations} table in a schema that holds tables: a baseline is needed
+   * (P3005).
+   */
   NOT_MANAGED
 }

@@ -33,9 +33,14 @@ public final class MigrationHistory {
     this.deployLockHeld = deployLockHeld;
     this.state = classify(tableExists, schemaHasTables);
     this.lastCommonMigration = findLastCommonMigration();
-    this.deployQueue = this.records.stream().filter(record -> stateOf(record).deployWillApply()).toList();
-    this.afterResolution = this.records.stream()
-        .filter(record -> stateOf(record).deployWillApply() || stateOf(record) == MigrationState.FAILED).toList();
+    this.deployQueue =
+        this.records.stream().filter(record -> stateOf(record).deployWillApply()).toList();
+    this.afterResolution =
+        this.records.stream()
+            .filter(
+                record ->
+                    stateOf(record).deployWillApply() || stateOf(record) == MigrationState.FAILED)
+            .toList();
   }
 
   /**
@@ -69,7 +74,9 @@ public final class MigrationHistory {
     }
     for (Map.Entry<String, List<HistoryRow>> entry : rowsByName.entrySet()) {
       if (!byName.containsKey(entry.getKey())) {
-        records.add(new MigrationRecord(entry.getKey(), Optional.empty(), entry.getValue(), records.size()));
+        records.add(
+            new MigrationRecord(
+                entry.getKey(), Optional.empty(), entry.getValue(), records.size()));
       }
     }
     return new MigrationHistory(records, order, tableExists, schemaHasTables, deployLockHeld);
@@ -102,19 +109,20 @@ public final class MigrationHistory {
   }
 
   /**
-   * The folder migrations the next {@code prisma migrate deploy} runs, in the order it runs them: every folder
-   * migration without a row that is not rolled back, the never-applied ones and the rolled-back ones alike
-   * (semantics, section 1). Everything that speaks of "pending" (the lint, the pre-flight, the replay, the plan, the
-   * history rules) starts from this list.
+   * The folder migrations the next {@code prisma migrate deploy} runs, in the order it runs them:
+   * every folder migration without a row that is not rolled back, the never-applied ones and the
+   * rolled-back ones alike (semantics, section 1). Everything that speaks of "pending" (the lint,
+   * the pre-flight, the replay, the plan, the history rules) starts from this list.
    */
   public List<MigrationRecord> deployQueue() {
     return deployQueue;
   }
 
   /**
-   * What runs once every failed migration is resolved as the plan resolves it unless its effects are all there
-   * ({@code prisma migrate resolve --rolled-back}, then deploy): the failed migrations and the deploy queue, in folder
-   * order. The lint and the shadow replay of the folder check all of them: a failed script is run again too.
+   * What runs once every failed migration is resolved as the plan resolves it unless its effects
+   * are all there ({@code prisma migrate resolve --rolled-back}, then deploy): the failed
+   * migrations and the deploy queue, in folder order. The lint and the shadow replay of the folder
+   * check all of them: a failed script is run again too.
    */
   public List<MigrationRecord> afterResolution() {
     return afterResolution;

@@ -49,7 +49,10 @@ public final class MigrationOrder {
     return List.of(sortedByBytes(names));
   }
 
-  /** Encodes each name once and sorts on the bytes: far cheaper than comparing strings code point by code point. */
+  /**
+   * Encodes each name once and sorts on the bytes: far cheaper than comparing strings code point by
+   * code point.
+   */
   private static String[] sortedByBytes(Collection<String> names) {
     record Keyed(String name, byte[] utf8) {}
     Keyed[] keyed = new Keyed[names.size()];
@@ -67,7 +70,8 @@ public final class MigrationOrder {
 
   /**
    * Pairs that are neighbours in the CLI order but come the other way round in byte order: every
-   * place where a database migrated by an older Prisma may have applied migrations in another order.
+   * place where a database migrated by an older Prisma may have applied migrations in another
+   * order.
    */
   public static List<Disagreement> disagreements(List<String> cliSorted) {
     List<Disagreement> found = new ArrayList<>();

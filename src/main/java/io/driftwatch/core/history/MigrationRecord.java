@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One migration seen from both sides: its folder directory (absent for a phantom) joined with all of
- * its {@code _prisma_migrations} rows, oldest first.
+ * One migration seen from both sides: its folder directory (absent for a phantom) joined with all
+ * of its {@code _prisma_migrations} rows, oldest first.
  *
  * @param position index in the CLI order of folder migrations; phantoms come after, in the order
  *     they first started
@@ -47,7 +47,8 @@ public record MigrationRecord(
 
   /** The row that counts: the applied one, else the newest. */
   public Optional<HistoryRow> effectiveRow() {
-    return appliedRow().or(() -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1)));
+    return appliedRow()
+        .or(() -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1)));
   }
 
   /** The row Prisma compares checksums against: the oldest, whatever its state (issue #16927). */
@@ -73,7 +74,8 @@ public record MigrationRecord(
   }
 
   public Optional<AppliedBy> appliedBy() {
-    return appliedRow().map(row -> row.markedApplied() ? AppliedBy.RESOLVE_APPLIED : AppliedBy.DEPLOY);
+    return appliedRow()
+        .map(row -> row.markedApplied() ? AppliedBy.RESOLVE_APPLIED : AppliedBy.DEPLOY);
   }
 
   private boolean hasRow(RowState state) {

@@ -20,12 +20,13 @@ import java.util.HexFormat;
  * zero padding. The as-is digest is computed once on construction; the two variants only when a
  * stored checksum does not match it, which keeps a 10,000-migration audit cheap.
  *
- * <p>The script's text is kept once, as its UTF-8 bytes, for the whole audit: {@link #sql()} decodes it anew on
- * every call, so a stage holds the decoded text only while it reads it (the lint, the pre-flight, the replay of one
- * script at a time), and no stage keeps a copy of every script. Reading the bytes needs no copy of the text either.
- * When the audit ends, the source that read the script {@link #release() releases} the text: whatever still refers
- * to the finished audit (a worker thread's last task keeps its result until it runs the next one) keeps the
- * checksum, not the text.
+ * <p>The script's text is kept once, as its UTF-8 bytes, for the whole audit: {@link #sql()}
+ * decodes it anew on every call, so a stage holds the decoded text only while it reads it (the
+ * lint, the pre-flight, the replay of one script at a time), and no stage keeps a copy of every
+ * script. Reading the bytes needs no copy of the text either. When the audit ends, the source that
+ * read the script {@link #release() releases} the text: whatever still refers to the finished audit
+ * (a worker thread's last task keeps its result until it runs the next one) keeps the checksum, not
+ * the text.
  */
 public final class MigrationScript {
 
@@ -33,6 +34,7 @@ public final class MigrationScript {
 
   /** The text, until {@link #release()}. */
   private volatile byte[] text;
+
   private final int size;
   private final boolean validUtf8;
   private final boolean binary;
@@ -50,8 +52,8 @@ public final class MigrationScript {
   }
 
   /**
-   * Reads raw file bytes the way the Prisma CLI does. The array is kept as the script's text (not copied): the
-   * caller hands it over.
+   * Reads raw file bytes the way the Prisma CLI does. The array is kept as the script's text (not
+   * copied): the caller hands it over.
    */
   public static MigrationScript fromBytes(byte[] raw) {
     if (validUtf8(raw)) {
@@ -61,11 +63,16 @@ public final class MigrationScript {
     return new MigrationScript(lossy.getBytes(StandardCharsets.UTF_8), false);
   }
 
-  /** Whether the bytes are valid UTF-8, decoded through a small buffer: no second copy of the text is made. */
+  /**
+   * Whether the bytes are valid UTF-8, decoded through a small buffer: no second copy of the text
+   * is made.
+   */
   private static boolean validUtf8(byte[] raw) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(raw);
     CharBuffer out = CharBuffer.allocate(8192);
     while (true) {
@@ -95,16 +102,16 @@ public final class MigrationScript {
   }
 
   /**
-   * The script's text, as Prisma sends it to the database (a lossy decoding for invalid UTF-8). Decoded on every
-   * call: hold it only while reading it.
+   * The script's text, as Prisma sends it to the database (a lossy decoding for invalid UTF-8).
+   * Decoded on every call: hold it only while reading it.
    */
   public String sql() {
     return new String(text(), StandardCharsets.UTF_8);
   }
 
   /**
-   * Hands the text back: the audit that read the script has ended. The checksum, size and encoding facts stay;
-   * {@link #sql()} fails from now on.
+   * Hands the text back: the audit that read the script has ended. The checksum, size and encoding
+   * facts stay; {@link #sql()} fails from now on.
    */
   public void release() {
     text = null;
@@ -124,8 +131,8 @@ public final class MigrationScript {
   }
 
   /**
-   * False when the file is not valid UTF-8: Prisma hashed a lossy decoding, so a checksum comparison
-   * is only as good as the decoder that agrees with it.
+   * False when the file is not valid UTF-8: Prisma hashed a lossy decoding, so a checksum
+   * comparison is only as good as the decoder that agrees with it.
    */
   public boolean validUtf8() {
     return validUtf8;
@@ -139,7 +146,8 @@ public final class MigrationScript {
   /** Equal scripts hold the same text: the same size and SHA-256. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof MigrationScript script && script.size == size
+    return other instanceof MigrationScript script
+        && script.size == size
         && MessageDigest.isEqual(script.digest, digest);
   }
 

@@ -23,54 +23,85 @@ import java.util.stream.Collectors;
  * What a lint rule sees of one migration: its split statements, what the splitter could not read,
  * and the row estimates of the live tables.
  *
- * <p>At most {@link #MAX_STATEMENTS} statements of a script are linted: each one kept costs about a hundred bytes
- * (ten times a {@code SELECT 1;}) and may give a finding of several hundred, so a script of a million one-line
- * statements would cost the heap of the whole service. The rest are counted, not read, and a finding says so.
+ * <p>At most {@link #MAX_STATEMENTS} statements of a script are linted: each one kept costs about a
+ * hundred bytes (ten times a {@code SELECT 1;}) and may give a finding of several hundred, so a
+ * script of a million one-line statements would cost the heap of the whole service. The rest are
+ * counted, not read, and a finding says so.
  */
 public final class LintContext {
 
   /** The statements of one migration the lint reads: far more than any schema change holds. */
   public static final int MAX_STATEMENTS = 20_000;
 
-  private static final Pattern CREATE_TABLE = Pattern.compile(
-      "^\\s*CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
-          + SqlCode.QUALIFIED_NAME + ")",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern CREATE_TABLE =
+      Pattern.compile(
+          "^\\s*CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
+              + SqlCode.QUALIFIED_NAME
+              + ")",
+          Pattern.CASE_INSENSITIVE);
 
   private final String migration;
+
   /** Where the source's migrations and schema are, for the commands findings give. */
   private final ProjectPaths paths;
+
   private final List<SqlStatement> statements;
+
   /** The statements of the whole script, read or not. */
   private final int statementCount;
+
   private final List<SplitProblem> problems;
   private final Map<String, Long> rowEstimates;
+
   /** Keys of the tables the migration creates, read once: rules ask for every statement. */
   private final Set<String> createdTables;
+
   /** Each statement's masked text, made once for all rules (masking is a cost). */
   private final Map<SqlStatement, String> code;
-  /** Table names as lookup keys ({@link SqlCode#sqlKey}), made once per name: rules ask for every action. */
+
+  /**
+   * Table names as lookup keys ({@link SqlCode#sqlKey}), made once per name: rules ask for every
+   * action.
+   */
   private final Map<String, String> keys = new HashMap<>();
+
   /** {@link #rowsNote} by table name, formatted once: most findings quote it. */
   private final Map<String, String> rowsNotes = new HashMap<>();
+
   /** The ALTER TABLE statements, read once for all rules. */
   private final List<AlteredTable> alteredTables;
 
   /**
-   * @param rowEstimates estimated rows by table name as the catalog stores it (see {@link MigrationLint})
+   * @param rowEstimates estimated rows by table name as the catalog stores it (see {@link
+   *     MigrationLint})
    */
   public LintContext(
-      String migration, List<SqlStatement> statements, List<SplitProblem> problems, Map<String, Long> rowEstimates) {
-    this(migration, statements, problems, RowEstimates.of(rowEstimates), statements.size(), ProjectPaths.DEFAULT);
+      String migration,
+      List<SqlStatement> statements,
+      List<SplitProblem> problems,
+      Map<String, Long> rowEstimates) {
+    this(
+        migration,
+        statements,
+        problems,
+        RowEstimates.of(rowEstimates),
+        statements.size(),
+        ProjectPaths.DEFAULT);
   }
 
   /**
    * @param rowEstimates the estimates keyed once for every migration of an audit
-   * @param statementCount the statements of the whole script, of which {@code statements} are the first
+   * @param statementCount the statements of the whole script, of which {@code statements} are the
+   *     first
    * @param paths where the source's migrations and schema are
    */
-  public LintContext(String migration, List<SqlStatement> statements, List<SplitProblem> problems,
-      RowEstimates rowEstimates, int statementCount, ProjectPaths paths) {
+  public LintContext(
+      String migration,
+      List<SqlStatement> statements,
+      List<SplitProblem> problems,
+      RowEstimates rowEstimates,
+      int statementCount,
+      ProjectPaths paths) {
     this.migration = Objects.requireNonNull(migration, "migration");
     this.paths = Objects.requireNonNull(paths, "paths");
     this.statements = List.copyOf(statements);
@@ -78,37 +109,55 @@ public final class LintContext {
     this.problems = List.copyOf(problems);
     this.code = new IdentityHashMap<>(this.statements.size());
     this.rowEstimates = rowEstimates.byKey();
-    this.createdTables = this.statements.stream()
-        .filter(statement -> statement.is("CREATE") && SqlCode.mayContain(statement.text(), "TABLE"))
-        .map(statement -> CREATE_TABLE.matcher(code(statement)))
-        .filter(Matcher::find)
-        .map(m -> SqlCode.sqlKey(m.group(1)))
-        .collect(Collectors.toUnmodifiableSet());
-    this.alteredTables = this.statements.stream()
-        .filter(statement -> statement.is("ALTER", "TABLE"))
-        .flatMap(statement -> AlterTable.of(statement, code(statement)).stream()
-            .map(alter -> new AlteredTable(statement, alter, createsTable(alter.table()), isNewOrEmpty(alter.table()))))
-        .toList();
+    this.createdTables =
+        this.statements.stream()
+            .filter(
+                statement ->
+                    statement.is("CREATE") && SqlCode.mayContain(statement.text(), "TABLE"))
+            .map(statement -> CREATE_TABLE.matcher(code(statement)))
+            .filter(Matcher::find)
+            .map(m -> SqlCode.sqlKey(m.group(1)))
+            .collect(Collectors.toUnmodifiableSet());
+    this.alteredTables =
+        this.statements.stream()
+            .filter(statement -> statement.is("ALTER", "TABLE"))
+            .flatMap(
+                statement ->
+                    AlterTable.of(statement, code(statement)).stream()
+                        .map(
+                            alter ->
+                                new AlteredTable(
+                                    statement,
+                                    alter,
+                                    createsTable(alter.table()),
+                                    isNewOrEmpty(alter.table()))))
+            .toList();
   }
 
-  /** The statement's text with literals and comments blanked (see {@link SqlCode#mask}), made once. */
+  /**
+   * The statement's text with literals and comments blanked (see {@link SqlCode#mask}), made once.
+   */
   public String code(SqlStatement statement) {
     return code.computeIfAbsent(statement, SqlCode::code);
   }
 
   /**
-   * An ALTER TABLE of the migration, read once for all rules: its statement, its actions, and whether
-   * the migration creates its table ({@link #createsTable}) and whether the table is new or known to
-   * be empty ({@link #isNewOrEmpty}).
+   * An ALTER TABLE of the migration, read once for all rules: its statement, its actions, and
+   * whether the migration creates its table ({@link #createsTable}) and whether the table is new or
+   * known to be empty ({@link #isNewOrEmpty}).
    */
-  public record AlteredTable(SqlStatement statement, AlterTable alter, boolean tableCreated, boolean tableNewOrEmpty) {}
+  public record AlteredTable(
+      SqlStatement statement, AlterTable alter, boolean tableCreated, boolean tableNewOrEmpty) {}
 
   /** Every ALTER TABLE of the migration, in order. */
   public List<AlteredTable> alteredTables() {
     return alteredTables;
   }
 
-  /** One action of an ALTER TABLE that a rule looks for: its statement, its table, its (masked) text and the match. */
+  /**
+   * One action of an ALTER TABLE that a rule looks for: its statement, its table, its (masked) text
+   * and the match.
+   */
   public record AlterAction(SqlStatement statement, String table, String text, Matcher match) {}
 
   /**
@@ -122,15 +171,16 @@ public final class LintContext {
   }
 
   /**
-   * Like {@link #alterActions(String, Pattern)}, on the tables that hold rows or may: the tables the migration
-   * creates and those known to be empty are skipped, since changing them locks or rewrites nothing.
+   * Like {@link #alterActions(String, Pattern)}, on the tables that hold rows or may: the tables
+   * the migration creates and those known to be empty are skipped, since changing them locks or
+   * rewrites nothing.
    */
   public List<AlterAction> alterActionsOnTablesWithRows(String leadingWord, Pattern action) {
     return alterActions(leadingWord, action, AlteredTable::tableNewOrEmpty);
   }
 
-  private List<AlterAction> alterActions(String leadingWord, Pattern action,
-      java.util.function.Predicate<AlteredTable> skipped) {
+  private List<AlterAction> alterActions(
+      String leadingWord, Pattern action, java.util.function.Predicate<AlteredTable> skipped) {
     List<AlterAction> found = new java.util.ArrayList<>();
     for (AlteredTable altered : alteredTables) {
       if (skipped.test(altered)) {
@@ -171,18 +221,24 @@ public final class LintContext {
   /** Splits the migration's script, keeping its first {@link #MAX_STATEMENTS} statements. */
   public static LintContext of(MigrationLint lint) {
     SplitResult split = SqlScript.split(lint.script(), MAX_STATEMENTS);
-    return new LintContext(lint.migration(), split.statements(), split.problems(),
-        RowEstimates.of(lint.rowEstimates()), split.count(), ProjectPaths.DEFAULT);
+    return new LintContext(
+        lint.migration(),
+        split.statements(),
+        split.problems(),
+        RowEstimates.of(lint.rowEstimates()),
+        split.count(),
+        ProjectPaths.DEFAULT);
   }
 
   /**
-   * As {@link #of(MigrationLint)}, from the script as the audit holds it: its text is decoded for the split only,
-   * and only the statements kept hold it afterwards.
+   * As {@link #of(MigrationLint)}, from the script as the audit holds it: its text is decoded for
+   * the split only, and only the statements kept hold it afterwards.
    */
-  public static LintContext of(String migration, MigrationScript script, RowEstimates rowEstimates,
-      ProjectPaths paths) {
+  public static LintContext of(
+      String migration, MigrationScript script, RowEstimates rowEstimates, ProjectPaths paths) {
     SplitResult split = SqlScript.split(script.sql(), MAX_STATEMENTS);
-    return new LintContext(migration, split.statements(), split.problems(), rowEstimates, split.count(), paths);
+    return new LintContext(
+        migration, split.statements(), split.problems(), rowEstimates, split.count(), paths);
   }
 
   /** Where the source's migrations folder and schema are, for the commands findings give. */
@@ -190,7 +246,10 @@ public final class LintContext {
     return paths;
   }
 
-  /** The statements of the whole script: more than {@link #statements()} when it holds over {@link #MAX_STATEMENTS}. */
+  /**
+   * The statements of the whole script: more than {@link #statements()} when it holds over {@link
+   * #MAX_STATEMENTS}.
+   */
   public int statementCount() {
     return statementCount;
   }
@@ -204,8 +263,9 @@ public final class LintContext {
   }
 
   /**
-   * The estimated rows of a table named as in SQL ({@code "User"}, {@code public."User"}), if known.
-   * A negative estimate ({@code reltuples = -1}: never vacuumed or analyzed) is unknown, not empty.
+   * The estimated rows of a table named as in SQL ({@code "User"}, {@code public."User"}), if
+   * known. A negative estimate ({@code reltuples = -1}: never vacuumed or analyzed) is unknown, not
+   * empty.
    */
   public OptionalLong rowEstimate(String sqlName) {
     Long rows = rowEstimates.get(key(sqlName));
@@ -218,15 +278,25 @@ public final class LintContext {
     return rows.isPresent() && rows.getAsLong() == 0;
   }
 
-  /** How big the table is, for messages: {@code  (about 12,000 rows)}, or nothing when unknown; made once per name. */
+  /**
+   * How big the table is, for messages: {@code (about 12,000 rows)}, or nothing when unknown; made
+   * once per name.
+   */
   public String rowsNote(String sqlName) {
-    return rowsNotes.computeIfAbsent(sqlName, name -> {
-      OptionalLong rows = rowEstimate(name);
-      return rows.isPresent() ? String.format(java.util.Locale.ROOT, " (about %,d rows)", rows.getAsLong()) : "";
-    });
+    return rowsNotes.computeIfAbsent(
+        sqlName,
+        name -> {
+          OptionalLong rows = rowEstimate(name);
+          return rows.isPresent()
+              ? String.format(java.util.Locale.ROOT, " (about %,d rows)", rows.getAsLong())
+              : "";
+        });
   }
 
-  /** True when this migration creates the table: nobody else uses it yet, so locks and rewrites are free. */
+  /**
+   * True when this migration creates the table: nobody else uses it yet, so locks and rewrites are
+   * free.
+   */
   public boolean createsTable(String sqlName) {
     return createdTables.contains(key(sqlName));
   }

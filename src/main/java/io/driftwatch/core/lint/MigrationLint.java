@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param script the contents of its migration.sql
  * @param rowEstimates estimated rows per table from the live database ({@code pg_class.reltuples}),
  *     keyed by table name as the catalog stores it ({@code User}, or {@code schema.User} outside
- *     {@code public}); a table that is absent, or has a negative estimate
- *     ({@code -1}: never analyzed), is of unknown size. Empty when nothing is known.
+ *     {@code public}); a table that is absent, or has a negative estimate ({@code -1}: never
+ *     analyzed), is of unknown size. Empty when nothing is known.
  */
 public record MigrationLint(String migration, String script, Map<String, Long> rowEstimates) {
 

@@ -14,14 +14,14 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Runs the lint rules over one pending migration: a pure function of its script and row estimates. Each rule runs
- * on its own: one that fails on the script is a {@link RuleFailure} finding naming it and the migration, and the
- * other rules' findings stand.
+ * Runs the lint rules over one pending migration: a pure function of its script and row estimates.
+ * Each rule runs on its own: one that fails on the script is a {@link RuleFailure} finding naming
+ * it and the migration, and the other rules' findings stand.
  *
- * <p>A rule lists at most {@link #MAX_FINDINGS_PER_RULE} findings for one migration, then one that counts the
- * rest: a script of a hundred thousand {@code DROP TABLE}s would otherwise give as many findings, each longer than
- * its statement. A message or help is cut at {@link #MAX_TEXT} characters: the names a rule quotes are as long as a
- * repository writer makes them.
+ * <p>A rule lists at most {@link #MAX_FINDINGS_PER_RULE} findings for one migration, then one that
+ * counts the rest: a script of a hundred thousand {@code DROP TABLE}s would otherwise give as many
+ * findings, each longer than its statement. A message or help is cut at {@link #MAX_TEXT}
+ * characters: the names a rule quotes are as long as a repository writer makes them.
  */
 public final class MigrationLinter {
 
@@ -43,10 +43,11 @@ public final class MigrationLinter {
   }
 
   /**
-   * Lints a pending migration of an audit, its script as the audit holds it, the estimates keyed once, the commands
-   * given for the source's folder and schema.
+   * Lints a pending migration of an audit, its script as the audit holds it, the estimates keyed
+   * once, the commands given for the source's folder and schema.
    */
-  public List<Finding> lint(String migration, MigrationScript script, RowEstimates rowEstimates, ProjectPaths paths) {
+  public List<Finding> lint(
+      String migration, MigrationScript script, RowEstimates rowEstimates, ProjectPaths paths) {
     return lint(migration, () -> LintContext.of(migration, script, rowEstimates, paths));
   }
 
@@ -55,12 +56,18 @@ public final class MigrationLinter {
     try {
       context = split.get();
     } catch (RuntimeException | StackOverflowError failure) {
-      return List.of(RuleFailure.of("the safety lint (splitting the script for every MS rule)",
-          "locks, rewrites, data loss and transactions a deploy would meet", migration, failure));
+      return List.of(
+          RuleFailure.of(
+              "the safety lint (splitting the script for every MS rule)",
+              "locks, rewrites, data loss and transactions a deploy would meet",
+              migration,
+              failure));
     }
     List<Finding> findings = new ArrayList<>();
     if (context.statementCount() > context.statements().size()) {
-      findings.add(OversizedMigration.partlyLinted(migration, context.statements().size(), context.statementCount()));
+      findings.add(
+          OversizedMigration.partlyLinted(
+              migration, context.statements().size(), context.statementCount()));
     }
     for (LintRule rule : rules) {
       try {
@@ -72,7 +79,10 @@ public final class MigrationLinter {
     return findings;
   }
 
-  /** The first {@link #MAX_FINDINGS_PER_RULE} findings of one rule, and one that counts the others, each cut short. */
+  /**
+   * The first {@link #MAX_FINDINGS_PER_RULE} findings of one rule, and one that counts the others,
+   * each cut short.
+   */
   private static List<Finding> atMostSome(List<Finding> found) {
     List<Finding> kept = new ArrayList<>(Math.min(found.size(), MAX_FINDINGS_PER_RULE + 1));
     found.stream().limit(MAX_FINDINGS_PER_RULE).map(MigrationLinter::cutShort).forEach(kept::add);
@@ -81,22 +91,42 @@ public final class MigrationLinter {
     }
     List<Finding> rest = found.subList(MAX_FINDINGS_PER_RULE, found.size());
     Finding first = rest.get(0);
-    Severity worst = rest.stream().map(Finding::severity).max(Enum::compareTo).orElse(first.severity());
-    kept.add(new Finding(first.type(), worst, first.migration(),
-        String.format(Locale.ROOT, "%,d more statements of `%s` give this finding (%s): the first %d are listed, "
-            + "these are counted. The first of them: %s", rest.size(), first.migration(), first.code(),
-            MAX_FINDINGS_PER_RULE, shortened(first.message())),
-        "For each of them, as for this one: " + shortened(first.help()), null, "more"));
+    Severity worst =
+        rest.stream().map(Finding::severity).max(Enum::compareTo).orElse(first.severity());
+    kept.add(
+        new Finding(
+            first.type(),
+            worst,
+            first.migration(),
+            String.format(
+                Locale.ROOT,
+                "%,d more statements of `%s` give this finding (%s): the first %d are listed, "
+                    + "these are counted. The first of them: %s",
+                rest.size(),
+                first.migration(),
+                first.code(),
+                MAX_FINDINGS_PER_RULE,
+                shortened(first.message())),
+            "For each of them, as for this one: " + shortened(first.help()),
+            null,
+            "more"));
     return kept;
   }
 
   private static Finding cutShort(Finding finding) {
-    if (finding.message().length() <= MAX_TEXT && finding.help().length() <= MAX_TEXT
+    if (finding.message().length() <= MAX_TEXT
+        && finding.help().length() <= MAX_TEXT
         && (finding.subject() == null || finding.subject().length() <= MAX_TEXT)) {
       return finding;
     }
-    return new Finding(finding.type(), finding.severity(), finding.migration(), cut(finding.message()),
-        cut(finding.help()), finding.evidence(), finding.subject() == null ? null : cut(finding.subject()));
+    return new Finding(
+        finding.type(),
+        finding.severity(),
+        finding.migration(),
+        cut(finding.message()),
+        cut(finding.help()),
+        finding.evidence(),
+        finding.subject() == null ? null : cut(finding.subject()));
   }
 
   private static String cut(String text) {

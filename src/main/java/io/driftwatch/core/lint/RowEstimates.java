@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The live tables' estimated rows, keyed as the lint looks them up ({@link SqlCode#catalogKey}): made once per
- * audit, not once per pending migration (ten thousand migrations over a thousand tables made ten million entries).
+ * The live tables' estimated rows, keyed as the lint looks them up ({@link SqlCode#catalogKey}):
+ * made once per audit, not once per pending migration (ten thousand migrations over a thousand
+ * tables made ten million entries).
  *
  * @param byKey estimated rows by lookup key
  */
@@ -18,7 +19,10 @@ public record RowEstimates(Map<String, Long> byKey) {
     byKey = Map.copyOf(byKey);
   }
 
-  /** @param byCatalogName estimated rows by table name as the catalog stores it (see {@link MigrationLint}) */
+  /**
+   * @param byCatalogName estimated rows by table name as the catalog stores it (see {@link
+   *     MigrationLint})
+   */
   public static RowEstimates of(Map<String, Long> byCatalogName) {
     Map<String, Long> byKey = new HashMap<>();
     byCatalogName.forEach((table, rows) -> byKey.put(SqlCode.catalogKey(table), rows));

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live tables a migration destroys or rewrites, with their estimated rows: dropped tables and columns, column
- * type changes (a rewrite), TRUNCATE, and UPDATE or DELETE without WHERE. Tables created by the deploy itself hold
- * nothing yet and are left out.
+ * The live tables a migration destroys or rewrites, with their estimated rows: dropped tables and
+ * columns, column type changes (a rewrite), TRUNCATE, and UPDATE or DELETE without WHERE. Tables
+ * created by the deploy itself hold nothing yet and are left out.
  */
 public final class DataAtRisk {
 
@@ -23,8 +23,8 @@ public final class DataAtRisk {
    * @param createdByDeploy the tables the pending migrations create
    * @param rowEstimates rows by {@code schema.table}
    */
-  public static List<DataAtRiskItem> of(List<Effect> effects, Set<SchemaObject> createdByDeploy,
-      Map<String, Long> rowEstimates) {
+  public static List<DataAtRiskItem> of(
+      List<Effect> effects, Set<SchemaObject> createdByDeploy, Map<String, Long> rowEstimates) {
     List<DataAtRiskItem> items = new ArrayList<>();
     for (Effect effect : effects) {
       SchemaObject object = effect.object();
@@ -34,8 +34,12 @@ public final class DataAtRisk {
       }
       String action = action(effect);
       if (action != null) {
-        items.add(new DataAtRiskItem(table.name().toString(), action, rows(table.name(), rowEstimates),
-            effect.statement().line()));
+        items.add(
+            new DataAtRiskItem(
+                table.name().toString(),
+                action,
+                rows(table.name(), rowEstimates),
+                effect.statement().line()));
       }
     }
     return items;
@@ -44,10 +48,20 @@ public final class DataAtRisk {
   private static String action(Effect effect) {
     SchemaObject object = effect.object();
     return switch (effect.action()) {
-      case DROP -> object.kind() == Kind.TABLE ? "drops the table"
-          : object.kind() == Kind.COLUMN ? "drops column \"" + object.part() + "\" and its values" : null;
-      case ALTER -> object.kind() == Kind.COLUMN && rewrites(effect.detail())
-          ? "rewrites the table (column \"" + object.part() + "\" changes type: " + effect.detail() + ")" : null;
+      case DROP ->
+          object.kind() == Kind.TABLE
+              ? "drops the table"
+              : object.kind() == Kind.COLUMN
+                  ? "drops column \"" + object.part() + "\" and its values"
+                  : null;
+      case ALTER ->
+          object.kind() == Kind.COLUMN && rewrites(effect.detail())
+              ? "rewrites the table (column \""
+                  + object.part()
+                  + "\" changes type: "
+                  + effect.detail()
+                  + ")"
+              : null;
       case TRUNCATE -> "removes every row (TRUNCATE)";
       case DELETE -> effect.everyRow() ? "deletes every row (no WHERE)" : null;
       case UPDATE -> effect.everyRow() ? "overwrites every row (no WHERE)" : null;

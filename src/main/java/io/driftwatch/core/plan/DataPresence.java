@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which live tables hold rows. From PostgreSQL's estimates a table with rows is known; an empty database is only
- * known from an exact check (a {@code SELECT EXISTS} per table), because an estimate of 0 may be stale and a
- * destructive advice must never rest on it.
+ * Which live tables hold rows. From PostgreSQL's estimates a table with rows is known; an empty
+ * database is only known from an exact check (a {@code SELECT EXISTS} per table), because an
+ * estimate of 0 may be stale and a destructive advice must never rest on it.
  *
  * @param tablesWithRows the tables known to hold rows, {@code schema.table}
  * @param exact true when every table was checked exactly
@@ -19,18 +19,25 @@ public record DataPresence(Set<String> tablesWithRows, boolean exact) {
   private static final String HISTORY_TABLE = "_prisma_migrations";
 
   public DataPresence {
-    tablesWithRows = Set.copyOf(new TreeSet<>(tablesWithRows.stream()
-        .filter(table -> !table.equals(HISTORY_TABLE) && !table.endsWith("." + HISTORY_TABLE)).toList()));
+    tablesWithRows =
+        Set.copyOf(
+            new TreeSet<>(
+                tablesWithRows.stream()
+                    .filter(
+                        table ->
+                            !table.equals(HISTORY_TABLE) && !table.endsWith("." + HISTORY_TABLE))
+                    .toList()));
   }
 
   /** From row estimates only: the tables estimated to hold rows. */
   public static DataPresence estimated(Map<String, Long> rowEstimates) {
     Set<String> withRows = new TreeSet<>();
-    rowEstimates.forEach((table, rows) -> {
-      if (rows > 0 && table.contains(".")) {
-        withRows.add(table);
-      }
-    });
+    rowEstimates.forEach(
+        (table, rows) -> {
+          if (rows > 0 && table.contains(".")) {
+            withRows.add(table);
+          }
+        });
     return new DataPresence(withRows, false);
   }
 

@@ -17,20 +17,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares what a failed migration's statements do with what the live database holds. The columns and
- * constraints of a table it creates are only listed when they are missing: the table stands for them.
+ * Compares what a failed migration's statements do with what the live database holds. The columns
+ * and constraints of a table it creates are only listed when they are missing: the table stands for
+ * them.
  */
 public final class FailedMigrationTriage {
 
   private FailedMigrationTriage() {}
 
-  public static FailedTriage triage(String migration, String error, List<Effect> effects, Catalog live) {
+  public static FailedTriage triage(
+      String migration, String error, List<Effect> effects, Catalog live) {
     return triage(migration, error, effects, live, ObjectSet.of(live));
   }
 
-  /** @param database the objects of {@code live}, when the caller has them already (it is only read) */
-  static FailedTriage triage(String migration, String error, List<Effect> effects, Catalog live,
-      ObjectSet database) {
+  /**
+   * @param database the objects of {@code live}, when the caller has them already (it is only read)
+   */
+  static FailedTriage triage(
+      String migration, String error, List<Effect> effects, Catalog live, ObjectSet database) {
     List<Effect> present = new ArrayList<>();
     List<Effect> missing = new ArrayList<>();
     List<Effect> unverifiable = new ArrayList<>();
@@ -43,11 +47,17 @@ public final class FailedMigrationTriage {
       }
     }
     Set<io.driftwatch.core.sql.SqlStatement> presentTables = new HashSet<>();
-    present.stream().filter(effect -> effect.object().kind() == Kind.TABLE)
+    present.stream()
+        .filter(effect -> effect.object().kind() == Kind.TABLE)
         .forEach(effect -> presentTables.add(effect.statement()));
-    List<String> presentNames = present.stream()
-        .filter(effect -> effect.object().kind() == Kind.TABLE || !presentTables.contains(effect.statement()))
-        .map(Effect::describe).toList();
+    List<String> presentNames =
+        present.stream()
+            .filter(
+                effect ->
+                    effect.object().kind() == Kind.TABLE
+                        || !presentTables.contains(effect.statement()))
+            .map(Effect::describe)
+            .toList();
     Verdict verdict;
     if (present.isEmpty() && missing.isEmpty()) {
       verdict = Verdict.UNVERIFIABLE;
@@ -58,21 +68,40 @@ public final class FailedMigrationTriage {
     } else {
       verdict = Verdict.PARTLY_APPLIED;
     }
-    List<String> undo = new ReverseSql(Optional.of(live)).reverse(present).stream()
-        .map(reversal -> reversal.sql().orElse("-- cannot undo: " + reversal.effect().describe() + ": "
-            + reversal.irreversible().orElse("")))
-        .toList();
-    return new FailedTriage(migration, verdict, firstLine(error), presentNames,
+    List<String> undo =
+        new ReverseSql(Optional.of(live))
+            .reverse(present).stream()
+                .map(
+                    reversal ->
+                        reversal
+                            .sql()
+                            .orElse(
+                                "-- cannot undo: "
+                                    + reversal.effect().describe()
+                                    + ": "
+                                    + reversal.irreversible().orElse("")))
+                .toList();
+    return new FailedTriage(
+        migration,
+        verdict,
+        firstLine(error),
+        presentNames,
         missing.stream().map(Effect::describe).toList(),
-        ScriptEffects.statements(unverifiable).stream().map(FailedMigrationTriage::shorten).toList(),
-        ScriptEffects.idempotent(effects), verdict == Verdict.PARTLY_APPLIED ? ScriptEffects.statements(missing)
-            : List.of(), verdict == Verdict.PARTLY_APPLIED ? undo : List.of());
+        ScriptEffects.statements(unverifiable).stream()
+            .map(FailedMigrationTriage::shorten)
+            .toList(),
+        ScriptEffects.idempotent(effects),
+        verdict == Verdict.PARTLY_APPLIED ? ScriptEffects.statements(missing) : List.of(),
+        verdict == Verdict.PARTLY_APPLIED ? undo : List.of());
   }
 
-  /** Whether the effect shows in the database; a column's nullability is read from the catalog too. */
+  /**
+   * Whether the effect shows in the database; a column's nullability is read from the catalog too.
+   */
   static Presence achieved(Effect effect, ObjectSet database, CatalogIndex live) {
     if (effect.action() == Effect.Action.ALTER && effect.object().kind() == Kind.COLUMN) {
-      Optional<Column> column = live.table(effect.object().name()).flatMap(t -> t.column(effect.object().part()));
+      Optional<Column> column =
+          live.table(effect.object().name()).flatMap(t -> t.column(effect.object().part()));
       String detail = effect.detail().toUpperCase(Locale.ROOT);
       if (column.isPresent() && detail.startsWith("SET NOT NULL")) {
         return column.get().nullable() ? Presence.ABSENT : Presence.PRESENT;
@@ -85,13 +114,20 @@ public final class FailedMigrationTriage {
     return database.achieved(effect);
   }
 
-  /** The database's own message from Prisma's {@code logs} (its {@code ERROR:} line), else the first line. */
+  /**
+   * The database's own message from Prisma's {@code logs} (its {@code ERROR:} line), else the first
+   * line.
+   */
   private static String firstLine(String error) {
     if (error == null || error.isBlank()) {
       return "";
     }
-    List<String> lines = error.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-    return lines.stream().filter(line -> line.startsWith("ERROR:")).findFirst().orElse(lines.get(0));
+    List<String> lines =
+        error.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    return lines.stream()
+        .filter(line -> line.startsWith("ERROR:"))
+        .findFirst()
+        .orElse(lines.get(0));
   }
 
   private static String shorten(String statement) {

@@ -9,8 +9,8 @@ import java.util.List;
  * @param present effects found in the live database
  * @param missing effects not found
  * @param unverifiable statements whose effect the catalog cannot show (row writes, DO blocks)
- * @param idempotent every statement is guarded ({@code IF NOT EXISTS}, {@code ON CONFLICT DO NOTHING}): re-running is
- *     safe
+ * @param idempotent every statement is guarded ({@code IF NOT EXISTS}, {@code ON CONFLICT DO
+ *     NOTHING}): re-running is safe
  * @param finishSql the statements whose effects are missing, to finish it by hand
  * @param undoSql the reverse of the effects present, to undo it by hand
  */

@@ -3,7 +3,8 @@ package io.driftwatch.core.plan;
 import java.util.List;
 
 /**
- * How to take one migration back once deployed: its reverse SQL, last statement first, and what cannot be undone.
+ * How to take one migration back once deployed: its reverse SQL, last statement first, and what
+ * cannot be undone.
  *
  * @param irreversible the statements no SQL undoes, each with the reason
  */

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param findings the lint findings, {@code MS005: ...}
  * @param predictedFailures what the live catalog says will fail
- * @param shadowError the error of the exact check (the migration applied on a replica of the expected schema);
- *     empty when it passed or did not run
+ * @param shadowError the error of the exact check (the migration applied on a replica of the
+ *     expected schema); empty when it passed or did not run
  * @param creates the objects it creates
  * @param irreversible the statements its rollback cannot undo
  */

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What a phantom migration (applied, not in the folder) is.
  *
- * @param evidence how git explains it ({@code DELETED}, {@code ONLY_ON_BRANCH}, ...; {@code NONE} without git)
+ * @param evidence how git explains it ({@code DELETED}, {@code ONLY_ON_BRANCH}, ...; {@code NONE}
+ *     without git)
  * @param commit the commit to restore it from, or empty
  * @param location its directory in the repository
  * @param notInOtherMigrations effects of its script that no folder migration produces

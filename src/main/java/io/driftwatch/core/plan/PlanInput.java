@@ -7,8 +7,8 @@ import io.driftwatch.core.SchemaContext;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.drift.CatchUpMigration;
-import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.drift.SchemaDrift;
+import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.MigrationHistory;
@@ -18,17 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the plan is written from: an audit's joined history and findings, the live catalog, the schema the applied
- * migrations build, the shadow check of the pending ones, git's evidence, and which tables hold rows.
+ * What the plan is written from: an audit's joined history and findings, the live catalog, the
+ * schema the applied migrations build, the shadow check of the pending ones, git's evidence, and
+ * which tables hold rows.
  *
  * @param expected the catalog the applied folder migrations build (shadow replay)
- * @param shadowCheck the replay of every folder migration with pending ones kept going past failures; empty when
- *     there is nothing pending or it could not run
+ * @param shadowCheck the replay of every folder migration with pending ones kept going past
+ *     failures; empty when there is nothing pending or it could not run
  * @param schema the migration schema ({@code ?schema=})
  * @param catchUp the migration that records the schema drift, when there is drift
  * @param driftObjects how many objects drifted (0 when drift was not checked)
  * @param pending the migrations the next deploy runs, read and pre-flighted once by the engine
- * @param paths where the source keeps its migrations and schema: the paths and commands the plan gives
+ * @param paths where the source keeps its migrations and schema: the paths and commands the plan
+ *     gives
  */
 public record PlanInput(
     MigrationHistory history,
@@ -51,13 +53,24 @@ public record PlanInput(
   }
 
   public static PlanInput of(AuditInput input, AuditResult result, DataPresence data) {
-    String schema = input.schema().map(SchemaInput::migrationSchema)
-        .orElseGet(() -> input.target().datasource().schema());
-    return new PlanInput(result.history(), result.findings(), input.target().catalog(),
+    String schema =
+        input
+            .schema()
+            .map(SchemaInput::migrationSchema)
+            .orElseGet(() -> input.target().datasource().schema());
+    return new PlanInput(
+        result.history(),
+        result.findings(),
+        input.target().catalog(),
         result.schema().flatMap(SchemaContext::expected).flatMap(ExpectedSchema::catalog),
-        input.schema().flatMap(SchemaInput::folder), input.evidence(), input.target().rowEstimates(), data, schema,
+        input.schema().flatMap(SchemaInput::folder),
+        input.evidence(),
+        input.target().rowEstimates(),
+        data,
+        schema,
         result.schema().flatMap(SchemaContext::catchUp),
-        result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0), result.pending(),
+        result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0),
+        result.pending(),
         input.source().paths());
   }
 }

@@ -4,6 +4,8 @@ package io.driftwatch.core.plan;
 public record PreflightCheck(String check, Status status, String detail) {
 
   public enum Status {
-    PASSED, FAILED, NOT_RUN
+    PASSED,
+    FAILED,
+    NOT_RUN
   }
 }

@@ -3,9 +3,9 @@ package io.driftwatch.core.plan;
 import java.util.List;
 
 /**
- * The runbook of one environment: where it stands, how safe each migration the next deploy runs is, what the
- * failed and phantom migrations are, the steps to follow in order, the checks before and after, and how to roll
- * back.
+ * The runbook of one environment: where it stands, how safe each migration the next deploy runs is,
+ * what the failed and phantom migrations are, the steps to follow in order, the checks before and
+ * after, and how to roll back.
  *
  * @param summary the situation in a few sentences
  * @param migrations the safety of every migration the next deploy runs

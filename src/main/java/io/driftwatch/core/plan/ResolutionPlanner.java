@@ -21,15 +21,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the resolution plan of one environment from an audit's evidence. The steps come in the order a person
- * carries them out: unblock deploys (failed migrations), settle the history (phantoms), clear what would make the
- * deploy fail, deploy, verify. Nothing destructive is ever a step while the database holds data.
+ * Writes the resolution plan of one environment from an audit's evidence. The steps come in the
+ * order a person carries them out: unblock deploys (failed migrations), settle the history
+ * (phantoms), clear what would make the deploy fail, deploy, verify. Nothing destructive is ever a
+ * step while the database holds data.
  */
 public final class ResolutionPlanner {
 
   /**
-   * True when the plan could recommend a clean baseline if the database were empty, but whether it is was only
-   * estimated: ask the database exactly ({@link DataPresence#checked}) and plan again.
+   * True when the plan could recommend a clean baseline if the database were empty, but whether it
+   * is was only estimated: ask the database exactly ({@link DataPresence#checked}) and plan again.
    */
   public static boolean needsExactDataCheck(ResolutionPlan plan) {
     return plan.data().historyBadlyBroken() && plan.data().holdsData().equals("unknown");
@@ -40,48 +41,86 @@ public final class ResolutionPlanner {
     PlanState state = state(in, failedEffects);
     Map<String, List<Effect>> pending = in.pending().effects();
     Map<String, PredictedFailure> predicted = in.pending().predicted();
-    Optional<ObjectSet> live = pending.isEmpty() && failedEffects.isEmpty() ? Optional.empty()
-        : in.live().map(ObjectSet::of);
+    Optional<ObjectSet> live =
+        pending.isEmpty() && failedEffects.isEmpty()
+            ? Optional.empty()
+            : in.live().map(ObjectSet::of);
     Map<String, ReplayFailure> shadowFailures = new LinkedHashMap<>();
-    in.shadowCheck().ifPresent(replay -> replay.failuresOf(pending.keySet())
-        .forEach(failure -> shadowFailures.put(failure.migration(), failure)));
+    in.shadowCheck()
+        .ifPresent(
+            replay ->
+                replay
+                    .failuresOf(pending.keySet())
+                    .forEach(failure -> shadowFailures.put(failure.migration(), failure)));
     Map<String, MigrationRollback> rollbacks = rollbacks(in, pending);
-    List<MigrationSafety> safety = PendingSafety.assess(in, pending, predicted, shadowFailures, rollbacks);
+    List<MigrationSafety> safety =
+        PendingSafety.assess(in, pending, predicted, shadowFailures, rollbacks);
 
     List<FailedTriage> failed = new ArrayList<>();
-    failedEffects.forEach((name, effects) -> live.ifPresent(objects -> failed.add(
-        FailedMigrationTriage.triage(name, error(record(in, name)), effects, in.live().get(), objects))));
+    failedEffects.forEach(
+        (name, effects) ->
+            live.ifPresent(
+                objects ->
+                    failed.add(
+                        FailedMigrationTriage.triage(
+                            name, error(record(in, name)), effects, in.live().get(), objects))));
     List<PhantomTriage> phantoms = phantoms(in, state);
     DataVerdict data = CleanBaseline.verdict(in, failed, phantoms);
 
     PlanSteps steps = new PlanSteps();
     if (!state.applying().isEmpty()) {
-      steps.add("Wait for the running deploy", "none", "",
-          "Prisma's advisory lock is held: a deploy is applying " + String.join(", ", state.applying())
-              + " right now. Audit again once it has finished.", Risk.NONE, "Acting now would race the deploy.");
+      steps.add(
+          "Wait for the running deploy",
+          "none",
+          "",
+          "Prisma's advisory lock is held: a deploy is applying "
+              + String.join(", ", state.applying())
+              + " right now. Audit again once it has finished.",
+          Risk.NONE,
+          "Acting now would race the deploy.");
     }
     if (data.cleanBaselineRecommended()) {
       data.baselineSteps().forEach(steps::add);
     } else {
-      failed.forEach(triage -> ResolutionSteps.failedSteps(triage, live, failedEffects.get(triage.migration()),
-          failsAgain(in.findings(), triage.migration()), in.paths(), steps));
+      failed.forEach(
+          triage ->
+              ResolutionSteps.failedSteps(
+                  triage,
+                  live,
+                  failedEffects.get(triage.migration()),
+                  failsAgain(in.findings(), triage.migration()),
+                  in.paths(),
+                  steps));
       phantoms.forEach(triage -> ResolutionSteps.phantomSteps(triage, steps));
       ResolutionSteps.editedSteps(in, steps);
       ResolutionSteps.schemaSteps(in, safety, steps);
       ResolutionSteps.pendingSteps(safety, pending, in, live, steps);
     }
     Map<String, List<Effect>> deployed = new LinkedHashMap<>();
-    failed.stream().filter(t -> t.verdict() != Verdict.END_STATE_REACHED)
+    failed.stream()
+        .filter(t -> t.verdict() != Verdict.END_STATE_REACHED)
         .forEach(t -> deployed.put(t.migration(), failedEffects.get(t.migration())));
     deployed.putAll(pending);
     List<MigrationRollback> lastFirst = new ArrayList<>(rollbacks.values());
     java.util.Collections.reverse(lastFirst);
-    return new ResolutionPlan(in.schema(), state, summary(state, safety, failed, phantoms, data), safety, failed,
-        phantoms, data, steps.all(), preflight(in, pending, predicted, shadowFailures, safety),
-        VerificationQueries.of(in.schema(), deployed), lastFirst);
+    return new ResolutionPlan(
+        in.schema(),
+        state,
+        summary(state, safety, failed, phantoms, data),
+        safety,
+        failed,
+        phantoms,
+        data,
+        steps.all(),
+        preflight(in, pending, predicted, shadowFailures, safety),
+        VerificationQueries.of(in.schema(), deployed),
+        lastFirst);
   }
 
-  /** The migrations by state; the scripts of the failed ones read as effects (the pending ones already are). */
+  /**
+   * The migrations by state; the scripts of the failed ones read as effects (the pending ones
+   * already are).
+   */
   private static PlanState state(PlanInput in, Map<String, List<Effect>> failedEffects) {
     int applied = 0;
     List<String> phantom = new ArrayList<>();
@@ -95,8 +134,12 @@ public final class ResolutionPlanner {
         case PENDING, ROLLED_BACK -> pending.add(record.name());
         case FAILED -> {
           failed.add(record.name());
-          failedEffects.put(record.name(), record.script().map(script -> ScriptEffects.of(script.sql(), in.schema()))
-              .orElse(List.of()));
+          failedEffects.put(
+              record.name(),
+              record
+                  .script()
+                  .map(script -> ScriptEffects.of(script.sql(), in.schema()))
+                  .orElse(List.of()));
         }
         case APPLYING -> applying.add(record.name());
       }
@@ -106,12 +149,18 @@ public final class ResolutionPlanner {
 
   /** The error Prisma recorded for the failed migration: the newest unfinished row's logs. */
   private static String error(MigrationRecord record) {
-    return record.unfinishedRows().stream().map(HistoryRow::logs).filter(logs -> logs != null)
-        .reduce((first, second) -> second).orElse("");
+    return record.unfinishedRows().stream()
+        .map(HistoryRow::logs)
+        .filter(logs -> logs != null)
+        .reduce((first, second) -> second)
+        .orElse("");
   }
 
   private static MigrationRecord record(PlanInput in, String name) {
-    return in.history().records().stream().filter(record -> record.name().equals(name)).findFirst().orElseThrow();
+    return in.history().records().stream()
+        .filter(record -> record.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<PhantomTriage> phantoms(PlanInput in, PlanState state) {
@@ -119,17 +168,32 @@ public final class ResolutionPlanner {
       return List.of();
     }
     Optional<ObjectSet> expected = in.expected().map(ObjectSet::of);
-    List<String> untracked = in.findings().stream().filter(f -> f.name().startsWith("UNTRACKED_"))
-        .map(Finding::message).toList();
-    return state.phantom().stream().map(name -> {
-      Optional<Evidence> evidence = in.evidence().phantom(name);
-      return PhantomMigrationTriage.triage(name, evidence, evidence.flatMap(Evidence::script), in.schema(), expected,
-          untracked, in.paths());
-    }).toList();
+    List<String> untracked =
+        in.findings().stream()
+            .filter(f -> f.name().startsWith("UNTRACKED_"))
+            .map(Finding::message)
+            .toList();
+    return state.phantom().stream()
+        .map(
+            name -> {
+              Optional<Evidence> evidence = in.evidence().phantom(name);
+              return PhantomMigrationTriage.triage(
+                  name,
+                  evidence,
+                  evidence.flatMap(Evidence::script),
+                  in.schema(),
+                  expected,
+                  untracked,
+                  in.paths());
+            })
+        .toList();
   }
 
-  private static List<PreflightCheck> preflight(PlanInput in, Map<String, List<Effect>> pending,
-      Map<String, PredictedFailure> predicted, Map<String, ReplayFailure> shadowFailures,
+  private static List<PreflightCheck> preflight(
+      PlanInput in,
+      Map<String, List<Effect>> pending,
+      Map<String, PredictedFailure> predicted,
+      Map<String, ReplayFailure> shadowFailures,
       List<MigrationSafety> safety) {
     List<PreflightCheck> checks = new ArrayList<>();
     if (pending.isEmpty()) {
@@ -137,81 +201,147 @@ public final class ResolutionPlanner {
       return checks;
     }
     List<String> unread = in.pending().unread();
-    String notPlayed = unread.isEmpty() ? "" : String.format(java.util.Locale.ROOT, "; %,d pending migration%s from %s "
-        + "on not played: the deploy makes more schema changes than the pre-flight plays (MS020)", unread.size(),
-        unread.size() == 1 ? "" : "s", unread.get(0));
-    checks.add(in.live().isEmpty()
-        ? new PreflightCheck("against the live catalog", Status.NOT_RUN, "the live catalog was not read")
-        : new PreflightCheck("against the live catalog", !predicted.isEmpty() ? Status.FAILED
-            : unread.isEmpty() ? Status.PASSED : Status.NOT_RUN,
-            (predicted.isEmpty() ? "no pending statement creates what exists or needs what is missing"
-                : String.join("; ", predicted.values().stream().map(p -> p.migration() + " " + p.message()).toList()))
-                + notPlayed));
-    checks.add(in.shadowCheck().isEmpty()
-        ? new PreflightCheck("applied on a shadow replica of the expected schema", Status.NOT_RUN,
-            "the shadow replay did not run")
-        : new PreflightCheck("applied on a shadow replica of the expected schema",
-            shadowFailures.isEmpty() ? Status.PASSED : Status.FAILED, (shadowFailures.isEmpty()
-                ? "every pending migration applies cleanly"
-                : String.join("; ", shadowFailures.values().stream()
-                    .map(f -> f.migration() + " " + f.verdict()).toList()))
-            + in.shadowCheck().get().assumption().map(assumed -> " (" + assumed + ")").orElse("")));
+    String notPlayed =
+        unread.isEmpty()
+            ? ""
+            : String.format(
+                java.util.Locale.ROOT,
+                "; %,d pending migration%s from %s "
+                    + "on not played: the deploy makes more schema changes than the pre-flight plays (MS020)",
+                unread.size(),
+                unread.size() == 1 ? "" : "s",
+                unread.get(0));
+    checks.add(
+        in.live().isEmpty()
+            ? new PreflightCheck(
+                "against the live catalog", Status.NOT_RUN, "the live catalog was not read")
+            : new PreflightCheck(
+                "against the live catalog",
+                !predicted.isEmpty()
+                    ? Status.FAILED
+                    : unread.isEmpty() ? Status.PASSED : Status.NOT_RUN,
+                (predicted.isEmpty()
+                        ? "no pending statement creates what exists or needs what is missing"
+                        : String.join(
+                            "; ",
+                            predicted.values().stream()
+                                .map(p -> p.migration() + " " + p.message())
+                                .toList()))
+                    + notPlayed));
+    checks.add(
+        in.shadowCheck().isEmpty()
+            ? new PreflightCheck(
+                "applied on a shadow replica of the expected schema",
+                Status.NOT_RUN,
+                "the shadow replay did not run")
+            : new PreflightCheck(
+                "applied on a shadow replica of the expected schema",
+                shadowFailures.isEmpty() ? Status.PASSED : Status.FAILED,
+                (shadowFailures.isEmpty()
+                        ? "every pending migration applies cleanly"
+                        : String.join(
+                            "; ",
+                            shadowFailures.values().stream()
+                                .map(f -> f.migration() + " " + f.verdict())
+                                .toList()))
+                    + in.shadowCheck()
+                        .get()
+                        .assumption()
+                        .map(assumed -> " (" + assumed + ")")
+                        .orElse("")));
     long unsafe = safety.stream().filter(m -> m.safety() == Safety.UNSAFE).count();
-    checks.add(new PreflightCheck("safety lint and data at risk", unsafe == 0 ? Status.PASSED : Status.FAILED,
-        unsafe == 0 ? "no pending migration destroys data or breaks a lint rule at error level"
-            : unsafe + " pending migration(s) are unsafe: read their findings"));
+    checks.add(
+        new PreflightCheck(
+            "safety lint and data at risk",
+            unsafe == 0 ? Status.PASSED : Status.FAILED,
+            unsafe == 0
+                ? "no pending migration destroys data or breaks a lint rule at error level"
+                : unsafe + " pending migration(s) are unsafe: read their findings"));
     return checks;
   }
 
   /** How to take each pending migration back, by name in deploy order: one reverse reading each. */
-  private static Map<String, MigrationRollback> rollbacks(PlanInput in, Map<String, List<Effect>> pending) {
+  private static Map<String, MigrationRollback> rollbacks(
+      PlanInput in, Map<String, List<Effect>> pending) {
     Map<String, MigrationRollback> rollbacks = new LinkedHashMap<>();
     if (pending.isEmpty()) {
       return rollbacks;
     }
     ReverseSql reverse = new ReverseSql(in.live());
-    pending.forEach((name, effects) -> {
-      List<ReverseSql.Reversal> reversals = reverse.reverse(effects);
-      rollbacks.put(name, new MigrationRollback(name, reversals.stream().flatMap(r -> r.sql().stream()).toList(),
-          reversals.stream().filter(r -> r.irreversible().isPresent())
-              .map(r -> r.effect().describe() + ": " + r.irreversible().get()).toList()));
-    });
+    pending.forEach(
+        (name, effects) -> {
+          List<ReverseSql.Reversal> reversals = reverse.reverse(effects);
+          rollbacks.put(
+              name,
+              new MigrationRollback(
+                  name,
+                  reversals.stream().flatMap(r -> r.sql().stream()).toList(),
+                  reversals.stream()
+                      .filter(r -> r.irreversible().isPresent())
+                      .map(r -> r.effect().describe() + ": " + r.irreversible().get())
+                      .toList()));
+        });
     return rollbacks;
   }
 
-  private static String summary(PlanState state, List<MigrationSafety> safety, List<FailedTriage> failed,
-      List<PhantomTriage> phantoms, DataVerdict data) {
+  private static String summary(
+      PlanState state,
+      List<MigrationSafety> safety,
+      List<FailedTriage> failed,
+      List<PhantomTriage> phantoms,
+      DataVerdict data) {
     StringBuilder out = new StringBuilder();
-    out.append(state.applied()).append(" applied, ").append(state.pending().size()).append(" pending, ")
-        .append(state.failed().size()).append(" failed, ").append(state.phantom().size()).append(" phantom.");
+    out.append(state.applied())
+        .append(" applied, ")
+        .append(state.pending().size())
+        .append(" pending, ")
+        .append(state.failed().size())
+        .append(" failed, ")
+        .append(state.phantom().size())
+        .append(" phantom.");
     if (!failed.isEmpty()) {
-      out.append(" Deploys are blocked (P3009) by ").append(String.join(", ", state.failed())).append('.');
+      out.append(" Deploys are blocked (P3009) by ")
+          .append(String.join(", ", state.failed()))
+          .append('.');
     }
     long willFail = safety.stream().filter(m -> m.safety() == Safety.WILL_FAIL).count();
     if (willFail > 0) {
-      out.append(' ').append(willFail).append(" pending migration(s) will fail (P3018) as things stand.");
+      out.append(' ')
+          .append(willFail)
+          .append(" pending migration(s) will fail (P3018) as things stand.");
     } else if (!safety.isEmpty() && safety.stream().allMatch(m -> m.safety() == Safety.SAFE)) {
       out.append(" Every pending migration is safe to deploy.");
     }
-    long redundant = phantoms.stream().filter(p -> p.verdict() == PhantomTriage.Verdict.REDUNDANT).count();
+    long redundant =
+        phantoms.stream().filter(p -> p.verdict() == PhantomTriage.Verdict.REDUNDANT).count();
     if (redundant > 0) {
       out.append(' ').append(redundant).append(" phantom(s) are redundant.");
     }
     if (data.cleanBaselineRecommended()) {
-      out.append(" A clean baseline is recommended: the database is empty and the history badly broken.");
+      out.append(
+          " A clean baseline is recommended: the database is empty and the history badly broken.");
     }
-    if (state.pending().isEmpty() && state.failed().isEmpty() && state.phantom().isEmpty()
+    if (state.pending().isEmpty()
+        && state.failed().isEmpty()
+        && state.phantom().isEmpty()
         && state.applying().isEmpty()) {
       out.append(" Nothing to resolve.");
     }
     return out.toString();
   }
 
-  /** The findings that say a failed migration's script fails again as it is: MS021, or its lint at error level. */
+  /**
+   * The findings that say a failed migration's script fails again as it is: MS021, or its lint at
+   * error level.
+   */
   private static List<Finding> failsAgain(List<Finding> findings, String migration) {
-    return findings.stream().filter(finding -> migration.equals(finding.migration()))
-        .filter(finding -> finding.type().equals(FailedMigrationFailsAgainRule.TYPE)
-            || finding.code().startsWith("MS") && finding.severity().atLeast(Severity.ERROR))
+    return findings.stream()
+        .filter(finding -> migration.equals(finding.migration()))
+        .filter(
+            finding ->
+                finding.type().equals(FailedMigrationFailsAgainRule.TYPE)
+                    || finding.code().startsWith("MS")
+                        && finding.severity().atLeast(Severity.ERROR))
         .toList();
   }
 }

@@ -14,8 +14,9 @@ final class ScriptEffects {
   private ScriptEffects() {}
 
   /**
-   * The effects of a failed or phantom migration's script; none when it is too large to read, or the reader fails on
-   * it (see {@code RuleFailure} for what is caught): its triage is then unverifiable, never a failed plan.
+   * The effects of a failed or phantom migration's script; none when it is too large to read, or
+   * the reader fails on it (see {@code RuleFailure} for what is caught): its triage is then
+   * unverifiable, never a failed plan.
    */
   static List<Effect> of(String sql, String schema) {
     try {
@@ -26,8 +27,8 @@ final class ScriptEffects {
   }
 
   /**
-   * Every effect is written to be run twice ({@code IF NOT EXISTS}, {@code IF EXISTS}, {@code OR REPLACE},
-   * {@code ON CONFLICT DO NOTHING}); a script with an unread statement is not.
+   * Every effect is written to be run twice ({@code IF NOT EXISTS}, {@code IF EXISTS}, {@code OR
+   * REPLACE}, {@code ON CONFLICT DO NOTHING}); a script with an unread statement is not.
    */
   static boolean idempotent(List<Effect> effects) {
     return !effects.isEmpty() && effects.stream().allMatch(Effect::guarded);

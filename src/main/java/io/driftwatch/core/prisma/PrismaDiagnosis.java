@@ -52,7 +52,8 @@ public record PrismaDiagnosis(
       }
       Optional<MigrationScript> script = record.script();
       if (record.folder().orElseThrow().unreadable().isPresent()) {
-        continue; // Prisma can read it; driftwatch would not, so it cannot say what Prisma concludes
+        continue; // Prisma can read it; driftwatch would not, so it cannot say what Prisma
+        // concludes
       }
       if (script.isEmpty()) {
         if (missingScript == null) {
@@ -88,7 +89,9 @@ public record PrismaDiagnosis(
       diagnostic = Optional.of(Diagnostic.HISTORIES_DIVERGE);
     }
     Optional<String> lastCommon =
-        firstUnappliedIndex > 0 ? Optional.of(folderOrder.get(firstUnappliedIndex - 1)) : Optional.empty();
+        firstUnappliedIndex > 0
+            ? Optional.of(folderOrder.get(firstUnappliedIndex - 1))
+            : Optional.empty();
     return new PrismaDiagnosis(
         hasMigrationsTable,
         List.copyOf(unapplied),

@@ -12,8 +12,12 @@ import java.util.Optional;
  */
 public record PrismaStatus(int exitCode, String output) {
 
-  /** The first line Prisma prints about the datasource, e.g. {@code PostgreSQL database "app", schema "public" at "db:5432"}. */
-  public record Datasource(String providerLabel, String database, String schema, String hostAndPort) {
+  /**
+   * The first line Prisma prints about the datasource, e.g. {@code PostgreSQL database "app",
+   * schema "public" at "db:5432"}.
+   */
+  public record Datasource(
+      String providerLabel, String database, String schema, String hostAndPort) {
     String line() {
       return "Datasource \"db\": %s database \"%s\", schema \"%s\" at \"%s\""
           .formatted(providerLabel, database, schema, hostAndPort);
@@ -34,9 +38,11 @@ public record PrismaStatus(int exitCode, String output) {
     if (providerMismatch.isPresent()) {
       out.append("Error: P3019\n\nThe datasource provider `")
           .append(databaseProvider)
-          .append("` specified in your schema does not match the one specified in the migration_lock.toml, `")
+          .append(
+              "` specified in your schema does not match the one specified in the migration_lock.toml, `")
           .append(providerMismatch.get())
-          .append("`. Please remove your current migration directory and start a new migration history with prisma migrate dev. Read more: https://pris.ly/d/migrate-provider-switch\n");
+          .append(
+              "`. Please remove your current migration directory and start a new migration history with prisma migrate dev. Read more: https://pris.ly/d/migrate-provider-switch\n");
       return new PrismaStatus(1, out.toString());
     }
     if (diagnosis.missingScript().isPresent()) {
@@ -49,7 +55,9 @@ public record PrismaStatus(int exitCode, String output) {
     if (folderMigrationCount > 0) {
       out.append(folderMigrationCount)
           .append(folderMigrationCount > 1 ? " migrations" : " migration")
-          .append(" found in ").append(paths.migrations()).append("\n");
+          .append(" found in ")
+          .append(paths.migrations())
+          .append("\n");
     } else {
       out.append("No migration found in ").append(paths.migrations()).append("\n");
     }
@@ -57,22 +65,29 @@ public record PrismaStatus(int exitCode, String output) {
     Optional<Diagnostic> history = diagnosis.history();
     if (history.isPresent() && history.get() == Diagnostic.DATABASE_IS_BEHIND) {
       List<String> unapplied = diagnosis.unappliedMigrationNames();
-      out.append("Following migration").append(plural(unapplied)).append(" have not yet been applied:\n");
+      out.append("Following migration")
+          .append(plural(unapplied))
+          .append(" have not yet been applied:\n");
       lines(out, unapplied);
       out.append("\nTo apply migrations in development run prisma migrate dev.\n");
       out.append("To apply migrations in production run prisma migrate deploy.\n");
       return new PrismaStatus(1, out.toString());
     }
     if (history.isPresent() && history.get() == Diagnostic.HISTORIES_DIVERGE) {
-      out.append("Your local migration history and the migrations table from your database are different:\n\n");
+      out.append(
+          "Your local migration history and the migrations table from your database are different:\n\n");
       out.append("The last common migration is: ")
           .append(diagnosis.lastCommonMigrationName().orElse("null"))
           .append("\n\n");
-      out.append("The migration").append(plural(diagnosis.unappliedMigrationNames()))
+      out.append("The migration")
+          .append(plural(diagnosis.unappliedMigrationNames()))
           .append(" have not yet been applied:\n");
       lines(out, diagnosis.unappliedMigrationNames());
-      out.append("\nThe migration").append(plural(diagnosis.unpersistedMigrationNames()))
-          .append(" from the database are not found locally in ").append(paths.migrations()).append(":\n");
+      out.append("\nThe migration")
+          .append(plural(diagnosis.unpersistedMigrationNames()))
+          .append(" from the database are not found locally in ")
+          .append(paths.migrations())
+          .append(":\n");
       lines(out, diagnosis.unpersistedMigrationNames());
       return new PrismaStatus(1, out.toString());
     }
@@ -86,7 +101,8 @@ public record PrismaStatus(int exitCode, String output) {
     if (!failed.isEmpty()) {
       out.append("Following migration").append(plural(failed)).append(" have failed:\n");
       lines(out, failed);
-      out.append("\nDuring development if the failed migration(s) have not been deployed to a production database you can then fix the migration(s) and run prisma migrate dev.\n\n");
+      out.append(
+          "\nDuring development if the failed migration(s) have not been deployed to a production database you can then fix the migration(s) and run prisma migrate dev.\n\n");
       out.append("The failed migration(s) can be marked as rolled back or applied:\n\n");
       out.append("- If you rolled back the migration(s) manually:\n");
       out.append("prisma migrate resolve --rolled-back \"").append(failed.get(0)).append("\"\n\n");

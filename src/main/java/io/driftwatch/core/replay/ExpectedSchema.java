@@ -17,10 +17,11 @@ import java.util.stream.Stream;
  * @param shadowServerMajorVersion the major version of the server the replay ran on
  * @param shadowExtensions the extensions that server can install
  * @param cached true when the catalog came from the store, without a replay
- * @param pendingFailures the pending (and re-run failed) migrations that failed while the replay went on past them
- *     (see {@link ReplayPlan.ReplayStep#goesOnPastFailure()}); the catalog is then what the others build
- * @param rerunFailed the failed migrations the replay ran again where they stand (see
- *     {@link ReplayPlan.ReplayStep.Kind#FAILED}): what follows them was replayed on that assumption, which
+ * @param pendingFailures the pending (and re-run failed) migrations that failed while the replay
+ *     went on past them (see {@link ReplayPlan.ReplayStep#goesOnPastFailure()}); the catalog is
+ *     then what the others build
+ * @param rerunFailed the failed migrations the replay ran again where they stand (see {@link
+ *     ReplayPlan.ReplayStep.Kind#FAILED}): what follows them was replayed on that assumption, which
  *     {@link #assumption()} states
  */
 public record ExpectedSchema(
@@ -40,20 +41,28 @@ public record ExpectedSchema(
    * @param cause whether the script failed by itself, or the sandbox stopped it
    * @param extension for {@link Cause#EXTENSION_UNAVAILABLE}, the extension; else empty
    */
-  public record ReplayFailure(String migration, String sqlState, String error, Cause cause, String extension) {
+  public record ReplayFailure(
+      String migration, String sqlState, String error, Cause cause, String extension) {
 
     /** Why a replay stopped. */
     public enum Cause {
       /** The script's own error: Prisma's shadow database would fail the same way. */
       SCRIPT_ERROR,
       /**
-       * The sandbox refused what the script did: a privilege the replay role does not have (a file, a program, a
-       * role, the server's settings, another session) or one of its limits (time, temporary files).
+       * The sandbox refused what the script did: a privilege the replay role does not have (a file,
+       * a program, a role, the server's settings, another session) or one of its limits (time,
+       * temporary files).
        */
       REFUSED,
-      /** The script was not sent: over the replay size limit, or built to keep the server's SQL lexer busy. */
+      /**
+       * The script was not sent: over the replay size limit, or built to keep the server's SQL
+       * lexer busy.
+       */
       NOT_SENT,
-      /** The script installs an extension the sandbox cannot: untrusted (needs a superuser), or not on the server. */
+      /**
+       * The script installs an extension the sandbox cannot: untrusted (needs a superuser), or not
+       * on the server.
+       */
       EXTENSION_UNAVAILABLE;
 
       /** The script itself is at fault, not the sandbox: what Prisma would see too. */
@@ -78,14 +87,21 @@ public record ExpectedSchema(
       return sqlState.isEmpty() ? error : sqlState + ": " + error;
     }
 
-    /** What happened to the migration, after its name: "fails: 42P01: relation …", "was not replayed: …". */
+    /**
+     * What happened to the migration, after its name: "fails: 42P01: relation …", "was not
+     * replayed: …".
+     */
     public String verdict() {
       return switch (cause) {
         case SCRIPT_ERROR -> "fails: " + quoted();
         case REFUSED -> "was stopped by the replay sandbox: " + quoted();
         case NOT_SENT -> "was not replayed: " + quoted();
-        case EXTENSION_UNAVAILABLE -> "needs the extension `" + extension + "`, which the shadow server cannot "
-            + "install for an unprivileged role: " + quoted();
+        case EXTENSION_UNAVAILABLE ->
+            "needs the extension `"
+                + extension
+                + "`, which the shadow server cannot "
+                + "install for an unprivileged role: "
+                + quoted();
       };
     }
   }
@@ -96,15 +112,19 @@ public record ExpectedSchema(
     rerunFailed = List.copyOf(rerunFailed);
   }
 
-  public ExpectedSchema(Optional<Catalog> catalog, Optional<ReplayFailure> failure, int shadowServerMajorVersion,
-      Set<String> shadowExtensions, boolean cached) {
-    this(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, List.of(),
-        List.of());
+  public ExpectedSchema(
+      Optional<Catalog> catalog,
+      Optional<ReplayFailure> failure,
+      int shadowServerMajorVersion,
+      Set<String> shadowExtensions,
+      boolean cached) {
+    this(
+        catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, List.of(), List.of());
   }
 
   /**
-   * The failures of these pending migrations: those the replay went on past, and the one it stopped at if it is
-   * one of them.
+   * The failures of these pending migrations: those the replay went on past, and the one it stopped
+   * at if it is one of them.
    */
   public List<ReplayFailure> failuresOf(Set<String> pending) {
     List<ReplayFailure> failures = new ArrayList<>(pendingFailures);
@@ -114,22 +134,35 @@ public record ExpectedSchema(
 
   /** This result with the pending migrations that failed on the way. */
   public ExpectedSchema withPendingFailures(List<ReplayFailure> failures) {
-    return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, failures,
+    return new ExpectedSchema(
+        catalog,
+        failure,
+        shadowServerMajorVersion,
+        shadowExtensions,
+        cached,
+        failures,
         rerunFailed);
   }
 
   /** This result of a replay that ran these failed migrations again. */
   public ExpectedSchema withRerunFailed(List<String> migrations) {
-    return new ExpectedSchema(catalog, failure, shadowServerMajorVersion, shadowExtensions, cached, pendingFailures,
+    return new ExpectedSchema(
+        catalog,
+        failure,
+        shadowServerMajorVersion,
+        shadowExtensions,
+        cached,
+        pendingFailures,
         migrations);
   }
 
   /**
-   * Whether every replay of the same scripts on the same server ends this way, so the outcome may be kept: every
-   * failure is the script's own, with the database's SQLSTATE, or asks for an extension the server does not have at
-   * all (the content key names the server's extensions, so the replay runs again once it has it). A sandbox refusal,
-   * a timeout, an extension the server has but the sandbox cannot install, a script not sent or a session that ended
-   * may go otherwise next time.
+   * Whether every replay of the same scripts on the same server ends this way, so the outcome may
+   * be kept: every failure is the script's own, with the database's SQLSTATE, or asks for an
+   * extension the server does not have at all (the content key names the server's extensions, so
+   * the replay runs again once it has it). A sandbox refusal, a timeout, an extension the server
+   * has but the sandbox cannot install, a script not sent or a session that ended may go otherwise
+   * next time.
    */
   public boolean settled() {
     return Stream.concat(failure.stream(), pendingFailures.stream()).allMatch(this::settles);
@@ -138,19 +171,23 @@ public record ExpectedSchema(
   private boolean settles(ReplayFailure failure) {
     return switch (failure.cause()) {
       case SCRIPT_ERROR -> !failure.sqlState().isEmpty();
-      case EXTENSION_UNAVAILABLE -> !failure.extension().isEmpty() && !shadowExtensions.contains(failure.extension());
+      case EXTENSION_UNAVAILABLE ->
+          !failure.extension().isEmpty() && !shadowExtensions.contains(failure.extension());
       case REFUSED, NOT_SENT -> false;
     };
   }
 
-  /** The failures of the failed migrations the replay ran again: each failed again the same way or another. */
+  /**
+   * The failures of the failed migrations the replay ran again: each failed again the same way or
+   * another.
+   */
   public List<ReplayFailure> rerunFailures() {
     return failuresOf(Set.copyOf(rerunFailed));
   }
 
   /**
-   * What the replay assumed of the failed migrations it ran again, and what came of it: empty when it ran none. Said
-   * wherever a result past a failed migration is quoted.
+   * What the replay assumed of the failed migrations it ran again, and what came of it: empty when
+   * it ran none. Said wherever a result past a failed migration is quoted.
    */
   public Optional<String> assumption() {
     if (rerunFailed.isEmpty()) {
@@ -161,21 +198,37 @@ public record ExpectedSchema(
     List<String> outcomes = new ArrayList<>();
     for (String migration : rerunFailed) {
       ReplayFailure again = failed.get(migration);
-      outcomes.add("`" + migration + "` " + (again == null ? "replayed cleanly"
-          : "failed again (" + again.quoted() + ") and what follows was replayed without it"));
+      outcomes.add(
+          "`"
+              + migration
+              + "` "
+              + (again == null
+                  ? "replayed cleanly"
+                  : "failed again ("
+                      + again.quoted()
+                      + ") and what follows was replayed without it"));
     }
     String names = String.join(", ", rerunFailed.stream().map(name -> "`" + name + "`").toList());
-    return Optional.of("assuming " + names + " resolved as the plan resolves a failed migration (`prisma migrate "
-        + "resolve --rolled-back`, then deploy runs its script as the folder has it now): " + String.join("; ",
-        outcomes));
+    return Optional.of(
+        "assuming "
+            + names
+            + " resolved as the plan resolves a failed migration (`prisma migrate "
+            + "resolve --rolled-back`, then deploy runs its script as the folder has it now): "
+            + String.join("; ", outcomes));
   }
 
   public static ExpectedSchema of(Catalog catalog, Set<String> shadowExtensions, boolean cached) {
-    return new ExpectedSchema(Optional.of(catalog), Optional.empty(), catalog.serverMajorVersion(), shadowExtensions,
+    return new ExpectedSchema(
+        Optional.of(catalog),
+        Optional.empty(),
+        catalog.serverMajorVersion(),
+        shadowExtensions,
         cached);
   }
 
-  public static ExpectedSchema failed(ReplayFailure failure, int shadowServerMajorVersion, Set<String> shadowExtensions) {
-    return new ExpectedSchema(Optional.empty(), Optional.of(failure), shadowServerMajorVersion, shadowExtensions, false);
+  public static ExpectedSchema failed(
+      ReplayFailure failure, int shadowServerMajorVersion, Set<String> shadowExtensions) {
+    return new ExpectedSchema(
+        Optional.empty(), Optional.of(failure), shadowServerMajorVersion, shadowExtensions, false);
   }
 }

@@ -19,13 +19,22 @@ import java.util.regex.Pattern;
  */
 public final class AddRequiredColumnRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS005", "ADD_REQUIRED_COLUMN_WITHOUT_DEFAULT",
-      Severity.ERROR, "A pending migration adds a NOT NULL column without a default: it fails on a table with rows.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS005",
+          "ADD_REQUIRED_COLUMN_WITHOUT_DEFAULT",
+          Severity.ERROR,
+          "A pending migration adds a NOT NULL column without a default: it fails on a table with rows.");
 
-  private static final Pattern NOT_NULL = Pattern.compile("\\bNOT\\s+NULL\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_NULL =
+      Pattern.compile("\\bNOT\\s+NULL\\b", Pattern.CASE_INSENSITIVE);
+
   /** A default, an identity or generated column, or a serial type (an implicit nextval default). */
-  private static final Pattern FILLED = Pattern.compile(
-      "\\bDEFAULT\\b|\\bGENERATED\\b|^\\s*(?:SMALL|BIG)?SERIAL[248]?\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FILLED =
+      Pattern.compile(
+          "\\bDEFAULT\\b|\\bGENERATED\\b|^\\s*(?:SMALL|BIG)?SERIAL[248]?\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static final java.util.Set<String> TABLE_CONSTRAINTS =
       java.util.Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE");
 
@@ -37,7 +46,8 @@ public final class AddRequiredColumnRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (LintContext.AlterAction action : context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
+    for (LintContext.AlterAction action :
+        context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
       Matcher add = action.match();
       if (TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(java.util.Locale.ROOT))
           || !SqlCode.mayContain(add.group(2), "NULL")) {
@@ -50,16 +60,31 @@ public final class AddRequiredColumnRule implements LintRule {
       String table = action.table();
       OptionalLong rows = context.rowEstimate(table);
       String column = add.group(1);
-      String when = rows.isPresent()
-          ? " and " + table + " has rows" + context.rowsNote(table)
-          : "; " + table + " is of unknown size, and the statement fails if it has a single row";
-      findings.add(TYPE.at(context.migration(), rows.isPresent() ? Severity.ERROR : Severity.WARNING,
-          "Line " + action.statement().line() + " adds " + table + "." + column + " NOT NULL without a default"
-              + when + ": PostgreSQL fills existing rows with null and rejects the statement (23502), so the "
-              + "deploy fails (P3018).",
-          "Add the column with a default (`ADD COLUMN " + column + " ... NOT NULL DEFAULT ...`, free since "
-              + "PostgreSQL 11; in schema.prisma a @default), or add it nullable, backfill it, and `SET NOT NULL` "
-              + "in a later migration."));
+      String when =
+          rows.isPresent()
+              ? " and " + table + " has rows" + context.rowsNote(table)
+              : "; "
+                  + table
+                  + " is of unknown size, and the statement fails if it has a single row";
+      findings.add(
+          TYPE.at(
+              context.migration(),
+              rows.isPresent() ? Severity.ERROR : Severity.WARNING,
+              "Line "
+                  + action.statement().line()
+                  + " adds "
+                  + table
+                  + "."
+                  + column
+                  + " NOT NULL without a default"
+                  + when
+                  + ": PostgreSQL fills existing rows with null and rejects the statement (23502), so the "
+                  + "deploy fails (P3018).",
+              "Add the column with a default (`ADD COLUMN "
+                  + column
+                  + " ... NOT NULL DEFAULT ...`, free since "
+                  + "PostgreSQL 11; in schema.prisma a @default), or add it nullable, backfill it, and `SET NOT NULL` "
+                  + "in a later migration."));
     }
     return findings;
   }

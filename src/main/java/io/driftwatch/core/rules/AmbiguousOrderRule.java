@@ -14,7 +14,10 @@ import java.util.List;
 public final class AmbiguousOrderRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("DH003", "AMBIGUOUS_ORDER", Severity.WARNING,
+      new FindingType(
+          "DH003",
+          "AMBIGUOUS_ORDER",
+          Severity.WARNING,
           "Two migrations sort differently in the CLI's locale order and in byte order.");
 
   @Override
@@ -25,13 +28,20 @@ public final class AmbiguousOrderRule implements HistoryRule {
   @Override
   public List<Finding> check(AuditContext context) {
     return MigrationOrder.disagreements(context.history().folderOrder()).stream()
-        .map(pair -> TYPE.at(pair.second(),
-            "The Prisma CLI applies `" + pair.first() + "` before `" + pair.second()
-                + "`; engines that sorted byte-wise applied them the other way round.",
-            "Do not rename applied migrations (that creates phantoms). Make sure both orders give the same "
-                + "schema, and create new migrations with `npx prisma migrate dev --create-only --name <name>"
-                + context.source().paths().schemaOption() + "` so "
-                + "they get a 14-digit UTC timestamp."))
+        .map(
+            pair ->
+                TYPE.at(
+                    pair.second(),
+                    "The Prisma CLI applies `"
+                        + pair.first()
+                        + "` before `"
+                        + pair.second()
+                        + "`; engines that sorted byte-wise applied them the other way round.",
+                    "Do not rename applied migrations (that creates phantoms). Make sure both orders give the same "
+                        + "schema, and create new migrations with `npx prisma migrate dev --create-only --name <name>"
+                        + context.source().paths().schemaOption()
+                        + "` so "
+                        + "they get a 14-digit UTC timestamp."))
         .toList();
   }
 }

@@ -4,7 +4,6 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
@@ -14,22 +13,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code CREATE INDEX} without {@code CONCURRENTLY} on a table with rows: writes block for the whole
- * build. An index on a table created by the same migration is free and not reported.
+ * {@code CREATE INDEX} without {@code CONCURRENTLY} on a table with rows: writes block for the
+ * whole build. An index on a table created by the same migration is free and not reported.
  */
 public final class BlockingIndexBuildRule implements LintRule {
 
   /** Below this many rows an index builds in well under a second. */
   static final long SMALL_TABLE_ROWS = 10_000;
 
-  public static final FindingType TYPE = new FindingType("MS006", "BLOCKING_INDEX_BUILD", Severity.WARNING,
-      "A pending migration builds an index without CONCURRENTLY on a table with rows: writes wait for the build.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS006",
+          "BLOCKING_INDEX_BUILD",
+          Severity.WARNING,
+          "A pending migration builds an index without CONCURRENTLY on a table with rows: writes wait for the build.");
 
   private static final Pattern ON_TABLE =
-      Pattern.compile("\\bON\\s+(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "\\bON\\s+(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
 
   /** {@code CREATE [UNIQUE] INDEX}, where the help puts CONCURRENTLY. */
-  private static final Pattern INDEX_HEAD = Pattern.compile("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\b");
+  private static final Pattern INDEX_HEAD =
+      Pattern.compile("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\b");
 
   @Override
   public FindingType type() {
@@ -41,7 +46,8 @@ public final class BlockingIndexBuildRule implements LintRule {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
       if (!(statement.is("CREATE", "INDEX") || statement.is("CREATE", "UNIQUE", "INDEX"))
-          || (SqlCode.mayContain(statement.text(), "CONCURRENTLY") && statement.keywords().contains("CONCURRENTLY"))) {
+          || (SqlCode.mayContain(statement.text(), "CONCURRENTLY")
+              && statement.keywords().contains("CONCURRENTLY"))) {
         continue;
       }
       Matcher on = ON_TABLE.matcher(context.code(statement));
@@ -50,16 +56,28 @@ public final class BlockingIndexBuildRule implements LintRule {
       }
       String table = SqlCode.group(on, 1);
       OptionalLong rows = context.rowEstimate(table);
-      if (context.createsTable(table) || (rows.isPresent() && rows.getAsLong() <= SMALL_TABLE_ROWS)) {
+      if (context.createsTable(table)
+          || (rows.isPresent() && rows.getAsLong() <= SMALL_TABLE_ROWS)) {
         continue;
       }
       String size = rows.isPresent() ? context.rowsNote(table) : " (of unknown size)";
-      findings.add(TYPE.at(context.migration(),
-          "Line " + statement.line() + " builds an index on " + table + size + " without CONCURRENTLY: "
-              + "inserts, updates and deletes on " + table + " wait until the build ends (SHARE lock).",
-          "Move it to a migration of its own holding only `" + concurrently(statement) + ";`: Prisma does not "
-              + "wrap a lone statement in a transaction, so CONCURRENTLY works there; if the build fails, "
-              + "`DROP INDEX CONCURRENTLY` the invalid index before retrying."));
+      findings.add(
+          TYPE.at(
+              context.migration(),
+              "Line "
+                  + statement.line()
+                  + " builds an index on "
+                  + table
+                  + size
+                  + " without CONCURRENTLY: "
+                  + "inserts, updates and deletes on "
+                  + table
+                  + " wait until the build ends (SHARE lock).",
+              "Move it to a migration of its own holding only `"
+                  + concurrently(statement)
+                  + ";`: Prisma does not "
+                  + "wrap a lone statement in a transaction, so CONCURRENTLY works there; if the build fails, "
+                  + "`DROP INDEX CONCURRENTLY` the invalid index before retrying."));
     }
     return findings;
   }

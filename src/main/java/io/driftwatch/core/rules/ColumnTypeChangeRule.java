@@ -8,14 +8,23 @@ import io.driftwatch.core.rules.support.SqlCode;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** {@code ALTER COLUMN ... TYPE}: most type changes rewrite the table under an ACCESS EXCLUSIVE lock. */
+/**
+ * {@code ALTER COLUMN ... TYPE}: most type changes rewrite the table under an ACCESS EXCLUSIVE
+ * lock.
+ */
 public final class ColumnTypeChangeRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS003", "COLUMN_TYPE_CHANGE", Severity.WARNING,
-      "A pending migration changes a column's type: the table is rewritten while reads and writes wait.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS003",
+          "COLUMN_TYPE_CHANGE",
+          Severity.WARNING,
+          "A pending migration changes a column's type: the table is rewritten while reads and writes wait.");
 
-  private static final Pattern ALTER_TYPE = Pattern.compile(
-      "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlCode.NAME + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ALTER_TYPE =
+      Pattern.compile(
+          "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlCode.NAME + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\b",
+          Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -26,14 +35,23 @@ public final class ColumnTypeChangeRule implements LintRule {
   public List<Finding> check(LintContext context) {
     return context.alterActions("ALTER", ALTER_TYPE).stream()
         .filter(change -> !context.isNewOrEmpty(change.table()))
-        .map(change -> TYPE.at(context.migration(),
-            "Line " + change.statement().line() + " changes the type of " + change.table() + "."
-                + change.match().group(1) + context.rowsNote(change.table()) + ": unless the change is "
-                + "binary-compatible (varchar(n) to text or to a longer varchar), PostgreSQL rewrites the table and its "
-                + "indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
-            "Add a column of the new type, backfill it in batches, switch the application to it, and drop the old "
-                + "column in a later migration; if the rewrite is acceptable, put `SET lock_timeout = '5s';` at the "
-                + "top of the migration so it gives up instead of queueing every query behind it."))
+        .map(
+            change ->
+                TYPE.at(
+                    context.migration(),
+                    "Line "
+                        + change.statement().line()
+                        + " changes the type of "
+                        + change.table()
+                        + "."
+                        + change.match().group(1)
+                        + context.rowsNote(change.table())
+                        + ": unless the change is "
+                        + "binary-compatible (varchar(n) to text or to a longer varchar), PostgreSQL rewrites the table and its "
+                        + "indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
+                    "Add a column of the new type, backfill it in batches, switch the application to it, and drop the old "
+                        + "column in a later migration; if the rewrite is acceptable, put `SET lock_timeout = '5s';` at the "
+                        + "top of the migration so it gives up instead of queueing every query behind it."))
         .toList();
   }
 }

@@ -4,13 +4,10 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.AlterTable;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +16,15 @@ import java.util.regex.Pattern;
  */
 public final class ConcurrentlyInTransactionRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS007", "CONCURRENTLY_IN_TRANSACTION", Severity.CRITICAL,
-      "A pending migration runs CONCURRENTLY next to other statements: Prisma's transaction makes it fail (25001).");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS007",
+          "CONCURRENTLY_IN_TRANSACTION",
+          Severity.CRITICAL,
+          "A pending migration runs CONCURRENTLY next to other statements: Prisma's transaction makes it fail (25001).");
 
-  private static final Pattern CONCURRENTLY = Pattern.compile("\\bCONCURRENTLY\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CONCURRENTLY =
+      Pattern.compile("\\bCONCURRENTLY\\b", Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -39,18 +41,29 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
       if (!SqlCode.mayContain(statement.text(), "CONCURRENTLY")) {
         continue;
       }
-      boolean ddl = statement.is("CREATE") || statement.is("DROP") || statement.is("REINDEX")
-          || statement.is("ALTER", "TABLE") || statement.is("REFRESH");
+      boolean ddl =
+          statement.is("CREATE")
+              || statement.is("DROP")
+              || statement.is("REINDEX")
+              || statement.is("ALTER", "TABLE")
+              || statement.is("REFRESH");
       if (!ddl || !CONCURRENTLY.matcher(SqlCode.keywordsOf(context.code(statement))).find()) {
         continue;
       }
-      findings.add(TYPE.at(context.migration(),
-          "Line " + statement.line() + " " + SqlCode.quote(statement) + " uses CONCURRENTLY in a script of "
-              + context.statementCount() + " statements: Prisma runs them in one transaction, PostgreSQL "
-              + "refuses (25001: cannot run inside a transaction block), and the migration fails and blocks "
-              + "deploys (P3018).",
-          "Move the statement to a migration of its own holding only it: Prisma does not wrap a lone statement in "
-              + "a transaction."));
+      findings.add(
+          TYPE.at(
+              context.migration(),
+              "Line "
+                  + statement.line()
+                  + " "
+                  + SqlCode.quote(statement)
+                  + " uses CONCURRENTLY in a script of "
+                  + context.statementCount()
+                  + " statements: Prisma runs them in one transaction, PostgreSQL "
+                  + "refuses (25001: cannot run inside a transaction block), and the migration fails and blocks "
+                  + "deploys (P3018).",
+              "Move the statement to a migration of its own holding only it: Prisma does not wrap a lone statement in "
+                  + "a transaction."));
     }
     return findings;
   }

@@ -17,12 +17,19 @@ import java.util.regex.Pattern;
  */
 public final class ConstraintWithoutNotValidRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS008", "CONSTRAINT_WITHOUT_NOT_VALID", Severity.WARNING,
-      "A pending migration adds a foreign key or check to an existing table without NOT VALID: every row is checked under lock.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS008",
+          "CONSTRAINT_WITHOUT_NOT_VALID",
+          Severity.WARNING,
+          "A pending migration adds a foreign key or check to an existing table without NOT VALID: every row is checked under lock.");
 
-  private static final Pattern ADD_CONSTRAINT = Pattern.compile(
-      "^ADD\\s+(?:CONSTRAINT\\s+(" + SqlCode.NAME + ")\\s+)?(FOREIGN\\s+KEY|CHECK)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NOT_VALID = Pattern.compile("\\bNOT\\s+VALID\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ADD_CONSTRAINT =
+      Pattern.compile(
+          "^ADD\\s+(?:CONSTRAINT\\s+(" + SqlCode.NAME + ")\\s+)?(FOREIGN\\s+KEY|CHECK)\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_VALID =
+      Pattern.compile("\\bNOT\\s+VALID\\b", Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -32,8 +39,10 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (LintContext.AlterAction action : context.alterActionsOnTablesWithRows("ADD", ADD_CONSTRAINT)) {
-      if (SqlCode.mayContain(action.text(), "VALID") && NOT_VALID.matcher(SqlCode.keywordsOf(action.text())).find()) {
+    for (LintContext.AlterAction action :
+        context.alterActionsOnTablesWithRows("ADD", ADD_CONSTRAINT)) {
+      if (SqlCode.mayContain(action.text(), "VALID")
+          && NOT_VALID.matcher(SqlCode.keywordsOf(action.text())).find()) {
         continue;
       }
       Matcher add = action.match();
@@ -41,14 +50,35 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
       String kind = foreignKey ? "foreign key" : "check";
       String name = add.group(1) == null ? "the constraint" : add.group(1);
       String table = action.table();
-      findings.add(TYPE.at(context.migration(),
-          "Line " + action.statement().line() + " adds " + kind + " " + name + " to " + table
-              + context.rowsNote(table) + " without NOT VALID: PostgreSQL checks every row while holding a lock "
-              + "that blocks writes to " + table + (foreignKey ? " and to the referenced table" : "") + ".",
-          "Add it with `ALTER TABLE " + table + " ADD CONSTRAINT " + name + " ... NOT VALID;` here, and run "
-              + "`ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + ";` in a second migration: validating "
-              + "lets reads and writes go on (in one migration, Prisma's transaction would hold the first lock "
-              + "through the check)."));
+      findings.add(
+          TYPE.at(
+              context.migration(),
+              "Line "
+                  + action.statement().line()
+                  + " adds "
+                  + kind
+                  + " "
+                  + name
+                  + " to "
+                  + table
+                  + context.rowsNote(table)
+                  + " without NOT VALID: PostgreSQL checks every row while holding a lock "
+                  + "that blocks writes to "
+                  + table
+                  + (foreignKey ? " and to the referenced table" : "")
+                  + ".",
+              "Add it with `ALTER TABLE "
+                  + table
+                  + " ADD CONSTRAINT "
+                  + name
+                  + " ... NOT VALID;` here, and run "
+                  + "`ALTER TABLE "
+                  + table
+                  + " VALIDATE CONSTRAINT "
+                  + name
+                  + ";` in a second migration: validating "
+                  + "lets reads and writes go on (in one migration, Prisma's transaction would hold the first lock "
+                  + "through the check)."));
     }
     return findings;
   }

@@ -11,11 +11,17 @@ import java.util.regex.Pattern;
 /** {@code ALTER TABLE ... DROP COLUMN}: the data is gone, and clients still selecting it fail. */
 public final class DropColumnRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS002", "DROP_COLUMN", Severity.WARNING,
-      "A pending migration drops a column: its data is lost and clients still selecting it fail.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS002",
+          "DROP_COLUMN",
+          Severity.WARNING,
+          "A pending migration drops a column: its data is lost and clients still selecting it fail.");
 
-  private static final Pattern DROP_COLUMN = Pattern.compile(
-      "^DROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DROP_COLUMN =
+      Pattern.compile(
+          "^DROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")",
+          Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -26,17 +32,26 @@ public final class DropColumnRule implements LintRule {
   public List<Finding> check(LintContext context) {
     return context.alterActions("DROP", DROP_COLUMN).stream()
         .filter(drop -> !drop.match().group(1).equalsIgnoreCase("CONSTRAINT"))
-        .map(drop -> {
-          String column = drop.match().group(1);
-          boolean hasRows = context.rowEstimate(drop.table()).orElse(0) > 0;
-          return TYPE.at(context.migration(), hasRows ? Severity.ERROR : Severity.WARNING,
-              "Line " + drop.statement().line() + " drops column " + drop.table() + "." + column
-                  + context.rowsNote(drop.table()) + ": its data is lost, and application instances still running "
-                  + "the previous Prisma Client, which selects every column by name, fail (P2022) until they are "
-                  + "replaced.",
-              "Remove the field from schema.prisma and deploy that application first; drop the column in a later "
-                  + "migration, after backing up what it holds if it may be needed.");
-        })
+        .map(
+            drop -> {
+              String column = drop.match().group(1);
+              boolean hasRows = context.rowEstimate(drop.table()).orElse(0) > 0;
+              return TYPE.at(
+                  context.migration(),
+                  hasRows ? Severity.ERROR : Severity.WARNING,
+                  "Line "
+                      + drop.statement().line()
+                      + " drops column "
+                      + drop.table()
+                      + "."
+                      + column
+                      + context.rowsNote(drop.table())
+                      + ": its data is lost, and application instances still running "
+                      + "the previous Prisma Client, which selects every column by name, fail (P2022) until they are "
+                      + "replaced.",
+                  "Remove the field from schema.prisma and deploy that application first; drop the column in a later "
+                      + "migration, after backing up what it holds if it may be needed.");
+            })
         .toList();
   }
 }

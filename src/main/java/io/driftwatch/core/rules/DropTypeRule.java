@@ -18,15 +18,24 @@ import java.util.regex.Pattern;
  */
 public final class DropTypeRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS012", "DROP_TYPE", Severity.WARNING,
-      "A pending migration drops a type, or recreates an enum without some values: rows still holding them fail the migration.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS012",
+          "DROP_TYPE",
+          Severity.WARNING,
+          "A pending migration drops a type, or recreates an enum without some values: rows still holding them fail the migration.");
 
   private static final Pattern DROP_TYPE =
       Pattern.compile("^\\s*DROP\\s+TYPE\\s+(?:IF\\s+EXISTS\\s+)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME = Pattern.compile(SqlCode.QUALIFIED_NAME);
-  private static final Pattern RENAME_TYPE = Pattern.compile(
-      "^\\s*ALTER\\s+TYPE\\s+(" + SqlCode.QUALIFIED_NAME + ")\\s+RENAME\\s+TO\\s+(" + SqlCode.NAME + ")",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern RENAME_TYPE =
+      Pattern.compile(
+          "^\\s*ALTER\\s+TYPE\\s+("
+              + SqlCode.QUALIFIED_NAME
+              + ")\\s+RENAME\\s+TO\\s+("
+              + SqlCode.NAME
+              + ")",
+          Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -62,27 +71,46 @@ public final class DropTypeRule implements LintRule {
           continue;
         }
         String original = renamedFrom.get(SqlCode.sqlKey(type.replaceFirst("^.*\\.", "")));
-        findings.add(original != null ? recreated(context, statement, original) : dropped(context, statement, type));
+        findings.add(
+            original != null
+                ? recreated(context, statement, original)
+                : dropped(context, statement, type));
       }
     }
     return findings;
   }
 
   private static Finding recreated(LintContext context, SqlStatement statement, String type) {
-    return TYPE.at(context.migration(),
-        "Line " + statement.line() + " ends recreating enum " + type + " (renamed, created again, old one dropped): "
+    return TYPE.at(
+        context.migration(),
+        "Line "
+            + statement.line()
+            + " ends recreating enum "
+            + type
+            + " (renamed, created again, old one dropped): "
             + "values left out are removed, the cast of each column fails (22P02) if a row still holds one, and "
             + "application instances still writing one fail.",
         "In an earlier migration move the rows off the removed values (`UPDATE ... SET \"column\" = 'NEW' WHERE "
             + "\"column\" = 'REMOVED';`) and deploy an application that no longer writes them; check with "
-            + "`SELECT DISTINCT \"column\"` on each column of type " + type + " before deploying.");
+            + "`SELECT DISTINCT \"column\"` on each column of type "
+            + type
+            + " before deploying.");
   }
 
   private static Finding dropped(LintContext context, SqlStatement statement, String type) {
-    return TYPE.at(context.migration(),
-        "Line " + statement.line() + " drops type " + type + ": it fails (2BP01) while a column still uses it, "
+    return TYPE.at(
+        context.migration(),
+        "Line "
+            + statement.line()
+            + " drops type "
+            + type
+            + ": it fails (2BP01) while a column still uses it, "
             + "and with CASCADE it drops those columns and their data.",
-        "Drop or convert the columns of type " + type + " first (`ALTER TABLE ... ALTER COLUMN ... TYPE TEXT`), "
-            + "after deploying an application that no longer uses them, then `DROP TYPE " + type + ";` without CASCADE.");
+        "Drop or convert the columns of type "
+            + type
+            + " first (`ALTER TABLE ... ALTER COLUMN ... TYPE TEXT`), "
+            + "after deploying an application that no longer uses them, then `DROP TYPE "
+            + type
+            + ";` without CASCADE.");
   }
 }

@@ -6,19 +6,21 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SqlStatement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code BEGIN}, {@code COMMIT} and the like in migration.sql: Prisma already runs the script in one
- * transaction, and a {@code COMMIT} inside ends it early, so a later failure leaves it half applied.
+ * {@code BEGIN}, {@code COMMIT} and the like in migration.sql: Prisma already runs the script in
+ * one transaction, and a {@code COMMIT} inside ends it early, so a later failure leaves it half
+ * applied.
  */
 public final class ExplicitTransactionRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS013", "EXPLICIT_TRANSACTION", Severity.WARNING,
-      "A pending migration controls its own transaction (BEGIN/COMMIT): a failure can leave it half applied.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS013",
+          "EXPLICIT_TRANSACTION",
+          Severity.WARNING,
+          "A pending migration controls its own transaction (BEGIN/COMMIT): a failure can leave it half applied.");
 
   @Override
   public FindingType type() {
@@ -27,18 +29,29 @@ public final class ExplicitTransactionRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    List<SqlStatement> control = context.statements().stream().filter(SqlStatement::isTransactionControl).toList();
+    List<SqlStatement> control =
+        context.statements().stream().filter(SqlStatement::isTransactionControl).toList();
     if (control.isEmpty()) {
       return List.of();
     }
-    String where = String.join(", ", control.stream()
-        .map(statement -> "line " + statement.line() + " " + SqlCode.quote(statement)).toList());
-    return List.of(TYPE.at(context.migration(),
-        "Line " + control.get(0).line() + ": the script controls its own transaction (" + where + "): Prisma "
-            + "already runs migration.sql in one transaction, and a COMMIT inside ends it early, so a failure after "
-            + "it leaves the migration half applied and recorded as failed (P3009).",
-        "Remove BEGIN, COMMIT, SAVEPOINT and ROLLBACK from the script: Prisma's transaction already makes it "
-            + "all or nothing (prisma migrate dev writes BEGIN/COMMIT around an enum change itself: remove them "
-            + "there too). A statement that cannot run in a transaction goes in a migration of its own."));
+    String where =
+        String.join(
+            ", ",
+            control.stream()
+                .map(statement -> "line " + statement.line() + " " + SqlCode.quote(statement))
+                .toList());
+    return List.of(
+        TYPE.at(
+            context.migration(),
+            "Line "
+                + control.get(0).line()
+                + ": the script controls its own transaction ("
+                + where
+                + "): Prisma "
+                + "already runs migration.sql in one transaction, and a COMMIT inside ends it early, so a failure after "
+                + "it leaves the migration half applied and recorded as failed (P3009).",
+            "Remove BEGIN, COMMIT, SAVEPOINT and ROLLBACK from the script: Prisma's transaction already makes it "
+                + "all or nothing (prisma migrate dev writes BEGIN/COMMIT around an enum change itself: remove them "
+                + "there too). A statement that cannot run in a transaction goes in a migration of its own."));
   }
 }

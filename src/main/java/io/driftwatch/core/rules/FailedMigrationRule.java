@@ -18,7 +18,10 @@ import java.util.List;
 public final class FailedMigrationRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("HI004", "FAILED_MIGRATION", Severity.CRITICAL,
+      new FindingType(
+          "HI004",
+          "FAILED_MIGRATION",
+          Severity.CRITICAL,
           "A migration failed and blocks every deploy (P3009) until it is resolved.");
 
   @Override
@@ -43,18 +46,31 @@ public final class FailedMigrationRule implements HistoryRule {
 
   private static Finding finding(MigrationRecord record, HistoryRow failed, ProjectPaths paths) {
     String name = record.name();
-    String message = "`" + name + "` started at " + failed.startedAt() + " and never finished: "
-        + Prisma.databaseError(failed.logs()) + ". `prisma migrate deploy` fails with P3009 until it is resolved.";
+    String message =
+        "`"
+            + name
+            + "` started at "
+            + failed.startedAt()
+            + " and never finished: "
+            + Prisma.databaseError(failed.logs())
+            + ". `prisma migrate deploy` fails with P3009 until it is resolved.";
     String help;
     if (record.folder().isPresent()) {
-      help = "Check which of its statements took effect. If none did (or you undid them): `"
-          + Prisma.resolveRolledBack(paths, name) + "` then `" + Prisma.deploy(paths)
-          + "`. If you completed it by hand: `"
-          + Prisma.resolveApplied(paths, name) + "`.";
+      help =
+          "Check which of its statements took effect. If none did (or you undid them): `"
+              + Prisma.resolveRolledBack(paths, name)
+              + "` then `"
+              + Prisma.deploy(paths)
+              + "`. If you completed it by hand: `"
+              + Prisma.resolveApplied(paths, name)
+              + "`.";
     } else {
-      help = "The folder has no script for it, so it cannot be marked applied: undo its partial effects, run `"
-          + Prisma.resolveRolledBack(paths, name) + "`, and restore `" + paths.script(name)
-          + "` if it is still wanted.";
+      help =
+          "The folder has no script for it, so it cannot be marked applied: undo its partial effects, run `"
+              + Prisma.resolveRolledBack(paths, name)
+              + "`, and restore `"
+              + paths.script(name)
+              + "` if it is still wanted.";
     }
     return TYPE.at(name, message, help);
   }

@@ -9,11 +9,18 @@ import io.driftwatch.core.finding.Severity;
 import java.util.List;
 import java.util.Set;
 
-/** A field or enum value of schema.prisma that no applied migration creates, on a model or enum that one does. */
+/**
+ * A field or enum value of schema.prisma that no applied migration creates, on a model or enum that
+ * one does.
+ */
 public final class FieldWithoutMigrationRule implements SchemaRule {
 
-  public static final FindingType TYPE = new FindingType("CV002", "FIELD_WITHOUT_MIGRATION", Severity.WARNING,
-      "A field or enum value of schema.prisma is created by no applied migration.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "CV002",
+          "FIELD_WITHOUT_MIGRATION",
+          Severity.WARNING,
+          "A field or enum value of schema.prisma is created by no applied migration.");
 
   private static final Set<Kind> KINDS = Set.of(Kind.FIELD, Kind.ENUM_VALUE);
 
@@ -24,27 +31,46 @@ public final class FieldWithoutMigrationRule implements SchemaRule {
 
   @Override
   public List<Finding> check(SchemaContext context) {
-    return context.coverage().map(report -> report.notCreatedByMigrations().stream()
-        .filter(item -> KINDS.contains(item.kind()))
-        .filter(item -> parentCovered(report, item))
-        .map(item -> finding(item, context.paths()))
-        .toList()).orElse(List.of());
+    return context
+        .coverage()
+        .map(
+            report ->
+                report.notCreatedByMigrations().stream()
+                    .filter(item -> KINDS.contains(item.kind()))
+                    .filter(item -> parentCovered(report, item))
+                    .map(item -> finding(item, context.paths()))
+                    .toList())
+        .orElse(List.of());
   }
 
   /** An item of a model or enum no migration creates is part of that model's finding. */
-  private static boolean parentCovered(io.driftwatch.core.coverage.CoverageReport report, CoverageItem item) {
+  private static boolean parentCovered(
+      io.driftwatch.core.coverage.CoverageReport report, CoverageItem item) {
     String parent = item.prismaName().substring(0, Math.max(0, item.prismaName().indexOf('.')));
     Kind parentKind = item.kind() == Kind.FIELD ? Kind.MODEL : Kind.ENUM;
-    return report.item(parentKind, parent).map(CoverageItem::createdByMigration)
+    return report
+        .item(parentKind, parent)
+        .map(CoverageItem::createdByMigration)
         .or(() -> report.item(Kind.VIEW, parent).map(CoverageItem::createdByMigration))
         .orElse(false);
   }
 
   private static Finding finding(CoverageItem item, io.driftwatch.core.ProjectPaths paths) {
-    String where = item.live() ? "the database has it (db push or manual SQL)" : "the database does not have it either";
-    return TYPE.about(item.databaseName(), TYPE.severity(),
-        (item.kind() == Kind.FIELD ? "field" : "enum value") + " `" + item.prismaName() + "` (" + item.databaseName()
-            + ") is in schema.prisma, but no applied migration creates it; " + where + ".",
+    String where =
+        item.live()
+            ? "the database has it (db push or manual SQL)"
+            : "the database does not have it either";
+    return TYPE.about(
+        item.databaseName(),
+        TYPE.severity(),
+        (item.kind() == Kind.FIELD ? "field" : "enum value")
+            + " `"
+            + item.prismaName()
+            + "` ("
+            + item.databaseName()
+            + ") is in schema.prisma, but no applied migration creates it; "
+            + where
+            + ".",
         item.help().orElse("Create the migration: `" + paths.createOnly("<name>") + "`."));
   }
 }

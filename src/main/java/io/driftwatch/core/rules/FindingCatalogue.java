@@ -5,15 +5,19 @@ import io.driftwatch.core.finding.FindingType;
 import java.util.Comparator;
 import java.util.List;
 
-/** Every finding type of every registered rule, by code: the source of the catalogue endpoint and docs. */
+/**
+ * Every finding type of every registered rule, by code: the source of the catalogue endpoint and
+ * docs.
+ */
 public final class FindingCatalogue {
 
   private FindingCatalogue() {}
 
   public static List<FindingType> types() {
     return Rules.types().stream()
-        .sorted(Comparator.comparing((FindingType t) -> Family.valueOf(t.family()).ordinal())
-            .thenComparing(FindingType::code))
+        .sorted(
+            Comparator.comparing((FindingType t) -> Family.valueOf(t.family()).ordinal())
+                .thenComparing(FindingType::code))
         .toList();
   }
 
@@ -21,13 +25,23 @@ public final class FindingCatalogue {
   public static String markdown() {
     StringBuilder out = new StringBuilder();
     for (Family family : Family.values()) {
-      out.append("\n**").append(family.name()).append(" — ").append(family.description()).append("**\n\n");
+      out.append("\n**")
+          .append(family.name())
+          .append(" — ")
+          .append(family.description())
+          .append("**\n\n");
       out.append("| code | name | severity | what it means |\n|---|---|---|---|\n");
       for (FindingType type : types()) {
         if (type.family().equals(family.name())) {
-          out.append("| ").append(type.code()).append(" | `").append(type.name()).append("` | ")
-              .append(type.severity().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
-              .append(type.summary()).append(" |\n");
+          out.append("| ")
+              .append(type.code())
+              .append(" | `")
+              .append(type.name())
+              .append("` | ")
+              .append(type.severity().name().toLowerCase(java.util.Locale.ROOT))
+              .append(" | ")
+              .append(type.summary())
+              .append(" |\n");
         }
       }
     }

@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
 public final class HistoriesDivergedRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("HI003", "HISTORIES_DIVERGED", Severity.ERROR,
+      new FindingType(
+          "HI003",
+          "HISTORIES_DIVERGED",
+          Severity.ERROR,
           "The database and the folder each have migrations the other lacks.");
 
   @Override
@@ -32,20 +35,31 @@ public final class HistoriesDivergedRule implements HistoryRule {
       return List.of();
     }
     String phantoms = names(history, MigrationState.PHANTOM);
-    String toApply = history.deployQueue().stream()
-        .map(MigrationRecord::name)
-        .collect(Collectors.joining(", "));
+    String toApply =
+        history.deployQueue().stream().map(MigrationRecord::name).collect(Collectors.joining(", "));
     String lastCommon = history.lastCommonMigration().orElse(null);
-    String message = "The histories split after "
-        + (lastCommon == null ? "the very first migration" : "`" + lastCommon + "`")
-        + ": only the database has " + phantoms + "; only the folder has " + toApply + ".";
+    String message =
+        "The histories split after "
+            + (lastCommon == null ? "the very first migration" : "`" + lastCommon + "`")
+            + ": only the database has "
+            + phantoms
+            + "; only the folder has "
+            + toApply
+            + ".";
     ProjectPaths paths = context.source().paths();
-    String help = "Restore the database-only migrations into " + paths.migrations() + " first (see PHANTOM_MIGRATION), "
-        + "then run `" + Prisma.deploy(paths) + "` for the folder-only ones.";
+    String help =
+        "Restore the database-only migrations into "
+            + paths.migrations()
+            + " first (see PHANTOM_MIGRATION), "
+            + "then run `"
+            + Prisma.deploy(paths)
+            + "` for the folder-only ones.";
     return List.of(TYPE.at(lastCommon, message, help));
   }
 
   private static String names(MigrationHistory history, MigrationState state) {
-    return history.inState(state).stream().map(MigrationRecord::name).collect(Collectors.joining(", "));
+    return history.inState(state).stream()
+        .map(MigrationRecord::name)
+        .collect(Collectors.joining(", "));
   }
 }

@@ -17,13 +17,18 @@ import java.util.regex.Pattern;
  */
 public final class InsertWithoutOnConflictRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS015", "INSERT_WITHOUT_ON_CONFLICT", Severity.INFO,
-      "A pending migration inserts rows without ON CONFLICT: it is not safe to run twice.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS015",
+          "INSERT_WITHOUT_ON_CONFLICT",
+          Severity.INFO,
+          "A pending migration inserts rows without ON CONFLICT: it is not safe to run twice.");
 
-  private static final Pattern INTO = Pattern.compile(
-      "^\\s*INSERT\\s+INTO\\s+(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
-  private static final Pattern GUARDED = Pattern.compile(
-      "\\bON\\s+CONFLICT\\b|\\bNOT\\s+EXISTS\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INTO =
+      Pattern.compile(
+          "^\\s*INSERT\\s+INTO\\s+(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
+  private static final Pattern GUARDED =
+      Pattern.compile("\\bON\\s+CONFLICT\\b|\\bNOT\\s+EXISTS\\b", Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -39,18 +44,25 @@ public final class InsertWithoutOnConflictRule implements LintRule {
       }
       String code = context.code(statement);
       Matcher into = INTO.matcher(code);
-      if (!into.find() || (mayBeGuarded(code) && GUARDED.matcher(SqlCode.keywordsOf(code)).find())) {
+      if (!into.find()
+          || (mayBeGuarded(code) && GUARDED.matcher(SqlCode.keywordsOf(code)).find())) {
         continue;
       }
       String table = SqlCode.group(into, 1);
       if (context.createsTable(table)) {
         continue;
       }
-      findings.add(TYPE.at(context.migration(),
-          "Line " + statement.line() + " inserts into " + table + " without ON CONFLICT: run again (a migration "
-              + "fixed and re-applied, or rows already there) it fails on a unique key (23505) or adds duplicates.",
-          "Add `ON CONFLICT (key) DO NOTHING` (or `ON CONFLICT (key) DO UPDATE SET ...`) so the statement can "
-              + "run twice safely."));
+      findings.add(
+          TYPE.at(
+              context.migration(),
+              "Line "
+                  + statement.line()
+                  + " inserts into "
+                  + table
+                  + " without ON CONFLICT: run again (a migration "
+                  + "fixed and re-applied, or rows already there) it fails on a unique key (23505) or adds duplicates.",
+              "Add `ON CONFLICT (key) DO NOTHING` (or `ON CONFLICT (key) DO UPDATE SET ...`) so the statement can "
+                  + "run twice safely."));
     }
     return findings;
   }

@@ -4,7 +4,6 @@ import io.driftwatch.core.AuditContext;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
-import io.driftwatch.core.rules.support.Prisma;
 import java.util.List;
 
 /**
@@ -14,7 +13,10 @@ import java.util.List;
 public final class InvalidScriptEncodingRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("DH004", "INVALID_SCRIPT_ENCODING", Severity.WARNING,
+      new FindingType(
+          "DH004",
+          "INVALID_SCRIPT_ENCODING",
+          Severity.WARNING,
           "A migration.sql is not valid UTF-8, or is a binary file.");
 
   @Override
@@ -25,14 +27,25 @@ public final class InvalidScriptEncodingRule implements HistoryRule {
   @Override
   public List<Finding> check(AuditContext context) {
     return context.history().records().stream()
-        .filter(record -> record.script().filter(script -> !script.validUtf8() || script.binary()).isPresent())
-        .map(record -> TYPE.at(record.name(),
-            "`" + context.source().paths().script(record.name()) + "` " + (record.script().orElseThrow().binary()
-                ? "holds NUL bytes: it is a binary file, not SQL."
-                : "is not valid UTF-8: Prisma replaces each invalid sequence with U+FFFD before hashing and running it, "
-                    + "so checksums of this file are unreliable."),
-            "Re-encode it as UTF-8 (`iconv -f latin1 -t utf-8`) only if it was never applied anywhere; if it was, "
-                + "leave the bytes alone and fix the text in a new migration."))
+        .filter(
+            record ->
+                record
+                    .script()
+                    .filter(script -> !script.validUtf8() || script.binary())
+                    .isPresent())
+        .map(
+            record ->
+                TYPE.at(
+                    record.name(),
+                    "`"
+                        + context.source().paths().script(record.name())
+                        + "` "
+                        + (record.script().orElseThrow().binary()
+                            ? "holds NUL bytes: it is a binary file, not SQL."
+                            : "is not valid UTF-8: Prisma replaces each invalid sequence with U+FFFD before hashing and running it, "
+                                + "so checksums of this file are unreliable."),
+                    "Re-encode it as UTF-8 (`iconv -f latin1 -t utf-8`) only if it was never applied anywhere; if it was, "
+                        + "leave the bytes alone and fix the text in a new migration."))
         .toList();
   }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 public final class MarkedAppliedWithoutRunningRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("HI010", "MARKED_APPLIED_WITHOUT_RUNNING", Severity.INFO,
+      new FindingType(
+          "HI010",
+          "MARKED_APPLIED_WITHOUT_RUNNING",
+          Severity.INFO,
           "A migration was recorded with migrate resolve --applied: its SQL was not run by Prisma.");
 
   @Override
@@ -29,8 +32,12 @@ public final class MarkedAppliedWithoutRunningRule implements HistoryRule {
   }
 
   private static Finding finding(MigrationRecord record) {
-    return TYPE.at(record.name(),
-        "`" + record.name() + "` was marked applied at " + record.appliedRow().orElseThrow().finishedAt()
+    return TYPE.at(
+        record.name(),
+        "`"
+            + record.name()
+            + "` was marked applied at "
+            + record.appliedRow().orElseThrow().finishedAt()
             + " with `prisma migrate resolve --applied` (no step ran, empty logs): its effects exist only if "
             + "someone created them by hand or it is a baseline.",
         "Nothing to do if this is a baseline or a hand-applied hotfix; otherwise verify that the objects its "

@@ -12,12 +12,16 @@ import java.util.Set;
 
 /**
  * Prisma calls a migration edited because it compares the OLDEST row (prisma issue #16927): failed,
- * rolled back, fixed and re-applied. The row that applied it matches the folder, so it is not edited.
+ * rolled back, fixed and re-applied. The row that applied it matches the folder, so it is not
+ * edited.
  */
 public final class MisleadingPrismaEditRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("HI011", "MISLEADING_PRISMA_EDIT", Severity.INFO,
+      new FindingType(
+          "HI011",
+          "MISLEADING_PRISMA_EDIT",
+          Severity.INFO,
           "Prisma reports a migration as edited that was only fixed and re-applied: a false alarm.");
 
   @Override
@@ -40,10 +44,14 @@ public final class MisleadingPrismaEditRule implements HistoryRule {
   }
 
   private static Finding finding(MigrationRecord record) {
-    return TYPE.at(record.name(),
-        "Prisma (`migrate dev`, `migrate diff`) calls `" + record.name() + "` edited because it compares its "
+    return TYPE.at(
+        record.name(),
+        "Prisma (`migrate dev`, `migrate diff`) calls `"
+            + record.name()
+            + "` edited because it compares its "
             + "oldest row (an attempt that was rolled back); the row that applied it at "
-            + record.appliedRow().orElseThrow().finishedAt() + " matches the folder's script.",
+            + record.appliedRow().orElseThrow().finishedAt()
+            + " matches the folder's script.",
         "Nothing to fix in this environment: the applied script is the committed one. Do not edit or "
             + "re-create the migration to silence Prisma.");
   }

@@ -7,7 +7,6 @@ import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.rules.support.Prisma;
 import io.driftwatch.core.rules.support.SqlCode;
 import io.driftwatch.core.sql.SqlStatement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,12 +18,17 @@ import java.util.regex.Pattern;
  */
 public final class MissingLockTimeoutRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS014", "MISSING_LOCK_TIMEOUT", Severity.WARNING,
-      "A pending migration alters an existing table with no lock_timeout: waiting for its lock, it stalls every query on the table.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS014",
+          "MISSING_LOCK_TIMEOUT",
+          Severity.WARNING,
+          "A pending migration alters an existing table with no lock_timeout: waiting for its lock, it stalls every query on the table.");
 
-  private static final Pattern SET_LOCK_TIMEOUT = Pattern.compile(
-      "^\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?lock_timeout\\b|\\bset_config\\s*\\(\\s*'lock_timeout'",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SET_LOCK_TIMEOUT =
+      Pattern.compile(
+          "^\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?lock_timeout\\b|\\bset_config\\s*\\(\\s*'lock_timeout'",
+          Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -34,7 +38,8 @@ public final class MissingLockTimeoutRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     for (SqlStatement statement : context.statements()) {
-      if (SqlCode.mayContain(statement.text(), "lock_timeout") && SET_LOCK_TIMEOUT.matcher(statement.text()).find()) {
+      if (SqlCode.mayContain(statement.text(), "lock_timeout")
+          && SET_LOCK_TIMEOUT.matcher(statement.text()).find()) {
         return List.of(); // set before any locking statement: later ones are covered too
       }
       if (!statement.is("ALTER", "TABLE")) {
@@ -48,13 +53,23 @@ public final class MissingLockTimeoutRule implements LintRule {
       if (context.isNewOrEmpty(table)) {
         continue;
       }
-      return List.of(TYPE.at(context.migration(),
-          "Line " + statement.line() + " alters " + table + " with no lock_timeout set before it: if a long "
-              + "query holds " + table + ", the ALTER waits for its lock, and every query on " + table
-              + " queues behind it until the ALTER runs.",
-          "Put `SET lock_timeout = '5s';` at the top of migration.sql: the migration then fails fast instead of "
-              + "stalling the application, and the deploy can be retried after `"
-              + Prisma.resolveRolledBack(context.paths(), context.migration()) + "`."));
+      return List.of(
+          TYPE.at(
+              context.migration(),
+              "Line "
+                  + statement.line()
+                  + " alters "
+                  + table
+                  + " with no lock_timeout set before it: if a long "
+                  + "query holds "
+                  + table
+                  + ", the ALTER waits for its lock, and every query on "
+                  + table
+                  + " queues behind it until the ALTER runs.",
+              "Put `SET lock_timeout = '5s';` at the top of migration.sql: the migration then fails fast instead of "
+                  + "stalling the application, and the deploy can be retried after `"
+                  + Prisma.resolveRolledBack(context.paths(), context.migration())
+                  + "`."));
     }
     return List.of();
   }

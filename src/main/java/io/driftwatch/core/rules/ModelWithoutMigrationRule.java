@@ -15,8 +15,12 @@ import java.util.Set;
  */
 public final class ModelWithoutMigrationRule implements SchemaRule {
 
-  public static final FindingType TYPE = new FindingType("CV001", "MODEL_WITHOUT_MIGRATION", Severity.WARNING,
-      "A model of schema.prisma is created by no applied migration: a fresh deploy would not have its table.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "CV001",
+          "MODEL_WITHOUT_MIGRATION",
+          Severity.WARNING,
+          "A model of schema.prisma is created by no applied migration: a fresh deploy would not have its table.");
 
   private static final Set<Kind> KINDS = Set.of(Kind.MODEL, Kind.VIEW, Kind.JOIN_TABLE);
 
@@ -27,17 +31,33 @@ public final class ModelWithoutMigrationRule implements SchemaRule {
 
   @Override
   public List<Finding> check(SchemaContext context) {
-    return context.coverage().map(report -> report.notCreatedByMigrations().stream()
-        .filter(item -> KINDS.contains(item.kind()))
-        .map(item -> finding(item, context.paths()))
-        .toList()).orElse(List.of());
+    return context
+        .coverage()
+        .map(
+            report ->
+                report.notCreatedByMigrations().stream()
+                    .filter(item -> KINDS.contains(item.kind()))
+                    .map(item -> finding(item, context.paths()))
+                    .toList())
+        .orElse(List.of());
   }
 
   private static Finding finding(CoverageItem item, io.driftwatch.core.ProjectPaths paths) {
-    String where = item.live() ? "the database has it (db push or manual SQL)" : "the database does not have it either";
-    return TYPE.about(item.databaseName(), TYPE.severity(),
-        item.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " `" + item.prismaName() + "` ("
-            + item.databaseName() + ") is in schema.prisma, but no applied migration creates it; " + where + ".",
+    String where =
+        item.live()
+            ? "the database has it (db push or manual SQL)"
+            : "the database does not have it either";
+    return TYPE.about(
+        item.databaseName(),
+        TYPE.severity(),
+        item.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+            + " `"
+            + item.prismaName()
+            + "` ("
+            + item.databaseName()
+            + ") is in schema.prisma, but no applied migration creates it; "
+            + where
+            + ".",
         item.help().orElse("Create the migration: `" + paths.createOnly("<name>") + "`."));
   }
 }

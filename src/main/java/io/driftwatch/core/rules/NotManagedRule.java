@@ -8,11 +8,17 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.HistoryState;
 import java.util.List;
 
-/** Tables but no {@code _prisma_migrations}: deploy fails with P3005 until the database is baselined. */
+/**
+ * Tables but no {@code _prisma_migrations}: deploy fails with P3005 until the database is
+ * baselined.
+ */
 public final class NotManagedRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("HI008", "NOT_MANAGED", Severity.ERROR,
+      new FindingType(
+          "HI008",
+          "NOT_MANAGED",
+          Severity.ERROR,
           "The database has tables but no _prisma_migrations table: it needs a baseline (P3005).");
 
   @Override
@@ -27,11 +33,23 @@ public final class NotManagedRule implements HistoryRule {
     }
     String schema = context.target().datasource().schema();
     ProjectPaths paths = context.source().paths();
-    return List.of(TYPE.at(null,
-        "Schema `" + schema + "` holds tables but no _prisma_migrations table: `prisma migrate deploy` fails "
-            + "with P3005 (the database schema is not empty).",
-        "Baseline it: `mkdir -p " + paths.directory("0_init") + " && npx prisma migrate diff --from-empty "
-            + "--to-schema-datamodel " + paths.schema() + " --script > " + paths.script("0_init") + "` "
-            + "then `" + paths.resolveApplied("0_init") + "`."));
+    return List.of(
+        TYPE.at(
+            null,
+            "Schema `"
+                + schema
+                + "` holds tables but no _prisma_migrations table: `prisma migrate deploy` fails "
+                + "with P3005 (the database schema is not empty).",
+            "Baseline it: `mkdir -p "
+                + paths.directory("0_init")
+                + " && npx prisma migrate diff --from-empty "
+                + "--to-schema-datamodel "
+                + paths.schema()
+                + " --script > "
+                + paths.script("0_init")
+                + "` "
+                + "then `"
+                + paths.resolveApplied("0_init")
+                + "`."));
   }
 }

@@ -11,8 +11,12 @@ import java.util.stream.Collectors;
 /** schema.prisma cannot be read, so its coverage is unknown. */
 public final class PrismaSchemaInvalidRule implements SchemaRule {
 
-  public static final FindingType TYPE = new FindingType("CV003", "PRISMA_SCHEMA_INVALID", Severity.WARNING,
-      "schema.prisma cannot be read, so its coverage by the migrations is unknown.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "CV003",
+          "PRISMA_SCHEMA_INVALID",
+          Severity.WARNING,
+          "schema.prisma cannot be read, so its coverage by the migrations is unknown.");
 
   @Override
   public FindingType type() {
@@ -24,12 +28,23 @@ public final class PrismaSchemaInvalidRule implements SchemaRule {
     if (context.schemaProblems().isEmpty()) {
       return List.of();
     }
-    String problems = context.schemaProblems().stream().limit(5).map(SchemaProblem::toString)
-        .collect(Collectors.joining("; "));
-    return List.of(TYPE.about("schema.prisma", TYPE.severity(),
-        "schema.prisma cannot be read: " + problems
-            + (context.schemaProblems().size() > 5 ? " (and " + (context.schemaProblems().size() - 5) + " more)" : "")
-            + ".",
-        "Run `" + context.paths().validate() + "` and fix what it reports; coverage is checked again at the next audit."));
+    String problems =
+        context.schemaProblems().stream()
+            .limit(5)
+            .map(SchemaProblem::toString)
+            .collect(Collectors.joining("; "));
+    return List.of(
+        TYPE.about(
+            "schema.prisma",
+            TYPE.severity(),
+            "schema.prisma cannot be read: "
+                + problems
+                + (context.schemaProblems().size() > 5
+                    ? " (and " + (context.schemaProblems().size() - 5) + " more)"
+                    : "")
+                + ".",
+            "Run `"
+                + context.paths().validate()
+                + "` and fix what it reports; coverage is checked again at the next audit."));
   }
 }

@@ -14,7 +14,10 @@ import java.util.Optional;
 public final class ProviderMismatchRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("DH002", "PROVIDER_MISMATCH", Severity.CRITICAL,
+      new FindingType(
+          "DH002",
+          "PROVIDER_MISMATCH",
+          Severity.CRITICAL,
           "migration_lock.toml names another database provider than the database's (P3019).");
 
   @Override
@@ -24,20 +27,32 @@ public final class ProviderMismatchRule implements HistoryRule {
 
   /** The lock file's provider when it differs from the database's ("postgres" is "postgresql"). */
   public static Optional<String> mismatch(SourceSnapshot source, TargetSnapshot target) {
-    return source.lockProvider()
+    return source
+        .lockProvider()
         .filter(lock -> !canonical(lock).equals(canonical(target.provider())));
   }
 
   @Override
   public List<Finding> check(AuditContext context) {
     return mismatch(context.source(), context.target())
-        .map(lock -> List.of(TYPE.at(null,
-            "migration_lock.toml says `provider = \"" + lock + "\"` but the database is " + context.target().provider()
-                + ": every `prisma migrate` command fails with P3019.",
-            "Point this environment at the right migrations folder, or, if the project really moved to "
-                + context.target().provider() + ", start a new history (`npx prisma migrate dev --name init"
-                + context.source().paths().schemaOption() + "` on a fresh database) and baseline existing databases "
-                + "with `" + context.source().paths().resolveApplied("<timestamp>_init") + "`.")))
+        .map(
+            lock ->
+                List.of(
+                    TYPE.at(
+                        null,
+                        "migration_lock.toml says `provider = \""
+                            + lock
+                            + "\"` but the database is "
+                            + context.target().provider()
+                            + ": every `prisma migrate` command fails with P3019.",
+                        "Point this environment at the right migrations folder, or, if the project really moved to "
+                            + context.target().provider()
+                            + ", start a new history (`npx prisma migrate dev --name init"
+                            + context.source().paths().schemaOption()
+                            + "` on a fresh database) and baseline existing databases "
+                            + "with `"
+                            + context.source().paths().resolveApplied("<timestamp>_init")
+                            + "`.")))
         .orElse(List.of());
   }
 

@@ -11,16 +11,29 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code ALTER TABLE ... RENAME}: clients still using the old name fail until they are replaced. */
+/**
+ * {@code ALTER TABLE ... RENAME}: clients still using the old name fail until they are replaced.
+ */
 public final class RenameRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS011", "RENAME", Severity.WARNING,
-      "A pending migration renames a table or column: clients still using the old name fail.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS011",
+          "RENAME",
+          Severity.WARNING,
+          "A pending migration renames a table or column: clients still using the old name fail.");
 
-  private static final Pattern RENAME = Pattern.compile(
-      "^\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")\\s+RENAME\\s+"
-          + "(?:(?:COLUMN\\s+)?(?!CONSTRAINT\\b|TO\\b)(" + SqlCode.NAME + ")\\s+)?TO\\s+(" + SqlCode.NAME + ")",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern RENAME =
+      Pattern.compile(
+          "^\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?("
+              + SqlCode.QUALIFIED_NAME
+              + ")\\s+RENAME\\s+"
+              + "(?:(?:COLUMN\\s+)?(?!CONSTRAINT\\b|TO\\b)("
+              + SqlCode.NAME
+              + ")\\s+)?TO\\s+("
+              + SqlCode.NAME
+              + ")",
+          Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -42,13 +55,26 @@ public final class RenameRule implements LintRule {
       String column = rename.group(2);
       String to = rename.group(3);
       String what = column == null ? "table " + table : "column " + table + "." + column;
-      String map = column == null ? "@@map(" + SqlCode.sqlKey(table) + ")" : "@map(" + SqlCode.sqlKey(column) + ")";
-      findings.add(TYPE.at(context.migration(),
-          "Line " + statement.line() + " renames " + what + " to " + to + ": application instances still running "
-              + "the previous Prisma Client query the old name and fail (P2021/P2022) until they are replaced.",
-          "Keep the database name and rename only in schema.prisma with " + map.replace("(", "(\"").replace(")", "\")")
-              + "; or expand and contract: add the new " + (column == null ? "table" : "column")
-              + ", write to both, switch readers, and drop the old one in a later migration."));
+      String map =
+          column == null
+              ? "@@map(" + SqlCode.sqlKey(table) + ")"
+              : "@map(" + SqlCode.sqlKey(column) + ")";
+      findings.add(
+          TYPE.at(
+              context.migration(),
+              "Line "
+                  + statement.line()
+                  + " renames "
+                  + what
+                  + " to "
+                  + to
+                  + ": application instances still running "
+                  + "the previous Prisma Client query the old name and fail (P2021/P2022) until they are replaced.",
+              "Keep the database name and rename only in schema.prisma with "
+                  + map.replace("(", "(\"").replace(")", "\")")
+                  + "; or expand and contract: add the new "
+                  + (column == null ? "table" : "column")
+                  + ", write to both, switch readers, and drop the old one in a later migration."));
     }
     return findings;
   }

@@ -5,64 +5,70 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The registry: adding a rule means its file, its test, and one line here (a drift kind's rule is a row of
- * {@link DriftRule}). A test fails when a rule class is not listed or a code is claimed twice.
+ * The registry: adding a rule means its file, its test, and one line here (a drift kind's rule is a
+ * row of {@link DriftRule}). A test fails when a rule class is not listed or a code is claimed
+ * twice.
  */
 public final class Rules {
 
-  private static final List<HistoryRule> HISTORY = List.of(
-      new PendingMigrationRule(),
-      new PhantomMigrationRule(),
-      new HistoriesDivergedRule(),
-      new FailedMigrationRule(),
-      new EditedMigrationRule(),
-      new RolledBackMigrationRule(),
-      new OutOfOrderMigrationRule(),
-      new NotManagedRule(),
-      new DeployInProgressRule(),
-      new MarkedAppliedWithoutRunningRule(),
-      new MisleadingPrismaEditRule(),
-      new MissingMigrationScriptRule(),
-      new ProviderMismatchRule(),
-      new AmbiguousOrderRule(),
-      new InvalidScriptEncodingRule(),
-      new UnreadableScriptRule(),
-      new PendingMigrationWillFailRule(),
-      new PendingMigrationFailsOnShadowRule(),
-      new FailedMigrationFailsAgainRule(),
-      new ReplayRefusedRule(),
-      new ShadowExtensionUnavailableRule());
+  private static final List<HistoryRule> HISTORY =
+      List.of(
+          new PendingMigrationRule(),
+          new PhantomMigrationRule(),
+          new HistoriesDivergedRule(),
+          new FailedMigrationRule(),
+          new EditedMigrationRule(),
+          new RolledBackMigrationRule(),
+          new OutOfOrderMigrationRule(),
+          new NotManagedRule(),
+          new DeployInProgressRule(),
+          new MarkedAppliedWithoutRunningRule(),
+          new MisleadingPrismaEditRule(),
+          new MissingMigrationScriptRule(),
+          new ProviderMismatchRule(),
+          new AmbiguousOrderRule(),
+          new InvalidScriptEncodingRule(),
+          new UnreadableScriptRule(),
+          new PendingMigrationWillFailRule(),
+          new PendingMigrationFailsOnShadowRule(),
+          new FailedMigrationFailsAgainRule(),
+          new ReplayRefusedRule(),
+          new ShadowExtensionUnavailableRule());
 
-  private static final List<SchemaRule> SCHEMA = Stream.concat(DriftRule.all().stream(), Stream.of(
-      new UnreadableCatalogObjectRule(),
-      new MigrationReplayFailedRule(),
-      new ShadowServerMismatchRule(),
-      new DriftNotCheckedRule(),
-      new ModelWithoutMigrationRule(),
-      new FieldWithoutMigrationRule(),
-      new PrismaSchemaInvalidRule(),
-      new PrismaSchemaNotFoundRule(),
-      new PrismaSchemaEmptyRule()))
-      .toList();
+  private static final List<SchemaRule> SCHEMA =
+      Stream.concat(
+              DriftRule.all().stream(),
+              Stream.of(
+                  new UnreadableCatalogObjectRule(),
+                  new MigrationReplayFailedRule(),
+                  new ShadowServerMismatchRule(),
+                  new DriftNotCheckedRule(),
+                  new ModelWithoutMigrationRule(),
+                  new FieldWithoutMigrationRule(),
+                  new PrismaSchemaInvalidRule(),
+                  new PrismaSchemaNotFoundRule(),
+                  new PrismaSchemaEmptyRule()))
+          .toList();
 
-  private static final List<LintRule> LINT = List.of(
-      new DropTableRule(),
-      new DropColumnRule(),
-      new ColumnTypeChangeRule(),
-      new SetNotNullRule(),
-      new AddRequiredColumnRule(),
-      new BlockingIndexBuildRule(),
-      new ConcurrentlyInTransactionRule(),
-      new ConstraintWithoutNotValidRule(),
-      new TruncateRule(),
-      new UnboundedWriteRule(),
-      new RenameRule(),
-      new DropTypeRule(),
-      new ExplicitTransactionRule(),
-      new MissingLockTimeoutRule(),
-      new InsertWithoutOnConflictRule(),
-      new VolatileDefaultRule(),
-      new UnparsedScriptRule());
+  private static final List<LintRule> LINT =
+      List.of(
+          new DropTableRule(),
+          new DropColumnRule(),
+          new ColumnTypeChangeRule(),
+          new SetNotNullRule(),
+          new AddRequiredColumnRule(),
+          new BlockingIndexBuildRule(),
+          new ConcurrentlyInTransactionRule(),
+          new ConstraintWithoutNotValidRule(),
+          new TruncateRule(),
+          new UnboundedWriteRule(),
+          new RenameRule(),
+          new DropTypeRule(),
+          new ExplicitTransactionRule(),
+          new MissingLockTimeoutRule(),
+          new InsertWithoutOnConflictRule(),
+          new VolatileDefaultRule(),
+          new UnparsedScriptRule());
 
   private Rules() {}
 
@@ -79,7 +85,10 @@ public final class Rules {
     return LINT;
   }
 
-  /** The finding type of every registered rule, and those the engine reports itself when a check cannot judge. */
+  /**
+   * The finding type of every registered rule, and those the engine reports itself when a check
+   * cannot judge.
+   */
   public static List<FindingType> types() {
     return java.util.stream.Stream.of(
             HISTORY.stream().map(HistoryRule::type),

@@ -5,7 +5,10 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import java.util.List;
 
-/** One check over the schemas (drift, coverage); it reports findings of its one {@link #type()} only. */
+/**
+ * One check over the schemas (drift, coverage); it reports findings of its one {@link #type()}
+ * only.
+ */
 public interface SchemaRule {
 
   FindingType type();

@@ -8,14 +8,22 @@ import io.driftwatch.core.rules.support.SqlCode;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** {@code ALTER COLUMN ... SET NOT NULL}: a full scan of the table under an ACCESS EXCLUSIVE lock. */
+/**
+ * {@code ALTER COLUMN ... SET NOT NULL}: a full scan of the table under an ACCESS EXCLUSIVE lock.
+ */
 public final class SetNotNullRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS004", "SET_NOT_NULL", Severity.WARNING,
-      "A pending migration makes a column NOT NULL: the whole table is scanned while reads and writes wait.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS004",
+          "SET_NOT_NULL",
+          Severity.WARNING,
+          "A pending migration makes a column NOT NULL: the whole table is scanned while reads and writes wait.");
 
-  private static final Pattern SET_NOT_NULL = Pattern.compile(
-      "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlCode.NAME + ")\\s+SET\\s+NOT\\s+NULL\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SET_NOT_NULL =
+      Pattern.compile(
+          "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlCode.NAME + ")\\s+SET\\s+NOT\\s+NULL\\b",
+          Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -31,14 +39,38 @@ public final class SetNotNullRule implements LintRule {
   }
 
   private static Finding finding(LintContext context, int line, String table, String column) {
-    String check = "\"" + SqlCode.sqlKey(table).replace(".", "_") + "_" + SqlCode.sqlKey(column) + "_not_null\"";
-    return TYPE.at(context.migration(),
-        "Line " + line + " sets " + table + "." + column + " NOT NULL" + context.rowsNote(table)
+    String check =
+        "\""
+            + SqlCode.sqlKey(table).replace(".", "_")
+            + "_"
+            + SqlCode.sqlKey(column)
+            + "_not_null\"";
+    return TYPE.at(
+        context.migration(),
+        "Line "
+            + line
+            + " sets "
+            + table
+            + "."
+            + column
+            + " NOT NULL"
+            + context.rowsNote(table)
             + ": PostgreSQL scans the whole table to check it under an ACCESS EXCLUSIVE lock, and every read "
             + "and write waits until it ends.",
-        "In one migration `ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column
-            + " IS NOT NULL) NOT VALID;`, in a second `ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check
-            + ";` (reads and writes go on), then `ALTER TABLE " + table + " ALTER COLUMN " + column
+        "In one migration `ALTER TABLE "
+            + table
+            + " ADD CONSTRAINT "
+            + check
+            + " CHECK ("
+            + column
+            + " IS NOT NULL) NOT VALID;`, in a second `ALTER TABLE "
+            + table
+            + " VALIDATE CONSTRAINT "
+            + check
+            + ";` (reads and writes go on), then `ALTER TABLE "
+            + table
+            + " ALTER COLUMN "
+            + column
             + " SET NOT NULL;` (PostgreSQL 12+ skips the scan thanks to the validated check) and drop the check.");
   }
 }

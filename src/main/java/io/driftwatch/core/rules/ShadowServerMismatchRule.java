@@ -15,8 +15,12 @@ import java.util.stream.Collectors;
  */
 public final class ShadowServerMismatchRule implements SchemaRule {
 
-  public static final FindingType TYPE = new FindingType("SD021", "SHADOW_SERVER_MISMATCH", Severity.INFO,
-      "The shadow server differs from the watched one (major version or extensions): drift may be misread.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "SD021",
+          "SHADOW_SERVER_MISMATCH",
+          Severity.INFO,
+          "The shadow server differs from the watched one (major version or extensions): drift may be misread.");
 
   @Override
   public FindingType type() {
@@ -34,18 +38,25 @@ public final class ShadowServerMismatchRule implements SchemaRule {
     if (shadow != live && shadow > 0) {
       differences.add("the shadow server runs PostgreSQL " + shadow + ", the database " + live);
     }
-    String unavailable = context.live().get().extensions().stream().map(Extension::name)
-        .filter(name -> !context.expected().get().shadowExtensions().contains(name))
-        .sorted().collect(Collectors.joining(", "));
+    String unavailable =
+        context.live().get().extensions().stream()
+            .map(Extension::name)
+            .filter(name -> !context.expected().get().shadowExtensions().contains(name))
+            .sorted()
+            .collect(Collectors.joining(", "));
     if (!unavailable.isEmpty()) {
-      differences.add("the database uses extensions the shadow server cannot install: " + unavailable);
+      differences.add(
+          "the database uses extensions the shadow server cannot install: " + unavailable);
     }
     if (differences.isEmpty()) {
       return List.of();
     }
-    return List.of(TYPE.about("shadow server", TYPE.severity(),
-        "The shadow server is not like the database: " + String.join("; ", differences) + ".",
-        "Point DRIFTWATCH_SHADOW_URL at a PostgreSQL of the same major version with the same extensions available, "
-            + "as Prisma recommends for its shadowDatabaseUrl."));
+    return List.of(
+        TYPE.about(
+            "shadow server",
+            TYPE.severity(),
+            "The shadow server is not like the database: " + String.join("; ", differences) + ".",
+            "Point DRIFTWATCH_SHADOW_URL at a PostgreSQL of the same major version with the same extensions available, "
+                + "as Prisma recommends for its shadowDatabaseUrl."));
   }
 }

@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
 /** {@code TRUNCATE}: every row of the table is gone, under an ACCESS EXCLUSIVE lock. */
 public final class TruncateRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS009", "TRUNCATE", Severity.WARNING,
-      "A pending migration truncates a table: every row is deleted.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS009",
+          "TRUNCATE",
+          Severity.WARNING,
+          "A pending migration truncates a table: every row is deleted.");
 
   private static final Pattern TRUNCATE =
       Pattern.compile("^\\s*TRUNCATE\\s+(?:TABLE\\s+)?", Pattern.CASE_INSENSITIVE);
@@ -43,15 +47,26 @@ public final class TruncateRule implements LintRule {
       Matcher table = TABLE.matcher(code.substring(head.end()));
       while (table.find()) {
         String name = SqlCode.group(table, 0);
-        if (OPTIONS.contains(name.toUpperCase(java.util.Locale.ROOT)) || context.isNewOrEmpty(name)) {
+        if (OPTIONS.contains(name.toUpperCase(java.util.Locale.ROOT))
+            || context.isNewOrEmpty(name)) {
           continue;
         }
         boolean hasRows = context.rowEstimate(name).orElse(0) > 0;
-        findings.add(TYPE.at(context.migration(), hasRows ? Severity.ERROR : Severity.WARNING,
-            "Line " + statement.line() + " truncates " + name + context.rowsNote(name)
-                + ": every row is deleted, with no way back but a backup.",
-            "If the rows are meant to go, back them up first (`pg_dump --data-only --table='"
-                + name.replace("'", "''") + "'`); if only some are, use `DELETE FROM " + name + " WHERE ...;`."));
+        findings.add(
+            TYPE.at(
+                context.migration(),
+                hasRows ? Severity.ERROR : Severity.WARNING,
+                "Line "
+                    + statement.line()
+                    + " truncates "
+                    + name
+                    + context.rowsNote(name)
+                    + ": every row is deleted, with no way back but a backup.",
+                "If the rows are meant to go, back them up first (`pg_dump --data-only --table='"
+                    + name.replace("'", "''")
+                    + "'`); if only some are, use `DELETE FROM "
+                    + name
+                    + " WHERE ...;`."));
       }
     }
     return findings;

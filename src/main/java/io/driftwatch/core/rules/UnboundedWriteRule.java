@@ -11,14 +11,23 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code UPDATE} or {@code DELETE} without {@code WHERE}: every row, each locked until Prisma commits. */
+/**
+ * {@code UPDATE} or {@code DELETE} without {@code WHERE}: every row, each locked until Prisma
+ * commits.
+ */
 public final class UnboundedWriteRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS010", "UPDATE_OR_DELETE_WITHOUT_WHERE", Severity.WARNING,
-      "A pending migration updates or deletes every row of a table (no WHERE).");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS010",
+          "UPDATE_OR_DELETE_WITHOUT_WHERE",
+          Severity.WARNING,
+          "A pending migration updates or deletes every row of a table (no WHERE).");
 
-  private static final Pattern TARGET = Pattern.compile(
-      "^\\s*(?:DELETE\\s+FROM|UPDATE)\\s+(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TARGET =
+      Pattern.compile(
+          "^\\s*(?:DELETE\\s+FROM|UPDATE)\\s+(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern WHERE = Pattern.compile("\\bWHERE\\b", Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -35,7 +44,9 @@ public final class UnboundedWriteRule implements LintRule {
       }
       String code = context.code(statement);
       Matcher target = TARGET.matcher(code);
-      if (!target.find() || (SqlCode.mayContain(code, "WHERE") && WHERE.matcher(SqlCode.keywordsOf(code)).find())) {
+      if (!target.find()
+          || (SqlCode.mayContain(code, "WHERE")
+              && WHERE.matcher(SqlCode.keywordsOf(code)).find())) {
         continue;
       }
       String table = SqlCode.group(target, 1);
@@ -43,11 +54,19 @@ public final class UnboundedWriteRule implements LintRule {
         continue;
       }
       String verb = statement.is("UPDATE") ? "updates" : "deletes";
-      findings.add(TYPE.at(context.migration(),
-          "Line " + statement.line() + " " + verb + " every row of " + table + context.rowsNote(table)
-              + " (no WHERE): each row stays locked until the migration commits, and writes to them wait.",
-          "Add the WHERE clause naming the rows meant; for a deliberate backfill of a large table, run it in "
-              + "batches outside the migration (`... WHERE \"id\" BETWEEN 1 AND 10000`)."));
+      findings.add(
+          TYPE.at(
+              context.migration(),
+              "Line "
+                  + statement.line()
+                  + " "
+                  + verb
+                  + " every row of "
+                  + table
+                  + context.rowsNote(table)
+                  + " (no WHERE): each row stays locked until the migration commits, and writes to them wait.",
+              "Add the WHERE clause naming the rows meant; for a deliberate backfill of a large table, run it in "
+                  + "batches outside the migration (`... WHERE \"id\" BETWEEN 1 AND 10000`)."));
     }
     return findings;
   }

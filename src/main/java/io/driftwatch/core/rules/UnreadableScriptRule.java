@@ -6,7 +6,6 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationRecord;
-import io.driftwatch.core.rules.support.Prisma;
 import java.util.List;
 
 /**
@@ -17,7 +16,10 @@ import java.util.List;
 public final class UnreadableScriptRule implements HistoryRule {
 
   public static final FindingType TYPE =
-      new FindingType("DH005", "UNREADABLE_MIGRATION_SCRIPT", Severity.WARNING,
+      new FindingType(
+          "DH005",
+          "UNREADABLE_MIGRATION_SCRIPT",
+          Severity.WARNING,
           "A migration.sql was not read (a link, not a file, or over the size limit): it cannot be checked.");
 
   @Override
@@ -35,8 +37,12 @@ public final class UnreadableScriptRule implements HistoryRule {
 
   private static Finding finding(MigrationRecord record, ProjectPaths paths) {
     String reason = record.folder().orElseThrow().unreadable().orElseThrow();
-    return TYPE.at(record.name(),
-        "`" + paths.script(record.name()) + "` was not read: " + reason
+    return TYPE.at(
+        record.name(),
+        "`"
+            + paths.script(record.name())
+            + "` was not read: "
+            + reason
             + ". Its checksum and content are not checked.",
         "Commit the script as a plain file (no symbolic link) of reasonable size; split a huge data load into "
             + "several migrations or move it out of the migration history.");

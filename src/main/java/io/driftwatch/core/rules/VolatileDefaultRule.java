@@ -12,26 +12,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ADD COLUMN} with a volatile default ({@code random()}, {@code gen_random_uuid()},
- * {@code clock_timestamp()}, a sequence): since PostgreSQL 11 a non-volatile default (a constant,
- * {@code now()}, {@code CURRENT_TIMESTAMP}) is stored once and costs nothing, but a volatile one is
+ * {@code ADD COLUMN} with a volatile default ({@code random()}, {@code gen_random_uuid()}, {@code
+ * clock_timestamp()}, a sequence): since PostgreSQL 11 a non-volatile default (a constant, {@code
+ * now()}, {@code CURRENT_TIMESTAMP}) is stored once and costs nothing, but a volatile one is
  * computed per row, rewriting the table under an ACCESS EXCLUSIVE lock.
  */
 public final class VolatileDefaultRule implements LintRule {
 
-  public static final FindingType TYPE = new FindingType("MS016", "VOLATILE_DEFAULT", Severity.WARNING,
-      "A pending migration adds a column with a volatile default: the table is rewritten while reads and writes wait.");
+  public static final FindingType TYPE =
+      new FindingType(
+          "MS016",
+          "VOLATILE_DEFAULT",
+          Severity.WARNING,
+          "A pending migration adds a column with a volatile default: the table is rewritten while reads and writes wait.");
 
   private static final Pattern DEFAULT = Pattern.compile("\\bDEFAULT\\b", Pattern.CASE_INSENSITIVE);
+
   /**
-   * A volatile function call, looked for after the first DEFAULT. One pattern {@code DEFAULT.*?call} would scan to
-   * the end from every DEFAULT when there is no call: quadratic in a definition holding many of them.
+   * A volatile function call, looked for after the first DEFAULT. One pattern {@code
+   * DEFAULT.*?call} would scan to the end from every DEFAULT when there is no call: quadratic in a
+   * definition holding many of them.
    */
-  private static final Pattern VOLATILE = Pattern.compile(
-      "\\b(random|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|"
-          + "clock_timestamp|timeofday|nextval)\\s*\\(",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern SERIAL = Pattern.compile("^\\s*((?:SMALL|BIG)?SERIAL[248]?)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern VOLATILE =
+      Pattern.compile(
+          "\\b(random|gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|"
+              + "clock_timestamp|timeofday|nextval)\\s*\\(",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern SERIAL =
+      Pattern.compile("^\\s*((?:SMALL|BIG)?SERIAL[248]?)\\b", Pattern.CASE_INSENSITIVE);
 
   @Override
   public FindingType type() {
@@ -41,23 +50,41 @@ public final class VolatileDefaultRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (LintContext.AlterAction action : context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
+    for (LintContext.AlterAction action :
+        context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
       String definition = action.match().group(2);
       Matcher serial = SERIAL.matcher(definition);
-      String call = SqlCode.mayContain(definition, "DEFAULT") ? volatileCallAfterDefault(definition) : null;
-      String what = call != null ? call + "()" : serial.find() ? serial.group(1) + " (a nextval() default)" : null;
+      String call =
+          SqlCode.mayContain(definition, "DEFAULT") ? volatileCallAfterDefault(definition) : null;
+      String what =
+          call != null
+              ? call + "()"
+              : serial.find() ? serial.group(1) + " (a nextval() default)" : null;
       if (what == null) {
         continue;
       }
       String table = action.table();
       String column = action.match().group(1);
-      findings.add(TYPE.at(context.migration(),
-          "Line " + action.statement().line() + " adds " + table + "." + column + " with the volatile default "
-              + what + context.rowsNote(table) + ": PostgreSQL computes it for every row, rewriting the table under "
-              + "an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
-          "Add the column without a default (`ADD COLUMN " + column + " ...;`), then `ALTER COLUMN " + column
-              + " SET DEFAULT ...;` (only new rows get it), and backfill existing rows in batches outside the "
-              + "migration."));
+      findings.add(
+          TYPE.at(
+              context.migration(),
+              "Line "
+                  + action.statement().line()
+                  + " adds "
+                  + table
+                  + "."
+                  + column
+                  + " with the volatile default "
+                  + what
+                  + context.rowsNote(table)
+                  + ": PostgreSQL computes it for every row, rewriting the table under "
+                  + "an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
+              "Add the column without a default (`ADD COLUMN "
+                  + column
+                  + " ...;`), then `ALTER COLUMN "
+                  + column
+                  + " SET DEFAULT ...;` (only new rows get it), and backfill existing rows in batches outside the "
+                  + "migration."));
     }
     return findings;
   }

@@ -1,8 +1,8 @@
 package io.driftwatch.core.sql;
 
 /**
- * Character classes, comment, string and dollar-quote ends of PostgreSQL's lexer ({@code scan.l}), shared by the
- * splitter, the tokenizer and the lint rules' masking ({@code SqlCode}).
+ * Character classes, comment, string and dollar-quote ends of PostgreSQL's lexer ({@code scan.l}),
+ * shared by the splitter, the tokenizer and the lint rules' masking ({@code SqlCode}).
  */
 public final class Lexing {
 
@@ -18,7 +18,9 @@ public final class Lexing {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
   }
 
-  /** {@code ident_cont}: also digits and {@code $}, so {@code a$b$} is one name, not a dollar quote. */
+  /**
+   * {@code ident_cont}: also digits and {@code $}, so {@code a$b$} is one name, not a dollar quote.
+   */
   public static boolean isIdentifierPart(char c) {
     return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
   }
@@ -33,7 +35,10 @@ public final class Lexing {
     return isIdentifierStart(c) || (c >= '0' && c <= '9');
   }
 
-  /** Index of the newline (or end of text) ending the {@code --} comment at {@code start}; scan.l ends it at CR or LF. */
+  /**
+   * Index of the newline (or end of text) ending the {@code --} comment at {@code start}; scan.l
+   * ends it at CR or LF.
+   */
   public static int lineCommentEnd(CharSequence text, int start) {
     int i = start + 2;
     int length = text.length();
@@ -47,7 +52,10 @@ public final class Lexing {
     return length;
   }
 
-  /** Index just after the block comment at {@code start}, counting nested {@code /*}; -1 if it never closes. */
+  /**
+   * Index just after the block comment at {@code start}, counting nested {@code /*}; -1 if it never
+   * closes.
+   */
   public static int blockCommentEnd(CharSequence text, int start) {
     int depth = 1;
     int i = start + 2;
@@ -71,8 +79,8 @@ public final class Lexing {
   }
 
   /**
-   * Index just after the quoted string or name opening at {@code start} (its quote doubled inside stays inside); the
-   * end of the text if it never closes.
+   * Index just after the quoted string or name opening at {@code start} (its quote doubled inside
+   * stays inside); the end of the text if it never closes.
    *
    * @param backslashes an {@code E''} string, where a backslash escapes the next character
    */
@@ -97,8 +105,9 @@ public final class Lexing {
   }
 
   /**
-   * Index just after the {@code $tag$} opening a dollar quote at {@code start}, or -1 when there is none there: a
-   * {@code $} inside a name ({@code a$b}) or before a digit ({@code $1}) opens nothing.
+   * Index just after the {@code $tag$} opening a dollar quote at {@code start}, or -1 when there is
+   * none there: a {@code $} inside a name ({@code a$b}) or before a digit ({@code $1}) opens
+   * nothing.
    */
   public static int dollarTagEnd(CharSequence text, int start) {
     if (start > 0 && isIdentifierPart(text.charAt(start - 1))) {

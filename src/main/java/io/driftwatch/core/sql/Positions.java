@@ -31,10 +31,13 @@ final class Positions {
     }
     while (offset < target) {
       char c = text.charAt(offset);
-      if (c == '\n' || (c == '\r' && (offset + 1 >= text.length() || text.charAt(offset + 1) != '\n'))) {
+      if (c == '\n'
+          || (c == '\r' && (offset + 1 >= text.length() || text.charAt(offset + 1) != '\n'))) {
         line++;
         column = 1;
-      } else if (!Character.isLowSurrogate(c) || offset == 0 || !Character.isHighSurrogate(text.charAt(offset - 1))) {
+      } else if (!Character.isLowSurrogate(c)
+          || offset == 0
+          || !Character.isHighSurrogate(text.charAt(offset - 1))) {
         column++;
       }
       offset++;

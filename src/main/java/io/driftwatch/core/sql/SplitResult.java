@@ -7,8 +7,8 @@ import java.util.List;
  * empty the last statement is {@link SqlStatement#unparsed() unparsed}: it runs from where the
  * splitter lost track to the end of the script.
  *
- * @param count the statements of the script: more than {@code statements} holds when the split kept only the first
- *     ones ({@link SqlScript#split(String, int)})
+ * @param count the statements of the script: more than {@code statements} holds when the split kept
+ *     only the first ones ({@link SqlScript#split(String, int)})
  */
 public record SplitResult(List<SqlStatement> statements, List<SplitProblem> problems, int count) {
 

@@ -11,11 +11,12 @@ import java.util.List;
  *
  * <p>Hand-written because no maintained Java library splits PostgreSQL scripts exactly as the
  * server does: dollar quoting with tags, nested block comments, {@code E''} strings with backslash
- * escapes next to standard-conforming {@code ''} strings, and {@code BEGIN ATOMIC} bodies. JSqlParser
- * and its kind reject valid PostgreSQL or cut dollar-quoted bodies at their inner semicolons, and
- * none says what it could not read. This lexer follows {@code scan.l} and {@code psqlscan.l} (the
- * rules are cited where they apply) and, instead of guessing, reports an unterminated construct and
- * returns the rest of the script as one statement marked {@link SqlStatement#unparsed()}.
+ * escapes next to standard-conforming {@code ''} strings, and {@code BEGIN ATOMIC} bodies.
+ * JSqlParser and its kind reject valid PostgreSQL or cut dollar-quoted bodies at their inner
+ * semicolons, and none says what it could not read. This lexer follows {@code scan.l} and {@code
+ * psqlscan.l} (the rules are cited where they apply) and, instead of guessing, reports an
+ * unterminated construct and returns the rest of the script as one statement marked {@link
+ * SqlStatement#unparsed()}.
  *
  * <p>Assumes {@code standard_conforming_strings = on}, the default since PostgreSQL 9.1 and what
  * Prisma runs with: a backslash escapes only in {@code E'...'} strings. One pass, no backtracking
@@ -24,20 +25,26 @@ import java.util.List;
 public final class SqlScript {
 
   private static final char BYTE_ORDER_MARK = '\uFEFF';
-  private static final List<String> HEADER_WORDS = List.of("create", "or", "replace", "function", "procedure");
+  private static final List<String> HEADER_WORDS =
+      List.of("create", "or", "replace", "function", "procedure");
 
   private final String sql;
   private final int length;
   private final int maxStatements;
   private final Positions positions;
   private final List<SqlStatement> statements = new ArrayList<>();
+
   /** Every statement of the script, kept or not. */
   private int count;
+
   private final List<SplitProblem> problems = new ArrayList<>();
 
   /** Comments seen since the last statement ended, waiting for the next one to start. */
   private final List<String> pendingComments = new ArrayList<>();
-  /** False between a semicolon and the next line break: a comment there trails the statement before. */
+
+  /**
+   * False between a semicolon and the next line break: a comment there trails the statement before.
+   */
   private boolean lineBreakSinceTerminator = true;
 
   // The statement being read; statementStart is -1 between statements.
@@ -48,7 +55,11 @@ public final class SqlScript {
   private int beginDepth;
   private int outermostBegin;
   private int wordCount;
-  /** First letters of the first four words when they are create/or/replace/function/procedure, as psqlscan.l keeps them. */
+
+  /**
+   * First letters of the first four words when they are create/or/replace/function/procedure, as
+   * psqlscan.l keeps them.
+   */
   private final char[] headerWords = new char[4];
 
   private SqlScript(String sql, int maxStatements) {
@@ -58,16 +69,20 @@ public final class SqlScript {
     this.positions = new Positions(sql);
   }
 
-  /** Splits {@code sql} (the contents of a migration.sql) into its statements. Never throws on any input. */
+  /**
+   * Splits {@code sql} (the contents of a migration.sql) into its statements. Never throws on any
+   * input.
+   */
   public static SplitResult split(String sql) {
     return split(sql, Integer.MAX_VALUE);
   }
 
   /**
    * Splits {@code sql}, keeping its first {@code maxStatements} statements: the others are counted
-   * ({@link SplitResult#count()}) and not kept, so a script of a million one-line statements costs the time of one
-   * pass and the memory of {@code maxStatements} (a kept statement costs about a hundred bytes, ten times the size of
-   * a {@code SELECT 1;}). A problem past them is still reported.
+   * ({@link SplitResult#count()}) and not kept, so a script of a million one-line statements costs
+   * the time of one pass and the memory of {@code maxStatements} (a kept statement costs about a
+   * hundred bytes, ten times the size of a {@code SELECT 1;}). A problem past them is still
+   * reported.
    */
   public static SplitResult split(String sql, int maxStatements) {
     SqlScript script = new SqlScript(sql == null ? "" : sql, maxStatements);
@@ -88,7 +103,8 @@ public final class SqlScript {
       } else if (Lexing.isSpace(c)) {
         i++;
       } else if (c == ';') {
-        if (parenDepth == 0 && beginDepth == 0) { // psqlscan.l: only then does ";" end the statement
+        if (parenDepth == 0
+            && beginDepth == 0) { // psqlscan.l: only then does ";" end the statement
           endStatement(i);
         }
         i++;
@@ -168,7 +184,10 @@ public final class SqlScript {
     }
   }
 
-  /** A word (keyword or unquoted name); tracks psqlscan.l's BEGIN ... END depth in CREATE FUNCTION / PROCEDURE. */
+  /**
+   * A word (keyword or unquoted name); tracks psqlscan.l's BEGIN ... END depth in CREATE FUNCTION /
+   * PROCEDURE.
+   */
   private void word(int start, int end) {
     if (wordCount < headerWords.length) {
       headerWords[wordCount] = headerLetter(start, end);
@@ -203,20 +222,28 @@ public final class SqlScript {
   private boolean inRoutineDefinition() {
     char[] w = headerWords;
     return w[0] == 'c'
-        && (w[1] == 'f' || w[1] == 'p' || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
+        && (w[1] == 'f'
+            || w[1] == 'p'
+            || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
   }
 
   private boolean wordIs(int start, int end, String lowerCase) {
-    return end - start == lowerCase.length() && sql.regionMatches(true, start, lowerCase, 0, lowerCase.length());
+    return end - start == lowerCase.length()
+        && sql.regionMatches(true, start, lowerCase, 0, lowerCase.length());
   }
 
-  /** End of a standard string or quoted identifier: only a doubled quote escapes. -1 once reported. */
+  /**
+   * End of a standard string or quoted identifier: only a doubled quote escapes. -1 once reported.
+   */
   private int quotedEnd(int start, char quote) {
     int i = start + 1;
     while (true) {
       int close = sql.indexOf(quote, i);
       if (close < 0) {
-        fail(quote == '"' ? Code.UNTERMINATED_QUOTED_IDENTIFIER : Code.UNTERMINATED_STRING, start, "");
+        fail(
+            quote == '"' ? Code.UNTERMINATED_QUOTED_IDENTIFIER : Code.UNTERMINATED_STRING,
+            start,
+            "");
         return -1;
       }
       if (close + 1 < length && sql.charAt(close + 1) == quote) {
@@ -251,8 +278,8 @@ public final class SqlScript {
   /**
    * After a {@code $}: a dollar-quoted string when a delimiter {@code $$} or {@code $tag$} starts
    * here (scan.l dolqdelim), else a lone {@code $} (a parameter such as {@code $1}, or an operator
-   * character). The body ends at the first occurrence of the same delimiter, which is where scan.l's
-   * backing up over non-matching {@code $other$} tags lands too.
+   * character). The body ends at the first occurrence of the same delimiter, which is where
+   * scan.l's backing up over non-matching {@code $other$} tags lands too.
    */
   private int dollarEnd(int start) {
     int i = start + 1;
@@ -297,7 +324,9 @@ public final class SqlScript {
     }
   }
 
-  /** Gives up at an unterminated construct: the rest of the script becomes one unparsed statement. */
+  /**
+   * Gives up at an unterminated construct: the rest of the script becomes one unparsed statement.
+   */
   private void fail(Code code, int constructStart, String detail) {
     startStatement(constructStart);
     emit(length, true);
@@ -311,8 +340,15 @@ public final class SqlScript {
     }
     if (count++ < maxStatements) {
       Positions.Position at = positions.of(statementStart);
-      statements.add(new SqlStatement(
-          sql.substring(statementStart, end), statementStart, end, at.line(), at.column(), statementComments, unparsed));
+      statements.add(
+          new SqlStatement(
+              sql.substring(statementStart, end),
+              statementStart,
+              end,
+              at.line(),
+              at.column(),
+              statementComments,
+              unparsed));
     }
     statementStart = -1;
     statementComments = List.of();
@@ -324,8 +360,13 @@ public final class SqlScript {
 
   private void problem(Code code, int offset, String detail) {
     Positions.Position at = positions.of(offset);
-    problems.add(new SplitProblem(code, offset, at.line(), at.column(),
-        "%s%s starting at line %d, column %d: the rest of the script is one unparsed statement; close it or remove it"
-            .formatted(code.description(), detail, at.line(), at.column())));
+    problems.add(
+        new SplitProblem(
+            code,
+            offset,
+            at.line(),
+            at.column(),
+            "%s%s starting at line %d, column %d: the rest of the script is one unparsed statement; close it or remove it"
+                .formatted(code.description(), detail, at.line(), at.column())));
   }
 }

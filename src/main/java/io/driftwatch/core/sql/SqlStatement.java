@@ -13,14 +13,20 @@ import java.util.Objects;
  * @param end index just after its last character (before whitespace and the semicolon)
  * @param line 1-based line of {@code start}
  * @param column 1-based column of {@code start}, in code points (a byte order mark is not counted)
- * @param leadingComments the comments between the previous statement and this one, as written
- *     (e.g. Prisma's {@code -- CreateTable}); a comment on the same line after the previous
- *     statement's semicolon belongs to that statement and is not listed
+ * @param leadingComments the comments between the previous statement and this one, as written (e.g.
+ *     Prisma's {@code -- CreateTable}); a comment on the same line after the previous statement's
+ *     semicolon belongs to that statement and is not listed
  * @param unparsed true when the splitter lost track inside this statement (see {@link
  *     SplitResult#problems()}): its end is the end of the script, not a known statement end
  */
 public record SqlStatement(
-    String text, int start, int end, int line, int column, List<String> leadingComments, boolean unparsed) {
+    String text,
+    int start,
+    int end,
+    int line,
+    int column,
+    List<String> leadingComments,
+    boolean unparsed) {
 
   /** Enough leading words to tell {@code CREATE UNIQUE INDEX CONCURRENTLY IF NOT} apart. */
   static final int MAX_KEYWORDS = 6;
@@ -33,9 +39,9 @@ public record SqlStatement(
   /**
    * The leading unquoted words, upper-cased, comments and whitespace skipped, stopping at the first
    * token that is not a word (a quoted name, a parenthesis, a string...) and after {@value
-   * #MAX_KEYWORDS} words. {@code CREATE UNIQUE INDEX CONCURRENTLY "idx" ON ...} gives {@code [CREATE,
-   * UNIQUE, INDEX, CONCURRENTLY]}. Unquoted names are words too: {@code DROP TABLE users} gives
-   * {@code [DROP, TABLE, USERS]}.
+   * #MAX_KEYWORDS} words. {@code CREATE UNIQUE INDEX CONCURRENTLY "idx" ON ...} gives {@code
+   * [CREATE, UNIQUE, INDEX, CONCURRENTLY]}. Unquoted names are words too: {@code DROP TABLE users}
+   * gives {@code [DROP, TABLE, USERS]}.
    */
   public List<String> keywords() {
     List<String> words = new ArrayList<>(4);
@@ -49,21 +55,32 @@ public record SqlStatement(
   }
 
   /**
-   * This statement with its text (and each leading comment) cut to its first {@code maxChars} characters, the rest of
-   * its fields unchanged: what a reader keeps long after the split (where the statement is, how it starts) without
-   * keeping the text of a data load. The text is then the start of the statement, not all of it.
+   * This statement with its text (and each leading comment) cut to its first {@code maxChars}
+   * characters, the rest of its fields unchanged: what a reader keeps long after the split (where
+   * the statement is, how it starts) without keeping the text of a data load. The text is then the
+   * start of the statement, not all of it.
    */
   public SqlStatement cut(int maxChars) {
     boolean longComment = leadingComments.stream().anyMatch(comment -> comment.length() > maxChars);
     if (text.length() <= maxChars && !longComment) {
       return this;
     }
-    return new SqlStatement(text.length() <= maxChars ? text : text.substring(0, maxChars), start, end, line, column,
-        leadingComments.stream().map(comment -> comment.length() <= maxChars ? comment : comment.substring(0, maxChars))
-            .toList(), unparsed);
+    return new SqlStatement(
+        text.length() <= maxChars ? text : text.substring(0, maxChars),
+        start,
+        end,
+        line,
+        column,
+        leadingComments.stream()
+            .map(comment -> comment.length() <= maxChars ? comment : comment.substring(0, maxChars))
+            .toList(),
+        unparsed);
   }
 
-  /** The statement's first line, stripped, cut at {@code maxLength} characters (with an ellipsis): to quote it. */
+  /**
+   * The statement's first line, stripped, cut at {@code maxLength} characters (with an ellipsis):
+   * to quote it.
+   */
   public String firstLine(int maxLength) {
     String first = text.strip().lines().findFirst().orElse("").strip();
     return first.length() > maxLength ? first.substring(0, maxLength) + "…" : first;
@@ -71,8 +88,8 @@ public record SqlStatement(
 
   /**
    * True when the statement starts with these words, in any case: {@code is("ALTER", "TABLE")}. The
-   * same answer as comparing with {@link #keywords()}, read in place without building the list: rules
-   * ask it of every statement.
+   * same answer as comparing with {@link #keywords()}, read in place without building the list:
+   * rules ask it of every statement.
    */
   public boolean is(String... leadingWords) {
     if (leadingWords.length == 0 || leadingWords.length > MAX_KEYWORDS) {
@@ -93,8 +110,9 @@ public record SqlStatement(
   }
 
   /**
-   * Where the next leading word starts at or after {@code from}, whitespace and comments skipped; -1
-   * when the next token is not a word (a quoted name, a parenthesis, a string...) or there is none.
+   * Where the next leading word starts at or after {@code from}, whitespace and comments skipped;
+   * -1 when the next token is not a word (a quoted name, a parenthesis, a string...) or there is
+   * none.
    */
   private int nextWord(int from) {
     int i = from;
@@ -112,8 +130,11 @@ public record SqlStatement(
         }
       } else if (Lexing.isIdentifierStart(c)) {
         int end = wordEnd(i);
-        if (end == i + 1 && end < length && (text.charAt(end) == '\'' || (text.charAt(end) == '&' && (c == 'U' || c == 'u')))) {
-          return -1; // E'...', B'...', X'...', N'...', U&'...', U&"...": a string or quoted name, not a word
+        if (end == i + 1
+            && end < length
+            && (text.charAt(end) == '\'' || (text.charAt(end) == '&' && (c == 'U' || c == 'u')))) {
+          return -1; // E'...', B'...', X'...', N'...', U&'...', U&"...": a string or quoted name,
+          // not a word
         }
         return i;
       } else {
@@ -131,7 +152,10 @@ public record SqlStatement(
     return i;
   }
 
-  /** True when {@code text[start, end)} upper-cased, as {@link #keywords()} has it, equals {@code word} ignoring case. */
+  /**
+   * True when {@code text[start, end)} upper-cased, as {@link #keywords()} has it, equals {@code
+   * word} ignoring case.
+   */
   private boolean upperCasedEquals(int start, int end, String word) {
     for (int i = start; i < end; i++) {
       if (text.charAt(i) >= 0x80) {

@@ -38,23 +38,32 @@ public record SqlToken(Kind kind, String value, String raw) {
   }
 
   /**
-   * The name the token stands for: an unquoted word folded to lower case, a quoted one as written; cut to
-   * {@link #MAX_NAME_BYTES} bytes as the server cuts it, so a megabyte-long name is the name PostgreSQL would make of it
-   * (and costs what a name costs).
+   * The name the token stands for: an unquoted word folded to lower case, a quoted one as written;
+   * cut to {@link #MAX_NAME_BYTES} bytes as the server cuts it, so a megabyte-long name is the name
+   * PostgreSQL would make of it (and costs what a name costs).
    */
   public String name() {
     return truncatedName(kind == Kind.WORD ? raw.toLowerCase(Locale.ROOT) : value);
   }
 
-  /** NAMEDATALEN - 1: the longest name PostgreSQL keeps, in bytes; a longer one is cut (with a NOTICE). */
+  /**
+   * NAMEDATALEN - 1: the longest name PostgreSQL keeps, in bytes; a longer one is cut (with a
+   * NOTICE).
+   */
   public static final int MAX_NAME_BYTES = 63;
 
-  /** The name cut to {@link #MAX_NAME_BYTES} bytes of UTF-8 at a character boundary, as {@code truncate_identifier}. */
+  /**
+   * The name cut to {@link #MAX_NAME_BYTES} bytes of UTF-8 at a character boundary, as {@code
+   * truncate_identifier}.
+   */
   public static String truncatedName(String name) {
     return truncated(name, MAX_NAME_BYTES);
   }
 
-  /** The longest start of {@code name} of at most {@code maxBytes} bytes of UTF-8 that ends on a character. */
+  /**
+   * The longest start of {@code name} of at most {@code maxBytes} bytes of UTF-8 that ends on a
+   * character.
+   */
   public static String truncated(String name, int maxBytes) {
     if (name.length() <= maxBytes / 4) {
       return name; // at most four bytes a character: short enough whatever it holds

@@ -11,9 +11,10 @@ import java.util.Locale;
  * dialect without a full grammar. An unterminated construct ends the token list at the end of the
  * text; the splitter has already reported it.
  *
- * <p>{@link Lexer} reads the tokens one at a time, so a reader that needs only the head of a statement (or a scan
- * that keeps nothing) never holds the tokens of a whole data load: a token costs about a hundred bytes, fifty times
- * the two characters of a {@code 1,} in an {@code INSERT} of a million rows.
+ * <p>{@link Lexer} reads the tokens one at a time, so a reader that needs only the head of a
+ * statement (or a scan that keeps nothing) never holds the tokens of a whole data load: a token
+ * costs about a hundred bytes, fifty times the two characters of a {@code 1,} in an {@code INSERT}
+ * of a million rows.
  */
 public final class SqlTokens {
 
@@ -45,7 +46,9 @@ public final class SqlTokens {
     private final int length;
     private int i;
 
-    /** @param from where to start: the start of the text, or the end of a token read before */
+    /**
+     * @param from where to start: the start of the text, or the end of a token read before
+     */
     public Lexer(String text, int from) {
       this.text = text;
       this.length = text.length();
@@ -80,7 +83,9 @@ public final class SqlTokens {
           return new SqlToken(SqlToken.Kind.STRING, unquote(raw, '\'', false), raw);
         } else if ((c == 'E' || c == 'e') && next == '\'') {
           i = Lexing.quotedEnd(text, i + 1, '\'', true);
-          return new SqlToken(SqlToken.Kind.STRING, unquote(text.substring(start + 1, i), '\'', true),
+          return new SqlToken(
+              SqlToken.Kind.STRING,
+              unquote(text.substring(start + 1, i), '\'', true),
               text.substring(start, i));
         } else if (c == '$' && Lexing.dollarTagEnd(text, i) > 0) {
           int tagEnd = Lexing.dollarTagEnd(text, i);
@@ -96,7 +101,8 @@ public final class SqlTokens {
           String word = text.substring(start, i);
           return new SqlToken(SqlToken.Kind.WORD, word.toUpperCase(Locale.ROOT), word);
         } else if (Character.isDigit(c)) {
-          while (i < length && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+          while (i < length
+              && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
             i++;
           }
           String number = text.substring(start, i);
@@ -115,7 +121,10 @@ public final class SqlTokens {
   }
 
   private static String unquote(String quoted, char quote, boolean backslashes) {
-    int end = quoted.length() > 1 && quoted.charAt(quoted.length() - 1) == quote ? quoted.length() - 1 : quoted.length();
+    int end =
+        quoted.length() > 1 && quoted.charAt(quoted.length() - 1) == quote
+            ? quoted.length() - 1
+            : quoted.length();
     String inner = quoted.substring(1, end);
     String doubled = String.valueOf(quote) + quote;
     String value = inner.replace(doubled, String.valueOf(quote));
@@ -127,14 +136,15 @@ public final class SqlTokens {
       char c = value.charAt(i);
       if (c == '\\' && i + 1 < value.length()) {
         char escaped = value.charAt(++i);
-        out.append(switch (escaped) {
-          case 'n' -> '\n';
-          case 't' -> '\t';
-          case 'r' -> '\r';
-          case 'b' -> '\b';
-          case 'f' -> '\f';
-          default -> escaped;
-        });
+        out.append(
+            switch (escaped) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              case 'r' -> '\r';
+              case 'b' -> '\b';
+              case 'f' -> '\f';
+              default -> escaped;
+            });
       } else {
         out.append(c);
       }

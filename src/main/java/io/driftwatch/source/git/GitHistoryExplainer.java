@@ -60,7 +60,10 @@ final class GitHistoryExplainer {
 
   /** A phantom's script larger than this is not read: its evidence has no script. */
   static final long MAX_SCRIPT_BYTES = 1024 * 1024;
-  /** All phantom scripts read by one explanation together; past it, further evidence has no script. */
+
+  /**
+   * All phantom scripts read by one explanation together; past it, further evidence has no script.
+   */
   static final long MAX_SCRIPTS_BYTES = 16 * 1024 * 1024;
 
   private final Repository repository;
@@ -74,7 +77,8 @@ final class GitHistoryExplainer {
     this.timeout = timeout;
   }
 
-  HistoryEvidence explain(RevCommit head, String migrationsDirectory, String auditedBranch, EvidenceRequest request) {
+  HistoryEvidence explain(
+      RevCommit head, String migrationsDirectory, String auditedBranch, EvidenceRequest request) {
     Instant deadline = Instant.now().plus(timeout);
     scriptBudget = MAX_SCRIPTS_BYTES;
     Set<String> names = new HashSet<>();
@@ -93,11 +97,15 @@ final class GitHistoryExplainer {
       Map<String, Evidence> phantoms = new LinkedHashMap<>(walk.phantoms);
       Set<String> unexplained = new HashSet<>(walk.phantomsLeft);
       if (!unexplained.isEmpty()) {
-        phantoms.putAll(onOtherBranches(prefix, unexplained, auditedBranch, walk.complete, deadline));
+        phantoms.putAll(
+            onOtherBranches(prefix, unexplained, auditedBranch, walk.complete, deadline));
       }
       Map<String, Evidence> edits = new LinkedHashMap<>();
-      walk.changes.forEach((name, changes) ->
-          edits.put(name, new Evidence(Kind.CHANGED_AFTER_APPLY, changes, List.of(), null, prefix + name)));
+      walk.changes.forEach(
+          (name, changes) ->
+              edits.put(
+                  name,
+                  new Evidence(Kind.CHANGED_AFTER_APPLY, changes, List.of(), null, prefix + name)));
       return new HistoryEvidence(phantoms, edits, walk.additions, walk.complete);
     } catch (IOException e) {
       throw new UncheckedIOException("the history of the repository cannot be read", e);
@@ -129,13 +137,15 @@ final class GitHistoryExplainer {
     }
 
     void run(RevCommit head) throws IOException {
-      Instant earliestApplied = request.edited().values().stream().min(Instant::compareTo).orElse(null);
+      Instant earliestApplied =
+          request.edited().values().stream().min(Instant::compareTo).orElse(null);
       List<String> paths = names.stream().map(name -> prefix + name).toList();
       try (RevWalk revWalk = new RevWalk(repository);
           DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
         formatter.setRepository(repository);
         formatter.setPathFilter(PathFilterGroup.createFromStrings(paths));
-        revWalk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
+        revWalk.setTreeFilter(
+            AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
         revWalk.setRewriteParents(false);
         revWalk.markStart(revWalk.parseCommit(head));
         int walked = 0;
@@ -145,7 +155,8 @@ final class GitHistoryExplainer {
             return;
           }
           Instant time = Instant.ofEpochSecond(commit.getCommitTime());
-          if (phantomsLeft.isEmpty() && additionsLeft.isEmpty()
+          if (phantomsLeft.isEmpty()
+              && additionsLeft.isEmpty()
               && (earliestApplied == null || time.isBefore(earliestApplied))) {
             return;
           }
@@ -156,8 +167,10 @@ final class GitHistoryExplainer {
       }
     }
 
-    private void classify(RevCommit commit, Instant time, DiffEntry entry, DiffFormatter formatter) throws IOException {
-      String path = entry.getChangeType() == ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+    private void classify(RevCommit commit, Instant time, DiffEntry entry, DiffFormatter formatter)
+        throws IOException {
+      String path =
+          entry.getChangeType() == ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
       String rest = path.substring(prefix.length());
       int slash = rest.indexOf('/');
       if (slash < 0 || !rest.substring(slash + 1).equals(GitMigrationSource.SCRIPT)) {
@@ -167,7 +180,8 @@ final class GitHistoryExplainer {
       switch (entry.getChangeType()) {
         case ADD, COPY -> {
           if (additionsLeft.remove(name)) {
-            additions.put(name, Evidence.of(Kind.ADDED, GitMigrationSource.revision(commit), prefix + name));
+            additions.put(
+                name, Evidence.of(Kind.ADDED, GitMigrationSource.revision(commit), prefix + name));
           }
         }
         case DELETE -> {
@@ -184,11 +198,12 @@ final class GitHistoryExplainer {
               added += edit.getLengthB();
               removed += edit.getLengthA();
             }
-            changes.computeIfAbsent(name, ignored -> new ArrayList<>())
+            changes
+                .computeIfAbsent(name, ignored -> new ArrayList<>())
                 .add(new CommitChange(GitMigrationSource.revision(commit), added, removed));
           }
         }
-        default -> { }
+        default -> {}
       }
     }
 
@@ -199,34 +214,48 @@ final class GitHistoryExplainer {
     private Evidence deletion(RevCommit commit, DiffEntry deleted, String name) throws IOException {
       Revision revision = GitMigrationSource.revision(commit);
       Optional<String> script = script(deleted.getOldId().toObjectId(), deleted.getOldMode());
-      try (RevWalk parser = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+      try (RevWalk parser = new RevWalk(repository);
+          TreeWalk tree = new TreeWalk(repository)) {
         tree.addTree(parentTree(parser, commit));
         tree.addTree(treeOf(commit));
         tree.setRecursive(true);
         if (!prefix.isEmpty()) {
-          tree.setFilter(AndTreeFilter.create(PathFilter.create(prefix.substring(0, prefix.length() - 1)), TreeFilter.ANY_DIFF));
+          tree.setFilter(
+              AndTreeFilter.create(
+                  PathFilter.create(prefix.substring(0, prefix.length() - 1)),
+                  TreeFilter.ANY_DIFF));
         } else {
           tree.setFilter(TreeFilter.ANY_DIFF);
         }
         for (DiffEntry entry : DiffEntry.scan(tree)) {
-          if (entry.getChangeType() == ChangeType.ADD && entry.getNewId().toObjectId().equals(deleted.getOldId().toObjectId())
+          if (entry.getChangeType() == ChangeType.ADD
+              && entry.getNewId().toObjectId().equals(deleted.getOldId().toObjectId())
               && entry.getNewPath().endsWith("/" + GitMigrationSource.SCRIPT)) {
             String other = entry.getNewPath().substring(prefix.length());
             other = other.substring(0, other.indexOf('/'));
-            return new Evidence(Kind.RENAMED, List.of(CommitChange.of(revision)), List.of(), other, prefix + name, script);
+            return new Evidence(
+                Kind.RENAMED,
+                List.of(CommitChange.of(revision)),
+                List.of(),
+                other,
+                prefix + name,
+                script);
           }
         }
       }
-      return new Evidence(Kind.DELETED, List.of(CommitChange.of(revision)), List.of(), null, prefix + name, script);
+      return new Evidence(
+          Kind.DELETED, List.of(CommitChange.of(revision)), List.of(), null, prefix + name, script);
     }
   }
 
   /**
    * Phantoms the audited ref never had: on another branch's tip (with the script of the first such
-   * branch by name), somewhere in their history (with the script nearest the commit found), or nowhere.
+   * branch by name), somewhere in their history (with the script nearest the commit found), or
+   * nowhere.
    */
   private Map<String, Evidence> onOtherBranches(
-      String prefix, Set<String> phantoms, String auditedBranch, boolean complete, Instant deadline) throws IOException {
+      String prefix, Set<String> phantoms, String auditedBranch, boolean complete, Instant deadline)
+      throws IOException {
     List<Ref> branches = new ArrayList<>();
     for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
       if (!ref.getName().equals(auditedBranch)) {
@@ -239,9 +268,12 @@ final class GitHistoryExplainer {
       for (Ref branch : branches) {
         RevCommit tip = walk.parseCommit(branch.getObjectId());
         for (String phantom : phantoms) {
-          try (TreeWalk script = TreeWalk.forPath(repository, prefix + phantom + "/" + GitMigrationSource.SCRIPT, tip.getTree())) {
+          try (TreeWalk script =
+              TreeWalk.forPath(
+                  repository, prefix + phantom + "/" + GitMigrationSource.SCRIPT, tip.getTree())) {
             if (script != null) {
-              atTips.computeIfAbsent(phantom, ignored -> new TreeMap<>())
+              atTips
+                  .computeIfAbsent(phantom, ignored -> new TreeMap<>())
                   .put(shortName(branch), new Blob(script.getObjectId(0), script.getFileMode(0)));
             }
           }
@@ -251,8 +283,15 @@ final class GitHistoryExplainer {
         TreeMap<String, Blob> having = atTips.get(phantom);
         if (having != null) {
           Blob first = having.firstEntry().getValue();
-          found.put(phantom, new Evidence(Kind.ONLY_ON_BRANCH, List.of(), List.copyOf(having.keySet()), null,
-              prefix + phantom, script(first.id(), first.mode())));
+          found.put(
+              phantom,
+              new Evidence(
+                  Kind.ONLY_ON_BRANCH,
+                  List.of(),
+                  List.copyOf(having.keySet()),
+                  null,
+                  prefix + phantom,
+                  script(first.id(), first.mode())));
         }
       }
     }
@@ -264,7 +303,8 @@ final class GitHistoryExplainer {
     boolean searchedEverywhere = complete;
     try (RevWalk walk = new RevWalk(repository)) {
       List<String> paths = remaining.stream().map(name -> prefix + name).toList();
-      walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
+      walk.setTreeFilter(
+          AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
       for (Ref branch : branches) {
         walk.markStart(walk.parseCommit(branch.getObjectId()));
       }
@@ -277,9 +317,15 @@ final class GitHistoryExplainer {
         for (String phantom : List.copyOf(remaining)) {
           if (touches(commit, prefix + phantom)) {
             List<String> having = reachingBranches(commit, branches);
-            found.put(phantom, new Evidence(Kind.ONLY_ON_BRANCH,
-                List.of(CommitChange.of(GitMigrationSource.revision(commit))), having, null, prefix + phantom,
-                scriptNear(commit, prefix + phantom + "/" + GitMigrationSource.SCRIPT)));
+            found.put(
+                phantom,
+                new Evidence(
+                    Kind.ONLY_ON_BRANCH,
+                    List.of(CommitChange.of(GitMigrationSource.revision(commit))),
+                    having,
+                    null,
+                    prefix + phantom,
+                    scriptNear(commit, prefix + phantom + "/" + GitMigrationSource.SCRIPT)));
             remaining.remove(phantom);
           }
         }
@@ -287,7 +333,9 @@ final class GitHistoryExplainer {
     }
     if (searchedEverywhere) {
       for (String phantom : remaining) {
-        found.put(phantom, new Evidence(Kind.NEVER_COMMITTED, List.of(), List.of(), null, prefix + phantom));
+        found.put(
+            phantom,
+            new Evidence(Kind.NEVER_COMMITTED, List.of(), List.of(), null, prefix + phantom));
       }
     }
     return found;
@@ -315,12 +363,13 @@ final class GitHistoryExplainer {
   }
 
   /**
-   * A script's text (UTF-8), or empty: not a regular file, missing from the repository, over
-   * {@link #MAX_SCRIPT_BYTES}, past the explanation's budget, or unreadable. The script is a bonus:
+   * A script's text (UTF-8), or empty: not a regular file, missing from the repository, over {@link
+   * #MAX_SCRIPT_BYTES}, past the explanation's budget, or unreadable. The script is a bonus:
    * failing to read it never fails the explanation.
    */
   private Optional<String> script(AnyObjectId blob, FileMode mode) {
-    if (blob == null || ObjectId.zeroId().equals(blob)
+    if (blob == null
+        || ObjectId.zeroId().equals(blob)
         || (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE)) {
       return Optional.empty();
     }
@@ -331,7 +380,8 @@ final class GitHistoryExplainer {
         return Optional.empty();
       }
       scriptBudget -= size;
-      return Optional.of(new String(loader.getBytes((int) MAX_SCRIPT_BYTES), StandardCharsets.UTF_8));
+      return Optional.of(
+          new String(loader.getBytes((int) MAX_SCRIPT_BYTES), StandardCharsets.UTF_8));
     } catch (IOException | LargeObjectException e) {
       return Optional.empty();
     }
@@ -341,7 +391,8 @@ final class GitHistoryExplainer {
   private record Blob(ObjectId id, FileMode mode) {}
 
   private boolean touches(RevCommit commit, String path) throws IOException {
-    try (RevWalk parser = new RevWalk(repository); TreeWalk tree = new TreeWalk(repository)) {
+    try (RevWalk parser = new RevWalk(repository);
+        TreeWalk tree = new TreeWalk(repository)) {
       tree.addTree(parentTree(parser, commit));
       tree.addTree(treeOf(commit));
       tree.setRecursive(true);
@@ -350,16 +401,19 @@ final class GitHistoryExplainer {
     }
   }
 
-  private List<String> reachingBranches(RevCommit commit, Collection<Ref> branches) throws IOException {
+  private List<String> reachingBranches(RevCommit commit, Collection<Ref> branches)
+      throws IOException {
     try (RevWalk walk = new RevWalk(repository)) {
-      return RevWalkUtils.findBranchesReachableFrom(walk.parseCommit(commit), walk, branches).stream()
+      return RevWalkUtils.findBranchesReachableFrom(walk.parseCommit(commit), walk, branches)
+          .stream()
           .map(GitHistoryExplainer::shortName)
           .sorted()
           .toList();
     }
   }
 
-  private org.eclipse.jgit.treewalk.AbstractTreeIterator parentTree(RevWalk walk, RevCommit commit) throws IOException {
+  private org.eclipse.jgit.treewalk.AbstractTreeIterator parentTree(RevWalk walk, RevCommit commit)
+      throws IOException {
     if (commit.getParentCount() == 0) {
       return new EmptyTreeIterator();
     }
@@ -367,7 +421,8 @@ final class GitHistoryExplainer {
     return treeIterator(parent);
   }
 
-  private org.eclipse.jgit.treewalk.AbstractTreeIterator treeOf(RevCommit commit) throws IOException {
+  private org.eclipse.jgit.treewalk.AbstractTreeIterator treeOf(RevCommit commit)
+      throws IOException {
     return treeIterator(commit);
   }
 
@@ -378,6 +433,8 @@ final class GitHistoryExplainer {
   }
 
   private static String shortName(Ref ref) {
-    return ref.getName().startsWith(Constants.R_HEADS) ? ref.getName().substring(Constants.R_HEADS.length()) : ref.getName();
+    return ref.getName().startsWith(Constants.R_HEADS)
+        ? ref.getName().substring(Constants.R_HEADS.length())
+        : ref.getName();
   }
 }

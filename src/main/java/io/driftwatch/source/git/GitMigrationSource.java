@@ -35,8 +35,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Reads the migrations folder from the tree of a commit in a bare mirror, without a checkout. The
- * repository is not trusted: entry names are checked, links and submodules are never followed,
- * each script and the whole folder have a size limit, and only the migrations folder is read.
+ * repository is not trusted: entry names are checked, links and submodules are never followed, each
+ * script and the whole folder have a size limit, and only the migrations folder is read.
  */
 public final class GitMigrationSource implements MigrationSource {
 
@@ -51,31 +51,59 @@ public final class GitMigrationSource implements MigrationSource {
   private final java.util.function.Function<String, String> refusal;
   private Repository repository;
   private RevCommit commit;
-  /** What this source holds of the service's memory budget, from the read until {@link #close()}. */
+
+  /**
+   * What this source holds of the service's memory budget, from the read until {@link #close()}.
+   */
   private final ScriptMemory.Reservation held;
+
   /** The scripts read, released on {@link #close()}: the audit has ended. */
   private final List<MigrationScript> scripts = new ArrayList<>();
+
   /** The bytes of the schema files read so far by the read in progress (a source reads once). */
   private long schemaBytes;
-  /** The schema file or folder {@link #readSchema} read (its first candidate when none was there). */
+
+  /**
+   * The schema file or folder {@link #readSchema} read (its first candidate when none was there).
+   */
   private String schemaLocation;
 
   /** Size limits and history caps. */
-  public record Limits(long maxScriptBytes, long maxTotalBytes, int historyMaxCommits, java.time.Duration historyTimeout) {}
+  public record Limits(
+      long maxScriptBytes,
+      long maxTotalBytes,
+      int historyMaxCommits,
+      java.time.Duration historyTimeout) {}
 
-  public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits) {
+  public GitMigrationSource(
+      GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits) {
     this(spec, credentials, mirrors, limits, url -> null);
   }
 
-  /** @param refusal why the repository at a URL may not be read, or null (outbound policy, source roots) */
-  public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits,
+  /**
+   * @param refusal why the repository at a URL may not be read, or null (outbound policy, source
+   *     roots)
+   */
+  public GitMigrationSource(
+      GitSourceSpec spec,
+      GitCredentials credentials,
+      GitMirrors mirrors,
+      Limits limits,
       java.util.function.Function<String, String> refusal) {
     this(spec, credentials, mirrors, limits, refusal, ScriptMemory.UNBOUNDED);
   }
 
-  /** @param memory the budget the scripts are read within, reserved before they are read, released on close */
-  public GitMigrationSource(GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits,
-      java.util.function.Function<String, String> refusal, ScriptMemory memory) {
+  /**
+   * @param memory the budget the scripts are read within, reserved before they are read, released
+   *     on close
+   */
+  public GitMigrationSource(
+      GitSourceSpec spec,
+      GitCredentials credentials,
+      GitMirrors mirrors,
+      Limits limits,
+      java.util.function.Function<String, String> refusal,
+      ScriptMemory memory) {
     this.spec = spec;
     this.credentials = credentials;
     this.mirrors = mirrors;
@@ -86,14 +114,19 @@ public final class GitMigrationSource implements MigrationSource {
 
   @Override
   public String location() {
-    return RepositoryPaths.maskUrl(spec.url()) + " " + spec.ref() + ":" + spec.migrationsDirectory();
+    return RepositoryPaths.maskUrl(spec.url())
+        + " "
+        + spec.ref()
+        + ":"
+        + spec.migrationsDirectory();
   }
 
   @Override
   public SourceSnapshot read() throws SourceUnavailableException {
     String refused = refusal.apply(spec.url());
     if (refused != null) {
-      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(spec.url()) + ": " + refused);
+      throw new SourceUnavailableException(
+          "cannot fetch " + RepositoryPaths.maskUrl(spec.url()) + ": " + refused);
     }
     repository = mirrors.sync(spec.url(), credentials).repository();
     try (RevWalk walk = new RevWalk(repository)) {
@@ -103,7 +136,8 @@ public final class GitMigrationSource implements MigrationSource {
       List<FolderMigration> migrations = new ArrayList<>();
       Optional<String> lockProvider = Optional.empty();
       long total = 0;
-      try (ObjectReader reader = repository.newObjectReader(); TreeWalk entries = new TreeWalk(reader)) {
+      try (ObjectReader reader = repository.newObjectReader();
+          TreeWalk entries = new TreeWalk(reader)) {
         entries.addTree(migrationsTree);
         entries.setRecursive(false);
         List<ScriptEntry> folders = new ArrayList<>();
@@ -115,13 +149,16 @@ public final class GitMigrationSource implements MigrationSource {
               folders.add(scriptEntry(reader, name, entries.getObjectId(0)));
             }
           } else if (name.equals(LOCK_FILE) && isFile(mode)) {
-            lockProvider = readSmallText(reader, entries.getObjectId(0)).flatMap(LockFile::provider);
+            lockProvider =
+                readSmallText(reader, entries.getObjectId(0)).flatMap(LockFile::provider);
           }
         }
-        // A blob's size is known before it is read: the memory is reserved first, waiting for room if need be.
+        // A blob's size is known before it is read: the memory is reserved first, waiting for room
+        // if need be.
         long planned = folders.stream().mapToLong(ScriptEntry::plannedBytes).sum();
         checkTotal(planned, directory);
-        held.take(planned + ScriptMemory.PER_MIGRATION_BYTES * folders.size(),
+        held.take(
+            planned + ScriptMemory.PER_MIGRATION_BYTES * folders.size(),
             "the " + folders.size() + " migrations of " + location());
         for (ScriptEntry folder : folders) {
           FolderMigration migration = readMigration(reader, folder);
@@ -140,10 +177,17 @@ public final class GitMigrationSource implements MigrationSource {
       }
       checkTotal(total + schemaBytes, directory);
       held.take(schemaBytes, "the schema files of " + location());
-      return new SourceSnapshot(migrations, lockProvider, Optional.of(revision(commit)), schema, schemaUnread,
-          spec.schemaPlaces(), new ProjectPaths(directory, schemaLocation));
+      return new SourceSnapshot(
+          migrations,
+          lockProvider,
+          Optional.of(revision(commit)),
+          schema,
+          schemaUnread,
+          spec.schemaPlaces(),
+          new ProjectPaths(directory, schemaLocation));
     } catch (IOException e) {
-      throw new SourceUnavailableException("cannot read " + location() + ": " + GitFailures.reason(e), e);
+      throw new SourceUnavailableException(
+          "cannot read " + location() + ": " + GitFailures.reason(e), e);
     }
   }
 
@@ -158,14 +202,18 @@ public final class GitMigrationSource implements MigrationSource {
 
   @Override
   public Optional<Revision> lastKnownRevision() {
-    try (Repository existing = mirrors.openExisting(spec.url()); RevWalk walk = new RevWalk(existing)) {
+    try (Repository existing = mirrors.openExisting(spec.url());
+        RevWalk walk = new RevWalk(existing)) {
       return Optional.of(revision(walk.parseCommit(resolve(existing, spec.ref()))));
     } catch (IOException | SourceUnavailableException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  /** The audit has ended: the scripts' texts are released (see {@link MigrationScript#release()}), then their memory. */
+  /**
+   * The audit has ended: the scripts' texts are released (see {@link MigrationScript#release()}),
+   * then their memory.
+   */
   @Override
   public void close() {
     scripts.forEach(MigrationScript::release);
@@ -187,15 +235,20 @@ public final class GitMigrationSource implements MigrationSource {
    * @param mode the script's mode, or null when the folder has none
    * @param size the blob's size, or -1 when it is not a file
    */
-  private record ScriptEntry(String name, FileMode mode, ObjectId blob, long size, long maxScriptBytes) {
+  private record ScriptEntry(
+      String name, FileMode mode, ObjectId blob, long size, long maxScriptBytes) {
 
-    /** What reading it will hold: nothing for a script that is not read (a link, not a file, over the limit). */
+    /**
+     * What reading it will hold: nothing for a script that is not read (a link, not a file, over
+     * the limit).
+     */
     long plannedBytes() {
       return size >= 0 && size <= maxScriptBytes ? size : 0;
     }
   }
 
-  private ScriptEntry scriptEntry(ObjectReader reader, String name, ObjectId tree) throws IOException {
+  private ScriptEntry scriptEntry(ObjectReader reader, String name, ObjectId tree)
+      throws IOException {
     try (TreeWalk files = new TreeWalk(reader)) {
       files.addTree(tree);
       files.setRecursive(false);
@@ -217,14 +270,20 @@ public final class GitMigrationSource implements MigrationSource {
       return FolderMigration.withoutScript(name);
     }
     if (entry.mode() == FileMode.SYMLINK) {
-      return FolderMigration.unreadable(name, "it is a symbolic link, which driftwatch never follows");
+      return FolderMigration.unreadable(
+          name, "it is a symbolic link, which driftwatch never follows");
     }
     if (!isFile(entry.mode())) {
       return FolderMigration.unreadable(name, "it is not a file (" + describe(entry.mode()) + ")");
     }
     if (entry.size() > limits.maxScriptBytes()) {
-      return FolderMigration.unreadable(name, "it is " + entry.size() + " bytes, over the limit of "
-          + limits.maxScriptBytes() + " (driftwatch.source.max-script-bytes)");
+      return FolderMigration.unreadable(
+          name,
+          "it is "
+              + entry.size()
+              + " bytes, over the limit of "
+              + limits.maxScriptBytes()
+              + " (driftwatch.source.max-script-bytes)");
     }
     ObjectLoader blob = reader.open(entry.blob(), Constants.OBJ_BLOB);
     MigrationScript script = MigrationScript.fromBytes(blob.getBytes());
@@ -234,15 +293,20 @@ public final class GitMigrationSource implements MigrationSource {
 
   private void checkTotal(long total, String directory) throws SourceUnavailableException {
     if (total > limits.maxTotalBytes()) {
-      throw new SourceUnavailableException("the scripts and schema files under `" + directory + "` exceed "
-          + limits.maxTotalBytes() + " bytes together (driftwatch.source.max-total-bytes)");
+      throw new SourceUnavailableException(
+          "the scripts and schema files under `"
+              + directory
+              + "` exceed "
+              + limits.maxTotalBytes()
+              + " bytes together (driftwatch.source.max-total-bytes)");
     }
   }
 
   /**
-   * The first schema candidate that exists: one file, or every .prisma file under a folder (no links, no submodules).
-   * Prisma's default {@code schema.prisma} with other .prisma files beside or below it is a multi-file schema (the
-   * {@code schema} of prisma.config.ts names that folder): they are all read, as Prisma reads a schema folder.
+   * The first schema candidate that exists: one file, or every .prisma file under a folder (no
+   * links, no submodules). Prisma's default {@code schema.prisma} with other .prisma files beside
+   * or below it is a multi-file schema (the {@code schema} of prisma.config.ts names that folder):
+   * they are all read, as Prisma reads a schema folder.
    */
   private SortedMap<String, String> readSchema() throws IOException, SourceUnavailableException {
     SortedMap<String, String> files = new TreeMap<>();
@@ -254,8 +318,13 @@ public final class GitMigrationSource implements MigrationSource {
         }
         try (ObjectReader reader = repository.newObjectReader()) {
           FileMode mode = found.getFileMode(0);
-          if (isFile(mode) && spec.schemaPath() == null) { // the folder's walk reads schema.prisma too
-            readSchemaFolder(reader, tree(RepositoryPaths.parent(candidate), "the schema's folder"), true, files);
+          if (isFile(mode)
+              && spec.schemaPath() == null) { // the folder's walk reads schema.prisma too
+            readSchemaFolder(
+                reader,
+                tree(RepositoryPaths.parent(candidate), "the schema's folder"),
+                true,
+                files);
           } else if (isFile(mode)) {
             files.put(found.getNameString(), readSchemaFile(reader, found.getObjectId(0)));
           } else if (mode == FileMode.TREE) {
@@ -272,11 +341,13 @@ public final class GitMigrationSource implements MigrationSource {
   }
 
   /**
-   * Every .prisma file below a folder, by path relative to it. Beside the default schema.prisma, dependencies and
-   * hidden folders ({@code node_modules}, {@code .git}…) are not part of the schema and are not entered.
+   * Every .prisma file below a folder, by path relative to it. Beside the default schema.prisma,
+   * dependencies and hidden folders ({@code node_modules}, {@code .git}…) are not part of the
+   * schema and are not entered.
    */
-  private void readSchemaFolder(ObjectReader reader, ObjectId folder, boolean besideDefault,
-      SortedMap<String, String> files) throws IOException {
+  private void readSchemaFolder(
+      ObjectReader reader, ObjectId folder, boolean besideDefault, SortedMap<String, String> files)
+      throws IOException {
     try (TreeWalk walk = new TreeWalk(reader)) {
       walk.addTree(folder);
       walk.setRecursive(false);
@@ -294,8 +365,9 @@ public final class GitMigrationSource implements MigrationSource {
   }
 
   /**
-   * A schema file's text, while the files read so far stay within {@link PrismaSchema#MAX_BYTES}; past it, the blobs
-   * are only sized ({@link #schemaBytes} goes over, and the read drops them all: they would not be parsed).
+   * A schema file's text, while the files read so far stay within {@link PrismaSchema#MAX_BYTES};
+   * past it, the blobs are only sized ({@link #schemaBytes} goes over, and the read drops them all:
+   * they would not be parsed).
    */
   private String readSchemaFile(ObjectReader reader, ObjectId blobId) throws IOException {
     long size = reader.getObjectSize(blobId, Constants.OBJ_BLOB);
@@ -314,21 +386,29 @@ public final class GitMigrationSource implements MigrationSource {
     return Optional.of(new String(blob.getBytes(), StandardCharsets.UTF_8));
   }
 
-  private ObjectId tree(String path, String missing) throws IOException, SourceUnavailableException {
+  private ObjectId tree(String path, String missing)
+      throws IOException, SourceUnavailableException {
     if (path.isEmpty()) {
       return commit.getTree();
     }
     try (TreeWalk walk = TreeWalk.forPath(repository, path, commit.getTree())) {
       if (walk == null || walk.getFileMode(0) != FileMode.TREE) {
-        throw new SourceUnavailableException(missing + " at commit " + commit.getName().substring(0, 12) + " of `"
-            + spec.ref() + "` in " + RepositoryPaths.maskUrl(spec.url()));
+        throw new SourceUnavailableException(
+            missing
+                + " at commit "
+                + commit.getName().substring(0, 12)
+                + " of `"
+                + spec.ref()
+                + "` in "
+                + RepositoryPaths.maskUrl(spec.url()));
       }
       return walk.getObjectId(0);
     }
   }
 
   /** A branch, then a tag, then a full ref name, then a commit id. */
-  static ObjectId resolve(Repository repository, String ref) throws IOException, SourceUnavailableException {
+  static ObjectId resolve(Repository repository, String ref)
+      throws IOException, SourceUnavailableException {
     for (String candidate : List.of(Constants.R_HEADS + ref, Constants.R_TAGS + ref, ref)) {
       Ref found = repository.exactRef(candidate);
       if (found != null) {
@@ -346,22 +426,32 @@ public final class GitMigrationSource implements MigrationSource {
     }
     String branches = names(repository, Constants.R_HEADS);
     String tags = names(repository, Constants.R_TAGS);
-    throw new SourceUnavailableException("`" + ref + "` is neither a branch, a tag nor a commit of the repository"
-        + (branches.isEmpty() ? " (it has no branch)" : " (branches: " + branches + ")")
-        + (tags.isEmpty() ? "" : " (tags: " + tags + ")") + ": set source.ref to one that exists");
+    throw new SourceUnavailableException(
+        "`"
+            + ref
+            + "` is neither a branch, a tag nor a commit of the repository"
+            + (branches.isEmpty() ? " (it has no branch)" : " (branches: " + branches + ")")
+            + (tags.isEmpty() ? "" : " (tags: " + tags + ")")
+            + ": set source.ref to one that exists");
   }
 
   /** A few refs under {@code prefix}, short names, sorted: enough to show what exists. */
   private static String names(Repository repository, String prefix) throws IOException {
-    List<String> names = repository.getRefDatabase().getRefsByPrefix(prefix).stream()
-        .map(r -> r.getName().substring(prefix.length())).sorted().toList();
+    List<String> names =
+        repository.getRefDatabase().getRefsByPrefix(prefix).stream()
+            .map(r -> r.getName().substring(prefix.length()))
+            .sorted()
+            .toList();
     return names.stream().limit(10).collect(Collectors.joining(", "))
         + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
   }
 
   static Revision revision(RevCommit commit) {
-    return new Revision(commit.getName(), commit.getAuthorIdent().getName(),
-        Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage());
+    return new Revision(
+        commit.getName(),
+        commit.getAuthorIdent().getName(),
+        Instant.ofEpochSecond(commit.getCommitTime()),
+        commit.getShortMessage());
   }
 
   private static boolean isFile(FileMode mode) {

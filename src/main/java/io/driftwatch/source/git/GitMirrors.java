@@ -32,9 +32,9 @@ import org.jboss.logging.Logger;
 
 /**
  * One bare mirror per repository URL in the cache directory. The first audit clones it; later
- * audits fetch at most once per interval, shared by every environment on that repository; one
- * lock per repository serialises clone and fetch. A failed fetch is an error, never a silent audit
- * of what the mirror held before.
+ * audits fetch at most once per interval, shared by every environment on that repository; one lock
+ * per repository serialises clone and fetch. A failed fetch is an error, never a silent audit of
+ * what the mirror held before.
  */
 @ApplicationScoped
 public class GitMirrors {
@@ -52,8 +52,11 @@ public class GitMirrors {
 
   @Inject
   public GitMirrors(DriftwatchConfig config) {
-    this(Path.of(config.git().cacheDir().orElse(config.dataDir() + "/git")), config.git().fetchInterval(),
-        config.git().timeout(), Clock.systemUTC());
+    this(
+        Path.of(config.git().cacheDir().orElse(config.dataDir() + "/git")),
+        config.git().fetchInterval(),
+        config.git().timeout(),
+        Clock.systemUTC());
   }
 
   GitMirrors(Path root, Duration interval, Duration timeout, Clock clock) {
@@ -64,7 +67,11 @@ public class GitMirrors {
   }
 
   /** What happened to a repository's mirror during one sync. */
-  public enum Sync { CLONED, FETCHED, FRESH }
+  public enum Sync {
+    CLONED,
+    FETCHED,
+    FRESH
+  }
 
   /** A mirror, up to date within the interval; the caller closes the repository. */
   public record Synced(Repository repository, Sync sync) {}
@@ -89,7 +96,8 @@ public class GitMirrors {
       if (!Files.isDirectory(directory.resolve("objects"))) {
         clone(url, credentials, directory);
         sync = Sync.CLONED;
-      } else if (mirror.fetchedAt == null || mirror.fetchedAt.plus(interval).isBefore(clock.instant())) {
+      } else if (mirror.fetchedAt == null
+          || mirror.fetchedAt.plus(interval).isBefore(clock.instant())) {
         fetch(url, credentials, directory);
         sync = Sync.FETCHED;
       } else {
@@ -105,19 +113,28 @@ public class GitMirrors {
   }
 
   /**
-   * The save-time rules again, for a row stored before them or written around them: the audit
-   * fails with the reason rather than send a credential where it could be read.
+   * The save-time rules again, for a row stored before them or written around them: the audit fails
+   * with the reason rather than send a credential where it could be read.
    */
-  private static void refuseUnsafe(String url, GitCredentials credentials) throws SourceUnavailableException {
+  private static void refuseUnsafe(String url, GitCredentials credentials)
+      throws SourceUnavailableException {
     String credential = GitUrls.credentialIn(url);
     if (credential != null) {
-      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": the stored source.url "
-          + "holds credentials (" + credential + "); PUT the environment with the URL without them and the token in "
-          + "source.credentials.token");
+      throw new SourceUnavailableException(
+          "cannot fetch "
+              + RepositoryPaths.maskUrl(url)
+              + ": the stored source.url "
+              + "holds credentials ("
+              + credential
+              + "); PUT the environment with the URL without them and the token in "
+              + "source.credentials.token");
     }
     if (credentials != null && credentials.token() != null && GitUrls.plainHttp(url)) {
-      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": source.credentials.token "
-          + "is never sent over plain http; PUT the environment with the repository's https URL and source.credentials");
+      throw new SourceUnavailableException(
+          "cannot fetch "
+              + RepositoryPaths.maskUrl(url)
+              + ": source.credentials.token "
+              + "is never sent over plain http; PUT the environment with the repository's https URL and source.credentials");
     }
   }
 
@@ -135,18 +152,25 @@ public class GitMirrors {
   }
 
   /**
-   * A new mirror: an empty bare repository that fetches every branch and tag. Not {@code git clone}, which also
-   * follows the remote's HEAD: a HEAD naming a deleted branch would fail a source whose own ref exists.
+   * A new mirror: an empty bare repository that fetches every branch and tag. Not {@code git
+   * clone}, which also follows the remote's HEAD: a HEAD naming a deleted branch would fail a
+   * source whose own ref exists.
    */
-  private void clone(String url, GitCredentials credentials, Path directory) throws SourceUnavailableException {
+  private void clone(String url, GitCredentials credentials, Path directory)
+      throws SourceUnavailableException {
     Path staging = directory.resolveSibling(directory.getFileName() + ".cloning");
     try {
       Files.createDirectories(root);
       deleteQuietly(staging);
       try (Git git = Git.init().setBare(true).setDirectory(staging.toFile()).call()) {
         git.getRepository().getConfig().setString("remote", "origin", "url", url);
-        git.getRepository().getConfig().setStringList("remote", "origin", "fetch",
-            java.util.Arrays.stream(REF_SPECS).map(RefSpec::toString).toList());
+        git.getRepository()
+            .getConfig()
+            .setStringList(
+                "remote",
+                "origin",
+                "fetch",
+                java.util.Arrays.stream(REF_SPECS).map(RefSpec::toString).toList());
         git.getRepository().getConfig().save();
         fetchInto(git, url, credentials);
       }
@@ -154,43 +178,53 @@ public class GitMirrors {
       LOG.debugf("cloned %s", RepositoryPaths.maskUrl(url));
     } catch (GitAPIException | IOException | RuntimeException e) {
       deleteQuietly(staging);
-      throw new SourceUnavailableException("cannot clone " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
+      throw new SourceUnavailableException(
+          "cannot clone " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
     }
   }
 
-  private void fetch(String url, GitCredentials credentials, Path directory) throws SourceUnavailableException {
+  private void fetch(String url, GitCredentials credentials, Path directory)
+      throws SourceUnavailableException {
     try (Git git = Git.open(directory.toFile())) {
       fetchInto(git, url, credentials);
     } catch (GitAPIException | IOException | RuntimeException e) {
-      throw new SourceUnavailableException("cannot fetch " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
+      throw new SourceUnavailableException(
+          "cannot fetch " + RepositoryPaths.maskUrl(url) + ": " + GitFailures.reason(e), e);
     }
   }
 
-  private void fetchInto(Git git, String url, GitCredentials credentials) throws GitAPIException, IOException {
+  private void fetchInto(Git git, String url, GitCredentials credentials)
+      throws GitAPIException, IOException {
     try (Access access = new Access(url, credentials)) {
-      access.apply(git.fetch()
-          .setRemote(url)
-          .setRefSpecs(REF_SPECS)
-          .setRemoveDeletedRefs(true)
-          .setCheckFetchedObjects(true)
-          .setTimeout(timeoutSeconds))
+      access
+          .apply(
+              git.fetch()
+                  .setRemote(url)
+                  .setRefSpecs(REF_SPECS)
+                  .setRemoveDeletedRefs(true)
+                  .setCheckFetchedObjects(true)
+                  .setTimeout(timeoutSeconds))
           .call();
     }
   }
 
   /**
-   * How one clone or fetch authenticates; closed when the operation ends. The token is bound to
-   * the URL's scheme, host and port and withheld from plain http (see {@link OriginBoundCredentials}).
+   * How one clone or fetch authenticates; closed when the operation ends. The token is bound to the
+   * URL's scheme, host and port and withheld from plain http (see {@link OriginBoundCredentials}).
    */
   private final class Access implements AutoCloseable {
     private final CredentialsProvider provider;
     private final SshdSessionFactory ssh;
 
     Access(String url, GitCredentials credentials) throws IOException {
-      this.provider = credentials == null || credentials.token() == null ? null
-          : new OriginBoundCredentials(url, credentials);
-      this.ssh = credentials == null || credentials.sshPrivateKey() == null ? null
-          : SshAccess.sessionFactory(credentials, root.resolve("ssh-empty"));
+      this.provider =
+          credentials == null || credentials.token() == null
+              ? null
+              : new OriginBoundCredentials(url, credentials);
+      this.ssh =
+          credentials == null || credentials.sshPrivateKey() == null
+              ? null
+              : SshAccess.sessionFactory(credentials, root.resolve("ssh-empty"));
     }
 
     <C extends TransportCommand<C, ?>> C apply(C command) {
@@ -198,11 +232,12 @@ public class GitMirrors {
         command.setCredentialsProvider(provider);
       }
       if (ssh != null) {
-        command.setTransportConfigCallback(transport -> {
-          if (transport instanceof SshTransport sshTransport) {
-            sshTransport.setSshSessionFactory(ssh);
-          }
-        });
+        command.setTransportConfigCallback(
+            transport -> {
+              if (transport instanceof SshTransport sshTransport) {
+                sshTransport.setSshSessionFactory(ssh);
+              }
+            });
       }
       return command;
     }
@@ -217,7 +252,11 @@ public class GitMirrors {
 
   private static Repository open(Path directory) {
     try {
-      return new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).setBare().build();
+      return new FileRepositoryBuilder()
+          .setGitDir(directory.toFile())
+          .setMustExist(true)
+          .setBare()
+          .build();
     } catch (IOException e) {
       throw new IllegalStateException("the mirror in " + directory + " cannot be opened", e);
     }
@@ -225,7 +264,8 @@ public class GitMirrors {
 
   private static void deleteQuietly(Path path) {
     try {
-      FileUtils.delete(path.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
+      FileUtils.delete(
+          path.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
     } catch (IOException e) {
       LOG.debugf("cannot delete %s", path);
     }
@@ -233,7 +273,8 @@ public class GitMirrors {
 
   private static String hash(String url) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

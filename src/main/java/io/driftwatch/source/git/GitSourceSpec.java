@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  * @param migrationsPath optional override of the migrations folder, relative to {@code path}
  * @param schemaPath optional override of the schema file or folder, relative to {@code path}
  */
-public record GitSourceSpec(String url, String ref, String path, String migrationsPath, String schemaPath)
+public record GitSourceSpec(
+    String url, String ref, String path, String migrationsPath, String schemaPath)
     implements SourceSpec {
 
   public static final String TYPE = "git";
 
   private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{0,15}://");
-  private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^/].*$");
+  private static final Pattern SCP_LIKE =
+      Pattern.compile("^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^/].*$");
 
   @Override
   public String type() {
@@ -35,26 +37,43 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
     return RepositoryPaths.join(base, migrations);
   }
 
-  /** Where the schema may be in the repository: {@code schemaPath}, else {@code schema.prisma}, else {@code schema/}. */
+  /**
+   * Where the schema may be in the repository: {@code schemaPath}, else {@code schema.prisma}, else
+   * {@code schema/}.
+   */
   public java.util.List<String> schemaCandidates() {
     String base = path == null ? "" : path;
     return schemaPath != null
         ? java.util.List.of(RepositoryPaths.join(base, schemaPath))
-        : java.util.List.of(RepositoryPaths.join(base, "schema.prisma"), RepositoryPaths.join(base, "schema"));
+        : java.util.List.of(
+            RepositoryPaths.join(base, "schema.prisma"), RepositoryPaths.join(base, "schema"));
   }
 
-  /** {@link #schemaCandidates()} as a user writes them, a folder with a trailing slash: {@code `prisma/schema.prisma` or `prisma/schema/`}. */
+  /**
+   * {@link #schemaCandidates()} as a user writes them, a folder with a trailing slash: {@code
+   * `prisma/schema.prisma` or `prisma/schema/`}.
+   */
   public String schemaPlaces() {
     java.util.List<String> candidates = schemaCandidates();
-    return schemaPath != null ? "`" + candidates.get(0) + "`"
+    return schemaPath != null
+        ? "`" + candidates.get(0) + "`"
         : "`" + candidates.get(0) + "` or `" + candidates.get(1) + "/`";
   }
 
   /** As the record's, with the URL masked: this string reaches the change log and log lines. */
   @Override
   public String toString() {
-    return "GitSourceSpec[url=" + RepositoryPaths.maskUrl(url) + ", ref=" + ref + ", path=" + path
-        + ", migrationsPath=" + migrationsPath + ", schemaPath=" + schemaPath + "]";
+    return "GitSourceSpec[url="
+        + RepositoryPaths.maskUrl(url)
+        + ", ref="
+        + ref
+        + ", path="
+        + path
+        + ", migrationsPath="
+        + migrationsPath
+        + ", schemaPath="
+        + schemaPath
+        + "]";
   }
 
   public boolean ssh() {
@@ -72,29 +91,44 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
       throw new InvalidSourceException("source.url is required for a git source");
     }
     String lower = url.toLowerCase(Locale.ROOT);
-    if (!(lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("file://") || ssh())) {
-      // Only the scheme is echoed: a URL refused here was never parsed, so masking cannot be trusted on it.
+    if (!(lower.startsWith("https://")
+        || lower.startsWith("http://")
+        || lower.startsWith("file://")
+        || ssh())) {
+      // Only the scheme is echoed: a URL refused here was never parsed, so masking cannot be
+      // trusted on it.
       java.util.regex.Matcher scheme = URL_SCHEME.matcher(url);
-      throw new InvalidSourceException("source.url must be an https, ssh or file URL (got "
-          + (scheme.lookingAt() ? "a `" + scheme.group() + "` URL" : "something else") + ")");
+      throw new InvalidSourceException(
+          "source.url must be an https, ssh or file URL (got "
+              + (scheme.lookingAt() ? "a `" + scheme.group() + "` URL" : "something else")
+              + ")");
     }
     GitUrls.Origin origin = GitUrls.origin(url);
     if (!lower.startsWith("file://") && (origin == null || origin.host().isEmpty())) {
-      // Not echoed: a password with an unencoded `/` breaks the URL before its `@`, so masking misses it.
-      throw new InvalidSourceException("source.url must name a host, and a port only in digits; credentials go in "
-          + "source.credentials, never in the URL");
+      // Not echoed: a password with an unencoded `/` breaks the URL before its `@`, so masking
+      // misses it.
+      throw new InvalidSourceException(
+          "source.url must name a host, and a port only in digits; credentials go in "
+              + "source.credentials, never in the URL");
     }
     String credential = GitUrls.credentialIn(url);
     if (credential != null) {
-      throw new InvalidSourceException("source.url must not hold credentials (it has " + credential + "): "
-          + (ssh() ? "an ssh source authenticates with source.credentials.sshPrivateKey"
-              : "send the token in source.credentials.token"));
+      throw new InvalidSourceException(
+          "source.url must not hold credentials (it has "
+              + credential
+              + "): "
+              + (ssh()
+                  ? "an ssh source authenticates with source.credentials.sshPrivateKey"
+                  : "send the token in source.credentials.token"));
     }
     if (ref == null || ref.isBlank()) {
       throw new InvalidSourceException("source.ref is required: a branch, a tag or a commit");
     }
-    if (ref.contains("..") || ref.startsWith("-") || ref.chars().anyMatch(c -> c < 0x20 || c == ' ' || c == '~' || c == '^' || c == ':')) {
-      throw new InvalidSourceException("source.ref `" + ref + "` is not a valid branch, tag or commit name");
+    if (ref.contains("..")
+        || ref.startsWith("-")
+        || ref.chars().anyMatch(c -> c < 0x20 || c == ' ' || c == '~' || c == '^' || c == ':')) {
+      throw new InvalidSourceException(
+          "source.ref `" + ref + "` is not a valid branch, tag or commit name");
     }
     RepositoryPaths.requireRelative("source.path", path == null ? "" : path);
     if (migrationsPath != null) {
@@ -106,12 +140,14 @@ public record GitSourceSpec(String url, String ref, String path, String migratio
     if (credentials != null) {
       credentials.validate(ssh());
       if (credentials.token() != null && GitUrls.plainHttp(url)) {
-        throw new InvalidSourceException("source.credentials.token is never sent over plain http, where anyone on the "
-            + "way could read it: use the repository's https URL");
+        throw new InvalidSourceException(
+            "source.credentials.token is never sent over plain http, where anyone on the "
+                + "way could read it: use the repository's https URL");
       }
     }
     if (ssh() && (credentials == null || credentials.sshPrivateKey() == null)) {
-      throw new InvalidSourceException("an ssh source needs source.credentials.sshPrivateKey and sshKnownHosts");
+      throw new InvalidSourceException(
+          "an ssh source needs source.credentials.sshPrivateKey and sshKnownHosts");
     }
   }
 }

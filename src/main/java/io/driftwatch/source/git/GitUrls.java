@@ -16,19 +16,42 @@ public final class GitUrls {
 
   private GitUrls() {}
 
-  private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):[^/].*$");
-  /** {@code scheme://userinfo@}: the user info runs to the last {@code @} before the path, query or fragment. */
-  private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\\s]*)@");
-  private static final Pattern PARAMETER = Pattern.compile("([?&;#])([^=&;#?\\s]+)=([^&;#\\s`'\"<>]*)");
+  private static final Pattern SCP_LIKE =
+      Pattern.compile("^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):[^/].*$");
+
+  /**
+   * {@code scheme://userinfo@}: the user info runs to the last {@code @} before the path, query or
+   * fragment.
+   */
+  private static final Pattern USER_INFO =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\\s]*)@");
+
+  private static final Pattern PARAMETER =
+      Pattern.compile("([?&;#])([^=&;#?\\s]+)=([^&;#\\s`'\"<>]*)");
   private static final String MASK = "****";
 
   /** Names that are a credential wherever they appear in a parameter name. */
   private static final String[] SECRET_PARTS = {
-    "token", "secret", "passw", "passphrase", "pwd", "apikey", "api_key", "access_key", "private_key", "credential",
-    "signature", "bearer", "authorization", "jwt", "session"
+    "token",
+    "secret",
+    "passw",
+    "passphrase",
+    "pwd",
+    "apikey",
+    "api_key",
+    "access_key",
+    "private_key",
+    "credential",
+    "signature",
+    "bearer",
+    "authorization",
+    "jwt",
+    "session"
   };
+
   /** Short names that are a credential only on their own. */
-  private static final Set<String> SECRET_NAMES = Set.of("pass", "key", "sig", "auth", "sid", "code");
+  private static final Set<String> SECRET_NAMES =
+      Set.of("pass", "key", "sig", "auth", "sid", "code");
 
   /**
    * Where a URL's credentials may be sent: scheme, host and port, with default ports filled in and
@@ -38,7 +61,8 @@ public final class GitUrls {
 
     static Origin of(String scheme, String host, int port) {
       String lowerScheme = scheme == null ? "ssh" : scheme.toLowerCase(Locale.ROOT);
-      String lowerHost = host == null ? "" : host.toLowerCase(Locale.ROOT).replaceAll("^\\[|\\]$", "");
+      String lowerHost =
+          host == null ? "" : host.toLowerCase(Locale.ROOT).replaceAll("^\\[|\\]$", "");
       return new Origin(lowerScheme, lowerHost, port > 0 ? port : defaultPort(lowerScheme));
     }
 
@@ -104,9 +128,9 @@ public final class GitUrls {
   }
 
   /**
-   * What in {@code url} is a credential, described without its value ("a password before `@`"),
-   * or null when it holds none. A user name without a password stays valid for ssh
-   * ({@code ssh://git@host/…}, {@code git@host:org/repo}): it names the account the key belongs to.
+   * What in {@code url} is a credential, described without its value ("a password before `@`"), or
+   * null when it holds none. A user name without a password stays valid for ssh ({@code
+   * ssh://git@host/…}, {@code git@host:org/repo}): it names the account the key belongs to.
    */
   public static String credentialIn(String url) {
     if (url == null) {
@@ -137,8 +161,8 @@ public final class GitUrls {
   }
 
   /**
-   * {@code text} with every credential a git URL in it can hold masked: a password in the user info,
-   * any user info of http and https (where it is a token; an ssh user name is no secret) and
+   * {@code text} with every credential a git URL in it can hold masked: a password in the user
+   * info, any user info of http and https (where it is a token; an ssh user name is no secret) and
    * token-like query parameters. For a URL alone or a message quoting URLs; safe on text holding
    * none, and on text already masked ({@code postgresql://user:****@host} stays as it is).
    */
@@ -152,21 +176,30 @@ public final class GitUrls {
       String info = userInfo.group(2);
       boolean alreadyMasked = info.equals(MASK) || info.endsWith(":" + MASK);
       boolean secret = !alreadyMasked && (info.contains(":") || httpScheme(userInfo.group(1)));
-      userInfo.appendReplacement(masked, Matcher.quoteReplacement(
-          secret ? userInfo.group(1) + "://" + MASK + "@" : userInfo.group()));
+      userInfo.appendReplacement(
+          masked,
+          Matcher.quoteReplacement(
+              secret ? userInfo.group(1) + "://" + MASK + "@" : userInfo.group()));
     }
     userInfo.appendTail(masked);
     Matcher parameter = PARAMETER.matcher(masked.toString());
     StringBuilder result = new StringBuilder();
     while (parameter.find()) {
-      parameter.appendReplacement(result, Matcher.quoteReplacement(secretParameter(parameter.group(2))
-          ? parameter.group(1) + parameter.group(2) + "=" + MASK : parameter.group()));
+      parameter.appendReplacement(
+          result,
+          Matcher.quoteReplacement(
+              secretParameter(parameter.group(2))
+                  ? parameter.group(1) + parameter.group(2) + "=" + MASK
+                  : parameter.group()));
     }
     parameter.appendTail(result);
     return result.toString();
   }
 
-  /** Whether a query parameter's name says its value is a credential; {@code ref}, {@code service} and the like are not. */
+  /**
+   * Whether a query parameter's name says its value is a credential; {@code ref}, {@code service}
+   * and the like are not.
+   */
   static boolean secretParameter(String name) {
     String normal;
     try {
@@ -175,7 +208,10 @@ public final class GitUrls {
       normal = name;
     }
     normal = normal.toLowerCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-    if (SECRET_NAMES.contains(normal) || normal.endsWith("_key") || normal.endsWith("_auth") || normal.startsWith("auth_")) {
+    if (SECRET_NAMES.contains(normal)
+        || normal.endsWith("_key")
+        || normal.endsWith("_auth")
+        || normal.startsWith("auth_")) {
       return true;
     }
     for (String part : SECRET_PARTS) {

@@ -18,11 +18,14 @@ final class OriginBoundCredentials extends CredentialsProvider {
 
   OriginBoundCredentials(String url, GitCredentials credentials) {
     this.origin = GitUrls.origin(url);
-    this.token = new UsernamePasswordCredentialsProvider(credentials.usernameOrDefault(), credentials.token());
+    this.token =
+        new UsernamePasswordCredentialsProvider(
+            credentials.usernameOrDefault(), credentials.token());
   }
 
   boolean answers(URIish uri) {
-    GitUrls.Origin asked = uri == null ? null : GitUrls.Origin.of(uri.getScheme(), uri.getHost(), uri.getPort());
+    GitUrls.Origin asked =
+        uri == null ? null : GitUrls.Origin.of(uri.getScheme(), uri.getHost(), uri.getPort());
     return origin != null && !origin.plainHttp() && origin.equals(asked);
   }
 

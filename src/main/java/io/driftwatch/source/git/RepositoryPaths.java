@@ -9,12 +9,17 @@ public final class RepositoryPaths {
 
   static void requireRelative(String field, String path) {
     if (path.startsWith("/") || path.contains("\\") || path.contains("\0")) {
-      throw new InvalidSourceException(field + " must be a relative path inside the repository (got `" + path + "`)");
+      throw new InvalidSourceException(
+          field + " must be a relative path inside the repository (got `" + path + "`)");
     }
     for (String segment : path.split("/", -1)) {
       if (segment.equals("..") || segment.equals(".") || (segment.isEmpty() && !path.isEmpty())) {
-        throw new InvalidSourceException(field + " must be a normalised path inside the repository, without `.`, `..` "
-            + "or empty segments (got `" + path + "`)");
+        throw new InvalidSourceException(
+            field
+                + " must be a normalised path inside the repository, without `.`, `..` "
+                + "or empty segments (got `"
+                + path
+                + "`)");
       }
     }
   }
@@ -37,13 +42,21 @@ public final class RepositoryPaths {
 
   /** A tree entry name driftwatch accepts: a crafted tree could hold anything. */
   static boolean safeName(String name) {
-    return !name.isEmpty() && !name.equals(".") && !name.equals("..") && !name.contains("/") && !name.contains("\\")
+    return !name.isEmpty()
+        && !name.equals(".")
+        && !name.equals("..")
+        && !name.contains("/")
+        && !name.contains("\\")
         && !name.contains("\0");
   }
 
-  /** The host of an https, ssh, file or scp-like ({@code git@host:org/repo}) URL; null when it has none. */
+  /**
+   * The host of an https, ssh, file or scp-like ({@code git@host:org/repo}) URL; null when it has
+   * none.
+   */
   public static String host(String url) {
-    java.util.regex.Matcher scp = java.util.regex.Pattern.compile("^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):[^/].*$").matcher(url);
+    java.util.regex.Matcher scp =
+        java.util.regex.Pattern.compile("^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):[^/].*$").matcher(url);
     if (scp.matches()) {
       return scp.group(1);
     }
@@ -54,7 +67,10 @@ public final class RepositoryPaths {
     }
   }
 
-  /** A URL, or a message quoting URLs, fit for a log line, a report or a response: see {@link GitUrls#mask}. */
+  /**
+   * A URL, or a message quoting URLs, fit for a log line, a report or a response: see {@link
+   * GitUrls#mask}.
+   */
   public static String maskUrl(String url) {
     return GitUrls.mask(url);
   }

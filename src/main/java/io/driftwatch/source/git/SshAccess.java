@@ -33,7 +33,8 @@ final class SshAccess {
 
   private SshAccess() {}
 
-  static SshdSessionFactory sessionFactory(GitCredentials credentials, Path emptyDirectory) throws IOException {
+  static SshdSessionFactory sessionFactory(GitCredentials credentials, Path emptyDirectory)
+      throws IOException {
     List<KeyPair> keys = keys(credentials.sshPrivateKey());
     KnownHosts knownHosts = new KnownHosts(credentials.sshKnownHosts());
     Files.createDirectories(emptyDirectory);
@@ -49,8 +50,12 @@ final class SshAccess {
   private static List<KeyPair> keys(String pem) throws IOException {
     try {
       List<KeyPair> keys = new ArrayList<>();
-      Iterable<KeyPair> loaded = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName("source.credentials"),
-          new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)), null);
+      Iterable<KeyPair> loaded =
+          SecurityUtils.loadKeyPairIdentities(
+              null,
+              NamedResource.ofName("source.credentials"),
+              new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)),
+              null);
       if (loaded != null) {
         loaded.forEach(keys::add);
       }
@@ -59,7 +64,8 @@ final class SshAccess {
       }
       return keys;
     } catch (GeneralSecurityException e) {
-      throw new IOException("source.credentials.sshPrivateKey cannot be read (encrypted keys are not supported)", e);
+      throw new IOException(
+          "source.credentials.sshPrivateKey cannot be read (encrypted keys are not supported)", e);
     }
   }
 
@@ -69,11 +75,13 @@ final class SshAccess {
     private final List<KnownHostEntry> entries;
 
     KnownHosts(String lines) throws IOException {
-      this.entries = KnownHostEntry.readKnownHostEntries(new BufferedReader(new StringReader(lines)));
+      this.entries =
+          KnownHostEntry.readKnownHostEntries(new BufferedReader(new StringReader(lines)));
     }
 
     @Override
-    public List<PublicKey> lookup(String connectAddress, InetSocketAddress remoteAddress, Configuration config) {
+    public List<PublicKey> lookup(
+        String connectAddress, InetSocketAddress remoteAddress, Configuration config) {
       List<PublicKey> keys = new ArrayList<>();
       for (KnownHostEntry entry : matching(connectAddress, remoteAddress)) {
         PublicKey key = publicKey(entry);
@@ -85,9 +93,14 @@ final class SshAccess {
     }
 
     @Override
-    public boolean accept(String connectAddress, InetSocketAddress remoteAddress, PublicKey serverKey,
-        Configuration config, CredentialsProvider provider) {
-      return lookup(connectAddress, remoteAddress, config).stream().anyMatch(key -> KeyUtils.compareKeys(key, serverKey));
+    public boolean accept(
+        String connectAddress,
+        InetSocketAddress remoteAddress,
+        PublicKey serverKey,
+        Configuration config,
+        CredentialsProvider provider) {
+      return lookup(connectAddress, remoteAddress, config).stream()
+          .anyMatch(key -> KeyUtils.compareKeys(key, serverKey));
     }
 
     private List<KnownHostEntry> matching(String connectAddress, InetSocketAddress remoteAddress) {
@@ -99,7 +112,8 @@ final class SshAccess {
         hosts.add(remoteAddress.getAddress().getHostAddress());
       }
       if (connectAddress != null) {
-        hosts.add(connectAddress.replaceFirst("^\\[(.*)\\](:\\d+)?$", "$1").replaceFirst(":\\d+$", ""));
+        hosts.add(
+            connectAddress.replaceFirst("^\\[(.*)\\](:\\d+)?$", "$1").replaceFirst(":\\d+$", ""));
       }
       for (KnownHostEntry entry : entries) {
         if (hosts.stream().anyMatch(host -> entry.isHostMatch(host, port))) {
@@ -111,7 +125,9 @@ final class SshAccess {
 
     private static PublicKey publicKey(KnownHostEntry entry) {
       try {
-        return entry.getKeyEntry().resolvePublicKey(null, Collections.emptyMap(), PublicKeyEntryResolver.IGNORING);
+        return entry
+            .getKeyEntry()
+            .resolvePublicKey(null, Collections.emptyMap(), PublicKeyEntryResolver.IGNORING);
       } catch (IOException | GeneralSecurityException e) {
         return null;
       }

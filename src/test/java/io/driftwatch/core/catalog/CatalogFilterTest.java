@@ -30,13 +30,33 @@ class CatalogFilterTest {
   @Test
   void globs_leave_out_routines_triggers_and_unreadable_objects_of_what_they_match() {
     QualifiedName booking = name("public", "Booking");
-    Routine touch = new Routine(name("public", "tmp_touch"), "", false, "CREATE OR REPLACE FUNCTION public.tmp_touch()");
-    Routine keep = new Routine(name("public", "touch"), "", false, "CREATE OR REPLACE FUNCTION public.touch()");
-    Trigger onBooking = new Trigger(booking, "Booking_touch", "CREATE TRIGGER ...", TriggerFiring.ENABLED);
-    Trigger named = new Trigger(name("public", "User"), "tmp_audit", "CREATE TRIGGER ...", TriggerFiring.ENABLED);
+    Routine touch =
+        new Routine(
+            name("public", "tmp_touch"),
+            "",
+            false,
+            "CREATE OR REPLACE FUNCTION public.tmp_touch()");
+    Routine keep =
+        new Routine(
+            name("public", "touch"), "", false, "CREATE OR REPLACE FUNCTION public.touch()");
+    Trigger onBooking =
+        new Trigger(booking, "Booking_touch", "CREATE TRIGGER ...", TriggerFiring.ENABLED);
+    Trigger named =
+        new Trigger(
+            name("public", "User"), "tmp_audit", "CREATE TRIGGER ...", TriggerFiring.ENABLED);
     UnreadableObject odd = new UnreadableObject("constraint", booking, "Booking_no_overlap", "odd");
-    Catalog catalog = new Catalog(15, List.of("public"), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(touch, keep), List.of(onBooking, named), List.of(odd));
+    Catalog catalog =
+        new Catalog(
+            15,
+            List.of("public"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(touch, keep),
+            List.of(onBooking, named),
+            List.of(odd));
 
     Catalog filtered = CatalogFilter.of(List.of("public.Booking", "*.tmp_*")).apply(catalog);
 
@@ -50,7 +70,9 @@ class CatalogFilterTest {
   void glob_characters_other_than_star_and_question_mark_are_literal() {
     CatalogFilter filter = CatalogFilter.of(List.of("public.a.b+(c)[d]$"));
 
-    assertThat(filter.test(name("public", "a.b+(c)[d]$"))).as("the schema ends at the first dot").isTrue();
+    assertThat(filter.test(name("public", "a.b+(c)[d]$")))
+        .as("the schema ends at the first dot")
+        .isTrue();
     assertThat(filter.test(name("public", "aXb+(c)[d]$"))).isFalse();
   }
 
@@ -64,17 +86,29 @@ class CatalogFilterTest {
       if (glob.endsWith(".")) {
         continue;
       }
-      String regex = glob.substring(2).codePoints().mapToObj(c -> c == '*' ? ".*" : c == '?' ? "."
-          : java.util.regex.Pattern.quote(Character.toString(c))).collect(java.util.stream.Collectors.joining());
-      boolean expected = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.DOTALL).matcher(table).matches();
-      assertThat(CatalogFilter.of(List.of(glob)).test(name("s", table))).as("%s against %s", glob, table)
+      String regex =
+          glob.substring(2)
+              .codePoints()
+              .mapToObj(
+                  c ->
+                      c == '*'
+                          ? ".*"
+                          : c == '?' ? "." : java.util.regex.Pattern.quote(Character.toString(c)))
+              .collect(java.util.stream.Collectors.joining());
+      boolean expected =
+          java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.DOTALL)
+              .matcher(table)
+              .matches();
+      assertThat(CatalogFilter.of(List.of(glob)).test(name("s", table)))
+          .as("%s against %s", glob, table)
           .isEqualTo(expected);
     }
   }
 
   @Test
   void a_glob_of_many_stars_is_matched_without_backtracking_over_them() {
-    // As a regular expression (.*a.*a...), seven stars took 37 s on this name; twenty would never end.
+    // As a regular expression (.*a.*a...), seven stars took 37 s on this name; twenty would never
+    // end.
     CatalogFilter filter = CatalogFilter.of(List.of("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b"));
 
     assertThat(filter.test(name("public", "a".repeat(63)))).isFalse();
@@ -93,60 +127,108 @@ class CatalogFilterTest {
   @Test
   void prisma_migrations_is_always_ignored() {
     assertThat(CatalogFilter.prismaOnly().test(name("public", "_prisma_migrations"))).isTrue();
-    assertThat(CatalogFilter.of(List.of("x")).test(name("tenant_1", "_prisma_migrations"))).isTrue();
+    assertThat(CatalogFilter.of(List.of("x")).test(name("tenant_1", "_prisma_migrations")))
+        .isTrue();
     assertThat(CatalogFilter.prismaOnly().test(name("public", "_prisma_migrations_old"))).isFalse();
   }
 
   @Test
   void malformed_globs_are_refused_with_the_fix() {
-    assertThatThrownBy(() -> CatalogFilter.of(List.of(" "))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> CatalogFilter.of(List.of(" ")))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("write schema.name or name");
-    assertThatThrownBy(() -> CatalogFilter.of(List.of("public."))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> CatalogFilter.of(List.of("public.")))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty schema or name");
-    assertThatThrownBy(() -> CatalogFilter.of(List.of(" public.x"))).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> CatalogFilter.of(List.of(" public.x")))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageEndingWith("remove it");
   }
 
   @Test
   void filtering_a_catalog_drops_tables_views_enums_sequences_and_indexes_it_matches() {
-    Table kept = new Table(name("public", "User"), List.of(Column.of("id", "integer", false)), Optional.empty(),
-        List.of(), List.of(), List.of(), List.of(),
-        List.of(index("User_pkey"), index("tmp_x")), Optional.empty(), Optional.empty());
+    Table kept =
+        new Table(
+            name("public", "User"),
+            List.of(Column.of("id", "integer", false)),
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(index("User_pkey"), index("tmp_x")),
+            Optional.empty(),
+            Optional.empty());
     Table audit = Table.of(name("public", "audit_log"), List.of(Column.of("id", "integer", false)));
-    Sequence ownedByAudit = new Sequence(name("public", "audit_log_seq_renamed"), "integer", 1, 1,
-        Optional.of(new ColumnRef(audit.name(), "id")));
-    Sequence free = new Sequence(name("public", "invoice_number"), "bigint", 1, 1, Optional.empty());
-    Catalog catalog = new Catalog(15, List.of("public"),
-        List.of(kept, audit, Table.of(name("public", "_prisma_migrations"), List.of())),
-        List.of(new EnumType(name("public", "tmp_e"), List.of("A")),
-            new EnumType(name("public", "Role"), List.of("A"))),
-        List.of(new View(name("public", "audit_view"), false, "SELECT 1", List.of())),
-        List.of(ownedByAudit, free), List.of(new Extension("citext", "public", "1.6")));
+    Sequence ownedByAudit =
+        new Sequence(
+            name("public", "audit_log_seq_renamed"),
+            "integer",
+            1,
+            1,
+            Optional.of(new ColumnRef(audit.name(), "id")));
+    Sequence free =
+        new Sequence(name("public", "invoice_number"), "bigint", 1, 1, Optional.empty());
+    Catalog catalog =
+        new Catalog(
+            15,
+            List.of("public"),
+            List.of(kept, audit, Table.of(name("public", "_prisma_migrations"), List.of())),
+            List.of(
+                new EnumType(name("public", "tmp_e"), List.of("A")),
+                new EnumType(name("public", "Role"), List.of("A"))),
+            List.of(new View(name("public", "audit_view"), false, "SELECT 1", List.of())),
+            List.of(ownedByAudit, free),
+            List.of(new Extension("citext", "public", "1.6")));
 
     Catalog filtered = CatalogFilter.of(List.of("public.audit_*", "*.tmp_*")).apply(catalog);
 
     assertThat(filtered.tables()).extracting(Table::name).containsExactly(name("public", "User"));
-    assertThat(filtered.tables().get(0).indexes()).extracting(Index::name).containsExactly("User_pkey");
+    assertThat(filtered.tables().get(0).indexes())
+        .extracting(Index::name)
+        .containsExactly("User_pkey");
     assertThat(filtered.enums()).extracting(EnumType::name).containsExactly(name("public", "Role"));
     assertThat(filtered.views()).isEmpty();
-    assertThat(filtered.sequences()).as("a left-out table's sequence goes with it").containsExactly(free);
+    assertThat(filtered.sequences())
+        .as("a left-out table's sequence goes with it")
+        .containsExactly(free);
     assertThat(filtered.extensions()).isEqualTo(catalog.extensions());
     assertThat(CatalogFilter.of(List.of()).apply(filtered)).isEqualTo(filtered);
   }
 
   @Test
   void an_extension_a_managed_database_installs_is_left_out_by_its_name() {
-    Catalog catalog = new Catalog(15, List.of("public"), List.of(), List.of(), List.of(), List.of(),
-        List.of(new Extension("citext", "public", "1.6"), new Extension("pg_stat_statements", "public", "1.10")));
+    Catalog catalog =
+        new Catalog(
+            15,
+            List.of("public"),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(
+                new Extension("citext", "public", "1.6"),
+                new Extension("pg_stat_statements", "public", "1.10")));
 
     assertThat(CatalogFilter.of(List.of("pg_stat_*")).apply(catalog).extensions())
         .containsExactly(new Extension("citext", "public", "1.6"));
     assertThat(CatalogFilter.of(List.of("public.pg_stat_statements")).apply(catalog).extensions())
-        .extracting(Extension::name).containsExactly("citext");
+        .extracting(Extension::name)
+        .containsExactly("citext");
   }
 
   static Index index(String name) {
-    return new Index(name, false, false, false, "btree", List.of(IndexKey.column("id")), List.of(), Optional.empty(),
-        "CREATE INDEX " + name, true, false);
+    return new Index(
+        name,
+        false,
+        false,
+        false,
+        "btree",
+        List.of(IndexKey.column("id")),
+        List.of(),
+        Optional.empty(),
+        "CREATE INDEX " + name,
+        true,
+        false);
   }
 }

@@ -17,10 +17,24 @@ class CatalogTest {
     EnumType role = CatalogDdlTest.ROLE_ENUM;
     EnumType status = new EnumType(QualifiedName.of("public", "Status"), List.of("B", "A"));
 
-    Catalog one = new Catalog(15, List.of("public", "audit"), List.of(user, post), List.of(status, role), List.of(),
-        List.of(), List.of());
-    Catalog other = new Catalog(15, List.of("audit", "public"), List.of(post, user), List.of(role, status), List.of(),
-        List.of(), List.of());
+    Catalog one =
+        new Catalog(
+            15,
+            List.of("public", "audit"),
+            List.of(user, post),
+            List.of(status, role),
+            List.of(),
+            List.of(),
+            List.of());
+    Catalog other =
+        new Catalog(
+            15,
+            List.of("audit", "public"),
+            List.of(post, user),
+            List.of(role, status),
+            List.of(),
+            List.of(),
+            List.of());
 
     assertThat(one).isEqualTo(other).hasSameHashCodeAs(other);
     assertThat(one.schemas()).containsExactly("audit", "public");
@@ -33,17 +47,31 @@ class CatalogTest {
     Index b = CatalogFilterTest.index("b_idx");
     Index a = CatalogFilterTest.index("a_idx");
     List<Column> columns = List.of(Column.of("z", "text", true), Column.of("a", "text", true));
-    Table table = new Table(QualifiedName.of("public", "T"), columns,
-        Optional.of(new PrimaryKey("T_pkey", List.of("z", "a"), "PRIMARY KEY (z, a)", false)), List.of(), List.of(),
-        List.of(new CheckConstraint("T_z_check", List.of("z"), "CHECK (z <> '')", false),
-            new CheckConstraint("T_a_check", List.of("a"), "CHECK (a <> '')", false)),
-        List.of(), List.of(b, a), Optional.empty(), Optional.empty());
+    Table table =
+        new Table(
+            QualifiedName.of("public", "T"),
+            columns,
+            Optional.of(new PrimaryKey("T_pkey", List.of("z", "a"), "PRIMARY KEY (z, a)", false)),
+            List.of(),
+            List.of(),
+            List.of(
+                new CheckConstraint("T_z_check", List.of("z"), "CHECK (z <> '')", false),
+                new CheckConstraint("T_a_check", List.of("a"), "CHECK (a <> '')", false)),
+            List.of(),
+            List.of(b, a),
+            Optional.empty(),
+            Optional.empty());
 
     assertThat(table.columns()).extracting(Column::name).containsExactly("z", "a");
     assertThat(table.primaryKey().orElseThrow().columns()).containsExactly("z", "a");
     assertThat(table.indexes()).extracting(Index::name).containsExactly("a_idx", "b_idx");
-    assertThat(table.constraints()).extracting(Constraint::name).containsExactly("T_a_check", "T_pkey", "T_z_check");
-    assertThat(table.constraint("T_pkey")).get().extracting(Constraint::kind).isEqualTo(ConstraintKind.PRIMARY_KEY);
+    assertThat(table.constraints())
+        .extracting(Constraint::name)
+        .containsExactly("T_a_check", "T_pkey", "T_z_check");
+    assertThat(table.constraint("T_pkey"))
+        .get()
+        .extracting(Constraint::kind)
+        .isEqualTo(ConstraintKind.PRIMARY_KEY);
   }
 
   @Test
@@ -61,6 +89,7 @@ class CatalogTest {
   void referential_actions_read_postgres_codes() {
     assertThat(ReferentialAction.fromCode('a')).isEqualTo(ReferentialAction.NO_ACTION);
     assertThat(ReferentialAction.fromCode('n').sql()).isEqualTo("SET NULL");
-    assertThatThrownBy(() -> ReferentialAction.fromCode('z')).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReferentialAction.fromCode('z'))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

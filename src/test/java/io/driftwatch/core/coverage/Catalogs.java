@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Hand-built catalogs for coverage tests: only names matter to coverage, so every column is {@code text}. */
+/**
+ * Hand-built catalogs for coverage tests: only names matter to coverage, so every column is {@code
+ * text}.
+ */
 final class Catalogs {
 
   private final List<Table> tables = new ArrayList<>();
@@ -29,8 +32,10 @@ final class Catalogs {
 
   /** {@code table("public.users", "id", "email")}. */
   Catalogs table(String qualifiedName, String... columns) {
-    tables.add(Table.of(name(qualifiedName),
-        Arrays.stream(columns).map(column -> Column.of(column, "text", true)).toList()));
+    tables.add(
+        Table.of(
+            name(qualifiedName),
+            Arrays.stream(columns).map(column -> Column.of(column, "text", true)).toList()));
     return this;
   }
 

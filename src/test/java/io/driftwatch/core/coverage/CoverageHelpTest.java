@@ -30,13 +30,16 @@ class CoverageHelpTest {
       for (int i = random.nextInt(12); i > 0; i--) {
         name.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      assertThat(CoverageHelp.slug(name.toString())).as("slug of `%s`", name).isEqualTo(patternSlug(name.toString()));
+      assertThat(CoverageHelp.slug(name.toString()))
+          .as("slug of `%s`", name)
+          .isEqualTo(patternSlug(name.toString()));
     }
   }
 
   @Test
   void slug_of_a_megabyte_of_capitals_is_read_once() {
-    // The pattern ([A-Z]+)([A-Z][a-z]) backtracked over the run from each of its letters: hours on this name.
+    // The pattern ([A-Z]+)([A-Z][a-z]) backtracked over the run from each of its letters: hours on
+    // this name.
     String name = "A".repeat(1 << 20) + "b";
 
     assertThat(CoverageHelp.slug(name)).hasSize("add_".length() + (1 << 20) + 2).endsWith("a_ab");
@@ -44,14 +47,19 @@ class CoverageHelpTest {
 
   /** The slug as the regular expressions the hand scan replaced wrote it. */
   private static String patternSlug(String name) {
-    String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT).replaceAll("^_+|_+$", "");
+    String snake =
+        name.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+            .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
+            .replaceAll("[^A-Za-z0-9]+", "_")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("^_+|_+$", "");
     return ("add_" + snake).replaceAll("_+", "_").replaceAll("_$", "");
   }
 
   @Test
   void catch_up_writes_the_migration_then_marks_it_applied() {
-    String help = new CoverageHelp(ProjectPaths.DEFAULT).migration(CoverageStatus.LIVE_ONLY, "add_user");
+    String help =
+        new CoverageHelp(ProjectPaths.DEFAULT).migration(CoverageStatus.LIVE_ONLY, "add_user");
 
     assertThat(help.indexOf("migrate diff")).isLessThan(help.indexOf("migrate resolve --applied"));
     assertThat(help).contains("--shadow-database-url").doesNotContain("migrate deploy");
@@ -59,22 +67,36 @@ class CoverageHelpTest {
 
   @Test
   void every_fix_names_the_source_s_folder_and_schema() {
-    CoverageHelp help = new CoverageHelp(new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema"));
+    CoverageHelp help =
+        new CoverageHelp(new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema"));
     String schema = " --schema packages/prisma/schema";
 
-    for (CoverageStatus status : java.util.EnumSet.complementOf(java.util.EnumSet.of(CoverageStatus.COVERED))) {
-      for (String fix : java.util.List.of(help.migration(status, "add_user"),
-          help.view(status, QualifiedName.of("public", "Stats"), "add_stats"))) {
-        assertThat(fix).as(status.name()).doesNotContainPattern("(?<!packages/)prisma/(migrations|schema)")
-            .doesNotContainPattern("npx prisma migrate (dev|deploy|resolve)(?![^`]*" + schema + "`)");
+    for (CoverageStatus status :
+        java.util.EnumSet.complementOf(java.util.EnumSet.of(CoverageStatus.COVERED))) {
+      for (String fix :
+          java.util.List.of(
+              help.migration(status, "add_user"),
+              help.view(status, QualifiedName.of("public", "Stats"), "add_stats"))) {
+        assertThat(fix)
+            .as(status.name())
+            .doesNotContainPattern("(?<!packages/)prisma/(migrations|schema)")
+            .doesNotContainPattern(
+                "npx prisma migrate (dev|deploy|resolve)(?![^`]*" + schema + "`)");
       }
     }
-    assertThat(help.migration(CoverageStatus.MISSING, "add_user")).isEqualTo("Create it in a migration: "
-        + "`npx prisma migrate dev --create-only --name add_user" + schema + "`, review "
-        + "packages/prisma/migrations/<timestamp>_add_user/migration.sql, commit it, then "
-        + "`npx prisma migrate deploy" + schema + "`.");
-    assertThat(help.migration(CoverageStatus.LIVE_ONLY, "add_user")).contains(
-        "--from-migrations packages/prisma/migrations --to-schema-datasource packages/prisma/schema ",
-        "`npx prisma migrate resolve --applied <timestamp>_add_user" + schema + "`");
+    assertThat(help.migration(CoverageStatus.MISSING, "add_user"))
+        .isEqualTo(
+            "Create it in a migration: "
+                + "`npx prisma migrate dev --create-only --name add_user"
+                + schema
+                + "`, review "
+                + "packages/prisma/migrations/<timestamp>_add_user/migration.sql, commit it, then "
+                + "`npx prisma migrate deploy"
+                + schema
+                + "`.");
+    assertThat(help.migration(CoverageStatus.LIVE_ONLY, "add_user"))
+        .contains(
+            "--from-migrations packages/prisma/migrations --to-schema-datasource packages/prisma/schema ",
+            "`npx prisma migrate resolve --applied <timestamp>_add_user" + schema + "`");
   }
 }

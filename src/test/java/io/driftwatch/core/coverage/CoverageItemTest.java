@@ -22,16 +22,19 @@ class CoverageItemTest {
 
   @Test
   void only_covered_is_created_by_a_migration() {
-    assertThat(CoverageStatus.values()).filteredOn(CoverageStatus::createdByMigration)
+    assertThat(CoverageStatus.values())
+        .filteredOn(CoverageStatus::createdByMigration)
         .containsExactly(CoverageStatus.COVERED);
   }
 
   @Test
   void contradicting_facts_are_refused() {
-    assertThatThrownBy(() -> item(CoverageStatus.COVERED, false, true)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> item(CoverageStatus.COVERED, false, true))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> item(CoverageStatus.LIVE_ONLY, false, false))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> item(CoverageStatus.MISSING, false, true)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> item(CoverageStatus.MISSING, false, true))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> item(CoverageStatus.UNCOVERED, false, true))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(item(CoverageStatus.COVERED, true, false).live()).isFalse();
@@ -43,6 +46,7 @@ class CoverageItemTest {
   }
 
   private static CoverageItem item(CoverageStatus status, boolean created, boolean live) {
-    return new CoverageItem(Kind.MODEL, "User", "public.User", status, created, live, Optional.empty());
+    return new CoverageItem(
+        Kind.MODEL, "User", "public.User", status, created, live, Optional.empty());
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** {@code @ignore} and {@code @@ignore}: listed apart, with their facts, counted nowhere. */
 class IgnoredCoverageTest {
 
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       model User {
         id       Int     @id
         legacyId Int?    @ignore @map("legacy_id")
@@ -31,10 +32,8 @@ class IgnoredCoverageTest {
       }
       """;
 
-  private static final Catalog MIGRATED = catalog()
-      .table("public.User", "id")
-      .table("public.Group", "id")
-      .build();
+  private static final Catalog MIGRATED =
+      catalog().table("public.User", "id").table("public.Group", "id").build();
 
   private static CoverageReport coverage() throws Exception {
     return Coverage.of(PrismaSchema.parse(SCHEMA), "public", MIGRATED, MIGRATED);
@@ -55,10 +54,12 @@ class IgnoredCoverageTest {
     CoverageReport report = coverage();
 
     assertThat(report.item(Kind.MODEL, "LegacySession")).isEmpty();
-    assertThat(report.ignored()).extracting(CoverageItem::kind, CoverageItem::prismaName).contains(
-        tuple(Kind.MODEL, "LegacySession"),
-        tuple(Kind.FIELD, "LegacySession.id"),
-        tuple(Kind.FIELD, "LegacySession.token"));
+    assertThat(report.ignored())
+        .extracting(CoverageItem::kind, CoverageItem::prismaName)
+        .contains(
+            tuple(Kind.MODEL, "LegacySession"),
+            tuple(Kind.FIELD, "LegacySession.id"),
+            tuple(Kind.FIELD, "LegacySession.token"));
   }
 
   @Test
@@ -74,7 +75,9 @@ class IgnoredCoverageTest {
 
   @Test
   void join_table_of_an_ignored_relation_field_is_listed_apart() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model Post {
           id   Int   @id
           tags Tag[] @ignore
@@ -89,10 +92,12 @@ class IgnoredCoverageTest {
     CoverageReport report = Coverage.of(schema, "public", migrated, migrated);
 
     assertThat(report.items(Kind.JOIN_TABLE)).isEmpty();
-    assertThat(report.ignoredItem(Kind.JOIN_TABLE, "PostToTag")).hasValueSatisfying(join -> {
-      assertThat(join.databaseName()).isEqualTo("public._PostToTag");
-      assertThat(join.status()).isEqualTo(CoverageStatus.MISSING);
-    });
+    assertThat(report.ignoredItem(Kind.JOIN_TABLE, "PostToTag"))
+        .hasValueSatisfying(
+            join -> {
+              assertThat(join.databaseName()).isEqualTo("public._PostToTag");
+              assertThat(join.status()).isEqualTo(CoverageStatus.MISSING);
+            });
     assertThat(report.summary().ratio()).hasValue(1.0);
   }
 }

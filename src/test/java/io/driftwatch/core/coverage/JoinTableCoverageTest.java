@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Tables of implicit many-to-many relations: {@code _<RelationName>} with columns A and B. */
 class JoinTableCoverageTest {
 
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       model Post {
         id         Int        @id
         categories Category[]
@@ -31,21 +32,23 @@ class JoinTableCoverageTest {
       }
       """;
 
-  private static final Catalog MODELS = catalog()
-      .table("public.posts", "id")
-      .table("public.Category", "id")
-      .table("public.Tag", "id")
-      .build();
+  private static final Catalog MODELS =
+      catalog()
+          .table("public.posts", "id")
+          .table("public.Category", "id")
+          .table("public.Tag", "id")
+          .build();
 
   @Test
   void join_tables_are_matched_by_relation_name_with_columns_a_and_b() throws Exception {
-    Catalog migrated = catalog()
-        .table("public.posts", "id")
-        .table("public.Category", "id")
-        .table("public.Tag", "id")
-        .table("public._CategoryToPost", "A", "B")
-        .table("public._PostTags", "A", "B")
-        .build();
+    Catalog migrated =
+        catalog()
+            .table("public.posts", "id")
+            .table("public.Category", "id")
+            .table("public.Tag", "id")
+            .table("public._CategoryToPost", "A", "B")
+            .table("public._PostTags", "A", "B")
+            .build();
 
     CoverageReport report = Coverage.of(PrismaSchema.parse(SCHEMA), "public", migrated, migrated);
 
@@ -54,39 +57,46 @@ class JoinTableCoverageTest {
         .containsExactlyInAnyOrder(
             tuple("CategoryToPost", "public._CategoryToPost", CoverageStatus.COVERED),
             tuple("PostTags", "public._PostTags", CoverageStatus.COVERED));
-    assertThat(report.items(Kind.FIELD)).extracting(CoverageItem::prismaName)
+    assertThat(report.items(Kind.FIELD))
+        .extracting(CoverageItem::prismaName)
         .containsExactly("Post.id", "Category.id", "Tag.id");
   }
 
   @Test
   void join_table_only_in_the_live_database_is_live_only() throws Exception {
-    Catalog live = catalog()
-        .table("public.posts", "id")
-        .table("public.Category", "id")
-        .table("public.Tag", "id")
-        .table("public._CategoryToPost", "A", "B")
-        .build();
+    Catalog live =
+        catalog()
+            .table("public.posts", "id")
+            .table("public.Category", "id")
+            .table("public.Tag", "id")
+            .table("public._CategoryToPost", "A", "B")
+            .build();
 
     CoverageReport report = Coverage.of(PrismaSchema.parse(SCHEMA), "public", MODELS, live);
 
     CoverageItem join = report.item(Kind.JOIN_TABLE, "CategoryToPost").orElseThrow();
     assertThat(join.status()).isEqualTo(CoverageStatus.LIVE_ONLY);
-    assertThat(join.help()).hasValueSatisfying(help -> assertThat(help)
-        .contains("migrate resolve --applied <timestamp>_add_category_to_post"));
+    assertThat(join.help())
+        .hasValueSatisfying(
+            help ->
+                assertThat(help)
+                    .contains("migrate resolve --applied <timestamp>_add_category_to_post"));
     CoverageItem tags = report.item(Kind.JOIN_TABLE, "PostTags").orElseThrow();
     assertThat(tags.status()).isEqualTo(CoverageStatus.MISSING);
-    assertThat(tags.help()).hasValueSatisfying(help -> assertThat(help)
-        .contains("--create-only --name add_post_tags"));
+    assertThat(tags.help())
+        .hasValueSatisfying(
+            help -> assertThat(help).contains("--create-only --name add_post_tags"));
   }
 
   @Test
   void a_table_of_that_name_without_columns_a_and_b_is_not_the_join_table() throws Exception {
-    Catalog migrated = catalog()
-        .table("public.posts", "id")
-        .table("public.Category", "id")
-        .table("public.Tag", "id")
-        .table("public._CategoryToPost", "postId", "categoryId")
-        .build();
+    Catalog migrated =
+        catalog()
+            .table("public.posts", "id")
+            .table("public.Category", "id")
+            .table("public.Tag", "id")
+            .table("public._CategoryToPost", "postId", "categoryId")
+            .build();
 
     CoverageReport report = Coverage.of(PrismaSchema.parse(SCHEMA), "public", migrated, migrated);
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Models and their fields: tables and columns by their database names. */
 class ModelCoverageTest {
 
-  private static final String SHOP = """
+  private static final String SHOP =
+      """
       datasource db {
         provider = "postgresql"
         url      = env("DATABASE_URL")
@@ -39,12 +40,14 @@ class ModelCoverageTest {
       }
       """;
 
-  private static final Catalog MIGRATED = catalog()
-      .table("public.users", "id", "email_address", "created_at")
-      .table("public.orders", "id", "user_id", "note")
-      .build();
+  private static final Catalog MIGRATED =
+      catalog()
+          .table("public.users", "id", "email_address", "created_at")
+          .table("public.orders", "id", "user_id", "note")
+          .build();
 
-  private static CoverageReport coverage(Catalog createdByMigrations, Catalog live) throws Exception {
+  private static CoverageReport coverage(Catalog createdByMigrations, Catalog live)
+      throws Exception {
     return Coverage.of(PrismaSchema.parse(SHOP), "public", createdByMigrations, live);
   }
 
@@ -67,9 +70,17 @@ class ModelCoverageTest {
   void relation_fields_make_no_items_their_scalar_fields_do() throws Exception {
     CoverageReport report = coverage(MIGRATED, MIGRATED);
 
-    assertThat(report.items(Kind.FIELD)).extracting(CoverageItem::prismaName).containsExactly(
-        "User.id", "User.email", "User.createdAt", "Order.id", "Order.userId", "Order.note",
-        "AuditLog.id", "AuditLog.message");
+    assertThat(report.items(Kind.FIELD))
+        .extracting(CoverageItem::prismaName)
+        .containsExactly(
+            "User.id",
+            "User.email",
+            "User.createdAt",
+            "Order.id",
+            "Order.userId",
+            "Order.note",
+            "AuditLog.id",
+            "AuditLog.message");
     assertThat(report.item(Kind.FIELD, "User.orders")).isEmpty();
     assertThat(report.item(Kind.FIELD, "Order.user")).isEmpty();
   }
@@ -83,10 +94,13 @@ class ModelCoverageTest {
     assertThat(log.status()).isEqualTo(CoverageStatus.MISSING);
     assertThat(log.createdByMigration()).isFalse();
     assertThat(log.live()).isFalse();
-    assertThat(log.help()).hasValueSatisfying(help -> assertThat(help)
-        .contains("npx prisma migrate dev --create-only --name add_audit_log")
-        .contains("npx prisma migrate deploy")
-        .doesNotContain("resolve"));
+    assertThat(log.help())
+        .hasValueSatisfying(
+            help ->
+                assertThat(help)
+                    .contains("npx prisma migrate dev --create-only --name add_audit_log")
+                    .contains("npx prisma migrate deploy")
+                    .doesNotContain("resolve"));
     CoverageItem message = report.item(Kind.FIELD, "AuditLog.message").orElseThrow();
     assertThat(message.status()).isEqualTo(CoverageStatus.MISSING);
     assertThat(message.help()).hasValueSatisfying(help -> assertThat(help).contains("`AuditLog`"));
@@ -94,30 +108,36 @@ class ModelCoverageTest {
 
   @Test
   void model_created_by_db_push_only_is_live_only_with_catch_up_help() throws Exception {
-    Catalog live = catalog()
-        .table("public.users", "id", "email_address", "created_at")
-        .table("public.orders", "id", "user_id", "note")
-        .table("public.AuditLog", "id", "message")
-        .build();
+    Catalog live =
+        catalog()
+            .table("public.users", "id", "email_address", "created_at")
+            .table("public.orders", "id", "user_id", "note")
+            .table("public.AuditLog", "id", "message")
+            .build();
 
     CoverageItem log = coverage(MIGRATED, live).item(Kind.MODEL, "AuditLog").orElseThrow();
 
     assertThat(log.status()).isEqualTo(CoverageStatus.LIVE_ONLY);
     assertThat(log.createdByMigration()).isFalse();
     assertThat(log.live()).isTrue();
-    assertThat(log.help()).hasValueSatisfying(help -> assertThat(help)
-        .contains("npx prisma migrate diff --from-migrations prisma/migrations --to-schema-datasource "
-            + "prisma/schema.prisma")
-        .contains("--script")
-        .contains("npx prisma migrate resolve --applied <timestamp>_add_audit_log"));
+    assertThat(log.help())
+        .hasValueSatisfying(
+            help ->
+                assertThat(help)
+                    .contains(
+                        "npx prisma migrate diff --from-migrations prisma/migrations --to-schema-datasource "
+                            + "prisma/schema.prisma")
+                    .contains("--script")
+                    .contains("npx prisma migrate resolve --applied <timestamp>_add_audit_log"));
   }
 
   @Test
   void field_added_by_a_migration_but_dropped_live_is_covered_and_not_live() throws Exception {
-    Catalog live = catalog()
-        .table("public.users", "id", "email_address", "created_at")
-        .table("public.orders", "id", "user_id")
-        .build();
+    Catalog live =
+        catalog()
+            .table("public.users", "id", "email_address", "created_at")
+            .table("public.orders", "id", "user_id")
+            .build();
 
     CoverageItem note = coverage(MIGRATED, live).item(Kind.FIELD, "Order.note").orElseThrow();
 
@@ -128,15 +148,18 @@ class ModelCoverageTest {
   }
 
   @Test
-  void field_added_to_a_migrated_model_without_a_migration_gets_a_column_migration() throws Exception {
-    Catalog migrated = catalog()
-        .table("public.users", "id", "email_address")
-        .table("public.orders", "id", "user_id", "note")
-        .build();
-    Catalog live = catalog()
-        .table("public.users", "id", "email_address", "created_at")
-        .table("public.orders", "id", "user_id", "note")
-        .build();
+  void field_added_to_a_migrated_model_without_a_migration_gets_a_column_migration()
+      throws Exception {
+    Catalog migrated =
+        catalog()
+            .table("public.users", "id", "email_address")
+            .table("public.orders", "id", "user_id", "note")
+            .build();
+    Catalog live =
+        catalog()
+            .table("public.users", "id", "email_address", "created_at")
+            .table("public.orders", "id", "user_id", "note")
+            .build();
 
     CoverageReport notLive = coverage(migrated, migrated);
     CoverageReport pushed = coverage(migrated, live);
@@ -144,48 +167,59 @@ class ModelCoverageTest {
     CoverageItem missing = notLive.item(Kind.FIELD, "User.createdAt").orElseThrow();
     assertThat(missing.status()).isEqualTo(CoverageStatus.MISSING);
     assertThat(missing.databaseName()).isEqualTo("public.users.created_at");
-    assertThat(missing.help()).hasValueSatisfying(help -> assertThat(help)
-        .contains("--create-only --name add_user_created_at"));
+    assertThat(missing.help())
+        .hasValueSatisfying(
+            help -> assertThat(help).contains("--create-only --name add_user_created_at"));
     CoverageItem livePushed = pushed.item(Kind.FIELD, "User.createdAt").orElseThrow();
     assertThat(livePushed.status()).isEqualTo(CoverageStatus.LIVE_ONLY);
-    assertThat(livePushed.help()).hasValueSatisfying(help -> assertThat(help)
-        .contains("migrate resolve --applied <timestamp>_add_user_created_at"));
+    assertThat(livePushed.help())
+        .hasValueSatisfying(
+            help ->
+                assertThat(help)
+                    .contains("migrate resolve --applied <timestamp>_add_user_created_at"));
   }
 
   @Test
   void a_table_of_the_same_name_in_another_schema_does_not_count() throws Exception {
-    Catalog elsewhere = catalog()
-        .table("other.users", "id", "email_address", "created_at")
-        .table("other.orders", "id", "user_id", "note")
-        .build();
+    Catalog elsewhere =
+        catalog()
+            .table("other.users", "id", "email_address", "created_at")
+            .table("other.orders", "id", "user_id", "note")
+            .build();
 
     CoverageReport report = coverage(elsewhere, elsewhere);
 
-    assertThat(report.item(Kind.MODEL, "User").orElseThrow().status()).isEqualTo(CoverageStatus.MISSING);
+    assertThat(report.item(Kind.MODEL, "User").orElseThrow().status())
+        .isEqualTo(CoverageStatus.MISSING);
   }
 
   @Test
   void default_schema_places_models_without_schema_attribute() throws Exception {
-    Catalog tenant = catalog()
-        .table("tenant_a.users", "id", "email_address", "created_at")
-        .table("tenant_a.orders", "id", "user_id", "note")
-        .table("tenant_a.AuditLog", "id", "message")
-        .build();
+    Catalog tenant =
+        catalog()
+            .table("tenant_a.users", "id", "email_address", "created_at")
+            .table("tenant_a.orders", "id", "user_id", "note")
+            .table("tenant_a.AuditLog", "id", "message")
+            .build();
 
     CoverageReport report = Coverage.of(PrismaSchema.parse(SHOP), "tenant_a", tenant, tenant);
 
     assertThat(report.defaultSchema()).isEqualTo("tenant_a");
-    assertThat(report.items()).allSatisfy(item -> assertThat(item.status()).isEqualTo(CoverageStatus.COVERED));
-    assertThat(report.item(Kind.MODEL, "User").orElseThrow().databaseName()).isEqualTo("tenant_a.users");
+    assertThat(report.items())
+        .allSatisfy(item -> assertThat(item.status()).isEqualTo(CoverageStatus.COVERED));
+    assertThat(report.item(Kind.MODEL, "User").orElseThrow().databaseName())
+        .isEqualTo("tenant_a.users");
   }
 
   @Test
-  void column_missing_from_a_pushed_table_needs_its_own_migration_after_the_catch_up() throws Exception {
-    Catalog live = catalog()
-        .table("public.users", "id", "email_address", "created_at")
-        .table("public.orders", "id", "user_id", "note")
-        .table("public.AuditLog", "id")
-        .build();
+  void column_missing_from_a_pushed_table_needs_its_own_migration_after_the_catch_up()
+      throws Exception {
+    Catalog live =
+        catalog()
+            .table("public.users", "id", "email_address", "created_at")
+            .table("public.orders", "id", "user_id", "note")
+            .table("public.AuditLog", "id")
+            .build();
 
     CoverageReport report = coverage(MIGRATED, live);
 
@@ -193,7 +227,8 @@ class ModelCoverageTest {
         .hasValueSatisfying(help -> assertThat(help).contains("`AuditLog`"));
     CoverageItem message = report.item(Kind.FIELD, "AuditLog.message").orElseThrow();
     assertThat(message.status()).isEqualTo(CoverageStatus.MISSING);
-    assertThat(message.help()).hasValueSatisfying(help -> assertThat(help)
-        .contains("--create-only --name add_audit_log_message"));
+    assertThat(message.help())
+        .hasValueSatisfying(
+            help -> assertThat(help).contains("--create-only --name add_audit_log_message"));
   }
 }

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 /** Where objects live: {@code @@schema} (multiSchema), and schemas split over several files. */
 class MultiSchemaCoverageTest {
 
-  private static final Map<String, String> FILES = Map.of(
-      "schema/schema.prisma", """
+  private static final Map<String, String> FILES =
+      Map.of(
+          "schema/schema.prisma",
+              """
           datasource db {
             provider = "postgresql"
             url      = env("DATABASE_URL")
@@ -24,7 +26,8 @@ class MultiSchemaCoverageTest {
             previewFeatures = ["multiSchema", "prismaSchemaFolder"]
           }
           """,
-      "schema/auth.prisma", """
+          "schema/auth.prisma",
+              """
           model User {
             id    Int    @id
             email String
@@ -39,7 +42,8 @@ class MultiSchemaCoverageTest {
             @@schema("auth")
           }
           """,
-      "schema/billing.prisma", """
+          "schema/billing.prisma",
+              """
           model Team {
             id      Int    @id
             members User[]
@@ -49,38 +53,46 @@ class MultiSchemaCoverageTest {
 
   @Test
   void objects_are_looked_up_in_their_schema_across_files() throws Exception {
-    Catalog migrated = catalog()
-        .table("auth.User", "id", "email", "role")
-        .enumType("auth.Role", "MEMBER", "OWNER")
-        .table("billing.Team", "id")
-        .table("billing._TeamToUser", "A", "B")
-        .build();
+    Catalog migrated =
+        catalog()
+            .table("auth.User", "id", "email", "role")
+            .enumType("auth.Role", "MEMBER", "OWNER")
+            .table("billing.Team", "id")
+            .table("billing._TeamToUser", "A", "B")
+            .build();
 
     CoverageReport report = Coverage.of(PrismaSchema.parse(FILES), "public", migrated, migrated);
 
     assertThat(report.item(Kind.MODEL, "User").orElseThrow().databaseName()).isEqualTo("auth.User");
-    assertThat(report.item(Kind.MODEL, "Team").orElseThrow().databaseName()).isEqualTo("billing.Team");
+    assertThat(report.item(Kind.MODEL, "Team").orElseThrow().databaseName())
+        .isEqualTo("billing.Team");
     assertThat(report.item(Kind.ENUM_VALUE, "Role.OWNER").orElseThrow().databaseName())
         .isEqualTo("auth.Role 'OWNER'");
     // the join table lives in model A's schema: Team sorts before User
     assertThat(report.item(Kind.JOIN_TABLE, "TeamToUser").orElseThrow().databaseName())
         .isEqualTo("billing._TeamToUser");
-    assertThat(report.items()).allSatisfy(item -> assertThat(item.status()).isEqualTo(CoverageStatus.COVERED));
+    assertThat(report.items())
+        .allSatisfy(item -> assertThat(item.status()).isEqualTo(CoverageStatus.COVERED));
     assertThat(report.summary().ratio()).hasValue(1.0);
   }
 
   @Test
   void same_names_in_the_default_schema_do_not_cover_a_schema_attribute() throws Exception {
-    Catalog wrongSchema = catalog()
-        .table("public.User", "id", "email", "role")
-        .enumType("public.Role", "MEMBER", "OWNER")
-        .table("billing.Team", "id")
-        .build();
+    Catalog wrongSchema =
+        catalog()
+            .table("public.User", "id", "email", "role")
+            .enumType("public.Role", "MEMBER", "OWNER")
+            .table("billing.Team", "id")
+            .build();
 
-    CoverageReport report = Coverage.of(PrismaSchema.parse(FILES), "public", wrongSchema, wrongSchema);
+    CoverageReport report =
+        Coverage.of(PrismaSchema.parse(FILES), "public", wrongSchema, wrongSchema);
 
-    assertThat(report.item(Kind.MODEL, "User").orElseThrow().status()).isEqualTo(CoverageStatus.MISSING);
-    assertThat(report.item(Kind.ENUM, "Role").orElseThrow().status()).isEqualTo(CoverageStatus.MISSING);
-    assertThat(report.item(Kind.MODEL, "Team").orElseThrow().status()).isEqualTo(CoverageStatus.COVERED);
+    assertThat(report.item(Kind.MODEL, "User").orElseThrow().status())
+        .isEqualTo(CoverageStatus.MISSING);
+    assertThat(report.item(Kind.ENUM, "Role").orElseThrow().status())
+        .isEqualTo(CoverageStatus.MISSING);
+    assertThat(report.item(Kind.MODEL, "Team").orElseThrow().status())
+        .isEqualTo(CoverageStatus.COVERED);
   }
 }

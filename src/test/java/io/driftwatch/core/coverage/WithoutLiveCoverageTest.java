@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** When the live database could not be read: UNCOVERED instead of LIVE_ONLY or MISSING. */
 class WithoutLiveCoverageTest {
 
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       model User {
         id    Int    @id
         email String
@@ -30,13 +31,18 @@ class WithoutLiveCoverageTest {
 
     assertThat(report.liveRead()).isFalse();
     assertThat(report.items()).noneMatch(CoverageItem::live);
-    assertThat(report.item(Kind.MODEL, "User").orElseThrow().status()).isEqualTo(CoverageStatus.COVERED);
+    assertThat(report.item(Kind.MODEL, "User").orElseThrow().status())
+        .isEqualTo(CoverageStatus.COVERED);
     CoverageItem email = report.item(Kind.FIELD, "User.email").orElseThrow();
     assertThat(email.status()).isEqualTo(CoverageStatus.UNCOVERED);
-    assertThat(email.help()).hasValueSatisfying(help -> assertThat(help)
-        .contains("--create-only --name add_user_email")
-        .contains("migrate resolve --applied <timestamp>_add_user_email"));
-    assertThat(report.item(Kind.MODEL, "Invite").orElseThrow().status()).isEqualTo(CoverageStatus.UNCOVERED);
+    assertThat(email.help())
+        .hasValueSatisfying(
+            help ->
+                assertThat(help)
+                    .contains("--create-only --name add_user_email")
+                    .contains("migrate resolve --applied <timestamp>_add_user_email"));
+    assertThat(report.item(Kind.MODEL, "Invite").orElseThrow().status())
+        .isEqualTo(CoverageStatus.UNCOVERED);
     assertThat(report.summary().count(CoverageStatus.LIVE_ONLY)).isZero();
     assertThat(report.summary().count(CoverageStatus.MISSING)).isZero();
   }
@@ -47,7 +53,8 @@ class WithoutLiveCoverageTest {
 
     assertThat(report.liveRead()).isTrue();
     assertThat(report.items(CoverageStatus.UNCOVERED)).isEmpty();
-    assertThat(report.notCreatedByMigrations()).extracting(CoverageItem::prismaName)
+    assertThat(report.notCreatedByMigrations())
+        .extracting(CoverageItem::prismaName)
         .containsExactly("User.email", "Invite", "Invite.id");
   }
 }

@@ -2,7 +2,6 @@ package io.driftwatch.core.drift;
 
 import static io.driftwatch.core.drift.DriftFixtures.EXPECTED;
 import static io.driftwatch.core.drift.DriftFixtures.POST;
-import static io.driftwatch.core.drift.DriftFixtures.POST_AUTHOR;
 import static io.driftwatch.core.drift.DriftFixtures.ROLE;
 import static io.driftwatch.core.drift.DriftFixtures.addColumn;
 import static io.driftwatch.core.drift.DriftFixtures.addTable;
@@ -29,27 +28,43 @@ class CatchUpMigrationTest {
 
   static final Instant NOW = Instant.parse("2025-03-04T05:06:07.890Z");
 
-  /** Hand edits of every sort: an enum value, a pushed table, a column, a dropped index and foreign key. */
+  /**
+   * Hand edits of every sort: an enum value, a pushed table, a column, a dropped index and foreign
+   * key.
+   */
   static Catalog drifted() {
-    Catalog live = withEnums(EXPECTED, List.of(new EnumType(ROLE, List.of("USER", "EDITOR", "ADMIN"))));
+    Catalog live =
+        withEnums(EXPECTED, List.of(new EnumType(ROLE, List.of("USER", "EDITOR", "ADMIN"))));
     live = addTable(live, SchemaDiffTablesTest.AUDIT_LOG_TABLE);
-    return editTable(live, POST, table -> withForeignKeys(withIndexes(
-        addColumn(table, Column.of("views", "integer", true)),
-        table.indexes().stream().filter(index -> !index.name().equals("Post_authorId_idx")).toList()), List.of()));
+    return editTable(
+        live,
+        POST,
+        table ->
+            withForeignKeys(
+                withIndexes(
+                    addColumn(table, Column.of("views", "integer", true)),
+                    table.indexes().stream()
+                        .filter(index -> !index.name().equals("Post_authorId_idx"))
+                        .toList()),
+                List.of()));
   }
 
   @Test
   void is_named_after_the_utc_second_it_was_made() {
-    CatchUpMigration migration = CatchUpMigration.from(SchemaDiff.compare(EXPECTED, drifted()), NOW);
+    CatchUpMigration migration =
+        CatchUpMigration.from(SchemaDiff.compare(EXPECTED, drifted()), NOW);
 
     assertThat(migration.name()).isEqualTo("20250304050607_catch_up_drift");
   }
 
   @Test
   void writes_drops_then_enums_tables_columns_indexes_and_foreign_keys_last() {
-    CatchUpMigration migration = CatchUpMigration.from(SchemaDiff.compare(EXPECTED, drifted()), NOW);
+    CatchUpMigration migration =
+        CatchUpMigration.from(SchemaDiff.compare(EXPECTED, drifted()), NOW);
 
-    assertThat(migration.sql()).isEqualTo("""
+    assertThat(migration.sql())
+        .isEqualTo(
+            """
         -- DropForeignKey
         ALTER TABLE "public"."Post" DROP CONSTRAINT "Post_authorId_fkey";
 
@@ -81,36 +96,54 @@ class CatchUpMigrationTest {
 
   @Test
   void commands_use_the_source_s_folder_and_schema() {
-    CatchUpMigration migration = CatchUpMigration.from(SchemaDiff.compare(EXPECTED, drifted()), NOW,
-        new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema/main.prisma"));
+    CatchUpMigration migration =
+        CatchUpMigration.from(
+            SchemaDiff.compare(EXPECTED, drifted()),
+            NOW,
+            new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema/main.prisma"));
 
-    assertThat(migration.commands().get(0)).isEqualTo("mkdir -p packages/prisma/migrations/20250304050607_catch_up_drift");
-    assertThat(migration.commands().get(1)).startsWith("cat > packages/prisma/migrations/20250304050607_catch_up_drift"
-        + "/migration.sql <<'DRIFTWATCH_SQL'\n");
-    assertThat(migration.commands().get(2)).isEqualTo("npx prisma migrate resolve --applied "
-        + "20250304050607_catch_up_drift --schema packages/prisma/schema/main.prisma");
+    assertThat(migration.commands().get(0))
+        .isEqualTo("mkdir -p packages/prisma/migrations/20250304050607_catch_up_drift");
+    assertThat(migration.commands().get(1))
+        .startsWith(
+            "cat > packages/prisma/migrations/20250304050607_catch_up_drift"
+                + "/migration.sql <<'DRIFTWATCH_SQL'\n");
+    assertThat(migration.commands().get(2))
+        .isEqualTo(
+            "npx prisma migrate resolve --applied "
+                + "20250304050607_catch_up_drift --schema packages/prisma/schema/main.prisma");
   }
 
   @Test
   void commands_write_the_migration_and_record_it_as_applied_without_running_it() {
-    CatchUpMigration migration = CatchUpMigration.from(SchemaDiff.compare(EXPECTED, drifted()), NOW);
+    CatchUpMigration migration =
+        CatchUpMigration.from(SchemaDiff.compare(EXPECTED, drifted()), NOW);
 
     assertThat(migration.commands()).hasSize(3);
-    assertThat(migration.commands().get(0)).isEqualTo("mkdir -p prisma/migrations/20250304050607_catch_up_drift");
-    assertThat(migration.commands().get(1)).isEqualTo("cat > prisma/migrations/20250304050607_catch_up_drift"
-        + "/migration.sql <<'DRIFTWATCH_SQL'\n" + migration.sql() + "DRIFTWATCH_SQL");
+    assertThat(migration.commands().get(0))
+        .isEqualTo("mkdir -p prisma/migrations/20250304050607_catch_up_drift");
+    assertThat(migration.commands().get(1))
+        .isEqualTo(
+            "cat > prisma/migrations/20250304050607_catch_up_drift"
+                + "/migration.sql <<'DRIFTWATCH_SQL'\n"
+                + migration.sql()
+                + "DRIFTWATCH_SQL");
     assertThat(migration.commands().get(2))
         .isEqualTo("npx prisma migrate resolve --applied 20250304050607_catch_up_drift");
   }
 
   @Test
   void an_enum_value_the_database_lacks_is_dropped_once_after_the_columns_take_their_shape() {
-    Catalog expected = withEnums(EXPECTED, List.of(new EnumType(ROLE, List.of("USER", "EDITOR", "GUEST", "ADMIN"))));
-    Catalog live = editTable(EXPECTED, POST, table -> addColumn(table, Column.of("views", "integer", true)));
+    Catalog expected =
+        withEnums(
+            EXPECTED, List.of(new EnumType(ROLE, List.of("USER", "EDITOR", "GUEST", "ADMIN"))));
+    Catalog live =
+        editTable(EXPECTED, POST, table -> addColumn(table, Column.of("views", "integer", true)));
 
     String sql = CatchUpMigration.from(SchemaDiff.compare(expected, live), NOW).sql();
 
-    assertThat(sql.indexOf("CREATE TYPE \"public\".\"Role_new\"")).isEqualTo(sql.lastIndexOf("CREATE TYPE"))
+    assertThat(sql.indexOf("CREATE TYPE \"public\".\"Role_new\""))
+        .isEqualTo(sql.lastIndexOf("CREATE TYPE"))
         .isGreaterThan(sql.indexOf("ADD COLUMN \"views\""));
   }
 
@@ -119,17 +152,37 @@ class CatchUpMigrationTest {
     QualifiedName parent = QualifiedName.of("public", "Zlog");
     QualifiedName partition = QualifiedName.of("public", "Alog_2025");
     List<Column> columns = List.of(Column.of("at", "date", false));
-    Table parentTable = new Table(parent, columns, Optional.empty(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), Optional.of("RANGE (at)"), Optional.empty());
-    Table partitionTable = new Table(partition, columns, Optional.empty(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), Optional.empty(),
-        Optional.of(new Partition(parent, "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')")));
+    Table parentTable =
+        new Table(
+            parent,
+            columns,
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.of("RANGE (at)"),
+            Optional.empty());
+    Table partitionTable =
+        new Table(
+            partition,
+            columns,
+            Optional.empty(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.of(new Partition(parent, "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')")));
     Catalog live = addTable(addTable(EXPECTED, partitionTable), parentTable);
 
     SchemaDrift drift = SchemaDiff.compare(EXPECTED, live);
     String catchUp = CatchUpMigration.from(drift, NOW).sql();
 
-    assertThat(catchUp.indexOf("CREATE TABLE \"public\".\"Zlog\"")).isLessThan(catchUp.indexOf("\"Alog_2025\""));
+    assertThat(catchUp.indexOf("CREATE TABLE \"public\".\"Zlog\""))
+        .isLessThan(catchUp.indexOf("\"Alog_2025\""));
     assertThat(RestorePlan.from(drift).statements())
         .containsExactly("DROP TABLE \"public\".\"Alog_2025\";", "DROP TABLE \"public\".\"Zlog\";");
   }
@@ -137,7 +190,8 @@ class CatchUpMigrationTest {
   @Test
   void there_is_nothing_to_catch_up_without_drift() {
     assertThatThrownBy(() -> CatchUpMigration.from(SchemaDiff.compare(EXPECTED, EXPECTED), NOW))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nothing to catch up");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nothing to catch up");
   }
 
   @Test

@@ -20,10 +20,13 @@ class RestorePlanTest {
 
     RestorePlan plan = RestorePlan.from(drift);
 
-    assertThat(plan.dataLoss()).containsExactly(
-        "DROP TABLE \"public\".\"AuditLog\";",
-        "ALTER TABLE \"public\".\"Post\" DROP COLUMN \"views\";");
-    assertThat(plan.sql()).startsWith("""
+    assertThat(plan.dataLoss())
+        .containsExactly(
+            "DROP TABLE \"public\".\"AuditLog\";",
+            "ALTER TABLE \"public\".\"Post\" DROP COLUMN \"views\";");
+    assertThat(plan.sql())
+        .startsWith(
+            """
         -- Restores the schema the migrations build. Review it, back up, then run it.
         -- WARNING: data loss. These statements delete the data of what they drop:
         --   DROP TABLE "public"."AuditLog";
@@ -43,7 +46,9 @@ class RestorePlanTest {
 
         -- AlterEnum
         -- PostgreSQL cannot drop an enum value""");
-    assertThat(plan.sql()).endsWith("""
+    assertThat(plan.sql())
+        .endsWith(
+            """
         -- AddForeignKey
         ALTER TABLE "public"."Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId")\
          REFERENCES "public"."User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -57,10 +62,13 @@ class RestorePlanTest {
     RestorePlan plan = RestorePlan.from(SchemaDiff.compare(EXPECTED, live));
 
     assertThat(plan.dataLoss()).isEmpty();
-    assertThat(plan.sql()).startsWith("-- Restores the schema the migrations build. Review it, back up, then run it."
-        + "\n\n-- CreateTable\n");
+    assertThat(plan.sql())
+        .startsWith(
+            "-- Restores the schema the migrations build. Review it, back up, then run it."
+                + "\n\n-- CreateTable\n");
     assertThat(plan.sql().indexOf("CREATE TABLE \"public\".\"User\""))
-        .isLessThan(plan.sql().indexOf("FOREIGN KEY (\"authorId\") REFERENCES \"public\".\"User\""));
+        .isLessThan(
+            plan.sql().indexOf("FOREIGN KEY (\"authorId\") REFERENCES \"public\".\"User\""));
   }
 
   @Test
@@ -68,7 +76,8 @@ class RestorePlanTest {
     RestorePlan plan = RestorePlan.from(SchemaDiff.compare(EXPECTED, EXPECTED));
 
     assertThat(plan.statements()).isEmpty();
-    assertThat(plan.sql()).isEqualTo("-- No drift: the database already has the schema the migrations build.\n");
+    assertThat(plan.sql())
+        .isEqualTo("-- No drift: the database already has the schema the migrations build.\n");
   }
 
   @Test

@@ -25,26 +25,63 @@ class ObjectSetTest {
   static final QualifiedName ROLE = QualifiedName.of("public", "Role");
   static final QualifiedName ACTIVE = QualifiedName.of("public", "ActiveUser");
 
-  static Index index(String name, boolean unique, boolean primary, boolean constraintBacked, String column,
+  static Index index(
+      String name,
+      boolean unique,
+      boolean primary,
+      boolean constraintBacked,
+      String column,
       String definition) {
-    return new Index(name, unique, primary, constraintBacked, "btree", List.of(IndexKey.column(column)), List.of(),
-        Optional.empty(), definition, true, false);
+    return new Index(
+        name,
+        unique,
+        primary,
+        constraintBacked,
+        "btree",
+        List.of(IndexKey.column(column)),
+        List.of(),
+        Optional.empty(),
+        definition,
+        true,
+        false);
   }
 
-  static final Table USER_TABLE = new Table(USER,
-      List.of(Column.of("id", "integer", false), Column.of("email", "text", false)),
-      Optional.of(new PrimaryKey("User_pkey", List.of("id"), "PRIMARY KEY (id)", false)),
-      List.of(), List.of(), List.of(), List.of(),
-      List.of(index("User_pkey", true, true, true, "id",
-              "CREATE UNIQUE INDEX \"User_pkey\" ON public.\"User\" USING btree (id)"),
-          index("User_email_key", true, false, false, "email",
-              "CREATE UNIQUE INDEX \"User_email_key\" ON public.\"User\" USING btree (email)")),
-      Optional.empty(), Optional.empty());
+  static final Table USER_TABLE =
+      new Table(
+          USER,
+          List.of(Column.of("id", "integer", false), Column.of("email", "text", false)),
+          Optional.of(new PrimaryKey("User_pkey", List.of("id"), "PRIMARY KEY (id)", false)),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(
+              index(
+                  "User_pkey",
+                  true,
+                  true,
+                  true,
+                  "id",
+                  "CREATE UNIQUE INDEX \"User_pkey\" ON public.\"User\" USING btree (id)"),
+              index(
+                  "User_email_key",
+                  true,
+                  false,
+                  false,
+                  "email",
+                  "CREATE UNIQUE INDEX \"User_email_key\" ON public.\"User\" USING btree (email)")),
+          Optional.empty(),
+          Optional.empty());
 
-  static final Catalog CATALOG = new Catalog(16, List.of("public"), List.of(USER_TABLE),
-      List.of(new EnumType(ROLE, List.of("USER", "ADMIN"))),
-      List.of(new View(ACTIVE, false, "SELECT 1", List.of())), List.of(),
-      List.of(new Extension("pgcrypto", "public", "1.3")));
+  static final Catalog CATALOG =
+      new Catalog(
+          16,
+          List.of("public"),
+          List.of(USER_TABLE),
+          List.of(new EnumType(ROLE, List.of("USER", "ADMIN"))),
+          List.of(new View(ACTIVE, false, "SELECT 1", List.of())),
+          List.of(),
+          List.of(new Extension("pgcrypto", "public", "1.3")));
 
   static List<Effect> effects(String sql) {
     return new StatementEffects("public").of(SqlScript.split(sql).statements());
@@ -56,8 +93,10 @@ class ObjectSetTest {
 
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, USER))).isEqualTo(Presence.PRESENT);
     assertThat(set.presence(SchemaObject.column(USER, "email"))).isEqualTo(Presence.PRESENT);
-    assertThat(set.presence(SchemaObject.constraint(USER, "User_pkey"))).isEqualTo(Presence.PRESENT);
-    assertThat(set.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key"))))
+    assertThat(set.presence(SchemaObject.constraint(USER, "User_pkey")))
+        .isEqualTo(Presence.PRESENT);
+    assertThat(
+            set.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key"))))
         .isEqualTo(Presence.PRESENT);
     assertThat(set.presence(SchemaObject.of(Kind.ENUM, ROLE))).isEqualTo(Presence.PRESENT);
     assertThat(set.presence(SchemaObject.enumValue(ROLE, "ADMIN"))).isEqualTo(Presence.PRESENT);
@@ -97,7 +136,8 @@ class ObjectSetTest {
   void the_same_object_conflicts_with_itself() {
     ObjectSet set = ObjectSet.of(CATALOG);
 
-    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, USER), "")).contains("table \"public\".\"User\"");
+    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, USER), ""))
+        .contains("table \"public\".\"User\"");
     assertThat(set.conflict(SchemaObject.column(USER, "email"), ""))
         .contains("column \"public\".\"User\".\"email\"");
     assertThat(set.conflict(SchemaObject.column(USER, "name"), "")).isEmpty();
@@ -122,7 +162,8 @@ class ObjectSetTest {
         .contains("relation \"public\".\"User_email_key\"");
     assertThat(set.conflict(SchemaObject.constraint(post, "User_email_key"), "UNIQUE"))
         .contains("relation \"public\".\"User_email_key\"");
-    assertThat(set.conflict(SchemaObject.constraint(post, "User_email_key"), "FOREIGN KEY")).isEmpty();
+    assertThat(set.conflict(SchemaObject.constraint(post, "User_email_key"), "FOREIGN KEY"))
+        .isEmpty();
     assertThat(set.conflict(SchemaObject.constraint(post, "Post_pkey"), "PRIMARY KEY")).isEmpty();
   }
 
@@ -132,17 +173,22 @@ class ObjectSetTest {
     ObjectSet copy = set.copy();
     QualifiedName post = QualifiedName.of("public", "Post");
 
-    effects("""
+    effects(
+            """
         CREATE TABLE "Post" ("id" TEXT NOT NULL, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
         CREATE INDEX "Post_id_idx" ON "Post"("id");
-        """).forEach(copy::apply);
+        """)
+        .forEach(copy::apply);
 
     assertThat(copy.presence(SchemaObject.of(Kind.TABLE, post))).isEqualTo(Presence.PRESENT);
     assertThat(copy.presence(SchemaObject.column(post, "id"))).isEqualTo(Presence.PRESENT);
-    assertThat(copy.presence(SchemaObject.constraint(post, "Post_pkey"))).isEqualTo(Presence.PRESENT);
-    assertThat(copy.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_id_idx"))))
+    assertThat(copy.presence(SchemaObject.constraint(post, "Post_pkey")))
         .isEqualTo(Presence.PRESENT);
-    assertThat(copy.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_pkey")), ""))
+    assertThat(
+            copy.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_id_idx"))))
+        .isEqualTo(Presence.PRESENT);
+    assertThat(
+            copy.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_pkey")), ""))
         .contains("index \"public\".\"Post_pkey\"");
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, post))).isEqualTo(Presence.ABSENT);
   }
@@ -156,9 +202,12 @@ class ObjectSetTest {
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, USER))).isEqualTo(Presence.ABSENT);
     assertThat(set.presence(SchemaObject.column(USER, "id"))).isEqualTo(Presence.ABSENT);
     assertThat(set.presence(SchemaObject.constraint(USER, "User_pkey"))).isEqualTo(Presence.ABSENT);
-    assertThat(set.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key"))))
+    assertThat(
+            set.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key"))))
         .isEqualTo(Presence.ABSENT);
-    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), "")).isEmpty();
+    assertThat(
+            set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
+        .isEmpty();
     assertThat(set.presence(SchemaObject.of(Kind.VIEW, ACTIVE))).isEqualTo(Presence.PRESENT);
   }
 
@@ -167,11 +216,13 @@ class ObjectSetTest {
     ObjectSet set = ObjectSet.of(CATALOG);
     QualifiedName index = QualifiedName.of("public", "Post_title_idx");
 
-    effects("""
+    effects(
+            """
         CREATE TABLE "Post" ("title" TEXT);
         CREATE INDEX "Post_title_idx" ON "Post"("title");
         DROP TABLE "Post";
-        """).forEach(set::apply);
+        """)
+        .forEach(set::apply);
 
     assertThat(set.presence(SchemaObject.of(Kind.INDEX, index))).isEqualTo(Presence.ABSENT);
     assertThat(set.conflict(SchemaObject.of(Kind.TABLE, index), "")).isEmpty();
@@ -193,7 +244,9 @@ class ObjectSetTest {
   @Test
   void achieved_tells_creates_drops_and_row_writes() {
     ObjectSet set = ObjectSet.of(CATALOG);
-    List<Effect> effects = effects("""
+    List<Effect> effects =
+        effects(
+            """
         CREATE TABLE "User" ("id" INTEGER);
         ALTER TABLE "User" ADD COLUMN "name" TEXT;
         DROP TABLE "Gone";
@@ -201,15 +254,23 @@ class ObjectSetTest {
         INSERT INTO "User" ("id") VALUES (1);
         """);
 
-    assertThat(effects).extracting(set::achieved).containsExactly(
-        Presence.PRESENT, Presence.PRESENT, Presence.ABSENT, Presence.PRESENT, Presence.ABSENT, Presence.UNKNOWN);
+    assertThat(effects)
+        .extracting(set::achieved)
+        .containsExactly(
+            Presence.PRESENT,
+            Presence.PRESENT,
+            Presence.ABSENT,
+            Presence.PRESENT,
+            Presence.ABSENT,
+            Presence.UNKNOWN);
   }
 
   @Test
   void dropping_a_primary_key_frees_the_name_of_its_index() {
     ObjectSet set = ObjectSet.of(CATALOG);
-    List<Effect> effects = effects(
-        "ALTER TABLE \"User\" DROP CONSTRAINT \"User_pkey\", ADD CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\", \"email\");");
+    List<Effect> effects =
+        effects(
+            "ALTER TABLE \"User\" DROP CONSTRAINT \"User_pkey\", ADD CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\", \"email\");");
 
     set.apply(effects.get(0));
 
@@ -218,7 +279,8 @@ class ObjectSetTest {
         .isEqualTo(Presence.ABSENT);
     assertThat(set.conflict(effects.get(1).object(), effects.get(1).detail())).isEmpty();
     set.apply(effects.get(1));
-    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
+    assertThat(
+            set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
         .contains("index \"public\".\"User_pkey\"");
   }
 
@@ -226,11 +288,17 @@ class ObjectSetTest {
   void renaming_a_primary_key_renames_its_index() {
     ObjectSet set = ObjectSet.of(CATALOG);
 
-    effects("ALTER TABLE \"User\" RENAME CONSTRAINT \"User_pkey\" TO \"Account_pkey\";").forEach(set::apply);
+    effects("ALTER TABLE \"User\" RENAME CONSTRAINT \"User_pkey\" TO \"Account_pkey\";")
+        .forEach(set::apply);
 
-    assertThat(set.presence(SchemaObject.constraint(USER, "Account_pkey"))).isEqualTo(Presence.PRESENT);
-    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), "")).isEmpty();
-    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Account_pkey")), ""))
+    assertThat(set.presence(SchemaObject.constraint(USER, "Account_pkey")))
+        .isEqualTo(Presence.PRESENT);
+    assertThat(
+            set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
+        .isEmpty();
+    assertThat(
+            set.conflict(
+                SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Account_pkey")), ""))
         .contains("index \"public\".\"Account_pkey\"");
   }
 
@@ -245,11 +313,13 @@ class ObjectSetTest {
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, USER))).isEqualTo(Presence.ABSENT);
     assertThat(set.presence(SchemaObject.column(account, "email"))).isEqualTo(Presence.PRESENT);
     assertThat(set.presence(SchemaObject.column(USER, "email"))).isEqualTo(Presence.ABSENT);
-    assertThat(set.presence(SchemaObject.constraint(account, "User_pkey"))).isEqualTo(Presence.PRESENT);
+    assertThat(set.presence(SchemaObject.constraint(account, "User_pkey")))
+        .isEqualTo(Presence.PRESENT);
 
     effects("DROP TABLE \"Account\";").forEach(set::apply);
 
-    assertThat(set.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key"))))
+    assertThat(
+            set.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key"))))
         .isEqualTo(Presence.ABSENT);
     assertThat(set.presence(SchemaObject.column(account, "email"))).isEqualTo(Presence.ABSENT);
   }
@@ -257,7 +327,9 @@ class ObjectSetTest {
   @Test
   void a_try_taken_back_leaves_the_set_as_it_was() {
     ObjectSet set = ObjectSet.of(CATALOG);
-    List<Effect> changes = effects("""
+    List<Effect> changes =
+        effects(
+            """
         CREATE TABLE "Post" ("id" INTEGER, CONSTRAINT "Post_pkey" PRIMARY KEY ("id"));
         CREATE INDEX "Post_id_idx" ON "Post"("id");
         ALTER TABLE "User" RENAME TO "Member";
@@ -266,25 +338,36 @@ class ObjectSetTest {
         ALTER TYPE "Role" RENAME TO "Kind";
         DROP VIEW "ActiveUser";
         """);
-    List<SchemaObject> probes = List.of(SchemaObject.of(Kind.TABLE, USER), SchemaObject.column(USER, "email"),
-        SchemaObject.constraint(USER, "User_pkey"), SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")),
-        SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key")),
-        SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Member")), SchemaObject.of(Kind.ENUM, ROLE),
-        SchemaObject.enumValue(ROLE, "ADMIN"), SchemaObject.of(Kind.VIEW, ACTIVE),
-        SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Post")));
+    List<SchemaObject> probes =
+        List.of(
+            SchemaObject.of(Kind.TABLE, USER),
+            SchemaObject.column(USER, "email"),
+            SchemaObject.constraint(USER, "User_pkey"),
+            SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")),
+            SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key")),
+            SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Member")),
+            SchemaObject.of(Kind.ENUM, ROLE),
+            SchemaObject.enumValue(ROLE, "ADMIN"),
+            SchemaObject.of(Kind.VIEW, ACTIVE),
+            SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Post")));
     List<Presence> before = probes.stream().map(set::presence).toList();
 
     set.begin();
     changes.forEach(set::apply);
-    assertThat(set.presence(SchemaObject.column(QualifiedName.of("public", "Member"), "id"))).isEqualTo(Presence.PRESENT);
+    assertThat(set.presence(SchemaObject.column(QualifiedName.of("public", "Member"), "id")))
+        .isEqualTo(Presence.PRESENT);
     assertThat(probes.stream().map(set::presence).toList()).isNotEqualTo(before);
     set.rollback();
 
     assertThat(probes.stream().map(set::presence).toList()).isEqualTo(before);
-    // The set works on as before: dropping the table takes its columns, constraints and indexes with it.
+    // The set works on as before: dropping the table takes its columns, constraints and indexes
+    // with it.
     set.apply(effects("DROP TABLE \"User\";").get(0));
     assertThat(set.presence(SchemaObject.column(USER, "id"))).isEqualTo(Presence.ABSENT);
-    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key")), "")).isEmpty();
+    assertThat(
+            set.conflict(
+                SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key")), ""))
+        .isEmpty();
   }
 
   @Test
@@ -295,13 +378,15 @@ class ObjectSetTest {
     set.commit();
     set.begin();
     set.rollback();
-    assertThat(set.presence(SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Post")))).isEqualTo(Presence.PRESENT);
+    assertThat(set.presence(SchemaObject.of(Kind.TABLE, QualifiedName.of("public", "Post"))))
+        .isEqualTo(Presence.PRESENT);
   }
 
   @Test
   void a_try_taken_back_frees_the_names_postgresql_chose_in_it() {
     ObjectSet set = ObjectSet.of(CATALOG);
-    String sql = """
+    String sql =
+        """
         CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "userId" INTEGER REFERENCES "User", CHECK ("id" > 0));
         ALTER INDEX "Team_pkey" RENAME TO "Team_id_pkey";
         """;
@@ -311,9 +396,12 @@ class ObjectSetTest {
     set.rollback();
     List<String> again = named(set, sql);
 
-    assertThat(first).containsExactly("Team_id_seq", "Team_id_check", "Team_pkey", "Team_userId_fkey");
+    assertThat(first)
+        .containsExactly("Team_id_seq", "Team_id_check", "Team_pkey", "Team_userId_fkey");
     assertThat(again).isEqualTo(first);
-    assertThat(set.presence(SchemaObject.constraint(QualifiedName.of("public", "Team"), "Team_id_pkey")))
+    assertThat(
+            set.presence(
+                SchemaObject.constraint(QualifiedName.of("public", "Team"), "Team_id_pkey")))
         .isEqualTo(Presence.PRESENT);
   }
 
@@ -323,7 +411,10 @@ class ObjectSetTest {
     for (Effect written : effects(sql)) {
       Effect effect = set.named(written);
       if (effect.implicitName().isPresent()) {
-        names.add(effect.object().kind() == Kind.CONSTRAINT ? effect.object().part() : effect.object().name().name());
+        names.add(
+            effect.object().kind() == Kind.CONSTRAINT
+                ? effect.object().part()
+                : effect.object().name().name());
       }
       set.apply(effect);
     }

@@ -17,10 +17,18 @@ import org.junit.jupiter.api.Test;
 
 class PreflightTest {
 
-  static final Catalog LIVE = new Catalog(16, List.of("public"),
-      List.of(Table.of(QualifiedName.of("public", "User"),
-          List.of(Column.of("id", "integer", false), Column.of("email", "text", false)))),
-      List.of(), List.of(), List.of(), List.of());
+  static final Catalog LIVE =
+      new Catalog(
+          16,
+          List.of("public"),
+          List.of(
+              Table.of(
+                  QualifiedName.of("public", "User"),
+                  List.of(Column.of("id", "integer", false), Column.of("email", "text", false)))),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
 
   static List<Effect> effects(String sql) {
     return new StatementEffects("public").of(SqlScript.split(sql).statements());
@@ -36,7 +44,10 @@ class PreflightTest {
 
   @Test
   void creating_an_existing_table_fails_with_already_exists_at_its_line() {
-    Map<String, PredictedFailure> failures = predict("20250101000000_init", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "20250101000000_init",
+            """
         -- CreateEnum
         CREATE TYPE "Role" AS ENUM ('USER');
 
@@ -53,12 +64,14 @@ class PreflightTest {
     assertThat(failure.object()).isEqualTo("table \"public\".\"User\"");
     assertThat(failure.reason()).isEqualTo("already exists");
     assertThat(failure.statement()).isEqualTo("CREATE TABLE \"User\" (");
-    assertThat(failure.message()).isEqualTo("line 5: table \"public\".\"User\" already exists (CREATE TABLE \"User\" ()");
+    assertThat(failure.message())
+        .isEqualTo("line 5: table \"public\".\"User\" already exists (CREATE TABLE \"User\" ()");
   }
 
   @Test
   void adding_an_existing_column_fails() {
-    PredictedFailure failure = predict("m1", "ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;").get("m1");
+    PredictedFailure failure =
+        predict("m1", "ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;").get("m1");
 
     assertThat(failure.object()).isEqualTo("column \"public\".\"User\".\"email\"");
     assertThat(failure.reason()).isEqualTo("already exists");
@@ -67,10 +80,14 @@ class PreflightTest {
 
   @Test
   void altering_a_missing_table_fails_with_does_not_exist() {
-    PredictedFailure failure = predict("m1", """
+    PredictedFailure failure =
+        predict(
+                "m1",
+                """
         ALTER TABLE "User" ADD COLUMN "age" INTEGER;
         ALTER TABLE "Post" ADD COLUMN "title" TEXT;
-        """).get("m1");
+        """)
+            .get("m1");
 
     assertThat(failure.line()).isEqualTo(2);
     assertThat(failure.object()).isEqualTo("table \"public\".\"Post\"");
@@ -79,9 +96,11 @@ class PreflightTest {
 
   @Test
   void referencing_a_missing_table_fails() {
-    PredictedFailure failure = predict("m1",
-        "ALTER TABLE \"User\" ADD CONSTRAINT \"User_teamId_fkey\" FOREIGN KEY (\"teamId\") REFERENCES \"Team\"(\"id\");")
-        .get("m1");
+    PredictedFailure failure =
+        predict(
+                "m1",
+                "ALTER TABLE \"User\" ADD CONSTRAINT \"User_teamId_fkey\" FOREIGN KEY (\"teamId\") REFERENCES \"Team\"(\"id\");")
+            .get("m1");
 
     assertThat(failure.object()).isEqualTo("table \"public\".\"Team\"");
     assertThat(failure.reason()).isEqualTo("does not exist");
@@ -97,21 +116,24 @@ class PreflightTest {
 
   @Test
   void a_migration_sees_what_the_earlier_statements_and_migrations_create() {
-    Map<String, PredictedFailure> failures = predict(
-        "m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+                """
             CREATE TABLE "Post" ("id" TEXT);
             ALTER TABLE "Post" ADD COLUMN "title" TEXT;
             """,
-        "m2", "CREATE INDEX \"Post_title_idx\" ON \"Post\"(\"title\");");
+            "m2", "CREATE INDEX \"Post_title_idx\" ON \"Post\"(\"title\");");
 
     assertThat(failures).isEmpty();
   }
 
   @Test
   void a_later_migration_creating_what_an_earlier_pending_one_creates_fails() {
-    Map<String, PredictedFailure> failures = predict(
-        "m1", "CREATE TABLE \"Post\" (\"id\" TEXT);",
-        "m2", "\n\nCREATE TABLE \"Post\" (\"id\" TEXT);");
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1", "CREATE TABLE \"Post\" (\"id\" TEXT);",
+            "m2", "\n\nCREATE TABLE \"Post\" (\"id\" TEXT);");
 
     assertThat(failures).containsOnlyKeys("m2");
     assertThat(failures.get("m2").line()).isEqualTo(3);
@@ -121,13 +143,15 @@ class PreflightTest {
 
   @Test
   void a_failing_migration_leaves_nothing_so_the_next_one_needing_its_table_fails_too() {
-    Map<String, PredictedFailure> failures = predict(
-        "m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+                """
             CREATE TABLE "Post" ("id" TEXT);
             CREATE TABLE "User" ("id" INTEGER);
             """,
-        "m2", "ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT;",
-        "m3", "CREATE TABLE \"Comment\" (\"id\" TEXT);");
+            "m2", "ALTER TABLE \"Post\" ADD COLUMN \"title\" TEXT;",
+            "m3", "CREATE TABLE \"Comment\" (\"id\" TEXT);");
 
     assertThat(failures).containsOnlyKeys("m1", "m2");
     assertThat(failures.get("m1").object()).isEqualTo("table \"public\".\"User\"");
@@ -138,16 +162,20 @@ class PreflightTest {
 
   @Test
   void failures_keep_the_deploy_order() {
-    Map<String, PredictedFailure> failures = predict(
-        "b", "DROP TABLE \"Missing\";",
-        "a", "CREATE TABLE \"User\" (\"id\" INTEGER);");
+    Map<String, PredictedFailure> failures =
+        predict(
+            "b", "DROP TABLE \"Missing\";",
+            "a", "CREATE TABLE \"User\" (\"id\" INTEGER);");
 
     assertThat(failures.keySet()).containsExactly("b", "a");
   }
 
   @Test
   void guarded_statements_are_never_predicted_to_fail() {
-    Map<String, PredictedFailure> failures = predict("m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
         CREATE TABLE IF NOT EXISTS "User" ("id" INTEGER, "email" TEXT);
         ALTER TABLE "User" ADD COLUMN IF NOT EXISTS "email" TEXT;
         DROP TABLE IF EXISTS "Missing";
@@ -161,7 +189,10 @@ class PreflightTest {
 
   @Test
   void objects_of_a_schema_not_read_are_not_predicted() {
-    Map<String, PredictedFailure> failures = predict("m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
         ALTER TABLE audit."Log" ADD COLUMN "x" TEXT;
         DROP TABLE audit."Other";
         """);
@@ -173,24 +204,54 @@ class PreflightTest {
   void first_failure_plays_the_effects_on_the_given_set() {
     ObjectSet database = ObjectSet.of(LIVE);
 
-    assertThat(Preflight.firstFailure("m1", effects("CREATE TABLE \"Post\" (\"id\" TEXT);"), database)).isEmpty();
-    assertThat(database.holds(io.driftwatch.core.effect.SchemaObject.of(
-        io.driftwatch.core.effect.SchemaObject.Kind.TABLE, QualifiedName.of("public", "Post")))).isTrue();
+    assertThat(
+            Preflight.firstFailure("m1", effects("CREATE TABLE \"Post\" (\"id\" TEXT);"), database))
+        .isEmpty();
+    assertThat(
+            database.holds(
+                io.driftwatch.core.effect.SchemaObject.of(
+                    io.driftwatch.core.effect.SchemaObject.Kind.TABLE,
+                    QualifiedName.of("public", "Post"))))
+        .isTrue();
   }
 
   @Test
   void replacing_a_primary_key_is_not_predicted_to_fail() {
-    Table user = new Table(QualifiedName.of("public", "User"), List.of(Column.of("id", "integer", false)),
-        java.util.Optional.of(new io.driftwatch.core.catalog.PrimaryKey("User_pkey", List.of("id"), "PRIMARY KEY (id)",
-            false)), List.of(), List.of(), List.of(), List.of(),
-        List.of(new io.driftwatch.core.catalog.Index("User_pkey", true, true, true, "btree",
-            List.of(io.driftwatch.core.catalog.IndexKey.column("id")), List.of(), java.util.Optional.empty(),
-            "CREATE UNIQUE INDEX \"User_pkey\" ON public.\"User\" USING btree (id)", true, false)),
-        java.util.Optional.empty(), java.util.Optional.empty());
-    ObjectSet live = ObjectSet.of(new Catalog(16, List.of("public"), List.of(user), List.of(), List.of(), List.of(),
-        List.of()));
+    Table user =
+        new Table(
+            QualifiedName.of("public", "User"),
+            List.of(Column.of("id", "integer", false)),
+            java.util.Optional.of(
+                new io.driftwatch.core.catalog.PrimaryKey(
+                    "User_pkey", List.of("id"), "PRIMARY KEY (id)", false)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(
+                new io.driftwatch.core.catalog.Index(
+                    "User_pkey",
+                    true,
+                    true,
+                    true,
+                    "btree",
+                    List.of(io.driftwatch.core.catalog.IndexKey.column("id")),
+                    List.of(),
+                    java.util.Optional.empty(),
+                    "CREATE UNIQUE INDEX \"User_pkey\" ON public.\"User\" USING btree (id)",
+                    true,
+                    false)),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
+    ObjectSet live =
+        ObjectSet.of(
+            new Catalog(
+                16, List.of("public"), List.of(user), List.of(), List.of(), List.of(), List.of()));
     Map<String, List<Effect>> pending = new LinkedHashMap<>();
-    pending.put("m1", effects("""
+    pending.put(
+        "m1",
+        effects(
+            """
         -- AlterTable
         ALTER TABLE "User" DROP CONSTRAINT "User_pkey",
         ADD CONSTRAINT "User_pkey" PRIMARY KEY ("id");
@@ -201,23 +262,38 @@ class PreflightTest {
 
   @Test
   void a_renamed_table_keeps_its_columns_for_the_next_migrations() {
-    Map<String, PredictedFailure> failures = predict(
-        "m1", "ALTER TABLE \"User\" RENAME TO \"Account\";",
-        "m2", "ALTER TABLE \"Account\" DROP COLUMN \"email\";");
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1", "ALTER TABLE \"User\" RENAME TO \"Account\";",
+            "m2", "ALTER TABLE \"Account\" DROP COLUMN \"email\";");
 
     assertThat(failures).isEmpty();
   }
 
   @Test
   void prisma_enum_replacement_passes() {
-    Catalog live = new Catalog(16, List.of("public"),
-        List.of(Table.of(QualifiedName.of("public", "User"), List.of(
-            Column.of("id", "integer", false),
-            Column.of("role", "\"Role\"", false).withUserType(QualifiedName.of("public", "Role"))))),
-        List.of(new io.driftwatch.core.catalog.EnumType(QualifiedName.of("public", "Role"), List.of("USER", "OLD"))),
-        List.of(), List.of(), List.of());
+    Catalog live =
+        new Catalog(
+            16,
+            List.of("public"),
+            List.of(
+                Table.of(
+                    QualifiedName.of("public", "User"),
+                    List.of(
+                        Column.of("id", "integer", false),
+                        Column.of("role", "\"Role\"", false)
+                            .withUserType(QualifiedName.of("public", "Role"))))),
+            List.of(
+                new io.driftwatch.core.catalog.EnumType(
+                    QualifiedName.of("public", "Role"), List.of("USER", "OLD"))),
+            List.of(),
+            List.of(),
+            List.of());
     Map<String, List<Effect>> pending = new LinkedHashMap<>();
-    pending.put("m1", effects("""
+    pending.put(
+        "m1",
+        effects(
+            """
         -- AlterEnum
         BEGIN;
         CREATE TYPE "Role_new" AS ENUM ('USER');
@@ -234,9 +310,17 @@ class PreflightTest {
 
   @Test
   void adding_an_existing_enum_value_fails() {
-    Catalog live = new Catalog(16, List.of("public"), List.of(),
-        List.of(new io.driftwatch.core.catalog.EnumType(QualifiedName.of("public", "Role"), List.of("USER"))),
-        List.of(), List.of(), List.of());
+    Catalog live =
+        new Catalog(
+            16,
+            List.of("public"),
+            List.of(),
+            List.of(
+                new io.driftwatch.core.catalog.EnumType(
+                    QualifiedName.of("public", "Role"), List.of("USER"))),
+            List.of(),
+            List.of(),
+            List.of());
     Map<String, List<Effect>> pending = new LinkedHashMap<>();
     pending.put("m1", effects("ALTER TYPE \"Role\" ADD VALUE 'USER';"));
 
@@ -246,9 +330,14 @@ class PreflightTest {
 
   @Test
   void renaming_the_index_of_a_primary_key_created_by_an_earlier_migration_does_not_fail() {
-    Map<String, PredictedFailure> failures = predict("m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
         CREATE TABLE "X" ("id" INTEGER NOT NULL, CONSTRAINT "X_pkey" PRIMARY KEY ("id"));
-        """, "m2", """
+        """,
+            "m2",
+            """
         ALTER INDEX "X_pkey" RENAME TO "X_id_pkey";
         ALTER TABLE "X" DROP CONSTRAINT "X_id_pkey";
         """);
@@ -258,10 +347,15 @@ class PreflightTest {
 
   @Test
   void dropping_the_foreign_key_postgresql_named_does_not_fail() {
-    Map<String, PredictedFailure> failures = predict("m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
         CREATE TABLE "P" ("id" INT PRIMARY KEY);
         CREATE TABLE "C"("id" INT PRIMARY KEY,"pid" INT REFERENCES "P"("id"));
-        """, "m2", """
+        """,
+            "m2",
+            """
         ALTER TABLE "C" DROP CONSTRAINT "C_pid_fkey";
         ALTER TABLE "C" DROP CONSTRAINT "C_pkey";
         ALTER TABLE "P" RENAME CONSTRAINT "P_pkey" TO "P_id_pkey";
@@ -274,11 +368,15 @@ class PreflightTest {
 
   @Test
   void a_renamed_constraint_index_is_gone_under_its_old_name() {
-    PredictedFailure failure = predict("m1", """
+    PredictedFailure failure =
+        predict(
+                "m1",
+                """
         CREATE TABLE "X" ("id" INTEGER PRIMARY KEY);
         ALTER INDEX "X_pkey" RENAME TO "X_id_pkey";
         ALTER TABLE "X" DROP CONSTRAINT "X_pkey";
-        """).get("m1");
+        """)
+            .get("m1");
 
     assertThat(failure.line()).isEqualTo(3);
     assertThat(failure.object()).isEqualTo("constraint \"public\".\"X\".\"X_pkey\"");
@@ -287,13 +385,17 @@ class PreflightTest {
 
   @Test
   void a_generated_name_taken_gets_the_next_number_and_the_written_one_then_fails() {
-    PredictedFailure failure = predict("m1", """
+    PredictedFailure failure =
+        predict(
+                "m1",
+                """
         CREATE TABLE "T" ("a" INT);
         CREATE INDEX ON "T" ("a");
         CREATE INDEX ON "T" ("a");
         DROP INDEX "T_a_idx1";
         DROP INDEX "T_a_idx1";
-        """).get("m1");
+        """)
+            .get("m1");
 
     assertThat(failure.line()).isEqualTo(5);
     assertThat(failure.object()).isEqualTo("index \"public\".\"T_a_idx1\"");
@@ -301,12 +403,17 @@ class PreflightTest {
 
   @Test
   void serial_sequences_go_with_their_table_and_set_schema_takes_its_objects_along() {
-    Map<String, PredictedFailure> failures = predict("m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
         CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "name" TEXT UNIQUE);
         DROP TABLE "Team";
         CREATE SEQUENCE "Team_id_seq";
         CREATE INDEX "Team_name_key" ON "User" ("email");
-        """, "m2", """
+        """,
+            "m2",
+            """
         CREATE SCHEMA "archive";
         CREATE TABLE "Old" ("id" SERIAL PRIMARY KEY);
         ALTER TABLE "Old" SET SCHEMA "archive";
@@ -318,11 +425,15 @@ class PreflightTest {
 
   @Test
   void dropping_a_table_takes_the_names_postgresql_gave_its_objects() {
-    PredictedFailure failure = predict("m1", """
+    PredictedFailure failure =
+        predict(
+                "m1",
+                """
         CREATE TABLE "Team" ("id" SERIAL PRIMARY KEY, "code" TEXT UNIQUE);
         DROP TABLE "Team";
         ALTER TABLE "User" DROP CONSTRAINT "Team_code_key";
-        """).get("m1");
+        """)
+            .get("m1");
 
     assertThat(failure.line()).isEqualTo(3);
     assertThat(failure.reason()).isEqualTo("does not exist");
@@ -330,10 +441,15 @@ class PreflightTest {
 
   @Test
   void drop_table_cascade_takes_the_foreign_keys_that_reference_it() {
-    Map<String, PredictedFailure> failures = predict("m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
         CREATE TABLE "P" ("id" INT PRIMARY KEY);
         CREATE TABLE "C" ("id" INT, "pid" INT REFERENCES "P");
-        """, "m2", """
+        """,
+            "m2",
+            """
         DROP TABLE "P" CASCADE;
         CREATE TABLE "P" ("id" INT PRIMARY KEY);
         ALTER TABLE "C" ADD CONSTRAINT "C_pid_fkey" FOREIGN KEY ("pid") REFERENCES "P"("id");
@@ -345,11 +461,26 @@ class PreflightTest {
   @Test
   void a_live_serial_sequence_goes_with_its_table() {
     QualifiedName user = QualifiedName.of("public", "User");
-    Catalog live = new Catalog(16, List.of("public"), LIVE.tables(), List.of(), List.of(),
-        List.of(new Sequence(QualifiedName.of("public", "User_id_seq"), "integer", 1, 1,
-            Optional.of(new ColumnRef(user, "id")))), List.of());
+    Catalog live =
+        new Catalog(
+            16,
+            List.of("public"),
+            LIVE.tables(),
+            List.of(),
+            List.of(),
+            List.of(
+                new Sequence(
+                    QualifiedName.of("public", "User_id_seq"),
+                    "integer",
+                    1,
+                    1,
+                    Optional.of(new ColumnRef(user, "id")))),
+            List.of());
     Map<String, List<Effect>> pending = new LinkedHashMap<>();
-    pending.put("m1", effects("""
+    pending.put(
+        "m1",
+        effects(
+            """
         DROP TABLE "User";
         CREATE SEQUENCE "User_id_seq";
         """));
@@ -359,10 +490,15 @@ class PreflightTest {
 
   @Test
   void a_model_renamed_as_prisma_renames_it_keeps_its_keys_and_indexes() {
-    Map<String, PredictedFailure> failures = predict("m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
         CREATE TABLE "X" ("id" INT, "email" TEXT, CONSTRAINT "X_pkey" PRIMARY KEY ("id"));
         CREATE UNIQUE INDEX "X_email_key" ON "X"("email");
-        """, "m2", """
+        """,
+            "m2",
+            """
         ALTER TABLE "X" RENAME TO "Y";
         ALTER TABLE "Y" RENAME CONSTRAINT "X_pkey" TO "Y_pkey";
         ALTER INDEX "X_email_key" RENAME TO "Y_email_key";
@@ -377,10 +513,15 @@ class PreflightTest {
 
   @Test
   void a_constraint_made_from_an_index_takes_the_index_and_its_name() {
-    Map<String, PredictedFailure> failures = predict("m1", """
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
         CREATE UNIQUE INDEX CONCURRENTLY "User_email_idx" ON "User" ("email");
         CREATE UNIQUE INDEX "User_id_idx" ON "User" ("id");
-        """, "m2", """
+        """,
+            "m2",
+            """
         ALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE USING INDEX "User_email_idx";
         ALTER TABLE "User" ADD PRIMARY KEY USING INDEX "User_id_idx";
         ALTER TABLE "User" DROP CONSTRAINT "User_email_key";

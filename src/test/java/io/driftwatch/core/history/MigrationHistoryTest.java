@@ -18,27 +18,37 @@ class MigrationHistoryTest {
 
   @Test
   void every_state_from_rows() {
-    Scenario scenario = Scenario.create()
-        .migration("20240101000000_init").deployed("20240101000000_init")
-        .migration("20240102000000_failed").failed("20240102000000_failed", "relation exists")
-        .migration("20240103000000_rolled").failed("20240103000000_rolled", "boom").resolvedRolledBack("20240103000000_rolled")
-        .migration("20240104000000_pending")
-        .migration("20240105000000_gone").deployed("20240105000000_gone").deleteDirectory("20240105000000_gone");
-    assertThat(states(scenario)).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "20240101000000_init", MigrationState.APPLIED,
-        "20240102000000_failed", MigrationState.FAILED,
-        "20240103000000_rolled", MigrationState.ROLLED_BACK,
-        "20240104000000_pending", MigrationState.PENDING,
-        "20240105000000_gone", MigrationState.PHANTOM));
+    Scenario scenario =
+        Scenario.create()
+            .migration("20240101000000_init")
+            .deployed("20240101000000_init")
+            .migration("20240102000000_failed")
+            .failed("20240102000000_failed", "relation exists")
+            .migration("20240103000000_rolled")
+            .failed("20240103000000_rolled", "boom")
+            .resolvedRolledBack("20240103000000_rolled")
+            .migration("20240104000000_pending")
+            .migration("20240105000000_gone")
+            .deployed("20240105000000_gone")
+            .deleteDirectory("20240105000000_gone");
+    assertThat(states(scenario))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "20240101000000_init", MigrationState.APPLIED,
+                "20240102000000_failed", MigrationState.FAILED,
+                "20240103000000_rolled", MigrationState.ROLLED_BACK,
+                "20240104000000_pending", MigrationState.PENDING,
+                "20240105000000_gone", MigrationState.PHANTOM));
   }
 
   @Test
   void failed_then_rolled_back_then_reapplied_is_applied_with_three_rows() {
-    Scenario scenario = Scenario.create()
-        .migration("20240101000000_a")
-        .failed("20240101000000_a", "boom")
-        .resolvedRolledBack("20240101000000_a")
-        .deployed("20240101000000_a");
+    Scenario scenario =
+        Scenario.create()
+            .migration("20240101000000_a")
+            .failed("20240101000000_a", "boom")
+            .resolvedRolledBack("20240101000000_a")
+            .deployed("20240101000000_a");
     MigrationHistory history = scenario.audit().history();
     MigrationRecord record = history.records().get(0);
     assertThat(history.stateOf(record)).isEqualTo(MigrationState.APPLIED);
@@ -48,8 +58,11 @@ class MigrationHistoryTest {
 
   @Test
   void resolve_applied_row_is_recognised() {
-    Scenario scenario = Scenario.create()
-        .migration("20240101000000_a").failed("20240101000000_a", "boom").resolvedApplied("20240101000000_a");
+    Scenario scenario =
+        Scenario.create()
+            .migration("20240101000000_a")
+            .failed("20240101000000_a", "boom")
+            .resolvedApplied("20240101000000_a");
     MigrationRecord record = scenario.audit().history().records().get(0);
     assertThat(record.rows()).hasSize(2);
     assertThat(record.appliedBy()).contains(AppliedBy.RESOLVE_APPLIED);
@@ -58,8 +71,11 @@ class MigrationHistoryTest {
 
   @Test
   void unfinished_row_under_the_deploy_lock_is_applying_not_failed() {
-    Scenario scenario = Scenario.create()
-        .migration("20240101000000_a").failed("20240101000000_a", null).deployLockHeld();
+    Scenario scenario =
+        Scenario.create()
+            .migration("20240101000000_a")
+            .failed("20240101000000_a", null)
+            .deployLockHeld();
     assertThat(states(scenario)).containsEntry("20240101000000_a", MigrationState.APPLYING);
   }
 
@@ -67,11 +83,21 @@ class MigrationHistoryTest {
   void history_states() {
     assertThat(Scenario.create().migration("a").deployed("a").audit().history().state())
         .isEqualTo(HistoryState.IN_SYNC);
-    assertThat(Scenario.create().migration("a").deployed("a").migration("b").audit().history().state())
+    assertThat(
+            Scenario.create().migration("a").deployed("a").migration("b").audit().history().state())
         .isEqualTo(HistoryState.DATABASE_BEHIND);
-    assertThat(Scenario.create().migration("a").deployed("a").deployed("p").audit().history().state())
+    assertThat(
+            Scenario.create().migration("a").deployed("a").deployed("p").audit().history().state())
         .isEqualTo(HistoryState.FOLDER_BEHIND);
-    assertThat(Scenario.create().migration("a").deployed("a").deployed("p").migration("b").audit().history().state())
+    assertThat(
+            Scenario.create()
+                .migration("a")
+                .deployed("a")
+                .deployed("p")
+                .migration("b")
+                .audit()
+                .history()
+                .state())
         .isEqualTo(HistoryState.DIVERGED);
     assertThat(Scenario.create().migration("a").noHistoryTable(true).audit().history().state())
         .isEqualTo(HistoryState.NOT_MANAGED);
@@ -89,22 +115,30 @@ class MigrationHistoryTest {
 
   @Test
   void last_common_migration_is_the_one_before_the_first_to_apply() {
-    MigrationHistory history = Scenario.create()
-        .migration("20240101000000_a").deployed("20240101000000_a")
-        .migration("20240102000000_b").deployed("20240102000000_b")
-        .migration("20240103000000_c")
-        .deployed("20240104000000_phantom")
-        .audit().history();
+    MigrationHistory history =
+        Scenario.create()
+            .migration("20240101000000_a")
+            .deployed("20240101000000_a")
+            .migration("20240102000000_b")
+            .deployed("20240102000000_b")
+            .migration("20240103000000_c")
+            .deployed("20240104000000_phantom")
+            .audit()
+            .history();
     assertThat(history.state()).isEqualTo(HistoryState.DIVERGED);
     assertThat(history.lastCommonMigration()).contains("20240102000000_b");
   }
 
   @Test
   void phantoms_come_after_folder_migrations_in_first_started_order() {
-    MigrationHistory history = Scenario.create()
-        .migration("20240103000000_c").deployed("20240103000000_c")
-        .deployed("20240102000000_p2").deployed("20240101000000_p1")
-        .audit().history();
+    MigrationHistory history =
+        Scenario.create()
+            .migration("20240103000000_c")
+            .deployed("20240103000000_c")
+            .deployed("20240102000000_p2")
+            .deployed("20240101000000_p1")
+            .audit()
+            .history();
     assertThat(history.records().stream().map(MigrationRecord::name))
         .containsExactly("20240103000000_c", "20240102000000_p2", "20240101000000_p1");
     assertThat(history.records().stream().map(MigrationRecord::position)).containsExactly(0, 1, 2);
@@ -112,22 +146,29 @@ class MigrationHistoryTest {
 
   @Test
   void rows_are_grouped_by_exact_case_sensitive_name() {
-    MigrationHistory history = Scenario.create()
-        .migration("20240101000000_Init").deployed("20240101000000_init")
-        .audit().history();
-    Map<String, MigrationState> byName = history.records().stream()
-        .collect(Collectors.toMap(MigrationRecord::name, history::stateOf));
-    assertThat(byName).containsEntry("20240101000000_Init", MigrationState.PENDING)
+    MigrationHistory history =
+        Scenario.create()
+            .migration("20240101000000_Init")
+            .deployed("20240101000000_init")
+            .audit()
+            .history();
+    Map<String, MigrationState> byName =
+        history.records().stream()
+            .collect(Collectors.toMap(MigrationRecord::name, history::stateOf));
+    assertThat(byName)
+        .containsEntry("20240101000000_Init", MigrationState.PENDING)
         .containsEntry("20240101000000_init", MigrationState.PHANTOM);
   }
 
   @Test
   void join_is_independent_of_row_input_order() {
-    Scenario scenario = Scenario.create().migration("a").failed("a", "x").resolvedRolledBack("a").deployed("a");
+    Scenario scenario =
+        Scenario.create().migration("a").failed("a", "x").resolvedRolledBack("a").deployed("a");
     List<HistoryRow> rows = scenario.input().target().rows();
     List<HistoryRow> reversed = new java.util.ArrayList<>(rows);
     java.util.Collections.reverse(reversed);
-    MigrationHistory history = MigrationHistory.join(scenario.input().source().migrations(), reversed, true, true, false);
+    MigrationHistory history =
+        MigrationHistory.join(scenario.input().source().migrations(), reversed, true, true, false);
     assertThat(history.records().get(0).oldestRow()).contains(rows.get(0));
     assertThat(history.stateOf(history.records().get(0))).isEqualTo(MigrationState.APPLIED);
   }

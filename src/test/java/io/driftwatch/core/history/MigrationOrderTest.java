@@ -27,13 +27,15 @@ class MigrationOrderTest {
   void mixed_case_err() {
     List<String> sorted = MigrationOrder.sortCli(List.of("B_second", "a_first"));
     assertThat(sorted).containsExactly("a_first", "B_second");
-    assertThat(MigrationOrder.sortByBytes(List.of("B_second", "a_first"))).containsExactly("B_second", "a_first");
+    assertThat(MigrationOrder.sortByBytes(List.of("B_second", "a_first")))
+        .containsExactly("B_second", "a_first");
     assertThat(MigrationOrder.disagreements(sorted)).hasSize(1);
   }
 
   @Test
   void punctuation_err() {
-    List<String> sorted = MigrationOrder.sortCli(List.of("20240101_a-b", "20240101_a_b", "20240101_ab"));
+    List<String> sorted =
+        MigrationOrder.sortCli(List.of("20240101_a-b", "20240101_a_b", "20240101_ab"));
     List<String> bytes = MigrationOrder.sortByBytes(sorted);
     assertThat(bytes).containsExactly("20240101_a-b", "20240101_a_b", "20240101_ab");
     assertThat(sorted).isNotEqualTo(bytes);
@@ -42,12 +44,15 @@ class MigrationOrderTest {
 
   @Test
   void byte_order_is_utf8_byte_order_also_beyond_the_basic_plane() {
-    String bmpHigh = "a\uFF21";      // U+FF21, UTF-8 EF BC A1
+    String bmpHigh = "a\uFF21"; // U+FF21, UTF-8 EF BC A1
     String supplementary = "a\uD83D\uDE00"; // U+1F600, UTF-8 F0 9F 98 80
     assertThat(bmpHigh.compareTo(supplementary)).isGreaterThan(0);
     assertThat(MigrationOrder.compareBytes(bmpHigh, supplementary)).isLessThan(0);
-    assertThat(java.util.Arrays.compareUnsigned(bmpHigh.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        supplementary.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isLessThan(0);
+    assertThat(
+            java.util.Arrays.compareUnsigned(
+                bmpHigh.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                supplementary.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isLessThan(0);
     assertThat(MigrationOrder.compareBytes("ab", "abc")).isLessThan(0);
   }
 

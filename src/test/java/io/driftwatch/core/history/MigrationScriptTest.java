@@ -17,27 +17,35 @@ class MigrationScriptTest {
 
   @Test
   void matches_ok_same_script() {
-    assertThat(MigrationScript.of("SELECT 1;\n")
-        .matches("b4e0497804e46e0a0b0b8c31975b062152d551bac49c3c2e80932567b4085dcd")).isTrue();
+    assertThat(
+            MigrationScript.of("SELECT 1;\n")
+                .matches("b4e0497804e46e0a0b0b8c31975b062152d551bac49c3c2e80932567b4085dcd"))
+        .isTrue();
   }
 
   @Test
   void matches_err_other_script() {
-    assertThat(MigrationScript.of("SELECT 2;\n")
-        .matches("b4e0497804e46e0a0b0b8c31975b062152d551bac49c3c2e80932567b4085dcd")).isFalse();
+    assertThat(
+            MigrationScript.of("SELECT 2;\n")
+                .matches("b4e0497804e46e0a0b0b8c31975b062152d551bac49c3c2e80932567b4085dcd"))
+        .isFalse();
   }
 
   @Test
   void legacy_unpadded_checksum_ok() {
-    assertThat(MigrationScript.of("SELECT 1;\n")
-        .matches("b4e049784e46eabb8c31975b62152d551bac49c3c2e80932567b485dcd")).isTrue();
+    assertThat(
+            MigrationScript.of("SELECT 1;\n")
+                .matches("b4e049784e46eabb8c31975b62152d551bac49c3c2e80932567b485dcd"))
+        .isTrue();
     assertThat(MigrationScript.legacyHex(new byte[] {0x0b, 0x00, (byte) 0xff})).isEqualTo("b0ff");
   }
 
   @Test
   void legacy_unpadded_checksum_err_other_script() {
-    assertThat(MigrationScript.of("SELECT 2;\n")
-        .matches("b4e049784e46eabb8c31975b62152d551bac49c3c2e80932567b485dcd")).isFalse();
+    assertThat(
+            MigrationScript.of("SELECT 2;\n")
+                .matches("b4e049784e46eabb8c31975b62152d551bac49c3c2e80932567b485dcd"))
+        .isFalse();
   }
 
   @Test
@@ -95,13 +103,16 @@ class MigrationScriptTest {
     assertThat(script.validUtf8()).isTrue();
     assertThat(script.size()).isEqualTo(raw.length);
     assertThat(script.sql()).isEqualTo("SELECT 'é';\n").isNotSameAs(script.sql());
-    assertThat(script).isEqualTo(MigrationScript.of("SELECT 'é';\n")).hasSameHashCodeAs(MigrationScript.of("SELECT 'é';\n"));
+    assertThat(script)
+        .isEqualTo(MigrationScript.of("SELECT 'é';\n"))
+        .hasSameHashCodeAs(MigrationScript.of("SELECT 'é';\n"));
     assertThat(script).isNotEqualTo(MigrationScript.of("SELECT 'e';\n"));
   }
 
   @Test
   void invalid_utf8_anywhere_in_a_long_script_is_found_as_the_whole_text_decoder_found_it() {
-    byte[] raw = ("SELECT 1;\n".repeat(10_000) + "x").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] raw =
+        ("SELECT 1;\n".repeat(10_000) + "x").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     raw[raw.length - 1] = (byte) 0xC3; // a truncated two-byte sequence, at the very end
     assertThat(MigrationScript.fromBytes(raw).validUtf8()).isFalse();
     raw[raw.length - 1] = 'x';
@@ -118,7 +129,8 @@ class MigrationScriptTest {
     assertThat(script.checksum()).isEqualTo(checksum);
     assertThat(script.size()).isEqualTo(10);
     assertThat(script.matches(checksum)).isTrue();
-    org.assertj.core.api.Assertions.assertThatThrownBy(script::sql).isInstanceOf(IllegalStateException.class)
+    org.assertj.core.api.Assertions.assertThatThrownBy(script::sql)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("released when its audit ended");
   }
 }

@@ -15,7 +15,8 @@ class MigrationLinterTest {
   private final MigrationLinter linter = new MigrationLinter();
 
   /** A first migration as prisma migrate dev writes it: new tables only, nothing to warn about. */
-  private static final String CREATE_TABLES = """
+  private static final String CREATE_TABLES =
+      """
       -- CreateEnum
       CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');
 
@@ -51,7 +52,8 @@ class MigrationLinterTest {
 
   @Test
   void required_column_on_a_live_table_is_reported_by_each_concerned_rule() {
-    String sql = """
+    String sql =
+        """
         -- AlterTable
         ALTER TABLE "User" ADD COLUMN "name" TEXT NOT NULL;
 
@@ -68,13 +70,15 @@ class MigrationLinterTest {
 
   @Test
   void the_same_migration_on_an_empty_table_is_quiet() {
-    String sql = "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT NOT NULL;\nCREATE INDEX \"i\" ON \"User\"(\"name\");";
+    String sql =
+        "ALTER TABLE \"User\" ADD COLUMN \"name\" TEXT NOT NULL;\nCREATE INDEX \"i\" ON \"User\"(\"name\");";
     assertThat(linter.lint(new MigrationLint("m", sql, Map.of("public.User", 0L)))).isEmpty();
   }
 
   @Test
   void a_never_analyzed_table_is_of_unknown_size_not_empty() {
-    LintContext context = LintContext.of(new MigrationLint("m", "SELECT 1;", Map.of("User", -1L, "Tag", 0L)));
+    LintContext context =
+        LintContext.of(new MigrationLint("m", "SELECT 1;", Map.of("User", -1L, "Tag", 0L)));
     assertThat(context.rowEstimate("\"User\"")).isEmpty();
     assertThat(context.knownEmpty("\"User\"")).isFalse();
     assertThat(context.knownEmpty("public.\"Tag\"")).isTrue();
@@ -87,16 +91,23 @@ class MigrationLinterTest {
       sql.append("CREATE TABLE \"T").append(i).append("\" (\"id\" INTEGER);\n");
       sql.append("ALTER TABLE \"T").append(i).append("\" ADD COLUMN \"a\" TEXT NOT NULL;\n");
     }
-    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20),
         () -> assertThat(linter.lint(new MigrationLint("m", sql.toString()))).isEmpty());
   }
 
   @Test
   void lone_statement_runs_outside_a_transaction() {
-    assertThat(LintContext.of(new MigrationLint("m", "CREATE INDEX CONCURRENTLY i ON t(c);")).runsInTransaction())
+    assertThat(
+            LintContext.of(new MigrationLint("m", "CREATE INDEX CONCURRENTLY i ON t(c);"))
+                .runsInTransaction())
         .isFalse();
-    assertThat(LintContext.of(new MigrationLint("m", "SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY i ON t(c);"))
-        .runsInTransaction()).isTrue();
+    assertThat(
+            LintContext.of(
+                    new MigrationLint(
+                        "m", "SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY i ON t(c);"))
+                .runsInTransaction())
+        .isTrue();
   }
 
   @Test
@@ -105,8 +116,10 @@ class MigrationLinterTest {
     for (int i = 0; i < 130; i++) {
       sql.append("DROP TABLE \"t").append(i).append("\";\n");
     }
-    List<Finding> drops = linter.lint(new MigrationLint("m", sql.toString())).stream()
-        .filter(f -> f.code().equals("MS001")).toList();
+    List<Finding> drops =
+        linter.lint(new MigrationLint("m", sql.toString())).stream()
+            .filter(f -> f.code().equals("MS001"))
+            .toList();
 
     assertThat(drops).hasSize(MigrationLinter.MAX_FINDINGS_PER_RULE + 1);
     assertThat(drops.get(MigrationLinter.MAX_FINDINGS_PER_RULE).message())
@@ -123,24 +136,34 @@ class MigrationLinterTest {
     assertThat(context.statementCount()).isEqualTo(LintContext.MAX_STATEMENTS + 6);
     List<Finding> findings = linter.lint(new MigrationLint("m", sql));
     assertThat(findings).extracting(Finding::code).containsExactly("MS020");
-    assertThat(findings.get(0).message()).contains("holds 20,006 statements: the safety lint read its first 20,000");
+    assertThat(findings.get(0).message())
+        .contains("holds 20,006 statements: the safety lint read its first 20,000");
   }
 
   @Test
   void a_rule_that_fails_on_a_script_is_a_finding_and_the_other_rules_still_judge_it() {
-    LintRule throwing = rule("MS901", "THROWING", context -> {
-      throw new IllegalStateException("unexpected");
-    });
+    LintRule throwing =
+        rule(
+            "MS901",
+            "THROWING",
+            context -> {
+              throw new IllegalStateException("unexpected");
+            });
     LintRule overflowing = rule("MS902", "OVERFLOWING", context -> List.of(finding(overflow(0))));
-    MigrationLinter guarded = new MigrationLinter(List.of(throwing, new io.driftwatch.core.rules.DropTableRule(),
-        overflowing));
+    MigrationLinter guarded =
+        new MigrationLinter(
+            List.of(throwing, new io.driftwatch.core.rules.DropTableRule(), overflowing));
 
-    List<Finding> findings = guarded.lint(new MigrationLint("20240101000000_x", "DROP TABLE \"User\";"));
+    List<Finding> findings =
+        guarded.lint(new MigrationLint("20240101000000_x", "DROP TABLE \"User\";"));
 
     assertThat(findings).extracting(Finding::code).containsExactly("DH006", "MS001", "DH006");
     assertThat(findings.get(0).migration()).isEqualTo("20240101000000_x");
-    assertThat(findings.get(0).message()).startsWith("The check MS901 (THROWING) failed on `20240101000000_x` "
-        + "instead of judging it: IllegalStateException: unexpected at ").contains("every other check ran");
+    assertThat(findings.get(0).message())
+        .startsWith(
+            "The check MS901 (THROWING) failed on `20240101000000_x` "
+                + "instead of judging it: IllegalStateException: unexpected at ")
+        .contains("every other check ran");
     assertThat(findings.get(2).message()).contains("MS902 (OVERFLOWING)", "StackOverflowError");
   }
 
@@ -152,7 +175,8 @@ class MigrationLinterTest {
     return overflow(depth + 1) + 1;
   }
 
-  private static LintRule rule(String code, String name, java.util.function.Function<LintContext, List<Finding>> check) {
+  private static LintRule rule(
+      String code, String name, java.util.function.Function<LintContext, List<Finding>> check) {
     FindingType type = new FindingType(code, name, Severity.WARNING, "A test rule.");
     return new LintRule() {
       @Override

@@ -5,20 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.core.rules.support.SqlCode;
 import org.junit.jupiter.api.Test;
 
-/** What lint rules match against: literals and comments blanked, names kept, positions unchanged. */
+/**
+ * What lint rules match against: literals and comments blanked, names kept, positions unchanged.
+ */
 class SqlCodeTest {
 
   @Test
   void literals_and_comments_are_blanked_names_kept() {
-    String sql = "UPDATE \"a--b\" SET x = 'it''s -- WHERE' /* WHERE /* nested */ */ -- WHERE\n, y = E'\\' WHERE'";
+    String sql =
+        "UPDATE \"a--b\" SET x = 'it''s -- WHERE' /* WHERE /* nested */ */ -- WHERE\n, y = E'\\' WHERE'";
     String masked = SqlCode.mask(sql);
-    assertThat(masked).hasSameSizeAs(sql).doesNotContain("WHERE").contains("\"a--b\"").contains("\n, y = E");
+    assertThat(masked)
+        .hasSameSizeAs(sql)
+        .doesNotContain("WHERE")
+        .contains("\"a--b\"")
+        .contains("\n, y = E");
   }
 
   @Test
   void dollar_quoted_bodies_are_blanked_but_not_parameters_or_names_with_dollars() {
     assertThat(SqlCode.mask("DO $body$ BEGIN DROP TABLE x; END $body$")).doesNotContain("DROP");
-    assertThat(SqlCode.mask("SELECT $$DROP$$, a$b$c, $1")).doesNotContain("DROP").contains("a$b$c", "$1");
+    assertThat(SqlCode.mask("SELECT $$DROP$$, a$b$c, $1"))
+        .doesNotContain("DROP")
+        .contains("a$b$c", "$1");
   }
 
   @Test
@@ -29,7 +38,9 @@ class SqlCodeTest {
 
   @Test
   void keywords_of_blanks_quoted_names() {
-    assertThat(SqlCode.keywordsOf("UPDATE t SET \"where\" = 1")).doesNotContain("where").hasSize(24);
+    assertThat(SqlCode.keywordsOf("UPDATE t SET \"where\" = 1"))
+        .doesNotContain("where")
+        .hasSize(24);
   }
 
   @Test
@@ -42,8 +53,9 @@ class SqlCodeTest {
 
   @Test
   void the_space_around_a_qualified_name_s_dot_goes_and_a_quoted_name_stays_as_written() {
-    java.util.regex.Matcher name = java.util.regex.Pattern.compile(SqlCode.QUALIFIED_NAME)
-        .matcher("audit  .\n \"My . Table\"");
+    java.util.regex.Matcher name =
+        java.util.regex.Pattern.compile(SqlCode.QUALIFIED_NAME)
+            .matcher("audit  .\n \"My . Table\"");
     assertThat(name.find()).isTrue();
     assertThat(SqlCode.group(name, 0)).isEqualTo("audit.\"My . Table\"");
   }

@@ -16,20 +16,35 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rolled-back migration is in the deploy queue exactly as a never-applied one: the next {@code prisma migrate
- * deploy} runs both, so the lint, the pre-flight and the plan treat both alike.
+ * A rolled-back migration is in the deploy queue exactly as a never-applied one: the next {@code
+ * prisma migrate deploy} runs both, so the lint, the pre-flight and the plan treat both alike.
  */
 class DeployQueueTest {
 
-  private static final String INIT = "CREATE TABLE \"User\" (\"id\" INTEGER NOT NULL, \"email\" TEXT);\n";
-  private static final String INDEX = "-- CreateIndex\nCREATE INDEX \"User_email_idx\" ON \"User\"(\"email\");\n";
+  private static final String INIT =
+      "CREATE TABLE \"User\" (\"id\" INTEGER NOT NULL, \"email\" TEXT);\n";
+  private static final String INDEX =
+      "-- CreateIndex\nCREATE INDEX \"User_email_idx\" ON \"User\"(\"email\");\n";
   private static final String NAME = "2_email_index";
 
   private static Scenario applied() {
-    Catalog live = new Catalog(16, List.of("public"), List.of(Table.of(QualifiedName.of("public", "User"),
-        List.of(Column.of("id", "integer", false), Column.of("email", "text", true)))),
-        List.of(), List.of(), List.of(), List.of());
-    return Scenario.create().migration("1_init", INIT).deployed("1_init").migration(NAME, INDEX).liveCatalog(live);
+    Catalog live =
+        new Catalog(
+            16,
+            List.of("public"),
+            List.of(
+                Table.of(
+                    QualifiedName.of("public", "User"),
+                    List.of(Column.of("id", "integer", false), Column.of("email", "text", true)))),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    return Scenario.create()
+        .migration("1_init", INIT)
+        .deployed("1_init")
+        .migration(NAME, INDEX)
+        .liveCatalog(live);
   }
 
   private static Scenario pending() {
@@ -37,25 +52,41 @@ class DeployQueueTest {
   }
 
   private static Scenario rolledBack() {
-    return applied().failed(NAME, "ERROR: canceling statement due to lock timeout").resolvedRolledBack(NAME);
+    return applied()
+        .failed(NAME, "ERROR: canceling statement due to lock timeout")
+        .resolvedRolledBack(NAME);
   }
 
   private static List<String> lint(AuditResult result) {
-    return result.findings().stream().filter(f -> f.code().startsWith("MS")).map(Finding::code).sorted().toList();
+    return result.findings().stream()
+        .filter(f -> f.code().startsWith("MS"))
+        .map(Finding::code)
+        .sorted()
+        .toList();
   }
 
   private static Safety safety(Scenario scenario) {
-    ResolutionPlan plan = new ResolutionPlanner().plan(PlanInput.of(scenario.input(), scenario.audit(),
-        DataPresence.estimated(Map.of())));
-    return plan.migrations().stream().filter(m -> m.migration().equals(NAME)).findFirst().orElseThrow().safety();
+    ResolutionPlan plan =
+        new ResolutionPlanner()
+            .plan(
+                PlanInput.of(scenario.input(), scenario.audit(), DataPresence.estimated(Map.of())));
+    return plan.migrations().stream()
+        .filter(m -> m.migration().equals(NAME))
+        .findFirst()
+        .orElseThrow()
+        .safety();
   }
 
   @Test
   void the_queue_holds_never_applied_and_rolled_back_migrations_in_folder_order() {
-    Scenario scenario = applied().migration("3_more", INIT.replace("User", "Lead"))
-        .failed(NAME, "ERROR: boom").resolvedRolledBack(NAME);
+    Scenario scenario =
+        applied()
+            .migration("3_more", INIT.replace("User", "Lead"))
+            .failed(NAME, "ERROR: boom")
+            .resolvedRolledBack(NAME);
 
-    assertThat(scenario.audit().history().deployQueue()).extracting(MigrationRecord::name)
+    assertThat(scenario.audit().history().deployQueue())
+        .extracting(MigrationRecord::name)
         .containsExactly(NAME, "3_more");
   }
 

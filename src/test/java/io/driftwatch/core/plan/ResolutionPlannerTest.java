@@ -14,18 +14,33 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The planner end to end on engine results: the order of steps, and when a clean baseline is on the table. */
+/**
+ * The planner end to end on engine results: the order of steps, and when a clean baseline is on the
+ * table.
+ */
 class ResolutionPlannerTest {
 
-  private static final String TWO_TABLES = "CREATE TABLE \"a\" (\"id\" INTEGER);\nCREATE TABLE \"b\" (\"id\" INTEGER);\n";
+  private static final String TWO_TABLES =
+      "CREATE TABLE \"a\" (\"id\" INTEGER);\nCREATE TABLE \"b\" (\"id\" INTEGER);\n";
 
   private final ResolutionPlanner planner = new ResolutionPlanner();
 
   /** A live catalog of tables with one nullable integer column {@code id} each. */
   static Catalog live(String... tables) {
-    return new Catalog(16, List.of("public"), Arrays.stream(tables)
-        .map(name -> Table.of(QualifiedName.of("public", name), List.of(Column.of("id", "integer", true))))
-        .toList(), List.of(), List.of(), List.of(), List.of());
+    return new Catalog(
+        16,
+        List.of("public"),
+        Arrays.stream(tables)
+            .map(
+                name ->
+                    Table.of(
+                        QualifiedName.of("public", name),
+                        List.of(Column.of("id", "integer", true))))
+            .toList(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   private ResolutionPlan plan(Scenario scenario, DataPresence data) {
@@ -33,18 +48,31 @@ class ResolutionPlannerTest {
     return planner.plan(PlanInput.of(input, scenario.audit(), data));
   }
 
-  /** A failed migration applied in part, and a phantom whose script nobody has: two problems no simple step settles. */
+  /**
+   * A failed migration applied in part, and a phantom whose script nobody has: two problems no
+   * simple step settles.
+   */
   private static Scenario badlyBroken() {
-    return Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init")
-        .migration("2_tables", TWO_TABLES).failed("2_tables", "ERROR: deadlock detected")
-        .migration("3_hotfix", "SELECT 3;\n").deployed("3_hotfix").deleteDirectory("3_hotfix")
+    return Scenario.create()
+        .migration("1_init", "SELECT 1;\n")
+        .deployed("1_init")
+        .migration("2_tables", TWO_TABLES)
+        .failed("2_tables", "ERROR: deadlock detected")
+        .migration("3_hotfix", "SELECT 3;\n")
+        .deployed("3_hotfix")
+        .deleteDirectory("3_hotfix")
         .liveCatalog(live("a"));
   }
 
   @Test
   void an_environment_in_sync_has_nothing_to_resolve() {
-    ResolutionPlan plan = plan(Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init")
-        .liveCatalog(live()), DataPresence.estimated(Map.of()));
+    ResolutionPlan plan =
+        plan(
+            Scenario.create()
+                .migration("1_init", "SELECT 1;\n")
+                .deployed("1_init")
+                .liveCatalog(live()),
+            DataPresence.estimated(Map.of()));
 
     assertThat(plan.summary()).endsWith("Nothing to resolve.");
     assertThat(plan.steps()).isEmpty();
@@ -54,8 +82,14 @@ class ResolutionPlannerTest {
 
   @Test
   void a_running_deploy_comes_first() {
-    ResolutionPlan plan = plan(Scenario.create().migration("1_init", "SELECT 1;\n").failed("1_init", "")
-        .deployLockHeld().liveCatalog(live()), DataPresence.estimated(Map.of()));
+    ResolutionPlan plan =
+        plan(
+            Scenario.create()
+                .migration("1_init", "SELECT 1;\n")
+                .failed("1_init", "")
+                .deployLockHeld()
+                .liveCatalog(live()),
+            DataPresence.estimated(Map.of()));
 
     assertThat(plan.state().applying()).containsExactly("1_init");
     assertThat(plan.steps().get(0).title()).isEqualTo("Wait for the running deploy");
@@ -63,17 +97,28 @@ class ResolutionPlannerTest {
 
   @Test
   void steps_unblock_failed_migrations_before_deploying() {
-    ResolutionPlan plan = plan(Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init")
-        .migration("2_tables", TWO_TABLES).failed("2_tables", "ERROR: deadlock detected")
-        .migration("3_more", "CREATE TABLE \"c\" (\"id\" INTEGER);\n").liveCatalog(live("a")),
-        DataPresence.estimated(Map.of("public.a", 10L)));
+    ResolutionPlan plan =
+        plan(
+            Scenario.create()
+                .migration("1_init", "SELECT 1;\n")
+                .deployed("1_init")
+                .migration("2_tables", TWO_TABLES)
+                .failed("2_tables", "ERROR: deadlock detected")
+                .migration("3_more", "CREATE TABLE \"c\" (\"id\" INTEGER);\n")
+                .liveCatalog(live("a")),
+            DataPresence.estimated(Map.of("public.a", 10L)));
 
-    assertThat(plan.failed()).singleElement().satisfies(failed -> {
-      assertThat(failed.verdict()).isEqualTo(FailedTriage.Verdict.PARTLY_APPLIED);
-      assertThat(failed.error()).isEqualTo("ERROR: deadlock detected");
-    });
-    assertThat(plan.steps()).extracting(PlanStep::title).containsExactly(
-        "Finish 2_tables by hand", "Mark 2_tables as applied", "Deploy the pending migrations");
+    assertThat(plan.failed())
+        .singleElement()
+        .satisfies(
+            failed -> {
+              assertThat(failed.verdict()).isEqualTo(FailedTriage.Verdict.PARTLY_APPLIED);
+              assertThat(failed.error()).isEqualTo("ERROR: deadlock detected");
+            });
+    assertThat(plan.steps())
+        .extracting(PlanStep::title)
+        .containsExactly(
+            "Finish 2_tables by hand", "Mark 2_tables as applied", "Deploy the pending migrations");
     assertThat(plan.steps()).extracting(PlanStep::number).containsExactly(1, 2, 3);
   }
 
@@ -94,7 +139,8 @@ class ResolutionPlannerTest {
     assertThat(plan.data().holdsData()).isEqualTo("no");
     assertThat(plan.data().cleanBaselineRecommended()).isTrue();
     assertThat(plan.data().reason()).contains("applied in part").contains("script is lost");
-    assertThat(plan.steps()).extracting(PlanStep::command)
+    assertThat(plan.steps())
+        .extracting(PlanStep::command)
         .contains("npx prisma migrate reset --force --skip-seed", "npx prisma migrate deploy");
   }
 
@@ -104,26 +150,41 @@ class ResolutionPlannerTest {
 
     assertThat(plan.data().holdsData()).isEqualTo("yes");
     assertThat(plan.data().cleanBaselineRecommended()).isFalse();
-    assertThat(plan.steps()).extracting(PlanStep::command)
+    assertThat(plan.steps())
+        .extracting(PlanStep::command)
         .noneMatch(command -> command.contains("reset") || command.contains("DROP"));
   }
 
   @Test
   void pending_migrations_past_the_pre_flight_s_bound_are_not_called_safe() {
-    ResolutionPlan plan = plan(Scenario.create().migration("1_init", "SELECT 1;\n").deployed("1_init")
-        .migration("2_small", "CREATE TABLE \"a\" (\"id\" INTEGER);")
-        .migration("3_load", "SELECT 1;\n".repeat(20_001))
-        .liveCatalog(live()), DataPresence.estimated(Map.of()));
+    ResolutionPlan plan =
+        plan(
+            Scenario.create()
+                .migration("1_init", "SELECT 1;\n")
+                .deployed("1_init")
+                .migration("2_small", "CREATE TABLE \"a\" (\"id\" INTEGER);")
+                .migration("3_load", "SELECT 1;\n".repeat(20_001))
+                .liveCatalog(live()),
+            DataPresence.estimated(Map.of()));
 
-    assertThat(plan.preflight()).filteredOn(check -> check.check().equals("against the live catalog")).singleElement()
-        .satisfies(check -> {
-          assertThat(check.status()).isEqualTo(PreflightCheck.Status.NOT_RUN);
-          assertThat(check.detail()).endsWith("; 1 pending migration from 3_load on not played: the deploy makes more "
-              + "schema changes than the pre-flight plays (MS020)");
-        });
-    assertThat(plan.migrations()).filteredOn(m -> m.migration().equals("3_load")).singleElement().satisfies(m -> {
-      assertThat(m.safety()).isEqualTo(MigrationSafety.Safety.CAUTION);
-      assertThat(m.findings()).anySatisfy(note -> assertThat(note).startsWith("MS020: "));
-    });
+    assertThat(plan.preflight())
+        .filteredOn(check -> check.check().equals("against the live catalog"))
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.status()).isEqualTo(PreflightCheck.Status.NOT_RUN);
+              assertThat(check.detail())
+                  .endsWith(
+                      "; 1 pending migration from 3_load on not played: the deploy makes more "
+                          + "schema changes than the pre-flight plays (MS020)");
+            });
+    assertThat(plan.migrations())
+        .filteredOn(m -> m.migration().equals("3_load"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.safety()).isEqualTo(MigrationSafety.Safety.CAUTION);
+              assertThat(m.findings()).anySatisfy(note -> assertThat(note).startsWith("MS020: "));
+            });
   }
 }

@@ -10,7 +10,8 @@ class AddRequiredColumnRuleTest {
 
   private final AddRequiredColumnRule rule = new AddRequiredColumnRule();
 
-  private static final String PRISMA = """
+  private static final String PRISMA =
+      """
       /*
         Warnings:
 
@@ -23,14 +24,18 @@ class AddRequiredColumnRuleTest {
 
   @Test
   void add_required_column_ok_with_default_nullable_serial_or_generated() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         ALTER TABLE "User" ADD COLUMN "a" TEXT NOT NULL DEFAULT 'x';
         ALTER TABLE "User" ADD COLUMN "b" TEXT;
         ALTER TABLE "User" ADD COLUMN "c" SERIAL NOT NULL;
         ALTER TABLE "User" ADD COLUMN "d" INTEGER NOT NULL GENERATED ALWAYS AS IDENTITY;
         ALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE ("email");
         ALTER TABLE "User" ADD COLUMN "e" TEXT CHECK ("e" <> 'NOT NULL');
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
@@ -43,7 +48,10 @@ class AddRequiredColumnRuleTest {
     assertThat(LintCheck.run(rule, PRISMA, Map.of("User", 3L)))
         .singleElement()
         .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR))
-        .satisfies(f -> assertThat(f.message()).startsWith("Line 8 adds \"User\".\"name\" NOT NULL without a default"))
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .startsWith("Line 8 adds \"User\".\"name\" NOT NULL without a default"))
         .satisfies(f -> assertThat(f.help()).contains("DEFAULT"));
   }
 
@@ -57,8 +65,12 @@ class AddRequiredColumnRuleTest {
 
   @Test
   void add_required_column_err_numeric_precision_does_not_split_the_action() {
-    assertThat(LintCheck.run(rule, "ALTER TABLE orders ADD COLUMN total NUMERIC(10, 2) NOT NULL, ADD COLUMN note TEXT;",
-        Map.of("orders", 10L)))
-        .singleElement().satisfies(f -> assertThat(f.message()).contains("orders.total"));
+    assertThat(
+            LintCheck.run(
+                rule,
+                "ALTER TABLE orders ADD COLUMN total NUMERIC(10, 2) NOT NULL, ADD COLUMN note TEXT;",
+                Map.of("orders", 10L)))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("orders.total"));
   }
 }

@@ -3,7 +3,6 @@ package io.driftwatch.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.finding.Severity;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConcurrentlyInTransactionRuleTest {
@@ -12,22 +11,32 @@ class ConcurrentlyInTransactionRuleTest {
 
   @Test
   void concurrently_ok_lone_statement_is_not_wrapped() {
-    assertThat(LintCheck.run(rule, "-- CreateIndex\nCREATE INDEX CONCURRENTLY \"Post_title_idx\" ON \"Post\"(\"title\");\n"))
+    assertThat(
+            LintCheck.run(
+                rule,
+                "-- CreateIndex\nCREATE INDEX CONCURRENTLY \"Post_title_idx\" ON \"Post\"(\"title\");\n"))
         .isEmpty();
   }
 
   @Test
   void concurrently_ok_word_in_a_string_or_comment() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         CREATE INDEX "a" ON "Post"("title"); -- not CONCURRENTLY: the table is tiny
         COMMENT ON TABLE "Post" IS 'built CONCURRENTLY';
         CREATE TABLE "Job" ("concurrently" BOOLEAN);
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void concurrently_err_next_to_other_statements() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         ALTER TABLE "Post" ADD COLUMN "slug" TEXT;
         CREATE UNIQUE INDEX CONCURRENTLY "Post_slug_key" ON "Post"("slug");
         """))
@@ -39,7 +48,10 @@ class ConcurrentlyInTransactionRuleTest {
 
   @Test
   void concurrently_err_drop_index() {
-    assertThat(LintCheck.run(rule, "SET lock_timeout = '5s';\nDROP INDEX CONCURRENTLY \"Post_slug_key\";"))
-        .singleElement().satisfies(f -> assertThat(f.message()).contains("DROP INDEX CONCURRENTLY"));
+    assertThat(
+            LintCheck.run(
+                rule, "SET lock_timeout = '5s';\nDROP INDEX CONCURRENTLY \"Post_slug_key\";"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("DROP INDEX CONCURRENTLY"));
   }
 }

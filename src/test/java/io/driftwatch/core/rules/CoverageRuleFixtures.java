@@ -9,10 +9,14 @@ import io.driftwatch.core.coverage.CoverageReport;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import java.util.List;
 
-/** A schema with User (migrated), Post (db push only) and Tag (nowhere), and a User.nickname column added by hand. */
+/**
+ * A schema with User (migrated), Post (db push only) and Tag (nowhere), and a User.nickname column
+ * added by hand.
+ */
 final class CoverageRuleFixtures {
 
-  static final String SCHEMA = """
+  static final String SCHEMA =
+      """
       datasource db {
         provider = "postgresql"
         url      = env("DATABASE_URL")
@@ -32,13 +36,23 @@ final class CoverageRuleFixtures {
   private CoverageRuleFixtures() {}
 
   static CoverageReport coverage(boolean everythingMigrated) throws Exception {
-    Table user = Table.of(new QualifiedName("public", "User"), List.of(Column.of("id", "integer", false)));
-    Table userWithNickname = Table.of(new QualifiedName("public", "User"),
-        List.of(Column.of("id", "integer", false), Column.of("nickname", "text", false)));
-    Table post = Table.of(new QualifiedName("public", "Post"), List.of(Column.of("id", "integer", false)));
-    Table tag = Table.of(new QualifiedName("public", "Tag"), List.of(Column.of("id", "integer", false)));
-    Catalog migrated = catalog(everythingMigrated ? List.of(userWithNickname, post, tag) : List.of(user));
-    Catalog live = catalog(everythingMigrated ? List.of(userWithNickname, post, tag) : List.of(userWithNickname, post));
+    Table user =
+        Table.of(new QualifiedName("public", "User"), List.of(Column.of("id", "integer", false)));
+    Table userWithNickname =
+        Table.of(
+            new QualifiedName("public", "User"),
+            List.of(Column.of("id", "integer", false), Column.of("nickname", "text", false)));
+    Table post =
+        Table.of(new QualifiedName("public", "Post"), List.of(Column.of("id", "integer", false)));
+    Table tag =
+        Table.of(new QualifiedName("public", "Tag"), List.of(Column.of("id", "integer", false)));
+    Catalog migrated =
+        catalog(everythingMigrated ? List.of(userWithNickname, post, tag) : List.of(user));
+    Catalog live =
+        catalog(
+            everythingMigrated
+                ? List.of(userWithNickname, post, tag)
+                : List.of(userWithNickname, post));
     return Coverage.of(PrismaSchema.parse("schema.prisma", SCHEMA), "public", migrated, live);
   }
 

@@ -17,12 +17,15 @@ class DeployInProgressRuleTest {
 
   @Test
   void deploy_in_progress_err_lock_held_names_the_running_migration() {
-    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").failed("a", null).deployLockHeld()))
+    assertThat(
+            RuleCheck.run(
+                rule, Scenario.create().migration("a").failed("a", null).deployLockHeld()))
         .singleElement()
-        .satisfies(f -> {
-          assertThat(f.severity()).isEqualTo(Severity.INFO);
-          assertThat(f.migration()).isEqualTo("a");
-          assertThat(f.message()).contains("72707369");
-        });
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.INFO);
+              assertThat(f.migration()).isEqualTo("a");
+              assertThat(f.message()).contains("72707369");
+            });
   }
 }

@@ -15,10 +15,15 @@ class DriftNotCheckedRuleTest {
 
   @Test
   void shadow_unreachable_err() {
-    assertThat(SchemaContexts.run(rule, SchemaContexts.unavailable("the shadow server db:5432 refused the connection")))
-        .singleElement().satisfies(finding -> {
-          assertThat(finding.message()).contains("db:5432 refused the connection");
-          assertThat(finding.help()).contains("DRIFTWATCH_SHADOW_URL");
-        });
+    assertThat(
+            SchemaContexts.run(
+                rule,
+                SchemaContexts.unavailable("the shadow server db:5432 refused the connection")))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.message()).contains("db:5432 refused the connection");
+              assertThat(finding.help()).contains("DRIFTWATCH_SHADOW_URL");
+            });
   }
 }

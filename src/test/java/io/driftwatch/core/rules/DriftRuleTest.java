@@ -15,10 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DriftRuleTest {
 
   /** Drift that breaks what the application reads or writes. */
-  private static final Set<DriftKind> ERRORS = EnumSet.of(DriftKind.MISSING_TABLE, DriftKind.MISSING_COLUMN,
-      DriftKind.CHANGED_COLUMN);
+  private static final Set<DriftKind> ERRORS =
+      EnumSet.of(DriftKind.MISSING_TABLE, DriftKind.MISSING_COLUMN, DriftKind.CHANGED_COLUMN);
+
   /** Managed databases add and upgrade extensions of their own. */
-  private static final Set<DriftKind> INFOS = EnumSet.of(DriftKind.UNTRACKED_EXTENSION, DriftKind.CHANGED_EXTENSION);
+  private static final Set<DriftKind> INFOS =
+      EnumSet.of(DriftKind.UNTRACKED_EXTENSION, DriftKind.CHANGED_EXTENSION);
 
   static Stream<DriftRule> rules() {
     return DriftRule.all().stream();
@@ -26,11 +28,15 @@ class DriftRuleTest {
 
   @Test
   void every_drift_kind_has_one_rule_named_after_it() {
-    assertThat(DriftRule.all()).extracting(DriftRule::kind).containsExactlyInAnyOrder(DriftKind.values());
-    assertThat(DriftRule.all()).allSatisfy(rule -> {
-      assertThat(rule.type().name()).isEqualTo(rule.kind().name());
-      assertThat(rule.type().family()).isEqualTo("SD");
-    });
+    assertThat(DriftRule.all())
+        .extracting(DriftRule::kind)
+        .containsExactlyInAnyOrder(DriftKind.values());
+    assertThat(DriftRule.all())
+        .allSatisfy(
+            rule -> {
+              assertThat(rule.type().name()).isEqualTo(rule.kind().name());
+              assertThat(rule.type().family()).isEqualTo("SD");
+            });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -48,8 +54,10 @@ class DriftRuleTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
   void severity_follows_what_the_drift_breaks(DriftRule rule) {
-    Severity expected = ERRORS.contains(rule.kind()) ? Severity.ERROR
-        : INFOS.contains(rule.kind()) ? Severity.INFO : Severity.WARNING;
+    Severity expected =
+        ERRORS.contains(rule.kind())
+            ? Severity.ERROR
+            : INFOS.contains(rule.kind()) ? Severity.INFO : Severity.WARNING;
     assertThat(rule.type().severity()).as(rule.type().code()).isEqualTo(expected);
   }
 }

@@ -12,16 +12,23 @@ class DropColumnRuleTest {
 
   @Test
   void drop_column_ok_constraints_defaults_and_not_null_are_not_columns() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         ALTER TABLE "Post" DROP CONSTRAINT "Post_authorId_fkey";
         ALTER TABLE "Post" ALTER COLUMN "title" DROP DEFAULT, ALTER COLUMN "title" DROP NOT NULL;
         ALTER TABLE "Post" ADD COLUMN "note" TEXT DEFAULT 'DROP COLUMN x';
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void drop_column_err_as_prisma_writes_it() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         /*
           Warnings:
 
@@ -31,7 +38,8 @@ class DropColumnRuleTest {
         -- AlterTable
         ALTER TABLE "User" DROP COLUMN "bio",
         DROP COLUMN age;
-        """, Map.of("User", 5L)))
+        """,
+                Map.of("User", 5L)))
         .hasSize(2)
         .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR))
         .satisfiesExactly(

@@ -12,22 +12,29 @@ class DropTableRuleTest {
 
   @Test
   void drop_table_ok_other_drops_and_strings() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         DROP INDEX "User_email_key";
         DROP TYPE "Role";
         INSERT INTO "Note" ("text") VALUES ('DROP TABLE "User";');
         -- DROP TABLE "User";
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void drop_table_ok_table_created_by_the_same_migration() {
-    assertThat(LintCheck.run(rule, "CREATE TABLE \"Tmp\" (\"id\" INTEGER);\nDROP TABLE \"Tmp\";")).isEmpty();
+    assertThat(LintCheck.run(rule, "CREATE TABLE \"Tmp\" (\"id\" INTEGER);\nDROP TABLE \"Tmp\";"))
+        .isEmpty();
   }
 
   @Test
   void drop_table_err_each_table_with_its_line() {
-    assertThat(LintCheck.run(rule, "-- DropTable\n\nDROP TABLE IF EXISTS \"Post\", public.\"Tag\" CASCADE;"))
+    assertThat(
+            LintCheck.run(
+                rule, "-- DropTable\n\nDROP TABLE IF EXISTS \"Post\", public.\"Tag\" CASCADE;"))
         .hasSize(2)
         .allSatisfy(f -> assertThat(f.message()).startsWith("Line 3 drops table"))
         .satisfiesExactly(
@@ -42,6 +49,7 @@ class DropTableRuleTest {
         .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR))
         .satisfies(f -> assertThat(f.message()).contains("about 1,200 rows"));
     assertThat(LintCheck.run(rule, "DROP TABLE \"Post\";", Map.of("Post", 0L)))
-        .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        .singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
   }
 }

@@ -2,8 +2,6 @@ package io.driftwatch.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.finding.Severity;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DropTypeRuleTest {
@@ -12,13 +10,19 @@ class DropTypeRuleTest {
 
   @Test
   void drop_type_ok_adding_an_enum_value() {
-    assertThat(LintCheck.run(rule, "ALTER TYPE \"Role\" ADD VALUE 'GUEST';\nCREATE TYPE \"Mood\" AS ENUM ('OK');"))
+    assertThat(
+            LintCheck.run(
+                rule,
+                "ALTER TYPE \"Role\" ADD VALUE 'GUEST';\nCREATE TYPE \"Mood\" AS ENUM ('OK');"))
         .isEmpty();
   }
 
   @Test
   void drop_type_err_prisma_enum_value_removal() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         -- AlterEnum
         BEGIN;
         CREATE TYPE "Role_new" AS ENUM ('USER', 'ADMIN');
@@ -38,6 +42,7 @@ class DropTypeRuleTest {
   @Test
   void drop_type_err_plain_drop() {
     assertThat(LintCheck.run(rule, "DROP TYPE IF EXISTS \"Mood\" CASCADE;"))
-        .singleElement().satisfies(f -> assertThat(f.message()).startsWith("Line 1 drops type \"Mood\""));
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).startsWith("Line 1 drops type \"Mood\""));
   }
 }

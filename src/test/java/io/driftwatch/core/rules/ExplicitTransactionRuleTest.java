@@ -2,8 +2,6 @@ package io.driftwatch.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.finding.Severity;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExplicitTransactionRuleTest {
@@ -12,22 +10,33 @@ class ExplicitTransactionRuleTest {
 
   @Test
   void explicit_transaction_ok_do_block_and_function_body() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         DO $$ BEGIN ALTER TYPE "Role" ADD VALUE 'X'; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
         CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void explicit_transaction_err_one_finding_listing_every_line() {
     assertThat(LintCheck.run(rule, "BEGIN;\nALTER TABLE \"User\" ADD COLUMN \"a\" TEXT;\nCOMMIT;"))
         .singleElement()
-        .satisfies(f -> assertThat(f.message()).startsWith("Line 1:").contains("line 1 `BEGIN`", "line 3 `COMMIT`"));
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .startsWith("Line 1:")
+                    .contains("line 1 `BEGIN`", "line 3 `COMMIT`"));
   }
 
   @Test
   void explicit_transaction_err_prisma_enum_change_block() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         -- AlterEnum
         BEGIN;
         CREATE TYPE "Role_new" AS ENUM ('USER');

@@ -12,16 +12,23 @@ class FieldWithoutMigrationRuleTest {
 
   @Test
   void every_field_migrated_ok() throws Exception {
-    assertThat(SchemaContexts.run(rule, SchemaContexts.withCoverage(CoverageRuleFixtures.coverage(true)))).isEmpty();
+    assertThat(
+            SchemaContexts.run(
+                rule, SchemaContexts.withCoverage(CoverageRuleFixtures.coverage(true))))
+        .isEmpty();
   }
 
   @Test
   void a_column_added_by_hand_on_a_migrated_model_err() throws Exception {
-    List<Finding> findings = SchemaContexts.run(rule, SchemaContexts.withCoverage(CoverageRuleFixtures.coverage(false)));
+    List<Finding> findings =
+        SchemaContexts.run(rule, SchemaContexts.withCoverage(CoverageRuleFixtures.coverage(false)));
     // Post.id and Tag.id belong to models no migration creates: their model's finding covers them.
-    assertThat(findings).singleElement().satisfies(finding -> {
-      assertThat(finding.subject()).isEqualTo("public.User.nickname");
-      assertThat(finding.message()).contains("User.nickname").contains("db push");
-    });
+    assertThat(findings)
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.subject()).isEqualTo("public.User.nickname");
+              assertThat(finding.message()).contains("User.nickname").contains("db push");
+            });
   }
 }

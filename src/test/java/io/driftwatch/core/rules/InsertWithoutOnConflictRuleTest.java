@@ -3,7 +3,6 @@ package io.driftwatch.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.finding.Severity;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InsertWithoutOnConflictRuleTest {
@@ -12,12 +11,16 @@ class InsertWithoutOnConflictRuleTest {
 
   @Test
   void insert_ok_guarded_or_into_a_new_table() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         INSERT INTO "Role" ("name") VALUES ('admin') ON CONFLICT ("name") DO NOTHING;
         INSERT INTO "Role" ("name") SELECT 'user' WHERE NOT EXISTS (SELECT 1 FROM "Role" WHERE "name" = 'user');
         CREATE TABLE "Plan" ("id" INTEGER);
         INSERT INTO "Plan" VALUES (1);
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test

@@ -19,7 +19,8 @@ class InvalidScriptEncodingRuleTest {
   @Test
   void encoding_err_latin1() {
     byte[] bytes = "INSERT INTO t VALUES ('café');\n".getBytes(StandardCharsets.ISO_8859_1);
-    assertThat(RuleCheck.run(rule, Scenario.create().migrationBytes("a", bytes))).singleElement()
+    assertThat(RuleCheck.run(rule, Scenario.create().migrationBytes("a", bytes)))
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("U+FFFD"));
   }
 }

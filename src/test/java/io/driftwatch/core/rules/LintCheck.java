@@ -16,17 +16,27 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Runs one lint rule over a script and checks the shape every finding must have: its own type, the migration, the
- * line a statement of the script begins on, and a help that quotes the exact SQL or prisma command to run.
+ * Runs one lint rule over a script and checks the shape every finding must have: its own type, the
+ * migration, the line a statement of the script begins on, and a help that quotes the exact SQL or
+ * prisma command to run.
  */
 final class LintCheck {
 
   static final String MIGRATION = "20240101000000_change";
   private static final Pattern LINE = Pattern.compile("^Line (\\d+)\\b");
-  /** A quoted command or SQL, a prisma command, a schema.prisma attribute or SQL statements named by keyword. */
-  private static final Pattern COMMAND_OR_SQL = Pattern.compile(
-      "`[^`]+`|prisma [a-z]+|@@?map\\(|\\b(BEGIN|COMMIT|SAVEPOINT|ROLLBACK|ALTER|DROP|CREATE)\\b");
-  /** Helps that still only describe what to do; they should quote the statement (the DROP, the lone CONCURRENTLY). */
+
+  /**
+   * A quoted command or SQL, a prisma command, a schema.prisma attribute or SQL statements named by
+   * keyword.
+   */
+  private static final Pattern COMMAND_OR_SQL =
+      Pattern.compile(
+          "`[^`]+`|prisma [a-z]+|@@?map\\(|\\b(BEGIN|COMMIT|SAVEPOINT|ROLLBACK|ALTER|DROP|CREATE)\\b");
+
+  /**
+   * Helps that still only describe what to do; they should quote the statement (the DROP, the lone
+   * CONCURRENTLY).
+   */
   private static final Set<String> HELP_WITHOUT_COMMAND = Set.of("MS002", "MS007");
 
   private LintCheck() {}
@@ -39,25 +49,37 @@ final class LintCheck {
   static List<Finding> run(LintRule rule, String sql, Map<String, Long> rowEstimates) {
     LintContext context = LintContext.of(new MigrationLint(MIGRATION, sql, rowEstimates));
     List<Finding> findings = rule.check(context);
-    Set<Integer> statementLines = Stream.concat(context.statements().stream().map(SqlStatement::line),
-        context.problems().stream().map(SplitProblem::line)).collect(Collectors.toSet());
+    Set<Integer> statementLines =
+        Stream.concat(
+                context.statements().stream().map(SqlStatement::line),
+                context.problems().stream().map(SplitProblem::line))
+            .collect(Collectors.toSet());
     List<String> lines = sql.lines().toList();
     for (Finding finding : findings) {
       assertThat(finding.type())
-          .as("a rule reports only its own type; %s reported %s", rule.getClass().getSimpleName(), finding.code())
+          .as(
+              "a rule reports only its own type; %s reported %s",
+              rule.getClass().getSimpleName(), finding.code())
           .isEqualTo(rule.type());
       assertThat(finding.migration()).as("the finding names the migration").isEqualTo(MIGRATION);
       Matcher line = LINE.matcher(finding.message());
-      assertThat(line.find()).as("message of %s opens with the statement's line: %s", finding.code(), finding.message())
+      assertThat(line.find())
+          .as(
+              "message of %s opens with the statement's line: %s",
+              finding.code(), finding.message())
           .isTrue();
       int number = Integer.parseInt(line.group(1));
-      assertThat(statementLines).as("%s names line %d, where no statement of the script begins", finding.code(), number)
+      assertThat(statementLines)
+          .as("%s names line %d, where no statement of the script begins", finding.code(), number)
           .contains(number);
-      assertThat(lines.get(number - 1).strip()).as("line %d of the script, named by %s", number, finding.code())
-          .isNotEmpty().doesNotStartWith("--");
+      assertThat(lines.get(number - 1).strip())
+          .as("line %d of the script, named by %s", number, finding.code())
+          .isNotEmpty()
+          .doesNotStartWith("--");
       assertThat(finding.help()).as("help of %s must say what to do", finding.code()).isNotBlank();
       if (!HELP_WITHOUT_COMMAND.contains(finding.code())) {
-        assertThat(finding.help()).as("help of %s must name the SQL or prisma command to run", finding.code())
+        assertThat(finding.help())
+            .as("help of %s must name the SQL or prisma command to run", finding.code())
             .containsPattern(COMMAND_OR_SQL);
       }
     }

@@ -18,12 +18,14 @@ class MisleadingPrismaEditRuleTest {
 
   @Test
   void misleading_edit_err_fixed_after_failure_and_reapplied() {
-    Scenario scenario = Scenario.create()
-        .migration("a", "fixed;\n")
-        .failedWithChecksum("a", MigrationScript.of("broken;\n").checksum(), "boom")
-        .resolvedRolledBack("a")
-        .deployed("a");
-    assertThat(RuleCheck.run(rule, scenario)).singleElement()
+    Scenario scenario =
+        Scenario.create()
+            .migration("a", "fixed;\n")
+            .failedWithChecksum("a", MigrationScript.of("broken;\n").checksum(), "boom")
+            .resolvedRolledBack("a")
+            .deployed("a");
+    assertThat(RuleCheck.run(rule, scenario))
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("oldest row"));
   }
 }

@@ -16,13 +16,15 @@ class MissingMigrationScriptRuleTest {
 
   @Test
   void missing_script_err_empty_directory_p3015() {
-    assertThat(RuleCheck.run(rule, Scenario.create().emptyDirectory("a"))).singleElement()
+    assertThat(RuleCheck.run(rule, Scenario.create().emptyDirectory("a")))
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("P3015").doesNotContain("status"));
   }
 
   @Test
   void missing_script_err_with_a_row_status_fails_too() {
-    assertThat(RuleCheck.run(rule, Scenario.create().emptyDirectory("a").deployed("a"))).singleElement()
+    assertThat(RuleCheck.run(rule, Scenario.create().emptyDirectory("a").deployed("a")))
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("prisma migrate status"));
   }
 }

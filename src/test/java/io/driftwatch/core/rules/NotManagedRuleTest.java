@@ -11,15 +11,18 @@ class NotManagedRuleTest {
 
   @Test
   void not_managed_ok_empty_database_without_table() {
-    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").noHistoryTable(false))).isEmpty();
+    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").noHistoryTable(false)))
+        .isEmpty();
   }
 
   @Test
   void not_managed_err_tables_without_history_table() {
-    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").noHistoryTable(true))).singleElement()
-        .satisfies(f -> {
-          assertThat(f.message()).contains("P3005");
-          assertThat(f.help()).contains("npx prisma migrate resolve --applied 0_init");
-        });
+    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").noHistoryTable(true)))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.message()).contains("P3005");
+              assertThat(f.help()).contains("npx prisma migrate resolve --applied 0_init");
+            });
   }
 }

@@ -18,14 +18,22 @@ class PhantomMigrationRuleTest {
 
   @Test
   void phantom_err_applied_but_not_in_folder() {
-    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").deployed("a").deployed("20251113220938_add_customer_slug")))
+    assertThat(
+            RuleCheck.run(
+                rule,
+                Scenario.create()
+                    .migration("a")
+                    .deployed("a")
+                    .deployed("20251113220938_add_customer_slug")))
         .singleElement()
-        .satisfies(f -> {
-          assertThat(f.migration()).isEqualTo("20251113220938_add_customer_slug");
-          assertThat(f.severity()).isEqualTo(Severity.ERROR);
-          assertThat(f.message()).contains("Database schema is up to date!");
-          assertThat(f.help()).contains("prisma/migrations/20251113220938_add_customer_slug/migration.sql");
-        });
+        .satisfies(
+            f -> {
+              assertThat(f.migration()).isEqualTo("20251113220938_add_customer_slug");
+              assertThat(f.severity()).isEqualTo(Severity.ERROR);
+              assertThat(f.message()).contains("Database schema is up to date!");
+              assertThat(f.help())
+                  .contains("prisma/migrations/20251113220938_add_customer_slug/migration.sql");
+            });
   }
 
   @Test
@@ -36,17 +44,29 @@ class PhantomMigrationRuleTest {
   }
 
   @Test
-  void phantom_err_when_the_histories_diverge_prisma_status_lists_it_and_the_source_s_folder_is_named() {
-    Scenario scenario = Scenario.create().migration("1_a").deployed("1_a").deployed("2_db_only").migration("3_folder_only")
-        .paths(new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema.prisma"));
+  void
+      phantom_err_when_the_histories_diverge_prisma_status_lists_it_and_the_source_s_folder_is_named() {
+    Scenario scenario =
+        Scenario.create()
+            .migration("1_a")
+            .deployed("1_a")
+            .deployed("2_db_only")
+            .migration("3_folder_only")
+            .paths(new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema.prisma"));
 
     assertThat(scenario.audit().prismaStatus().output()).contains("2_db_only");
-    assertThat(RuleCheck.run(rule, scenario)).singleElement().satisfies(f -> {
-      assertThat(f.message()).doesNotContain("up to date")
-          .contains("no directory packages/prisma/migrations/2_db_only.")
-          .endsWith("`prisma migrate status` lists it among the migrations from the database not found locally.");
-      assertThat(f.help()).contains("`git log --all --oneline -- 'packages/prisma/migrations/2_db_only/'`")
-          .contains("`packages/prisma/migrations/2_db_only/migration.sql`");
-    });
+    assertThat(RuleCheck.run(rule, scenario))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.message())
+                  .doesNotContain("up to date")
+                  .contains("no directory packages/prisma/migrations/2_db_only.")
+                  .endsWith(
+                      "`prisma migrate status` lists it among the migrations from the database not found locally.");
+              assertThat(f.help())
+                  .contains("`git log --all --oneline -- 'packages/prisma/migrations/2_db_only/'`")
+                  .contains("`packages/prisma/migrations/2_db_only/migration.sql`");
+            });
   }
 }

@@ -13,24 +13,32 @@ class PrismaSchemaEmptyRuleTest {
   private final PrismaSchemaEmptyRule rule = new PrismaSchemaEmptyRule();
 
   private static SchemaRead read(String text) throws Exception {
-    return new SchemaRead("`prisma/schema.prisma` or `prisma/schema/`", List.of("schema.prisma"),
+    return new SchemaRead(
+        "`prisma/schema.prisma` or `prisma/schema/`",
+        List.of("schema.prisma"),
         Optional.of(PrismaSchema.parse(text)));
   }
 
   @Test
   void a_schema_with_an_enum_only_ok() throws Exception {
-    assertThat(SchemaContexts.run(rule, SchemaContexts.withSchemaRead(read("enum Role {\n  USER\n}\n")))).isEmpty();
+    assertThat(
+            SchemaContexts.run(
+                rule, SchemaContexts.withSchemaRead(read("enum Role {\n  USER\n}\n"))))
+        .isEmpty();
   }
 
   @Test
   void no_schema_found_is_not_this_rule() {
-    SchemaRead missing = new SchemaRead("`schema.prisma` or `schema/`", List.of(), Optional.empty());
+    SchemaRead missing =
+        new SchemaRead("`schema.prisma` or `schema/`", List.of(), Optional.empty());
     assertThat(SchemaContexts.run(rule, SchemaContexts.withSchemaRead(missing))).isEmpty();
   }
 
   @Test
   void datasource_and_generator_only_err_names_the_files_and_the_folder_setting() throws Exception {
-    SchemaRead configOnly = read("""
+    SchemaRead configOnly =
+        read(
+            """
         datasource db {
           provider = "postgresql"
           url      = env("DATABASE_URL")
@@ -39,12 +47,16 @@ class PrismaSchemaEmptyRuleTest {
           provider = "prisma-client-js"
         }
         """);
-    assertThat(SchemaContexts.run(rule, SchemaContexts.withSchemaRead(configOnly))).singleElement()
-        .satisfies(finding -> {
-          assertThat(finding.code()).isEqualTo("CV005");
-          assertThat(finding.severity()).hasToString("INFO");
-          assertThat(finding.message()).contains("(schema.prisma)").contains("declares no model");
-          assertThat(finding.help()).contains("source.schemaPath").contains("folder");
-        });
+    assertThat(SchemaContexts.run(rule, SchemaContexts.withSchemaRead(configOnly)))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.code()).isEqualTo("CV005");
+              assertThat(finding.severity()).hasToString("INFO");
+              assertThat(finding.message())
+                  .contains("(schema.prisma)")
+                  .contains("declares no model");
+              assertThat(finding.help()).contains("source.schemaPath").contains("folder");
+            });
   }
 }

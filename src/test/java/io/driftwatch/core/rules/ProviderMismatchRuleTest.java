@@ -26,7 +26,8 @@ class ProviderMismatchRuleTest {
 
   @Test
   void provider_err_mysql_lock_on_postgresql_p3019() {
-    assertThat(RuleCheck.run(rule, Scenario.create().lockProvider("mysql"))).singleElement()
+    assertThat(RuleCheck.run(rule, Scenario.create().lockProvider("mysql")))
+        .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("P3019").contains("mysql"));
   }
 }

@@ -2,8 +2,6 @@ package io.driftwatch.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.finding.Severity;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RenameRuleTest {
@@ -12,17 +10,27 @@ class RenameRuleTest {
 
   @Test
   void rename_ok_constraint_and_index_renames() {
-    assertThat(LintCheck.run(rule, """
+    assertThat(
+            LintCheck.run(
+                rule,
+                """
         ALTER TABLE "User" RENAME CONSTRAINT "User_pkey" TO "Account_pkey";
         ALTER INDEX "User_email_key" RENAME TO "Account_email_key";
-        """)).isEmpty();
+        """))
+        .isEmpty();
   }
 
   @Test
   void rename_err_column() {
-    assertThat(LintCheck.run(rule, "-- AlterTable\nALTER TABLE \"User\" RENAME COLUMN \"name\" TO \"fullName\";"))
+    assertThat(
+            LintCheck.run(
+                rule,
+                "-- AlterTable\nALTER TABLE \"User\" RENAME COLUMN \"name\" TO \"fullName\";"))
         .singleElement()
-        .satisfies(f -> assertThat(f.message()).startsWith("Line 2 renames column \"User\".\"name\" to \"fullName\""))
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .startsWith("Line 2 renames column \"User\".\"name\" to \"fullName\""))
         .satisfies(f -> assertThat(f.help()).contains("@map(\"name\")"));
   }
 

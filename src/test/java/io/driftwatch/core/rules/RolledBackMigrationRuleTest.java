@@ -11,12 +11,22 @@ class RolledBackMigrationRuleTest {
 
   @Test
   void rolled_back_ok_reapplied_after_rollback() {
-    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").failed("a", "x").resolvedRolledBack("a").deployed("a"))).isEmpty();
+    assertThat(
+            RuleCheck.run(
+                rule,
+                Scenario.create()
+                    .migration("a")
+                    .failed("a", "x")
+                    .resolvedRolledBack("a")
+                    .deployed("a")))
+        .isEmpty();
   }
 
   @Test
   void rolled_back_err_deploy_will_run_it_again() {
-    assertThat(RuleCheck.run(rule, Scenario.create().migration("a").failed("a", "x").resolvedRolledBack("a")))
+    assertThat(
+            RuleCheck.run(
+                rule, Scenario.create().migration("a").failed("a", "x").resolvedRolledBack("a")))
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("will run it again"));
   }

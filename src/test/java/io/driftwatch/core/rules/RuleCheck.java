@@ -15,7 +15,9 @@ final class RuleCheck {
     List<Finding> findings = rule.check(scenario.context());
     for (Finding finding : findings) {
       assertThat(finding.type())
-          .as("a rule reports only its own type; %s reported %s", rule.getClass().getSimpleName(), finding.code())
+          .as(
+              "a rule reports only its own type; %s reported %s",
+              rule.getClass().getSimpleName(), finding.code())
           .isEqualTo(rule.type());
       assertThat(finding.message()).as("message of %s", finding.code()).isNotBlank();
       assertThat(finding.help()).as("help of %s must say what to do", finding.code()).isNotBlank();

@@ -17,15 +17,23 @@ class RulesTest {
 
   @Test
   void every_rule_class_is_registered() {
-    Set<String> registered = registered()
-        .map(r -> r.getClass().getName()).collect(Collectors.toSet());
-    Set<String> declared = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.driftwatch.core.rules").stream()
-        .filter(c -> (c.isAssignableTo(HistoryRule.class) || c.isAssignableTo(SchemaRule.class) || c.isAssignableTo(LintRule.class)) && !c.isInterface()
-            && !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
-        .map(JavaClass::getName)
-        .collect(Collectors.toSet());
+    Set<String> registered =
+        registered().map(r -> r.getClass().getName()).collect(Collectors.toSet());
+    Set<String> declared =
+        new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.driftwatch.core.rules")
+                .stream()
+                .filter(
+                    c ->
+                        (c.isAssignableTo(HistoryRule.class)
+                                || c.isAssignableTo(SchemaRule.class)
+                                || c.isAssignableTo(LintRule.class))
+                            && !c.isInterface()
+                            && !c.getModifiers()
+                                .contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
+                .map(JavaClass::getName)
+                .collect(Collectors.toSet());
     assertThat(registered).as("add each rule to Rules.java").isEqualTo(declared);
   }
 
@@ -38,26 +46,37 @@ class RulesTest {
 
   @Test
   void every_code_belongs_to_a_family() {
-    Set<String> families = Arrays.stream(Family.values()).map(Enum::name).collect(Collectors.toSet());
+    Set<String> families =
+        Arrays.stream(Family.values()).map(Enum::name).collect(Collectors.toSet());
     assertThat(Rules.types()).allSatisfy(type -> assertThat(families).contains(type.family()));
   }
 
   @Test
   void every_rule_has_its_test() {
-    assertThat(registered().toList()).allSatisfy(rule -> {
-      String testName = rule.getClass().getName() + "Test";
-      Class<?> test = Class.forName(testName);
-      List<String> methods = Arrays.stream(test.getDeclaredMethods())
-          .filter(m -> m.isAnnotationPresent(org.junit.jupiter.api.Test.class)
-              || m.isAnnotationPresent(org.junit.jupiter.params.ParameterizedTest.class))
-          .map(java.lang.reflect.Method::getName).toList();
-      assertThat(methods).as("%s holds a clean case (a test named *_ok*) and a finding (*_err*)", testName)
-          .anySatisfy(name -> assertThat(name).contains("_ok")).anySatisfy(name -> assertThat(name).contains("_err"));
-    });
+    assertThat(registered().toList())
+        .allSatisfy(
+            rule -> {
+              String testName = rule.getClass().getName() + "Test";
+              Class<?> test = Class.forName(testName);
+              List<String> methods =
+                  Arrays.stream(test.getDeclaredMethods())
+                      .filter(
+                          m ->
+                              m.isAnnotationPresent(org.junit.jupiter.api.Test.class)
+                                  || m.isAnnotationPresent(
+                                      org.junit.jupiter.params.ParameterizedTest.class))
+                      .map(java.lang.reflect.Method::getName)
+                      .toList();
+              assertThat(methods)
+                  .as("%s holds a clean case (a test named *_ok*) and a finding (*_err*)", testName)
+                  .anySatisfy(name -> assertThat(name).contains("_ok"))
+                  .anySatisfy(name -> assertThat(name).contains("_err"));
+            });
   }
 
   private static java.util.stream.Stream<Object> registered() {
-    return java.util.stream.Stream.of(Rules.history().stream(), Rules.schema().stream(), Rules.lint().stream())
+    return java.util.stream.Stream.of(
+            Rules.history().stream(), Rules.schema().stream(), Rules.lint().stream())
         .flatMap(rules -> rules);
   }
 }

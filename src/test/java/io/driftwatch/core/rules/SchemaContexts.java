@@ -19,44 +19,90 @@ final class SchemaContexts {
   private SchemaContexts() {}
 
   static SchemaContext empty() {
-    return new SchemaContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), List.of());
+    return new SchemaContext(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   static SchemaContext withDrift(SchemaDrift drift, CatchUpMigration catchUp) {
-    return new SchemaContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(drift),
-        Optional.ofNullable(catchUp), Optional.empty(), List.of());
+    return new SchemaContext(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(drift),
+        Optional.ofNullable(catchUp),
+        Optional.empty(),
+        List.of());
   }
 
   static SchemaContext replayed(ExpectedSchema expected, Catalog live) {
-    return new SchemaContext(Optional.of(expected), Optional.empty(), Optional.ofNullable(live), Optional.empty(),
-        Optional.empty(), Optional.empty(), List.of());
+    return new SchemaContext(
+        Optional.of(expected),
+        Optional.empty(),
+        Optional.ofNullable(live),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   static SchemaContext unavailable(String reason) {
-    return new SchemaContext(Optional.empty(), Optional.of(reason), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), List.of());
+    return new SchemaContext(
+        Optional.empty(),
+        Optional.of(reason),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
   }
 
   static SchemaContext withCoverage(CoverageReport coverage) {
-    return new SchemaContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.of(coverage), List.of());
+    return new SchemaContext(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.of(coverage),
+        List.of());
   }
 
   static SchemaContext withProblems(List<SchemaProblem> problems) {
-    return new SchemaContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), problems);
+    return new SchemaContext(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        problems);
   }
 
   static SchemaContext withSchemaRead(io.driftwatch.core.SchemaRead read) {
-    return new SchemaContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), List.of(), read, io.driftwatch.core.ProjectPaths.DEFAULT);
+    return new SchemaContext(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        read,
+        io.driftwatch.core.ProjectPaths.DEFAULT);
   }
 
   static List<Finding> run(SchemaRule rule, SchemaContext context) {
     List<Finding> findings = rule.check(context);
     for (Finding finding : findings) {
-      assertThat(finding.type()).as("%s reports only its own type", rule.getClass().getSimpleName()).isEqualTo(rule.type());
+      assertThat(finding.type())
+          .as("%s reports only its own type", rule.getClass().getSimpleName())
+          .isEqualTo(rule.type());
       assertThat(finding.message()).isNotBlank();
       assertThat(finding.help()).as("help of %s must say what to do", finding.code()).isNotBlank();
     }

@@ -16,15 +16,20 @@ class UnreadableScriptRuleTest {
 
   @Test
   void unreadable_err_symlink_is_reported_not_followed() {
-    assertThat(RuleCheck.run(rule, Scenario.create().unreadable("a", "it is a symbolic link, which driftwatch never follows")
-        .deployed("a")))
+    assertThat(
+            RuleCheck.run(
+                rule,
+                Scenario.create()
+                    .unreadable("a", "it is a symbolic link, which driftwatch never follows")
+                    .deployed("a")))
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("symbolic link"));
   }
 
   @Test
   void unreadable_err_is_neither_missing_nor_edited_nor_p3015() {
-    Scenario scenario = Scenario.create().unreadable("a", "it is 60000000 bytes, over the limit").deployed("a");
+    Scenario scenario =
+        Scenario.create().unreadable("a", "it is 60000000 bytes, over the limit").deployed("a");
     assertThat(scenario.findingNames()).containsExactly("UNREADABLE_MIGRATION_SCRIPT");
     assertThat(scenario.audit().prismaStatus().output()).doesNotContain("P3015");
   }

@@ -28,7 +28,9 @@ class CommentsTest {
 
   @Test
   void leading_comments_are_kept_as_written() {
-    SplitResult result = SqlScript.split("""
+    SplitResult result =
+        SqlScript.split(
+            """
         -- CreateEnum
         CREATE TYPE "Role" AS ENUM ('USER');
 
@@ -36,23 +38,28 @@ class CommentsTest {
         /* two comments */
         CREATE TABLE "User" ("id" SERIAL);
         """);
-    assertThat(result.statements()).extracting(SqlStatement::leadingComments).containsExactly(
-        List.of("-- CreateEnum"), List.of("-- CreateTable", "/* two comments */"));
+    assertThat(result.statements())
+        .extracting(SqlStatement::leadingComments)
+        .containsExactly(List.of("-- CreateEnum"), List.of("-- CreateTable", "/* two comments */"));
   }
 
   @Test
   void a_comment_after_a_semicolon_on_its_line_belongs_to_the_statement_before() {
-    SplitResult result = SqlScript.split("SELECT 1; -- about select 1\n-- about select 2\nSELECT 2;");
+    SplitResult result =
+        SqlScript.split("SELECT 1; -- about select 1\n-- about select 2\nSELECT 2;");
     assertThat(result.statements().get(1).leadingComments()).containsExactly("-- about select 2");
   }
 
   @Test
   void comments_of_an_empty_statement_are_dropped() {
     SplitResult result = SqlScript.split("-- nothing here\n;\nSELECT 1;");
-    assertThat(result.statements()).singleElement().satisfies(s -> {
-      assertThat(s.text()).isEqualTo("SELECT 1");
-      assertThat(s.leadingComments()).isEmpty();
-    });
+    assertThat(result.statements())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.text()).isEqualTo("SELECT 1");
+              assertThat(s.leadingComments()).isEmpty();
+            });
   }
 
   @Test
@@ -69,6 +76,7 @@ class CommentsTest {
 
   @Test
   void minus_and_slash_alone_are_operators() {
-    assertThat(texts("SELECT 4 - 2 / 1; SELECT -1")).containsExactly("SELECT 4 - 2 / 1", "SELECT -1");
+    assertThat(texts("SELECT 4 - 2 / 1; SELECT -1"))
+        .containsExactly("SELECT 4 - 2 / 1", "SELECT -1");
   }
 }

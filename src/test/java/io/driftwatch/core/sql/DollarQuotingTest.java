@@ -17,7 +17,8 @@ class DollarQuotingTest {
 
   @Test
   void tagged_body_holds_other_tags_and_plain_dollars() {
-    String function = """
+    String function =
+        """
         CREATE FUNCTION f() RETURNS text AS $body$
         BEGIN
           EXECUTE $q$SELECT 1; $$ not the end $$;$q$;
@@ -36,23 +37,27 @@ class DollarQuotingTest {
   @Test
   void the_body_ends_at_the_first_closing_delimiter() {
     // no nesting of equal tags: the second $a$ closes, the third opens a new body
-    assertThat(texts("SELECT $a$ x $a$, $a$;$a$; SELECT 2")).containsExactly("SELECT $a$ x $a$, $a$;$a$", "SELECT 2");
+    assertThat(texts("SELECT $a$ x $a$, $a$;$a$; SELECT 2"))
+        .containsExactly("SELECT $a$ x $a$, $a$;$a$", "SELECT 2");
   }
 
   @Test
   void tags_are_case_sensitive() {
-    assertThat(texts("SELECT $A$ x; $a$ y; $A$; SELECT 2")).containsExactly("SELECT $A$ x; $a$ y; $A$", "SELECT 2");
+    assertThat(texts("SELECT $A$ x; $a$ y; $A$; SELECT 2"))
+        .containsExactly("SELECT $A$ x; $a$ y; $A$", "SELECT 2");
   }
 
   @Test
   void tag_with_digits_and_underscore() {
-    assertThat(texts("SELECT $_a1$;$_a1$; SELECT 2")).containsExactly("SELECT $_a1$;$_a1$", "SELECT 2");
+    assertThat(texts("SELECT $_a1$;$_a1$; SELECT 2"))
+        .containsExactly("SELECT $_a1$;$_a1$", "SELECT 2");
   }
 
   @Test
   void closing_delimiter_found_after_a_longer_tag_that_does_not_match() {
     // scan.l backs up over $abc$ and then matches $ab$
-    assertThat(texts("SELECT $ab$ x $abc$ab$; SELECT 2")).containsExactly("SELECT $ab$ x $abc$ab$", "SELECT 2");
+    assertThat(texts("SELECT $ab$ x $abc$ab$; SELECT 2"))
+        .containsExactly("SELECT $ab$ x $abc$ab$", "SELECT 2");
   }
 
   @Test
@@ -63,12 +68,14 @@ class DollarQuotingTest {
 
   @Test
   void a_dollar_inside_a_name_opens_nothing() {
-    assertThat(texts("SELECT a$b$ FROM t; SELECT 2")).containsExactly("SELECT a$b$ FROM t", "SELECT 2");
+    assertThat(texts("SELECT a$b$ FROM t; SELECT 2"))
+        .containsExactly("SELECT a$b$ FROM t", "SELECT 2");
   }
 
   @Test
   void do_block_is_one_statement() {
-    String block = """
+    String block =
+        """
         DO $$
         BEGIN
           IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'role') THEN

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A migration.sql as {@code prisma migrate dev} writes it, and the hand-edited shapes around it. */
+/**
+ * A migration.sql as {@code prisma migrate dev} writes it, and the hand-edited shapes around it.
+ */
 class PrismaMigrationTest {
 
-  static final String GENERATED = """
+  static final String GENERATED =
+      """
       -- CreateEnum
       CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');
 
@@ -43,41 +46,60 @@ class PrismaMigrationTest {
     SplitResult result = SqlScript.split(GENERATED);
 
     assertThat(result.isClean()).isTrue();
-    assertThat(result.statements()).extracting(SqlStatement::leadingComments).containsExactly(
-        List.of("-- CreateEnum"), List.of("-- CreateTable"), List.of("-- CreateTable"),
-        List.of("-- CreateIndex"), List.of("-- AddForeignKey"));
-    assertThat(result.statements()).extracting(SqlStatement::line).containsExactly(2, 5, 15, 24, 27);
-    assertThat(result.statements()).allSatisfy(s -> {
-      assertThat(s.column()).isEqualTo(1);
-      assertThat(s.unparsed()).isFalse();
-      assertThat(GENERATED.substring(s.start(), s.end())).isEqualTo(s.text());
-    });
+    assertThat(result.statements())
+        .extracting(SqlStatement::leadingComments)
+        .containsExactly(
+            List.of("-- CreateEnum"),
+            List.of("-- CreateTable"),
+            List.of("-- CreateTable"),
+            List.of("-- CreateIndex"),
+            List.of("-- AddForeignKey"));
+    assertThat(result.statements())
+        .extracting(SqlStatement::line)
+        .containsExactly(2, 5, 15, 24, 27);
+    assertThat(result.statements())
+        .allSatisfy(
+            s -> {
+              assertThat(s.column()).isEqualTo(1);
+              assertThat(s.unparsed()).isFalse();
+              assertThat(GENERATED.substring(s.start(), s.end())).isEqualTo(s.text());
+            });
     assertThat(result.statements().get(0).is("CREATE", "TYPE")).isTrue();
-    assertThat(result.statements().get(1).text()).startsWith("CREATE TABLE \"User\" (").endsWith(")");
+    assertThat(result.statements().get(1).text())
+        .startsWith("CREATE TABLE \"User\" (")
+        .endsWith(")");
     assertThat(result.statements().get(3).keywords()).containsExactly("CREATE", "UNIQUE", "INDEX");
     assertThat(result.statements().get(4).is("ALTER", "TABLE")).isTrue();
   }
 
   @Test
   void explicit_transaction_script() {
-    SplitResult result = SqlScript.split("""
+    SplitResult result =
+        SqlScript.split(
+            """
         BEGIN;
         ALTER TABLE "User" ADD COLUMN "name" TEXT;
         UPDATE "User" SET "name" = 'unknown';
         COMMIT;
         """);
-    assertThat(result.statements()).extracting(SqlStatement::isTransactionControl)
+    assertThat(result.statements())
+        .extracting(SqlStatement::isTransactionControl)
         .containsExactly(true, false, false, true);
   }
 
   @Test
   void lone_concurrent_index() {
-    SplitResult result = SqlScript.split("-- CreateIndex\nCREATE INDEX CONCURRENTLY \"Post_title_idx\" ON \"Post\"(\"title\");\n");
-    assertThat(result.statements()).singleElement().satisfies(s -> {
-      assertThat(s.keywords()).containsExactly("CREATE", "INDEX", "CONCURRENTLY");
-      assertThat(s.is("CREATE", "INDEX", "CONCURRENTLY")).isTrue();
-      assertThat(s.isTransactionControl()).isFalse();
-    });
+    SplitResult result =
+        SqlScript.split(
+            "-- CreateIndex\nCREATE INDEX CONCURRENTLY \"Post_title_idx\" ON \"Post\"(\"title\");\n");
+    assertThat(result.statements())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.keywords()).containsExactly("CREATE", "INDEX", "CONCURRENTLY");
+              assertThat(s.is("CREATE", "INDEX", "CONCURRENTLY")).isTrue();
+              assertThat(s.isTransactionControl()).isFalse();
+            });
   }
 
   @Test

@@ -40,7 +40,8 @@ class QuotedTextTest {
   @Test
   void unicode_bit_hex_and_national_strings() {
     assertThat(texts("SELECT U&'d\\0061t;a', B'1010', X'1F', N'n;'; SELECT U&\"col;\" FROM t"))
-        .containsExactly("SELECT U&'d\\0061t;a', B'1010', X'1F', N'n;'", "SELECT U&\"col;\" FROM t");
+        .containsExactly(
+            "SELECT U&'d\\0061t;a', B'1010', X'1F', N'n;'", "SELECT U&\"col;\" FROM t");
   }
 
   @Test

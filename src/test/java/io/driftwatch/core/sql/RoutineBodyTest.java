@@ -13,7 +13,8 @@ class RoutineBodyTest {
 
   @Test
   void begin_atomic_function_body() {
-    String function = """
+    String function =
+        """
         CREATE FUNCTION add_one(i int) RETURNS int
           LANGUAGE sql
           BEGIN ATOMIC
@@ -24,7 +25,8 @@ class RoutineBodyTest {
 
   @Test
   void begin_atomic_procedure_with_case_and_or_replace() {
-    String procedure = """
+    String procedure =
+        """
         create or replace procedure note(x int)
         begin atomic
           insert into notes values (case when x > 0 then 'pos' else 'neg' end);
@@ -43,27 +45,39 @@ class RoutineBodyTest {
 
   @Test
   void create_trigger_executing_a_function_is_no_function_definition() {
-    assertThat(texts("CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW EXECUTE FUNCTION f(); BEGIN; END;"))
-        .containsExactly("CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW EXECUTE FUNCTION f()", "BEGIN", "END");
+    assertThat(
+            texts(
+                "CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW EXECUTE FUNCTION f(); BEGIN; END;"))
+        .containsExactly(
+            "CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW EXECUTE FUNCTION f()",
+            "BEGIN",
+            "END");
   }
 
   @Test
   void plpgsql_function_in_a_dollar_quote_ends_after_its_language() {
-    String function = """
+    String function =
+        """
         CREATE OR REPLACE FUNCTION touch() RETURNS trigger AS $body$
         BEGIN
           NEW."updatedAt" = now();
           RETURN NEW;
         END;
         $body$ LANGUAGE plpgsql""";
-    assertThat(texts(function + ";\nCREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW EXECUTE FUNCTION touch();"))
-        .hasSize(2).first().isEqualTo(function);
+    assertThat(
+            texts(
+                function
+                    + ";\nCREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW EXECUTE FUNCTION touch();"))
+        .hasSize(2)
+        .first()
+        .isEqualTo(function);
   }
 
   @Test
   void semicolons_inside_parentheses_end_nothing() {
     // CREATE RULE's multi-action form: psql and the server keep the parenthesized actions together
-    String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO log VALUES (1); UPDATE c SET n = n + 1)";
+    String rule =
+        "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO log VALUES (1); UPDATE c SET n = n + 1)";
     assertThat(texts(rule + "; SELECT 2")).containsExactly(rule, "SELECT 2");
   }
 }

@@ -30,19 +30,25 @@ class ScriptLayoutTest {
   void text_is_trimmed_and_matches_its_offsets() {
     String sql = "  SELECT 1 ;\n\tSELECT\n  2\n;";
     SplitResult result = SqlScript.split(sql);
-    assertThat(result.statements()).extracting(SqlStatement::text).containsExactly("SELECT 1", "SELECT\n  2");
-    assertThat(result.statements()).allSatisfy(s -> assertThat(sql.substring(s.start(), s.end())).isEqualTo(s.text()));
+    assertThat(result.statements())
+        .extracting(SqlStatement::text)
+        .containsExactly("SELECT 1", "SELECT\n  2");
+    assertThat(result.statements())
+        .allSatisfy(s -> assertThat(sql.substring(s.start(), s.end())).isEqualTo(s.text()));
     assertThat(result.statements()).extracting(SqlStatement::line).containsExactly(1, 2);
     assertThat(result.statements()).extracting(SqlStatement::column).containsExactly(3, 2);
   }
 
   @Test
   void crlf_line_endings() {
-    String sql = "-- CreateTable\r\nCREATE TABLE a (\r\n  x int\r\n);\r\n\r\n-- CreateIndex\r\nCREATE INDEX i ON a (x);\r\n";
+    String sql =
+        "-- CreateTable\r\nCREATE TABLE a (\r\n  x int\r\n);\r\n\r\n-- CreateIndex\r\nCREATE INDEX i ON a (x);\r\n";
     SplitResult result = SqlScript.split(sql);
-    assertThat(result.statements()).extracting(SqlStatement::text)
+    assertThat(result.statements())
+        .extracting(SqlStatement::text)
         .containsExactly("CREATE TABLE a (\r\n  x int\r\n)", "CREATE INDEX i ON a (x)");
-    assertThat(result.statements()).extracting(SqlStatement::leadingComments)
+    assertThat(result.statements())
+        .extracting(SqlStatement::leadingComments)
         .containsExactly(java.util.List.of("-- CreateTable"), java.util.List.of("-- CreateIndex"));
     assertThat(result.statements()).extracting(SqlStatement::line).containsExactly(2, 7);
   }
@@ -61,11 +67,12 @@ class ScriptLayoutTest {
     assertThat(statement.text()).isEqualTo("CREATE TABLE a (x int)");
     assertThat(statement.leadingComments()).containsExactly("-- CreateTable");
     assertThat(SqlScript.split("\uFEFFSELECT 1").statements().get(0))
-        .satisfies(s -> {
-          assertThat(s.text()).isEqualTo("SELECT 1");
-          assertThat(s.start()).isEqualTo(1);
-          assertThat(s.column()).isEqualTo(1);
-        });
+        .satisfies(
+            s -> {
+              assertThat(s.text()).isEqualTo("SELECT 1");
+              assertThat(s.start()).isEqualTo(1);
+              assertThat(s.column()).isEqualTo(1);
+            });
   }
 
   @Test

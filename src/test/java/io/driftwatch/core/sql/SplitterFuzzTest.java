@@ -9,54 +9,110 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded random scripts from fragments of the tricky constructs, concatenated and cut anywhere:
- * the splitter never throws or hangs, and what it returns is always consistent with the input.
- * A failure prints the seed and the script.
+ * Seeded random scripts from fragments of the tricky constructs, concatenated and cut anywhere: the
+ * splitter never throws or hangs, and what it returns is always consistent with the input. A
+ * failure prints the seed and the script.
  */
 class SplitterFuzzTest {
 
-  private static final List<String> FRAGMENTS = List.of(
-      "SELECT 1", ";", ";;", " ", "\n", "\r\n", "\r", "\t", "'", "''", "'a;b'", "E'", "e'x\\'y'", "E'\\\\'", "\\",
-      "U&'d\\0061'", "\"", "\"a;\"\"b\"", "$", "$$", "$1", "$a$", "$tag$ ; $tag$", "$body$", "a$b$", "$_1$",
-      "--", "-- c;\n", "-", "/", "/*", "*/", "/* x /* y */ z */", "*", "(", ")", "( ; )",
-      "CREATE", " FUNCTION ", "CREATE OR REPLACE PROCEDURE p() ", "BEGIN", " ATOMIC ", " END", "CASE", "END;",
-      "DO $$ BEGIN PERFORM 1; END $$;", "BEGIN;", "COMMIT;", "CREATE INDEX CONCURRENTLY i ON t (a);",
-      "CREATE TABLE \"User\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\"));",
-      "é", "\uD83D\uDE00", "\uD83D", "\u0000", "\f", "\u000B");
+  private static final List<String> FRAGMENTS =
+      List.of(
+          "SELECT 1",
+          ";",
+          ";;",
+          " ",
+          "\n",
+          "\r\n",
+          "\r",
+          "\t",
+          "'",
+          "''",
+          "'a;b'",
+          "E'",
+          "e'x\\'y'",
+          "E'\\\\'",
+          "\\",
+          "U&'d\\0061'",
+          "\"",
+          "\"a;\"\"b\"",
+          "$",
+          "$$",
+          "$1",
+          "$a$",
+          "$tag$ ; $tag$",
+          "$body$",
+          "a$b$",
+          "$_1$",
+          "--",
+          "-- c;\n",
+          "-",
+          "/",
+          "/*",
+          "*/",
+          "/* x /* y */ z */",
+          "*",
+          "(",
+          ")",
+          "( ; )",
+          "CREATE",
+          " FUNCTION ",
+          "CREATE OR REPLACE PROCEDURE p() ",
+          "BEGIN",
+          " ATOMIC ",
+          " END",
+          "CASE",
+          "END;",
+          "DO $$ BEGIN PERFORM 1; END $$;",
+          "BEGIN;",
+          "COMMIT;",
+          "CREATE INDEX CONCURRENTLY i ON t (a);",
+          "CREATE TABLE \"User\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\"));",
+          "é",
+          "\uD83D\uDE00",
+          "\uD83D",
+          "\u0000",
+          "\f",
+          "\u000B");
 
   @Test
   void random_scripts_split_consistently() {
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      Random seeds = new Random(20261121L);
-      int clean = 0;
-      int withProblems = 0;
-      for (int round = 0; round < 20_000; round++) {
-        long seed = seeds.nextLong();
-        String sql = script(new Random(seed));
-        try {
-          if (check(sql)) {
-            clean++;
-          } else {
-            withProblems++;
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          Random seeds = new Random(20261121L);
+          int clean = 0;
+          int withProblems = 0;
+          for (int round = 0; round < 20_000; round++) {
+            long seed = seeds.nextLong();
+            String sql = script(new Random(seed));
+            try {
+              if (check(sql)) {
+                clean++;
+              } else {
+                withProblems++;
+              }
+            } catch (AssertionError | RuntimeException e) {
+              throw new AssertionError(
+                  "seed " + seed + ", script:\n" + sql.replace("\r", "\\r"), e);
+            }
           }
-        } catch (AssertionError | RuntimeException e) {
-          throw new AssertionError("seed " + seed + ", script:\n" + sql.replace("\r", "\\r"), e);
-        }
-      }
-      assertThat(clean).as("clean scripts generated").isGreaterThan(2_000);
-      assertThat(withProblems).as("scripts with problems generated").isGreaterThan(2_000);
-    });
+          assertThat(clean).as("clean scripts generated").isGreaterThan(2_000);
+          assertThat(withProblems).as("scripts with problems generated").isGreaterThan(2_000);
+        });
   }
 
   @Test
   void pathological_inputs_stay_linear() {
-    List<String> units = List.of("/*", "$a", "$a$", "(", "'", "E'\\", ";", "a$", "-", "*/", "BEGIN ", "x");
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-      for (String unit : units) {
-        String sql = "CREATE FUNCTION f() " + unit.repeat(1_000_000 / unit.length());
-        check(sql);
-      }
-    });
+    List<String> units =
+        List.of("/*", "$a", "$a$", "(", "'", "E'\\", ";", "a$", "-", "*/", "BEGIN ", "x");
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          for (String unit : units) {
+            String sql = "CREATE FUNCTION f() " + unit.repeat(1_000_000 / unit.length());
+            check(sql);
+          }
+        });
   }
 
   private static String script(Random random) {
@@ -85,7 +141,10 @@ class SplitterFuzzTest {
       assertThat(s.start()).isGreaterThanOrEqualTo(previousEnd).isLessThan(s.end());
       assertThat(s.end()).isLessThanOrEqualTo(sql.length());
       assertThat(sql.substring(s.start(), s.end())).isEqualTo(s.text());
-      assertThat(Lexing.isSpace(s.text().charAt(0)) || Lexing.isSpace(s.text().charAt(s.text().length() - 1))).isFalse();
+      assertThat(
+              Lexing.isSpace(s.text().charAt(0))
+                  || Lexing.isSpace(s.text().charAt(s.text().length() - 1)))
+          .isFalse();
       assertThat(new int[] {s.line(), s.column()}).containsExactly(naivePosition(sql, s.start()));
       assertThat(s.unparsed()).isEqualTo(!result.isClean() && i == statements.size() - 1);
       s.keywords(); // never throws
@@ -96,7 +155,8 @@ class SplitterFuzzTest {
     assertThat(result.problems()).hasSizeLessThanOrEqualTo(1);
     for (SplitProblem p : result.problems()) {
       assertThat(statements).isNotEmpty();
-      assertThat(p.offset()).isBetween(statements.get(statements.size() - 1).start(), sql.length() - 1);
+      assertThat(p.offset())
+          .isBetween(statements.get(statements.size() - 1).start(), sql.length() - 1);
       assertThat(new int[] {p.line(), p.column()}).containsExactly(naivePosition(sql, p.offset()));
     }
 
@@ -120,7 +180,9 @@ class SplitterFuzzTest {
       if (c == '\n' || (c == '\r' && !crlf)) {
         line++;
         column = 1;
-      } else if (!(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(sql.charAt(i - 1)))) {
+      } else if (!(Character.isLowSurrogate(c)
+          && i > 0
+          && Character.isHighSurrogate(sql.charAt(i - 1)))) {
         column++;
       }
     }

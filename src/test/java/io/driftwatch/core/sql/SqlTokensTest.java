@@ -22,7 +22,9 @@ class SqlTokensTest {
   void quoted_name_keeps_case_and_undoes_doubled_quotes() {
     List<SqlToken> tokens = SqlTokens.of("\"public\".\"My \"\"Quoted\"\" Table\"");
 
-    assertThat(tokens).extracting(SqlToken::kind).containsExactly(Kind.QUOTED_NAME, Kind.SYMBOL, Kind.QUOTED_NAME);
+    assertThat(tokens)
+        .extracting(SqlToken::kind)
+        .containsExactly(Kind.QUOTED_NAME, Kind.SYMBOL, Kind.QUOTED_NAME);
     assertThat(tokens.get(0).name()).isEqualTo("public");
     assertThat(tokens.get(2).value()).isEqualTo("My \"Quoted\" Table");
     assertThat(tokens.get(2).name()).isEqualTo("My \"Quoted\" Table");
@@ -34,11 +36,14 @@ class SqlTokensTest {
   void plain_string_undoes_doubled_quotes_but_not_backslashes() {
     List<SqlToken> tokens = SqlTokens.of("'it''s \\n'");
 
-    assertThat(tokens).singleElement().satisfies(token -> {
-      assertThat(token.kind()).isEqualTo(Kind.STRING);
-      assertThat(token.value()).isEqualTo("it's \\n");
-      assertThat(token.raw()).isEqualTo("'it''s \\n'");
-    });
+    assertThat(tokens)
+        .singleElement()
+        .satisfies(
+            token -> {
+              assertThat(token.kind()).isEqualTo(Kind.STRING);
+              assertThat(token.value()).isEqualTo("it's \\n");
+              assertThat(token.raw()).isEqualTo("'it''s \\n'");
+            });
   }
 
   @Test
@@ -56,17 +61,22 @@ class SqlTokensTest {
   void lower_case_e_string_is_a_string_too() {
     List<SqlToken> tokens = SqlTokens.of("e'a\\'b'");
 
-    assertThat(tokens).singleElement().satisfies(token -> {
-      assertThat(token.kind()).isEqualTo(Kind.STRING);
-      assertThat(token.value()).isEqualTo("a'b");
-    });
+    assertThat(tokens)
+        .singleElement()
+        .satisfies(
+            token -> {
+              assertThat(token.kind()).isEqualTo(Kind.STRING);
+              assertThat(token.value()).isEqualTo("a'b");
+            });
   }
 
   @Test
   void dollar_quoted_body_is_one_string_without_its_delimiters() {
     List<SqlToken> tokens = SqlTokens.of("DO $$ BEGIN RAISE 'x;'; END $$ ;");
 
-    assertThat(tokens).extracting(SqlToken::kind).containsExactly(Kind.WORD, Kind.STRING, Kind.SYMBOL);
+    assertThat(tokens)
+        .extracting(SqlToken::kind)
+        .containsExactly(Kind.WORD, Kind.STRING, Kind.SYMBOL);
     assertThat(tokens.get(1).value()).isEqualTo(" BEGIN RAISE 'x;'; END ");
     assertThat(tokens.get(1).raw()).isEqualTo("$$ BEGIN RAISE 'x;'; END $$");
   }
@@ -75,7 +85,9 @@ class SqlTokensTest {
   void tagged_dollar_quote_ends_only_at_its_own_tag() {
     List<SqlToken> tokens = SqlTokens.of("AS $fn$ SELECT $$inner$$; $fn$ LANGUAGE sql");
 
-    assertThat(tokens).extracting(SqlToken::kind).containsExactly(Kind.WORD, Kind.STRING, Kind.WORD, Kind.WORD);
+    assertThat(tokens)
+        .extracting(SqlToken::kind)
+        .containsExactly(Kind.WORD, Kind.STRING, Kind.WORD, Kind.WORD);
     assertThat(tokens.get(1).value()).isEqualTo(" SELECT $$inner$$; ");
     assertThat(tokens.get(1).raw()).isEqualTo("$fn$ SELECT $$inner$$; $fn$");
     assertThat(tokens.get(3).name()).isEqualTo("sql");
@@ -90,7 +102,8 @@ class SqlTokensTest {
 
   @Test
   void nested_block_comments_and_line_comments_are_skipped() {
-    List<SqlToken> tokens = SqlTokens.of("SELECT /* outer /* inner */ still comment */ 1 -- trailing\n, 2");
+    List<SqlToken> tokens =
+        SqlTokens.of("SELECT /* outer /* inner */ still comment */ 1 -- trailing\n, 2");
 
     assertThat(tokens).extracting(SqlToken::raw).containsExactly("SELECT", "1", ",", "2");
     assertThat(tokens.get(1).kind()).isEqualTo(Kind.NUMBER);
@@ -100,7 +113,8 @@ class SqlTokensTest {
   void double_colon_is_one_symbol_and_other_punctuation_one_character_each() {
     List<SqlToken> tokens = SqlTokens.of("'USER'::\"Role\"(1,2.5)");
 
-    assertThat(tokens).extracting(SqlToken::raw)
+    assertThat(tokens)
+        .extracting(SqlToken::raw)
         .containsExactly("'USER'", "::", "\"Role\"", "(", "1", ",", "2.5", ")");
     assertThat(tokens.get(1).isSymbol("::")).isTrue();
     assertThat(tokens.get(1).kind()).isEqualTo(Kind.SYMBOL);

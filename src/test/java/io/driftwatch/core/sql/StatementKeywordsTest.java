@@ -12,7 +12,9 @@ class StatementKeywordsTest {
 
   @Test
   void keywords_skip_comments_and_stop_at_the_first_non_word() {
-    assertThat(single("create /* why */ unique\n-- really\nindex concurrently \"i\" on t (a)").keywords())
+    assertThat(
+            single("create /* why */ unique\n-- really\nindex concurrently \"i\" on t (a)")
+                .keywords())
         .containsExactly("CREATE", "UNIQUE", "INDEX", "CONCURRENTLY");
   }
 
@@ -40,20 +42,39 @@ class StatementKeywordsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "BEGIN", "begin transaction isolation level serializable", "BEGIN WORK", "START TRANSACTION",
-      "COMMIT", "COMMIT AND CHAIN", "END", "ROLLBACK", "ROLLBACK TO SAVEPOINT s", "ABORT", "SAVEPOINT s",
-      "RELEASE SAVEPOINT s", "PREPARE TRANSACTION 'tx'", "COMMIT PREPARED 'tx'", "/* c */ COMMIT"})
+  @ValueSource(
+      strings = {
+        "BEGIN",
+        "begin transaction isolation level serializable",
+        "BEGIN WORK",
+        "START TRANSACTION",
+        "COMMIT",
+        "COMMIT AND CHAIN",
+        "END",
+        "ROLLBACK",
+        "ROLLBACK TO SAVEPOINT s",
+        "ABORT",
+        "SAVEPOINT s",
+        "RELEASE SAVEPOINT s",
+        "PREPARE TRANSACTION 'tx'",
+        "COMMIT PREPARED 'tx'",
+        "/* c */ COMMIT"
+      })
   void transaction_control(String sql) {
     assertThat(single(sql).isTransactionControl()).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "DO $$ BEGIN PERFORM 1; END $$",
-      "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END",
-      "PREPARE p AS SELECT 1", "START_TRANSACTION", "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE",
-      "SELECT 1", "\"BEGIN\""})
+  @ValueSource(
+      strings = {
+        "DO $$ BEGIN PERFORM 1; END $$",
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END",
+        "PREPARE p AS SELECT 1",
+        "START_TRANSACTION",
+        "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE",
+        "SELECT 1",
+        "\"BEGIN\""
+      })
   void not_transaction_control(String sql) {
     assertThat(single(sql).isTransactionControl()).isFalse();
   }

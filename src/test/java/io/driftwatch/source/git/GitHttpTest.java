@@ -34,7 +34,9 @@ class GitHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    repo = GitRepo.create().write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
+    repo =
+        GitRepo.create()
+            .write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
     repo.commit("Init", "Ada", Instant.parse("2024-01-01T00:00:00Z"));
     server = HttpGitServer.serveHttps(repo.repository(), "x-access-token", TOKEN);
     plain = HttpGitServer.serve(repo.repository(), "x-access-token", TOKEN);
@@ -60,9 +62,15 @@ class GitHttpTest {
     GitCredentials credentials = new GitCredentials(null, TOKEN, null, null);
     GitSourceSpec spec = new GitSourceSpec(server.url(), "main", "prisma", null, null);
     spec.validate(credentials);
-    try (GitMigrationSource source = new GitMigrationSource(spec, credentials, mirrors(),
-        new GitMigrationSource.Limits(1 << 20, 1 << 24, 1000, Duration.ofSeconds(5)))) {
-      assertThat(source.read().migrations()).extracting(FolderMigration::name).containsExactly("20240101000000_init");
+    try (GitMigrationSource source =
+        new GitMigrationSource(
+            spec,
+            credentials,
+            mirrors(),
+            new GitMigrationSource.Limits(1 << 20, 1 << 24, 1000, Duration.ofSeconds(5)))) {
+      assertThat(source.read().migrations())
+          .extracting(FolderMigration::name)
+          .containsExactly("20240101000000_init");
     }
     GitMirrors.Synced again = mirrors().sync(server.url(), credentials);
     assertThat(again.sync()).isEqualTo(GitMirrors.Sync.FETCHED);

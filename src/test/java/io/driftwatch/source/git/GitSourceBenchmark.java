@@ -44,7 +44,10 @@ class GitSourceBenchmark {
         String name = String.format("%014d_change_%d", 20200101000000L + i * 100L, i);
         Path script = work.resolve("prisma/migrations/" + name + "/migration.sql");
         Files.createDirectories(script.getParent());
-        Files.writeString(script, "CREATE TABLE \"t" + i + "\" (\"id\" TEXT NOT NULL);\n", StandardCharsets.UTF_8);
+        Files.writeString(
+            script,
+            "CREATE TABLE \"t" + i + "\" (\"id\" TEXT NOT NULL);\n",
+            StandardCharsets.UTF_8);
         git.add().addFilepattern("prisma/migrations/" + name).call();
         clock = clock.plusSeconds(3600);
         commit(git, "Add " + name, clock);
@@ -59,9 +62,11 @@ class GitSourceBenchmark {
       }
       double generated = (System.nanoTime() - generating) / 1e9;
 
-      GitMirrors mirrors = new GitMirrors(cache, Duration.ZERO, Duration.ofSeconds(60), Clock.systemUTC());
+      GitMirrors mirrors =
+          new GitMirrors(cache, Duration.ZERO, Duration.ofSeconds(60), Clock.systemUTC());
       GitSourceSpec spec = new GitSourceSpec(work.toUri().toString(), "main", "prisma", null, null);
-      GitMigrationSource.Limits limits = new GitMigrationSource.Limits(16 << 20, 256 << 20, 20_000, Duration.ofSeconds(30));
+      GitMigrationSource.Limits limits =
+          new GitMigrationSource.Limits(16 << 20, 256 << 20, 20_000, Duration.ofSeconds(30));
 
       long start = System.nanoTime();
       SourceSnapshot first;
@@ -91,14 +96,28 @@ class GitSourceBenchmark {
       Arrays.sort(repeated);
       Arrays.sort(explained);
       Map<String, String> kinds = new LinkedHashMap<>();
-      evidence.phantoms().forEach((name, found) -> kinds.merge(found.kind().name(), "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1)));
-      System.out.printf("%nGIT SOURCE BENCHMARK: %,d migrations across %,d commits (+%d deletions), generated in %.1f s%n",
+      evidence
+          .phantoms()
+          .forEach(
+              (name, found) ->
+                  kinds.merge(
+                      found.kind().name(), "1", (a, b) -> String.valueOf(Integer.parseInt(a) + 1)));
+      System.out.printf(
+          "%nGIT SOURCE BENCHMARK: %,d migrations across %,d commits (+%d deletions), generated in %.1f s%n",
           MIGRATIONS, MIGRATIONS, deleted.size(), generated);
-      System.out.printf("  first read (clone + tree read of %,d migrations): %.0f ms%n", first.migrations().size(), cloneMs);
-      System.out.printf("  repeated read, no new commits (fetch + tree read, no clone) over %d runs: p50 %.1f ms, p95 %.1f ms (target <= 150 ms)%n",
+      System.out.printf(
+          "  first read (clone + tree read of %,d migrations): %.0f ms%n",
+          first.migrations().size(), cloneMs);
+      System.out.printf(
+          "  repeated read, no new commits (fetch + tree read, no clone) over %d runs: p50 %.1f ms, p95 %.1f ms (target <= 150 ms)%n",
           runs, repeated[runs / 2] / 1e6, repeated[runs * 95 / 100] / 1e6);
-      System.out.printf("  history walk explaining %d phantoms (%s): p50 %.1f ms, p95 %.1f ms, complete=%s%n%n",
-          deleted.size(), kinds, explained[runs / 2] / 1e6, explained[runs * 95 / 100] / 1e6, evidence.complete());
+      System.out.printf(
+          "  history walk explaining %d phantoms (%s): p50 %.1f ms, p95 %.1f ms, complete=%s%n%n",
+          deleted.size(),
+          kinds,
+          explained[runs / 2] / 1e6,
+          explained[runs * 95 / 100] / 1e6,
+          evidence.complete());
     } finally {
       FileUtils.delete(work.toFile(), FileUtils.RECURSIVE);
       FileUtils.delete(cache.toFile(), FileUtils.RECURSIVE);
@@ -106,7 +125,8 @@ class GitSourceBenchmark {
   }
 
   private static void commit(Git git, String message, Instant at) throws Exception {
-    PersonIdent who = new PersonIdent("Bench", "bench@example.com", Date.from(at), TimeZone.getTimeZone("UTC"));
+    PersonIdent who =
+        new PersonIdent("Bench", "bench@example.com", Date.from(at), TimeZone.getTimeZone("UTC"));
     git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
   }
 }

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 class GitSourceSpecTest {
 
   private static final String SECRET = "PW-91c2xyz";
-  private static final GitCredentials SSH = new GitCredentials(null, null,
-      "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n", "host ssh-ed25519 AAAA");
+  private static final GitCredentials SSH =
+      new GitCredentials(
+          null,
+          null,
+          "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n",
+          "host ssh-ed25519 AAAA");
 
   private static void validate(String url, GitCredentials credentials) {
     new GitSourceSpec(url, "main", "prisma", null, null).validate(credentials);
@@ -19,15 +23,18 @@ class GitSourceSpecTest {
 
   @Test
   void user_info_in_the_url_is_refused_without_echoing_it() {
-    for (String url : new String[] {
-        "http://u:" + SECRET + "@host/repo.git",
-        "https://u:" + SECRET + "@host/repo.git",
-        "https://" + SECRET + "@host/repo.git",
-        "http://" + SECRET + "@host/repo.git",
-        "HTTPS://" + SECRET + "@host/repo.git",
-        "https://u:p@ss" + SECRET + "@host/repo.git",
-        "file://u:" + SECRET + "@host/srv/repo.git"}) {
-      assertThatThrownBy(() -> validate(url, null)).as(url)
+    for (String url :
+        new String[] {
+          "http://u:" + SECRET + "@host/repo.git",
+          "https://u:" + SECRET + "@host/repo.git",
+          "https://" + SECRET + "@host/repo.git",
+          "http://" + SECRET + "@host/repo.git",
+          "HTTPS://" + SECRET + "@host/repo.git",
+          "https://u:p@ss" + SECRET + "@host/repo.git",
+          "file://u:" + SECRET + "@host/srv/repo.git"
+        }) {
+      assertThatThrownBy(() -> validate(url, null))
+          .as(url)
           .isInstanceOf(InvalidSourceException.class)
           .hasMessageContaining("must not hold credentials")
           .hasMessageContaining("source.credentials.token")
@@ -46,9 +53,14 @@ class GitSourceSpecTest {
 
   @Test
   void a_url_a_password_breaks_is_refused_without_echoing_it() {
-    for (String url : new String[] {"https://u:" + SECRET + "/x@host/repo.git", "https://u:p/" + SECRET + "@host/repo.git",
-        "https:///repo.git"}) {
-      assertThatThrownBy(() -> validate(url, null)).as(url)
+    for (String url :
+        new String[] {
+          "https://u:" + SECRET + "/x@host/repo.git",
+          "https://u:p/" + SECRET + "@host/repo.git",
+          "https:///repo.git"
+        }) {
+      assertThatThrownBy(() -> validate(url, null))
+          .as(url)
           .isInstanceOf(InvalidSourceException.class)
           .hasMessageContaining("must name a host")
           .hasMessageNotContaining(SECRET);
@@ -68,15 +80,39 @@ class GitSourceSpecTest {
 
   @Test
   void token_like_query_parameters_are_refused() {
-    for (String parameter : new String[] {"access_token", "private_token", "token", "password", "oauth_token",
-        "Private-Token", "auth_token", "job_token", "api_key", "apikey", "key", "secret", "client_secret", "passwd",
-        "pwd", "sig", "signature", "X-Amz-Security-Token", "X-Amz-Credential", "access%5Ftoken", "auth"}) {
-      for (String url : new String[] {
-          "https://host/repo.git?" + parameter + "=" + SECRET,
-          "https://host/repo.git?ref=main&" + parameter + "=" + SECRET,
-          "https://host/repo.git;" + parameter + "=" + SECRET,
-          "https://host/repo.git#" + parameter + "=" + SECRET}) {
-        assertThatThrownBy(() -> validate(url, null)).as(url)
+    for (String parameter :
+        new String[] {
+          "access_token",
+          "private_token",
+          "token",
+          "password",
+          "oauth_token",
+          "Private-Token",
+          "auth_token",
+          "job_token",
+          "api_key",
+          "apikey",
+          "key",
+          "secret",
+          "client_secret",
+          "passwd",
+          "pwd",
+          "sig",
+          "signature",
+          "X-Amz-Security-Token",
+          "X-Amz-Credential",
+          "access%5Ftoken",
+          "auth"
+        }) {
+      for (String url :
+          new String[] {
+            "https://host/repo.git?" + parameter + "=" + SECRET,
+            "https://host/repo.git?ref=main&" + parameter + "=" + SECRET,
+            "https://host/repo.git;" + parameter + "=" + SECRET,
+            "https://host/repo.git#" + parameter + "=" + SECRET
+          }) {
+        assertThatThrownBy(() -> validate(url, null))
+            .as(url)
             .isInstanceOf(InvalidSourceException.class)
             .hasMessageContaining("must not hold credentials")
             .hasMessageNotContaining(SECRET);
@@ -86,28 +122,39 @@ class GitSourceSpecTest {
 
   @Test
   void harmless_urls_stay_valid() {
-    assertThatCode(() -> validate("https://github.com/acme/app.git", null)).doesNotThrowAnyException();
-    assertThatCode(() -> validate("https://github.com/acme/app.git?ref=main", null)).doesNotThrowAnyException();
-    assertThatCode(() -> validate("https://host/repo.git?service=git-upload-pack&author=ada&keyword=x&monkey=1", null))
+    assertThatCode(() -> validate("https://github.com/acme/app.git", null))
         .doesNotThrowAnyException();
-    assertThatCode(() -> validate("https://host/users/someone@example.com/repo.git", null)).doesNotThrowAnyException();
+    assertThatCode(() -> validate("https://github.com/acme/app.git?ref=main", null))
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () ->
+                validate(
+                    "https://host/repo.git?service=git-upload-pack&author=ada&keyword=x&monkey=1",
+                    null))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> validate("https://host/users/someone@example.com/repo.git", null))
+        .doesNotThrowAnyException();
     assertThatCode(() -> validate("http://host/repo.git", null)).doesNotThrowAnyException();
     assertThatCode(() -> validate("git@github.com:acme/app.git", SSH)).doesNotThrowAnyException();
-    assertThatCode(() -> validate("ssh://git@host:2222/acme/app.git", SSH)).doesNotThrowAnyException();
+    assertThatCode(() -> validate("ssh://git@host:2222/acme/app.git", SSH))
+        .doesNotThrowAnyException();
     assertThatCode(() -> validate("file:///srv/repo.git", null)).doesNotThrowAnyException();
   }
 
   @Test
   void a_token_for_plain_http_is_refused() {
-    assertThatThrownBy(() -> validate("http://host/repo.git", new GitCredentials(null, SECRET, null, null)))
+    assertThatThrownBy(
+            () -> validate("http://host/repo.git", new GitCredentials(null, SECRET, null, null)))
         .isInstanceOf(InvalidSourceException.class)
         .hasMessageContaining("never sent over plain http")
         .hasMessageContaining("https")
         .hasMessageNotContaining(SECRET);
-    assertThatThrownBy(() -> validate("HTTP://host/repo.git", new GitCredentials("bot", SECRET, null, null)))
+    assertThatThrownBy(
+            () -> validate("HTTP://host/repo.git", new GitCredentials("bot", SECRET, null, null)))
         .isInstanceOf(InvalidSourceException.class)
         .hasMessageContaining("never sent over plain http");
-    assertThatCode(() -> validate("https://host/repo.git", new GitCredentials(null, SECRET, null, null)))
+    assertThatCode(
+            () -> validate("https://host/repo.git", new GitCredentials(null, SECRET, null, null)))
         .doesNotThrowAnyException();
   }
 }

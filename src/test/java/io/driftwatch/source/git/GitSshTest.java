@@ -24,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** ssh sources against a real ssh git server on loopback: key from memory, host key always checked. */
+/**
+ * ssh sources against a real ssh git server on loopback: key from memory, host key always checked.
+ */
 class GitSshTest {
 
   private GitRepo repo;
@@ -36,7 +38,9 @@ class GitSshTest {
 
   @BeforeEach
   void start() throws Exception {
-    repo = GitRepo.create().write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
+    repo =
+        GitRepo.create()
+            .write("prisma/migrations/20240101000000_init/migration.sql", "SELECT 1;\n");
     repo.commit("Init", "Ada", Instant.parse("2024-01-01T00:00:00Z"));
     user = rsa();
     host = rsa();
@@ -60,7 +64,8 @@ class GitSshTest {
 
   private static String pem(KeyPair key) {
     return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getPrivate().getEncoded())
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
   }
 
@@ -81,15 +86,26 @@ class GitSshTest {
     GitCredentials credentials = new GitCredentials(null, null, pem(user), knownHosts(host));
     GitSourceSpec spec = new GitSourceSpec(url(), "main", "prisma", null, null);
     spec.validate(credentials);
-    try (GitMigrationSource source = new GitMigrationSource(spec, credentials, mirrors(),
-        new GitMigrationSource.Limits(1 << 20, 1 << 24, 1000, Duration.ofSeconds(5)))) {
+    try (GitMigrationSource source =
+        new GitMigrationSource(
+            spec,
+            credentials,
+            mirrors(),
+            new GitMigrationSource.Limits(1 << 20, 1 << 24, 1000, Duration.ofSeconds(5)))) {
       SourceSnapshot snapshot = source.read();
-      assertThat(snapshot.migrations()).extracting(FolderMigration::name).containsExactly("20240101000000_init");
-      assertThat(snapshot.revision()).hasValueSatisfying(revision -> assertThat(revision.subject()).isEqualTo("Init"));
+      assertThat(snapshot.migrations())
+          .extracting(FolderMigration::name)
+          .containsExactly("20240101000000_init");
+      assertThat(snapshot.revision())
+          .hasValueSatisfying(revision -> assertThat(revision.subject()).isEqualTo("Init"));
     }
     try (Stream<Path> files = Files.walk(cache)) {
-      assertThat(files.filter(Files::isRegularFile)).allSatisfy(file ->
-          assertThat(Files.readAllBytes(file)).asString(StandardCharsets.ISO_8859_1).doesNotContain("PRIVATE KEY"));
+      assertThat(files.filter(Files::isRegularFile))
+          .allSatisfy(
+              file ->
+                  assertThat(Files.readAllBytes(file))
+                      .asString(StandardCharsets.ISO_8859_1)
+                      .doesNotContain("PRIVATE KEY"));
     }
   }
 
@@ -98,7 +114,8 @@ class GitSshTest {
     GitCredentials credentials = new GitCredentials(null, null, pem(user), knownHosts(rsa()));
     assertThatThrownBy(() -> mirrors().sync(url(), credentials))
         .isInstanceOf(SourceUnavailableException.class)
-        .hasMessageContaining("cannot clone").hasMessageContaining("host key");
+        .hasMessageContaining("cannot clone")
+        .hasMessageContaining("host key");
     assertThat(Files.exists(mirrors().directoryFor(url()))).isFalse();
   }
 

@@ -79,29 +79,46 @@ class GitTreeEntriesTest {
         update.setNewObjectId(id);
         update.forceUpdate();
       }
-      GitMirrors mirrors = new GitMirrors(cache, Duration.ZERO, Duration.ofSeconds(30), Clock.systemUTC());
+      GitMirrors mirrors =
+          new GitMirrors(cache, Duration.ZERO, Duration.ofSeconds(30), Clock.systemUTC());
 
       SourceSnapshot snapshot;
       SourceSnapshot linkedSchema;
-      try (GitMigrationSource source = new GitMigrationSource(
-              new GitSourceSpec(repo.url(), "main", "prisma", null, null), null, mirrors, LIMITS);
-          GitMigrationSource schemaFile = new GitMigrationSource(
-              new GitSourceSpec(repo.url(), "main", "prisma", null, "schema.prisma"), null, mirrors, LIMITS)) {
+      try (GitMigrationSource source =
+              new GitMigrationSource(
+                  new GitSourceSpec(repo.url(), "main", "prisma", null, null),
+                  null,
+                  mirrors,
+                  LIMITS);
+          GitMigrationSource schemaFile =
+              new GitMigrationSource(
+                  new GitSourceSpec(repo.url(), "main", "prisma", null, "schema.prisma"),
+                  null,
+                  mirrors,
+                  LIMITS)) {
         snapshot = source.read();
         linkedSchema = schemaFile.read();
       }
 
-      assertThat(snapshot.migrations()).extracting(FolderMigration::name)
-          .containsExactly("20240101000000_init", "20240102000000_linked", "20240103000000_submodule");
-      assertThat(snapshot.migrations().get(1).unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("symbolic link"));
-      assertThat(snapshot.migrations().get(2).unreadable()).hasValueSatisfying(reason -> assertThat(reason).contains("submodule"));
+      assertThat(snapshot.migrations())
+          .extracting(FolderMigration::name)
+          .containsExactly(
+              "20240101000000_init", "20240102000000_linked", "20240103000000_submodule");
+      assertThat(snapshot.migrations().get(1).unreadable())
+          .hasValueSatisfying(reason -> assertThat(reason).contains("symbolic link"));
+      assertThat(snapshot.migrations().get(2).unreadable())
+          .hasValueSatisfying(reason -> assertThat(reason).contains("submodule"));
       assertThat(snapshot.lockProvider()).isEmpty();
-      // The linked schema.prisma is passed over for the schema/ folder, whose link and submodule are skipped.
+      // The linked schema.prisma is passed over for the schema/ folder, whose link and submodule
+      // are skipped.
       assertThat(snapshot.schemaFiles()).containsOnlyKeys("main.prisma");
       assertThat(linkedSchema.schemaFiles()).isEmpty();
-      // Commands name the folders as the repository has them: here the schema folder, which Prisma needs told.
-      assertThat(snapshot.paths()).isEqualTo(new ProjectPaths("prisma/migrations", "prisma/schema"));
-      assertThat(snapshot.paths().deploy()).isEqualTo("npx prisma migrate deploy --schema prisma/schema");
+      // Commands name the folders as the repository has them: here the schema folder, which Prisma
+      // needs told.
+      assertThat(snapshot.paths())
+          .isEqualTo(new ProjectPaths("prisma/migrations", "prisma/schema"));
+      assertThat(snapshot.paths().deploy())
+          .isEqualTo("npx prisma migrate deploy --schema prisma/schema");
       assertThat(linkedSchema.paths().schema()).isEqualTo("prisma/schema.prisma");
     } finally {
       FileUtils.delete(cache.toFile(), FileUtils.RECURSIVE);

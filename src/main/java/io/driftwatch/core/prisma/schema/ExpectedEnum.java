@@ -10,7 +10,11 @@ import java.util.Optional;
  * @param schema the {@code @@schema}; empty means the default schema
  * @param values the database labels ({@code @map} or the value name), in declaration order
  */
-public record ExpectedEnum(Optional<String> schema, String name, String prismaName, List<String> values,
+public record ExpectedEnum(
+    Optional<String> schema,
+    String name,
+    String prismaName,
+    List<String> values,
     SourcePosition position) {
 
   public ExpectedEnum {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A foreign key by its database name: {@code @relation(map:)} given, else {@code {table}_{columns}_fkey}. */
+/**
+ * A foreign key by its database name: {@code @relation(map:)} given, else {@code
+ * {table}_{columns}_fkey}.
+ */
 public record ExpectedForeignKey(
     String name,
     List<String> columns,

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param schema the {@code @@schema}; empty means the default schema of the connection URL
  * @param prismaName the model or view name, or the relation name of a join table
- * @param ignored {@code @@ignore}d (or, for a join table, a side ignored): Migrate still creates it,
- *     the client does not use it
+ * @param ignored {@code @@ignore}d (or, for a join table, a side ignored): Migrate still creates
+ *     it, the client does not use it
  * @param position where the schema declares it (field A for a join table)
  */
 public record ExpectedTable(
@@ -30,7 +30,10 @@ public record ExpectedTable(
     MODEL,
     /** The table of an implicit many-to-many relation (see {@link ImplicitJoinTable}). */
     IMPLICIT_MANY_TO_MANY,
-    /** A {@code view} block: nothing is created by Migrate, the view is expected from hand-written SQL. */
+    /**
+     * A {@code view} block: nothing is created by Migrate, the view is expected from hand-written
+     * SQL.
+     */
     VIEW
   }
 

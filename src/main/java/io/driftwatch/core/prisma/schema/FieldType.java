@@ -36,10 +36,11 @@ public record FieldType(String name, Arity arity, Optional<String> unsupported) 
 
   @Override
   public String toString() {
-    return baseText() + switch (arity) {
-      case REQUIRED -> "";
-      case OPTIONAL -> "?";
-      case LIST -> "[]";
-    };
+    return baseText()
+        + switch (arity) {
+          case REQUIRED -> "";
+          case OPTIONAL -> "?";
+          case LIST -> "[]";
+        };
   }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
  *   <li>the relation name is the {@code @relation("Name")} given, else {@code <A>To<B>} of the two
  *       Prisma model names ({@code @@map} plays no part);
  *   <li>table {@code _<RelationName>} (first 63 characters), columns {@code A} (references model
- *       A's id) and {@code B}, a primary key {@code _X_AB_pkey} on (A, B) — before Prisma 6 a unique
- *       index {@code _X_AB_unique} — an index {@code _X_B_index} on B, and foreign keys {@code
- *       _X_A_fkey}, {@code _X_B_fkey};
+ *       A's id) and {@code B}, a primary key {@code _X_AB_pkey} on (A, B) — before Prisma 6 a
+ *       unique index {@code _X_AB_unique} — an index {@code _X_B_index} on B, and foreign keys
+ *       {@code _X_A_fkey}, {@code _X_B_fkey};
  *   <li>the table lives in model A's schema ({@code @@schema}), the default schema without one.
  * </ul>
  *
@@ -59,7 +59,8 @@ public record ImplicitJoinTable(
 
   /** {@code _<RelationName>}, cut to 63 characters as Prisma does. */
   public String tableName() {
-    return PostgresNames.truncate(PostgresNames.takeCodePoints("_" + relationName, PostgresNames.MAX_IDENTIFIER_BYTES));
+    return PostgresNames.truncate(
+        PostgresNames.takeCodePoints("_" + relationName, PostgresNames.MAX_IDENTIFIER_BYTES));
   }
 
   /** {@code _X_AB_pkey}: what Prisma 6 and later create on PostgreSQL. */
@@ -67,7 +68,9 @@ public record ImplicitJoinTable(
     return suffixed("_AB_pkey");
   }
 
-  /** {@code _X_AB_unique}: what Prisma before 6 created on PostgreSQL instead of the primary key. */
+  /**
+   * {@code _X_AB_unique}: what Prisma before 6 created on PostgreSQL instead of the primary key.
+   */
   public String legacyUniqueIndexName() {
     return suffixed("_AB_unique");
   }
@@ -88,14 +91,20 @@ public record ImplicitJoinTable(
   }
 
   private String suffixed(String suffix) {
-    String table = PostgresNames.takeCodePoints("_" + relationName, PostgresNames.MAX_IDENTIFIER_BYTES);
+    String table =
+        PostgresNames.takeCodePoints("_" + relationName, PostgresNames.MAX_IDENTIFIER_BYTES);
     return PostgresNames.truncate(
-        PostgresNames.takeCodePoints(table, PostgresNames.MAX_IDENTIFIER_BYTES - suffix.length()) + suffix);
+        PostgresNames.takeCodePoints(table, PostgresNames.MAX_IDENTIFIER_BYTES - suffix.length())
+            + suffix);
   }
 
-  /** Prisma cuts the table name to 56 bytes here (not characters) so the two names never collide. */
+  /**
+   * Prisma cuts the table name to 56 bytes here (not characters) so the two names never collide.
+   */
   private String foreignKey(String suffix) {
-    String table = PostgresNames.takeCodePoints("_" + relationName, PostgresNames.MAX_IDENTIFIER_BYTES);
-    return PostgresNames.truncate(PostgresNames.floorBytes(table, PostgresNames.MAX_IDENTIFIER_BYTES - 5 - 2) + suffix);
+    String table =
+        PostgresNames.takeCodePoints("_" + relationName, PostgresNames.MAX_IDENTIFIER_BYTES);
+    return PostgresNames.truncate(
+        PostgresNames.floorBytes(table, PostgresNames.MAX_IDENTIFIER_BYTES - 5 - 2) + suffix);
   }
 }

@@ -1,14 +1,16 @@
 package io.driftwatch.core.prisma.schema;
 
 import io.driftwatch.core.prisma.schema.SchemaProblem.Code;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Finds the implicit many-to-many relations of a schema, as Prisma's relation inference pairs fields. */
+/**
+ * Finds the implicit many-to-many relations of a schema, as Prisma's relation inference pairs
+ * fields.
+ */
 final class ImplicitRelations {
 
   private ImplicitRelations() {}
@@ -42,10 +44,20 @@ final class ImplicitRelations {
         if (relation.isForward() || otherField.relation().orElseThrow().isForward()) {
           continue; // `fields:` on a list: MongoDB's embedded many-to-many, no table
         }
-        String name = relation.name().orElse(ImplicitJoinTable.generatedRelationName(model.name(), other.name()));
-        ImplicitJoinTable table = new ImplicitJoinTable(name, model.schema(), model.name(), field.name(),
-            other.name(), otherField.name(),
-            field.ignored() || otherField.ignored() || model.ignored() || other.ignored(), field.position());
+        String name =
+            relation
+                .name()
+                .orElse(ImplicitJoinTable.generatedRelationName(model.name(), other.name()));
+        ImplicitJoinTable table =
+            new ImplicitJoinTable(
+                name,
+                model.schema(),
+                model.name(),
+                field.name(),
+                other.name(),
+                otherField.name(),
+                field.ignored() || otherField.ignored() || model.ignored() || other.ignored(),
+                field.position());
         boolean idA = hasSingleId(model, table, problems);
         boolean idB = model == other || hasSingleId(other, table, problems);
         if (!idA || !idB) {
@@ -53,21 +65,37 @@ final class ImplicitRelations {
         }
         ImplicitJoinTable first = byTable.putIfAbsent(table.tableName(), table);
         if (first != null) {
-          problems.add(Code.INVALID_RELATION, field.position(), "field `" + field.name() + "` of model "
-              + model.name() + " would share the relation table " + first.tableName() + " with field `"
-              + first.fieldA() + "` of model " + first.modelA() + ": Prisma rejects the schema as ambiguous;"
-              + " give each relation its own name with @relation(\"Name\") on both sides");
+          problems.add(
+              Code.INVALID_RELATION,
+              field.position(),
+              "field `"
+                  + field.name()
+                  + "` of model "
+                  + model.name()
+                  + " would share the relation table "
+                  + first.tableName()
+                  + " with field `"
+                  + first.fieldA()
+                  + "` of model "
+                  + first.modelA()
+                  + ": Prisma rejects the schema as ambiguous;"
+                  + " give each relation its own name with @relation(\"Name\") on both sides");
         }
       }
     }
     return List.copyOf(byTable.values());
   }
 
-  /** The first relation field of {@code other} pointing back at {@code model} under the same relation name. */
-  private static Optional<PrismaField> opposite(PrismaModel model, PrismaField field, PrismaModel other) {
+  /**
+   * The first relation field of {@code other} pointing back at {@code model} under the same
+   * relation name.
+   */
+  private static Optional<PrismaField> opposite(
+      PrismaModel model, PrismaField field, PrismaModel other) {
     Optional<String> name = field.relation().orElseThrow().name();
     for (PrismaField candidate : other.fields()) {
-      if (candidate.relation().isEmpty() || (model == other && candidate.name().equals(field.name()))) {
+      if (candidate.relation().isEmpty()
+          || (model == other && candidate.name().equals(field.name()))) {
         continue;
       }
       PrismaRelation relation = candidate.relation().get();
@@ -78,14 +106,22 @@ final class ImplicitRelations {
     return Optional.empty();
   }
 
-  private static boolean hasSingleId(PrismaModel model, ImplicitJoinTable table, Problems problems) {
+  private static boolean hasSingleId(
+      PrismaModel model, ImplicitJoinTable table, Problems problems) {
     if (model.primaryKey().map(pk -> pk.fields().size() == 1).orElse(false)) {
       return true;
     }
-    problems.add(Code.INVALID_RELATION, table.position(), "the implicit many-to-many relation "
-        + table.relationName() + " needs model " + model.name() + " to have a single-field @id, which "
-        + table.tableName() + " references: Prisma rejects it otherwise; add @id to one field, or make the"
-        + " relation explicit with a model for the relation table");
+    problems.add(
+        Code.INVALID_RELATION,
+        table.position(),
+        "the implicit many-to-many relation "
+            + table.relationName()
+            + " needs model "
+            + model.name()
+            + " to have a single-field @id, which "
+            + table.tableName()
+            + " references: Prisma rejects it otherwise; add @id to one field, or make the"
+            + " relation explicit with a model for the relation table");
     return false;
   }
 }

@@ -31,17 +31,27 @@ final class Parsed {
     SourcePosition position();
   }
 
-  record Field(String name, FieldType type, List<PrismaAttribute> attributes, SourcePosition position) {}
+  record Field(
+      String name, FieldType type, List<PrismaAttribute> attributes, SourcePosition position) {}
 
   record EnumValue(String name, List<PrismaAttribute> attributes, SourcePosition position) {}
 
   record Property(String key, PrismaValue value, SourcePosition position) {}
 
   /** {@code model}, {@code view} and composite {@code type} blocks share one syntax. */
-  record Block(BlockKind kind, String name, SourcePosition position, List<Field> fields,
-      List<PrismaAttribute> attributes) implements Declaration {}
+  record Block(
+      BlockKind kind,
+      String name,
+      SourcePosition position,
+      List<Field> fields,
+      List<PrismaAttribute> attributes)
+      implements Declaration {}
 
-  record Enum(String name, SourcePosition position, List<EnumValue> values, List<PrismaAttribute> attributes)
+  record Enum(
+      String name,
+      SourcePosition position,
+      List<EnumValue> values,
+      List<PrismaAttribute> attributes)
       implements Declaration {
     @Override
     public BlockKind kind() {
@@ -53,7 +63,10 @@ final class Parsed {
   record Config(BlockKind kind, String name, SourcePosition position, List<Property> properties)
       implements Declaration {}
 
-  /** {@code type Name = Base @attributes}: an old, MongoDB-era feature; only its base type matters here. */
+  /**
+   * {@code type Name = Base @attributes}: an old, MongoDB-era feature; only its base type matters
+   * here.
+   */
   record Alias(String name, SourcePosition position, FieldType type) implements Declaration {
     @Override
     public BlockKind kind() {

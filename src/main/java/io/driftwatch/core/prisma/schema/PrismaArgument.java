@@ -3,7 +3,10 @@ package io.driftwatch.core.prisma.schema;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One argument of an attribute or function call: {@code map: "users"} or an unnamed {@code "users"}. */
+/**
+ * One argument of an attribute or function call: {@code map: "users"} or an unnamed {@code
+ * "users"}.
+ */
 public record PrismaArgument(Optional<String> name, PrismaValue value) {
 
   public PrismaArgument {

@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A field attribute ({@code @map("c")}, {@code @db.VarChar(255)}) or block attribute ({@code
- * @@index([a, b], map: "i")}), without its {@code @}/{@code @@}. Any attribute is kept, known or not.
+ * A field attribute ({@code @map("c")}, {@code @db.VarChar(255)}) or block attribute
+ * ({@code @@index([a, b], map: "i")}), without its {@code @}/{@code @@}. Any attribute is kept,
+ * known or not.
  */
-public record PrismaAttribute(String name, List<PrismaArgument> arguments, SourcePosition position) {
+public record PrismaAttribute(
+    String name, List<PrismaArgument> arguments, SourcePosition position) {
 
   public PrismaAttribute {
     Objects.requireNonNull(name, "name");
@@ -28,8 +30,8 @@ public record PrismaAttribute(String name, List<PrismaArgument> arguments, Sourc
 
   /**
    * The argument given by this name, else the first unnamed one: Prisma lets the "default" argument
-   * drop its name ({@code @map("c")} is {@code @map(name: "c")}, {@code @@id([a])} is {@code
-   * @@id(fields: [a])}).
+   * drop its name ({@code @map("c")} is {@code @map(name: "c")}, {@code @@id([a])} is
+   * {@code @@id(fields: [a])}).
    */
   public Optional<PrismaValue> defaultArgument(String name) {
     Optional<PrismaValue> named = argument(name);

@@ -2,7 +2,10 @@ package io.driftwatch.core.prisma.schema;
 
 import java.util.Objects;
 
-/** A composite {@code type} block (MongoDB). Read so that fields typed with it resolve; nothing else is kept. */
+/**
+ * A composite {@code type} block (MongoDB). Read so that fields typed with it resolve; nothing else
+ * is kept.
+ */
 public record PrismaCompositeType(String name, SourcePosition position) {
 
   public PrismaCompositeType {

@@ -5,7 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A value of an enum; {@code mappedName} is its {@code @map("db_value")}. */
-public record PrismaEnumValue(String name, Optional<String> mappedName, List<PrismaAttribute> attributes,
+public record PrismaEnumValue(
+    String name,
+    Optional<String> mappedName,
+    List<PrismaAttribute> attributes,
     SourcePosition position) {
 
   public PrismaEnumValue {

@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a schema file into tokens in one pass, no regular expressions. Comments ({@code //}, {@code ///} and
- * {@code /* *}{@code /}) are dropped; line ends are kept, because the schema language ends fields, values and keys
- * at the end of a line.
- * Problems are reported, and lexing goes on: the parser then sees {@link Kind#UNKNOWN} tokens and
- * skips them without reporting twice.
+ * Turns a schema file into tokens in one pass, no regular expressions. Comments ({@code //}, {@code
+ * ///} and {@code /* *}{@code /}) are dropped; line ends are kept, because the schema language ends
+ * fields, values and keys at the end of a line. Problems are reported, and lexing goes on: the
+ * parser then sees {@link Kind#UNKNOWN} tokens and skips them without reporting twice.
  */
 final class PrismaLexer {
 
@@ -135,8 +134,9 @@ final class PrismaLexer {
   }
 
   /**
-   * A {@code /* ... *}{@code /} comment is whitespace, wherever it stands (Prisma reads them since 6.2). One that
-   * spans lines still ends the line it started on, so a field before it and one after it stay apart.
+   * A {@code /* ... *}{@code /} comment is whitespace, wherever it stands (Prisma reads them since
+   * 6.2). One that spans lines still ends the line it started on, so a field before it and one
+   * after it stay apart.
    */
   private void blockComment() {
     SourcePosition start = position();
@@ -144,7 +144,8 @@ final class PrismaLexer {
     int startColumn = column();
     int end = text.indexOf("*/", offset + 2);
     if (end < 0) {
-      problems.add(Code.UNTERMINATED_COMMENT, start, "comment /* opened here is never closed: add */");
+      problems.add(
+          Code.UNTERMINATED_COMMENT, start, "comment /* opened here is never closed: add */");
     }
     int stop = end < 0 ? text.length() : end + 2;
     boolean spansLines = false;
@@ -171,7 +172,9 @@ final class PrismaLexer {
     int length = text.length();
     while (true) {
       if (offset >= length || isLineEnd(text.charAt(offset))) {
-        problems.add(Code.UNTERMINATED_STRING, start,
+        problems.add(
+            Code.UNTERMINATED_STRING,
+            start,
             "string not closed before the end of the line: add the closing \"");
         break;
       }
@@ -189,8 +192,12 @@ final class PrismaLexer {
         continue;
       }
       if (c < 0x20) {
-        problems.add(Code.SYNTAX_ERROR, position(),
-            String.format("control character U+%04X inside a string: Prisma rejects it; write an escape such as \\t", (int) c));
+        problems.add(
+            Code.SYNTAX_ERROR,
+            position(),
+            String.format(
+                "control character U+%04X inside a string: Prisma rejects it; write an escape such as \\t",
+                (int) c));
       }
       value.append(c);
       offset++;
@@ -259,9 +266,12 @@ final class PrismaLexer {
   private void unknown() {
     int codePoint = text.codePointAt(offset);
     if (!problems.full()) {
-      problems.add(Code.SYNTAX_ERROR, position(), String.format(
-          "unexpected character '%s' (U+%04X): names use ASCII letters, digits, _ and -; text belongs in a \"string\"",
-          new String(Character.toChars(codePoint)), codePoint));
+      problems.add(
+          Code.SYNTAX_ERROR,
+          position(),
+          String.format(
+              "unexpected character '%s' (U+%04X): names use ASCII letters, digits, _ and -; text belongs in a \"string\"",
+              new String(Character.toChars(codePoint)), codePoint));
     }
     int width = Character.charCount(codePoint);
     tokens.add(new Token(Kind.UNKNOWN, text.substring(offset, offset + width), line, column()));

@@ -13,7 +13,8 @@ import java.util.Optional;
  *     schema file
  * @param ignored {@code @@ignore}: hidden from the client, still created by Migrate
  * @param primaryKey from {@code @id} or {@code @@id}
- * @param indexes unique constraints and indexes, field-level ({@code @unique}) first, then block-level
+ * @param indexes unique constraints and indexes, field-level ({@code @unique}) first, then
+ *     block-level
  * @param attributes every block attribute as written, known or not
  */
 public record PrismaModel(

@@ -23,7 +23,8 @@ final class PrismaParser {
 
   static final int MAX_NESTING = 32;
 
-  private static final Set<String> BLOCK_KEYWORDS = Set.of("model", "view", "enum", "type", "datasource", "generator");
+  private static final Set<String> BLOCK_KEYWORDS =
+      Set.of("model", "view", "enum", "type", "datasource", "generator");
 
   private final String file;
   private final List<Token> tokens;
@@ -47,7 +48,8 @@ final class PrismaParser {
   }
 
   static List<Parsed.Declaration> parse(String file, String text, Problems problems) {
-    PrismaParser parser = new PrismaParser(file, PrismaLexer.tokenize(file, text, problems), problems);
+    PrismaParser parser =
+        new PrismaParser(file, PrismaLexer.tokenize(file, text, problems), problems);
     try {
       parser.parseFile();
     } catch (TooDeep tooDeep) {
@@ -77,8 +79,11 @@ final class PrismaParser {
       return;
     }
     if (token.kind() != Kind.IDENT) {
-      error(token, "unexpected " + describe(token)
-          + " outside any block: a schema file holds model, view, enum, type, datasource and generator blocks");
+      error(
+          token,
+          "unexpected "
+              + describe(token)
+              + " outside any block: a schema file holds model, view, enum, type, datasource and generator blocks");
       next();
       while (!at(Kind.NEWLINE) && !at(Kind.EOF)) {
         next();
@@ -99,8 +104,11 @@ final class PrismaParser {
       case "datasource" -> parseConfig(Parsed.BlockKind.DATASOURCE);
       case "generator" -> parseConfig(Parsed.BlockKind.GENERATOR);
       default -> {
-        error(token, "unknown block keyword `" + token.text()
-            + "`: Prisma knows model, view, enum, type, datasource and generator");
+        error(
+            token,
+            "unknown block keyword `"
+                + token.text()
+                + "`: Prisma knows model, view, enum, type, datasource and generator");
         skipLineOrBlock();
       }
     }
@@ -111,13 +119,26 @@ final class PrismaParser {
     Token keyword = next();
     Token name = peek();
     if (name.kind() != Kind.IDENT) {
-      error(name, kind.keyword + " needs a name: write `" + keyword.text() + " Name {`, found " + describe(name));
+      error(
+          name,
+          kind.keyword
+              + " needs a name: write `"
+              + keyword.text()
+              + " Name {`, found "
+              + describe(name));
       skipLineOrBlock();
       return null;
     }
     next();
     if (!at(Kind.LBRACE)) {
-      error(peek(), "expected { after `" + keyword.text() + " " + name.text() + "`, found " + describe(peek()));
+      error(
+          peek(),
+          "expected { after `"
+              + keyword.text()
+              + " "
+              + name.text()
+              + "`, found "
+              + describe(peek()));
       skipLineOrBlock();
       return null;
     }
@@ -145,8 +166,15 @@ final class PrismaParser {
           }
         }
         default -> {
-          error(token, "unexpected " + describe(token) + " in " + kind.keyword + " " + name.text()
-              + ": each line holds one field (`name Type @attributes`) or one @@attribute");
+          error(
+              token,
+              "unexpected "
+                  + describe(token)
+                  + " in "
+                  + kind.keyword
+                  + " "
+                  + name.text()
+                  + ": each line holds one field (`name Type @attributes`) or one @@attribute");
           skipLine();
         }
       }
@@ -183,8 +211,13 @@ final class PrismaParser {
           expectLineEnd("enum value `" + token.text() + "`");
         }
         default -> {
-          error(token, "unexpected " + describe(token) + " in enum " + name.text()
-              + ": each line holds one value (`NAME @map(\"db_value\")`) or one @@attribute");
+          error(
+              token,
+              "unexpected "
+                  + describe(token)
+                  + " in enum "
+                  + name.text()
+                  + ": each line holds one value (`NAME @map(\"db_value\")`) or one @@attribute");
           skipLine();
         }
       }
@@ -206,8 +239,19 @@ final class PrismaParser {
         case IDENT -> {
           next();
           if (!at(Kind.EQUALS)) {
-            error(peek(), "expected = after `" + token.text() + "` in " + kind.keyword + " " + name.text()
-                + ", found " + describe(peek()) + ": write `" + token.text() + " = value`");
+            error(
+                peek(),
+                "expected = after `"
+                    + token.text()
+                    + "` in "
+                    + kind.keyword
+                    + " "
+                    + name.text()
+                    + ", found "
+                    + describe(peek())
+                    + ": write `"
+                    + token.text()
+                    + " = value`");
             skipLine();
             continue;
           }
@@ -222,8 +266,15 @@ final class PrismaParser {
           expectLineEnd("`" + token.text() + "`");
         }
         default -> {
-          error(token, "unexpected " + describe(token) + " in " + kind.keyword + " " + name.text()
-              + ": each line holds one `key = value`");
+          error(
+              token,
+              "unexpected "
+                  + describe(token)
+                  + " in "
+                  + kind.keyword
+                  + " "
+                  + name.text()
+                  + ": each line holds one `key = value`");
           skipLine();
         }
       }
@@ -237,7 +288,8 @@ final class PrismaParser {
     next(); // =
     FieldType type = parseFieldType();
     if (type == null) {
-      error(peek(), "type alias " + name.text() + " needs a type after =, found " + describe(peek()));
+      error(
+          peek(), "type alias " + name.text() + " needs a type after =, found " + describe(peek()));
       skipLine();
       return;
     }
@@ -255,9 +307,15 @@ final class PrismaParser {
       return true;
     }
     if (at(Kind.EOF) || startsTopLevelBlock()) {
-      problems.add(Code.UNTERMINATED_BLOCK, position(keyword), keyword.text() + " " + name.text()
-          + " is never closed" + (at(Kind.EOF) ? " before the end of the file" : " before line " + peek().line())
-          + ": add } after its last line");
+      problems.add(
+          Code.UNTERMINATED_BLOCK,
+          position(keyword),
+          keyword.text()
+              + " "
+              + name.text()
+              + " is never closed"
+              + (at(Kind.EOF) ? " before the end of the file" : " before line " + peek().line())
+              + ": add } after its last line");
       return true;
     }
     return false;
@@ -265,8 +323,10 @@ final class PrismaParser {
 
   private boolean startsTopLevelBlock() {
     Token token = peek();
-    return token.kind() == Kind.IDENT && BLOCK_KEYWORDS.contains(token.text())
-        && peek(1).kind() == Kind.IDENT && peek(2).kind() == Kind.LBRACE;
+    return token.kind() == Kind.IDENT
+        && BLOCK_KEYWORDS.contains(token.text())
+        && peek(1).kind() == Kind.IDENT
+        && peek(2).kind() == Kind.LBRACE;
   }
 
   private Parsed.Field parseField(String blockName) {
@@ -274,8 +334,17 @@ final class PrismaParser {
     accept(Kind.COLON); // legacy `name: Type`
     FieldType type = parseFieldType();
     if (type == null) {
-      error(peek(), "field `" + name.text() + "` in " + blockName + " has no type (found " + describe(peek())
-          + "): write it as `" + name.text() + " String` or another type");
+      error(
+          peek(),
+          "field `"
+              + name.text()
+              + "` in "
+              + blockName
+              + " has no type (found "
+              + describe(peek())
+              + "): write it as `"
+              + name.text()
+              + " String` or another type");
       skipLine();
       return null;
     }
@@ -284,7 +353,10 @@ final class PrismaParser {
     return new Parsed.Field(name.text(), type, attributes, position(name));
   }
 
-  /** {@code Type}, {@code Type?}, {@code Type[]}, {@code Unsupported("x")}, legacy {@code [Type]}, {@code Type!}; null if absent. */
+  /**
+   * {@code Type}, {@code Type?}, {@code Type[]}, {@code Unsupported("x")}, legacy {@code [Type]},
+   * {@code Type!}; null if absent.
+   */
   private FieldType parseFieldType() {
     if (at(Kind.LBRACKET)) {
       next();
@@ -304,7 +376,8 @@ final class PrismaParser {
       next();
       next();
       arity = FieldType.Arity.LIST;
-      accept(Kind.QUESTION); // `Type[]?` is rejected by Prisma for real fields, allowed for Unsupported
+      accept(Kind.QUESTION); // `Type[]?` is rejected by Prisma for real fields, allowed for
+      // Unsupported
     } else if (accept(Kind.QUESTION)) {
       arity = FieldType.Arity.OPTIONAL;
     } else {
@@ -325,8 +398,10 @@ final class PrismaParser {
       if (at(Kind.STRING)) {
         databaseType = next().text();
       } else {
-        error(peek(), "Unsupported(...) takes the database type as a string, e.g. Unsupported(\"circle\"); found "
-            + describe(peek()));
+        error(
+            peek(),
+            "Unsupported(...) takes the database type as a string, e.g. Unsupported(\"circle\"); found "
+                + describe(peek()));
       }
       if (!expect(Kind.RPAREN, ") closing Unsupported(")) {
         skipUntilClose(Kind.LPAREN, Kind.RPAREN);
@@ -352,8 +427,13 @@ final class PrismaParser {
   private PrismaAttribute parseAttribute() {
     Token at = next();
     if (!at(Kind.IDENT)) {
-      error(peek(), at.text() + " must be followed by an attribute name such as " + at.text() + "map, found "
-          + describe(peek()));
+      error(
+          peek(),
+          at.text()
+              + " must be followed by an attribute name such as "
+              + at.text()
+              + "map, found "
+              + describe(peek()));
       return null;
     }
     String name = parsePath();
@@ -400,7 +480,12 @@ final class PrismaParser {
       if (accept(Kind.RPAREN)) {
         return arguments;
       }
-      error(peek(), "expected , or ) in the arguments opened at line " + open.line() + ", found " + describe(peek()));
+      error(
+          peek(),
+          "expected , or ) in the arguments opened at line "
+              + open.line()
+              + ", found "
+              + describe(peek()));
       skipUntilClose(Kind.LPAREN, Kind.RPAREN);
       return arguments;
     }
@@ -415,14 +500,20 @@ final class PrismaParser {
     }
     PrismaValue value = parseExpression(depth + 1);
     if (value == null) {
-      error(peek(), name.map(n -> "argument `" + n + ":` needs a value").orElse("expected an argument")
-          + ", found " + describe(peek()));
+      error(
+          peek(),
+          name.map(n -> "argument `" + n + ":` needs a value").orElse("expected an argument")
+              + ", found "
+              + describe(peek()));
       return null;
     }
     return new PrismaArgument(name, value);
   }
 
-  /** A string, number, array, name, path or function call; null (nothing consumed) if none starts here. */
+  /**
+   * A string, number, array, name, path or function call; null (nothing consumed) if none starts
+   * here.
+   */
   private PrismaValue parseExpression(int depth) {
     checkDepth(depth);
     Token token = peek();
@@ -479,7 +570,12 @@ final class PrismaParser {
       if (accept(Kind.RBRACKET)) {
         break;
       }
-      error(peek(), "expected , or ] in the list opened at line " + open.line() + ", found " + describe(peek()));
+      error(
+          peek(),
+          "expected , or ] in the list opened at line "
+              + open.line()
+              + ", found "
+              + describe(peek()));
       skipUntilClose(Kind.LBRACKET, Kind.RBRACKET);
       break;
     }
@@ -488,15 +584,22 @@ final class PrismaParser {
 
   private void checkDepth(int depth) {
     if (depth > MAX_NESTING) {
-      problems.add(Code.NESTING_TOO_DEEP, position(peek()),
-          "lists and calls nested more than " + MAX_NESTING + " deep: no Prisma schema needs this; the rest of the file is not read");
+      problems.add(
+          Code.NESTING_TOO_DEEP,
+          position(peek()),
+          "lists and calls nested more than "
+              + MAX_NESTING
+              + " deep: no Prisma schema needs this; the rest of the file is not read");
       throw new TooDeep();
     }
   }
 
   // ---- recovery and token helpers ----
 
-  /** After an error inside brackets: skip to the matching close (consumed), or stop before a } or the end. */
+  /**
+   * After an error inside brackets: skip to the matching close (consumed), or stop before a } or
+   * the end.
+   */
   private void skipUntilClose(Kind open, Kind close) {
     int depth = 1;
     while (!at(Kind.EOF) && !at(Kind.RBRACE)) {
@@ -520,7 +623,9 @@ final class PrismaParser {
     if (at(Kind.NEWLINE) || at(Kind.RBRACE) || at(Kind.EOF) || atLineStart()) {
       return;
     }
-    error(peek(), "unexpected " + describe(peek()) + " after " + what + ": put one declaration on each line");
+    error(
+        peek(),
+        "unexpected " + describe(peek()) + " after " + what + ": put one declaration on each line");
     skipLine();
   }
 
@@ -534,7 +639,8 @@ final class PrismaParser {
   /** Skips a whole {@code ... { ... }} if a brace opens on this line, else the line. */
   private void skipLineOrBlock() {
     int scan = index;
-    while (tokens.get(scan).kind() != Kind.NEWLINE && tokens.get(scan).kind() != Kind.EOF
+    while (tokens.get(scan).kind() != Kind.NEWLINE
+        && tokens.get(scan).kind() != Kind.EOF
         && tokens.get(scan).kind() != Kind.LBRACE) {
       scan++;
     }
@@ -632,8 +738,12 @@ final class PrismaParser {
     return switch (token.kind()) {
       case EOF -> "the end of the file";
       case NEWLINE -> "the end of the line";
-      case STRING -> "the string " + new PrismaValue.StringValue(
-          token.text().length() > 30 ? token.text().substring(0, 30) + "..." : token.text());
+      case STRING ->
+          "the string "
+              + new PrismaValue.StringValue(
+                  token.text().length() > 30
+                      ? token.text().substring(0, 30) + "..."
+                      : token.text());
       default -> "`" + token.text() + "`";
     };
   }

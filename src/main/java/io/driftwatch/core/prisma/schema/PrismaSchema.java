@@ -37,16 +37,21 @@ public record PrismaSchema(
   public static final String DEFAULT_FILE_NAME = "schema.prisma";
 
   /**
-   * The schema files read together, in characters: 2 MiB, about 3,700 models of ten fields (a 300-model schema is
-   * 162 KB). Reading a schema costs dozens of times its text (tokens, declarations, the coverage of each field), so a
-   * larger one is not read: its coverage is not measured, a finding says so, and the audit goes on.
+   * The schema files read together, in characters: 2 MiB, about 3,700 models of ten fields (a
+   * 300-model schema is 162 KB). Reading a schema costs dozens of times its text (tokens,
+   * declarations, the coverage of each field), so a larger one is not read: its coverage is not
+   * measured, a finding says so, and the audit goes on.
    */
   public static final long MAX_BYTES = 2L << 20;
 
   /** Why schema files of this size are not read. */
   public static String tooLarge(long size) {
-    return String.format(java.util.Locale.ROOT, "the schema files hold %,d bytes, more than the %,d driftwatch reads "
-        + "(its model of a schema costs dozens of times its text): coverage is not measured", size, MAX_BYTES);
+    return String.format(
+        java.util.Locale.ROOT,
+        "the schema files hold %,d bytes, more than the %,d driftwatch reads "
+            + "(its model of a schema costs dozens of times its text): coverage is not measured",
+        size,
+        MAX_BYTES);
   }
 
   public PrismaSchema {
@@ -80,8 +85,12 @@ public record PrismaSchema(
     order.sort(null);
     long size = files.values().stream().mapToLong(String::length).sum();
     if (size > MAX_BYTES) {
-      throw new PrismaSchemaException(List.of(new SchemaProblem(SchemaProblem.Code.TOO_LARGE,
-          new SourcePosition(order.get(0), 1, 1), tooLarge(size))));
+      throw new PrismaSchemaException(
+          List.of(
+              new SchemaProblem(
+                  SchemaProblem.Code.TOO_LARGE,
+                  new SourcePosition(order.get(0), 1, 1),
+                  tooLarge(size))));
     }
     Problems problems = new Problems();
     List<Parsed.Declaration> declarations = new ArrayList<>();
@@ -111,9 +120,9 @@ public record PrismaSchema(
 
   /**
    * Every table Migrate creates for this schema on PostgreSQL — one per model ({@code @@ignore}d
-   * ones included, marked), then one per implicit many-to-many relation — with columns, primary key,
-   * unique constraints, indexes and foreign keys by their database names. Views are not here: see
-   * {@link #databaseViews()}. Computed on each call.
+   * ones included, marked), then one per implicit many-to-many relation — with columns, primary
+   * key, unique constraints, indexes and foreign keys by their database names. Views are not here:
+   * see {@link #databaseViews()}. Computed on each call.
    */
   public List<ExpectedTable> databaseTables() {
     return DatabaseLayout.tables(this);

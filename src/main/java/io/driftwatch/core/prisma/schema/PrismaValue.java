@@ -35,7 +35,9 @@ public sealed interface PrismaValue {
     }
   }
 
-  /** A bare name or dotted path: a field reference, {@code true}, {@code Cascade}, an enum value. */
+  /**
+   * A bare name or dotted path: a field reference, {@code true}, {@code Cascade}, an enum value.
+   */
   record ConstantValue(String name) implements PrismaValue {
     public ConstantValue {
       Objects.requireNonNull(name, "name");
@@ -59,7 +61,10 @@ public sealed interface PrismaValue {
     }
   }
 
-  /** {@code now()}, {@code env("DATABASE_URL")}, {@code dbgenerated("gen_random_uuid()")}, {@code title(sort: Desc)}. */
+  /**
+   * {@code now()}, {@code env("DATABASE_URL")}, {@code dbgenerated("gen_random_uuid()")}, {@code
+   * title(sort: Desc)}.
+   */
   record FunctionCall(String name, List<PrismaArgument> arguments) implements PrismaValue {
     public FunctionCall {
       Objects.requireNonNull(name, "name");
@@ -68,7 +73,9 @@ public sealed interface PrismaValue {
 
     @Override
     public String toString() {
-      return arguments.stream().map(Object::toString).collect(Collectors.joining(", ", name + "(", ")"));
+      return arguments.stream()
+          .map(Object::toString)
+          .collect(Collectors.joining(", ", name + "(", ")"));
     }
   }
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Collects problems while reading; stops listing after {@link #LIMIT}, so garbage input stays cheap. */
+/**
+ * Collects problems while reading; stops listing after {@link #LIMIT}, so garbage input stays
+ * cheap.
+ */
 final class Problems {
 
   static final int LIMIT = 100;
@@ -29,9 +32,10 @@ final class Problems {
   /** In the order files were read, then by line and column. */
   List<SchemaProblem> sorted(List<String> fileOrder) {
     List<SchemaProblem> sorted = new ArrayList<>(problems);
-    sorted.sort(Comparator.<SchemaProblem>comparingInt(p -> fileOrder.indexOf(p.position().file()))
-        .thenComparingInt(p -> p.position().line())
-        .thenComparingInt(p -> p.position().column()));
+    sorted.sort(
+        Comparator.<SchemaProblem>comparingInt(p -> fileOrder.indexOf(p.position().file()))
+            .thenComparingInt(p -> p.position().line())
+            .thenComparingInt(p -> p.position().column()));
     return sorted;
   }
 }

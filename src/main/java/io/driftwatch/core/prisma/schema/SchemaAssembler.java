@@ -36,13 +36,21 @@ final class SchemaAssembler {
     Parsed.Config datasource = null;
     Map<String, Parsed.Config> generators = new LinkedHashMap<>();
     for (Parsed.Declaration declaration : declarations) {
-      if (declaration instanceof Parsed.Config config && config.kind() == Parsed.BlockKind.DATASOURCE) {
+      if (declaration instanceof Parsed.Config config
+          && config.kind() == Parsed.BlockKind.DATASOURCE) {
         if (datasource == null) {
           datasource = config;
         } else {
-          problems.add(Code.MULTIPLE_DATASOURCES, config.position(), "a second datasource `" + config.name()
-              + "`; the first, `" + datasource.name() + "`, is at " + datasource.position()
-              + ": Prisma allows one datasource, delete the other");
+          problems.add(
+              Code.MULTIPLE_DATASOURCES,
+              config.position(),
+              "a second datasource `"
+                  + config.name()
+                  + "`; the first, `"
+                  + datasource.name()
+                  + "`, is at "
+                  + datasource.position()
+                  + ": Prisma allows one datasource, delete the other");
         }
       } else if (declaration instanceof Parsed.Config config) {
         Parsed.Config first = generators.putIfAbsent(config.name(), config);
@@ -77,13 +85,25 @@ final class SchemaAssembler {
     return new PrismaSchema(
         Optional.ofNullable(datasource).map(SchemaAssembler::datasource),
         generators.values().stream().map(SchemaAssembler::generator).toList(),
-        models, views, enums, compositeTypes, ImplicitRelations.joinTables(models, problems));
+        models,
+        views,
+        enums,
+        compositeTypes,
+        ImplicitRelations.joinTables(models, problems));
   }
 
   private void duplicate(Parsed.Declaration again, Parsed.Declaration first) {
-    problems.add(Code.DUPLICATE_DECLARATION, again.position(), again.kind().keyword + " `" + again.name()
-        + "` is already declared as a " + first.kind().keyword + " at " + first.position()
-        + ": names are shared by all files of the schema; rename or delete one of them");
+    problems.add(
+        Code.DUPLICATE_DECLARATION,
+        again.position(),
+        again.kind().keyword
+            + " `"
+            + again.name()
+            + "` is already declared as a "
+            + first.kind().keyword
+            + " at "
+            + first.position()
+            + ": names are shared by all files of the schema; rename or delete one of them");
   }
 
   private PrismaModel model(Parsed.Block block, PrismaModel.Kind kind) {
@@ -93,33 +113,53 @@ final class SchemaAssembler {
     for (Parsed.Field parsed : block.fields()) {
       Parsed.Field first = seen.putIfAbsent(parsed.name(), parsed);
       if (first != null) {
-        problems.add(Code.DUPLICATE_MEMBER, parsed.position(), "field `" + parsed.name() + "` of " + what
-            + " is already declared at line " + first.position().line() + ": rename or delete one of them");
+        problems.add(
+            Code.DUPLICATE_MEMBER,
+            parsed.position(),
+            "field `"
+                + parsed.name()
+                + "` of "
+                + what
+                + " is already declared at line "
+                + first.position().line()
+                + ": rename or delete one of them");
         continue;
       }
       fields.add(field(parsed, what));
     }
 
     List<PrismaAttribute> attributes = block.attributes();
-    Optional<PrismaIndex> primaryKey = PrismaAttribute.find(attributes, "id").map(a -> index(PrismaIndex.Type.PRIMARY_KEY, a));
+    Optional<PrismaIndex> primaryKey =
+        PrismaAttribute.find(attributes, "id").map(a -> index(PrismaIndex.Type.PRIMARY_KEY, a));
     List<PrismaIndex> indexes = new ArrayList<>();
     for (PrismaField field : fields) {
       if (primaryKey.isEmpty()) {
-        primaryKey = field.attribute("id").map(a -> fieldIndex(PrismaIndex.Type.PRIMARY_KEY, field, a));
+        primaryKey =
+            field.attribute("id").map(a -> fieldIndex(PrismaIndex.Type.PRIMARY_KEY, field, a));
       }
-      field.attribute("unique").ifPresent(a -> indexes.add(fieldIndex(PrismaIndex.Type.UNIQUE, field, a)));
+      field
+          .attribute("unique")
+          .ifPresent(a -> indexes.add(fieldIndex(PrismaIndex.Type.UNIQUE, field, a)));
     }
     for (PrismaAttribute attribute : attributes) {
       switch (attribute.name()) {
         case "unique" -> indexes.add(index(PrismaIndex.Type.UNIQUE, attribute));
         case "index" -> indexes.add(index(PrismaIndex.Type.INDEX, attribute));
         case "fulltext" -> indexes.add(index(PrismaIndex.Type.FULLTEXT, attribute));
-        default -> { }
+        default -> {}
       }
     }
-    return new PrismaModel(block.name(), kind, stringArgument(attributes, "map", "name"),
-        stringArgument(attributes, "schema", "name"), PrismaAttribute.find(attributes, "ignore").isPresent(),
-        fields, primaryKey, indexes, attributes, block.position());
+    return new PrismaModel(
+        block.name(),
+        kind,
+        stringArgument(attributes, "map", "name"),
+        stringArgument(attributes, "schema", "name"),
+        PrismaAttribute.find(attributes, "ignore").isPresent(),
+        fields,
+        primaryKey,
+        indexes,
+        attributes,
+        block.position());
   }
 
   private PrismaField field(Parsed.Field parsed, String owner) {
@@ -128,20 +168,39 @@ final class SchemaAssembler {
     Optional<PrismaRelation> relation = Optional.empty();
     if (kind == FieldKind.RELATION) {
       Optional<PrismaAttribute> attribute = PrismaAttribute.find(attributes, "relation");
-      relation = Optional.of(new PrismaRelation(
-          attribute.flatMap(a -> a.defaultArgument("name")).flatMap(PrismaValue::asString),
-          parsed.type().name(),
-          attribute.flatMap(a -> a.argument("fields")).map(PrismaValue::asReferenceList).orElse(List.of()),
-          attribute.flatMap(a -> a.argument("references")).map(PrismaValue::asReferenceList).orElse(List.of()),
-          attribute.flatMap(a -> a.argument("map")).flatMap(PrismaValue::asString),
-          attribute.flatMap(a -> a.argument("onDelete")).flatMap(PrismaValue::asReference),
-          attribute.flatMap(a -> a.argument("onUpdate")).flatMap(PrismaValue::asReference)));
+      relation =
+          Optional.of(
+              new PrismaRelation(
+                  attribute.flatMap(a -> a.defaultArgument("name")).flatMap(PrismaValue::asString),
+                  parsed.type().name(),
+                  attribute
+                      .flatMap(a -> a.argument("fields"))
+                      .map(PrismaValue::asReferenceList)
+                      .orElse(List.of()),
+                  attribute
+                      .flatMap(a -> a.argument("references"))
+                      .map(PrismaValue::asReferenceList)
+                      .orElse(List.of()),
+                  attribute.flatMap(a -> a.argument("map")).flatMap(PrismaValue::asString),
+                  attribute.flatMap(a -> a.argument("onDelete")).flatMap(PrismaValue::asReference),
+                  attribute
+                      .flatMap(a -> a.argument("onUpdate"))
+                      .flatMap(PrismaValue::asReference)));
     }
-    return new PrismaField(parsed.name(), parsed.type(), kind, stringArgument(attributes, "map", "name"),
-        PrismaAttribute.find(attributes, "ignore").isPresent(), relation, attributes, parsed.position());
+    return new PrismaField(
+        parsed.name(),
+        parsed.type(),
+        kind,
+        stringArgument(attributes, "map", "name"),
+        PrismaAttribute.find(attributes, "ignore").isPresent(),
+        relation,
+        attributes,
+        parsed.position());
   }
 
-  /** Follows type aliases; an unknown type is reported and read as a scalar so reading can go on. */
+  /**
+   * Follows type aliases; an unknown type is reported and read as a scalar so reading can go on.
+   */
   private FieldKind kindOf(Parsed.Field parsed, String owner) {
     FieldType type = parsed.type();
     Set<String> aliases = new HashSet<>();
@@ -158,10 +217,18 @@ final class SchemaAssembler {
         continue;
       }
       if (declaration == null || declaration instanceof Parsed.Alias) {
-        problems.add(Code.UNKNOWN_TYPE, parsed.position(), "type `" + parsed.type().name() + "` of field `"
-            + parsed.name() + "` in " + owner + " is no scalar type and no model, view, enum or type of the schema"
-            + (declaration == null ? "" : " (its type aliases go round in a circle)")
-            + ": declare it, or correct the spelling (names are case-sensitive)");
+        problems.add(
+            Code.UNKNOWN_TYPE,
+            parsed.position(),
+            "type `"
+                + parsed.type().name()
+                + "` of field `"
+                + parsed.name()
+                + "` in "
+                + owner
+                + " is no scalar type and no model, view, enum or type of the schema"
+                + (declaration == null ? "" : " (its type aliases go round in a circle)")
+                + ": declare it, or correct the spelling (names are case-sensitive)");
         return FieldKind.SCALAR;
       }
       return switch (declaration.kind()) {
@@ -173,16 +240,22 @@ final class SchemaAssembler {
   }
 
   private static PrismaIndex index(PrismaIndex.Type type, PrismaAttribute attribute) {
-    return new PrismaIndex(type,
+    return new PrismaIndex(
+        type,
         attribute.defaultArgument("fields").map(PrismaValue::asReferenceList).orElse(List.of()),
         attribute.argument("name").flatMap(PrismaValue::asString),
         attribute.argument("map").flatMap(PrismaValue::asString),
         attribute.position());
   }
 
-  private static PrismaIndex fieldIndex(PrismaIndex.Type type, PrismaField field, PrismaAttribute attribute) {
-    return new PrismaIndex(type, List.of(field.name()), Optional.empty(),
-        attribute.argument("map").flatMap(PrismaValue::asString), attribute.position());
+  private static PrismaIndex fieldIndex(
+      PrismaIndex.Type type, PrismaField field, PrismaAttribute attribute) {
+    return new PrismaIndex(
+        type,
+        List.of(field.name()),
+        Optional.empty(),
+        attribute.argument("map").flatMap(PrismaValue::asString),
+        attribute.position());
   }
 
   private PrismaEnum enumOf(Parsed.Enum parsed) {
@@ -191,34 +264,61 @@ final class SchemaAssembler {
     for (Parsed.EnumValue value : parsed.values()) {
       Parsed.EnumValue first = seen.putIfAbsent(value.name(), value);
       if (first != null) {
-        problems.add(Code.DUPLICATE_MEMBER, value.position(), "value `" + value.name() + "` of enum " + parsed.name()
-            + " is already declared at line " + first.position().line() + ": delete one of them");
+        problems.add(
+            Code.DUPLICATE_MEMBER,
+            value.position(),
+            "value `"
+                + value.name()
+                + "` of enum "
+                + parsed.name()
+                + " is already declared at line "
+                + first.position().line()
+                + ": delete one of them");
         continue;
       }
-      values.add(new PrismaEnumValue(value.name(), stringArgument(value.attributes(), "map", "name"),
-          value.attributes(), value.position()));
+      values.add(
+          new PrismaEnumValue(
+              value.name(),
+              stringArgument(value.attributes(), "map", "name"),
+              value.attributes(),
+              value.position()));
     }
-    return new PrismaEnum(parsed.name(), stringArgument(parsed.attributes(), "map", "name"),
-        stringArgument(parsed.attributes(), "schema", "name"), values, parsed.attributes(), parsed.position());
+    return new PrismaEnum(
+        parsed.name(),
+        stringArgument(parsed.attributes(), "map", "name"),
+        stringArgument(parsed.attributes(), "schema", "name"),
+        values,
+        parsed.attributes(),
+        parsed.position());
   }
 
   private static Datasource datasource(Parsed.Config config) {
     Map<String, PrismaValue> properties = properties(config);
-    PrismaValue relationMode = properties.containsKey("relationMode")
-        ? properties.get("relationMode") : properties.get("referentialIntegrity");
-    return new Datasource(config.name(),
+    PrismaValue relationMode =
+        properties.containsKey("relationMode")
+            ? properties.get("relationMode")
+            : properties.get("referentialIntegrity");
+    return new Datasource(
+        config.name(),
         Optional.ofNullable(properties.get("provider")).flatMap(PrismaValue::asString),
-        Optional.ofNullable(properties.get("schemas")).map(PrismaValue::asStringList).orElse(List.of()),
+        Optional.ofNullable(properties.get("schemas"))
+            .map(PrismaValue::asStringList)
+            .orElse(List.of()),
         Optional.ofNullable(relationMode).flatMap(PrismaValue::asString),
-        properties, config.position());
+        properties,
+        config.position());
   }
 
   private static Generator generator(Parsed.Config config) {
     Map<String, PrismaValue> properties = properties(config);
-    return new Generator(config.name(),
+    return new Generator(
+        config.name(),
         Optional.ofNullable(properties.get("provider")).flatMap(PrismaValue::asString),
-        Optional.ofNullable(properties.get("previewFeatures")).map(PrismaValue::asStringList).orElse(List.of()),
-        properties, config.position());
+        Optional.ofNullable(properties.get("previewFeatures"))
+            .map(PrismaValue::asStringList)
+            .orElse(List.of()),
+        properties,
+        config.position());
   }
 
   private static Map<String, PrismaValue> properties(Parsed.Config config) {
@@ -229,7 +329,10 @@ final class SchemaAssembler {
     return properties;
   }
 
-  private static Optional<String> stringArgument(List<PrismaAttribute> attributes, String attribute, String argument) {
-    return PrismaAttribute.find(attributes, attribute).flatMap(a -> a.defaultArgument(argument)).flatMap(PrismaValue::asString);
+  private static Optional<String> stringArgument(
+      List<PrismaAttribute> attributes, String attribute, String argument) {
+    return PrismaAttribute.find(attributes, attribute)
+        .flatMap(a -> a.defaultArgument(argument))
+        .flatMap(PrismaValue::asString);
   }
 }

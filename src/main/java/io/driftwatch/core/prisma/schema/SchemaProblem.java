@@ -30,7 +30,9 @@ public record SchemaProblem(Code code, SourcePosition position, String message) 
     UNKNOWN_TYPE,
     /** A relation whose database objects cannot be named (ambiguous, or without a usable id). */
     INVALID_RELATION,
-    /** The schema files together are larger than driftwatch reads ({@link PrismaSchema#MAX_BYTES}). */
+    /**
+     * The schema files together are larger than driftwatch reads ({@link PrismaSchema#MAX_BYTES}).
+     */
     TOO_LARGE
   }
 

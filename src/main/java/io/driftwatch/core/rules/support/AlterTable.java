@@ -16,12 +16,13 @@ import java.util.regex.Matcher;
 public record AlterTable(String table, List<String> actions) {
 
   /**
-   * An {@code ADD [COLUMN] [IF NOT EXISTS]} action: group 1 is the column (or the first word of a table
-   * constraint), group 2 the rest of its definition.
+   * An {@code ADD [COLUMN] [IF NOT EXISTS]} action: group 1 is the column (or the first word of a
+   * table constraint), group 2 the rest of its definition.
    */
-  public static final java.util.regex.Pattern ADD_COLUMN = java.util.regex.Pattern.compile(
-      "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")\\s+(.*)$",
-      java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+  public static final java.util.regex.Pattern ADD_COLUMN =
+      java.util.regex.Pattern.compile(
+          "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")\\s+(.*)$",
+          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
   public AlterTable {
     actions = List.copyOf(actions);
@@ -35,7 +36,9 @@ public record AlterTable(String table, List<String> actions) {
     return of(statement, SqlCode.code(statement));
   }
 
-  /** {@link #of(SqlStatement)} with the statement's masked text already made ({@link SqlCode#code}). */
+  /**
+   * {@link #of(SqlStatement)} with the statement's masked text already made ({@link SqlCode#code}).
+   */
   public static Optional<AlterTable> of(SqlStatement statement, String code) {
     if (!statement.is("ALTER", "TABLE")) {
       return Optional.empty();

@@ -12,15 +12,20 @@ public final class Citations {
 
   /** {@code abc123 "subject" (author, date) +3 −1; …}, newest first, at most five. */
   public static String changes(Evidence evidence) {
-    String listed = evidence.commits().stream().limit(5).map(Citations::change).collect(Collectors.joining("; "));
+    String listed =
+        evidence.commits().stream()
+            .limit(5)
+            .map(Citations::change)
+            .collect(Collectors.joining("; "));
     int more = evidence.commits().size() - 5;
     return more > 0 ? listed + " and " + more + " more" : listed;
   }
 
   private static String change(CommitChange change) {
-    String counts = change.linesAdded() + change.linesRemoved() == 0
-        ? ""
-        : " +" + change.linesAdded() + " −" + change.linesRemoved();
+    String counts =
+        change.linesAdded() + change.linesRemoved() == 0
+            ? ""
+            : " +" + change.linesAdded() + " −" + change.linesRemoved();
     return change.commit().cite() + counts;
   }
 

@@ -8,26 +8,31 @@ import java.util.regex.Pattern;
 
 /**
  * Statement text as lint rules match it: string literals, dollar-quoted bodies and comments blanked
- * out, so that {@code DEFAULT 'DROP TABLE x'} or {@code -- no WHERE} never matches. Quoted names stay.
+ * out, so that {@code DEFAULT 'DROP TABLE x'} or {@code -- no WHERE} never matches. Quoted names
+ * stay.
  *
- * <p>The patterns here and in the rules run over text a repository writer controls, so each is linear and
- * recursion-free: {@code java.util.regex} recurses once per repetition of a group holding an alternation
- * ({@code (?:[^"]|"")+} overflowed the stack on a quoted name of a megabyte), so such groups are possessive
- * ({@code (?:[^"]++|"")++}: one iteration per run, no backtracking into them); no pattern starts an unbounded
- * scan at every position of a long run.
+ * <p>The patterns here and in the rules run over text a repository writer controls, so each is
+ * linear and recursion-free: {@code java.util.regex} recurses once per repetition of a group
+ * holding an alternation ({@code (?:[^"]|"")+} overflowed the stack on a quoted name of a
+ * megabyte), so such groups are possessive ({@code (?:[^"]++|"")++}: one iteration per run, no
+ * backtracking into them); no pattern starts an unbounded scan at every position of a long run.
  */
 public final class SqlCode {
 
-  /** One name, quoted ({@code "User"}, {@code ""} inside) or not; possessive inside the quotes (see above). */
+  /**
+   * One name, quoted ({@code "User"}, {@code ""} inside) or not; possessive inside the quotes (see
+   * above).
+   */
   public static final String NAME = "(?:\"(?:[^\"]++|\"\")++\"|[A-Za-z_][A-Za-z0-9_$]*)";
 
   /** A name with an optional schema: {@code public."User"}. */
   public static final String QUALIFIED_NAME = NAME + "(?:\\s*\\.\\s*" + NAME + ")?";
 
   /** The head of {@code ALTER TABLE [IF EXISTS] [ONLY] name}; group 1 is the table. */
-  public static final Pattern ALTER_TABLE = Pattern.compile(
-      "^\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + QUALIFIED_NAME + ")",
-      Pattern.CASE_INSENSITIVE);
+  public static final Pattern ALTER_TABLE =
+      Pattern.compile(
+          "^\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?(" + QUALIFIED_NAME + ")",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern PART = Pattern.compile(NAME);
   private static final Pattern QUOTED_NAME = Pattern.compile("\"(?:[^\"]++|\"\")*+\"");
@@ -35,9 +40,9 @@ public final class SqlCode {
   private SqlCode() {}
 
   /**
-   * The statement's text, literals and comments replaced by spaces (line breaks kept). Blanked in a builder, not a
-   * {@code char[]}: for Latin-1 text the builder keeps one byte a character, half of what a char array costs on a
-   * statement of many megabytes.
+   * The statement's text, literals and comments replaced by spaces (line breaks kept). Blanked in a
+   * builder, not a {@code char[]}: for Latin-1 text the builder keeps one byte a character, half of
+   * what a char array costs on a statement of many megabytes.
    */
   public static String mask(String text) {
     StringBuilder out = new StringBuilder(text);
@@ -58,8 +63,10 @@ public final class SqlCode {
       } else if (c == '"') {
         end = Lexing.quotedEnd(text, i, '"', false); // a quoted name: kept
       } else if (c == '\'') {
-        boolean backslashes = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
-            && (i < 2 || !Lexing.isIdentifierPart(text.charAt(i - 2)));
+        boolean backslashes =
+            i > 0
+                && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
+                && (i < 2 || !Lexing.isIdentifierPart(text.charAt(i - 2)));
         end = Lexing.quotedEnd(text, i, '\'', backslashes);
         blank(out, i, end);
       } else if (c == '$' && Lexing.dollarTagEnd(text, i) > 0) {
@@ -92,11 +99,11 @@ public final class SqlCode {
 
   /**
    * The pre-filter rules run before their regexes: false when {@code text} cannot hold {@code word}
-   * in any case, so the rule skips the statement (or action) without masking it or running a pattern.
-   * It never changes a finding: masking and {@link #keywordsOf} only blank characters, and the rules'
-   * patterns match case-insensitively in ASCII only (no {@code UNICODE_CASE}), so a pattern needing
-   * the word finds nothing in the statement's code, its keywords or its actions when its text does
-   * not contain it.
+   * in any case, so the rule skips the statement (or action) without masking it or running a
+   * pattern. It never changes a finding: masking and {@link #keywordsOf} only blank characters, and
+   * the rules' patterns match case-insensitively in ASCII only (no {@code UNICODE_CASE}), so a
+   * pattern needing the word finds nothing in the statement's code, its keywords or its actions
+   * when its text does not contain it.
    */
   public static boolean mayContain(String text, String word) {
     char lower = Character.toLowerCase(word.charAt(0));
@@ -114,7 +121,10 @@ public final class SqlCode {
     return false;
   }
 
-  /** The pre-filter for an action of an ALTER TABLE ({@link #mayContain}): true when it may start with {@code word}. */
+  /**
+   * The pre-filter for an action of an ALTER TABLE ({@link #mayContain}): true when it may start
+   * with {@code word}.
+   */
   public static boolean mayStartWith(String action, String word) {
     return action.regionMatches(true, 0, word, 0, word.length());
   }
@@ -134,15 +144,19 @@ public final class SqlCode {
     return "`" + statement.firstLine(120) + "`";
   }
 
-  /** The group of a match (a name, maybe qualified) with its surrounding whitespace and that around its dot removed. */
+  /**
+   * The group of a match (a name, maybe qualified) with its surrounding whitespace and that around
+   * its dot removed.
+   */
   public static String group(Matcher matcher, int group) {
     return withoutSpaceAroundDots(matcher.group(group).strip());
   }
 
   /**
-   * {@code public . "User"} as {@code public."User"}: whitespace next to a dot outside quotes goes, quoted names
-   * stay as written. A hand scan, not {@code \s*\.\s*}: that pattern restarts a scan of a whole run of spaces at
-   * each of its characters, quadratic on a quoted name holding a long run of them.
+   * {@code public . "User"} as {@code public."User"}: whitespace next to a dot outside quotes goes,
+   * quoted names stay as written. A hand scan, not {@code \s*\.\s*}: that pattern restarts a scan
+   * of a whole run of spaces at each of its characters, quadratic on a quoted name holding a long
+   * run of them.
    */
   static String withoutSpaceAroundDots(String name) {
     StringBuilder out = new StringBuilder(name.length());
@@ -179,8 +193,10 @@ public final class SqlCode {
     Matcher part = PART.matcher(sqlName);
     while (part.find()) {
       String name = part.group();
-      name = name.startsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
-          : name.toLowerCase(Locale.ROOT);
+      name =
+          name.startsWith("\"")
+              ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+              : name.toLowerCase(Locale.ROOT);
       key.append(key.isEmpty() ? "" : ".").append(name);
     }
     return withoutPublic(key.toString());

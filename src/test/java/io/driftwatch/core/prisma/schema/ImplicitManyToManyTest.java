@@ -11,7 +11,9 @@ class ImplicitManyToManyTest {
 
   @Test
   void unnamed_relation_is_named_after_both_models_in_byte_order() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model Post {
           id         Int        @id
           categories Category[]
@@ -40,7 +42,9 @@ class ImplicitManyToManyTest {
 
   @Test
   void model_names_not_table_names_decide_and_upper_case_sorts_first() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model tag {
           id      Int    @id
           bananas Banana[]
@@ -52,15 +56,20 @@ class ImplicitManyToManyTest {
           @@map("z_bananas")
         }
         """);
-    assertThat(schema.joinTables()).singleElement().satisfies(t -> {
-      assertThat(t.tableName()).isEqualTo("_BananaTotag");
-      assertThat(t.modelA()).isEqualTo("Banana");
-    });
+    assertThat(schema.joinTables())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.tableName()).isEqualTo("_BananaTotag");
+              assertThat(t.modelA()).isEqualTo("Banana");
+            });
   }
 
   @Test
   void named_relation_uses_its_name() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model Post {
           id   Int   @id
           tags Tag[] @relation("PostTags")
@@ -70,33 +79,45 @@ class ImplicitManyToManyTest {
           posts Post[] @relation("PostTags")
         }
         """);
-    assertThat(schema.joinTables()).singleElement().satisfies(t -> {
-      assertThat(t.tableName()).isEqualTo("_PostTags");
-      assertThat(t.modelA()).isEqualTo("Post");
-      assertThat(t.bIndexName()).isEqualTo("_PostTags_B_index");
-    });
+    assertThat(schema.joinTables())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.tableName()).isEqualTo("_PostTags");
+              assertThat(t.modelA()).isEqualTo("Post");
+              assertThat(t.bIndexName()).isEqualTo("_PostTags_B_index");
+            });
   }
 
   @Test
   void self_relation_orders_by_field_name() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model User {
           id        Int    @id
           following User[] @relation("UserFollows")
           followers User[] @relation("UserFollows")
         }
         """);
-    assertThat(schema.joinTables()).singleElement().satisfies(t -> {
-      assertThat(t.tableName()).isEqualTo("_UserFollows");
-      assertThat(t.isSelfRelation()).isTrue();
-      assertThat(t.fieldA()).isEqualTo("followers");
-      assertThat(t.fieldB()).isEqualTo("following");
-    });
+    assertThat(schema.joinTables())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.tableName()).isEqualTo("_UserFollows");
+              assertThat(t.isSelfRelation()).isTrue();
+              assertThat(t.fieldA()).isEqualTo("followers");
+              assertThat(t.fieldB()).isEqualTo("following");
+            });
   }
 
   @Test
   void two_unnamed_relations_between_two_models_are_ambiguous() {
-    PrismaSchemaException e = catchThrowableOfType(() -> PrismaSchema.parse("""
+    PrismaSchemaException e =
+        catchThrowableOfType(
+            () ->
+                PrismaSchema.parse(
+                    """
         model Post {
           id       Int   @id
           tags     Tag[]
@@ -107,16 +128,22 @@ class ImplicitManyToManyTest {
           posts      Post[]
           featuredIn Post[]
         }
-        """), PrismaSchemaException.class);
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.code()).isEqualTo(SchemaProblem.Code.INVALID_RELATION);
-      assertThat(p.message()).contains("_PostToTag").contains("@relation(\"Name\")");
-    });
+        """),
+            PrismaSchemaException.class);
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo(SchemaProblem.Code.INVALID_RELATION);
+              assertThat(p.message()).contains("_PostToTag").contains("@relation(\"Name\")");
+            });
   }
 
   @Test
   void two_named_relations_between_two_models_make_two_tables() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model Post {
           id       Int   @id
           tags     Tag[] @relation("Tags")
@@ -128,12 +155,16 @@ class ImplicitManyToManyTest {
           featuredIn Post[] @relation("Featured")
         }
         """);
-    assertThat(schema.joinTables()).extracting(ImplicitJoinTable::tableName).containsExactly("_Tags", "_Featured");
+    assertThat(schema.joinTables())
+        .extracting(ImplicitJoinTable::tableName)
+        .containsExactly("_Tags", "_Featured");
   }
 
   @Test
   void one_to_many_and_explicit_relation_tables_are_not_implicit() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model User {
           id    Int    @id
           posts Post[]
@@ -161,7 +192,9 @@ class ImplicitManyToManyTest {
 
   @Test
   void lists_with_fields_are_mongodb_embedded_relations_not_tables() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model Post {
           id     String   @id @map("_id")
           tagIds String[]
@@ -178,7 +211,9 @@ class ImplicitManyToManyTest {
 
   @Test
   void relation_to_a_view_gets_no_table() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model Post {
           id    Int         @id
           stats PostStats[]
@@ -193,7 +228,9 @@ class ImplicitManyToManyTest {
 
   @Test
   void join_table_lives_in_the_schema_of_model_a() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         datasource db {
           provider = "postgresql"
           url      = env("DATABASE_URL")
@@ -210,15 +247,20 @@ class ImplicitManyToManyTest {
           @@schema("auth")
         }
         """);
-    assertThat(schema.joinTables()).singleElement().satisfies(t -> {
-      assertThat(t.tableName()).isEqualTo("_GroupToUser");
-      assertThat(t.schema()).isEqualTo(Optional.of("auth"));
-    });
+    assertThat(schema.joinTables())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.tableName()).isEqualTo("_GroupToUser");
+              assertThat(t.schema()).isEqualTo(Optional.of("auth"));
+            });
   }
 
   @Test
   void ignored_side_marks_the_table_ignored() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model A {
           id Int @id
           bs B[] @ignore
@@ -228,13 +270,17 @@ class ImplicitManyToManyTest {
           as A[]
         }
         """);
-    assertThat(schema.joinTables()).singleElement().satisfies(t -> assertThat(t.ignored()).isTrue());
+    assertThat(schema.joinTables())
+        .singleElement()
+        .satisfies(t -> assertThat(t.ignored()).isTrue());
   }
 
   @Test
   void long_relation_names_are_cut_as_prisma_cuts_them() throws Exception {
     String name = "R".repeat(70);
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model A {
           id Int @id
           bs B[] @relation("%s")
@@ -243,18 +289,25 @@ class ImplicitManyToManyTest {
           id Int @id
           as A[] @relation("%s")
         }
-        """.formatted(name, name));
+        """
+                .formatted(name, name));
     ImplicitJoinTable table = schema.joinTables().get(0);
     assertThat(table.tableName()).isEqualTo("_" + "R".repeat(62)).hasSize(63);
     assertThat(table.primaryKeyName()).isEqualTo("_" + "R".repeat(54) + "_AB_pkey").hasSize(63);
-    assertThat(table.legacyUniqueIndexName()).isEqualTo("_" + "R".repeat(52) + "_AB_unique").hasSize(63);
+    assertThat(table.legacyUniqueIndexName())
+        .isEqualTo("_" + "R".repeat(52) + "_AB_unique")
+        .hasSize(63);
     assertThat(table.bIndexName()).isEqualTo("_" + "R".repeat(54) + "_B_index").hasSize(63);
     assertThat(table.foreignKeyAName()).isEqualTo("_" + "R".repeat(55) + "_A_fkey").hasSize(63);
   }
 
   @Test
   void a_model_without_a_single_id_cannot_take_part() {
-    PrismaSchemaException e = catchThrowableOfType(() -> PrismaSchema.parse("""
+    PrismaSchemaException e =
+        catchThrowableOfType(
+            () ->
+                PrismaSchema.parse(
+                    """
         model A {
           x  Int
           y  Int
@@ -265,10 +318,14 @@ class ImplicitManyToManyTest {
           id Int @id
           as A[]
         }
-        """), PrismaSchemaException.class);
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.code()).isEqualTo(SchemaProblem.Code.INVALID_RELATION);
-      assertThat(p.message()).contains("model A to have a single-field @id");
-    });
+        """),
+            PrismaSchemaException.class);
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo(SchemaProblem.Code.INVALID_RELATION);
+              assertThat(p.message()).contains("model A to have a single-field @id");
+            });
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Prisma names to database names: @map/@@map, enums, relation fields, ignore, views, ids. */
 class SchemaMappingTest {
 
-  private static final String SHOP = """
+  private static final String SHOP =
+      """
       // A realistic single-file schema
       datasource db {
         provider     = "postgresql"
@@ -96,14 +97,17 @@ class SchemaMappingTest {
   @Test
   void tables_and_columns_use_map_names() throws Exception {
     PrismaSchema schema = PrismaSchema.parse(SHOP);
-    assertThat(schema.models()).extracting(PrismaModel::name, PrismaModel::databaseName).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("User", "users"),
-        org.assertj.core.groups.Tuple.tuple("Profile", "profiles"),
-        org.assertj.core.groups.Tuple.tuple("Order", "orders"),
-        org.assertj.core.groups.Tuple.tuple("OrderLine", "order_lines"),
-        org.assertj.core.groups.Tuple.tuple("AuditTrail", "AuditTrail"));
+    assertThat(schema.models())
+        .extracting(PrismaModel::name, PrismaModel::databaseName)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("User", "users"),
+            org.assertj.core.groups.Tuple.tuple("Profile", "profiles"),
+            org.assertj.core.groups.Tuple.tuple("Order", "orders"),
+            org.assertj.core.groups.Tuple.tuple("OrderLine", "order_lines"),
+            org.assertj.core.groups.Tuple.tuple("AuditTrail", "AuditTrail"));
     PrismaModel user = schema.model("User").orElseThrow();
-    assertThat(user.columns()).extracting(PrismaField::columnName)
+    assertThat(user.columns())
+        .extracting(PrismaField::columnName)
         .containsExactly("id", "email", "full_name", "role", "created_at", "legacy_id");
     assertThat(user.schema()).isEmpty();
   }
@@ -111,7 +115,8 @@ class SchemaMappingTest {
   @Test
   void relation_fields_make_no_column_their_scalar_fields_do() throws Exception {
     PrismaModel order = PrismaSchema.parse(SHOP).model("Order").orElseThrow();
-    assertThat(order.columns()).extracting(PrismaField::name)
+    assertThat(order.columns())
+        .extracting(PrismaField::name)
         .containsExactly("id", "userId", "status", "total", "area");
     PrismaField user = order.field("user").orElseThrow();
     assertThat(user.kind()).isEqualTo(FieldKind.RELATION);
@@ -150,7 +155,8 @@ class SchemaMappingTest {
 
   @Test
   void unsupported_types_are_columns_with_their_database_type() throws Exception {
-    PrismaField area = PrismaSchema.parse(SHOP).model("Order").orElseThrow().field("area").orElseThrow();
+    PrismaField area =
+        PrismaSchema.parse(SHOP).model("Order").orElseThrow().field("area").orElseThrow();
     assertThat(area.kind()).isEqualTo(FieldKind.UNSUPPORTED);
     assertThat(area.type().unsupported()).contains("geometry");
     assertThat(area.isOptional()).isTrue();
@@ -175,8 +181,10 @@ class SchemaMappingTest {
     assertThat(schema.model("User").orElseThrow().indexes())
         .extracting(PrismaIndex::type, PrismaIndex::fields, PrismaIndex::map)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(PrismaIndex.Type.UNIQUE, List.of("email"), Optional.of("users_email_unique")),
-            org.assertj.core.groups.Tuple.tuple(PrismaIndex.Type.INDEX, List.of("createdAt"), Optional.of("users_created_idx")));
+            org.assertj.core.groups.Tuple.tuple(
+                PrismaIndex.Type.UNIQUE, List.of("email"), Optional.of("users_email_unique")),
+            org.assertj.core.groups.Tuple.tuple(
+                PrismaIndex.Type.INDEX, List.of("createdAt"), Optional.of("users_created_idx")));
     PrismaIndex userOrder = schema.model("Order").orElseThrow().indexes().get(0);
     assertThat(userOrder.name()).contains("userOrder");
     assertThat(userOrder.map()).isEmpty();
@@ -199,7 +207,9 @@ class SchemaMappingTest {
     PrismaModel view = schema.view("OrderTotals").orElseThrow();
     assertThat(view.isView()).isTrue();
     assertThat(view.databaseName()).isEqualTo("order_totals");
-    assertThat(view.columns()).extracting(PrismaField::columnName).containsExactly("user_id", "total");
+    assertThat(view.columns())
+        .extracting(PrismaField::columnName)
+        .containsExactly("user_id", "total");
   }
 
   @Test
@@ -211,15 +221,20 @@ class SchemaMappingTest {
     assertThat(db.schemas()).isEmpty();
     assertThat(db.usesForeignKeys()).isTrue();
     assertThat(db.properties()).containsKeys("url", "directUrl");
-    assertThat(schema.generators()).singleElement().satisfies(g -> {
-      assertThat(g.provider()).contains("prisma-client-js");
-      assertThat(g.previewFeatures()).containsExactly("fullTextSearchPostgres", "views");
-    });
+    assertThat(schema.generators())
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.provider()).contains("prisma-client-js");
+              assertThat(g.previewFeatures()).containsExactly("fullTextSearchPostgres", "views");
+            });
   }
 
   @Test
   void native_types_and_unknown_attributes_survive() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         model A {
           id   Int    @id @someday(future: true, list: [1, 2])
           name String @db.VarChar(255) @shardKey
@@ -229,13 +244,16 @@ class SchemaMappingTest {
     PrismaModel a = schema.model("A").orElseThrow();
     assertThat(a.field("id").orElseThrow().attribute("someday").orElseThrow().argument("future"))
         .contains(new PrismaValue.ConstantValue("true"));
-    assertThat(a.field("name").orElseThrow().nativeType().orElseThrow().name()).isEqualTo("db.VarChar");
+    assertThat(a.field("name").orElseThrow().nativeType().orElseThrow().name())
+        .isEqualTo("db.VarChar");
     assertThat(a.attribute("someBlockAttribute")).isPresent();
   }
 
   @Test
   void multi_schema_places_models_and_enums_in_their_schema() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         generator client {
           provider        = "prisma-client-js"
           previewFeatures = ["multiSchema"]
@@ -268,15 +286,27 @@ class SchemaMappingTest {
 
   @Test
   void relation_mode_prisma_means_no_foreign_keys() throws Exception {
-    assertThat(PrismaSchema.parse("datasource db {\n provider = \"mysql\"\n relationMode = \"prisma\"\n}\n")
-        .datasource().orElseThrow().usesForeignKeys()).isFalse();
-    assertThat(PrismaSchema.parse("datasource db {\n provider = \"mysql\"\n referentialIntegrity = \"prisma\"\n}\n")
-        .datasource().orElseThrow().usesForeignKeys()).isFalse();
+    assertThat(
+            PrismaSchema.parse(
+                    "datasource db {\n provider = \"mysql\"\n relationMode = \"prisma\"\n}\n")
+                .datasource()
+                .orElseThrow()
+                .usesForeignKeys())
+        .isFalse();
+    assertThat(
+            PrismaSchema.parse(
+                    "datasource db {\n provider = \"mysql\"\n referentialIntegrity = \"prisma\"\n}\n")
+                .datasource()
+                .orElseThrow()
+                .usesForeignKeys())
+        .isFalse();
   }
 
   @Test
   void composite_types_and_type_aliases_are_read_and_resolve() throws Exception {
-    PrismaSchema schema = PrismaSchema.parse("""
+    PrismaSchema schema =
+        PrismaSchema.parse(
+            """
         datasource db {
           provider = "mongodb"
           url      = env("DATABASE_URL")
@@ -292,7 +322,9 @@ class SchemaMappingTest {
           email   Email
         }
         """);
-    assertThat(schema.compositeTypes()).extracting(PrismaCompositeType::name).containsExactly("Address");
+    assertThat(schema.compositeTypes())
+        .extracting(PrismaCompositeType::name)
+        .containsExactly("Address");
     PrismaModel customer = schema.model("Customer").orElseThrow();
     assertThat(customer.field("address").orElseThrow().kind()).isEqualTo(FieldKind.COMPOSITE);
     assertThat(customer.field("email").orElseThrow().kind()).isEqualTo(FieldKind.SCALAR);
