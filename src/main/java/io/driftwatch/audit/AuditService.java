@@ -24,6 +24,9 @@ import io.driftwatch.core.plan.ResolutionPlan;
 import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ReplayPlan;
+import io.driftwatch.database.DatabaseDialects;
+import io.driftwatch.database.PrismaDatabaseUrl;
+import io.driftwatch.database.TargetUnavailableException;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.metrics.AuditMetrics;
@@ -44,9 +47,6 @@ import io.driftwatch.store.StoreTimeoutException;
 import io.driftwatch.store.UniqueViolation;
 import io.driftwatch.support.Blocking;
 import io.driftwatch.support.FreshContext;
-import io.driftwatch.target.PostgresTargetReader;
-import io.driftwatch.target.PrismaDatabaseUrl;
-import io.driftwatch.target.TargetUnavailableException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -77,7 +77,7 @@ public class AuditService {
   private final AuditLeases leases;
   private final AuditRepository audits;
   private final MigrationSources sources;
-  private final PostgresTargetReader targets;
+  private final DatabaseDialects targets;
   private final ReportJson json;
   private final AuditMetrics metrics;
   private final AlertRecorder alerts;
@@ -92,7 +92,7 @@ public class AuditService {
       AuditLeases leases,
       AuditRepository audits,
       MigrationSources sources,
-      PostgresTargetReader targets,
+      DatabaseDialects targets,
       ReportJson json,
       AuditMetrics metrics,
       AlertRecorder alerts,

@@ -8,6 +8,11 @@ import io.driftwatch.alerts.NewDestinationAnnouncer;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.catalog.CatalogFilter;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.database.DatabaseDialects;
+import io.driftwatch.database.InvalidDatabaseUrlException;
+import io.driftwatch.database.OutboundPolicy;
+import io.driftwatch.database.PrismaDatabaseUrl;
+import io.driftwatch.database.TargetPools;
 import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.metrics.WatchedEnvironment;
 import io.driftwatch.schedule.AuditScheduler;
@@ -25,10 +30,6 @@ import io.driftwatch.store.EnvironmentRepository;
 import io.driftwatch.store.SourceSpecJson;
 import io.driftwatch.store.UniqueViolation;
 import io.driftwatch.support.Blocking;
-import io.driftwatch.target.InvalidDatabaseUrlException;
-import io.driftwatch.target.OutboundPolicy;
-import io.driftwatch.target.PrismaDatabaseUrl;
-import io.driftwatch.target.TargetPools;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,7 @@ public class EnvironmentService {
   private final SecretCipher cipher;
   private final SourceSpecJson sourceJson;
   private final TargetPools pools;
+  private final DatabaseDialects dialects;
   private final AuditMetrics metrics;
   private final AuditScheduler scheduler;
   private final AlertDestinations destinations;
@@ -63,6 +65,7 @@ public class EnvironmentService {
       SecretCipher cipher,
       SourceSpecJson sourceJson,
       TargetPools pools,
+      DatabaseDialects dialects,
       AuditMetrics metrics,
       AuditScheduler scheduler,
       AlertDestinations destinations,
@@ -75,6 +78,7 @@ public class EnvironmentService {
     this.cipher = cipher;
     this.sourceJson = sourceJson;
     this.pools = pools;
+    this.dialects = dialects;
     this.metrics = metrics;
     this.scheduler = scheduler;
     this.destinations = destinations;
@@ -290,12 +294,12 @@ public class EnvironmentService {
   public java.util.Optional<PrismaDatabaseUrl> shadowUrl(EnvironmentEntity entity) {
     return entity.shadowUrlSecret == null
         ? java.util.Optional.empty()
-        : java.util.Optional.of(PrismaDatabaseUrl.parse(cipher.decrypt(entity.shadowUrlSecret)));
+        : java.util.Optional.of(dialects.parse(cipher.decrypt(entity.shadowUrlSecret)));
   }
 
   /** Opens the stored database URL; only audits need it in clear, and only in memory. */
   public PrismaDatabaseUrl databaseUrl(EnvironmentEntity entity) {
-    return PrismaDatabaseUrl.parse(cipher.decrypt(entity.databaseUrlSecret));
+    return dialects.parse(cipher.decrypt(entity.databaseUrlSecret));
   }
 
   public Environment toEnvironment(EnvironmentEntity entity) {
@@ -338,7 +342,7 @@ public class EnvironmentService {
     PrismaDatabaseUrl url;
     try {
       validateSource(draft.source(), draft.credentials());
-      url = draft.databaseUrl() == null ? null : PrismaDatabaseUrl.parse(draft.databaseUrl());
+      url = draft.databaseUrl() == null ? null : dialects.parse(draft.databaseUrl());
     } catch (InvalidDatabaseUrlException | InvalidSourceException e) {
       throw new InvalidEnvironmentException(e.getMessage());
     }
@@ -348,7 +352,7 @@ public class EnvironmentService {
     if (draft.shadowDatabaseUrl() != null && !draft.shadowDatabaseUrl().isBlank()) {
       PrismaDatabaseUrl shadow;
       try {
-        shadow = PrismaDatabaseUrl.parse(draft.shadowDatabaseUrl().strip());
+        shadow = dialects.parse(draft.shadowDatabaseUrl().strip());
       } catch (InvalidDatabaseUrlException e) {
         throw new InvalidEnvironmentException("shadowDatabaseUrl: " + e.getMessage());
       }

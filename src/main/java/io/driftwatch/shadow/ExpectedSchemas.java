@@ -6,7 +6,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
-import io.driftwatch.target.PostgresCatalogReader;
+import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;

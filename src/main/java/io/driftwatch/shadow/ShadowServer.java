@@ -1,7 +1,7 @@
 package io.driftwatch.shadow;
 
 import io.driftwatch.config.DriftwatchConfig;
-import io.driftwatch.target.PrismaDatabaseUrl;
+import io.driftwatch.database.postgres.PostgresUrlSyntax;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public class ShadowServer {
       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> storeUser,
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> storePassword) {
     if (config.shadow().url().isPresent()) {
-      this.global = ShadowTarget.of(PrismaDatabaseUrl.parse(config.shadow().url().get()));
+      this.global = ShadowTarget.of(PostgresUrlSyntax.parse(config.shadow().url().get()));
     } else {
       String reactive =
           storeUrl

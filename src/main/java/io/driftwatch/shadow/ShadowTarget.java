@@ -1,6 +1,6 @@
 package io.driftwatch.shadow;
 
-import io.driftwatch.target.PrismaDatabaseUrl;
+import io.driftwatch.database.PrismaDatabaseUrl;
 import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
 import java.util.Map;

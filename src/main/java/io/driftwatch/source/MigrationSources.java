@@ -1,12 +1,12 @@
 package io.driftwatch.source;
 
 import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.database.OutboundPolicy;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitMigrationSource;
 import io.driftwatch.source.git.GitMirrors;
 import io.driftwatch.source.git.GitSourceSpec;
 import io.driftwatch.source.git.RepositoryPaths;
-import io.driftwatch.target.OutboundPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Opens the adapter that reads a given kind of source. */

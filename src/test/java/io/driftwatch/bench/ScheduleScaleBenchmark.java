@@ -2,7 +2,7 @@ package io.driftwatch.bench;
 
 import static io.restassured.RestAssured.given;
 
-import io.driftwatch.target.PrismaHistoryTable;
+import io.driftwatch.database.postgres.PrismaHistoryTable;
 import io.driftwatch.testing.Checksums;
 import io.driftwatch.testing.PackagedService;
 import io.driftwatch.testing.PrismaFolder;

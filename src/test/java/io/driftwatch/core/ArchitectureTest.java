@@ -27,7 +27,7 @@ class ArchitectureTest {
             "java.sql..",
             "io.driftwatch.api..",
             "io.driftwatch.store..",
-            "io.driftwatch.target..",
+            "io.driftwatch.database..",
             "io.driftwatch.source..")
         .check(
             new ClassFileImporter()

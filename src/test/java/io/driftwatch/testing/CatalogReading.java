@@ -1,7 +1,7 @@
 package io.driftwatch.testing;
 
 import io.driftwatch.core.catalog.Catalog;
-import io.driftwatch.target.PostgresCatalogReader;
+import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;

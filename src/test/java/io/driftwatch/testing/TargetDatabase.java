@@ -1,6 +1,6 @@
 package io.driftwatch.testing;
 
-import io.driftwatch.target.PrismaHistoryTable;
+import io.driftwatch.database.postgres.PrismaHistoryTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,8 @@
-package io.driftwatch.target;
+package io.driftwatch.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.database.postgres.PostgresUrlSyntax;
 import io.driftwatch.testing.StoreDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,7 @@ class TargetPoolsTest {
 
   @Test
   void the_least_recently_used_pools_are_closed_beyond_the_cap() {
-    PrismaDatabaseUrl url = PrismaDatabaseUrl.parse("postgresql://u@127.0.0.1:5432/none");
+    PrismaDatabaseUrl url = PostgresUrlSyntax.parse("postgresql://u@127.0.0.1:5432/none");
     List<UUID> environments = new ArrayList<>();
     for (int i = 0; i < maxOpenPools + 10; i++) {
       UUID id = UUID.randomUUID();

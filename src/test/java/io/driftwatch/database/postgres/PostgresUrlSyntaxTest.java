@@ -1,16 +1,17 @@
-package io.driftwatch.target;
+package io.driftwatch.database.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.driftwatch.database.PrismaDatabaseUrl;
 import org.junit.jupiter.api.Test;
 
-class PrismaDatabaseUrlTest {
+class PostgresUrlSyntaxTest {
 
   @Test
   void parses_a_prisma_url_with_schema_and_ssl() {
     PrismaDatabaseUrl url =
-        PrismaDatabaseUrl.parse(
+        PostgresUrlSyntax.parse(
             "postgresql://app%40corp:p%40ss%3Aw0rd@db.example.com:6543/shop?schema=billing&sslmode=require&connection_limit=5");
     assertThat(url.host()).isEqualTo("db.example.com");
     assertThat(url.port()).isEqualTo(6543);
@@ -23,7 +24,7 @@ class PrismaDatabaseUrlTest {
 
   @Test
   void defaults_port_schema_and_sslmode() {
-    PrismaDatabaseUrl url = PrismaDatabaseUrl.parse("postgres://u@h/d");
+    PrismaDatabaseUrl url = PostgresUrlSyntax.parse("postgres://u@h/d");
     assertThat(url.port()).isEqualTo(5432);
     assertThat(url.schema()).isEqualTo("public");
     assertThat(url.sslMode()).isEqualTo("prefer");
@@ -33,38 +34,38 @@ class PrismaDatabaseUrlTest {
   @Test
   void masks_the_password_and_password_parameters() {
     PrismaDatabaseUrl url =
-        PrismaDatabaseUrl.parse("postgresql://u:hunter2@h:5432/d?sslpassword=hunter3&schema=s");
+        PostgresUrlSyntax.parse("postgresql://u:hunter2@h:5432/d?sslpassword=hunter3&schema=s");
     assertThat(url.masked()).isEqualTo("postgresql://u:****@h:5432/d?sslpassword=****&schema=s");
     assertThat(url.toString()).doesNotContain("hunter");
   }
 
   @Test
   void plus_in_a_password_stays_a_plus() {
-    assertThat(PrismaDatabaseUrl.parse("postgresql://u:a+b@h/d").password()).contains("a+b");
+    assertThat(PostgresUrlSyntax.parse("postgresql://u:a+b@h/d").password()).contains("a+b");
   }
 
   @Test
   void rejects_what_prisma_would_not_accept_with_a_reason() {
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("")).hasMessageContaining("required");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("http://u@h/d"))
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("")).hasMessageContaining("required");
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("http://u@h/d"))
         .hasMessageContaining("postgresql://");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("mysql://u@h/d"))
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("mysql://u@h/d"))
         .hasMessageContaining("not supported yet");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://h/d"))
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("postgresql://h/d"))
         .hasMessageContaining("names no user");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h"))
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("postgresql://u@h"))
         .hasMessageContaining("names no database");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h/d?sslmode=always"))
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("postgresql://u@h/d?sslmode=always"))
         .hasMessageContaining("sslmode");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u@h/d?schema=a&schema=b"))
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("postgresql://u@h/d?schema=a&schema=b"))
         .hasMessageContaining("repeats");
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u:p w@h/d"))
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("postgresql://u:p w@h/d"))
         .hasMessageContaining("not a valid URL");
   }
 
   @Test
   void error_messages_never_hold_the_password() {
-    assertThatThrownBy(() -> PrismaDatabaseUrl.parse("postgresql://u:topsecret@h/d?bogus=1"))
+    assertThatThrownBy(() -> PostgresUrlSyntax.parse("postgresql://u:topsecret@h/d?bogus=1"))
         .hasMessageNotContaining("topsecret");
   }
 }

@@ -1,10 +1,16 @@
-package io.driftwatch.target;
+package io.driftwatch.database.postgres;
 
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.driftwatch.database.OutboundPolicy;
+import io.driftwatch.database.PrismaDatabaseUrl;
+import io.driftwatch.database.TargetPools;
+import io.driftwatch.database.TargetReader;
+import io.driftwatch.database.TargetUnavailableException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -20,8 +26,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -30,7 +43,7 @@ import java.util.UUID;
  * advisory lock, and every history row ordered by {@code started_at}. Sends nothing but SELECTs.
  */
 @ApplicationScoped
-public class PostgresTargetReader {
+public class PostgresTargetReader implements TargetReader {
 
   /**
    * Prisma's {@code pg_advisory_lock(72707369)}: classid 0, objid the key, objsubid 1 for a bigint
@@ -91,11 +104,11 @@ public class PostgresTargetReader {
 
   private final TargetPools pools;
   private final PostgresCatalogReader catalogs;
-  private final java.util.Map<UUID, KnownCatalog> known =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+  private final Map<UUID, KnownCatalog> known =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<UUID, KnownCatalog> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<UUID, KnownCatalog> eldest) {
               return size() > 64;
             }
           });
@@ -114,6 +127,7 @@ public class PostgresTargetReader {
         config.target().connectTimeout().plus(config.target().statementTimeout().multipliedBy(2));
   }
 
+  @Override
   public Uni<TargetSnapshot> read(UUID environmentId, PrismaDatabaseUrl url) {
     // The outbound check resolves the host name: a blocking call, so on a worker thread.
     return Uni.createFrom()
@@ -187,14 +201,13 @@ public class PostgresTargetReader {
             });
   }
 
-  private static Uni<java.util.Map<String, Long>> rowEstimates(
-      SqlConnection connection, String schema) {
+  private static Uni<Map<String, Long>> rowEstimates(SqlConnection connection, String schema) {
     return connection
         .preparedQuery(ROW_ESTIMATES)
         .execute()
         .map(
             rows -> {
-              java.util.Map<String, Long> estimates = new java.util.HashMap<>();
+              Map<String, Long> estimates = new HashMap<>();
               for (Row row : rows) {
                 String name = row.getString("name");
                 long estimate = row.getLong("rows");
@@ -217,14 +230,13 @@ public class PostgresTargetReader {
    * is one statement, so no name can end it and start another, whatever the server's
    * standard_conforming_strings.
    */
-  public Uni<java.util.Set<String>> tablesWithRows(
-      UUID environmentId,
-      PrismaDatabaseUrl url,
-      java.util.Collection<io.driftwatch.core.catalog.QualifiedName> tables) {
+  @Override
+  public Uni<Set<String>> tablesWithRows(
+      UUID environmentId, PrismaDatabaseUrl url, Collection<QualifiedName> tables) {
     if (tables.isEmpty()) {
-      return Uni.createFrom().item(java.util.Set.of());
+      return Uni.createFrom().item(Set.of());
     }
-    List<io.driftwatch.core.catalog.QualifiedName> all = List.copyOf(tables);
+    List<QualifiedName> all = List.copyOf(tables);
     return pools
         .poolFor(environmentId, url)
         .withTransaction(connection -> withRows(connection, all))
@@ -249,13 +261,12 @@ public class PostgresTargetReader {
    * One statement per chunk of tables, one after the other (a loop: a Uni chained per chunk nests
    * per chunk).
    */
-  private static Uni<java.util.Set<String>> withRows(
-      SqlConnection connection, List<io.driftwatch.core.catalog.QualifiedName> tables) {
-    List<List<io.driftwatch.core.catalog.QualifiedName>> chunks = new ArrayList<>();
+  private static Uni<Set<String>> withRows(SqlConnection connection, List<QualifiedName> tables) {
+    List<List<QualifiedName>> chunks = new ArrayList<>();
     for (int from = 0; from < tables.size(); from += TABLES_PER_CHECK) {
       chunks.add(tables.subList(from, Math.min(tables.size(), from + TABLES_PER_CHECK)));
     }
-    java.util.Set<String> found = new java.util.TreeSet<>();
+    Set<String> found = new TreeSet<>();
     return Multi.createFrom()
         .iterable(chunks)
         .onItem()
@@ -279,10 +290,10 @@ public class PostgresTargetReader {
    * {@code SELECT $1::text AS name WHERE EXISTS (SELECT 1 FROM "s"."t") UNION ALL ...} for these
    * tables.
    */
-  static String rowsCheck(List<io.driftwatch.core.catalog.QualifiedName> tables) {
+  static String rowsCheck(List<QualifiedName> tables) {
     StringBuilder sql = new StringBuilder();
     for (int i = 0; i < tables.size(); i++) {
-      io.driftwatch.core.catalog.QualifiedName table = tables.get(i);
+      QualifiedName table = tables.get(i);
       sql.append(i == 0 ? "" : " UNION ALL ")
           .append("SELECT $")
           .append(i + 1)
@@ -311,7 +322,7 @@ public class PostgresTargetReader {
                 return Uni.createFrom().item(last.catalog());
               }
               return catalogs
-                  .read(connection, java.util.Set.of())
+                  .read(connection, Set.of())
                   .invoke(
                       catalog -> known.put(environmentId, new KnownCatalog(fingerprint, catalog)));
             });

@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,7 +92,7 @@ class TargetInjectionTest {
       a_session_opened_as_the_service_opens_one_pins_standard_conforming_strings_whatever_the_database_says() {
     target.sql("ALTER DATABASE \"" + target.name() + "\" SET standard_conforming_strings = off");
     PgConnectOptions options =
-        TargetPools.connectOptions(PrismaDatabaseUrl.parse(target.prismaUrl()), config.target());
+        PostgresPools.connectOptions(PostgresUrlSyntax.parse(target.prismaUrl()), config.target());
     PgConnection session =
         PgConnection.connect(vertx, options).await().atMost(Duration.ofSeconds(10));
     try {

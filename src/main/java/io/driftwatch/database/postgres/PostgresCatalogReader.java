@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database.postgres;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogFilter;
@@ -25,6 +25,7 @@ import io.driftwatch.core.catalog.TriggerFiring;
 import io.driftwatch.core.catalog.UniqueConstraint;
 import io.driftwatch.core.catalog.UnreadableObject;
 import io.driftwatch.core.catalog.View;
+import io.driftwatch.database.CatalogReader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -69,7 +70,7 @@ import java.util.function.Supplier;
  * PostgresTargetReader#explain} never shows the password.
  */
 @ApplicationScoped
-public class PostgresCatalogReader {
+public class PostgresCatalogReader implements CatalogReader {
 
   /**
    * The user's schemas, never a system one. Every schema is read, whatever the caller asked for:
@@ -389,6 +390,7 @@ public class PostgresCatalogReader {
    * Reads the schemas (all of the user's schemas when the set is empty) on the caller's connection:
    * one round trip.
    */
+  @Override
   public Uni<Catalog> read(SqlConnection connection, Set<String> schemas) {
     Objects.requireNonNull(connection, "connection");
     Set<String> wanted = Set.copyOf(Objects.requireNonNull(schemas, "schemas"));

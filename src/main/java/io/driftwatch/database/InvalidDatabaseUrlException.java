@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database;
 
 /** A {@code databaseUrl} that cannot be used; the message never contains the password. */
 public final class InvalidDatabaseUrlException extends IllegalArgumentException {

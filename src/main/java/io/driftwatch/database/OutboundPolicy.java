@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database;
 
 import io.driftwatch.config.DriftwatchConfig;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database;
 
 /** The watched database could not be read; the message is safe to show (no password). */
 public final class TargetUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

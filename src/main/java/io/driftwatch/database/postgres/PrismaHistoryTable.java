@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database.postgres;
 
 /**
  * Prisma's {@code _prisma_migrations} on PostgreSQL (semantics, section 1). driftwatch only reads

@@ -1,4 +1,4 @@
-package io.driftwatch.target;
+package io.driftwatch.database.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -214,7 +214,7 @@ class NoWriteProofTest {
   @Test
   void a_session_opened_as_the_service_opens_one_is_read_only() {
     PgConnectOptions options =
-        TargetPools.connectOptions(PrismaDatabaseUrl.parse(readerUrl(clean)), config.target());
+        PostgresPools.connectOptions(PostgresUrlSyntax.parse(readerUrl(clean)), config.target());
     assertThat(options.getProperties())
         .containsEntry("application_name", "driftwatch")
         .containsEntry("default_transaction_read_only", "on");

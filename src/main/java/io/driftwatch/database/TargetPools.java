@@ -1,42 +1,37 @@
-package io.driftwatch.target;
+package io.driftwatch.database;
 
 import io.driftwatch.config.DriftwatchConfig;
 import io.quarkus.runtime.ShutdownEvent;
-import io.vertx.core.net.PemTrustOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.SslMode;
-import io.vertx.sqlclient.PoolOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One small pool per recently audited environment, so repeated audits reuse a warm connection; at
  * most {@code max-open-pools} of them, the least recently used closed first, so the connections
- * held stay bounded however many environments are watched. Every connection is read-only from its
- * first packet: the session defaults are sent as startup parameters ({@code
- * default_transaction_read_only}, {@code standard_conforming_strings}, timeouts, {@code
- * application_name}).
+ * held stay bounded however many environments are watched. Each pool is opened by the {@link
+ * PoolFactory} of the URL's provider, which makes every connection read-only with bounded session
+ * options.
  */
 @ApplicationScoped
 public class TargetPools {
 
-  private final Vertx vertx;
-  private final DriftwatchConfig.Target config;
+  private final List<PoolFactory> factories;
   private final int maxOpenPools;
   private final LinkedHashMap<UUID, Entry> pools = new LinkedHashMap<>(64, 0.75f, true);
 
-  public TargetPools(Vertx vertx, DriftwatchConfig config) {
-    this.vertx = vertx;
-    this.config = config.target();
+  public TargetPools(Instance<PoolFactory> factories, DriftwatchConfig config) {
+    this.factories = factories.stream().toList();
     this.maxOpenPools = Math.max(1, config.target().maxOpenPools());
   }
 
@@ -47,8 +42,8 @@ public class TargetPools {
    * a request would be tied to that request's event loop and closed (and waited for) when the HTTP
    * layer stops, where a connection stuck in a silent target's handshake can hold the shutdown.
    */
-  private final java.util.concurrent.ExecutorService builder =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
+  private final ExecutorService builder =
+      Executors.newSingleThreadExecutor(
           runnable -> {
             Thread thread = new Thread(runnable, "driftwatch-target-pools");
             thread.setDaemon(true);
@@ -112,7 +107,7 @@ public class TargetPools {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while opening a pool", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException runtime
           ? runtime
           : new IllegalStateException(e.getCause());
@@ -120,56 +115,10 @@ public class TargetPools {
   }
 
   private Pool build(PrismaDatabaseUrl url) {
-    PgConnectOptions options = connectOptions(url, config);
-    PoolOptions poolOptions =
-        new PoolOptions()
-            .setMaxSize(1)
-            .setIdleTimeout((int) config.idleTimeout().toSeconds())
-            .setIdleTimeoutUnit(TimeUnit.SECONDS)
-            .setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()))
-            .setConnectionTimeoutUnit(TimeUnit.SECONDS);
-    io.vertx.sqlclient.Pool pool =
-        PgBuilder.pool().with(poolOptions).connectingTo(options).using(vertx.getDelegate()).build();
-    return Pool.newInstance(pool);
-  }
-
-  static PgConnectOptions connectOptions(PrismaDatabaseUrl url, DriftwatchConfig.Target config) {
-    PgConnectOptions options =
-        new PgConnectOptions()
-            .setHost(url.host())
-            .setPort(url.port())
-            .setDatabase(url.database())
-            .setUser(url.user())
-            .setPassword(url.password().orElse(""))
-            .setConnectTimeout((int) config.connectTimeout().toMillis())
-            .setReconnectAttempts(0)
-            .setCachePreparedStatements(false)
-            .setProperties(
-                Map.of(
-                    "application_name",
-                    "driftwatch",
-                    "default_transaction_read_only",
-                    "on",
-                    // Whatever the server's default: a backslash in a literal never ends it (every
-                    // value is bound anyway).
-                    "standard_conforming_strings",
-                    "on",
-                    "statement_timeout",
-                    String.valueOf(config.statementTimeout().toMillis()),
-                    "lock_timeout",
-                    String.valueOf(config.lockTimeout().toMillis()),
-                    "idle_in_transaction_session_timeout",
-                    String.valueOf(config.statementTimeout().toMillis())));
-    switch (url.sslMode()) {
-      case "disable" -> options.setSslMode(SslMode.DISABLE);
-      case "require" -> options.setSslMode(SslMode.REQUIRE).setTrustAll(true);
-      case "verify-ca" -> options.setSslMode(SslMode.VERIFY_CA);
-      case "verify-full" ->
-          options.setSslMode(SslMode.VERIFY_FULL).setHostnameVerificationAlgorithm("HTTPS");
-      default -> options.setSslMode(SslMode.PREFER).setTrustAll(true);
-    }
-    url.parameter("sslrootcert")
-        .ifPresent(cert -> options.setPemTrustOptions(new PemTrustOptions().addCertPath(cert)));
-    return options;
+    return factories.stream()
+        .filter(factory -> factory.provider().equals(url.provider()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no pool factory for " + url.provider()))
+        .open(url);
   }
 }
