@@ -55,7 +55,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -478,9 +477,9 @@ public class AuditService {
     Uni<Optional<ExpectedSchema>> folder =
         folderPlan.equals(plan)
             ? Uni.createFrom().item(Optional.empty())
-            : expectedSchemas.of(folderPlan, Set.of(), shadow.value()).map(Optional::of);
+            : expectedSchemas.of(folderPlan, shadow.value()).map(Optional::of);
     return expectedSchemas
-        .of(plan, Set.of(), shadow.value())
+        .of(plan, shadow.value())
         .flatMap(
             expected ->
                 folder.map(

@@ -7,13 +7,11 @@ import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.database.postgres.PostgresCatalogReader;
+import io.driftwatch.store.CatalogSnapshotRepository;
+import io.driftwatch.store.CatalogSnapshotRepository.Snapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,11 +34,6 @@ import org.jboss.logging.Logger;
 public class ExpectedSchemas {
 
   private static final Logger LOG = Logger.getLogger(ExpectedSchemas.class);
-  private static final String FIND =
-      "SELECT catalog, failures FROM catalog_snapshot WHERE cache_key = $1";
-  private static final String KEEP =
-      "INSERT INTO catalog_snapshot (cache_key, catalog, failures) VALUES ($1, $2, $3) "
-          + "ON CONFLICT DO NOTHING";
   static final String REPLAYS = "driftwatch.shadow.replays";
 
   /** The last outcomes used, by key: an audit at an unchanged commit parses nothing. */
@@ -96,14 +89,14 @@ public class ExpectedSchemas {
 
   private final ShadowReplayer replayer;
   private final ShadowServer shadows;
-  private final Pool store;
+  private final CatalogSnapshotRepository store;
   private final ObjectMapper json;
   private final MeterRegistry metrics;
 
   public ExpectedSchemas(
       ShadowReplayer replayer,
       ShadowServer shadows,
-      Pool store,
+      CatalogSnapshotRepository store,
       ObjectMapper json,
       MeterRegistry metrics) {
     this.replayer = replayer;
@@ -113,22 +106,22 @@ public class ExpectedSchemas {
     this.metrics = metrics;
   }
 
-  public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas) {
-    return of(plan, schemas, shadows.global());
+  public Uni<ExpectedSchema> of(ReplayPlan plan) {
+    return of(plan, shadows.global());
   }
 
   /** On the environment's own shadow server, else on the global one. */
-  public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas, Optional<ShadowTarget> own) {
-    return of(plan, schemas, own.orElseGet(shadows::global));
+  public Uni<ExpectedSchema> of(ReplayPlan plan, Optional<ShadowTarget> own) {
+    return of(plan, own.orElseGet(shadows::global));
   }
 
   /** On this shadow server (an environment's own, or the global one). */
-  public Uni<ExpectedSchema> of(ReplayPlan plan, Set<String> schemas, ShadowTarget target) {
+  public Uni<ExpectedSchema> of(ReplayPlan plan, ShadowTarget target) {
     return replayer
         .serverFacts(target)
         .flatMap(
             server -> {
-              String key = key(plan, schemas, server);
+              String key = key(plan, server);
               return cached(key)
                   .flatMap(
                       found -> {
@@ -138,7 +131,7 @@ public class ExpectedSchemas {
                         }
                         count("replayed");
                         return replayer
-                            .replay(plan, schemas, target)
+                            .replay(plan, Set.of(), target)
                             .call(
                                 expected ->
                                     expected.settled()
@@ -157,15 +150,14 @@ public class ExpectedSchemas {
   }
 
   /**
-   * The content key of a replay: the plan on this server's major version, the schemas read, the
-   * catalog reader's model, and the extensions the server offers (a replay that stopped at an
-   * extension the server lacks is kept, and replayed again once the server has it).
+   * The content key of a replay: the plan on this server's major version, the catalog reader's
+   * model, and the extensions the server offers (a replay that stopped at an extension the server
+   * lacks is kept, and replayed again once the server has it).
    */
-  static String key(ReplayPlan plan, Set<String> schemas, ShadowReplayer.Server server) {
+  static String key(ReplayPlan plan, ShadowReplayer.Server server) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(plan.cacheKey(server.major()).getBytes(StandardCharsets.UTF_8));
-      digest.update(String.join(",", new TreeSet<>(schemas)).getBytes(StandardCharsets.UTF_8));
       digest.update(PostgresCatalogReader.MODEL_VERSION.getBytes(StandardCharsets.UTF_8));
       digest.update(
           ("|" + String.join(",", new TreeSet<>(server.extensions())))
@@ -182,18 +174,15 @@ public class ExpectedSchemas {
       return Uni.createFrom().item(Optional.of(inMemory));
     }
     return store
-        .preparedQuery(FIND)
-        .execute(Tuple.of(key))
+        .find(key)
         .map(
-            rows -> {
-              RowIterator<Row> iterator = rows.iterator();
-              if (!iterator.hasNext()) {
+            found -> {
+              if (found.isEmpty()) {
                 return Optional.empty();
               }
-              Row row = iterator.next();
               try {
-                String catalog = row.getString("catalog");
-                String failures = row.getString("failures");
+                String catalog = found.get().catalog();
+                String failures = found.get().failures();
                 Kept kept =
                     new Kept(
                         catalog == null ? null : json.readValue(catalog, Catalog.class),
@@ -224,6 +213,6 @@ public class ExpectedSchemas {
       throw new IllegalStateException("a replay's outcome cannot be written as JSON", e);
     }
     recent.put(key, kept);
-    return store.preparedQuery(KEEP).execute(Tuple.of(key, catalog, failures)).replaceWithVoid();
+    return store.keep(key, new Snapshot(catalog, failures));
   }
 }

@@ -9,6 +9,7 @@ import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
 import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.driftwatch.shadow.ExpectedSchemas;
 import io.driftwatch.shadow.ShadowReplayer;
+import io.driftwatch.store.CatalogSnapshotRepository;
 import io.driftwatch.testing.Checksums;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
@@ -53,7 +54,7 @@ class DriftBenchmark {
 
   @Inject io.driftwatch.shadow.ShadowServer shadows;
 
-  @Inject io.vertx.mutiny.sqlclient.Pool store;
+  @Inject CatalogSnapshotRepository store;
 
   @Inject com.fasterxml.jackson.databind.ObjectMapper json;
 
@@ -145,15 +146,15 @@ class DriftBenchmark {
     ExpectedSchema replayed = replayer.replay(plan, Set.of()).await().atMost(TIMEOUT);
     Catalog catalog = replayed.catalog().orElseThrow();
 
-    expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT); // replays once and keeps it
-    long[] kept = time(50, () -> expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT));
+    expectedSchemas.of(plan).await().atMost(TIMEOUT); // replays once and keeps it
+    long[] kept = time(50, () -> expectedSchemas.of(plan).await().atMost(TIMEOUT));
     // After a restart the memory is empty: the catalog comes from the store, parsed from JSON.
     long[] stored =
         time(
             30,
             () ->
                 new ExpectedSchemas(replayer, shadows, store, json, metrics)
-                    .of(plan, Set.of())
+                    .of(plan)
                     .await()
                     .atMost(TIMEOUT));
 

@@ -8,6 +8,7 @@ import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
+import io.driftwatch.store.CatalogSnapshotRepository;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.StoreSql;
@@ -17,11 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class KeptReplayTest {
 
   @Inject ShadowServer shadows;
 
-  @Inject Pool store;
+  @Inject CatalogSnapshotRepository store;
 
   @Inject ObjectMapper json;
 
@@ -117,12 +116,12 @@ class KeptReplayTest {
                 new ReplayStep("03_pending", "SELECT 1/0;", unique(), true)),
             "public");
 
-    ExpectedSchema replayed = expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT);
+    ExpectedSchema replayed = expectedSchemas.of(plan).await().atMost(TIMEOUT);
     double replayedBefore = replays("replayed");
     // After a restart the memory is empty: the outcome comes from the store.
     ExpectedSchema restored =
         new ExpectedSchemas(replayer, shadows, store, json, metrics)
-            .of(plan, Set.of())
+            .of(plan)
             .await()
             .atMost(TIMEOUT);
 
@@ -157,9 +156,9 @@ class KeptReplayTest {
                     true)),
             "public");
 
-    ExpectedSchema first = expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT);
+    ExpectedSchema first = expectedSchemas.of(plan).await().atMost(TIMEOUT);
     double replayedAfterFirst = replays("replayed");
-    ExpectedSchema second = expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT);
+    ExpectedSchema second = expectedSchemas.of(plan).await().atMost(TIMEOUT);
 
     assertThat(first.pendingFailures())
         .singleElement()
@@ -180,9 +179,9 @@ class KeptReplayTest {
                     "02_extension", "CREATE EXTENSION \"" + missing + "\";", unique(), true)),
             "public");
 
-    ExpectedSchema first = expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT);
+    ExpectedSchema first = expectedSchemas.of(plan).await().atMost(TIMEOUT);
     double replayedAfterFirst = replays("replayed");
-    ExpectedSchema second = expectedSchemas.of(plan, Set.of()).await().atMost(TIMEOUT);
+    ExpectedSchema second = expectedSchemas.of(plan).await().atMost(TIMEOUT);
 
     assertThat(first.pendingFailures())
         .singleElement()
