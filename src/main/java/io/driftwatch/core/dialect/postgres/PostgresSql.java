@@ -1,0 +1,44 @@
+package io.driftwatch.core.dialect.postgres;
+
+import io.driftwatch.core.dialect.ObjectNaming;
+import io.driftwatch.core.dialect.Quoting;
+import io.driftwatch.core.dialect.SqlDialect;
+import io.driftwatch.core.effect.ImplicitName;
+import java.util.function.Predicate;
+
+/**
+ * PostgreSQL as Prisma writes it: identifiers double-quoted with inner quotes doubled, literals
+ * single-quoted ({@code standard_conforming_strings} on), unnamed objects named as PostgreSQL's
+ * {@code ChooseRelationName} does ({@link ImplicitName}).
+ */
+public final class PostgresSql implements SqlDialect, Quoting, ObjectNaming {
+
+  public static final PostgresSql INSTANCE = new PostgresSql();
+
+  private PostgresSql() {}
+
+  @Override
+  public Quoting quoting() {
+    return this;
+  }
+
+  @Override
+  public ObjectNaming naming() {
+    return this;
+  }
+
+  @Override
+  public String identifier(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  @Override
+  public String literal(String value) {
+    return '\'' + value.replace("'", "''") + '\'';
+  }
+
+  @Override
+  public String choose(ImplicitName name, Predicate<String> taken, String checkColumn) {
+    return name.choose(taken, checkColumn);
+  }
+}
