@@ -4,7 +4,7 @@ import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.history.HistoryRow;
-import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -177,7 +177,7 @@ public class PostgresTargetReader {
                                                   hasTables,
                                                   history,
                                                   deployLock,
-                                                  new Datasource(
+                                                  new DatasourceLine(
                                                       "PostgreSQL",
                                                       url.database(),
                                                       schema,
