@@ -50,7 +50,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     if (!ours && oidcEnabled) {
       return Uni.createFrom().optional(Optional.empty());
     }
-    return identities.authenticate(new TokenRequest(token));
+    return identities.authenticate(new TokenAuthenticationRequest(token));
   }
 
   @Override
@@ -78,7 +78,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
   @Override
   public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-    return Set.of(TokenRequest.class);
+    return Set.of(TokenAuthenticationRequest.class);
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.Set;
  * replica). The principal names the token, so the change log can say who.
  */
 @ApplicationScoped
-public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
   /** The principal of the configured bootstrap token. */
   public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
@@ -33,13 +33,13 @@ public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
   }
 
   @Override
-  public Class<TokenRequest> getRequestType() {
-    return TokenRequest.class;
+  public Class<TokenAuthenticationRequest> getRequestType() {
+    return TokenAuthenticationRequest.class;
   }
 
   @Override
   public Uni<SecurityIdentity> authenticate(
-      TokenRequest request, AuthenticationRequestContext context) {
+      TokenAuthenticationRequest request, AuthenticationRequestContext context) {
     String presented = request.token();
     if (bootstrap.matches(presented)) {
       return Uni.createFrom().item(identity(BOOTSTRAP_ADMIN, Role.ADMIN));

@@ -2,7 +2,7 @@ package io.driftwatch.core;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.history.HistoryRow;
-import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +24,7 @@ public record TargetSnapshot(
     boolean schemaHasTables,
     List<HistoryRow> rows,
     boolean deployLockHeld,
-    Datasource datasource,
+    DatasourceLine datasource,
     Optional<Catalog> catalog,
     java.util.Map<String, Long> rowEstimates) {
 
@@ -39,7 +39,7 @@ public record TargetSnapshot(
       boolean schemaHasTables,
       List<HistoryRow> rows,
       boolean deployLockHeld,
-      Datasource datasource,
+      DatasourceLine datasource,
       Optional<Catalog> catalog) {
     this(
         provider,
@@ -58,7 +58,7 @@ public record TargetSnapshot(
       boolean schemaHasTables,
       List<HistoryRow> rows,
       boolean deployLockHeld,
-      Datasource datasource) {
+      DatasourceLine datasource) {
     this(
         provider,
         historyTableExists,

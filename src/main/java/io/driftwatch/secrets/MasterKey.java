@@ -1,6 +1,7 @@
 package io.driftwatch.secrets;
 
 import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.support.OwnerOnlyFiles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

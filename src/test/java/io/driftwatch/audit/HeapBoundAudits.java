@@ -22,7 +22,7 @@ import io.driftwatch.core.plan.DataPresence;
 import io.driftwatch.core.plan.PlanInput;
 import io.driftwatch.core.plan.ResolutionPlan;
 import io.driftwatch.core.plan.ResolutionPlanner;
-import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.source.PathMigrationSource;
 import io.driftwatch.source.PathSourceSpec;
@@ -212,7 +212,7 @@ public final class HeapBoundAudits {
         true,
         rows,
         false,
-        new Datasource("PostgreSQL", "app", "public", "db:5432"),
+        new DatasourceLine("PostgreSQL", "app", "public", "db:5432"),
         Optional.of(catalog),
         Map.of("t", 50_000L));
   }

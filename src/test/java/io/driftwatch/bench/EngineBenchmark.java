@@ -8,7 +8,7 @@ import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationScript;
-import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +79,7 @@ class EngineBenchmark {
             true,
             rows,
             false,
-            new Datasource("PostgreSQL", "app", "public", "db:5432")));
+            new DatasourceLine("PostgreSQL", "app", "public", "db:5432")));
   }
 
   @Test

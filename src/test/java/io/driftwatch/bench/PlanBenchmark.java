@@ -20,7 +20,7 @@ import io.driftwatch.core.plan.DataPresence;
 import io.driftwatch.core.plan.PlanInput;
 import io.driftwatch.core.plan.ResolutionPlan;
 import io.driftwatch.core.plan.ResolutionPlanner;
-import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,7 +146,7 @@ class PlanBenchmark {
             true,
             rows,
             false,
-            new Datasource("PostgreSQL", "app", "public", "db:5432"),
+            new DatasourceLine("PostgreSQL", "app", "public", "db:5432"),
             Optional.of(live),
             estimates));
   }

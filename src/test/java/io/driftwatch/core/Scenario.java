@@ -5,7 +5,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationScript;
-import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -202,7 +202,7 @@ public final class Scenario {
             schemaHasTables,
             List.copyOf(rows),
             deployLockHeld,
-            new Datasource("PostgreSQL", "app", "public", "localhost:5432"),
+            new DatasourceLine("PostgreSQL", "app", "public", "localhost:5432"),
             liveCatalog),
         evidence,
         schemaInput);

@@ -177,7 +177,7 @@ public final class ResolutionPlanner {
         .map(
             name -> {
               Optional<Evidence> evidence = in.evidence().phantom(name);
-              return PhantomMigrationTriage.triage(
+              return PhantomTriager.triage(
                   name,
                   evidence,
                   evidence.flatMap(Evidence::script),

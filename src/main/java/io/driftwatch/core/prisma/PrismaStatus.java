@@ -16,7 +16,7 @@ public record PrismaStatus(int exitCode, String output) {
    * The first line Prisma prints about the datasource, e.g. {@code PostgreSQL database "app",
    * schema "public" at "db:5432"}.
    */
-  public record Datasource(
+  public record DatasourceLine(
       String providerLabel, String database, String schema, String hostAndPort) {
     String line() {
       return "Datasource \"db\": %s database \"%s\", schema \"%s\" at \"%s\""
@@ -29,7 +29,7 @@ public record PrismaStatus(int exitCode, String output) {
       int folderMigrationCount,
       Optional<String> providerMismatch,
       String databaseProvider,
-      Datasource datasource,
+      DatasourceLine datasource,
       ProjectPaths paths) {
     StringBuilder out = new StringBuilder();
     out.append("Prisma schema loaded from ").append(paths.schema()).append("\n");

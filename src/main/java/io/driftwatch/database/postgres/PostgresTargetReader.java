@@ -5,7 +5,7 @@ import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.history.HistoryRow;
-import io.driftwatch.core.prisma.PrismaStatus.Datasource;
+import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import io.driftwatch.database.OutboundPolicy;
 import io.driftwatch.database.PrismaDatabaseUrl;
 import io.driftwatch.database.TargetPools;
@@ -191,7 +191,7 @@ public class PostgresTargetReader implements TargetReader {
                                                   hasTables,
                                                   history,
                                                   deployLock,
-                                                  new Datasource(
+                                                  new DatasourceLine(
                                                       "PostgreSQL",
                                                       url.database(),
                                                       schema,

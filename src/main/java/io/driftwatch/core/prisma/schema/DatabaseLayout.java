@@ -21,7 +21,7 @@ final class DatabaseLayout {
   private DatabaseLayout(PrismaSchema schema) {
     this.schema = schema;
     schema.models().forEach(m -> models.putIfAbsent(m.name(), m));
-    this.foreignKeys = schema.datasource().map(Datasource::usesForeignKeys).orElse(true);
+    this.foreignKeys = schema.datasource().map(DatasourceBlock::usesForeignKeys).orElse(true);
   }
 
   static List<ExpectedTable> tables(PrismaSchema schema) {

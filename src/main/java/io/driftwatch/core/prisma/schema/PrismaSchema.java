@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param joinTables the tables of implicit many-to-many relations, which no model declares
  */
 public record PrismaSchema(
-    Optional<Datasource> datasource,
+    Optional<DatasourceBlock> datasource,
     List<Generator> generators,
     List<PrismaModel> models,
     List<PrismaModel> views,

@@ -292,13 +292,13 @@ final class SchemaAssembler {
         parsed.position());
   }
 
-  private static Datasource datasource(Parsed.Config config) {
+  private static DatasourceBlock datasource(Parsed.Config config) {
     Map<String, PrismaValue> properties = properties(config);
     PrismaValue relationMode =
         properties.containsKey("relationMode")
             ? properties.get("relationMode")
             : properties.get("referentialIntegrity");
-    return new Datasource(
+    return new DatasourceBlock(
         config.name(),
         Optional.ofNullable(properties.get("provider")).flatMap(PrismaValue::asString),
         Optional.ofNullable(properties.get("schemas"))

@@ -215,7 +215,7 @@ class SchemaMappingTest {
   @Test
   void datasource_and_generator() throws Exception {
     PrismaSchema schema = PrismaSchema.parse(SHOP);
-    Datasource db = schema.datasource().orElseThrow();
+    DatasourceBlock db = schema.datasource().orElseThrow();
     assertThat(db.name()).isEqualTo("db");
     assertThat(db.provider()).contains("postgresql");
     assertThat(db.schemas()).isEmpty();

@@ -16,7 +16,7 @@ import java.util.Optional;
  *     referentialIntegrity} is its old name)
  * @param properties every key as written, {@code url = env("DATABASE_URL")} included
  */
-public record Datasource(
+public record DatasourceBlock(
     String name,
     Optional<String> provider,
     List<String> schemas,
@@ -24,7 +24,7 @@ public record Datasource(
     Map<String, PrismaValue> properties,
     SourcePosition position) {
 
-  public Datasource {
+  public DatasourceBlock {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(provider, "provider");
     schemas = List.copyOf(schemas);

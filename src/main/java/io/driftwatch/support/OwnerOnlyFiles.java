@@ -1,4 +1,4 @@
-package io.driftwatch.secrets;
+package io.driftwatch.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -15,9 +15,9 @@ import java.util.Optional;
  * restore from the commit git names. Without it: the live objects no migration explains are the
  * candidates for what it did.
  */
-public final class PhantomMigrationTriage {
+public final class PhantomTriager {
 
-  private PhantomMigrationTriage() {}
+  private PhantomTriager() {}
 
   /**
    * @param expected what the folder's applied migrations build (their shadow replay); empty when

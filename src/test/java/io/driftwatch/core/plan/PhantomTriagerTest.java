@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PhantomMigrationTriageTest {
+class PhantomTriagerTest {
 
   static final ObjectSet EXPECTED =
       ObjectSet.of(
@@ -33,7 +33,7 @@ class PhantomMigrationTriageTest {
   @Test
   void redundant_when_the_folder_migrations_already_build_everything_it_does() {
     PhantomTriage triage =
-        PhantomMigrationTriage.triage(
+        PhantomTriager.triage(
             "20250101_add_email",
             Optional.empty(),
             Optional.of(
@@ -57,7 +57,7 @@ class PhantomMigrationTriageTest {
   @Test
   void restore_when_its_script_does_something_no_folder_migration_does() {
     PhantomTriage triage =
-        PhantomMigrationTriage.triage(
+        PhantomTriager.triage(
             "m",
             Optional.empty(),
             Optional.of(
@@ -82,7 +82,7 @@ class PhantomMigrationTriageTest {
   @Test
   void unread_statements_make_it_a_restore() {
     PhantomTriage triage =
-        PhantomMigrationTriage.triage(
+        PhantomTriager.triage(
             "m",
             Optional.empty(),
             Optional.of("DO $$ BEGIN PERFORM 1; END $$;"),
@@ -98,7 +98,7 @@ class PhantomMigrationTriageTest {
   @Test
   void restore_without_a_shadow_replay_says_why() {
     PhantomTriage triage =
-        PhantomMigrationTriage.triage(
+        PhantomTriager.triage(
             "m",
             Optional.empty(),
             Optional.of("ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;"),
@@ -118,7 +118,7 @@ class PhantomMigrationTriageTest {
         List.of("table \"public\".\"Stray\"", "column \"public\".\"User\".\"legacy\"");
 
     PhantomTriage triage =
-        PhantomMigrationTriage.triage(
+        PhantomTriager.triage(
             "20240101_lost",
             Optional.empty(),
             Optional.empty(),
@@ -137,7 +137,7 @@ class PhantomMigrationTriageTest {
   @Test
   void the_script_schema_resolves_unqualified_names() {
     PhantomTriage triage =
-        PhantomMigrationTriage.triage(
+        PhantomTriager.triage(
             "m",
             Optional.empty(),
             Optional.of("ALTER TABLE \"User\" ADD COLUMN \"email\" TEXT;"),
