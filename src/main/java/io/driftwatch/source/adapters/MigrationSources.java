@@ -1,7 +1,13 @@
-package io.driftwatch.source;
+package io.driftwatch.source.adapters;
 
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.database.OutboundPolicy;
+import io.driftwatch.source.MigrationSource;
+import io.driftwatch.source.PathMigrationSource;
+import io.driftwatch.source.PathSourceSpec;
+import io.driftwatch.source.ScriptMemory;
+import io.driftwatch.source.SourceBounds;
+import io.driftwatch.source.SourceSpec;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitMigrationSource;
 import io.driftwatch.source.git.GitMirrors;
@@ -9,7 +15,11 @@ import io.driftwatch.source.git.GitSourceSpec;
 import io.driftwatch.source.git.RepositoryPaths;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Opens the adapter that reads a given kind of source. */
+/**
+ * Opens the adapter that reads a given kind of source: a folder on disk or a git repository. It
+ * sits above both, so the port ({@code source}) and the git adapter ({@code source.git}) never
+ * depend on each other.
+ */
 @ApplicationScoped
 public class MigrationSources {
 
