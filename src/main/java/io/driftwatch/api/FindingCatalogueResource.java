@@ -23,7 +23,7 @@ public class FindingCatalogueResource {
       String code, String name, String family, String severity, String summary) {
     static FindingTypeView of(FindingType type) {
       return new FindingTypeView(
-          type.code(), type.name(), type.family(), type.severity().name(), type.summary());
+          type.code(), type.name(), type.family().name(), type.severity().name(), type.summary());
     }
   }
 

@@ -166,7 +166,7 @@ final class ReportBuilder {
       counts.put(family.name(), zeroBySeverity());
     }
     for (Finding finding : findings) {
-      counts.get(finding.type().family()).merge(finding.severity().name(), 1, Integer::sum);
+      counts.get(finding.type().family().name()).merge(finding.severity().name(), 1, Integer::sum);
     }
     return counts;
   }

@@ -1,6 +1,7 @@
 package io.driftwatch.core.finding;
 
 import io.driftwatch.core.evidence.Evidence;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 public record FindingType(String code, String name, Severity severity, String summary) {
 
   private static final Pattern CODE = Pattern.compile("[A-Z]{2}\\d{3}");
+  private static final List<Family> FAMILIES = List.of(Family.values());
   private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
   public FindingType {
@@ -23,14 +25,17 @@ public record FindingType(String code, String name, Severity severity, String su
       throw new IllegalArgumentException(
           "finding code must be two letters and three digits: " + code);
     }
+    if (FAMILIES.stream().noneMatch(family -> code.startsWith(family.name()))) {
+      throw new IllegalArgumentException("finding code must open with a family's letters: " + code);
+    }
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("finding name must be SCREAMING_SNAKE_CASE: " + name);
     }
   }
 
   /** The concern a code belongs to, from its letters. */
-  public String family() {
-    return code.substring(0, 2);
+  public Family family() {
+    return Family.valueOf(code.substring(0, 2));
   }
 
   /** A finding about a database object or schema item rather than a migration. */

@@ -4,6 +4,7 @@ import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.SchemaObject;
 import io.driftwatch.core.effect.SchemaObject.Kind;
+import io.driftwatch.core.finding.Family;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
@@ -50,7 +51,7 @@ final class PendingSafety {
                     .forEach(e -> createdByDeploy.add(e.object())));
     Map<String, List<Finding>> lintByMigration = new HashMap<>();
     for (Finding finding : in.findings()) {
-      if (finding.migration() != null && finding.code().startsWith("MS")) {
+      if (finding.migration() != null && finding.type().family() == Family.MS) {
         lintByMigration
             .computeIfAbsent(finding.migration(), ignored -> new ArrayList<>())
             .add(finding);

@@ -5,6 +5,7 @@ import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.ReverseSql;
 import io.driftwatch.core.evidence.Evidence;
+import io.driftwatch.core.finding.Family;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.HistoryRow;
@@ -13,6 +14,7 @@ import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
 import io.driftwatch.core.plan.PreflightCheck.Status;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
+import io.driftwatch.core.rules.DriftRule;
 import io.driftwatch.core.rules.FailedMigrationFailsAgainRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,7 +172,7 @@ public final class ResolutionPlanner {
     Optional<ObjectSet> expected = in.expected().map(ObjectSet::of);
     List<String> untracked =
         in.findings().stream()
-            .filter(f -> f.name().startsWith("UNTRACKED_"))
+            .filter(f -> DriftRule.untracked(f.type()))
             .map(Finding::message)
             .toList();
     return state.phantom().stream()
@@ -340,7 +342,7 @@ public final class ResolutionPlanner {
         .filter(
             finding ->
                 finding.type().equals(FailedMigrationFailsAgainRule.TYPE)
-                    || finding.code().startsWith("MS")
+                    || finding.type().family() == Family.MS
                         && finding.severity().atLeast(Severity.ERROR))
         .toList();
   }

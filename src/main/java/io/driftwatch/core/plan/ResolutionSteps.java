@@ -12,6 +12,8 @@ import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
+import io.driftwatch.core.rules.FieldWithoutMigrationRule;
+import io.driftwatch.core.rules.ModelWithoutMigrationRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,8 +216,8 @@ final class ResolutionSteps {
         in.findings().stream()
             .filter(
                 f ->
-                    f.name().equals("MODEL_WITHOUT_MIGRATION")
-                        || f.name().equals("FIELD_WITHOUT_MIGRATION"))
+                    f.type().equals(ModelWithoutMigrationRule.TYPE)
+                        || f.type().equals(FieldWithoutMigrationRule.TYPE))
             .count();
     if (uncovered > 0 && !willFail) {
       steps.add(

@@ -11,6 +11,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One drift kind, one finding: a finding per drift of the kind, naming the object, what differs,
@@ -195,6 +196,16 @@ public final class DriftRule implements SchemaRule {
   /** One rule per drift kind. */
   public static List<DriftRule> all() {
     return ALL;
+  }
+
+  /** The drift kind a finding type reports, if it is a drift finding. */
+  public static Optional<DriftKind> kindOf(FindingType type) {
+    return ALL.stream().filter(rule -> rule.type.equals(type)).map(DriftRule::kind).findFirst();
+  }
+
+  /** True for a finding about an object the database holds and no applied migration creates. */
+  public static boolean untracked(FindingType type) {
+    return kindOf(type).map(kind -> kind.side() == DriftKind.Side.LIVE_ONLY).orElse(false);
   }
 
   public DriftKind kind() {

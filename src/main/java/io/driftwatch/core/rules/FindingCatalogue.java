@@ -16,7 +16,7 @@ public final class FindingCatalogue {
   public static List<FindingType> types() {
     return Rules.types().stream()
         .sorted(
-            Comparator.comparing((FindingType t) -> Family.valueOf(t.family()).ordinal())
+            Comparator.comparing((FindingType t) -> t.family().ordinal())
                 .thenComparing(FindingType::code))
         .toList();
   }
@@ -32,7 +32,7 @@ public final class FindingCatalogue {
           .append("**\n\n");
       out.append("| code | name | severity | what it means |\n|---|---|---|---|\n");
       for (FindingType type : types()) {
-        if (type.family().equals(family.name())) {
+        if (type.family() == family) {
           out.append("| ")
               .append(type.code())
               .append(" | `")

@@ -3,6 +3,7 @@ package io.driftwatch.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.drift.DriftKind;
+import io.driftwatch.core.finding.Family;
 import io.driftwatch.core.finding.Severity;
 import java.util.EnumSet;
 import java.util.Set;
@@ -27,6 +28,18 @@ class DriftRuleTest {
   }
 
   @Test
+  void the_plan_tells_untracked_objects_by_their_kind_not_their_name() {
+    assertThat(DriftRule.all())
+        .allSatisfy(
+            rule ->
+                assertThat(DriftRule.untracked(rule.type()))
+                    .isEqualTo(rule.kind().side() == DriftKind.Side.LIVE_ONLY)
+                    .isEqualTo(rule.type().name().startsWith("UNTRACKED_")));
+    assertThat(DriftRule.untracked(ModelWithoutMigrationRule.TYPE)).isFalse();
+    assertThat(DriftRule.kindOf(ModelWithoutMigrationRule.TYPE)).isEmpty();
+  }
+
+  @Test
   void every_drift_kind_has_one_rule_named_after_it() {
     assertThat(DriftRule.all())
         .extracting(DriftRule::kind)
@@ -35,7 +48,7 @@ class DriftRuleTest {
         .allSatisfy(
             rule -> {
               assertThat(rule.type().name()).isEqualTo(rule.kind().name());
-              assertThat(rule.type().family()).isEqualTo("SD");
+              assertThat(rule.type().family()).isEqualTo(Family.SD);
             });
   }
 
