@@ -5,7 +5,7 @@
  * io.driftwatch.core.effect.Preflight}, read once per audit in {@link
  * io.driftwatch.core.effect.PendingPreflight}), weighs what they destroy ({@link
  * io.driftwatch.core.plan.DataAtRisk}), triages failed and phantom migrations ({@link
- * io.driftwatch.core.plan.FailedMigrationTriage}, {@link
+ * io.driftwatch.core.plan.FailedMigrationTriager}, {@link
  * io.driftwatch.core.plan.PhantomMigrationTriage}), decides whether a clean baseline is an option
  * ({@link io.driftwatch.core.plan.DataVerdict}) and writes the steps, the checks after deploying
  * and the rollback SQL.

@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares what a failed migration's statements do with what the live database holds. The columns
- * and constraints of a table it creates are only listed when they are missing: the table stands for
- * them.
+ * Computes a {@link FailedTriage} (the result): compares what a failed migration's statements do
+ * with what the live database holds. The columns and constraints of a table it creates are only
+ * listed when they are missing: the table stands for them.
  */
-public final class FailedMigrationTriage {
+public final class FailedMigrationTriager {
 
-  private FailedMigrationTriage() {}
+  private FailedMigrationTriager() {}
 
   public static FailedTriage triage(
       String migration, String error, List<Effect> effects, Catalog live) {
@@ -88,7 +88,7 @@ public final class FailedMigrationTriage {
         presentNames,
         missing.stream().map(Effect::describe).toList(),
         ScriptEffects.statements(unverifiable).stream()
-            .map(FailedMigrationTriage::shorten)
+            .map(FailedMigrationTriager::shorten)
             .toList(),
         ScriptEffects.idempotent(effects),
         verdict == Verdict.PARTLY_APPLIED ? ScriptEffects.statements(missing) : List.of(),
