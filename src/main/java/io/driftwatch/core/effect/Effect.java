@@ -35,7 +35,8 @@ public record Effect(
     List<SchemaObject> requires,
     SqlStatement statement,
     Optional<ImplicitName> implicitName,
-    List<String> columns) {
+    List<String> columns,
+    ColumnChange columnChange) {
 
   public enum Action {
     CREATE,
@@ -64,6 +65,7 @@ public record Effect(
     requires = List.copyOf(requires);
     Objects.requireNonNull(implicitName, "implicitName");
     columns = List.copyOf(columns);
+    Objects.requireNonNull(columnChange, "columnChange");
   }
 
   public Effect(
@@ -86,7 +88,8 @@ public record Effect(
         requires,
         statement,
         implicitName,
-        List.of());
+        List.of(),
+        ColumnChange.NONE);
   }
 
   public Effect(
@@ -114,7 +117,8 @@ public record Effect(
         requires,
         statement,
         implicitName,
-        columns);
+        columns,
+        columnChange);
   }
 
   /** The same effect, on the columns it lists ({@link #columns}). */
@@ -129,7 +133,24 @@ public record Effect(
         requires,
         statement,
         implicitName,
-        used);
+        used,
+        columnChange);
+  }
+
+  /** The same effect, making this change to its column ({@link #columnChange}). */
+  public Effect withColumnChange(ColumnChange change) {
+    return new Effect(
+        action,
+        object,
+        previous,
+        detail,
+        guarded,
+        everyRow,
+        requires,
+        statement,
+        implicitName,
+        columns,
+        change);
   }
 
   /**
@@ -147,7 +168,8 @@ public record Effect(
         requires,
         other,
         implicitName,
-        columns);
+        columns,
+        columnChange);
   }
 
   /** For messages: {@code create table "public"."User"}. */

@@ -705,12 +705,10 @@ public final class StatementEffects {
       } else if (action.accept("ALTER")) {
         action.accept("COLUMN");
         SchemaObject column = SchemaObject.column(table, action.name());
-        add(
-            Action.ALTER,
-            column,
-            action.restAsWritten(),
-            false,
-            concat(needsTable, List.of(column)));
+        String clause = action.restAsWritten();
+        add(Action.ALTER, column, clause, false, concat(needsTable, List.of(column)));
+        int last = effects.size() - 1;
+        effects.set(last, effects.get(last).withColumnChange(ColumnChange.of(clause)));
       } else {
         add(Action.ALTER, onTable, action.restAsWritten(), false, needsTable);
       }

@@ -3,6 +3,7 @@ package io.driftwatch.core.plan;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.effect.ColumnChange;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.ObjectSet.Presence;
@@ -12,7 +13,6 @@ import io.driftwatch.core.plan.FailedTriage.Verdict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -102,11 +102,11 @@ public final class FailedMigrationTriager {
     if (effect.action() == Effect.Action.ALTER && effect.object().kind() == Kind.COLUMN) {
       Optional<Column> column =
           live.table(effect.object().name()).flatMap(t -> t.column(effect.object().part()));
-      String detail = effect.detail().toUpperCase(Locale.ROOT);
-      if (column.isPresent() && detail.startsWith("SET NOT NULL")) {
+      ColumnChange change = effect.columnChange();
+      if (column.isPresent() && change == ColumnChange.SET_NOT_NULL) {
         return column.get().nullable() ? Presence.ABSENT : Presence.PRESENT;
       }
-      if (column.isPresent() && detail.startsWith("DROP NOT NULL")) {
+      if (column.isPresent() && change == ColumnChange.DROP_NOT_NULL) {
         return column.get().nullable() ? Presence.PRESENT : Presence.ABSENT;
       }
       return Presence.UNKNOWN;
