@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param implicitName for an object the statement does not name, how PostgreSQL names it; {@code
  *     object} then holds the name it gets when nothing else has it ({@link ObjectSet#named} chooses
  *     it on a database)
+ * @param columns for a created index, the columns of its table it lists, as read (an expression as
+ *     PostgreSQL names its index column); else empty: a {@code DROP COLUMN} of one drops it
  */
 public record Effect(
     Action action,
@@ -32,7 +34,9 @@ public record Effect(
     boolean everyRow,
     List<SchemaObject> requires,
     SqlStatement statement,
-    Optional<ImplicitName> implicitName) {
+    Optional<ImplicitName> implicitName,
+    List<String> columns,
+    ColumnChange columnChange) {
 
   public enum Action {
     CREATE,
@@ -60,6 +64,32 @@ public record Effect(
     Objects.requireNonNull(statement, "statement");
     requires = List.copyOf(requires);
     Objects.requireNonNull(implicitName, "implicitName");
+    columns = List.copyOf(columns);
+    Objects.requireNonNull(columnChange, "columnChange");
+  }
+
+  public Effect(
+      Action action,
+      SchemaObject object,
+      Optional<SchemaObject> previous,
+      String detail,
+      boolean guarded,
+      boolean everyRow,
+      List<SchemaObject> requires,
+      SqlStatement statement,
+      Optional<ImplicitName> implicitName) {
+    this(
+        action,
+        object,
+        previous,
+        detail,
+        guarded,
+        everyRow,
+        requires,
+        statement,
+        implicitName,
+        List.of(),
+        ColumnChange.NONE);
   }
 
   public Effect(
@@ -78,7 +108,49 @@ public record Effect(
   /** The same effect on an object of another name (the one PostgreSQL chose). */
   public Effect withObject(SchemaObject other) {
     return new Effect(
-        action, other, previous, detail, guarded, everyRow, requires, statement, implicitName);
+        action,
+        other,
+        previous,
+        detail,
+        guarded,
+        everyRow,
+        requires,
+        statement,
+        implicitName,
+        columns,
+        columnChange);
+  }
+
+  /** The same effect, on the columns it lists ({@link #columns}). */
+  public Effect withColumns(List<String> used) {
+    return new Effect(
+        action,
+        object,
+        previous,
+        detail,
+        guarded,
+        everyRow,
+        requires,
+        statement,
+        implicitName,
+        used,
+        columnChange);
+  }
+
+  /** The same effect, making this change to its column ({@link #columnChange}). */
+  public Effect withColumnChange(ColumnChange change) {
+    return new Effect(
+        action,
+        object,
+        previous,
+        detail,
+        guarded,
+        everyRow,
+        requires,
+        statement,
+        implicitName,
+        columns,
+        change);
   }
 
   /**
@@ -87,7 +159,17 @@ public record Effect(
    */
   public Effect withStatement(SqlStatement other) {
     return new Effect(
-        action, object, previous, detail, guarded, everyRow, requires, other, implicitName);
+        action,
+        object,
+        previous,
+        detail,
+        guarded,
+        everyRow,
+        requires,
+        other,
+        implicitName,
+        columns,
+        columnChange);
   }
 
   /** For messages: {@code create table "public"."User"}. */

@@ -6,6 +6,7 @@ import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.EnumType;
 import io.driftwatch.core.catalog.ForeignKey;
 import io.driftwatch.core.catalog.Index;
+import io.driftwatch.core.catalog.IndexKey;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Table;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The named objects of a database, as a set that effects can be played on: what a pending migration
@@ -75,6 +77,16 @@ public final class ObjectSet {
    */
   private final Map<String, Set<String>> referencing;
 
+  /**
+   * The indexes and constraints that use each column, by the column's key: PostgreSQL drops them
+   * with it ({@code DROP COLUMN}). Entries may be stale (an index dropped, or made again on other
+   * columns): {@link #usedColumns} says which still hold.
+   */
+  private final Map<String, Set<SchemaObject>> columnUsers;
+
+  /** The column keys each index or constraint uses, by its key, as last created. */
+  private final Map<String, Set<String>> usedColumns;
+
   /** The undo log of the open try: each change's reverse, newest last; null when no try is open. */
   private ArrayDeque<Runnable> undo;
 
@@ -87,7 +99,9 @@ public final class ObjectSet {
       Map<String, String> constraintIndexes,
       Map<String, String> indexConstraints,
       Map<String, Set<String>> constraintsByName,
-      Map<String, Set<String>> referencing) {
+      Map<String, Set<String>> referencing,
+      Map<String, Set<SchemaObject>> columnUsers,
+      Map<String, Set<String>> usedColumns) {
     this.schemas = schemas;
     this.keys = keys;
     this.members = members;
@@ -97,6 +111,8 @@ public final class ObjectSet {
     this.indexConstraints = indexConstraints;
     this.constraintsByName = constraintsByName;
     this.referencing = referencing;
+    this.columnUsers = columnUsers;
+    this.usedColumns = usedColumns;
   }
 
   public static ObjectSet of(Catalog catalog) {
@@ -104,6 +120,8 @@ public final class ObjectSet {
         new ObjectSet(
             new HashSet<>(catalog.schemas()),
             new HashSet<>(),
+            new HashMap<>(),
+            new HashMap<>(),
             new HashMap<>(),
             new HashMap<>(),
             new HashMap<>(),
@@ -150,11 +168,13 @@ public final class ObjectSet {
         new HashMap<>(constraintIndexes),
         new HashMap<>(indexConstraints),
         deepCopy(constraintsByName),
-        deepCopy(referencing));
+        deepCopy(referencing),
+        deepCopy(columnUsers),
+        deepCopy(usedColumns));
   }
 
-  private static Map<String, Set<String>> deepCopy(Map<String, Set<String>> map) {
-    Map<String, Set<String>> copy = new HashMap<>(map.size() * 2);
+  private static <T> Map<String, Set<T>> deepCopy(Map<String, Set<T>> map) {
+    Map<String, Set<T>> copy = new HashMap<>(map.size() * 2);
     map.forEach((key, values) -> copy.put(key, new HashSet<>(values)));
     return copy;
   }
@@ -278,8 +298,16 @@ public final class ObjectSet {
             && !effect.requires().isEmpty()) {
           own(key(effect.requires().get(0)), relationKey(object.name()));
         }
+        if (object.kind() == Kind.INDEX && !effect.requires().isEmpty()) {
+          use(object, effect.requires().get(0).name(), effect.columns());
+        } else if (object.kind() == Kind.CONSTRAINT && effect.implicitName().isPresent()) {
+          use(object, object.owner().name(), effect.implicitName().get().columns());
+        }
       }
       case DROP -> {
+        if (object.kind() == Kind.COLUMN) {
+          dropUsers(key(object));
+        }
         if (effect.detail().equals("CASCADE") && object.kind() == Kind.TABLE) {
           dropReferencing(key(object));
         }
@@ -449,16 +477,28 @@ public final class ObjectSet {
           SchemaObject.of(Kind.INDEX, QualifiedName.of(table.name().schema(), index.name()));
       addRelation(indexObject);
       own(key(tableObject), relationKey(indexObject.name()));
+      use(
+          indexObject,
+          table.name(),
+          Stream.concat(
+                  index.keys().stream().filter(key -> !key.expression()).map(IndexKey::text),
+                  index.includedColumns().stream())
+              .toList());
     }
     for (ForeignKey foreignKey : table.foreignKeys()) {
       reference(
           key(SchemaObject.of(Kind.TABLE, foreignKey.referencedTable())),
           key(tableObject),
           key(SchemaObject.constraint(table.name(), foreignKey.name())));
+      use(
+          SchemaObject.constraint(table.name(), foreignKey.name()),
+          table.name(),
+          foreignKey.columns());
     }
     for (Constraint constraint : table.constraints()) {
       SchemaObject constraintObject = SchemaObject.constraint(table.name(), constraint.name());
       addMember(constraintObject);
+      use(constraintObject, table.name(), constraint.columns());
       if (constraint.kind() == ConstraintKind.PRIMARY_KEY
           || constraint.kind() == ConstraintKind.UNIQUE
           || constraint.kind() == ConstraintKind.EXCLUSION) {
@@ -478,6 +518,41 @@ public final class ObjectSet {
 
   // Every change goes through the methods below, which write its reverse to the undo log of an open
   // try.
+
+  /** Notes that an index or constraint uses these columns of its table ({@link #columnUsers}). */
+  private void use(SchemaObject user, QualifiedName table, List<String> columns) {
+    if (columns.isEmpty()) {
+      return;
+    }
+    Set<String> columnKeys = new HashSet<>();
+    for (String column : columns) {
+      String columnKey = key(SchemaObject.column(table, column));
+      columnKeys.add(columnKey);
+      Set<SchemaObject> users = columnUsers.computeIfAbsent(columnKey, ignored -> new HashSet<>());
+      if (users.add(user)) {
+        changed(() -> users.remove(user));
+      }
+    }
+    String userKey = key(user);
+    Set<String> before = usedColumns.put(userKey, columnKeys);
+    changed(
+        () -> {
+          if (before == null) {
+            usedColumns.remove(userKey);
+          } else {
+            usedColumns.put(userKey, before);
+          }
+        });
+  }
+
+  /** Drops the indexes and constraints that use a column, as {@code DROP COLUMN} does. */
+  private void dropUsers(String columnKey) {
+    for (SchemaObject user : List.copyOf(columnUsers.getOrDefault(columnKey, Set.of()))) {
+      if (usedColumns.getOrDefault(key(user), Set.of()).contains(columnKey)) {
+        remove(user);
+      }
+    }
+  }
 
   private void changed(Runnable reverse) {
     if (undo != null) {

@@ -11,7 +11,6 @@ import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -240,7 +239,7 @@ public final class ReverseSql {
 
   private Reversal undoAlter(Effect effect) {
     SchemaObject object = effect.object();
-    String detail = effect.detail().toUpperCase(Locale.ROOT);
+    ColumnChange change = effect.columnChange();
     if (object.kind() != Kind.COLUMN) {
       return irreversible(effect, "`" + effect.detail() + "` is not reversed automatically");
     }
@@ -251,16 +250,16 @@ public final class ReverseSql {
             + object.name().quoted()
             + " ALTER COLUMN "
             + CatalogDdl.quote(object.part());
-    if (detail.startsWith("SET NOT NULL")) {
+    if (change == ColumnChange.SET_NOT_NULL) {
       return sql(effect, alter + " DROP NOT NULL;");
     }
-    if (detail.startsWith("DROP NOT NULL")) {
+    if (change == ColumnChange.DROP_NOT_NULL) {
       return sql(effect, alter + " SET NOT NULL; -- fails if NULLs were written since");
     }
     if (column.isEmpty()) {
       return irreversible(effect, "the column's previous definition is not known");
     }
-    if (detail.startsWith("SET DEFAULT") || detail.startsWith("DROP DEFAULT")) {
+    if (change == ColumnChange.SET_DEFAULT || change == ColumnChange.DROP_DEFAULT) {
       return sql(
           effect,
           column
@@ -269,7 +268,7 @@ public final class ReverseSql {
               .map(expression -> alter + " SET DEFAULT " + expression + ";")
               .orElse(alter + " DROP DEFAULT;"));
     }
-    if (detail.startsWith("TYPE") || detail.startsWith("SET DATA TYPE")) {
+    if (change == ColumnChange.SET_TYPE) {
       Column now = column.get();
       String type = now.userType().map(QualifiedName::quoted).orElse(now.type());
       return sql(

@@ -531,6 +531,10 @@ public final class StatementEffects {
       in.accept("ONLY");
       QualifiedName table = in.qualifiedName(schema);
       SchemaObject onTable = SchemaObject.of(Kind.TABLE, table);
+      if (in.accept("USING")) {
+        in.name();
+      }
+      List<String> columns = in.indexColumns();
       if (name.isPresent()) {
         add(
             Action.CREATE,
@@ -539,20 +543,14 @@ public final class StatementEffects {
             ifNotExists,
             List.of(onTable));
       } else {
-        if (in.accept("USING")) {
-          in.name();
-        }
-        in.acceptSymbol("(");
         addImplicit(
-            new ImplicitName(
-                Kind.INDEX,
-                table,
-                ImplicitName.indexColumnNames(in.indexColumnsUntilClose()),
-                "idx"),
+            new ImplicitName(Kind.INDEX, table, ImplicitName.indexColumnNames(columns), "idx"),
             unique ? "UNIQUE" : "",
             false,
             List.of(onTable));
       }
+      int last = effects.size() - 1;
+      effects.set(last, effects.get(last).withColumns(columns));
     }
 
     void drop() {
@@ -707,12 +705,10 @@ public final class StatementEffects {
       } else if (action.accept("ALTER")) {
         action.accept("COLUMN");
         SchemaObject column = SchemaObject.column(table, action.name());
-        add(
-            Action.ALTER,
-            column,
-            action.restAsWritten(),
-            false,
-            concat(needsTable, List.of(column)));
+        String clause = action.restAsWritten();
+        add(Action.ALTER, column, clause, false, concat(needsTable, List.of(column)));
+        int last = effects.size() - 1;
+        effects.set(last, effects.get(last).withColumnChange(ColumnChange.of(clause)));
       } else {
         add(Action.ALTER, onTable, action.restAsWritten(), false, needsTable);
       }

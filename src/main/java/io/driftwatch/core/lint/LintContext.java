@@ -2,8 +2,7 @@ package io.driftwatch.core.lint;
 
 import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.history.MigrationScript;
-import io.driftwatch.core.rules.support.AlterTable;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SplitProblem;
 import io.driftwatch.core.sql.SplitResult;
 import io.driftwatch.core.sql.SqlScript;
@@ -36,7 +35,7 @@ public final class LintContext {
   private static final Pattern CREATE_TABLE =
       Pattern.compile(
           "^\\s*CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
-              + SqlCode.QUALIFIED_NAME
+              + MaskedSql.QUALIFIED_NAME
               + ")",
           Pattern.CASE_INSENSITIVE);
 
@@ -60,7 +59,7 @@ public final class LintContext {
   private final Map<SqlStatement, String> code;
 
   /**
-   * Table names as lookup keys ({@link SqlCode#sqlKey}), made once per name: rules ask for every
+   * Table names as lookup keys ({@link MaskedSql#sqlKey}), made once per name: rules ask for every
    * action.
    */
   private final Map<String, String> keys = new HashMap<>();
@@ -113,17 +112,17 @@ public final class LintContext {
         this.statements.stream()
             .filter(
                 statement ->
-                    statement.is("CREATE") && SqlCode.mayContain(statement.text(), "TABLE"))
+                    statement.is("CREATE") && MaskedSql.mayContain(statement.text(), "TABLE"))
             .map(statement -> CREATE_TABLE.matcher(code(statement)))
             .filter(Matcher::find)
-            .map(m -> SqlCode.sqlKey(m.group(1)))
+            .map(m -> MaskedSql.sqlKey(m.group(1)))
             .collect(Collectors.toUnmodifiableSet());
     this.alteredTables =
         this.statements.stream()
             .filter(statement -> statement.is("ALTER", "TABLE"))
             .flatMap(
                 statement ->
-                    AlterTable.of(statement, code(statement)).stream()
+                    AlterTableActions.of(statement, code(statement)).stream()
                         .map(
                             alter ->
                                 new AlteredTable(
@@ -135,10 +134,11 @@ public final class LintContext {
   }
 
   /**
-   * The statement's text with literals and comments blanked (see {@link SqlCode#mask}), made once.
+   * The statement's text with literals and comments blanked (see {@link MaskedSql#mask}), made
+   * once.
    */
   public String code(SqlStatement statement) {
-    return code.computeIfAbsent(statement, SqlCode::code);
+    return code.computeIfAbsent(statement, MaskedSql::code);
   }
 
   /**
@@ -147,7 +147,10 @@ public final class LintContext {
    * known to be empty ({@link #isNewOrEmpty}).
    */
   public record AlteredTable(
-      SqlStatement statement, AlterTable alter, boolean tableCreated, boolean tableNewOrEmpty) {}
+      SqlStatement statement,
+      AlterTableActions alter,
+      boolean tableCreated,
+      boolean tableNewOrEmpty) {}
 
   /** Every ALTER TABLE of the migration, in order. */
   public List<AlteredTable> alteredTables() {
@@ -164,7 +167,7 @@ public final class LintContext {
    * Every action of every ALTER TABLE that matches {@code action} (its {@code find}), on the tables
    * the migration does not create itself: the walk several rules share. The pattern only matches
    * actions starting with {@code leadingWord} ({@code "DROP"}), and the others are skipped without
-   * running it (the pre-filter of {@link SqlCode#mayStartWith}).
+   * running it (the pre-filter of {@link MaskedSql#mayStartWith}).
    */
   public List<AlterAction> alterActions(String leadingWord, Pattern action) {
     return alterActions(leadingWord, action, AlteredTable::tableCreated);
@@ -187,7 +190,7 @@ public final class LintContext {
         continue;
       }
       for (String text : altered.alter().actions()) {
-        if (!SqlCode.mayStartWith(text, leadingWord)) {
+        if (!MaskedSql.mayStartWith(text, leadingWord)) {
           continue;
         }
         Matcher match = action.matcher(text);
@@ -302,7 +305,7 @@ public final class LintContext {
   }
 
   private String key(String sqlName) {
-    return keys.computeIfAbsent(sqlName, SqlCode::sqlKey);
+    return keys.computeIfAbsent(sqlName, MaskedSql::sqlKey);
   }
 
   /** True when the table is new or known to be empty. */

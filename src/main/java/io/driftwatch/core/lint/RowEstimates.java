@@ -1,11 +1,11 @@
 package io.driftwatch.core.lint;
 
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The live tables' estimated rows, keyed as the lint looks them up ({@link SqlCode#catalogKey}):
+ * The live tables' estimated rows, keyed as the lint looks them up ({@link MaskedSql#catalogKey}):
  * made once per audit, not once per pending migration (ten thousand migrations over a thousand
  * tables made ten million entries).
  *
@@ -25,7 +25,7 @@ public record RowEstimates(Map<String, Long> byKey) {
    */
   public static RowEstimates of(Map<String, Long> byCatalogName) {
     Map<String, Long> byKey = new HashMap<>();
-    byCatalogName.forEach((table, rows) -> byKey.put(SqlCode.catalogKey(table), rows));
+    byCatalogName.forEach((table, rows) -> byKey.put(MaskedSql.catalogKey(table), rows));
     return new RowEstimates(byKey);
   }
 }

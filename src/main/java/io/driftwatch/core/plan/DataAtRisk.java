@@ -1,12 +1,12 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.effect.ColumnChange;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.SchemaObject;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,7 +55,7 @@ public final class DataAtRisk {
                   ? "drops column \"" + object.part() + "\" and its values"
                   : null;
       case ALTER ->
-          object.kind() == Kind.COLUMN && rewrites(effect.detail())
+          object.kind() == Kind.COLUMN && effect.columnChange() == ColumnChange.SET_TYPE
               ? "rewrites the table (column \""
                   + object.part()
                   + "\" changes type: "
@@ -67,11 +67,6 @@ public final class DataAtRisk {
       case UPDATE -> effect.everyRow() ? "overwrites every row (no WHERE)" : null;
       default -> null;
     };
-  }
-
-  private static boolean rewrites(String detail) {
-    String upper = detail.toUpperCase(Locale.ROOT);
-    return upper.startsWith("TYPE ") || upper.startsWith("SET DATA TYPE");
   }
 
   static long rows(QualifiedName table, Map<String, Long> rowEstimates) {

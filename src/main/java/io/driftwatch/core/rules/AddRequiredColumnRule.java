@@ -3,9 +3,9 @@ package io.driftwatch.core.rules;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.AlterTableActions;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.AlterTable;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -47,13 +47,13 @@ public final class AddRequiredColumnRule implements LintRule {
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (LintContext.AlterAction action :
-        context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
+        context.alterActionsOnTablesWithRows("ADD", AlterTableActions.ADD_COLUMN)) {
       Matcher add = action.match();
       if (TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(java.util.Locale.ROOT))
-          || !SqlCode.mayContain(add.group(2), "NULL")) {
+          || !MaskedSql.mayContain(add.group(2), "NULL")) {
         continue;
       }
-      String definition = SqlCode.keywordsOf(add.group(2));
+      String definition = MaskedSql.keywordsOf(add.group(2));
       if (!NOT_NULL.matcher(definition).find() || FILLED.matcher(definition).find()) {
         continue;
       }
@@ -70,8 +70,7 @@ public final class AddRequiredColumnRule implements LintRule {
           TYPE.at(
               context.migration(),
               rows.isPresent() ? Severity.ERROR : Severity.WARNING,
-              "Line "
-                  + action.statement().line()
+              action.statement().lineLabel()
                   + " adds "
                   + table
                   + "."

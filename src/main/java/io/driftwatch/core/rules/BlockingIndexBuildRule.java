@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class BlockingIndexBuildRule implements LintRule {
 
   private static final Pattern ON_TABLE =
       Pattern.compile(
-          "\\bON\\s+(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
+          "\\bON\\s+(?:ONLY\\s+)?(" + MaskedSql.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
 
   /** {@code CREATE [UNIQUE] INDEX}, where the help puts CONCURRENTLY. */
   private static final Pattern INDEX_HEAD =
@@ -46,7 +46,7 @@ public final class BlockingIndexBuildRule implements LintRule {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
       if (!(statement.is("CREATE", "INDEX") || statement.is("CREATE", "UNIQUE", "INDEX"))
-          || (SqlCode.mayContain(statement.text(), "CONCURRENTLY")
+          || (MaskedSql.mayContain(statement.text(), "CONCURRENTLY")
               && statement.keywords().contains("CONCURRENTLY"))) {
         continue;
       }
@@ -54,7 +54,7 @@ public final class BlockingIndexBuildRule implements LintRule {
       if (!on.find()) {
         continue;
       }
-      String table = SqlCode.group(on, 1);
+      String table = MaskedSql.group(on, 1);
       OptionalLong rows = context.rowEstimate(table);
       if (context.createsTable(table)
           || (rows.isPresent() && rows.getAsLong() <= SMALL_TABLE_ROWS)) {
@@ -64,8 +64,7 @@ public final class BlockingIndexBuildRule implements LintRule {
       findings.add(
           TYPE.at(
               context.migration(),
-              "Line "
-                  + statement.line()
+              statement.lineLabel()
                   + " builds an index on "
                   + table
                   + size

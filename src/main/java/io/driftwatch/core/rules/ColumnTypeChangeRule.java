@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,7 +23,7 @@ public final class ColumnTypeChangeRule implements LintRule {
 
   private static final Pattern ALTER_TYPE =
       Pattern.compile(
-          "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlCode.NAME + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\b",
+          "^ALTER\\s+(?:COLUMN\\s+)?(" + MaskedSql.NAME + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\b",
           Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -39,8 +39,7 @@ public final class ColumnTypeChangeRule implements LintRule {
             change ->
                 TYPE.at(
                     context.migration(),
-                    "Line "
-                        + change.statement().line()
+                    change.statement().lineLabel()
                         + " changes the type of "
                         + change.table()
                         + "."

@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
     }
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
-      if (!SqlCode.mayContain(statement.text(), "CONCURRENTLY")) {
+      if (!MaskedSql.mayContain(statement.text(), "CONCURRENTLY")) {
         continue;
       }
       boolean ddl =
@@ -47,23 +47,25 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
               || statement.is("REINDEX")
               || statement.is("ALTER", "TABLE")
               || statement.is("REFRESH");
-      if (!ddl || !CONCURRENTLY.matcher(SqlCode.keywordsOf(context.code(statement))).find()) {
+      if (!ddl || !CONCURRENTLY.matcher(MaskedSql.keywordsOf(context.code(statement))).find()) {
         continue;
       }
       findings.add(
           TYPE.at(
               context.migration(),
-              "Line "
-                  + statement.line()
+              statement.lineLabel()
                   + " "
-                  + SqlCode.quote(statement)
+                  + MaskedSql.quote(statement)
                   + " uses CONCURRENTLY in a script of "
                   + context.statementCount()
                   + " statements: Prisma runs them in one transaction, PostgreSQL "
                   + "refuses (25001: cannot run inside a transaction block), and the migration fails and blocks "
                   + "deploys (P3018).",
-              "Move the statement to a migration of its own holding only it: Prisma does not wrap a lone statement in "
-                  + "a transaction."));
+              "Move the statement to a migration of its own holding only it: make an empty one with `npx prisma "
+                  + "migrate dev --create-only`, move "
+                  + MaskedSql.quote(statement)
+                  + " into its migration.sql and delete it here; Prisma does not wrap a lone statement in a "
+                  + "transaction."));
     }
     return findings;
   }

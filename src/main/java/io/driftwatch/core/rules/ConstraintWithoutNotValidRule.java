@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,7 +26,7 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
 
   private static final Pattern ADD_CONSTRAINT =
       Pattern.compile(
-          "^ADD\\s+(?:CONSTRAINT\\s+(" + SqlCode.NAME + ")\\s+)?(FOREIGN\\s+KEY|CHECK)\\b",
+          "^ADD\\s+(?:CONSTRAINT\\s+(" + MaskedSql.NAME + ")\\s+)?(FOREIGN\\s+KEY|CHECK)\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern NOT_VALID =
       Pattern.compile("\\bNOT\\s+VALID\\b", Pattern.CASE_INSENSITIVE);
@@ -41,8 +41,8 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
     List<Finding> findings = new ArrayList<>();
     for (LintContext.AlterAction action :
         context.alterActionsOnTablesWithRows("ADD", ADD_CONSTRAINT)) {
-      if (SqlCode.mayContain(action.text(), "VALID")
-          && NOT_VALID.matcher(SqlCode.keywordsOf(action.text())).find()) {
+      if (MaskedSql.mayContain(action.text(), "VALID")
+          && NOT_VALID.matcher(MaskedSql.keywordsOf(action.text())).find()) {
         continue;
       }
       Matcher add = action.match();
@@ -53,8 +53,7 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
       findings.add(
           TYPE.at(
               context.migration(),
-              "Line "
-                  + action.statement().line()
+              action.statement().lineLabel()
                   + " adds "
                   + kind
                   + " "

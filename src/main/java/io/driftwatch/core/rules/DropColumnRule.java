@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public final class DropColumnRule implements LintRule {
 
   private static final Pattern DROP_COLUMN =
       Pattern.compile(
-          "^DROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")",
+          "^DROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?(" + MaskedSql.NAME + ")",
           Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -39,8 +39,7 @@ public final class DropColumnRule implements LintRule {
               return TYPE.at(
                   context.migration(),
                   hasRows ? Severity.ERROR : Severity.WARNING,
-                  "Line "
-                      + drop.statement().line()
+                  drop.statement().lineLabel()
                       + " drops column "
                       + drop.table()
                       + "."
@@ -49,8 +48,13 @@ public final class DropColumnRule implements LintRule {
                       + ": its data is lost, and application instances still running "
                       + "the previous Prisma Client, which selects every column by name, fail (P2022) until they are "
                       + "replaced.",
-                  "Remove the field from schema.prisma and deploy that application first; drop the column in a later "
-                      + "migration, after backing up what it holds if it may be needed.");
+                  "Remove the field from schema.prisma and deploy that application first; then, after backing up "
+                      + "what the column holds if it may be needed, drop it in a later migration made with `npx "
+                      + "prisma migrate dev --create-only`: `ALTER TABLE "
+                      + drop.table()
+                      + " DROP COLUMN "
+                      + column
+                      + ";`.");
             })
         .toList();
   }

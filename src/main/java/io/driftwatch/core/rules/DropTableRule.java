@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class DropTableRule implements LintRule {
 
   private static final Pattern DROP_TABLE =
       Pattern.compile("^\\s*DROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TABLE = Pattern.compile(SqlCode.QUALIFIED_NAME);
+  private static final Pattern TABLE = Pattern.compile(MaskedSql.QUALIFIED_NAME);
 
   @Override
   public FindingType type() {
@@ -44,7 +44,7 @@ public final class DropTableRule implements LintRule {
       }
       Matcher table = TABLE.matcher(code.substring(head.end()));
       while (table.find()) {
-        String name = SqlCode.group(table, 0);
+        String name = MaskedSql.group(table, 0);
         if (name.equalsIgnoreCase("CASCADE")
             || name.equalsIgnoreCase("RESTRICT")
             || context.createsTable(name)) {
@@ -55,8 +55,7 @@ public final class DropTableRule implements LintRule {
             TYPE.at(
                 context.migration(),
                 hasRows ? Severity.ERROR : Severity.WARNING,
-                "Line "
-                    + statement.line()
+                statement.lineLabel()
                     + " drops table "
                     + name
                     + context.rowsNote(name)

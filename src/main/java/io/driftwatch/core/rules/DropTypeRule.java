@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,13 @@ public final class DropTypeRule implements LintRule {
 
   private static final Pattern DROP_TYPE =
       Pattern.compile("^\\s*DROP\\s+TYPE\\s+(?:IF\\s+EXISTS\\s+)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NAME = Pattern.compile(SqlCode.QUALIFIED_NAME);
+  private static final Pattern NAME = Pattern.compile(MaskedSql.QUALIFIED_NAME);
   private static final Pattern RENAME_TYPE =
       Pattern.compile(
           "^\\s*ALTER\\s+TYPE\\s+("
-              + SqlCode.QUALIFIED_NAME
+              + MaskedSql.QUALIFIED_NAME
               + ")\\s+RENAME\\s+TO\\s+("
-              + SqlCode.NAME
+              + MaskedSql.NAME
               + ")",
           Pattern.CASE_INSENSITIVE);
 
@@ -51,7 +51,7 @@ public final class DropTypeRule implements LintRule {
       }
       Matcher rename = RENAME_TYPE.matcher(context.code(statement));
       if (rename.find()) {
-        renamedFrom.put(SqlCode.sqlKey(rename.group(2)), SqlCode.group(rename, 1));
+        renamedFrom.put(MaskedSql.sqlKey(rename.group(2)), MaskedSql.group(rename, 1));
       }
     }
     List<Finding> findings = new ArrayList<>();
@@ -66,11 +66,11 @@ public final class DropTypeRule implements LintRule {
       }
       Matcher name = NAME.matcher(code.substring(head.end()));
       while (name.find()) {
-        String type = SqlCode.group(name, 0);
+        String type = MaskedSql.group(name, 0);
         if (type.equalsIgnoreCase("CASCADE") || type.equalsIgnoreCase("RESTRICT")) {
           continue;
         }
-        String original = renamedFrom.get(SqlCode.sqlKey(type.replaceFirst("^.*\\.", "")));
+        String original = renamedFrom.get(MaskedSql.sqlKey(type.replaceFirst("^.*\\.", "")));
         findings.add(
             original != null
                 ? recreated(context, statement, original)
@@ -83,8 +83,7 @@ public final class DropTypeRule implements LintRule {
   private static Finding recreated(LintContext context, SqlStatement statement, String type) {
     return TYPE.at(
         context.migration(),
-        "Line "
-            + statement.line()
+        statement.lineLabel()
             + " ends recreating enum "
             + type
             + " (renamed, created again, old one dropped): "
@@ -100,8 +99,7 @@ public final class DropTypeRule implements LintRule {
   private static Finding dropped(LintContext context, SqlStatement statement, String type) {
     return TYPE.at(
         context.migration(),
-        "Line "
-            + statement.line()
+        statement.lineLabel()
             + " drops type "
             + type
             + ": it fails (2BP01) while a column still uses it, "

@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
 
@@ -38,13 +38,12 @@ public final class ExplicitTransactionRule implements LintRule {
         String.join(
             ", ",
             control.stream()
-                .map(statement -> "line " + statement.line() + " " + SqlCode.quote(statement))
+                .map(statement -> "line " + statement.line() + " " + MaskedSql.quote(statement))
                 .toList());
     return List.of(
         TYPE.at(
             context.migration(),
-            "Line "
-                + control.get(0).line()
+            control.get(0).lineLabel()
                 + ": the script controls its own transaction ("
                 + where
                 + "): Prisma "

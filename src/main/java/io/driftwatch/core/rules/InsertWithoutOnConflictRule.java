@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class InsertWithoutOnConflictRule implements LintRule {
 
   private static final Pattern INTO =
       Pattern.compile(
-          "^\\s*INSERT\\s+INTO\\s+(" + SqlCode.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
+          "^\\s*INSERT\\s+INTO\\s+(" + MaskedSql.QUALIFIED_NAME + ")", Pattern.CASE_INSENSITIVE);
   private static final Pattern GUARDED =
       Pattern.compile("\\bON\\s+CONFLICT\\b|\\bNOT\\s+EXISTS\\b", Pattern.CASE_INSENSITIVE);
 
@@ -45,18 +45,17 @@ public final class InsertWithoutOnConflictRule implements LintRule {
       String code = context.code(statement);
       Matcher into = INTO.matcher(code);
       if (!into.find()
-          || (mayBeGuarded(code) && GUARDED.matcher(SqlCode.keywordsOf(code)).find())) {
+          || (mayBeGuarded(code) && GUARDED.matcher(MaskedSql.keywordsOf(code)).find())) {
         continue;
       }
-      String table = SqlCode.group(into, 1);
+      String table = MaskedSql.group(into, 1);
       if (context.createsTable(table)) {
         continue;
       }
       findings.add(
           TYPE.at(
               context.migration(),
-              "Line "
-                  + statement.line()
+              statement.lineLabel()
                   + " inserts into "
                   + table
                   + " without ON CONFLICT: run again (a migration "
@@ -68,6 +67,6 @@ public final class InsertWithoutOnConflictRule implements LintRule {
   }
 
   private static boolean mayBeGuarded(String code) {
-    return SqlCode.mayContain(code, "CONFLICT") || SqlCode.mayContain(code, "EXISTS");
+    return MaskedSql.mayContain(code, "CONFLICT") || MaskedSql.mayContain(code, "EXISTS");
   }
 }

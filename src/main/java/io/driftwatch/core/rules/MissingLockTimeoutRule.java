@@ -5,7 +5,7 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.rules.support.Prisma;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,26 +38,25 @@ public final class MissingLockTimeoutRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     for (SqlStatement statement : context.statements()) {
-      if (SqlCode.mayContain(statement.text(), "lock_timeout")
+      if (MaskedSql.mayContain(statement.text(), "lock_timeout")
           && SET_LOCK_TIMEOUT.matcher(statement.text()).find()) {
         return List.of(); // set before any locking statement: later ones are covered too
       }
       if (!statement.is("ALTER", "TABLE")) {
         continue;
       }
-      Matcher alter = SqlCode.ALTER_TABLE.matcher(context.code(statement));
+      Matcher alter = MaskedSql.ALTER_TABLE.matcher(context.code(statement));
       if (!alter.find()) {
         continue;
       }
-      String table = SqlCode.group(alter, 1);
+      String table = MaskedSql.group(alter, 1);
       if (context.isNewOrEmpty(table)) {
         continue;
       }
       return List.of(
           TYPE.at(
               context.migration(),
-              "Line "
-                  + statement.line()
+              statement.lineLabel()
                   + " alters "
                   + table
                   + " with no lock_timeout set before it: if a long "

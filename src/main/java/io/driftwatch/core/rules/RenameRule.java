@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +26,12 @@ public final class RenameRule implements LintRule {
   private static final Pattern RENAME =
       Pattern.compile(
           "^\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?("
-              + SqlCode.QUALIFIED_NAME
+              + MaskedSql.QUALIFIED_NAME
               + ")\\s+RENAME\\s+"
               + "(?:(?:COLUMN\\s+)?(?!CONSTRAINT\\b|TO\\b)("
-              + SqlCode.NAME
+              + MaskedSql.NAME
               + ")\\s+)?TO\\s+("
-              + SqlCode.NAME
+              + MaskedSql.NAME
               + ")",
           Pattern.CASE_INSENSITIVE);
 
@@ -44,26 +44,25 @@ public final class RenameRule implements LintRule {
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
-      if (!statement.is("ALTER", "TABLE") || !SqlCode.mayContain(statement.text(), "RENAME")) {
+      if (!statement.is("ALTER", "TABLE") || !MaskedSql.mayContain(statement.text(), "RENAME")) {
         continue;
       }
       Matcher rename = RENAME.matcher(context.code(statement));
-      if (!rename.find() || context.createsTable(SqlCode.group(rename, 1))) {
+      if (!rename.find() || context.createsTable(MaskedSql.group(rename, 1))) {
         continue;
       }
-      String table = SqlCode.group(rename, 1);
+      String table = MaskedSql.group(rename, 1);
       String column = rename.group(2);
       String to = rename.group(3);
       String what = column == null ? "table " + table : "column " + table + "." + column;
       String map =
           column == null
-              ? "@@map(" + SqlCode.sqlKey(table) + ")"
-              : "@map(" + SqlCode.sqlKey(column) + ")";
+              ? "@@map(" + MaskedSql.sqlKey(table) + ")"
+              : "@map(" + MaskedSql.sqlKey(column) + ")";
       findings.add(
           TYPE.at(
               context.migration(),
-              "Line "
-                  + statement.line()
+              statement.lineLabel()
                   + " renames "
                   + what
                   + " to "

@@ -4,7 +4,8 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
+import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ public final class SetNotNullRule implements LintRule {
 
   private static final Pattern SET_NOT_NULL =
       Pattern.compile(
-          "^ALTER\\s+(?:COLUMN\\s+)?(" + SqlCode.NAME + ")\\s+SET\\s+NOT\\s+NULL\\b",
+          "^ALTER\\s+(?:COLUMN\\s+)?(" + MaskedSql.NAME + ")\\s+SET\\s+NOT\\s+NULL\\b",
           Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -34,21 +35,21 @@ public final class SetNotNullRule implements LintRule {
   public List<Finding> check(LintContext context) {
     return context.alterActions("ALTER", SET_NOT_NULL).stream()
         .filter(set -> !context.isNewOrEmpty(set.table()))
-        .map(set -> finding(context, set.statement().line(), set.table(), set.match().group(1)))
+        .map(set -> finding(context, set.statement(), set.table(), set.match().group(1)))
         .toList();
   }
 
-  private static Finding finding(LintContext context, int line, String table, String column) {
+  private static Finding finding(
+      LintContext context, SqlStatement statement, String table, String column) {
     String check =
         "\""
-            + SqlCode.sqlKey(table).replace(".", "_")
+            + MaskedSql.sqlKey(table).replace(".", "_")
             + "_"
-            + SqlCode.sqlKey(column)
+            + MaskedSql.sqlKey(column)
             + "_not_null\"";
     return TYPE.at(
         context.migration(),
-        "Line "
-            + line
+        statement.lineLabel()
             + " sets "
             + table
             + "."

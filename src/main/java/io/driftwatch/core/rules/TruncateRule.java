@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class TruncateRule implements LintRule {
 
   private static final Pattern TRUNCATE =
       Pattern.compile("^\\s*TRUNCATE\\s+(?:TABLE\\s+)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern TABLE = Pattern.compile(SqlCode.QUALIFIED_NAME);
+  private static final Pattern TABLE = Pattern.compile(MaskedSql.QUALIFIED_NAME);
   private static final java.util.Set<String> OPTIONS =
       java.util.Set.of("ONLY", "RESTART", "CONTINUE", "IDENTITY", "CASCADE", "RESTRICT");
 
@@ -46,7 +46,7 @@ public final class TruncateRule implements LintRule {
       }
       Matcher table = TABLE.matcher(code.substring(head.end()));
       while (table.find()) {
-        String name = SqlCode.group(table, 0);
+        String name = MaskedSql.group(table, 0);
         if (OPTIONS.contains(name.toUpperCase(java.util.Locale.ROOT))
             || context.isNewOrEmpty(name)) {
           continue;
@@ -56,8 +56,7 @@ public final class TruncateRule implements LintRule {
             TYPE.at(
                 context.migration(),
                 hasRows ? Severity.ERROR : Severity.WARNING,
-                "Line "
-                    + statement.line()
+                statement.lineLabel()
                     + " truncates "
                     + name
                     + context.rowsNote(name)

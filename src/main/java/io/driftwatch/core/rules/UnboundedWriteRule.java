@@ -4,7 +4,7 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class UnboundedWriteRule implements LintRule {
 
   private static final Pattern TARGET =
       Pattern.compile(
-          "^\\s*(?:DELETE\\s+FROM|UPDATE)\\s+(?:ONLY\\s+)?(" + SqlCode.QUALIFIED_NAME + ")",
+          "^\\s*(?:DELETE\\s+FROM|UPDATE)\\s+(?:ONLY\\s+)?(" + MaskedSql.QUALIFIED_NAME + ")",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern WHERE = Pattern.compile("\\bWHERE\\b", Pattern.CASE_INSENSITIVE);
 
@@ -45,11 +45,11 @@ public final class UnboundedWriteRule implements LintRule {
       String code = context.code(statement);
       Matcher target = TARGET.matcher(code);
       if (!target.find()
-          || (SqlCode.mayContain(code, "WHERE")
-              && WHERE.matcher(SqlCode.keywordsOf(code)).find())) {
+          || (MaskedSql.mayContain(code, "WHERE")
+              && WHERE.matcher(MaskedSql.keywordsOf(code)).find())) {
         continue;
       }
-      String table = SqlCode.group(target, 1);
+      String table = MaskedSql.group(target, 1);
       if (context.isNewOrEmpty(table)) {
         continue;
       }
@@ -57,8 +57,7 @@ public final class UnboundedWriteRule implements LintRule {
       findings.add(
           TYPE.at(
               context.migration(),
-              "Line "
-                  + statement.line()
+              statement.lineLabel()
                   + " "
                   + verb
                   + " every row of "

@@ -3,9 +3,9 @@ package io.driftwatch.core.rules;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.AlterTableActions;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.rules.support.AlterTable;
-import io.driftwatch.core.rules.support.SqlCode;
+import io.driftwatch.core.sql.MaskedSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -51,11 +51,11 @@ public final class VolatileDefaultRule implements LintRule {
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (LintContext.AlterAction action :
-        context.alterActionsOnTablesWithRows("ADD", AlterTable.ADD_COLUMN)) {
+        context.alterActionsOnTablesWithRows("ADD", AlterTableActions.ADD_COLUMN)) {
       String definition = action.match().group(2);
       Matcher serial = SERIAL.matcher(definition);
       String call =
-          SqlCode.mayContain(definition, "DEFAULT") ? volatileCallAfterDefault(definition) : null;
+          MaskedSql.mayContain(definition, "DEFAULT") ? volatileCallAfterDefault(definition) : null;
       String what =
           call != null
               ? call + "()"
@@ -68,8 +68,7 @@ public final class VolatileDefaultRule implements LintRule {
       findings.add(
           TYPE.at(
               context.migration(),
-              "Line "
-                  + action.statement().line()
+              action.statement().lineLabel()
                   + " adds "
                   + table
                   + "."

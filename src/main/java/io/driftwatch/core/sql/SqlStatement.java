@@ -77,6 +77,11 @@ public record SqlStatement(
         unparsed);
   }
 
+  /** Where the statement is, as a finding's message starts: {@code Line 12}. */
+  public String lineLabel() {
+    return "Line " + line;
+  }
+
   /**
    * The statement's first line, stripped, cut at {@code maxLength} characters (with an ellipsis):
    * to quote it.

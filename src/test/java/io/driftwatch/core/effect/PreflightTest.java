@@ -531,4 +531,40 @@ class PreflightTest {
 
     assertThat(failures).isEmpty();
   }
+
+  @Test
+  void dropping_a_column_drops_the_indexes_and_constraints_that_use_it() {
+    Map<String, PredictedFailure> failures =
+        predict(
+            "m1",
+            """
+        CREATE INDEX "User_email_idx" ON "User" ("email");
+        CREATE TABLE "X" ("id" INT, "code" TEXT UNIQUE);
+        """,
+            "m2",
+            """
+        ALTER TABLE "User" DROP COLUMN "email";
+        CREATE INDEX "User_email_idx" ON "User" ("id");
+        ALTER TABLE "X" DROP COLUMN "code";
+        CREATE INDEX "X_code_key" ON "X" ("id");
+        """);
+
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void dropping_another_column_keeps_the_index() {
+    PredictedFailure failure =
+        predict(
+                "m1",
+                """
+        CREATE INDEX "User_email_idx" ON "User" ("email");
+        ALTER TABLE "User" DROP COLUMN "id";
+        CREATE INDEX "User_email_idx" ON "User" ("email");
+        """)
+            .get("m1");
+
+    assertThat(failure.line()).isEqualTo(3);
+    assertThat(failure.reason()).isEqualTo("already exists");
+  }
 }

@@ -33,12 +33,6 @@ final class LintCheck {
       Pattern.compile(
           "`[^`]+`|prisma [a-z]+|@@?map\\(|\\b(BEGIN|COMMIT|SAVEPOINT|ROLLBACK|ALTER|DROP|CREATE)\\b");
 
-  /**
-   * Helps that still only describe what to do; they should quote the statement (the DROP, the lone
-   * CONCURRENTLY).
-   */
-  private static final Set<String> HELP_WITHOUT_COMMAND = Set.of("MS002", "MS007");
-
   private LintCheck() {}
 
   /** Lints a script whose tables are all of unknown size. */
@@ -77,11 +71,9 @@ final class LintCheck {
           .isNotEmpty()
           .doesNotStartWith("--");
       assertThat(finding.help()).as("help of %s must say what to do", finding.code()).isNotBlank();
-      if (!HELP_WITHOUT_COMMAND.contains(finding.code())) {
-        assertThat(finding.help())
-            .as("help of %s must name the SQL or prisma command to run", finding.code())
-            .containsPattern(COMMAND_OR_SQL);
-      }
+      assertThat(finding.help())
+          .as("help of %s must name the SQL or prisma command to run", finding.code())
+          .containsPattern(COMMAND_OR_SQL);
     }
     return findings;
   }

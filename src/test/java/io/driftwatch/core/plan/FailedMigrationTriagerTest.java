@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class FailedMigrationTriageTest {
+class FailedMigrationTriagerTest {
 
   static final QualifiedName USER = QualifiedName.of("public", "User");
   static final QualifiedName POST = QualifiedName.of("public", "Post");
@@ -69,7 +69,7 @@ class FailedMigrationTriageTest {
                 Column.of("name", "text", true)));
 
     FailedTriage triage =
-        FailedMigrationTriage.triage(
+        FailedMigrationTriager.triage(
             "20250101_add_post",
             "\n  Database error code: 40P01\nDeadlock detected\n",
             effects(SCRIPT),
@@ -91,7 +91,7 @@ class FailedMigrationTriageTest {
   @Test
   void nothing_applied_when_no_effect_is_in_the_database() {
     FailedTriage triage =
-        FailedMigrationTriage.triage("m", "", effects(SCRIPT), catalog(USER_TABLE));
+        FailedMigrationTriager.triage("m", "", effects(SCRIPT), catalog(USER_TABLE));
 
     assertThat(triage.verdict()).isEqualTo(Verdict.NOTHING_APPLIED);
     assertThat(triage.error()).isEmpty();
@@ -110,7 +110,7 @@ class FailedMigrationTriageTest {
   @Test
   void partly_applied_lists_the_statements_left_to_finish_and_the_undo() {
     FailedTriage triage =
-        FailedMigrationTriage.triage("m", null, effects(SCRIPT), catalog(USER_TABLE, POST_TABLE));
+        FailedMigrationTriager.triage("m", null, effects(SCRIPT), catalog(USER_TABLE, POST_TABLE));
 
     assertThat(triage.verdict()).isEqualTo(Verdict.PARTLY_APPLIED);
     assertThat(triage.present()).containsExactly("create table \"public\".\"Post\"");
@@ -136,7 +136,7 @@ class FailedMigrationTriageTest {
             Optional.empty());
 
     FailedTriage triage =
-        FailedMigrationTriage.triage(
+        FailedMigrationTriager.triage(
             "m", "", effects(SCRIPT), catalog(USER_TABLE, postWithoutTitle));
 
     assertThat(triage.verdict()).isEqualTo(Verdict.PARTLY_APPLIED);
@@ -152,19 +152,19 @@ class FailedMigrationTriageTest {
   void not_null_change_is_read_from_the_column() {
     List<Effect> effects = effects("ALTER TABLE \"User\" ALTER COLUMN \"email\" SET NOT NULL;");
 
-    assertThat(FailedMigrationTriage.triage("m", "", effects, catalog(USER_TABLE)).verdict())
+    assertThat(FailedMigrationTriager.triage("m", "", effects, catalog(USER_TABLE)).verdict())
         .isEqualTo(Verdict.NOTHING_APPLIED);
     Table notNull =
         Table.of(
             USER, List.of(Column.of("id", "integer", false), Column.of("email", "text", false)));
-    assertThat(FailedMigrationTriage.triage("m", "", effects, catalog(notNull)).verdict())
+    assertThat(FailedMigrationTriager.triage("m", "", effects, catalog(notNull)).verdict())
         .isEqualTo(Verdict.END_STATE_REACHED);
   }
 
   @Test
   void row_writes_are_unverifiable_and_on_conflict_do_nothing_is_idempotent() {
     FailedTriage triage =
-        FailedMigrationTriage.triage(
+        FailedMigrationTriager.triage(
             "m",
             "",
             effects(
@@ -183,7 +183,7 @@ class FailedMigrationTriageTest {
   @Test
   void plain_insert_is_unverifiable_and_not_idempotent() {
     FailedTriage triage =
-        FailedMigrationTriage.triage(
+        FailedMigrationTriager.triage(
             "m",
             "",
             effects(
@@ -199,7 +199,7 @@ class FailedMigrationTriageTest {
   void long_unverifiable_statements_are_shortened() {
     String values = "x".repeat(400);
     FailedTriage triage =
-        FailedMigrationTriage.triage(
+        FailedMigrationTriager.triage(
             "m",
             "",
             effects("INSERT INTO \"User\" (\"email\") VALUES ('" + values + "');"),

@@ -1,53 +1,49 @@
-package io.driftwatch.core.rules.support;
+package io.driftwatch.core.lint;
 
+import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An {@code ALTER TABLE} statement cut into its actions ({@code ADD COLUMN ...}, {@code DROP COLUMN
- * ...}) at the commas outside parentheses; each action is masked text (see {@link SqlCode#mask}),
+ * ...}) at the commas outside parentheses; each action is masked text (see {@link MaskedSql#mask}),
  * stripped.
  *
  * @param table the table as written, e.g. {@code public."User"}
  */
-public record AlterTable(String table, List<String> actions) {
+public record AlterTableActions(String table, List<String> actions) {
 
   /**
    * An {@code ADD [COLUMN] [IF NOT EXISTS]} action: group 1 is the column (or the first word of a
    * table constraint), group 2 the rest of its definition.
    */
-  public static final java.util.regex.Pattern ADD_COLUMN =
-      java.util.regex.Pattern.compile(
-          "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + SqlCode.NAME + ")\\s+(.*)$",
-          java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+  public static final Pattern ADD_COLUMN =
+      Pattern.compile(
+          "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + MaskedSql.NAME + ")\\s+(.*)$",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-  public AlterTable {
+  public AlterTableActions {
     actions = List.copyOf(actions);
   }
 
-  /** The statement as an ALTER TABLE, or empty when it is something else. */
-  public static Optional<AlterTable> of(SqlStatement statement) {
-    if (!statement.is("ALTER", "TABLE")) {
-      return Optional.empty();
-    }
-    return of(statement, SqlCode.code(statement));
-  }
-
   /**
-   * {@link #of(SqlStatement)} with the statement's masked text already made ({@link SqlCode#code}).
+   * The statement as an ALTER TABLE, or empty when it is something else; {@code code} is its masked
+   * text ({@link MaskedSql#code}).
    */
-  public static Optional<AlterTable> of(SqlStatement statement, String code) {
+  public static Optional<AlterTableActions> of(SqlStatement statement, String code) {
     if (!statement.is("ALTER", "TABLE")) {
       return Optional.empty();
     }
-    Matcher head = SqlCode.ALTER_TABLE.matcher(code);
+    Matcher head = MaskedSql.ALTER_TABLE.matcher(code);
     if (!head.find()) {
       return Optional.empty();
     }
-    return Optional.of(new AlterTable(SqlCode.group(head, 1), split(code.substring(head.end()))));
+    return Optional.of(
+        new AlterTableActions(MaskedSql.group(head, 1), split(code.substring(head.end()))));
   }
 
   private static List<String> split(String rest) {

@@ -1,15 +1,13 @@
-package io.driftwatch.core.rules.support;
+package io.driftwatch.core.sql;
 
-import io.driftwatch.core.sql.Lexing;
-import io.driftwatch.core.sql.SqlStatement;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Statement text as lint rules match it: string literals, dollar-quoted bodies and comments blanked
- * out, so that {@code DEFAULT 'DROP TABLE x'} or {@code -- no WHERE} never matches. Quoted names
- * stay.
+ * Masked SQL: statement text as lint rules match it: string literals, dollar-quoted bodies and
+ * comments blanked out, so that {@code DEFAULT 'DROP TABLE x'} or {@code -- no WHERE} never
+ * matches. Quoted names stay.
  *
  * <p>The patterns here and in the rules run over text a repository writer controls, so each is
  * linear and recursion-free: {@code java.util.regex} recurses once per repetition of a group
@@ -17,7 +15,7 @@ import java.util.regex.Pattern;
  * megabyte), so such groups are possessive ({@code (?:[^"]++|"")++}: one iteration per run, no
  * backtracking into them); no pattern starts an unbounded scan at every position of a long run.
  */
-public final class SqlCode {
+public final class MaskedSql {
 
   /**
    * One name, quoted ({@code "User"}, {@code ""} inside) or not; possessive inside the quotes (see
@@ -37,7 +35,7 @@ public final class SqlCode {
   private static final Pattern PART = Pattern.compile(NAME);
   private static final Pattern QUOTED_NAME = Pattern.compile("\"(?:[^\"]++|\"\")*+\"");
 
-  private SqlCode() {}
+  private MaskedSql() {}
 
   /**
    * The statement's text, literals and comments replaced by spaces (line breaks kept). Blanked in a
@@ -132,11 +130,6 @@ public final class SqlCode {
   /** The masked text of a statement. */
   public static String code(SqlStatement statement) {
     return mask(statement.text());
-  }
-
-  /** Where a statement is, for messages: {@code line 12}. */
-  public static String at(SqlStatement statement) {
-    return "line " + statement.line();
   }
 
   /** The first line of a statement, cut short, for quoting it in a message. */

@@ -3,6 +3,7 @@ package io.driftwatch.core.plan;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.effect.ColumnChange;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.ObjectSet.Presence;
@@ -12,18 +13,17 @@ import io.driftwatch.core.plan.FailedTriage.Verdict;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares what a failed migration's statements do with what the live database holds. The columns
- * and constraints of a table it creates are only listed when they are missing: the table stands for
- * them.
+ * Computes a {@link FailedTriage} (the result): compares what a failed migration's statements do
+ * with what the live database holds. The columns and constraints of a table it creates are only
+ * listed when they are missing: the table stands for them.
  */
-public final class FailedMigrationTriage {
+public final class FailedMigrationTriager {
 
-  private FailedMigrationTriage() {}
+  private FailedMigrationTriager() {}
 
   public static FailedTriage triage(
       String migration, String error, List<Effect> effects, Catalog live) {
@@ -88,7 +88,7 @@ public final class FailedMigrationTriage {
         presentNames,
         missing.stream().map(Effect::describe).toList(),
         ScriptEffects.statements(unverifiable).stream()
-            .map(FailedMigrationTriage::shorten)
+            .map(FailedMigrationTriager::shorten)
             .toList(),
         ScriptEffects.idempotent(effects),
         verdict == Verdict.PARTLY_APPLIED ? ScriptEffects.statements(missing) : List.of(),
@@ -102,11 +102,11 @@ public final class FailedMigrationTriage {
     if (effect.action() == Effect.Action.ALTER && effect.object().kind() == Kind.COLUMN) {
       Optional<Column> column =
           live.table(effect.object().name()).flatMap(t -> t.column(effect.object().part()));
-      String detail = effect.detail().toUpperCase(Locale.ROOT);
-      if (column.isPresent() && detail.startsWith("SET NOT NULL")) {
+      ColumnChange change = effect.columnChange();
+      if (column.isPresent() && change == ColumnChange.SET_NOT_NULL) {
         return column.get().nullable() ? Presence.ABSENT : Presence.PRESENT;
       }
-      if (column.isPresent() && detail.startsWith("DROP NOT NULL")) {
+      if (column.isPresent() && change == ColumnChange.DROP_NOT_NULL) {
         return column.get().nullable() ? Presence.PRESENT : Presence.ABSENT;
       }
       return Presence.UNKNOWN;
