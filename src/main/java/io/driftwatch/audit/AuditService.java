@@ -30,7 +30,6 @@ import io.driftwatch.database.TargetUnavailableException;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.metrics.AuditMetrics;
-import io.driftwatch.secrets.SecretException;
 import io.driftwatch.shadow.ExpectedSchemas;
 import io.driftwatch.shadow.ShadowTarget;
 import io.driftwatch.shadow.ShadowUnavailableException;
@@ -178,8 +177,9 @@ public class AuditService {
       AuditRun run, EnvironmentEntity entity, AuditLease lease, Executor onContext) {
     run.leased(lease);
     lease.keepAlive();
+    AuditTarget target = AuditTarget.open(entity, environments);
     Uni<Ending> work =
-        look(run, entity)
+        look(run, target)
             .emitOn(onContext)
             .flatMap(
                 report -> {
@@ -203,7 +203,7 @@ public class AuditService {
             ending ->
                 ending.report() != null
                     ? Uni.createFrom().item(ending.report())
-                    : storeStopped(run, entity, ending.stop()))
+                    : storeStopped(run, target, entity, ending.stop()))
         .invoke(
             report -> {
               metrics.audited(report);
@@ -250,9 +250,9 @@ public class AuditService {
    * the timeout.
    */
   private Uni<AuditReport> storeStopped(
-      AuditRun run, EnvironmentEntity entity, AuditRun.Stop stop) {
+      AuditRun run, AuditTarget target, EnvironmentEntity entity, AuditRun.Stop stop) {
     LOG.warnf("the audit of %s was stopped: %s", run.environment(), stop.message());
-    Environment environment = environments.toEnvironment(entity);
+    Environment environment = target.environment();
     ReportBuilder.Header header =
         new ReportBuilder.Header(
             run.id(),
@@ -264,9 +264,9 @@ public class AuditService {
         run.sourceInfo() != null
             ? run.sourceInfo()
             : new SourceInfo(environment.source().type(), null, null, null, null, null, null);
-    TargetInfo target =
+    TargetInfo targetInfo =
         run.targetInfo() != null ? run.targetInfo() : targetInfo(environment, null, null);
-    AuditReport report = ReportBuilder.failed(header, source, target, stop.error());
+    AuditReport report = ReportBuilder.failed(header, source, targetInfo, stop.error());
     AuditReport full = run.report();
     return FreshContext.run(() -> store(entity, report))
         .ifNoItem()
@@ -358,21 +358,18 @@ public class AuditService {
   }
 
   /** Reads both sides and judges; never fails for an unreadable side. */
-  private Uni<AuditReport> look(AuditRun run, EnvironmentEntity entity) {
-    Environment environment = environments.toEnvironment(entity);
+  private Uni<AuditReport> look(AuditRun run, AuditTarget target) {
+    Environment environment = target.environment();
     ReportBuilder.Header header =
         new ReportBuilder.Header(
             run.id(), environment.name(), environment.tier().label(), run.startedAt(), null);
-    MigrationSource source =
-        sources.open(environment.source(), environments.sourceCredentials(entity));
+    MigrationSource source = sources.open(environment.source(), target.credentials());
     run.unread(
         sourceInfo(environment, source, Side.failed("not read"), null),
         targetInfo(environment, null, null));
 
-    PrismaDatabaseUrl url;
-    try {
-      url = environments.databaseUrl(entity);
-    } catch (SecretException | IllegalArgumentException e) {
+    PrismaDatabaseUrl url = target.databaseUrl();
+    if (url == null) {
       source.close();
       return Uni.createFrom()
           .item(
@@ -381,13 +378,12 @@ public class AuditService {
                       finished(header),
                       sourceInfo(environment, source, Side.failed("not read"), null),
                       targetInfo(environment, null, null),
-                      new AuditError(
-                          AuditError.DATABASE,
-                          "the stored database URL cannot be used: " + e.getMessage())));
+                      new AuditError(AuditError.DATABASE, target.databaseUrlError())));
     }
     run.unread(run.sourceInfo(), targetInfo(environment, url, null));
 
-    Side<Optional<ShadowTarget>> shadow = shadowOf(entity);
+    Side<Optional<ShadowTarget>> shadow =
+        target.shadowError() == null ? Side.ok(target.shadow()) : Side.failed(target.shadowError());
     Uni<Side<SourceSnapshot>> sourceSide =
         Uni.createFrom()
             .item(() -> readSource(source))
@@ -395,7 +391,7 @@ public class AuditService {
             .invoke(run::sourceRead);
     Uni<Side<TargetSnapshot>> targetSide =
         targets
-            .read(entity.id, url)
+            .read(target.id(), url)
             .map(Side::ok)
             .onFailure(TargetUnavailableException.class)
             .recoverWithItem(e -> Side.failed(e.getMessage()))
@@ -429,22 +425,10 @@ public class AuditService {
                               sides.getItem2(),
                               joined,
                               schema,
-                              entity.id));
+                              target.id()));
             })
         .onTermination()
         .invoke(source::close);
-  }
-
-  /**
-   * The environment's own shadow server, if it has one; a stored URL that cannot be opened says
-   * why.
-   */
-  private Side<Optional<ShadowTarget>> shadowOf(EnvironmentEntity entity) {
-    try {
-      return Side.ok(environments.shadowUrl(entity).map(ShadowTarget::of));
-    } catch (SecretException | IllegalArgumentException e) {
-      return Side.failed("the stored shadow database URL cannot be used: " + e.getMessage());
-    }
   }
 
   /**
@@ -560,7 +544,7 @@ public class AuditService {
    * estimate).
    */
   private Uni<ResolutionPlan> plan(
-      AuditInput input, AuditResult result, java.util.UUID environmentId, PrismaDatabaseUrl url) {
+      AuditInput input, AuditResult result, UUID environmentId, PrismaDatabaseUrl url) {
     ResolutionPlan estimated =
         planner.plan(
             PlanInput.of(input, result, DataPresence.estimated(input.target().rowEstimates())));

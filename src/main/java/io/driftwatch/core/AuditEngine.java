@@ -51,10 +51,6 @@ public final class AuditEngine {
     this(Rules.history(), Rules.schema(), Rules.lint());
   }
 
-  public AuditEngine(List<HistoryRule> rules) {
-    this(rules, List.of(), List.of());
-  }
-
   public AuditEngine(
       List<HistoryRule> rules, List<SchemaRule> schemaRules, List<LintRule> lintRules) {
     this.rules = List.copyOf(rules);

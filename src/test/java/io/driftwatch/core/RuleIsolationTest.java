@@ -42,7 +42,8 @@ class RuleIsolationTest {
             .input();
 
     AuditResult result =
-        new AuditEngine(List.of(throwing, new PendingMigrationRule())).audit(input);
+        new AuditEngine(List.of(throwing, new PendingMigrationRule()), List.of(), List.of())
+            .audit(input);
 
     assertThat(result.findings())
         .extracting(Finding::code)

@@ -1,0 +1,51 @@
+package io.driftwatch.audit;
+
+import io.driftwatch.environment.Environment;
+import io.driftwatch.environment.EnvironmentService;
+import io.driftwatch.secrets.SecretException;
+import io.driftwatch.shadow.ShadowTarget;
+import io.driftwatch.source.git.GitCredentials;
+import io.driftwatch.store.EnvironmentEntity;
+import io.driftwatch.target.PrismaDatabaseUrl;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One environment as an audit needs it, its secrets opened once, in memory only: the environment,
+ * the git credentials, the database URL and the shadow server. A stored URL that cannot be opened
+ * is kept as the reason, for the report to name.
+ *
+ * @param credentials the git credentials in clear, null without
+ * @param databaseUrl the watched database's URL, null when {@code databaseUrlError} says why not
+ * @param shadow the environment's own shadow server, if any; null when {@code shadowError} says why
+ */
+record AuditTarget(
+    UUID id,
+    Environment environment,
+    GitCredentials credentials,
+    PrismaDatabaseUrl databaseUrl,
+    String databaseUrlError,
+    Optional<ShadowTarget> shadow,
+    String shadowError) {
+
+  /** Opens what the stored environment keeps sealed. */
+  static AuditTarget open(EnvironmentEntity entity, EnvironmentService environments) {
+    Environment environment = environments.toEnvironment(entity);
+    GitCredentials credentials = environments.sourceCredentials(entity);
+    PrismaDatabaseUrl url = null;
+    String urlError = null;
+    try {
+      url = environments.databaseUrl(entity);
+    } catch (SecretException | IllegalArgumentException e) {
+      urlError = "the stored database URL cannot be used: " + e.getMessage();
+    }
+    Optional<ShadowTarget> shadow = null;
+    String shadowError = null;
+    try {
+      shadow = environments.shadowUrl(entity).map(ShadowTarget::of);
+    } catch (SecretException | IllegalArgumentException e) {
+      shadowError = "the stored shadow database URL cannot be used: " + e.getMessage();
+    }
+    return new AuditTarget(entity.id, environment, credentials, url, urlError, shadow, shadowError);
+  }
+}
