@@ -1,12 +1,12 @@
 package io.driftwatch.audit;
 
+import io.driftwatch.database.PrismaDatabaseUrl;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.secrets.SecretException;
 import io.driftwatch.shadow.ShadowTarget;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.store.EnvironmentEntity;
-import io.driftwatch.target.PrismaDatabaseUrl;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -64,7 +64,7 @@ public final class ResolutionPlanner {
             live.ifPresent(
                 objects ->
                     failed.add(
-                        FailedMigrationTriager.triage(
+                        FailedTriager.triage(
                             name, error(record(in, name)), effects, in.live().get(), objects))));
     List<PhantomTriage> phantoms = phantoms(in, state);
     DataVerdict data = CleanBaseline.verdict(in, failed, phantoms);

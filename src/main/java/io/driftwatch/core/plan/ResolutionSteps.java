@@ -278,7 +278,7 @@ final class ResolutionSteps {
                   .filter(e -> !e.action().writesRows() && e.action() != Effect.Action.UNKNOWN)
                   .allMatch(
                       e ->
-                          FailedMigrationTriager.achieved(e, live.get(), liveTables.get())
+                          FailedTriager.achieved(e, live.get(), liveTables.get())
                               == ObjectSet.Presence.PRESENT);
       if (endStateThere) {
         steps.add(

@@ -5,8 +5,8 @@
  * io.driftwatch.core.effect.Preflight}, read once per audit in {@link
  * io.driftwatch.core.effect.PendingPreflight}), weighs what they destroy ({@link
  * io.driftwatch.core.plan.DataAtRisk}), triages failed and phantom migrations ({@link
- * io.driftwatch.core.plan.FailedMigrationTriage}, {@link io.driftwatch.core.plan.PhantomTriager}),
- * decides whether a clean baseline is an option ({@link io.driftwatch.core.plan.DataVerdict}) and
- * writes the steps, the checks after deploying and the rollback SQL.
+ * io.driftwatch.core.plan.FailedTriager}, {@link io.driftwatch.core.plan.PhantomTriager}), decides
+ * whether a clean baseline is an option ({@link io.driftwatch.core.plan.DataVerdict}) and writes
+ * the steps, the checks after deploying and the rollback SQL.
  */
 package io.driftwatch.core.plan;

@@ -21,9 +21,9 @@ import java.util.Set;
  * with what the live database holds. The columns and constraints of a table it creates are only
  * listed when they are missing: the table stands for them.
  */
-public final class FailedMigrationTriager {
+public final class FailedTriager {
 
-  private FailedMigrationTriager() {}
+  private FailedTriager() {}
 
   public static FailedTriage triage(
       String migration, String error, List<Effect> effects, Catalog live) {
@@ -87,9 +87,7 @@ public final class FailedMigrationTriager {
         firstLine(error),
         presentNames,
         missing.stream().map(Effect::describe).toList(),
-        ScriptEffects.statements(unverifiable).stream()
-            .map(FailedMigrationTriager::shorten)
-            .toList(),
+        ScriptEffects.statements(unverifiable).stream().map(FailedTriager::shorten).toList(),
         ScriptEffects.idempotent(effects),
         verdict == Verdict.PARTLY_APPLIED ? ScriptEffects.statements(missing) : List.of(),
         verdict == Verdict.PARTLY_APPLIED ? undo : List.of());

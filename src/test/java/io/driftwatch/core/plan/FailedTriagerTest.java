@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class FailedMigrationTriagerTest {
+class FailedTriagerTest {
 
   static final QualifiedName USER = QualifiedName.of("public", "User");
   static final QualifiedName POST = QualifiedName.of("public", "Post");
@@ -69,7 +69,7 @@ class FailedMigrationTriagerTest {
                 Column.of("name", "text", true)));
 
     FailedTriage triage =
-        FailedMigrationTriager.triage(
+        FailedTriager.triage(
             "20250101_add_post",
             "\n  Database error code: 40P01\nDeadlock detected\n",
             effects(SCRIPT),
@@ -90,8 +90,7 @@ class FailedMigrationTriagerTest {
 
   @Test
   void nothing_applied_when_no_effect_is_in_the_database() {
-    FailedTriage triage =
-        FailedMigrationTriager.triage("m", "", effects(SCRIPT), catalog(USER_TABLE));
+    FailedTriage triage = FailedTriager.triage("m", "", effects(SCRIPT), catalog(USER_TABLE));
 
     assertThat(triage.verdict()).isEqualTo(Verdict.NOTHING_APPLIED);
     assertThat(triage.error()).isEmpty();
@@ -110,7 +109,7 @@ class FailedMigrationTriagerTest {
   @Test
   void partly_applied_lists_the_statements_left_to_finish_and_the_undo() {
     FailedTriage triage =
-        FailedMigrationTriager.triage("m", null, effects(SCRIPT), catalog(USER_TABLE, POST_TABLE));
+        FailedTriager.triage("m", null, effects(SCRIPT), catalog(USER_TABLE, POST_TABLE));
 
     assertThat(triage.verdict()).isEqualTo(Verdict.PARTLY_APPLIED);
     assertThat(triage.present()).containsExactly("create table \"public\".\"Post\"");
@@ -136,8 +135,7 @@ class FailedMigrationTriagerTest {
             Optional.empty());
 
     FailedTriage triage =
-        FailedMigrationTriager.triage(
-            "m", "", effects(SCRIPT), catalog(USER_TABLE, postWithoutTitle));
+        FailedTriager.triage("m", "", effects(SCRIPT), catalog(USER_TABLE, postWithoutTitle));
 
     assertThat(triage.verdict()).isEqualTo(Verdict.PARTLY_APPLIED);
     assertThat(triage.missing())
@@ -152,19 +150,19 @@ class FailedMigrationTriagerTest {
   void not_null_change_is_read_from_the_column() {
     List<Effect> effects = effects("ALTER TABLE \"User\" ALTER COLUMN \"email\" SET NOT NULL;");
 
-    assertThat(FailedMigrationTriager.triage("m", "", effects, catalog(USER_TABLE)).verdict())
+    assertThat(FailedTriager.triage("m", "", effects, catalog(USER_TABLE)).verdict())
         .isEqualTo(Verdict.NOTHING_APPLIED);
     Table notNull =
         Table.of(
             USER, List.of(Column.of("id", "integer", false), Column.of("email", "text", false)));
-    assertThat(FailedMigrationTriager.triage("m", "", effects, catalog(notNull)).verdict())
+    assertThat(FailedTriager.triage("m", "", effects, catalog(notNull)).verdict())
         .isEqualTo(Verdict.END_STATE_REACHED);
   }
 
   @Test
   void row_writes_are_unverifiable_and_on_conflict_do_nothing_is_idempotent() {
     FailedTriage triage =
-        FailedMigrationTriager.triage(
+        FailedTriager.triage(
             "m",
             "",
             effects(
@@ -183,7 +181,7 @@ class FailedMigrationTriagerTest {
   @Test
   void plain_insert_is_unverifiable_and_not_idempotent() {
     FailedTriage triage =
-        FailedMigrationTriager.triage(
+        FailedTriager.triage(
             "m",
             "",
             effects(
@@ -199,7 +197,7 @@ class FailedMigrationTriagerTest {
   void long_unverifiable_statements_are_shortened() {
     String values = "x".repeat(400);
     FailedTriage triage =
-        FailedMigrationTriager.triage(
+        FailedTriager.triage(
             "m",
             "",
             effects("INSERT INTO \"User\" (\"email\") VALUES ('" + values + "');"),
