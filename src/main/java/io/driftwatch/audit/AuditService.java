@@ -378,7 +378,7 @@ public class AuditService {
                       finished(header),
                       sourceInfo(environment, source, Side.failed("not read"), null),
                       targetInfo(environment, null, null),
-                      new AuditError(AuditError.DATABASE, target.databaseUrlError())));
+                      new AuditError(AuditError.Stage.DATABASE, target.databaseUrlError())));
     }
     run.unread(run.sourceInfo(), targetInfo(environment, url, null));
 
@@ -511,7 +511,7 @@ public class AuditService {
                   finished(header),
                   sourceInfo(environment, source, sourceSide, null),
                   targetInfo,
-                  new AuditError(AuditError.SOURCE, sourceSide.error())));
+                  new AuditError(AuditError.Stage.SOURCE, sourceSide.error())));
     }
     if (targetSide.error() != null) {
       return Uni.createFrom()
@@ -520,7 +520,7 @@ public class AuditService {
                   finished(header),
                   sourceInfo(environment, source, sourceSide, null),
                   targetInfo,
-                  new AuditError(AuditError.DATABASE, targetSide.error())));
+                  new AuditError(AuditError.Stage.DATABASE, targetSide.error())));
     }
     run.enter(AuditStage.JUDGING);
     HistoryEvidence evidence = explain(source, EvidenceRequest.from(joined));

@@ -80,7 +80,7 @@ final class ReportBuilder {
             countByFamily(result.findings()),
             result.prismaStatus().exitCode(),
             null,
-            drift == null || !drift.status().equals("CHECKED") ? null : drift.count(),
+            drift == null || drift.status() != DriftReport.Status.CHECKED ? null : drift.count(),
             coverage == null ? null : coverage.ratio());
     return new AuditReport(
         header.id(),

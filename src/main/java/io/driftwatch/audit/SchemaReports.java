@@ -26,18 +26,20 @@ final class SchemaReports {
     Integer database = context.live().map(catalog -> catalog.serverMajorVersion()).orElse(null);
     boolean cached = context.expected().map(ExpectedSchema::cached).orElse(false);
     if (context.unavailable().isPresent()) {
-      return notChecked("NOT_CHECKED", context.unavailable().get(), shadow, database);
+      return notChecked(
+          DriftReport.Status.NOT_CHECKED, context.unavailable().get(), shadow, database);
     }
     if (context.expected().flatMap(ExpectedSchema::failure).isPresent()) {
       ExpectedSchema.ReplayFailure failure = context.expected().get().failure().get();
       return notChecked(
-          "REPLAY_FAILED",
+          DriftReport.Status.REPLAY_FAILED,
           "`" + failure.migration() + "`, replayed on a fresh database, " + failure.verdict(),
           shadow,
           database);
     }
     if (context.drift().isEmpty()) {
-      return notChecked("NOT_CHECKED", "the database's catalog was not read", shadow, database);
+      return notChecked(
+          DriftReport.Status.NOT_CHECKED, "the database's catalog was not read", shadow, database);
     }
     SchemaDrift drift = context.drift().get();
     Map<String, Long> byKind = new LinkedHashMap<>();
@@ -50,11 +52,20 @@ final class SchemaReports {
             .orElse(null);
     DriftReport.Restore restore = drift.isEmpty() ? null : restore(RestorePlan.from(drift));
     return new DriftReport(
-        "CHECKED", null, cached, shadow, database, drift.size(), byKind, items, catchUp, restore);
+        DriftReport.Status.CHECKED,
+        null,
+        cached,
+        shadow,
+        database,
+        drift.size(),
+        byKind,
+        items,
+        catchUp,
+        restore);
   }
 
   private static DriftReport notChecked(
-      String status, String reason, Integer shadow, Integer database) {
+      DriftReport.Status status, String reason, Integer shadow, Integer database) {
     return new DriftReport(
         status, reason, false, shadow, database, 0, Map.of(), List.of(), null, null);
   }

@@ -8,13 +8,16 @@ package io.driftwatch.audit.report;
  *     READING (both sides), SOURCE, DATABASE, SHADOW (replaying the migrations), JUDGING, PLANNING
  *     or STORING
  */
-public record AuditError(String stage, String message) {
+public record AuditError(Stage stage, String message) {
 
-  public static final String SOURCE = "SOURCE";
-  public static final String DATABASE = "DATABASE";
-  public static final String READING = "READING";
-  public static final String SHADOW = "SHADOW";
-  public static final String JUDGING = "JUDGING";
-  public static final String PLANNING = "PLANNING";
-  public static final String STORING = "STORING";
+  /** Where an audit failed or was stopped; its name is the stored and served value. */
+  public enum Stage {
+    SOURCE,
+    DATABASE,
+    READING,
+    SHADOW,
+    JUDGING,
+    PLANNING,
+    STORING
+  }
 }

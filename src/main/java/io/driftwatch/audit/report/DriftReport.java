@@ -19,7 +19,7 @@ import java.util.Map;
  *     drift
  */
 public record DriftReport(
-    String status,
+    Status status,
     String reason,
     boolean cached,
     Integer shadowServerMajorVersion,
@@ -29,6 +29,13 @@ public record DriftReport(
     List<Item> items,
     CatchUp catchUp,
     Restore restore) {
+
+  /** Whether the drift was checked; its name is the stored and served value. */
+  public enum Status {
+    CHECKED,
+    REPLAY_FAILED,
+    NOT_CHECKED
+  }
 
   /**
    * One drifted object.
