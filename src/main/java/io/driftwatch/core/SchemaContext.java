@@ -4,6 +4,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.coverage.CoverageReport;
 import io.driftwatch.core.drift.CatchUpMigration;
 import io.driftwatch.core.drift.SchemaDrift;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.core.prisma.schema.SchemaProblem;
 import io.driftwatch.core.replay.ExpectedSchema;

@@ -1,6 +1,8 @@
 package io.driftwatch.core;
 
+import io.driftwatch.core.evidence.Revision;
 import io.driftwatch.core.history.FolderMigration;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.driftwatch.source;
 
-import io.driftwatch.core.Revision;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.evidence.EvidenceRequest;
 import io.driftwatch.core.evidence.HistoryEvidence;
+import io.driftwatch.core.evidence.Revision;
 import java.util.Optional;
 
 /**

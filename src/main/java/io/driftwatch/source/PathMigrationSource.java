@@ -1,9 +1,9 @@
 package io.driftwatch.source;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.source.NoFollowFolder.Content;
 import io.driftwatch.source.NoFollowFolder.Kind;

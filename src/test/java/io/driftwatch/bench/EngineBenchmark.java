@@ -1,10 +1,10 @@
 package io.driftwatch.bench;
 
-import io.driftwatch.core.AuditEngine;
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.TargetSnapshot;
+import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationScript;

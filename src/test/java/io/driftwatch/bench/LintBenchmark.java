@@ -1,8 +1,8 @@
 package io.driftwatch.bench;
 
+import io.driftwatch.core.engine.MigrationLinter;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.lint.MigrationLint;
-import io.driftwatch.core.lint.MigrationLinter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.driftwatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.AuditEngine;
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.SourceSnapshot;
@@ -13,6 +12,7 @@ import io.driftwatch.core.catalog.PrimaryKey;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.effect.PendingPreflight;
+import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationScript;

@@ -2,11 +2,11 @@ package io.driftwatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.AuditEngine;
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.effect.StatementEffects;
+import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.plan.DataPresence;
 import io.driftwatch.core.plan.PlanInput;

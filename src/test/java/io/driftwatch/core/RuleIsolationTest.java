@@ -2,6 +2,7 @@ package io.driftwatch.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;

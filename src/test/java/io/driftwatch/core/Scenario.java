@@ -1,11 +1,13 @@
 package io.driftwatch.core;
 
+import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.driftwatch.audit.report;
 
-import io.driftwatch.core.Revision;
+import io.driftwatch.core.evidence.Revision;
 
 /**
  * What was read from the source.

@@ -1,11 +1,11 @@
 package io.driftwatch.core.coverage;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.coverage.CoverageItem.Kind;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.prisma.schema.ExpectedColumn;
 import io.driftwatch.core.prisma.schema.ExpectedEnum;
 import io.driftwatch.core.prisma.schema.ExpectedTable;

@@ -1,7 +1,7 @@
 package io.driftwatch.core.coverage;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.prisma.ProjectPaths;
 
 /**
  * The fix for what no migration creates, naming the exact {@code prisma} commands for the source's

@@ -1,6 +1,6 @@
 package io.driftwatch.core.drift;
 
-import io.driftwatch.core.ProjectPaths;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

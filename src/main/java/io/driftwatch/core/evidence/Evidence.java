@@ -1,6 +1,5 @@
 package io.driftwatch.core.evidence;
 
-import io.driftwatch.core.Revision;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.driftwatch.core.lint;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SplitProblem;
 import io.driftwatch.core.sql.SplitResult;

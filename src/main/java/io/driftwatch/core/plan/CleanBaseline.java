@@ -1,8 +1,8 @@
 package io.driftwatch.core.plan;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

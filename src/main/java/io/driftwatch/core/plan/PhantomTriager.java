@@ -1,11 +1,11 @@
 package io.driftwatch.core.plan;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.ObjectSet.Presence;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.plan.PhantomTriage.Verdict;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.List;
 import java.util.Optional;
 

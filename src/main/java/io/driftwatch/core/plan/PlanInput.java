@@ -2,7 +2,6 @@ package io.driftwatch.core.plan;
 
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.SchemaContext;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
@@ -12,6 +11,7 @@ import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.MigrationHistory;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.replay.ExpectedSchema;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.driftwatch.core.plan;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
@@ -12,6 +11,7 @@ import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.rules.FieldWithoutMigrationRule;
 import io.driftwatch.core.rules.ModelWithoutMigrationRule;
 import java.util.List;

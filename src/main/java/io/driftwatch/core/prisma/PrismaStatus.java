@@ -1,6 +1,5 @@
 package io.driftwatch.core.prisma;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.prisma.PrismaDiagnosis.Diagnostic;
 import java.util.List;
 import java.util.Optional;

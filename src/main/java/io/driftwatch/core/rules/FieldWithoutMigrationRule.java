@@ -55,7 +55,7 @@ public final class FieldWithoutMigrationRule implements SchemaRule {
         .orElse(false);
   }
 
-  private static Finding finding(CoverageItem item, io.driftwatch.core.ProjectPaths paths) {
+  private static Finding finding(CoverageItem item, io.driftwatch.core.prisma.ProjectPaths paths) {
     String where =
         item.live()
             ? "the database has it (db push or manual SQL)"

@@ -1,7 +1,6 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -9,6 +8,7 @@ import io.driftwatch.core.history.HistoryState;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.rules.support.Prisma;
 import java.util.List;
 import java.util.stream.Collectors;

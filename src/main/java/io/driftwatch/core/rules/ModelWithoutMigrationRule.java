@@ -42,7 +42,7 @@ public final class ModelWithoutMigrationRule implements SchemaRule {
         .orElse(List.of());
   }
 
-  private static Finding finding(CoverageItem item, io.driftwatch.core.ProjectPaths paths) {
+  private static Finding finding(CoverageItem item, io.driftwatch.core.prisma.ProjectPaths paths) {
     String where =
         item.live()
             ? "the database has it (db push or manual SQL)"

@@ -1,7 +1,6 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.evidence.Evidence.Kind;
 import io.driftwatch.core.finding.Finding;
@@ -10,6 +9,7 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.prisma.PrismaDiagnosis.Diagnostic;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.rules.support.Citations;
 import java.util.List;
 import java.util.Optional;

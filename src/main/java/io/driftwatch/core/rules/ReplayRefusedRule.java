@@ -1,10 +1,10 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure.Cause;
 import io.driftwatch.core.rules.support.Prisma;
 import io.driftwatch.core.rules.support.ReplayStops;

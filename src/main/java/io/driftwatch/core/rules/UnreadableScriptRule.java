@@ -1,11 +1,11 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.AuditContext;
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.List;
 
 /**

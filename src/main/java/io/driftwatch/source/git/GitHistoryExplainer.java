@@ -1,11 +1,11 @@
 package io.driftwatch.source.git;
 
-import io.driftwatch.core.Revision;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.evidence.Evidence.CommitChange;
 import io.driftwatch.core.evidence.Evidence.Kind;
 import io.driftwatch.core.evidence.EvidenceRequest;
 import io.driftwatch.core.evidence.HistoryEvidence;
+import io.driftwatch.core.evidence.Revision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

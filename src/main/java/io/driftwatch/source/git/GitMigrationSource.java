@@ -1,12 +1,12 @@
 package io.driftwatch.source.git;
 
-import io.driftwatch.core.ProjectPaths;
-import io.driftwatch.core.Revision;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.evidence.EvidenceRequest;
 import io.driftwatch.core.evidence.HistoryEvidence;
+import io.driftwatch.core.evidence.Revision;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.source.LockFile;
 import io.driftwatch.source.MigrationSource;

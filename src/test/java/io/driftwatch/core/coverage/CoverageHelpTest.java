@@ -2,8 +2,8 @@ package io.driftwatch.core.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -12,13 +12,13 @@ import static io.driftwatch.core.drift.DriftFixtures.withIndexes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.EnumType;
 import io.driftwatch.core.catalog.Partition;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package io.driftwatch.core.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.AuditEngine;
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.Scenario;
@@ -10,6 +9,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.plan.DataPresence;
 import io.driftwatch.core.plan.PlanInput;

@@ -2,13 +2,13 @@ package io.driftwatch.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.plan.PhantomTriage.Verdict;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

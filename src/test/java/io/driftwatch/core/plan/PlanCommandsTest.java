@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.AuditInput;
 import io.driftwatch.core.AuditResult;
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.Scenario;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import java.time.Instant;

@@ -2,12 +2,12 @@ package io.driftwatch.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.Revision;
 import io.driftwatch.core.Scenario;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.evidence.Evidence.CommitChange;
 import io.driftwatch.core.evidence.Evidence.Kind;
 import io.driftwatch.core.evidence.HistoryEvidence;
+import io.driftwatch.core.evidence.Revision;
 import io.driftwatch.core.finding.Finding;
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.driftwatch.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.Scenario;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.prisma.ProjectPaths;
 import org.junit.jupiter.api.Test;
 
 class PhantomMigrationRuleTest {

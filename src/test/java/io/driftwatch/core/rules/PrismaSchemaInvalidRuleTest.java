@@ -57,7 +57,7 @@ class PrismaSchemaInvalidRuleTest {
             input.evidence(),
             input.schema());
 
-    assertThat(new io.driftwatch.core.AuditEngine().audit(tooLarge).findings())
+    assertThat(new io.driftwatch.core.engine.AuditEngine().audit(tooLarge).findings())
         .filteredOn(finding -> finding.code().equals("CV003"))
         .singleElement()
         .satisfies(

@@ -94,7 +94,7 @@ final class SchemaContexts {
         Optional.empty(),
         List.of(),
         read,
-        io.driftwatch.core.ProjectPaths.DEFAULT);
+        io.driftwatch.core.prisma.ProjectPaths.DEFAULT);
   }
 
   static List<Finding> run(SchemaRule rule, SchemaContext context) {

@@ -2,9 +2,9 @@ package io.driftwatch.source.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.testing.GitRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

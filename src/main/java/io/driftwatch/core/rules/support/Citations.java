@@ -1,8 +1,8 @@
 package io.driftwatch.core.rules.support;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.evidence.Evidence;
 import io.driftwatch.core.evidence.Evidence.CommitChange;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.stream.Collectors;
 
 /** How findings quote version control: commits with their subject, author and date. */

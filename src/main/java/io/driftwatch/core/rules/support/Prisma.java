@@ -1,6 +1,6 @@
 package io.driftwatch.core.rules.support;
 
-import io.driftwatch.core.ProjectPaths;
+import io.driftwatch.core.prisma.ProjectPaths;
 
 /** The exact commands findings tell people to run, spelled once. */
 public final class Prisma {

@@ -1,5 +1,12 @@
-package io.driftwatch.core;
+package io.driftwatch.core.engine;
 
+import io.driftwatch.core.AuditContext;
+import io.driftwatch.core.AuditInput;
+import io.driftwatch.core.AuditResult;
+import io.driftwatch.core.Outcome;
+import io.driftwatch.core.SchemaContext;
+import io.driftwatch.core.SourceSnapshot;
+import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.finding.Finding;
@@ -7,7 +14,6 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
-import io.driftwatch.core.lint.MigrationLinter;
 import io.driftwatch.core.lint.RowEstimates;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
 import io.driftwatch.core.prisma.PrismaStatus;

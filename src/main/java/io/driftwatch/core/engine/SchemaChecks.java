@@ -1,5 +1,10 @@
-package io.driftwatch.core;
+package io.driftwatch.core.engine;
 
+import io.driftwatch.core.SchemaContext;
+import io.driftwatch.core.SchemaInput;
+import io.driftwatch.core.SchemaRead;
+import io.driftwatch.core.SourceSnapshot;
+import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogFilter;
 import io.driftwatch.core.catalog.QualifiedName;

@@ -1,10 +1,12 @@
-package io.driftwatch.core.lint;
+package io.driftwatch.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.lint.MigrationLint;
 import io.driftwatch.core.rules.LintRule;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.driftwatch.core;
+package io.driftwatch.core.evidence;
 
 import java.time.Instant;
 

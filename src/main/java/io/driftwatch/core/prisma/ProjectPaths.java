@@ -1,4 +1,4 @@
-package io.driftwatch.core;
+package io.driftwatch.core.prisma;
 
 import java.util.Objects;
 

@@ -1,9 +1,12 @@
-package io.driftwatch.core.lint;
+package io.driftwatch.core.engine;
 
-import io.driftwatch.core.ProjectPaths;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.lint.LintContext;
+import io.driftwatch.core.lint.MigrationLint;
+import io.driftwatch.core.lint.RowEstimates;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.rules.LintRule;
 import io.driftwatch.core.rules.OversizedMigration;
 import io.driftwatch.core.rules.RuleFailure;
