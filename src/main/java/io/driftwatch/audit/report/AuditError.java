@@ -1,5 +1,7 @@
 package io.driftwatch.audit.report;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Why an audit could not look, or where it was when it was stopped.
  *
@@ -11,6 +13,7 @@ package io.driftwatch.audit.report;
 public record AuditError(Stage stage, String message) {
 
   /** Where an audit failed or was stopped; its name is the stored and served value. */
+  @Schema(name = "AuditStage")
   public enum Stage {
     SOURCE,
     DATABASE,

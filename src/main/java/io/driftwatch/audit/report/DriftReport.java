@@ -2,6 +2,7 @@ package io.driftwatch.audit.report;
 
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What the database holds against what the applied migrations create.
@@ -31,6 +32,7 @@ public record DriftReport(
     Restore restore) {
 
   /** Whether the drift was checked; its name is the stored and served value. */
+  @Schema(name = "DriftStatus")
   public enum Status {
     CHECKED,
     REPLAY_FAILED,
