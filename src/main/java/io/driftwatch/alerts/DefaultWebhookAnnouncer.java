@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,9 +103,7 @@ public class DefaultWebhookAnnouncer {
                                               announcer.announce(
                                                   environment, destination, firstRecord))
                                       .collect()
-                                      .with(
-                                          java.util.stream.Collectors.summingInt(
-                                              Integer::intValue)));
+                                      .with(Collectors.summingInt(Integer::intValue)));
                     }));
   }
 }

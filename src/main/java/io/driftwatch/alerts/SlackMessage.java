@@ -10,6 +10,7 @@ import io.driftwatch.core.finding.Severity;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -179,7 +180,7 @@ public final class SlackMessage {
         text.append(text.isEmpty() ? "" : ", ")
             .append(counts.get(severity))
             .append(' ')
-            .append(severity.name().toLowerCase(java.util.Locale.ROOT));
+            .append(severity.name().toLowerCase(Locale.ROOT));
       }
     }
     return text.toString();

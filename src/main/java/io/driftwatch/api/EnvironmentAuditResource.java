@@ -23,6 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -143,20 +147,14 @@ public class EnvironmentAuditResource {
               + "(lint, pre-flight against the live catalog and on a shadow replica, data at risk), the triage of failed "
               + "and phantom migrations, the ordered steps with their command or SQL, why each is safe and its risk, "
               + "the queries to verify the deploy, and the rollback SQL. JSON, or Markdown with `Accept: text/markdown`.")
-  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+  @APIResponse(
       responseCode = "200",
       description = "The plan, as JSON or as a Markdown runbook",
       content = {
-        @org.eclipse.microprofile.openapi.annotations.media.Content(
+        @Content(
             mediaType = MediaType.APPLICATION_JSON,
-            schema =
-                @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                    implementation = ResolutionPlan.class)),
-        @org.eclipse.microprofile.openapi.annotations.media.Content(
-            mediaType = PlanMarkdown.MEDIA_TYPE,
-            schema =
-                @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+            schema = @Schema(implementation = ResolutionPlan.class)),
+        @Content(mediaType = PlanMarkdown.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
       })
   public Uni<ResolutionPlan> plan(@PathParam("name") String name) {
     return latestPlan(name);

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -49,7 +50,7 @@ public record EnvironmentRequest(
                 "Globs (schema.name or name, * and ?) of database objects drift and coverage leave out; "
                     + "omit to keep the stored ones",
             examples = "[\"public.audit_*\"]")
-        java.util.List<
+        List<
                 @NotBlank @Size(max = 200)
                 @Pattern(
                     regexp = "[^\\x00\\n]*",

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -149,6 +150,6 @@ public class EnvironmentResource {
         alerts.webhookUrl(),
         alerts.minSeverity() == null
             ? null
-            : Severity.valueOf(alerts.minSeverity().toUpperCase(java.util.Locale.ROOT)));
+            : Severity.valueOf(alerts.minSeverity().toUpperCase(Locale.ROOT)));
   }
 }

@@ -3,6 +3,8 @@ package io.driftwatch.api;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.Schedule;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * An environment as the API shows it.
@@ -16,7 +18,7 @@ public record EnvironmentView(
     SourceView source,
     Schedule schedule,
     AlertsView alerts,
-    java.util.List<String> ignore,
+    List<String> ignore,
     boolean hasShadowDatabaseUrl,
     Instant createdAt,
     Instant updatedAt) {
@@ -39,7 +41,7 @@ public record EnvironmentView(
         new AlertsView(
             environment.hasSlackWebhook(),
             environment.hasWebhook(),
-            environment.alertsMinSeverity().name().toLowerCase(java.util.Locale.ROOT)),
+            environment.alertsMinSeverity().name().toLowerCase(Locale.ROOT)),
         environment.schemaIgnore(),
         environment.hasShadowDatabaseUrl(),
         environment.createdAt(),

@@ -1,5 +1,6 @@
 package io.driftwatch.api;
 
+import io.driftwatch.support.RouteProblems;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ public record Problem(
     String instance,
     List<FieldError> errors) {
 
-  public static final String MEDIA_TYPE = io.driftwatch.support.RouteProblems.MEDIA_TYPE;
+  public static final String MEDIA_TYPE = RouteProblems.MEDIA_TYPE;
 
   /** One invalid field of a request. */
   public record FieldError(String field, String message) {}

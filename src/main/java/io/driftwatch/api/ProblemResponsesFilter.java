@@ -2,6 +2,7 @@ package io.driftwatch.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -91,7 +92,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
   private static Schema object(Map<String, Schema> properties) {
     Schema schema = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
-    List.copyOf(new java.util.TreeMap<>(properties).entrySet())
+    List.copyOf(new TreeMap<>(properties).entrySet())
         .forEach(entry -> schema.addProperty(entry.getKey(), entry.getValue()));
     return schema;
   }

@@ -22,6 +22,7 @@ import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.history.MigrationState;
+import io.driftwatch.core.plan.ResolutionPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class ReportBuilder {
       SourceInfo source,
       TargetInfo target,
       AuditResult result,
-      io.driftwatch.core.plan.ResolutionPlan plan) {
+      ResolutionPlan plan) {
     MigrationHistory history = result.history();
     List<MigrationReport> migrations = new ArrayList<>(history.records().size());
     Map<String, Integer> byState = new LinkedHashMap<>();

@@ -1,8 +1,10 @@
 package io.driftwatch.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every {@code driftwatch.*} setting, typed and defaulted (environment: {@code DRIFTWATCH_*}). */
@@ -26,7 +28,7 @@ public interface DriftwatchConfig {
    * Keys that sealed credentials before the current one (DRIFTWATCH_PREVIOUS_MASTER_KEYS, comma
    * separated): still read, and moved to the current key by {@code POST /api/v1/secrets/reseal}.
    */
-  Optional<java.util.List<String>> previousMasterKeys();
+  Optional<List<String>> previousMasterKeys();
 
   /**
    * A bootstrap admin token (DRIFTWATCH_ADMIN_TOKEN, at least 24 characters) so a fresh install can
@@ -47,7 +49,7 @@ public interface DriftwatchConfig {
    * {@code metrics}, {@code openapi}). By default only /q/health is open; the rest of /q needs a
    * viewer.
    */
-  Optional<java.util.List<String>> publicEndpoints();
+  Optional<List<String>> publicEndpoints();
 
   /**
    * Set to true (DRIFTWATCH_DEMO=true) to create the demo environment at start-up: a database that
@@ -86,10 +88,10 @@ public interface DriftwatchConfig {
      */
     @WithDefault(
         "169.254.0.0/16,fe80::/10,fd00:ec2::254/128,100.100.100.200/32,metadata.google.internal")
-    java.util.List<String> deny();
+    List<String> deny();
 
     /** When set, only these addresses (CIDR) and host names; empty allows any not denied. */
-    Optional<java.util.List<String>> allow();
+    Optional<List<String>> allow();
   }
 
   Target target();
@@ -169,7 +171,7 @@ public interface DriftwatchConfig {
      * demo's own folder under the data dir. Whatever the roots, driftwatch's own files in the data
      * dir (master key, admin token, embedded store, git mirrors) are never read as a source.
      */
-    Optional<java.util.List<String>> roots();
+    Optional<List<String>> roots();
   }
 
   Git git();
@@ -190,14 +192,14 @@ public interface DriftwatchConfig {
 
     /** Hosts alerts may be sent to (DRIFTWATCH_ALERTS_ALLOWED_HOSTS, comma-separated). */
     @WithDefault("hooks.slack.com")
-    java.util.List<String> allowedHosts();
+    List<String> allowedHosts();
 
     /**
      * Ports alerts may be sent to (DRIFTWATCH_ALERTS_ALLOWED_PORTS, comma-separated ports or ranges
      * such as 8000-8999); a URL without a port means its scheme's default (443 for https).
      */
     @WithDefault("443")
-    java.util.List<String> allowedPorts();
+    List<String> allowedPorts();
 
     /** Allow http:// webhooks (only for a local test receiver; Slack is https). */
     @WithDefault("false")
@@ -360,7 +362,7 @@ public interface DriftwatchConfig {
      * temporary files.
      */
     @WithDefault("1G")
-    io.quarkus.runtime.configuration.MemorySize tempFileLimit();
+    MemorySize tempFileLimit();
 
     /**
      * How often a replay has the sandboxes that replays on dead replicas, or failed teardowns, left
@@ -372,7 +374,7 @@ public interface DriftwatchConfig {
 
     /** work_mem of a replay session. */
     @WithDefault("16M")
-    io.quarkus.runtime.configuration.MemorySize workMem();
+    MemorySize workMem();
   }
 
   /** Running audits. */

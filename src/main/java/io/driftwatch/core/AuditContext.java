@@ -4,6 +4,7 @@ import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
+import java.util.Optional;
 
 /**
  * What rules see: both sides joined, Prisma's own reading of them, what version control says, the
@@ -16,7 +17,7 @@ public record AuditContext(
     TargetSnapshot target,
     PrismaDiagnosis prisma,
     HistoryEvidence evidence,
-    java.util.Optional<SchemaInput> schema,
+    Optional<SchemaInput> schema,
     PendingPreflight pending) {
 
   public AuditContext(
@@ -25,7 +26,7 @@ public record AuditContext(
       TargetSnapshot target,
       PrismaDiagnosis prisma,
       HistoryEvidence evidence) {
-    this(history, source, target, prisma, evidence, java.util.Optional.empty());
+    this(history, source, target, prisma, evidence, Optional.empty());
   }
 
   /** The pending migrations are read here when the engine has not read them already. */
@@ -35,7 +36,7 @@ public record AuditContext(
       TargetSnapshot target,
       PrismaDiagnosis prisma,
       HistoryEvidence evidence,
-      java.util.Optional<SchemaInput> schema) {
+      Optional<SchemaInput> schema) {
     this(
         history,
         source,

@@ -1,6 +1,7 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.evidence.HistoryEvidence;
+import java.util.Optional;
 
 /**
  * Everything an audit looks at, fetched by the adapters.
@@ -11,10 +12,10 @@ public record AuditInput(
     SourceSnapshot source,
     TargetSnapshot target,
     HistoryEvidence evidence,
-    java.util.Optional<SchemaInput> schema) {
+    Optional<SchemaInput> schema) {
 
   public AuditInput(SourceSnapshot source, TargetSnapshot target, HistoryEvidence evidence) {
-    this(source, target, evidence, java.util.Optional.empty());
+    this(source, target, evidence, Optional.empty());
   }
 
   public AuditInput(SourceSnapshot source, TargetSnapshot target) {

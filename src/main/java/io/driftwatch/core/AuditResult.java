@@ -6,6 +6,7 @@ import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
 import io.driftwatch.core.prisma.PrismaStatus;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's answer: the joined history, Prisma's view of it, and driftwatch's findings in order.
@@ -19,5 +20,5 @@ public record AuditResult(
     PrismaStatus prismaStatus,
     List<Finding> findings,
     Outcome outcome,
-    java.util.Optional<SchemaContext> schema,
+    Optional<SchemaContext> schema,
     PendingPreflight pending) {}

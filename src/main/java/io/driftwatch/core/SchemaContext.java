@@ -9,6 +9,7 @@ import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.core.prisma.schema.SchemaProblem;
 import io.driftwatch.core.replay.ExpectedSchema;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,8 +34,8 @@ public record SchemaContext(
 
   public SchemaContext {
     schemaProblems = List.copyOf(schemaProblems);
-    java.util.Objects.requireNonNull(schemaRead, "schemaRead");
-    java.util.Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(schemaRead, "schemaRead");
+    Objects.requireNonNull(paths, "paths");
   }
 
   /** A context whose schema was found, as one {@code schema.prisma}. */

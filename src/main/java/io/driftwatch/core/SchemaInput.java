@@ -1,6 +1,7 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.replay.ExpectedSchema;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public record SchemaInput(
     Optional<String> unavailable,
     String migrationSchema,
     List<String> ignore,
-    java.time.Instant now) {
+    Instant now) {
 
   public SchemaInput {
     ignore = List.copyOf(ignore);
@@ -33,13 +34,13 @@ public record SchemaInput(
       Optional<ExpectedSchema> folder,
       String migrationSchema,
       List<String> ignore,
-      java.time.Instant now) {
+      Instant now) {
     return new SchemaInput(
         Optional.of(expected), folder, Optional.empty(), migrationSchema, ignore, now);
   }
 
   public static SchemaInput unavailable(
-      String reason, String migrationSchema, List<String> ignore, java.time.Instant now) {
+      String reason, String migrationSchema, List<String> ignore, Instant now) {
     return new SchemaInput(
         Optional.empty(), Optional.empty(), Optional.of(reason), migrationSchema, ignore, now);
   }

@@ -5,6 +5,7 @@ import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,9 +42,9 @@ public record SourceSnapshot(
   public SourceSnapshot {
     migrations = List.copyOf(migrations);
     schemaFiles = Collections.unmodifiableSortedMap(new TreeMap<>(schemaFiles));
-    java.util.Objects.requireNonNull(schemaUnread, "schemaUnread");
-    java.util.Objects.requireNonNull(schemaLookedFor, "schemaLookedFor");
-    java.util.Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(schemaUnread, "schemaUnread");
+    Objects.requireNonNull(schemaLookedFor, "schemaLookedFor");
+    Objects.requireNonNull(paths, "paths");
   }
 
   public SourceSnapshot(

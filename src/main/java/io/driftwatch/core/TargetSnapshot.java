@@ -4,6 +4,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,11 +27,11 @@ public record TargetSnapshot(
     boolean deployLockHeld,
     DatasourceLine datasource,
     Optional<Catalog> catalog,
-    java.util.Map<String, Long> rowEstimates) {
+    Map<String, Long> rowEstimates) {
 
   public TargetSnapshot {
     rows = List.copyOf(rows);
-    rowEstimates = java.util.Map.copyOf(rowEstimates);
+    rowEstimates = Map.copyOf(rowEstimates);
   }
 
   public TargetSnapshot(
@@ -49,7 +50,7 @@ public record TargetSnapshot(
         deployLockHeld,
         datasource,
         catalog,
-        java.util.Map.of());
+        Map.of());
   }
 
   public TargetSnapshot(

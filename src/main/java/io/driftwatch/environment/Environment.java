@@ -1,7 +1,9 @@
 package io.driftwatch.environment;
 
+import io.driftwatch.core.finding.Severity;
 import io.driftwatch.source.SourceSpec;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,8 +19,8 @@ public record Environment(
     Schedule schedule,
     boolean hasSlackWebhook,
     boolean hasWebhook,
-    io.driftwatch.core.finding.Severity alertsMinSeverity,
-    java.util.List<String> schemaIgnore,
+    Severity alertsMinSeverity,
+    List<String> schemaIgnore,
     boolean hasShadowDatabaseUrl,
     Instant createdAt,
     Instant updatedAt) {}

@@ -2,6 +2,7 @@ package io.driftwatch.environment;
 
 import io.driftwatch.source.SourceSpec;
 import io.driftwatch.source.git.GitCredentials;
+import java.util.List;
 
 /**
  * What a caller asks to store.
@@ -24,7 +25,7 @@ public record EnvironmentDraft(
     GitCredentials credentials,
     Schedule schedule,
     AlertSettings alerts,
-    java.util.List<String> ignore,
+    List<String> ignore,
     String shadowDatabaseUrl) {
 
   public EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source) {

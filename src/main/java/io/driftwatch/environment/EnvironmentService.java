@@ -36,6 +36,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -291,10 +292,10 @@ public class EnvironmentService {
   /**
    * Opens the environment's own shadow server URL, if any; only audits need it, and only in memory.
    */
-  public java.util.Optional<PrismaDatabaseUrl> shadowUrl(EnvironmentEntity entity) {
+  public Optional<PrismaDatabaseUrl> shadowUrl(EnvironmentEntity entity) {
     return entity.shadowUrlSecret == null
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(dialects.parse(cipher.decrypt(entity.shadowUrlSecret)));
+        ? Optional.empty()
+        : Optional.of(dialects.parse(cipher.decrypt(entity.shadowUrlSecret)));
   }
 
   /** Opens the stored database URL; only audits need it in clear, and only in memory. */

@@ -16,8 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,11 +40,11 @@ public class ExpectedSchemas {
   static final String REPLAYS = "driftwatch.shadow.replays";
 
   /** The last outcomes used, by key: an audit at an unchanged commit parses nothing. */
-  private final java.util.Map<String, Kept> recent =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(32, 0.75f, true) {
+  private final Map<String, Kept> recent =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(32, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, Kept> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
               return size() > 32;
             }
           });

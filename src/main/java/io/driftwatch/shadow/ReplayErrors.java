@@ -2,6 +2,7 @@ package io.driftwatch.shadow;
 
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure.Cause;
+import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +55,7 @@ final class ReplayErrors {
   }
 
   /** A script still running when the replay's time was up. */
-  static ReplayFailure timedOut(String migration, java.time.Duration timeout) {
+  static ReplayFailure timedOut(String migration, Duration timeout) {
     return new ReplayFailure(
         migration,
         "",

@@ -4,8 +4,10 @@ import io.driftwatch.config.DriftwatchConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -50,7 +52,7 @@ public class ShadowIsolation {
     this.shadows = shadows;
     this.configured = config.shadow().url().isPresent();
     this.quickStart = config.quickStart();
-    this.masterKey = java.nio.file.Path.of(config.dataDir(), "master.key").toString();
+    this.masterKey = Path.of(config.dataDir(), "master.key").toString();
     this.state = new State(shadows.global().describe(), Optional.empty(), "not yet checked");
   }
 
@@ -106,7 +108,7 @@ public class ShadowIsolation {
                     .execute()
                     .flatMap(
                         rows -> {
-                          io.vertx.mutiny.sqlclient.Row row = rows.iterator().next();
+                          Row row = rows.iterator().next();
                           String database = ReplaySandbox.quote(row.getString("name"));
                           if (!row.getBoolean("owner")) {
                             return Uni.createFrom()

@@ -1,6 +1,7 @@
 package io.driftwatch.shadow;
 
 import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 /**
  * Builds the schema migrations produce, as Prisma builds its shadow database, but treating every
@@ -74,8 +77,7 @@ public class ShadowReplayer {
    * What a script returns is counted, never kept: a SELECT of a billion rows must not fill
    * driftwatch's memory.
    */
-  private static final Collector<io.vertx.sqlclient.Row, ?, Long> COUNTED =
-      java.util.stream.Collectors.counting();
+  private static final Collector<io.vertx.sqlclient.Row, ?, Long> COUNTED = Collectors.counting();
 
   /** A server's facts are asked again after this; a failure to get them is not kept. */
   private static final Duration FACTS_KEPT = Duration.ofMinutes(10);
@@ -369,8 +371,7 @@ public class ShadowReplayer {
     final ReplayPlan plan;
     final Server shadow;
     final List<ReplayStep> sent = new ArrayList<>();
-    final List<ReplayFailure> pendingFailures =
-        java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<ReplayFailure> pendingFailures = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Integer> order = new HashMap<>();
     Optional<ReplayFailure> stop = Optional.empty();
     volatile ReplayStep running;
@@ -397,7 +398,7 @@ public class ShadowReplayer {
       }
     }
 
-    ExpectedSchema built(io.driftwatch.core.catalog.Catalog catalog) {
+    ExpectedSchema built(Catalog catalog) {
       return ExpectedSchema.of(catalog, shadow.extensions(), false)
           .withPendingFailures(inPlanOrder())
           .withRerunFailed(plan.rerunFailed());

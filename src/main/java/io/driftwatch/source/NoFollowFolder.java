@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -168,7 +169,7 @@ final class NoFollowFolder implements Closeable {
         // fills the array; a file that shrank meanwhile ends early
       }
       if (buffer.hasRemaining()) {
-        return new Content(buffer.position(), java.util.Arrays.copyOf(bytes, buffer.position()));
+        return new Content(buffer.position(), Arrays.copyOf(bytes, buffer.position()));
       }
       return grownWhileRead(channel, bytes, maxBytes);
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -355,8 +356,7 @@ public final class PathMigrationSource implements MigrationSource {
   }
 
   /** A folder being read, and the names in it not looked at yet. */
-  private record SchemaLevel(
-      NoFollowFolder folder, String prefix, java.util.Iterator<String> names) {
+  private record SchemaLevel(NoFollowFolder folder, String prefix, Iterator<String> names) {
     void closeUnless(NoFollowFolder top) throws IOException {
       if (folder != top) {
         folder.close();

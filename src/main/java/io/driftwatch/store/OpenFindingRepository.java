@@ -1,8 +1,10 @@
 package io.driftwatch.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,11 +21,11 @@ public class OpenFindingRepository
     if (fingerprints.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<List<String>> batches = new java.util.ArrayList<>();
+    List<List<String>> batches = new ArrayList<>();
     for (int from = 0; from < fingerprints.size(); from += 1000) {
       batches.add(fingerprints.subList(from, Math.min(fingerprints.size(), from + 1000)));
     }
-    return io.smallrye.mutiny.Multi.createFrom()
+    return Multi.createFrom()
         .iterable(batches)
         .onItem()
         .transformToUniAndConcatenate(

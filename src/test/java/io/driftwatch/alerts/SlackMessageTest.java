@@ -8,6 +8,7 @@ import io.driftwatch.alerts.AlertEvent.Kind;
 import io.driftwatch.audit.report.FindingReport;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.testing.FakeSlack;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -222,7 +223,7 @@ class SlackMessageTest {
         List.of(
             event(Kind.OPENED, findings, List.of()), event(Kind.RESOLVED, List.of(), resolved))) {
       String body = WEBHOOK.render(event);
-      assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+      assertThat(body.getBytes(StandardCharsets.UTF_8).length)
           .isLessThanOrEqualTo(WebhookMessage.MAX_BYTES);
       JsonNode json = json(body);
       assertThat(json.get("findings").size() + json.get("findingsOmitted").asInt())

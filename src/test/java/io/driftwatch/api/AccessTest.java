@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,7 +179,7 @@ class AccessTest {
             .post("/api/v1/tokens")
             .then()
             .statusCode(201)
-            .header("Location", org.hamcrest.Matchers.containsString("/api/v1/tokens/"))
+            .header("Location", Matchers.containsString("/api/v1/tokens/"))
             .body("role", equalTo("admin"))
             .body("createdBy", equalTo("bootstrap-admin"))
             .extract()
@@ -225,7 +226,7 @@ class AccessTest {
         .delete("/api/v1/tokens/" + issued.getString("id"))
         .then()
         .statusCode(200)
-        .body("revokedAt", org.hamcrest.Matchers.notNullValue());
+        .body("revokedAt", Matchers.notNullValue());
     as(secret).get("/api/v1/environments").then().statusCode(401);
     given().delete("/api/v1/tokens/" + issued.getString("id")).then().statusCode(200);
     given()
@@ -333,7 +334,7 @@ class AccessTest {
         .get("/api/v1/changes?before=" + newest + "&limit=1")
         .then()
         .statusCode(200)
-        .body("[0].id", org.hamcrest.Matchers.lessThan((int) newest));
+        .body("[0].id", Matchers.lessThan((int) newest));
     given().get("/api/v1/changes?limit=0").then().statusCode(400);
     given().get("/api/v1/changes?limit=1001").then().statusCode(400);
   }

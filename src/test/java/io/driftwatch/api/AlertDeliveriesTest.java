@@ -13,6 +13,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -212,10 +214,9 @@ class AlertDeliveriesTest {
     assertThat(first.getList("items")).hasSize(2);
     JsonPath second = deliveries("state=failed&environment=" + environment + "&size=2&page=1");
     assertThat(second.getList("items")).hasSize(1);
-    List<String> created =
-        new java.util.ArrayList<>(first.getList("items.createdAt", String.class));
+    List<String> created = new ArrayList<>(first.getList("items.createdAt", String.class));
     created.addAll(second.getList("items.createdAt", String.class));
-    assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(created).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(deliveries("environment=" + environment).getInt("total"))
         .as("every state")
         .isEqualTo(3);

@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,9 +162,7 @@ class AlertTest {
         .contains("HI003 HISTORIES_DIVERGED")
         .contains("/api/v1/audits/" + audit.getString("id"))
         .contains("20240200000001_add_reporting_columns_to_the_customer_table");
-    assertThat(
-            message.getList("blocks.text.text", String.class).stream()
-                .filter(java.util.Objects::nonNull))
+    assertThat(message.getList("blocks.text.text", String.class).stream().filter(Objects::nonNull))
         .anySatisfy(text -> assertThat(text).contains("HI003").contains("full text in the report"));
   }
 

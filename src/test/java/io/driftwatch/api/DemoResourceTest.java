@@ -8,6 +8,7 @@ import io.driftwatch.testing.TestPostgres;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,6 @@ class DemoResourceTest {
         .get("/api/v1/environments/demo/audits")
         .then()
         .statusCode(200)
-        .body("total", org.hamcrest.Matchers.equalTo(1));
+        .body("total", Matchers.equalTo(1));
   }
 }

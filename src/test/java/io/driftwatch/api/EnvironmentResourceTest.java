@@ -9,10 +9,17 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TestSources;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,10 +139,9 @@ class EnvironmentResourceTest {
   @Test
   void concurrent_creates_of_one_name_give_one_201_and_409s() throws Exception {
     String name = unique("race");
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(6);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
-      java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+      List<Future<Integer>> statuses = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         statuses.add(
             pool.submit(
@@ -146,12 +152,12 @@ class EnvironmentResourceTest {
                         .post("/api/v1/environments")
                         .statusCode()));
       }
-      java.util.List<Integer> codes = new java.util.ArrayList<>();
-      for (java.util.concurrent.Future<Integer> status : statuses) {
+      List<Integer> codes = new ArrayList<>();
+      for (Future<Integer> status : statuses) {
         codes.add(status.get());
       }
-      org.assertj.core.api.Assertions.assertThat(codes).containsOnly(201, 409);
-      org.assertj.core.api.Assertions.assertThat(codes).filteredOn(code -> code == 201).hasSize(1);
+      Assertions.assertThat(codes).containsOnly(201, 409);
+      Assertions.assertThat(codes).filteredOn(code -> code == 201).hasSize(1);
     } finally {
       pool.shutdownNow();
     }
@@ -247,7 +253,7 @@ class EnvironmentResourceTest {
         """
         {"name": "%s", "tier": "other", "databaseUrl": "postgresql://u@h/d", "source": {"type": "path", "path": "%s/nonexistent/prisma"}}
         """
-            .formatted(unique("nofolder"), io.driftwatch.testing.TestSources.root());
+            .formatted(unique("nofolder"), TestSources.root());
     given()
         .contentType(ContentType.JSON)
         .body(body)

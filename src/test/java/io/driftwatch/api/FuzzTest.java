@@ -10,10 +10,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.SocketException;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +76,7 @@ class FuzzTest {
    * Refused by the HTTP layer (request too large, URI too long, headers too large) before any
    * route: no body.
    */
-  private static final java.util.Set<Integer> TRANSPORT_LIMITS = java.util.Set.of(413, 414, 431);
+  private static final Set<Integer> TRANSPORT_LIMITS = Set.of(413, 414, 431);
 
   private Random random;
 
@@ -109,12 +112,12 @@ class FuzzTest {
         try {
           response = request.request(method, path);
         } catch (Exception clientSide) {
-          if (clientSide instanceof java.net.URISyntaxException
+          if (clientSide instanceof URISyntaxException
               || clientSide instanceof IllegalArgumentException) {
             continue; // REST Assured refuses to build the request (an invalid URI): nothing reached
             // the service
           }
-          if (clientSide instanceof java.net.SocketException) {
+          if (clientSide instanceof SocketException) {
             statuses.merge(
                 -1,
                 1,

@@ -7,6 +7,7 @@ import io.driftwatch.testing.Checksums;
 import io.driftwatch.testing.GitRepo;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TargetDatabase;
+import io.driftwatch.testing.TestSources;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -124,9 +125,7 @@ class HostileRepositoryTest {
     repo.commit("Init", "Ada", NOW);
     target.row("20240101000000_init", Checksums.of("SELECT 1;\n"), true);
     assertThat(audit().getString("outcome")).isEqualTo("CLEAN");
-    try (var mirrors =
-        Files.list(
-            io.driftwatch.testing.TestSources.root().resolve("driftwatch-test").resolve("git"))) {
+    try (var mirrors = Files.list(TestSources.root().resolve("driftwatch-test").resolve("git"))) {
       assertThat(
               mirrors
                   .filter(Files::isDirectory)

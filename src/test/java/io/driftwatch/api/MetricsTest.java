@@ -17,10 +17,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -65,7 +72,7 @@ class MetricsTest {
     Pattern line =
         Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
     Matcher matcher = line.matcher(metrics);
-    List<Double> found = new java.util.ArrayList<>();
+    List<Double> found = new ArrayList<>();
     while (matcher.find()) {
       String labelText = matcher.group(1);
       boolean all = true;
@@ -87,14 +94,12 @@ class MetricsTest {
    * The Grafana dashboard and the Prometheus rules in deploy/ may only use series this scrape has.
    */
   private static void assertDeployArtifactsQueryOnlyExportedMetrics(String metrics)
-      throws java.io.IOException {
-    java.util.Set<String> referenced = new java.util.TreeSet<>();
+      throws IOException {
+    Set<String> referenced = new TreeSet<>();
     for (String file :
         List.of(
             "deploy/grafana/driftwatch-dashboard.json", "deploy/prometheus/driftwatch-rules.yml")) {
-      Matcher name =
-          Pattern.compile("driftwatch_[a-z_]+")
-              .matcher(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+      Matcher name = Pattern.compile("driftwatch_[a-z_]+").matcher(Files.readString(Path.of(file)));
       while (name.find()) {
         referenced.add(name.group());
       }
@@ -119,7 +124,7 @@ class MetricsTest {
                 .migration("20240102000000_next", "SELECT 1;")) {
       synced.deploy(INIT, INIT_SQL);
       behind.deploy(INIT, INIT_SQL).deploy("20240103000000_phantom", "SELECT 2;");
-      java.nio.file.Files.writeString(
+      Files.writeString(
           folder.root().resolve("schema.prisma"),
           """
           datasource db {
@@ -240,7 +245,7 @@ class MetricsTest {
 
   private static Map<String, Object> body(String databaseUrl, PrismaFolder folder, String cron) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", "env-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    body.put("name", "env-" + UUID.randomUUID().toString().substring(0, 8));
     body.put("tier", "production");
     body.put("databaseUrl", databaseUrl);
     body.put("source", Map.of("type", "path", "path", folder.path().toString()));

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TargetDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.config.WithDefault;
+import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -40,7 +44,7 @@ class ScheduleTest {
 
   private Map<String, Object> body(String name, Map<String, Object> schedule) {
     Map<String, Object> body =
-        new java.util.HashMap<>(
+        new HashMap<>(
             Map.of(
                 "name",
                 name,
@@ -85,10 +89,8 @@ class ScheduleTest {
 
   @Test
   void the_default_outside_tests_is_every_fifteen_minutes() throws Exception {
-    java.lang.reflect.Method method =
-        io.driftwatch.config.DriftwatchConfig.Schedule.class.getMethod("defaultCron");
-    assertThat(method.getAnnotation(io.smallrye.config.WithDefault.class).value())
-        .isEqualTo("0 */15 * * * ?");
+    Method method = DriftwatchConfig.Schedule.class.getMethod("defaultCron");
+    assertThat(method.getAnnotation(WithDefault.class).value()).isEqualTo("0 */15 * * * ?");
   }
 
   @Test

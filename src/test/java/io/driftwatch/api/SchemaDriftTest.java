@@ -13,8 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,7 +225,7 @@ class SchemaDriftTest {
         .get("/api/v1/environments/" + environment)
         .then()
         .statusCode(200)
-        .body("ignore", org.hamcrest.Matchers.contains("public.audit_*"));
+        .body("ignore", Matchers.contains("public.audit_*"));
   }
 
   @Test
@@ -351,9 +356,8 @@ class SchemaDriftTest {
           .post("/api/v1/environments")
           .then()
           .statusCode(201)
-          .body("hasShadowDatabaseUrl", org.hamcrest.Matchers.equalTo(true))
-          .body(
-              org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("shadow-secret-pw")));
+          .body("hasShadowDatabaseUrl", Matchers.equalTo(true))
+          .body(Matchers.not(Matchers.containsString("shadow-secret-pw")));
       JsonPath audit = Environments.audit(environment);
 
       int shadowMajor = audit.getInt("drift.shadowServerMajorVersion");
@@ -385,30 +389,30 @@ class SchemaDriftTest {
         .post("/api/v1/environments")
         .then()
         .statusCode(400)
-        .body("detail", org.hamcrest.Matchers.containsString("must not be the watched database"));
+        .body("detail", Matchers.containsString("must not be the watched database"));
   }
 
   private static int majorOf(TestPostgres.Server server) {
-    try (java.sql.Connection connection = server.connect("postgres");
-        java.sql.Statement statement = connection.createStatement();
-        java.sql.ResultSet rows =
+    try (Connection connection = server.connect("postgres");
+        Statement statement = connection.createStatement();
+        ResultSet rows =
             statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
       rows.next();
       return rows.getInt(1);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static int shadowDatabasesOn(TestPostgres.Server server) {
-    try (java.sql.Connection connection = server.connect("postgres");
-        java.sql.Statement statement = connection.createStatement();
-        java.sql.ResultSet rows =
+    try (Connection connection = server.connect("postgres");
+        Statement statement = connection.createStatement();
+        ResultSet rows =
             statement.executeQuery(
                 "SELECT count(*) FROM pg_database WHERE datname LIKE 'dw\\_shadow\\_%'")) {
       rows.next();
       return rows.getInt(1);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }

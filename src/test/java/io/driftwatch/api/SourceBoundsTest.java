@@ -17,7 +17,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -280,8 +282,7 @@ class SourceBoundsTest {
   private Path secretFile() throws IOException {
     Path secret = tracked(Files.createTempFile("dw-secret", ".txt"));
     Files.writeString(secret, "hunter2token is the password\nDROP TABLE leaked_rows;\n");
-    Files.setPosixFilePermissions(
-        secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
     return secret;
   }
 
@@ -304,7 +305,7 @@ class SourceBoundsTest {
   }
 
   private static void delete(Path path) throws IOException {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     if (Files.isSymbolicLink(path)) {

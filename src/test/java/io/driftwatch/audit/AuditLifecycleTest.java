@@ -21,11 +21,13 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +99,7 @@ class AuditLifecycleTest {
         .get("/api/v1/audits/" + audit.getString("id"))
         .then()
         .statusCode(200)
-        .body("error.stage", org.hamcrest.Matchers.equalTo("SHADOW"));
+        .body("error.stage", Matchers.equalTo("SHADOW"));
     assertThat(leases(environment)).as("the lease is freed").isZero();
     awaitNoSleeperOnTheServer();
     assertThat(Environments.audit(environment).getString("error.stage"))
@@ -158,7 +162,7 @@ class AuditLifecycleTest {
     assertThat(stored(environment)).as("one audit, the ERROR one").isEqualTo(1);
   }
 
-  private static boolean locked(Connection store, UUID environmentId) throws java.sql.SQLException {
+  private static boolean locked(Connection store, UUID environmentId) throws SQLException {
     try (var lock =
         store.prepareStatement("SELECT 1 FROM audit_lease WHERE environment_id = ? FOR UPDATE")) {
       lock.setObject(1, environmentId);
@@ -182,7 +186,7 @@ class AuditLifecycleTest {
         .then()
         .statusCode(409)
         .contentType("application/problem+json")
-        .body("type", org.hamcrest.Matchers.equalTo("urn:driftwatch:problem:audit-running"));
+        .body("type", Matchers.equalTo("urn:driftwatch:problem:audit-running"));
     assertThat(Integer.parseInt(second.header("Retry-After")))
         .as("the seconds left on the lease, not a constant")
         .isBetween(1, ShortAuditLimits.LEASE_SECONDS);
@@ -337,7 +341,7 @@ class AuditLifecycleTest {
     return environment;
   }
 
-  private final Map<String, String> targets = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> targets = new ConcurrentHashMap<>();
 
   private String targetOf(String environment) {
     return targets.get(environment);
@@ -437,7 +441,7 @@ class AuditLifecycleTest {
                   seen.append(next).append('\n');
                 }
                 return seen.toString();
-              } catch (java.io.IOException e) {
+              } catch (IOException e) {
                 return e.toString();
               }
             });

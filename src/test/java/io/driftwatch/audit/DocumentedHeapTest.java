@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -108,7 +109,7 @@ class DocumentedHeapTest {
   static void removeFolders() throws IOException {
     if (folders != null) {
       try (var paths = Files.walk(folders)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
   }

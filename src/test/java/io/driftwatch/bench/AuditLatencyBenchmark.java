@@ -2,13 +2,21 @@ package io.driftwatch.bench;
 
 import static io.restassured.RestAssured.given;
 
+import io.driftwatch.testing.AdminTokenByDefault;
 import io.driftwatch.testing.Checksums;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TargetDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +98,7 @@ class AuditLatencyBenchmark {
     }
   }
 
-  private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   /**
    * One audit through a plain HTTP client, as curl or a CI job would call it: REST Assured parses
@@ -98,27 +106,25 @@ class AuditLatencyBenchmark {
    * in the figure.
    */
   private static int audit(String environment) {
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
                     "http://localhost:"
-                        + io.restassured.RestAssured.port
+                        + RestAssured.port
                         + "/api/v1/environments/"
                         + environment
                         + "/audits"))
-            .header(
-                "Authorization", "Bearer " + io.driftwatch.testing.AdminTokenByDefault.ADMIN_TOKEN)
-            .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+            .header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN)
+            .POST(HttpRequest.BodyPublishers.noBody())
             .build();
     try {
-      java.net.http.HttpResponse<byte[]> response =
-          CLIENT.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 201) {
         throw new IllegalStateException("the audit answered " + response.statusCode());
       }
       return response.body().length;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package io.driftwatch.bench;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ReplayPlan;
@@ -9,12 +10,14 @@ import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
 import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.driftwatch.shadow.ExpectedSchemas;
 import io.driftwatch.shadow.ShadowReplayer;
+import io.driftwatch.shadow.ShadowServer;
 import io.driftwatch.store.CatalogSnapshotRepository;
 import io.driftwatch.testing.Checksums;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TargetDatabase;
 import io.driftwatch.testing.TestPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -46,17 +49,17 @@ class DriftBenchmark {
 
   @Inject ShadowReplayer replayer;
 
-  @Inject io.micrometer.core.instrument.MeterRegistry metrics;
+  @Inject MeterRegistry metrics;
 
   @Inject ExpectedSchemas expectedSchemas;
 
   @Inject PostgresCatalogReader catalogs;
 
-  @Inject io.driftwatch.shadow.ShadowServer shadows;
+  @Inject ShadowServer shadows;
 
   @Inject CatalogSnapshotRepository store;
 
-  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
+  @Inject ObjectMapper json;
 
   @Inject Vertx vertx;
 

@@ -3,6 +3,8 @@ package io.driftwatch.bench;
 import io.driftwatch.core.engine.MigrationLinter;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.lint.MigrationLint;
+import io.driftwatch.core.rules.LintRule;
+import io.driftwatch.core.rules.Rules;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -62,14 +64,14 @@ class LintBenchmark {
         "%nLINT: %,d bytes, %d rules, %,d findings: p50 %.1f ms (%.0f MB/s), best %.1f ms, worst %.1f ms "
             + "(target >= 20 MB/s)%n%n",
         bytes,
-        io.driftwatch.core.rules.Rules.lint().size(),
+        Rules.lint().size(),
         findings.size(),
         p50,
         bytes / 1e6 / (p50 / 1e3),
         nanos[0] / 1e6,
         nanos[nanos.length - 1] / 1e6);
     // Where the time goes: each rule alone (splitting included in every figure).
-    for (io.driftwatch.core.rules.LintRule rule : io.driftwatch.core.rules.Rules.lint()) {
+    for (LintRule rule : Rules.lint()) {
       MigrationLinter alone = new MigrationLinter(List.of(rule));
       long best = Long.MAX_VALUE;
       for (int i = 0; i < 5; i++) {

@@ -8,6 +8,7 @@ import io.driftwatch.testing.PackagedService;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.TargetDatabase;
 import io.driftwatch.testing.TestPostgres;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +52,8 @@ class ScheduleScaleBenchmark {
     try (PackagedService service =
         PackagedService.start(
             JVM_FLAGS, Map.of(), Path.of("target", "scale-benchmark-service.log"))) {
-      io.restassured.RestAssured.port = service.port();
-      io.restassured.RestAssured.authentication =
-          io.restassured.RestAssured.oauth2(PackagedService.ADMIN_TOKEN);
+      RestAssured.port = service.port();
+      RestAssured.authentication = RestAssured.oauth2(PackagedService.ADMIN_TOKEN);
       run(service.server(), service.store(), service.process());
     }
   }

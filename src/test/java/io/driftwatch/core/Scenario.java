@@ -1,5 +1,6 @@
 package io.driftwatch.core;
 
+import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -32,12 +35,10 @@ public final class Scenario {
   private Optional<String> lockProvider = Optional.of("postgresql");
   private HistoryEvidence evidence = HistoryEvidence.NONE;
   private ProjectPaths paths = ProjectPaths.DEFAULT;
-  private final java.util.SortedMap<String, String> schemaFiles = new java.util.TreeMap<>();
+  private final SortedMap<String, String> schemaFiles = new TreeMap<>();
 
-  private java.util.Optional<io.driftwatch.core.catalog.Catalog> liveCatalog =
-      java.util.Optional.empty();
-  private java.util.Optional<io.driftwatch.core.SchemaInput> schemaInput =
-      java.util.Optional.empty();
+  private Optional<Catalog> liveCatalog = Optional.empty();
+  private Optional<SchemaInput> schemaInput = Optional.empty();
 
   public static Scenario create() {
     return new Scenario();
@@ -165,14 +166,14 @@ public final class Scenario {
   }
 
   /** The live database's catalog, as read with the history. */
-  public Scenario liveCatalog(io.driftwatch.core.catalog.Catalog catalog) {
-    this.liveCatalog = java.util.Optional.of(catalog);
+  public Scenario liveCatalog(Catalog catalog) {
+    this.liveCatalog = Optional.of(catalog);
     return this;
   }
 
   /** The inputs of the schema checks: the shadow replays. */
-  public Scenario schemaInput(io.driftwatch.core.SchemaInput input) {
-    this.schemaInput = java.util.Optional.of(input);
+  public Scenario schemaInput(SchemaInput input) {
+    this.schemaInput = Optional.of(input);
     return this;
   }
 

@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
@@ -35,7 +36,7 @@ public final class ClusterNode {
         insert.setLong(1, context.getScheduledFireTime().getTime());
         insert.setString(2, context.getScheduler().getSchedulerInstanceId());
         insert.executeUpdate();
-      } catch (SQLException | org.quartz.SchedulerException e) {
+      } catch (SQLException | SchedulerException e) {
         throw new IllegalStateException(e);
       }
     }

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobBuilder;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 
 /**
  * Two replicas, each a process with its own scheduler, on one database migrated by the service's
@@ -99,13 +101,12 @@ class ClusteredSchedulerTest {
     ClusterNode.user = TestPostgres.server().user();
     ClusterNode.password = TestPostgres.server().password();
     Scheduler writer = ClusterNode.scheduler("test-writer");
-    org.quartz.JobKey job = org.quartz.JobKey.jobKey("audit", "audits");
+    JobKey job = JobKey.jobKey("audit", "audits");
     writer.addJob(
         JobBuilder.newJob(ClusterNode.RecordingJob.class).withIdentity(job).storeDurably().build(),
         false);
     writer.scheduleJob(
-        AuditScheduler.trigger(
-            org.quartz.TriggerKey.triggerKey("audit", "audits"), job, "* * * * * ?"));
+        AuditScheduler.trigger(TriggerKey.triggerKey("audit", "audits"), job, "* * * * * ?"));
     writer.shutdown();
 
     Thread.sleep(6000); // no replica runs: six scheduled times pass

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretCipherTest {
@@ -41,12 +43,11 @@ class SecretCipherTest {
     SecretCipher cipher = new SecretCipher(key(1));
     String sealed = cipher.encrypt("secret");
     int payload = sealed.lastIndexOf(':') + 1;
-    byte[] bytes = java.util.Base64.getDecoder().decode(sealed.substring(payload));
+    byte[] bytes = Base64.getDecoder().decode(sealed.substring(payload));
     for (int i = 0; i < bytes.length; i++) {
       byte[] flipped = bytes.clone();
       flipped[i] ^= 0x01;
-      String tampered =
-          sealed.substring(0, payload) + java.util.Base64.getEncoder().encodeToString(flipped);
+      String tampered = sealed.substring(0, payload) + Base64.getEncoder().encodeToString(flipped);
       assertThatThrownBy(() -> cipher.decrypt(tampered))
           .as("byte %d flipped", i)
           .isInstanceOf(SecretException.class);
@@ -61,7 +62,7 @@ class SecretCipherTest {
   @Test
   void a_rotated_keyring_opens_old_secrets_and_reseals_them_under_the_new_key() {
     String old = new SecretCipher(key(1)).encrypt("postgresql://u:pw@h/d");
-    SecretCipher rotated = new SecretCipher(key(2), java.util.List.of(key(1)));
+    SecretCipher rotated = new SecretCipher(key(2), List.of(key(1)));
 
     assertThat(rotated.decrypt(old)).isEqualTo("postgresql://u:pw@h/d");
     assertThat(rotated.isCurrent(old)).isFalse();

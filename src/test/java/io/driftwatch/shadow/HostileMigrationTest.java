@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -245,8 +246,7 @@ class HostileMigrationTest {
   void terminate_and_cancel_other_sessions(Placement placement) throws Exception {
     ServerSql.execute("CREATE ROLE " + marker + " LOGIN");
     try (Connection victim =
-        java.sql.DriverManager.getConnection(
-            TestPostgres.server().jdbcUrl(target.name()), marker, "")) {
+        DriverManager.getConnection(TestPostgres.server().jdbcUrl(target.name()), marker, "")) {
       JsonPath audit =
           audit(
               placement,

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -319,17 +320,15 @@ class SandboxManagerTest {
         .get("/q/health")
         .then()
         .statusCode(200)
-        .body(
-            "checks.find { it.name == 'shadow-server' }.status",
-            org.hamcrest.Matchers.equalTo("UP"))
+        .body("checks.find { it.name == 'shadow-server' }.status", Matchers.equalTo("UP"))
         .body(
             "checks.find { it.name == 'shadow-server' }.data.storeConnect",
-            org.hamcrest.Matchers.equalTo("revoked from PUBLIC"))
+            Matchers.equalTo("revoked from PUBLIC"))
         .body(
             "checks.find { it.name == 'shadow-server' }.data.separateFromStore",
-            org.hamcrest.Matchers.equalTo(false))
+            Matchers.equalTo(false))
         .body(
             "checks.find { it.name == 'shadow-server' }.data.warning",
-            org.hamcrest.Matchers.containsString("DRIFTWATCH_SHADOW_URL"));
+            Matchers.containsString("DRIFTWATCH_SHADOW_URL"));
   }
 }

@@ -12,6 +12,7 @@ import io.driftwatch.testing.ShortReplayLimits;
 import io.driftwatch.testing.StoreDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -187,7 +188,7 @@ class ShadowReplayerTest {
                     "20240101000000_forever",
                     "SET statement_timeout = 0;\nSELECT pg_sleep(100000);\n")),
             "public");
-    io.smallrye.mutiny.subscription.Cancellable replay =
+    Cancellable replay =
         replayer.replay(plan, Set.of("public")).subscribe().with(expected -> {}, failure -> {});
     assertThat(
             Eventually.within(

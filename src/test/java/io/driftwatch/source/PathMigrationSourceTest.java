@@ -9,7 +9,10 @@ import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.TestSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PathMigrationSourceTest {
@@ -19,8 +22,7 @@ class PathMigrationSourceTest {
   private static final Path TMP = TestSources.root();
 
   /** The tests' source folder is the one root; the data dir is beside it (and does not exist). */
-  private static final Path NO_DATA_DIR =
-      TMP.resolveSibling("dw-no-data-dir-" + java.util.UUID.randomUUID());
+  private static final Path NO_DATA_DIR = TMP.resolveSibling("dw-no-data-dir-" + UUID.randomUUID());
 
   private static final SourceBounds BOUNDS =
       new SourceBounds(List.of(TMP), NO_DATA_DIR, NO_DATA_DIR.resolve("git"));
@@ -97,7 +99,7 @@ class PathMigrationSourceTest {
   void the_schema_files_count_in_the_total_and_are_held_until_the_source_closes() throws Exception {
     try (PrismaFolder folder = PrismaFolder.create().migration("a", "x".repeat(1000))) {
       Files.writeString(folder.root().resolve("schema.prisma"), "//" + "x".repeat(1000));
-      ScriptMemory memory = new ScriptMemory(1 << 20, java.time.Duration.ZERO);
+      ScriptMemory memory = new ScriptMemory(1 << 20, Duration.ZERO);
       SourceSnapshot snapshot;
       try (PathMigrationSource source =
           new PathMigrationSource(
@@ -126,8 +128,7 @@ class PathMigrationSourceTest {
       throws Exception {
     try (PrismaFolder folder =
         PrismaFolder.create().migration("a", "x".repeat(1000)).migration("b", "SELECT 1;")) {
-      ScriptMemory memory =
-          new ScriptMemory(ScriptMemory.PER_MIGRATION_BYTES, java.time.Duration.ZERO);
+      ScriptMemory memory = new ScriptMemory(ScriptMemory.PER_MIGRATION_BYTES, Duration.ZERO);
       try (PathMigrationSource source =
           new PathMigrationSource(
               new PathSourceSpec(folder.path(), null, null), LIMITS, BOUNDS, memory)) {
@@ -339,7 +340,7 @@ class PathMigrationSourceTest {
       PathSourceSpec spec = new PathSourceSpec(folder.path(), null, null);
       spec.validate(BOUNDS);
       try (var paths = Files.walk(folder.migrations())) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
       Files.createSymbolicLink(folder.migrations(), other.migrations());
       assertThatThrownBy(() -> source(spec).read())

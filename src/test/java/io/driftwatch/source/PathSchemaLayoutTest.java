@@ -8,6 +8,7 @@ import io.driftwatch.testing.TestSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class PathSchemaLayoutTest {
 
   private static final Path TMP = TestSources.root();
-  private static final Path NO_DATA_DIR =
-      TMP.resolveSibling("dw-no-data-dir-" + java.util.UUID.randomUUID());
+  private static final Path NO_DATA_DIR = TMP.resolveSibling("dw-no-data-dir-" + UUID.randomUUID());
   private static final SourceBounds BOUNDS =
       new SourceBounds(List.of(TMP), NO_DATA_DIR, NO_DATA_DIR.resolve("git"));
 

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class StoreGoneTest {
             () -> request().get("/api/v1/environments/anything"),
             () -> request().auth().oauth2(viewer).get("/api/v1/environments"),
             () -> request().post("/api/v1/environments/anything/audits"),
-            () -> request().get("/api/v1/audits/" + java.util.UUID.randomUUID()))) {
+            () -> request().get("/api/v1/audits/" + UUID.randomUUID()))) {
       Response response = call.get();
       assertThat(response.statusCode()).as("store %s: %s", how, response.asString()).isEqualTo(503);
       response

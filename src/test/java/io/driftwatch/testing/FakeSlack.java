@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -201,7 +202,7 @@ public final class FakeSlack implements AutoCloseable {
       try {
         listen(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
         return;
-      } catch (java.net.BindException e) {
+      } catch (BindException e) {
         if (System.currentTimeMillis() > deadline) {
           throw e;
         }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** A real git repository in a temporary directory, built commit by commit for tests. */
@@ -50,7 +51,7 @@ public final class GitRepo implements AutoCloseable {
     return root;
   }
 
-  public org.eclipse.jgit.lib.Repository repository() {
+  public Repository repository() {
     return git.getRepository();
   }
 

@@ -15,6 +15,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Base64;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class HttpGitServer implements AutoCloseable {
             advertise.handle(exchange);
             return;
           }
-          byte[] text = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          byte[] text = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "text/plain");
           exchange.sendResponseHeaders(status, text.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -243,14 +244,13 @@ public final class HttpGitServer implements AutoCloseable {
       HttpsServer server = HttpsServer.create(loopback(), 0);
       server.setHttpsConfigurator(new HttpsConfigurator(context));
       return server;
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IOException(e);
     }
   }
 
   /** A self-signed certificate for 127.0.0.1, made once per run by the JDK's keytool. */
-  private static synchronized KeyStore certificate()
-      throws IOException, java.security.GeneralSecurityException {
+  private static synchronized KeyStore certificate() throws IOException, GeneralSecurityException {
     if (certificate == null) {
       Path directory = Files.createTempDirectory("dw-https");
       Path store = directory.resolve("server.p12");
@@ -312,7 +312,7 @@ public final class HttpGitServer implements AutoCloseable {
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trusted);
       trust = factory.getTrustManagers();
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IOException(e);
     }
     HttpConnectionFactory previous = HttpTransport.getConnectionFactory();
@@ -332,7 +332,7 @@ public final class HttpGitServer implements AutoCloseable {
             if ("https".equals(url.getProtocol()) && connection instanceof JDKHttpConnection jdk) {
               try {
                 jdk.configure(null, trust, null);
-              } catch (java.security.GeneralSecurityException e) {
+              } catch (GeneralSecurityException e) {
                 throw new IOException(e);
               }
             }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * The packaged service (built by {@code mvn package}; the {@code *IT} tests that use it run in
@@ -163,11 +165,9 @@ public final class PackagedService implements AutoCloseable {
     }
     server.dropDatabase(store);
     try {
-      org.eclipse.jgit.util.FileUtils.delete(
-          dataDir.toFile(),
-          org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
+      FileUtils.delete(dataDir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,6 +1,9 @@
 package io.driftwatch.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 
 /** Gives each test run a fresh store database for the service, dropped when the run ends. */
@@ -17,10 +20,10 @@ public class StoreDatabase implements QuarkusTestResourceLifecycleManager {
 
   /** Runs a statement on the running test application's store, as the test server's superuser. */
   public static void execute(String sql) {
-    try (java.sql.Connection connection = TestPostgres.server().connect(current);
-        java.sql.Statement statement = connection.createStatement()) {
+    try (Connection connection = TestPostgres.server().connect(current);
+        Statement statement = connection.createStatement()) {
       statement.execute(sql);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }
   }

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -25,8 +27,7 @@ public final class TestPostgres {
   /**
    * Databases this JVM created and has not dropped yet: dropped at exit, whatever a test forgot.
    */
-  private static final java.util.Set<String> CREATED =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
   private TestPostgres() {}
 

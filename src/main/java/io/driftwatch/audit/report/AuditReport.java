@@ -1,6 +1,7 @@
 package io.driftwatch.audit.report;
 
 import io.driftwatch.core.Outcome;
+import io.driftwatch.core.plan.ResolutionPlan;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,5 +33,5 @@ public record AuditReport(
     List<FindingReport> findings,
     DriftReport drift,
     CoverageView coverage,
-    io.driftwatch.core.plan.ResolutionPlan plan,
+    ResolutionPlan plan,
     AuditSummary summary) {}

@@ -2,6 +2,7 @@ package io.driftwatch.core.coverage;
 
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.prisma.ProjectPaths;
+import java.util.Objects;
 
 /**
  * The fix for what no migration creates, naming the exact {@code prisma} commands for the source's
@@ -12,7 +13,7 @@ final class CoverageHelp {
   private final ProjectPaths paths;
 
   CoverageHelp(ProjectPaths paths) {
-    this.paths = java.util.Objects.requireNonNull(paths, "paths");
+    this.paths = Objects.requireNonNull(paths, "paths");
   }
 
   /** For a table, join table, enum, column or enum value that Migrate can generate. */

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -798,7 +799,7 @@ public final class SchemaDiff {
   }
 
   private static String firing(Trigger trigger) {
-    return trigger.firing().name().toLowerCase(java.util.Locale.ROOT);
+    return trigger.firing().name().toLowerCase(Locale.ROOT);
   }
 
   // Helpers

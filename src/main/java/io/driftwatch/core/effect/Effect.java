@@ -2,6 +2,7 @@ package io.driftwatch.core.effect;
 
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -174,13 +175,13 @@ public record Effect(
 
   /** For messages: {@code create table "public"."User"}. */
   public String describe() {
-    String what = action.name().toLowerCase(java.util.Locale.ROOT) + " " + object.describe();
+    String what = action.name().toLowerCase(Locale.ROOT) + " " + object.describe();
     return switch (action) {
       case RENAME ->
           "rename " + previous.map(SchemaObject::describe).orElse("?") + " to " + object.sqlName();
       case ALTER -> "alter " + object.describe() + (detail.isEmpty() ? "" : " " + detail);
       case UPDATE, DELETE ->
-          action.name().toLowerCase(java.util.Locale.ROOT)
+          action.name().toLowerCase(Locale.ROOT)
               + (everyRow ? " every row of " : " rows of ")
               + object.sqlName();
       case INSERT -> "insert rows into " + object.sqlName();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * The name PostgreSQL gives an object the statement does not name: a primary key written inline, a
@@ -55,7 +56,7 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
    *
    * @param checkColumn for a CHECK, the one column of the table its expression uses, if it uses one
    */
-  public String choose(java.util.function.Predicate<String> taken, String checkColumn) {
+  public String choose(Predicate<String> taken, String checkColumn) {
     String addition =
         label.equals("pkey") ? null : isCheck() ? checkColumn : indexNameAddition(columns);
     IntFunction<String> candidate =

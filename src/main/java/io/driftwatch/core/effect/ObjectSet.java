@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -687,7 +688,7 @@ public final class ObjectSet {
   }
 
   private static String key(SchemaObject object) {
-    return object.kind().name().toLowerCase(java.util.Locale.ROOT)
+    return object.kind().name().toLowerCase(Locale.ROOT)
         + "|"
         + object.name()
         + "|"

@@ -5,6 +5,7 @@ import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +39,9 @@ public record PendingPreflight(
       new PendingPreflight(Map.of(), Map.of(), Map.of(), List.of());
 
   public PendingPreflight {
-    effects = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(effects));
-    predicted = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(predicted));
-    failures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+    effects = Collections.unmodifiableMap(new LinkedHashMap<>(effects));
+    predicted = Collections.unmodifiableMap(new LinkedHashMap<>(predicted));
+    failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
     unread = List.copyOf(unread);
   }
 

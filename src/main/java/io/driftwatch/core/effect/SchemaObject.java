@@ -2,6 +2,7 @@ package io.driftwatch.core.effect;
 
 import io.driftwatch.core.catalog.CatalogDdl;
 import io.driftwatch.core.catalog.QualifiedName;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,7 +32,7 @@ public record SchemaObject(Kind kind, QualifiedName name, String part) {
     }
 
     String label() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
   }
 

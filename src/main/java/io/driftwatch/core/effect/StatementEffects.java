@@ -9,7 +9,12 @@ import io.driftwatch.core.sql.SqlStatement;
 import io.driftwatch.core.sql.SqlToken;
 import io.driftwatch.core.sql.SqlTokens;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,17 +72,14 @@ public final class StatementEffects {
     if (!split.isWhole()) {
       throw new TooLarge(
           String.format(
-              java.util.Locale.ROOT,
-              "it holds %,d statements, over %,d",
-              split.count(),
-              MAX_STATEMENTS));
+              Locale.ROOT, "it holds %,d statements, over %,d", split.count(), MAX_STATEMENTS));
     }
     List<Effect> effects = new ArrayList<>();
     for (SqlStatement statement : split.statements()) {
       effects.addAll(of(statement));
       if (effects.size() > maxEffects) {
         throw new TooLarge(
-            String.format(java.util.Locale.ROOT, "it makes over %,d schema changes", maxEffects));
+            String.format(Locale.ROOT, "it makes over %,d schema changes", maxEffects));
       }
     }
     return effects;
@@ -295,7 +297,7 @@ public final class StatementEffects {
         return;
       }
       List<Cursor> elements = in.elementsUntilClose();
-      Set<String> columns = new java.util.HashSet<>();
+      Set<String> columns = new HashSet<>();
       for (Cursor element : elements) {
         if (!element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new)) && element.peekName()) {
           columns.add(element.copy().name());
@@ -319,7 +321,7 @@ public final class StatementEffects {
               element, table, column, ifNotExists, List.of(created), columns, unnamed);
         }
       }
-      unnamed.effects.sort(java.util.Comparator.comparingInt(effect -> namingOrder(effect)));
+      unnamed.effects.sort(Comparator.comparingInt(effect -> namingOrder(effect)));
       effects.addAll(unnamed.effects);
     }
 
@@ -772,7 +774,7 @@ public final class StatementEffects {
      */
     Iterable<SqlToken> from(int index) {
       return () ->
-          new java.util.Iterator<>() {
+          new Iterator<>() {
             private int at = index;
             private SqlTokens.Lexer rest;
             private SqlToken next = advance();
@@ -798,7 +800,7 @@ public final class StatementEffects {
             @Override
             public SqlToken next() {
               if (next == null) {
-                throw new java.util.NoSuchElementException();
+                throw new NoSuchElementException();
               }
               SqlToken current = next;
               next = advance();

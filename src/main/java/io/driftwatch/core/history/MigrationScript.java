@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -153,7 +154,7 @@ public final class MigrationScript {
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(digest);
+    return Arrays.hashCode(digest);
   }
 
   /** True when the file holds NUL bytes: a binary file, not SQL. */
@@ -219,7 +220,7 @@ public final class MigrationScript {
       }
       out[n++] = in[i];
     }
-    return java.util.Arrays.copyOf(out, n);
+    return Arrays.copyOf(out, n);
   }
 
   static byte[] lfToCrlf(byte[] in) {

@@ -7,13 +7,16 @@ import io.driftwatch.core.sql.SplitProblem;
 import io.driftwatch.core.sql.SplitResult;
 import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -183,8 +186,8 @@ public final class LintContext {
   }
 
   private List<AlterAction> alterActions(
-      String leadingWord, Pattern action, java.util.function.Predicate<AlteredTable> skipped) {
-    List<AlterAction> found = new java.util.ArrayList<>();
+      String leadingWord, Pattern action, Predicate<AlteredTable> skipped) {
+    List<AlterAction> found = new ArrayList<>();
     for (AlteredTable altered : alteredTables) {
       if (skipped.test(altered)) {
         continue;
@@ -291,7 +294,7 @@ public final class LintContext {
         name -> {
           OptionalLong rows = rowEstimate(name);
           return rows.isPresent()
-              ? String.format(java.util.Locale.ROOT, " (about %,d rows)", rows.getAsLong())
+              ? String.format(Locale.ROOT, " (about %,d rows)", rows.getAsLong())
               : "";
         });
   }

@@ -10,6 +10,7 @@ import io.driftwatch.core.effect.ObjectSet.Presence;
 import io.driftwatch.core.effect.ReverseSql;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
+import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class FailedTriager {
         case UNKNOWN -> unverifiable.add(effect);
       }
     }
-    Set<io.driftwatch.core.sql.SqlStatement> presentTables = new HashSet<>();
+    Set<SqlStatement> presentTables = new HashSet<>();
     present.stream()
         .filter(effect -> effect.object().kind() == Kind.TABLE)
         .forEach(effect -> presentTables.add(effect.statement()));

@@ -17,8 +17,10 @@ import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.rules.DriftRule;
 import io.driftwatch.core.rules.FailedMigrationFailsAgainRule;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,7 +106,7 @@ public final class ResolutionPlanner {
         .forEach(t -> deployed.put(t.migration(), failedEffects.get(t.migration())));
     deployed.putAll(pending);
     List<MigrationRollback> lastFirst = new ArrayList<>(rollbacks.values());
-    java.util.Collections.reverse(lastFirst);
+    Collections.reverse(lastFirst);
     return new ResolutionPlan(
         in.schema(),
         state,
@@ -207,7 +209,7 @@ public final class ResolutionPlanner {
         unread.isEmpty()
             ? ""
             : String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "; %,d pending migration%s from %s "
                     + "on not played: the deploy makes more schema changes than the pre-flight plays (MS020)",
                 unread.size(),

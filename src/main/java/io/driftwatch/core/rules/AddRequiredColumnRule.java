@@ -8,7 +8,9 @@ import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.sql.MaskedSql;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,8 +37,8 @@ public final class AddRequiredColumnRule implements LintRule {
           "\\bDEFAULT\\b|\\bGENERATED\\b|^\\s*(?:SMALL|BIG)?SERIAL[248]?\\b",
           Pattern.CASE_INSENSITIVE);
 
-  private static final java.util.Set<String> TABLE_CONSTRAINTS =
-      java.util.Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE");
+  private static final Set<String> TABLE_CONSTRAINTS =
+      Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE");
 
   @Override
   public FindingType type() {
@@ -49,7 +51,7 @@ public final class AddRequiredColumnRule implements LintRule {
     for (LintContext.AlterAction action :
         context.alterActionsOnTablesWithRows("ADD", AlterTableActions.ADD_COLUMN)) {
       Matcher add = action.match();
-      if (TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(java.util.Locale.ROOT))
+      if (TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(Locale.ROOT))
           || !MaskedSql.mayContain(add.group(2), "NULL")) {
         continue;
       }

@@ -7,6 +7,7 @@ import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.sql.MaskedSql;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,7 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
         continue;
       }
       Matcher add = action.match();
-      boolean foreignKey = add.group(2).toUpperCase(java.util.Locale.ROOT).startsWith("FOREIGN");
+      boolean foreignKey = add.group(2).toUpperCase(Locale.ROOT).startsWith("FOREIGN");
       String kind = foreignKey ? "foreign key" : "check";
       String name = add.group(1) == null ? "the constraint" : add.group(1);
       String table = action.table();

@@ -7,7 +7,9 @@ import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +46,7 @@ public final class DropTypeRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    java.util.Map<String, String> renamedFrom = new java.util.HashMap<>();
+    Map<String, String> renamedFrom = new HashMap<>();
     for (SqlStatement statement : context.statements()) {
       if (!statement.is("ALTER", "TYPE")) {
         continue;

@@ -3,9 +3,11 @@ package io.driftwatch.core.rules;
 import io.driftwatch.core.SchemaContext;
 import io.driftwatch.core.coverage.CoverageItem;
 import io.driftwatch.core.coverage.CoverageItem.Kind;
+import io.driftwatch.core.coverage.CoverageReport;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.List;
 import java.util.Set;
 
@@ -44,8 +46,7 @@ public final class FieldWithoutMigrationRule implements SchemaRule {
   }
 
   /** An item of a model or enum no migration creates is part of that model's finding. */
-  private static boolean parentCovered(
-      io.driftwatch.core.coverage.CoverageReport report, CoverageItem item) {
+  private static boolean parentCovered(CoverageReport report, CoverageItem item) {
     String parent = item.prismaName().substring(0, Math.max(0, item.prismaName().indexOf('.')));
     Kind parentKind = item.kind() == Kind.FIELD ? Kind.MODEL : Kind.ENUM;
     return report
@@ -55,7 +56,7 @@ public final class FieldWithoutMigrationRule implements SchemaRule {
         .orElse(false);
   }
 
-  private static Finding finding(CoverageItem item, io.driftwatch.core.prisma.ProjectPaths paths) {
+  private static Finding finding(CoverageItem item, ProjectPaths paths) {
     String where =
         item.live()
             ? "the database has it (db push or manual SQL)"

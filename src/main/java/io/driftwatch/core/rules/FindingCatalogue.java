@@ -4,6 +4,7 @@ import io.driftwatch.core.finding.Family;
 import io.driftwatch.core.finding.FindingType;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every finding type of every registered rule, by code: the source of the catalogue endpoint and
@@ -38,7 +39,7 @@ public final class FindingCatalogue {
               .append(" | `")
               .append(type.name())
               .append("` | ")
-              .append(type.severity().name().toLowerCase(java.util.Locale.ROOT))
+              .append(type.severity().name().toLowerCase(Locale.ROOT))
               .append(" | ")
               .append(type.summary())
               .append(" |\n");

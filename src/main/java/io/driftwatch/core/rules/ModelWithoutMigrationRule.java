@@ -6,7 +6,9 @@ import io.driftwatch.core.coverage.CoverageItem.Kind;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -42,7 +44,7 @@ public final class ModelWithoutMigrationRule implements SchemaRule {
         .orElse(List.of());
   }
 
-  private static Finding finding(CoverageItem item, io.driftwatch.core.prisma.ProjectPaths paths) {
+  private static Finding finding(CoverageItem item, ProjectPaths paths) {
     String where =
         item.live()
             ? "the database has it (db push or manual SQL)"
@@ -50,7 +52,7 @@ public final class ModelWithoutMigrationRule implements SchemaRule {
     return TYPE.about(
         item.databaseName(),
         TYPE.severity(),
-        item.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        item.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
             + " `"
             + item.prismaName()
             + "` ("

@@ -90,11 +90,11 @@ public final class Rules {
    * cannot judge.
    */
   public static List<FindingType> types() {
-    return java.util.stream.Stream.of(
+    return Stream.of(
             HISTORY.stream().map(HistoryRule::type),
             SCHEMA.stream().map(SchemaRule::type),
             LINT.stream().map(LintRule::type),
-            java.util.stream.Stream.of(RuleFailure.TYPE, OversizedMigration.TYPE))
+            Stream.of(RuleFailure.TYPE, OversizedMigration.TYPE))
         .flatMap(types -> types)
         .toList();
   }

@@ -8,6 +8,8 @@ import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +26,8 @@ public final class TruncateRule implements LintRule {
   private static final Pattern TRUNCATE =
       Pattern.compile("^\\s*TRUNCATE\\s+(?:TABLE\\s+)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern TABLE = Pattern.compile(MaskedSql.QUALIFIED_NAME);
-  private static final java.util.Set<String> OPTIONS =
-      java.util.Set.of("ONLY", "RESTART", "CONTINUE", "IDENTITY", "CASCADE", "RESTRICT");
+  private static final Set<String> OPTIONS =
+      Set.of("ONLY", "RESTART", "CONTINUE", "IDENTITY", "CASCADE", "RESTRICT");
 
   @Override
   public FindingType type() {
@@ -47,8 +49,7 @@ public final class TruncateRule implements LintRule {
       Matcher table = TABLE.matcher(code.substring(head.end()));
       while (table.find()) {
         String name = MaskedSql.group(table, 0);
-        if (OPTIONS.contains(name.toUpperCase(java.util.Locale.ROOT))
-            || context.isNewOrEmpty(name)) {
+        if (OPTIONS.contains(name.toUpperCase(Locale.ROOT)) || context.isNewOrEmpty(name)) {
           continue;
         }
         boolean hasRows = context.rowEstimate(name).orElse(0) > 0;

@@ -37,6 +37,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.RevWalkUtils;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -412,8 +413,7 @@ final class GitHistoryExplainer {
     }
   }
 
-  private org.eclipse.jgit.treewalk.AbstractTreeIterator parentTree(RevWalk walk, RevCommit commit)
-      throws IOException {
+  private AbstractTreeIterator parentTree(RevWalk walk, RevCommit commit) throws IOException {
     if (commit.getParentCount() == 0) {
       return new EmptyTreeIterator();
     }
@@ -421,8 +421,7 @@ final class GitHistoryExplainer {
     return treeIterator(parent);
   }
 
-  private org.eclipse.jgit.treewalk.AbstractTreeIterator treeOf(RevCommit commit)
-      throws IOException {
+  private AbstractTreeIterator treeOf(RevCommit commit) throws IOException {
     return treeIterator(commit);
   }
 

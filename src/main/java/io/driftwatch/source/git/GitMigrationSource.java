@@ -15,12 +15,14 @@ import io.driftwatch.source.ScriptMemory;
 import io.driftwatch.source.SourceUnavailableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -48,7 +50,7 @@ public final class GitMigrationSource implements MigrationSource {
   private final GitCredentials credentials;
   private final GitMirrors mirrors;
   private final Limits limits;
-  private final java.util.function.Function<String, String> refusal;
+  private final Function<String, String> refusal;
   private Repository repository;
   private RevCommit commit;
 
@@ -70,10 +72,7 @@ public final class GitMigrationSource implements MigrationSource {
 
   /** Size limits and history caps. */
   public record Limits(
-      long maxScriptBytes,
-      long maxTotalBytes,
-      int historyMaxCommits,
-      java.time.Duration historyTimeout) {}
+      long maxScriptBytes, long maxTotalBytes, int historyMaxCommits, Duration historyTimeout) {}
 
   public GitMigrationSource(
       GitSourceSpec spec, GitCredentials credentials, GitMirrors mirrors, Limits limits) {
@@ -89,7 +88,7 @@ public final class GitMigrationSource implements MigrationSource {
       GitCredentials credentials,
       GitMirrors mirrors,
       Limits limits,
-      java.util.function.Function<String, String> refusal) {
+      Function<String, String> refusal) {
     this(spec, credentials, mirrors, limits, refusal, ScriptMemory.UNBOUNDED);
   }
 
@@ -102,7 +101,7 @@ public final class GitMigrationSource implements MigrationSource {
       GitCredentials credentials,
       GitMirrors mirrors,
       Limits limits,
-      java.util.function.Function<String, String> refusal,
+      Function<String, String> refusal,
       ScriptMemory memory) {
     this.spec = spec;
     this.credentials = credentials;

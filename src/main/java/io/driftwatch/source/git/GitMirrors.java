@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,7 +171,7 @@ public class GitMirrors {
                 "remote",
                 "origin",
                 "fetch",
-                java.util.Arrays.stream(REF_SPECS).map(RefSpec::toString).toList());
+                Arrays.stream(REF_SPECS).map(RefSpec::toString).toList());
         git.getRepository().getConfig().save();
         fetchInto(git, url, credentials);
       }

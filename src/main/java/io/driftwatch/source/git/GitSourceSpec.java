@@ -2,7 +2,9 @@ package io.driftwatch.source.git;
 
 import io.driftwatch.source.InvalidSourceException;
 import io.driftwatch.source.SourceSpec;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,11 +43,11 @@ public record GitSourceSpec(
    * Where the schema may be in the repository: {@code schemaPath}, else {@code schema.prisma}, else
    * {@code schema/}.
    */
-  public java.util.List<String> schemaCandidates() {
+  public List<String> schemaCandidates() {
     String base = path == null ? "" : path;
     return schemaPath != null
-        ? java.util.List.of(RepositoryPaths.join(base, schemaPath))
-        : java.util.List.of(
+        ? List.of(RepositoryPaths.join(base, schemaPath))
+        : List.of(
             RepositoryPaths.join(base, "schema.prisma"), RepositoryPaths.join(base, "schema"));
   }
 
@@ -54,7 +56,7 @@ public record GitSourceSpec(
    * `prisma/schema.prisma` or `prisma/schema/`}.
    */
   public String schemaPlaces() {
-    java.util.List<String> candidates = schemaCandidates();
+    List<String> candidates = schemaCandidates();
     return schemaPath != null
         ? "`" + candidates.get(0) + "`"
         : "`" + candidates.get(0) + "` or `" + candidates.get(1) + "/`";
@@ -97,7 +99,7 @@ public record GitSourceSpec(
         || ssh())) {
       // Only the scheme is echoed: a URL refused here was never parsed, so masking cannot be
       // trusted on it.
-      java.util.regex.Matcher scheme = URL_SCHEME.matcher(url);
+      Matcher scheme = URL_SCHEME.matcher(url);
       throw new InvalidSourceException(
           "source.url must be an https, ssh or file URL (got "
               + (scheme.lookingAt() ? "a `" + scheme.group() + "` URL" : "something else")

@@ -1,6 +1,9 @@
 package io.driftwatch.source.git;
 
 import io.driftwatch.source.InvalidSourceException;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Paths inside a repository: relative, normalised, never escaping the tree. */
 public final class RepositoryPaths {
@@ -55,13 +58,12 @@ public final class RepositoryPaths {
    * none.
    */
   public static String host(String url) {
-    java.util.regex.Matcher scp =
-        java.util.regex.Pattern.compile("^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):[^/].*$").matcher(url);
+    Matcher scp = Pattern.compile("^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):[^/].*$").matcher(url);
     if (scp.matches()) {
       return scp.group(1);
     }
     try {
-      return java.net.URI.create(url).getHost();
+      return URI.create(url).getHost();
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CatalogFilterTest {
@@ -78,7 +81,7 @@ class CatalogFilterTest {
 
   @Test
   void globs_match_as_their_regular_expressions_did_on_random_names() {
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     String alphabet = "ab*?😀";
     for (int n = 0; n < 20_000; n++) {
       String glob = "s." + randomText(random, alphabet, 6);
@@ -90,15 +93,9 @@ class CatalogFilterTest {
           glob.substring(2)
               .codePoints()
               .mapToObj(
-                  c ->
-                      c == '*'
-                          ? ".*"
-                          : c == '?' ? "." : java.util.regex.Pattern.quote(Character.toString(c)))
-              .collect(java.util.stream.Collectors.joining());
-      boolean expected =
-          java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.DOTALL)
-              .matcher(table)
-              .matches();
+                  c -> c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(Character.toString(c)))
+              .collect(Collectors.joining());
+      boolean expected = Pattern.compile(regex, Pattern.DOTALL).matcher(table).matches();
       assertThat(CatalogFilter.of(List.of(glob)).test(name("s", table)))
           .as("%s against %s", glob, table)
           .isEqualTo(expected);
@@ -115,7 +112,7 @@ class CatalogFilterTest {
     assertThat(filter.test(name("public", "a".repeat(62) + "b"))).isTrue();
   }
 
-  private static String randomText(java.util.Random random, String alphabet, int maxLength) {
+  private static String randomText(Random random, String alphabet, int maxLength) {
     int[] letters = alphabet.codePoints().toArray();
     StringBuilder text = new StringBuilder();
     for (int i = random.nextInt(maxLength + 1); i > 0; i--) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.prisma.ProjectPaths;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -71,10 +73,9 @@ class CoverageHelpTest {
         new CoverageHelp(new ProjectPaths("packages/prisma/migrations", "packages/prisma/schema"));
     String schema = " --schema packages/prisma/schema";
 
-    for (CoverageStatus status :
-        java.util.EnumSet.complementOf(java.util.EnumSet.of(CoverageStatus.COVERED))) {
+    for (CoverageStatus status : EnumSet.complementOf(EnumSet.of(CoverageStatus.COVERED))) {
       for (String fix :
-          java.util.List.of(
+          List.of(
               help.migration(status, "add_user"),
               help.view(status, QualifiedName.of("public", "Stats"), "add_stats"))) {
         assertThat(fix)

@@ -12,6 +12,7 @@ import io.driftwatch.core.catalog.Routine;
 import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Trigger;
 import io.driftwatch.core.catalog.TriggerFiring;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class SchemaDiffProgrammabilityTest {
       List<Sequence> sequences,
       List<Routine> routines,
       List<Trigger> triggers) {
-    List<Sequence> all = new java.util.ArrayList<>(EXPECTED.sequences());
+    List<Sequence> all = new ArrayList<>(EXPECTED.sequences());
     all.addAll(sequences);
     return new Catalog(
         EXPECTED.serverMajorVersion(),

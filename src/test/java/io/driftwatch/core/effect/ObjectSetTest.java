@@ -15,6 +15,7 @@ import io.driftwatch.core.catalog.View;
 import io.driftwatch.core.effect.ObjectSet.Presence;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.sql.SqlScript;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -407,7 +408,7 @@ class ObjectSetTest {
 
   /** The names PostgreSQL gives the objects the script leaves unnamed, played on the set. */
   private static List<String> named(ObjectSet set, String sql) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (Effect written : effects(sql)) {
       Effect effect = set.named(written);
       if (effect.implicitName().isPresent()) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.ColumnRef;
+import io.driftwatch.core.catalog.EnumType;
+import io.driftwatch.core.catalog.Index;
+import io.driftwatch.core.catalog.IndexKey;
+import io.driftwatch.core.catalog.PrimaryKey;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Table;
@@ -209,9 +213,7 @@ class PreflightTest {
         .isEmpty();
     assertThat(
             database.holds(
-                io.driftwatch.core.effect.SchemaObject.of(
-                    io.driftwatch.core.effect.SchemaObject.Kind.TABLE,
-                    QualifiedName.of("public", "Post"))))
+                SchemaObject.of(SchemaObject.Kind.TABLE, QualifiedName.of("public", "Post"))))
         .isTrue();
   }
 
@@ -221,28 +223,26 @@ class PreflightTest {
         new Table(
             QualifiedName.of("public", "User"),
             List.of(Column.of("id", "integer", false)),
-            java.util.Optional.of(
-                new io.driftwatch.core.catalog.PrimaryKey(
-                    "User_pkey", List.of("id"), "PRIMARY KEY (id)", false)),
+            Optional.of(new PrimaryKey("User_pkey", List.of("id"), "PRIMARY KEY (id)", false)),
             List.of(),
             List.of(),
             List.of(),
             List.of(),
             List.of(
-                new io.driftwatch.core.catalog.Index(
+                new Index(
                     "User_pkey",
                     true,
                     true,
                     true,
                     "btree",
-                    List.of(io.driftwatch.core.catalog.IndexKey.column("id")),
+                    List.of(IndexKey.column("id")),
                     List.of(),
-                    java.util.Optional.empty(),
+                    Optional.empty(),
                     "CREATE UNIQUE INDEX \"User_pkey\" ON public.\"User\" USING btree (id)",
                     true,
                     false)),
-            java.util.Optional.empty(),
-            java.util.Optional.empty());
+            Optional.empty(),
+            Optional.empty());
     ObjectSet live =
         ObjectSet.of(
             new Catalog(
@@ -283,9 +283,7 @@ class PreflightTest {
                         Column.of("id", "integer", false),
                         Column.of("role", "\"Role\"", false)
                             .withUserType(QualifiedName.of("public", "Role"))))),
-            List.of(
-                new io.driftwatch.core.catalog.EnumType(
-                    QualifiedName.of("public", "Role"), List.of("USER", "OLD"))),
+            List.of(new EnumType(QualifiedName.of("public", "Role"), List.of("USER", "OLD"))),
             List.of(),
             List.of(),
             List.of());
@@ -315,9 +313,7 @@ class PreflightTest {
             16,
             List.of("public"),
             List.of(),
-            List.of(
-                new io.driftwatch.core.catalog.EnumType(
-                    QualifiedName.of("public", "Role"), List.of("USER"))),
+            List.of(new EnumType(QualifiedName.of("public", "Role"), List.of("USER"))),
             List.of(),
             List.of(),
             List.of());

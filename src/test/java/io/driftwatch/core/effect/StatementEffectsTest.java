@@ -499,9 +499,7 @@ class StatementEffectsTest {
         "INSERT INTO \"Seed\" (\"id\") VALUES "
             + "(1),".repeat(1_000_000)
             + "(0) ON CONFLICT DO NOTHING";
-    List<Effect> effects =
-        new StatementEffects("public")
-            .of(io.driftwatch.core.sql.SqlScript.split(load).statements());
+    List<Effect> effects = new StatementEffects("public").of(SqlScript.split(load).statements());
 
     assertThat(effects)
         .singleElement()

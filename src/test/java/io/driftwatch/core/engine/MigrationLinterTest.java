@@ -7,9 +7,14 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.lint.MigrationLint;
+import io.driftwatch.core.rules.DropTableRule;
 import io.driftwatch.core.rules.LintRule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class MigrationLinterTest {
@@ -65,9 +70,9 @@ class MigrationLinterTest {
     assertThat(linter.lint(new MigrationLint("20240201000000_name", sql, Map.of("User", 250_000L))))
         .extracting(Finding::code, Finding::severity, Finding::migration)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("MS005", Severity.ERROR, "20240201000000_name"),
-            org.assertj.core.groups.Tuple.tuple("MS006", Severity.WARNING, "20240201000000_name"),
-            org.assertj.core.groups.Tuple.tuple("MS014", Severity.WARNING, "20240201000000_name"));
+            Tuple.tuple("MS005", Severity.ERROR, "20240201000000_name"),
+            Tuple.tuple("MS006", Severity.WARNING, "20240201000000_name"),
+            Tuple.tuple("MS014", Severity.WARNING, "20240201000000_name"));
   }
 
   @Test
@@ -93,8 +98,8 @@ class MigrationLinterTest {
       sql.append("CREATE TABLE \"T").append(i).append("\" (\"id\" INTEGER);\n");
       sql.append("ALTER TABLE \"T").append(i).append("\" ADD COLUMN \"a\" TEXT NOT NULL;\n");
     }
-    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(20),
+    Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
         () -> assertThat(linter.lint(new MigrationLint("m", sql.toString()))).isEmpty());
   }
 
@@ -153,8 +158,7 @@ class MigrationLinterTest {
             });
     LintRule overflowing = rule("MS902", "OVERFLOWING", context -> List.of(finding(overflow(0))));
     MigrationLinter guarded =
-        new MigrationLinter(
-            List.of(throwing, new io.driftwatch.core.rules.DropTableRule(), overflowing));
+        new MigrationLinter(List.of(throwing, new DropTableRule(), overflowing));
 
     List<Finding> findings =
         guarded.lint(new MigrationLint("20240101000000_x", "DROP TABLE \"User\";"));
@@ -178,7 +182,7 @@ class MigrationLinterTest {
   }
 
   private static LintRule rule(
-      String code, String name, java.util.function.Function<LintContext, List<Finding>> check) {
+      String code, String name, Function<LintContext, List<Finding>> check) {
     FindingType type = new FindingType(code, name, Severity.WARNING, "A test rule.");
     return new LintRule() {
       @Override

@@ -3,6 +3,8 @@ package io.driftwatch.core.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.Scenario;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -165,8 +167,8 @@ class MigrationHistoryTest {
     Scenario scenario =
         Scenario.create().migration("a").failed("a", "x").resolvedRolledBack("a").deployed("a");
     List<HistoryRow> rows = scenario.input().target().rows();
-    List<HistoryRow> reversed = new java.util.ArrayList<>(rows);
-    java.util.Collections.reverse(reversed);
+    List<HistoryRow> reversed = new ArrayList<>(rows);
+    Collections.reverse(reversed);
     MigrationHistory history =
         MigrationHistory.join(scenario.input().source().migrations(), reversed, true, true, false);
     assertThat(history.records().get(0).oldestRow()).contains(rows.get(0));

@@ -2,6 +2,8 @@ package io.driftwatch.core.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +51,9 @@ class MigrationOrderTest {
     assertThat(bmpHigh.compareTo(supplementary)).isGreaterThan(0);
     assertThat(MigrationOrder.compareBytes(bmpHigh, supplementary)).isLessThan(0);
     assertThat(
-            java.util.Arrays.compareUnsigned(
-                bmpHigh.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                supplementary.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            Arrays.compareUnsigned(
+                bmpHigh.getBytes(StandardCharsets.UTF_8),
+                supplementary.getBytes(StandardCharsets.UTF_8)))
         .isLessThan(0);
     assertThat(MigrationOrder.compareBytes("ab", "abc")).isLessThan(0);
   }

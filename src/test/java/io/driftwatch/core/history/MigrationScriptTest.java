@@ -3,6 +3,7 @@ package io.driftwatch.core.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class MigrationScriptTest {
@@ -97,7 +98,7 @@ class MigrationScriptTest {
 
   @Test
   void the_text_is_kept_once_as_its_bytes_and_decoded_on_each_read() {
-    byte[] raw = "SELECT 'é';\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] raw = "SELECT 'é';\n".getBytes(StandardCharsets.UTF_8);
     MigrationScript script = MigrationScript.fromBytes(raw);
 
     assertThat(script.validUtf8()).isTrue();
@@ -111,8 +112,7 @@ class MigrationScriptTest {
 
   @Test
   void invalid_utf8_anywhere_in_a_long_script_is_found_as_the_whole_text_decoder_found_it() {
-    byte[] raw =
-        ("SELECT 1;\n".repeat(10_000) + "x").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] raw = ("SELECT 1;\n".repeat(10_000) + "x").getBytes(StandardCharsets.UTF_8);
     raw[raw.length - 1] = (byte) 0xC3; // a truncated two-byte sequence, at the very end
     assertThat(MigrationScript.fromBytes(raw).validUtf8()).isFalse();
     raw[raw.length - 1] = 'x';
@@ -129,7 +129,7 @@ class MigrationScriptTest {
     assertThat(script.checksum()).isEqualTo(checksum);
     assertThat(script.size()).isEqualTo(10);
     assertThat(script.matches(checksum)).isTrue();
-    org.assertj.core.api.Assertions.assertThatThrownBy(script::sql)
+    Assertions.assertThatThrownBy(script::sql)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("released when its audit ended");
   }

@@ -18,6 +18,7 @@ import io.driftwatch.core.rules.RuleFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,7 +191,7 @@ class GiantTokenTest {
    * Runs the work on a thread with the service's stack size; whatever it throws is the test's
    * failure.
    */
-  private static <T> T onAuditThread(java.util.concurrent.Callable<T> work) throws Exception {
+  private static <T> T onAuditThread(Callable<T> work) throws Exception {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread thread =

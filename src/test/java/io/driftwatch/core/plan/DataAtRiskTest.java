@@ -11,6 +11,7 @@ import io.driftwatch.core.sql.SqlScript;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class DataAtRiskTest {
@@ -102,9 +103,7 @@ class DataAtRiskTest {
   void unknown_or_negative_estimates_are_minus_one() {
     assertThat(atRisk("DROP TABLE \"Stale\", audit.\"Log\";"))
         .extracting(DataAtRiskItem::table, DataAtRiskItem::rows)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("public.Stale", -1L),
-            org.assertj.core.groups.Tuple.tuple("audit.Log", -1L));
+        .containsExactly(Tuple.tuple("public.Stale", -1L), Tuple.tuple("audit.Log", -1L));
   }
 
   @Test

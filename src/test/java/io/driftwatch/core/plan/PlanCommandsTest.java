@@ -14,8 +14,10 @@ import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -268,14 +270,14 @@ class PlanCommandsTest {
                 .schemaInput(
                     SchemaInput.of(
                         failedReplay, Optional.empty(), "public", List.of(), Instant.EPOCH)));
-    Set<String> codes = new java.util.TreeSet<>();
+    Set<String> codes = new TreeSet<>();
     for (Scenario scenario : scenarios) {
       AuditResult audit = scenario.audit();
       ResolutionPlan plan =
           planner.plan(PlanInput.of(scenario.input(), audit, DataPresence.estimated(Map.of())));
       audit.findings().forEach(finding -> codes.add(finding.code()));
       texts(plan, audit.findings())
-          .filter(java.util.Objects::nonNull)
+          .filter(Objects::nonNull)
           .forEach(PlanCommandsTest::assertPastable);
       audit
           .schema()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.Scenario;
+import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.prisma.PrismaDiagnosis.Diagnostic;
 import org.junit.jupiter.api.Test;
 
@@ -123,9 +124,7 @@ class PrismaStatusTest {
         Scenario.create()
             .migration("20240101000000_a", "fixed;\n")
             .failedWithChecksum(
-                "20240101000000_a",
-                io.driftwatch.core.history.MigrationScript.of("broken;\n").checksum(),
-                "boom")
+                "20240101000000_a", MigrationScript.of("broken;\n").checksum(), "boom")
             .resolvedRolledBack("20240101000000_a")
             .deployed("20240101000000_a")
             .audit();

@@ -7,6 +7,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class PendingMigrationWillFailRuleTest {
     return new Catalog(
         16,
         List.of("public"),
-        java.util.Arrays.stream(tables)
+        Arrays.stream(tables)
             .map(
                 name ->
                     Table.of(

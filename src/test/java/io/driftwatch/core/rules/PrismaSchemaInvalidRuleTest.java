@@ -3,8 +3,17 @@ package io.driftwatch.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.driftwatch.core.AuditInput;
+import io.driftwatch.core.Scenario;
+import io.driftwatch.core.SchemaInput;
+import io.driftwatch.core.SourceSnapshot;
+import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.core.prisma.schema.PrismaSchemaException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class PrismaSchemaInvalidRuleTest {
@@ -33,31 +42,28 @@ class PrismaSchemaInvalidRuleTest {
 
   @Test
   void schema_files_too_large_to_read_err_and_the_audit_goes_on() {
-    io.driftwatch.core.AuditInput input =
-        io.driftwatch.core.Scenario.create()
+    AuditInput input =
+        Scenario.create()
             .migration("a")
             .deployed("a")
             .schemaInput(
-                io.driftwatch.core.SchemaInput.unavailable(
-                    "no shadow server",
-                    "public",
-                    java.util.List.of(),
-                    java.time.Instant.parse("2025-01-01T00:00:00Z")))
+                SchemaInput.unavailable(
+                    "no shadow server", "public", List.of(), Instant.parse("2025-01-01T00:00:00Z")))
             .input();
-    io.driftwatch.core.SourceSnapshot source = input.source();
-    io.driftwatch.core.AuditInput tooLarge =
-        new io.driftwatch.core.AuditInput(
-            new io.driftwatch.core.SourceSnapshot(
+    SourceSnapshot source = input.source();
+    AuditInput tooLarge =
+        new AuditInput(
+            new SourceSnapshot(
                 source.migrations(),
                 source.lockProvider(),
                 source.revision(),
-                new java.util.TreeMap<>(),
-                java.util.Optional.of(PrismaSchema.tooLarge(3_000_000))),
+                new TreeMap<>(),
+                Optional.of(PrismaSchema.tooLarge(3_000_000))),
             input.target(),
             input.evidence(),
             input.schema());
 
-    assertThat(new io.driftwatch.core.engine.AuditEngine().audit(tooLarge).findings())
+    assertThat(new AuditEngine().audit(tooLarge).findings())
         .filteredOn(finding -> finding.code().equals("CV003"))
         .singleElement()
         .satisfies(

@@ -3,15 +3,19 @@ package io.driftwatch.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.driftwatch.core.finding.Family;
 import io.driftwatch.core.finding.FindingType;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
 class RulesTest {
 
@@ -30,8 +34,7 @@ class RulesTest {
                                 || c.isAssignableTo(SchemaRule.class)
                                 || c.isAssignableTo(LintRule.class))
                             && !c.isInterface()
-                            && !c.getModifiers()
-                                .contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
+                            && !c.getModifiers().contains(JavaModifier.ABSTRACT))
                 .map(JavaClass::getName)
                 .collect(Collectors.toSet());
     assertThat(registered).as("add each rule to Rules.java").isEqualTo(declared);
@@ -63,10 +66,9 @@ class RulesTest {
                   Arrays.stream(test.getDeclaredMethods())
                       .filter(
                           m ->
-                              m.isAnnotationPresent(org.junit.jupiter.api.Test.class)
-                                  || m.isAnnotationPresent(
-                                      org.junit.jupiter.params.ParameterizedTest.class))
-                      .map(java.lang.reflect.Method::getName)
+                              m.isAnnotationPresent(Test.class)
+                                  || m.isAnnotationPresent(ParameterizedTest.class))
+                      .map(Method::getName)
                       .toList();
               assertThat(methods)
                   .as("%s holds a clean case (a test named *_ok*) and a finding (*_err*)", testName)
@@ -75,9 +77,8 @@ class RulesTest {
             });
   }
 
-  private static java.util.stream.Stream<Object> registered() {
-    return java.util.stream.Stream.of(
-            Rules.history().stream(), Rules.schema().stream(), Rules.lint().stream())
+  private static Stream<Object> registered() {
+    return Stream.of(Rules.history().stream(), Rules.schema().stream(), Rules.lint().stream())
         .flatMap(rules -> rules);
   }
 }

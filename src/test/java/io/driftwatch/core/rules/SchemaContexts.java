@@ -3,11 +3,13 @@ package io.driftwatch.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.SchemaContext;
+import io.driftwatch.core.SchemaRead;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.coverage.CoverageReport;
 import io.driftwatch.core.drift.CatchUpMigration;
 import io.driftwatch.core.drift.SchemaDrift;
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.prisma.schema.SchemaProblem;
 import io.driftwatch.core.replay.ExpectedSchema;
 import java.util.List;
@@ -84,7 +86,7 @@ final class SchemaContexts {
         problems);
   }
 
-  static SchemaContext withSchemaRead(io.driftwatch.core.SchemaRead read) {
+  static SchemaContext withSchemaRead(SchemaRead read) {
     return new SchemaContext(
         Optional.empty(),
         Optional.empty(),
@@ -94,7 +96,7 @@ final class SchemaContexts {
         Optional.empty(),
         List.of(),
         read,
-        io.driftwatch.core.prisma.ProjectPaths.DEFAULT);
+        ProjectPaths.DEFAULT);
   }
 
   static List<Finding> run(SchemaRule rule, SchemaContext context) {

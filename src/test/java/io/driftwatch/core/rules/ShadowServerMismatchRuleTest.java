@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Extension;
 import io.driftwatch.core.replay.ExpectedSchema;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,7 @@ class ShadowServerMismatchRuleTest {
         List.of(),
         List.of(),
         List.of(),
-        java.util.Arrays.stream(extensions)
-            .map(name -> new Extension(name, "public", "1.0"))
-            .toList());
+        Arrays.stream(extensions).map(name -> new Extension(name, "public", "1.0")).toList());
   }
 
   @Test

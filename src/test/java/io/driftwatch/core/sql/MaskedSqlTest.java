@@ -2,6 +2,8 @@ package io.driftwatch.core.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,9 +54,7 @@ class MaskedSqlTest {
 
   @Test
   void the_space_around_a_qualified_name_s_dot_goes_and_a_quoted_name_stays_as_written() {
-    java.util.regex.Matcher name =
-        java.util.regex.Pattern.compile(MaskedSql.QUALIFIED_NAME)
-            .matcher("audit  .\n \"My . Table\"");
+    Matcher name = Pattern.compile(MaskedSql.QUALIFIED_NAME).matcher("audit  .\n \"My . Table\"");
     assertThat(name.find()).isTrue();
     assertThat(MaskedSql.group(name, 0)).isEqualTo("audit.\"My . Table\"");
   }
@@ -63,7 +63,7 @@ class MaskedSqlTest {
   void a_megabyte_quoted_name_is_matched_without_recursing_per_character() {
     // (?:[^"]|"")+ overflowed a 512 KiB stack on this; the possessive form takes one step per run.
     String name = "\"" + "x\"\"".repeat(300_000) + "\"";
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(MaskedSql.NAME).matcher(name);
+    Matcher matcher = Pattern.compile(MaskedSql.NAME).matcher(name);
     assertThat(matcher.matches()).isTrue();
     assertThat(MaskedSql.sqlKey(name)).hasSize(600_000);
     assertThat(MaskedSql.keywordsOf(name)).isBlank();

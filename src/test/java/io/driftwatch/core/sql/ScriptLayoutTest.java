@@ -3,6 +3,7 @@ package io.driftwatch.core.sql;
 import static io.driftwatch.core.sql.Split.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Offsets, lines and columns; line endings, byte order mark, empty and final statements. */
@@ -49,7 +50,7 @@ class ScriptLayoutTest {
         .containsExactly("CREATE TABLE a (\r\n  x int\r\n)", "CREATE INDEX i ON a (x)");
     assertThat(result.statements())
         .extracting(SqlStatement::leadingComments)
-        .containsExactly(java.util.List.of("-- CreateTable"), java.util.List.of("-- CreateIndex"));
+        .containsExactly(List.of("-- CreateTable"), List.of("-- CreateIndex"));
     assertThat(result.statements()).extracting(SqlStatement::line).containsExactly(2, 7);
   }
 

@@ -11,6 +11,7 @@ import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.testing.CatalogReading;
 import io.driftwatch.testing.TargetDatabase;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,8 +61,8 @@ class CatalogExpressionKeysTest {
       assertThat(backing.keys())
           .extracting(IndexKey::text, IndexKey::expression)
           .containsExactly(
-              org.assertj.core.api.Assertions.tuple("room", false),
-              org.assertj.core.api.Assertions.tuple("tsrange(\"startTime\", \"endTime\")", true));
+              Assertions.tuple("room", false),
+              Assertions.tuple("tsrange(\"startTime\", \"endTime\")", true));
       assertThat(catalog.table(QualifiedName.of("public", "Room")))
           .as("the rest is read too")
           .isPresent();

@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.Test;
 
 class GitMirrorsTest {
@@ -28,7 +31,7 @@ class GitMirrorsTest {
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
 
@@ -56,15 +59,10 @@ class GitMirrorsTest {
       clock.now.set(clock.now.get().plusSeconds(61));
       try (Repository fetched = sync(mirrors, repo.url(), GitMirrors.Sync.FETCHED)) {
         assertThat(fetched.resolve("refs/heads/main^{commit}").getName())
-            .isEqualTo(
-                org.eclipse.jgit.api.Git.open(repo.root().toFile())
-                    .getRepository()
-                    .resolve("HEAD")
-                    .getName());
+            .isEqualTo(Git.open(repo.root().toFile()).getRepository().resolve("HEAD").getName());
       }
     } finally {
-      org.eclipse.jgit.util.FileUtils.delete(
-          cache.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+      FileUtils.delete(cache.toFile(), FileUtils.RECURSIVE);
     }
   }
 
@@ -77,8 +75,7 @@ class GitMirrorsTest {
         .isInstanceOf(SourceUnavailableException.class)
         .hasMessageContaining("cannot clone file:///nonexistent/repo.git");
     assertThat(cache.resolve("ssh")).doesNotExist();
-    org.eclipse.jgit.util.FileUtils.delete(
-        cache.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+    FileUtils.delete(cache.toFile(), FileUtils.RECURSIVE);
   }
 
   private static Repository sync(GitMirrors mirrors, String url, GitMirrors.Sync expected)
@@ -116,8 +113,7 @@ class GitMirrorsTest {
         assertThat(folder.read().schemaFiles()).containsOnlyKeys("main.prisma", "sub/post.prisma");
       }
     } finally {
-      org.eclipse.jgit.util.FileUtils.delete(
-          cache.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+      FileUtils.delete(cache.toFile(), FileUtils.RECURSIVE);
     }
   }
 }

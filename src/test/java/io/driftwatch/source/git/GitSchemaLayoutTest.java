@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.testing.GitRepo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +25,14 @@ class GitSchemaLayoutTest {
   private static Path createCache() {
     try {
       return Files.createTempDirectory("dw-mirrors");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   @AfterEach
   void deleteCache() throws Exception {
-    org.eclipse.jgit.util.FileUtils.delete(
-        cache.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+    FileUtils.delete(cache.toFile(), FileUtils.RECURSIVE);
   }
 
   private SourceSnapshot read(GitRepo repo, String path, String schemaPath) throws Exception {

@@ -6,6 +6,7 @@ import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.testing.GitRepo;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ class GitTreeEntriesTest {
     }
   }
 
-  private static ObjectId blob(ObjectInserter insert, String content) throws java.io.IOException {
+  private static ObjectId blob(ObjectInserter insert, String content) throws IOException {
     return insert.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
   }
 }

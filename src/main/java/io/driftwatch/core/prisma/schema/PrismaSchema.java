@@ -2,6 +2,7 @@ package io.driftwatch.core.prisma.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public record PrismaSchema(
   /** Why schema files of this size are not read. */
   public static String tooLarge(long size) {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "the schema files hold %,d bytes, more than the %,d driftwatch reads "
             + "(its model of a schema costs dozens of times its text): coverage is not measured",
         size,

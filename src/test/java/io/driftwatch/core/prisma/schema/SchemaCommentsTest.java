@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.driftwatch.core.prisma.schema.PrismaValue.StringValue;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +59,7 @@ class SchemaCommentsTest {
         .filteredOn(index -> index.type() == PrismaIndex.Type.INDEX)
         .singleElement()
         .extracting(PrismaIndex::fields)
-        .isEqualTo(java.util.List.of("email", "name"));
+        .isEqualTo(List.of("email", "name"));
     assertThat(schema.enumType("Role").orElseThrow().databaseValues())
         .containsExactly("USER", "ADMIN");
     assertThat(schema.datasource().orElseThrow().provider()).contains("postgresql");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** What makes a schema unreadable, and how it is reported. */
@@ -54,8 +55,8 @@ class SchemaErrorsTest {
         """))
         .extracting(SchemaProblem::code, p -> p.position().line())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(SchemaProblem.Code.DUPLICATE_MEMBER, 3),
-            org.assertj.core.groups.Tuple.tuple(SchemaProblem.Code.DUPLICATE_MEMBER, 7));
+            Tuple.tuple(SchemaProblem.Code.DUPLICATE_MEMBER, 3),
+            Tuple.tuple(SchemaProblem.Code.DUPLICATE_MEMBER, 7));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Prisma names to database names: @map/@@map, enums, relation fields, ignore, views, ids. */
@@ -100,11 +101,11 @@ class SchemaMappingTest {
     assertThat(schema.models())
         .extracting(PrismaModel::name, PrismaModel::databaseName)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("User", "users"),
-            org.assertj.core.groups.Tuple.tuple("Profile", "profiles"),
-            org.assertj.core.groups.Tuple.tuple("Order", "orders"),
-            org.assertj.core.groups.Tuple.tuple("OrderLine", "order_lines"),
-            org.assertj.core.groups.Tuple.tuple("AuditTrail", "AuditTrail"));
+            Tuple.tuple("User", "users"),
+            Tuple.tuple("Profile", "profiles"),
+            Tuple.tuple("Order", "orders"),
+            Tuple.tuple("OrderLine", "order_lines"),
+            Tuple.tuple("AuditTrail", "AuditTrail"));
     PrismaModel user = schema.model("User").orElseThrow();
     assertThat(user.columns())
         .extracting(PrismaField::columnName)
@@ -181,9 +182,9 @@ class SchemaMappingTest {
     assertThat(schema.model("User").orElseThrow().indexes())
         .extracting(PrismaIndex::type, PrismaIndex::fields, PrismaIndex::map)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 PrismaIndex.Type.UNIQUE, List.of("email"), Optional.of("users_email_unique")),
-            org.assertj.core.groups.Tuple.tuple(
+            Tuple.tuple(
                 PrismaIndex.Type.INDEX, List.of("createdAt"), Optional.of("users_created_idx")));
     PrismaIndex userOrder = schema.model("Order").orElseThrow().indexes().get(0);
     assertThat(userOrder.name()).contains("userOrder");
