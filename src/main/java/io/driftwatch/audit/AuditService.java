@@ -321,40 +321,29 @@ public class AuditService {
   /** The latest audit in full. */
   public Uni<AuditReport> latestReport(String environmentName) {
     return Panache.withSession(
-        () ->
-            environments
-                .find(environmentName)
-                .flatMap(environment -> audits.latest(environment.id))
-                .onItem()
-                .ifNull()
-                .failWith(
-                    () ->
-                        new AuditNotFoundException(
-                            "`"
-                                + environmentName
-                                + "` has not been audited yet: POST /api/v1/environments/"
-                                + environmentName
-                                + "/audits"))
-                .map(entity -> json.report(entity.report)));
+        () -> latestAudit(environmentName).map(entity -> json.report(entity.report)));
   }
 
   public Uni<AuditSummary> latest(String environmentName) {
     return Panache.withSession(
-        () ->
-            environments
-                .find(environmentName)
-                .flatMap(environment -> audits.latest(environment.id))
-                .onItem()
-                .ifNull()
-                .failWith(
-                    () ->
-                        new AuditNotFoundException(
-                            "`"
-                                + environmentName
-                                + "` has not been audited yet: POST /api/v1/environments/"
-                                + environmentName
-                                + "/audits"))
-                .map(entity -> json.summary(entity.summary)));
+        () -> latestAudit(environmentName).map(entity -> json.summary(entity.summary)));
+  }
+
+  /** The environment's latest stored audit; fails when it has none yet. Within a session. */
+  private Uni<AuditEntity> latestAudit(String environmentName) {
+    return environments
+        .find(environmentName)
+        .flatMap(environment -> audits.latest(environment.id))
+        .onItem()
+        .ifNull()
+        .failWith(
+            () ->
+                new AuditNotFoundException(
+                    "`"
+                        + environmentName
+                        + "` has not been audited yet: POST /api/v1/environments/"
+                        + environmentName
+                        + "/audits"));
   }
 
   /** Reads both sides and judges; never fails for an unreadable side. */
