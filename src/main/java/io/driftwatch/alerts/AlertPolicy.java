@@ -1,7 +1,5 @@
 package io.driftwatch.alerts;
 
-import io.driftwatch.core.finding.Severity;
-import io.driftwatch.environment.Tier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,15 +9,6 @@ import java.util.HexFormat;
 public final class AlertPolicy {
 
   private AlertPolicy() {}
-
-  /** Production alerts from warnings up; other tiers only on what blocks or breaks. */
-  public static Severity defaultMinSeverity(Tier tier) {
-    return switch (tier) {
-      case PRODUCTION -> Severity.WARNING;
-      case STAGING, OTHER -> Severity.ERROR;
-      case DEVELOPMENT -> Severity.CRITICAL;
-    };
-  }
 
   /** The same problem on the same migration is the same finding, whatever its wording. */
   public static String fingerprint(String code, String migration) {

@@ -2,6 +2,7 @@ package io.driftwatch.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.alerts.AlertEvent.Kind;
+import io.driftwatch.audit.AuditListener;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.FindingReport;
 import io.driftwatch.config.DriftwatchConfig;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  * (it cannot tell whether findings cleared).
  */
 @ApplicationScoped
-public class AlertRecorder {
+public class AlertRecorder implements AuditListener {
 
   private final OpenFindingRepository openFindings;
   private final SecretCipher cipher;
@@ -80,7 +81,7 @@ public class AlertRecorder {
   static Severity threshold(EnvironmentEntity environment) {
     return environment.alertsMinSeverity != null
         ? Severity.valueOf(environment.alertsMinSeverity)
-        : AlertPolicy.defaultMinSeverity(Tier.parse(environment.tier));
+        : Tier.parse(environment.tier).defaultAlertSeverity();
   }
 
   /** Where a report's link points. */
@@ -93,8 +94,9 @@ public class AlertRecorder {
     return !destinations(environment).isEmpty();
   }
 
-  /** Call inside the transaction that stores the audit. */
-  public Uni<Void> record(
+  /** The alerts an audit opens and closes, written to the outbox with its report. */
+  @Override
+  public Uni<Void> storing(
       EnvironmentEntity environment, AuditReport report, String previousHistoryState) {
     if (report.outcome() == Outcome.ERROR) {
       return Uni.createFrom().voidItem();

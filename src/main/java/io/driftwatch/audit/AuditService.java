@@ -1,6 +1,5 @@
 package io.driftwatch.audit;
 
-import io.driftwatch.alerts.AlertRecorder;
 import io.driftwatch.audit.report.AuditError;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
@@ -29,7 +28,6 @@ import io.driftwatch.database.PrismaDatabaseUrl;
 import io.driftwatch.database.TargetUnavailableException;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
-import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.shadow.ExpectedSchemas;
 import io.driftwatch.shadow.ShadowTarget;
 import io.driftwatch.shadow.ShadowUnavailableException;
@@ -46,6 +44,7 @@ import io.driftwatch.store.StoreTimeoutException;
 import io.driftwatch.store.UniqueViolation;
 import io.driftwatch.support.Blocking;
 import io.driftwatch.support.FreshContext;
+import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -77,8 +76,7 @@ public class AuditService {
   private final MigrationSources sources;
   private final DatabaseDialects targets;
   private final ReportJson json;
-  private final AuditMetrics metrics;
-  private final AlertRecorder alerts;
+  private final List<AuditListener> listeners;
   private final ExpectedSchemas expectedSchemas;
   private final AuditsInFlight inFlight;
   private final Duration timeout;
@@ -92,8 +90,7 @@ public class AuditService {
       MigrationSources sources,
       DatabaseDialects targets,
       ReportJson json,
-      AuditMetrics metrics,
-      AlertRecorder alerts,
+      @All List<AuditListener> listeners,
       ExpectedSchemas expectedSchemas,
       AuditsInFlight inFlight,
       DriftwatchConfig config) {
@@ -105,8 +102,7 @@ public class AuditService {
     this.sources = sources;
     this.targets = targets;
     this.json = json;
-    this.metrics = metrics;
-    this.alerts = alerts;
+    this.listeners = listeners;
     this.expectedSchemas = expectedSchemas;
   }
 
@@ -206,7 +202,7 @@ public class AuditService {
                     : storeStopped(run, target, entity, ending.stop()))
         .invoke(
             report -> {
-              metrics.audited(report);
+              listeners.forEach(listener -> listener.audited(report));
               AuditLog.audited(report.summary());
             })
         .onTermination()
@@ -224,7 +220,7 @@ public class AuditService {
     }
   }
 
-  /** Stores the report and records its alerts, in one transaction. */
+  /** Stores the report with what its listeners write (the alert outbox), in one transaction. */
   private Uni<AuditReport> store(EnvironmentEntity entity, AuditReport report) {
     return Panache.withTransaction(
             () ->
@@ -236,11 +232,20 @@ public class AuditService {
                                 .persist(entity(entity.id, report))
                                 .call(
                                     () ->
-                                        alerts.record(
+                                        storing(
                                             entity,
                                             report,
                                             previous == null ? null : previous.historyState))))
         .replaceWith(report);
+  }
+
+  private Uni<Void> storing(
+      EnvironmentEntity entity, AuditReport report, String previousHistoryState) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (AuditListener listener : listeners) {
+      chain = chain.call(() -> listener.storing(entity, report, previousHistoryState));
+    }
+    return chain;
   }
 
   /**

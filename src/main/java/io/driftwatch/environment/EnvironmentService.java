@@ -1,10 +1,6 @@
 package io.driftwatch.environment;
 
 import io.driftwatch.access.ChangeLog;
-import io.driftwatch.alerts.AlertChannel;
-import io.driftwatch.alerts.AlertDestinations;
-import io.driftwatch.alerts.AlertPolicy;
-import io.driftwatch.alerts.NewDestinationAnnouncer;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.catalog.CatalogFilter;
 import io.driftwatch.core.finding.Severity;
@@ -13,9 +9,6 @@ import io.driftwatch.database.InvalidDatabaseUrlException;
 import io.driftwatch.database.OutboundPolicy;
 import io.driftwatch.database.PrismaDatabaseUrl;
 import io.driftwatch.database.TargetPools;
-import io.driftwatch.metrics.AuditMetrics;
-import io.driftwatch.metrics.WatchedEnvironment;
-import io.driftwatch.schedule.AuditScheduler;
 import io.driftwatch.secrets.SecretCipher;
 import io.driftwatch.source.InvalidSourceException;
 import io.driftwatch.source.PathSourceSpec;
@@ -30,6 +23,7 @@ import io.driftwatch.store.EnvironmentRepository;
 import io.driftwatch.store.SourceSpecJson;
 import io.driftwatch.store.UniqueViolation;
 import io.driftwatch.support.Blocking;
+import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +31,8 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /** Creates, changes and removes watched environments; validates before anything is stored. */
@@ -52,10 +46,8 @@ public class EnvironmentService {
   private final SourceSpecJson sourceJson;
   private final TargetPools pools;
   private final DatabaseDialects dialects;
-  private final AuditMetrics metrics;
-  private final AuditScheduler scheduler;
-  private final AlertDestinations destinations;
-  private final NewDestinationAnnouncer announcer;
+  private final List<EnvironmentListener> listeners;
+  private final AlertDestinationRules alertRules;
   private final OutboundPolicy outbound;
   private final ChangeLog changes;
   private final SourceBounds bounds;
@@ -67,10 +59,8 @@ public class EnvironmentService {
       SourceSpecJson sourceJson,
       TargetPools pools,
       DatabaseDialects dialects,
-      AuditMetrics metrics,
-      AuditScheduler scheduler,
-      AlertDestinations destinations,
-      NewDestinationAnnouncer announcer,
+      @All List<EnvironmentListener> listeners,
+      AlertDestinationRules alertRules,
       OutboundPolicy outbound,
       ChangeLog changes,
       SourceBounds bounds,
@@ -80,10 +70,8 @@ public class EnvironmentService {
     this.sourceJson = sourceJson;
     this.pools = pools;
     this.dialects = dialects;
-    this.metrics = metrics;
-    this.scheduler = scheduler;
-    this.destinations = destinations;
-    this.announcer = announcer;
+    this.listeners = listeners;
+    this.alertRules = alertRules;
     this.outbound = outbound;
     this.changes = changes;
     this.bounds = bounds;
@@ -127,8 +115,7 @@ public class EnvironmentService {
         .onFailure(UniqueViolation::is)
         .transform(e -> new EnvironmentExistsException(draft.name()))
         .map(this::toEnvironment)
-        .invoke(this::watch)
-        .call(this::schedule);
+        .call(environment -> saved(environment, environment.name()));
   }
 
   public Uni<List<Environment>> list() {
@@ -173,8 +160,8 @@ public class EnvironmentService {
                                   ignored -> {
                                     Environment before = toEnvironment(entity);
                                     refuseKeptTokenOverHttp(entity, draft);
-                                    Set<AlertChannel> newDestinations =
-                                        announcer.changedBy(entity, draft.alerts());
+                                    AlertDestinationRules.Announcement newDestinations =
+                                        alertRules.changedBy(entity, draft.alerts());
                                     apply(entity, draft, url);
                                     pools.evict(entity.id);
                                     return changes
@@ -186,21 +173,14 @@ public class EnvironmentService {
                                                 before, toEnvironment(entity), draft))
                                         // A destination new to the environment hears of what is
                                         // already open, in this same transaction.
-                                        .call(() -> announcer.announce(entity, newDestinations))
+                                        .call(() -> newDestinations.announce(entity))
                                         .replaceWith(entity);
                                   });
                         }))
         .onFailure(UniqueViolation::is)
         .transform(e -> new EnvironmentExistsException(draft.name()))
         .map(this::toEnvironment)
-        .invoke(
-            environment -> {
-              if (!environment.name().equals(name)) {
-                metrics.forget(name);
-              }
-            })
-        .invoke(this::watch)
-        .call(this::schedule);
+        .call(environment -> saved(environment, name));
   }
 
   /**
@@ -231,40 +211,37 @@ public class EnvironmentService {
                                   () -> changes.record(actor, "environment.deleted", name, details))
                               .replaceWith(entity.id);
                         }))
-        .invoke(() -> metrics.forget(name))
-        .flatMap(
-            id ->
-                scheduler
-                    .removeAsync(id)
-                    .onFailure()
-                    .invoke(e -> LOG.errorf(e, "the schedule of %s could not be removed", name))
-                    .onFailure()
-                    .recoverWithNull());
+        .flatMap(id -> told(listener -> listener.deleted(id, name), "deletion", name));
   }
 
-  /** Its series exist from its creation, and follow a change of name, tier or schedule at once. */
-  private void watch(Environment environment) {
-    metrics.watched(
-        new WatchedEnvironment(
-            environment.name(),
-            environment.tier().label(),
-            environment.createdAt(),
-            environment.schedule().cron(),
-            environment.schedule().paused()));
+  private Uni<Void> saved(Environment environment, String previousName) {
+    return told(
+        listener -> listener.saved(environment, previousName), "change", environment.name());
   }
 
   /**
-   * Applies the environment's schedule. The environment is already stored: a scheduler failure is
-   * logged and repaired by the sync at the next start, instead of failing a request whose change
-   * has been made (a client retrying it would then hear 409).
+   * Tells every listener, one after the other. The environment is already stored: a listener's
+   * failure is logged and repaired by its sync at the next start, instead of failing a request
+   * whose change has been made (a client retrying it would then hear 409).
    */
-  private Uni<Void> schedule(Environment environment) {
-    return scheduler
-        .applyAsync(environment)
-        .onFailure()
-        .invoke(e -> LOG.errorf(e, "the schedule of %s could not be applied", environment.name()))
-        .onFailure()
-        .recoverWithNull();
+  private Uni<Void> told(
+      Function<EnvironmentListener, Uni<Void>> event, String what, String environment) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (EnvironmentListener listener : listeners) {
+      chain =
+          chain.call(
+              () ->
+                  Uni.createFrom()
+                      .deferred(() -> event.apply(listener))
+                      .onFailure()
+                      .invoke(
+                          e ->
+                              LOG.errorf(
+                                  e, "the %s of %s was not followed through", what, environment))
+                      .onFailure()
+                      .recoverWithNull());
+    }
+    return chain;
   }
 
   /** The stored entity, or a failure naming the missing environment. Call inside a session. */
@@ -315,7 +292,7 @@ public class EnvironmentService {
         entity.alertsWebhookSecret != null,
         entity.alertsGenericWebhookSecret != null,
         entity.alertsMinSeverity == null
-            ? AlertPolicy.defaultMinSeverity(Tier.parse(entity.tier))
+            ? Tier.parse(entity.tier).defaultAlertSeverity()
             : Severity.valueOf(entity.alertsMinSeverity),
         entity.schemaIgnore.isEmpty() ? List.of() : List.of(entity.schemaIgnore.split("\n")),
         entity.shadowUrlSecret != null,
@@ -335,10 +312,10 @@ public class EnvironmentService {
       refuseHost(RepositoryPaths.host(git.url()), "source.url");
     }
     if (draft.alerts() != null && draft.alerts().slackWebhookUrl() != null) {
-      destinations.check(draft.alerts().slackWebhookUrl());
+      alertRules.check(draft.alerts().slackWebhookUrl());
     }
     if (draft.alerts() != null && draft.alerts().webhookUrl() != null) {
-      destinations.check(draft.alerts().webhookUrl());
+      alertRules.check(draft.alerts().webhookUrl());
     }
     PrismaDatabaseUrl url;
     try {

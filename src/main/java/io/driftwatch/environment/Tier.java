@@ -1,5 +1,6 @@
 package io.driftwatch.environment;
 
+import io.driftwatch.core.finding.Severity;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -15,6 +16,15 @@ public enum Tier {
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Production alerts from warnings up; other tiers only on what blocks or breaks. */
+  public Severity defaultAlertSeverity() {
+    return switch (this) {
+      case PRODUCTION -> Severity.WARNING;
+      case STAGING, OTHER -> Severity.ERROR;
+      case DEVELOPMENT -> Severity.CRITICAL;
+    };
   }
 
   public static Tier parse(String value) {

@@ -1,5 +1,6 @@
 package io.driftwatch.metrics;
 
+import io.driftwatch.audit.AuditListener;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
 import io.driftwatch.core.Outcome;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * series is documented in the README.
  */
 @ApplicationScoped
-public class AuditMetrics {
+public class AuditMetrics implements AuditListener {
 
   static final String ENVIRONMENTS = "driftwatch.environments";
   static final String CREATED = "driftwatch.environment.created.timestamp";
@@ -120,6 +121,7 @@ public class AuditMetrics {
   }
 
   /** After an audit was stored. */
+  @Override
   public void audited(AuditReport report) {
     Shown entry = entry(report.environment(), report.tier(), Instant.now());
     Timer.builder(DURATION)

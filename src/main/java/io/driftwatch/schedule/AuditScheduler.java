@@ -1,6 +1,7 @@
 package io.driftwatch.schedule;
 
 import io.driftwatch.environment.Environment;
+import io.driftwatch.environment.EnvironmentListener;
 import io.driftwatch.support.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import org.quartz.impl.matchers.GroupMatcher;
  * job store is JDBC, so every call here blocks: the async forms run on a worker thread.
  */
 @ApplicationScoped
-public class AuditScheduler {
+public class AuditScheduler implements EnvironmentListener {
 
   static final String GROUP = "audits";
 
@@ -34,6 +35,16 @@ public class AuditScheduler {
 
   public AuditScheduler(Scheduler quartz) {
     this.quartz = quartz;
+  }
+
+  @Override
+  public Uni<Void> saved(Environment environment, String previousName) {
+    return applyAsync(environment);
+  }
+
+  @Override
+  public Uni<Void> deleted(UUID id, String name) {
+    return removeAsync(id);
   }
 
   public Uni<Void> applyAsync(Environment environment) {
