@@ -7,20 +7,16 @@ import io.driftwatch.audit.report.SourceInfo;
 import io.driftwatch.audit.report.TargetInfo;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.AuditInput;
-import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.engine.AuditEngine;
+import io.driftwatch.core.engine.Judgement;
 import io.driftwatch.core.evidence.EvidenceRequest;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.history.MigrationHistory;
-import io.driftwatch.core.plan.DataPresence;
-import io.driftwatch.core.plan.PlanInput;
-import io.driftwatch.core.plan.ResolutionPlan;
-import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.database.DatabaseDialects;
@@ -81,7 +77,6 @@ public class AuditService {
   private final AuditsInFlight inFlight;
   private final Duration timeout;
   private final AuditEngine engine = new AuditEngine();
-  private final ResolutionPlanner planner = new ResolutionPlanner();
 
   public AuditService(
       EnvironmentService environments,
@@ -519,30 +514,27 @@ public class AuditService {
     run.enter(AuditStage.JUDGING);
     HistoryEvidence evidence = explain(source, EvidenceRequest.from(joined));
     AuditInput input = new AuditInput(sourceSide.value(), targetSide.value(), evidence, schema);
-    AuditResult result = engine.audit(input, joined);
+    Judgement judgement = engine.judge(input, joined);
     run.enter(AuditStage.PLANNING);
-    return plan(input, result, environmentId, url)
+    return withExactData(input, judgement, environmentId, url)
         .map(
-            plan ->
+            judged ->
                 ReportBuilder.completed(
                     finished(header),
                     sourceInfo(environment, source, sourceSide, evidence),
                     targetInfo,
-                    result,
-                    plan));
+                    judged.result(),
+                    judged.plan()));
   }
 
   /**
-   * The resolution plan, from the row estimates; when it could recommend a clean baseline were the
-   * database empty, the tables are checked exactly first (never a destructive advice on an
-   * estimate).
+   * The one second pass: when the plan could advise a clean baseline were the database empty, the
+   * tables are checked exactly and the plan written again (never a destructive advice on an
+   * estimate). Should the check fail, the plan keeps the estimates.
    */
-  private Uni<ResolutionPlan> plan(
-      AuditInput input, AuditResult result, UUID environmentId, PrismaDatabaseUrl url) {
-    ResolutionPlan estimated =
-        planner.plan(
-            PlanInput.of(input, result, DataPresence.estimated(input.target().rowEstimates())));
-    if (!ResolutionPlanner.needsExactDataCheck(estimated) || input.target().catalog().isEmpty()) {
+  private Uni<Judgement> withExactData(
+      AuditInput input, Judgement estimated, UUID environmentId, PrismaDatabaseUrl url) {
+    if (!estimated.needsExactDataCheck() || input.target().catalog().isEmpty()) {
       return Uni.createFrom().item(estimated);
     }
     List<QualifiedName> tables =
@@ -550,7 +542,7 @@ public class AuditService {
     return targets
         .tablesWithRows(environmentId, url, tables)
         .emitOn(Infrastructure.getDefaultWorkerPool())
-        .map(withRows -> planner.plan(PlanInput.of(input, result, DataPresence.checked(withRows))))
+        .map(withRows -> engine.withExactData(input, estimated, withRows))
         .onFailure()
         .recoverWithItem(
             failure -> {

@@ -15,13 +15,11 @@ import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.engine.AuditEngine;
+import io.driftwatch.core.engine.Judgement;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationHistory;
-import io.driftwatch.core.plan.DataPresence;
-import io.driftwatch.core.plan.PlanInput;
 import io.driftwatch.core.plan.ResolutionPlan;
-import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.source.PathMigrationSource;
@@ -130,10 +128,9 @@ public final class HeapBoundAudits {
       for (ReplayPlan.ReplayStep step : replay.steps()) {
         sent += step.sql().length(); // each script decoded once as the replay sends it
       }
-      AuditResult result = engine.audit(input, joined);
-      ResolutionPlan plan =
-          new ResolutionPlanner()
-              .plan(PlanInput.of(input, result, DataPresence.estimated(target.rowEstimates())));
+      Judgement judgement = engine.judge(input, joined);
+      AuditResult result = judgement.result();
+      ResolutionPlan plan = judgement.plan();
       ReportBuilder.Header header =
           new ReportBuilder.Header(
               UUID.randomUUID(),

@@ -13,6 +13,7 @@ import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.engine.AuditEngine;
+import io.driftwatch.core.engine.PlanInputs;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationScript;
@@ -159,7 +160,7 @@ class PlanBenchmark {
   private static PlanInput planInput(AuditInput input, AuditResult result, DataPresence data) {
     PendingPreflight pending =
         PendingPreflight.of(result.history(), input.target().catalog(), "public");
-    return PlanInput.of(
+    return PlanInputs.of(
         input,
         new AuditResult(
             result.history(),

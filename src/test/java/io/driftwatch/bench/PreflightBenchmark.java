@@ -7,9 +7,9 @@ import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.engine.AuditEngine;
+import io.driftwatch.core.engine.PlanInputs;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.plan.DataPresence;
-import io.driftwatch.core.plan.PlanInput;
 import io.driftwatch.core.plan.ResolutionPlan;
 import io.driftwatch.core.plan.ResolutionPlanner;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class PreflightBenchmark {
       AuditInput warm = PlanBenchmark.environment(500);
       AuditResult result = engine.audit(warm);
       planner.plan(
-          PlanInput.of(warm, result, DataPresence.estimated(warm.target().rowEstimates())));
+          PlanInputs.of(warm, result, DataPresence.estimated(warm.target().rowEstimates())));
     }
     System.out.printf(
         "%nPREFLIGHT: pending migrations over %d live tables (ms; µs per pending migration)%n",
@@ -59,7 +59,7 @@ class PreflightBenchmark {
       start = System.nanoTime();
       ResolutionPlan plan =
           planner.plan(
-              PlanInput.of(input, result, DataPresence.estimated(input.target().rowEstimates())));
+              PlanInputs.of(input, result, DataPresence.estimated(input.target().rowEstimates())));
       long planNanos = System.nanoTime() - start;
       System.out.printf(
           "%10d %14.0f (%6.1f) %12.0f (%6.1f) %12.0f (%6.1f) %12d%n",

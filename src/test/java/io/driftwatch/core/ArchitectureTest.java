@@ -48,4 +48,25 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.driftwatch"));
   }
+
+  /** The planner reads what it plans from (PlanInput), never the audit's own records. */
+  @Test
+  void the_planner_never_sees_the_audit_records() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.driftwatch.core.plan..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.driftwatch.core.AuditInput")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.driftwatch.core.AuditResult")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("io.driftwatch.core.engine..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.driftwatch"));
+  }
 }

@@ -15,6 +15,8 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.lint.RowEstimates;
+import io.driftwatch.core.plan.DataPresence;
+import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
 import io.driftwatch.core.prisma.PrismaStatus;
 import io.driftwatch.core.rules.HistoryRule;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +55,7 @@ public final class AuditEngine {
   private final List<HistoryRule> rules;
   private final List<SchemaRule> schemaRules;
   private final MigrationLinter linter;
+  private final ResolutionPlanner planner = new ResolutionPlanner();
 
   public AuditEngine() {
     this(Rules.history(), Rules.schema(), Rules.lint());
@@ -75,6 +79,27 @@ public final class AuditEngine {
         target.historyTableExists(),
         target.schemaHasTables(),
         target.deployLockHeld());
+  }
+
+  /**
+   * Judges an input already joined with {@link #join}: the findings and the plan, with data
+   * presence from the row estimates.
+   */
+  public Judgement judge(AuditInput input, MigrationHistory history) {
+    AuditResult result = audit(input, history);
+    return new Judgement(
+        result,
+        planner.plan(
+            PlanInputs.of(input, result, DataPresence.estimated(input.target().rowEstimates()))));
+  }
+
+  /** The second pass: the same findings, planned again from an exact check of every table. */
+  public Judgement withExactData(
+      AuditInput input, Judgement estimated, Set<String> tablesWithRows) {
+    return new Judgement(
+        estimated.result(),
+        planner.plan(
+            PlanInputs.of(input, estimated.result(), DataPresence.checked(tablesWithRows))));
   }
 
   public AuditResult audit(AuditInput input) {

@@ -1,12 +1,7 @@
 package io.driftwatch.core.plan;
 
-import io.driftwatch.core.AuditInput;
-import io.driftwatch.core.AuditResult;
-import io.driftwatch.core.SchemaContext;
-import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.drift.CatchUpMigration;
-import io.driftwatch.core.drift.SchemaDrift;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
@@ -50,27 +45,5 @@ public record PlanInput(
   public PlanInput {
     findings = List.copyOf(findings);
     rowEstimates = Map.copyOf(rowEstimates);
-  }
-
-  public static PlanInput of(AuditInput input, AuditResult result, DataPresence data) {
-    String schema =
-        input
-            .schema()
-            .map(SchemaInput::migrationSchema)
-            .orElseGet(() -> input.target().datasource().schema());
-    return new PlanInput(
-        result.history(),
-        result.findings(),
-        input.target().catalog(),
-        result.schema().flatMap(SchemaContext::expected).flatMap(ExpectedSchema::catalog),
-        input.schema().flatMap(SchemaInput::folder),
-        input.evidence(),
-        input.target().rowEstimates(),
-        data,
-        schema,
-        result.schema().flatMap(SchemaContext::catchUp),
-        result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0),
-        result.pending(),
-        input.source().paths());
   }
 }

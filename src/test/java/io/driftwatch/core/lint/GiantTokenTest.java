@@ -10,9 +10,9 @@ import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.engine.AuditEngine;
+import io.driftwatch.core.engine.PlanInputs;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.plan.DataPresence;
-import io.driftwatch.core.plan.PlanInput;
 import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.rules.RuleFailure;
 import java.util.ArrayList;
@@ -151,7 +151,7 @@ class GiantTokenTest {
     AuditInput input = scenario.input();
     AuditResult result = new AuditEngine().audit(input);
     new ResolutionPlanner()
-        .plan(PlanInput.of(input, result, DataPresence.estimated(input.target().rowEstimates())));
+        .plan(PlanInputs.of(input, result, DataPresence.estimated(input.target().rowEstimates())));
     return result.findings();
   }
 
@@ -166,7 +166,7 @@ class GiantTokenTest {
     AuditInput input = scenario.input();
     AuditResult result = new AuditEngine().audit(input);
     new ResolutionPlanner()
-        .plan(PlanInput.of(input, result, DataPresence.estimated(input.target().rowEstimates())));
+        .plan(PlanInputs.of(input, result, DataPresence.estimated(input.target().rowEstimates())));
     return result.findings();
   }
 

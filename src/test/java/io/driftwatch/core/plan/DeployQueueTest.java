@@ -8,6 +8,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.engine.PlanInputs;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
@@ -69,7 +70,8 @@ class DeployQueueTest {
     ResolutionPlan plan =
         new ResolutionPlanner()
             .plan(
-                PlanInput.of(scenario.input(), scenario.audit(), DataPresence.estimated(Map.of())));
+                PlanInputs.of(
+                    scenario.input(), scenario.audit(), DataPresence.estimated(Map.of())));
     return plan.migrations().stream()
         .filter(m -> m.migration().equals(NAME))
         .findFirst()

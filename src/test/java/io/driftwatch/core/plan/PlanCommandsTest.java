@@ -7,6 +7,7 @@ import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.Scenario;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.engine.PlanInputs;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.replay.ExpectedSchema;
@@ -46,7 +47,7 @@ class PlanCommandsTest {
 
   private ResolutionPlan plan(Scenario scenario, DataPresence data) {
     AuditInput input = scenario.paths(MONOREPO).input();
-    return planner.plan(PlanInput.of(input, scenario.audit(), data));
+    return planner.plan(PlanInputs.of(input, scenario.audit(), data));
   }
 
   private static List<String> commands(ResolutionPlan plan) {
@@ -274,7 +275,7 @@ class PlanCommandsTest {
     for (Scenario scenario : scenarios) {
       AuditResult audit = scenario.audit();
       ResolutionPlan plan =
-          planner.plan(PlanInput.of(scenario.input(), audit, DataPresence.estimated(Map.of())));
+          planner.plan(PlanInputs.of(scenario.input(), audit, DataPresence.estimated(Map.of())));
       audit.findings().forEach(finding -> codes.add(finding.code()));
       texts(plan, audit.findings())
           .filter(Objects::nonNull)

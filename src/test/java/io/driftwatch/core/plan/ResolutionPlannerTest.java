@@ -8,6 +8,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.engine.PlanInputs;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class ResolutionPlannerTest {
 
   private ResolutionPlan plan(Scenario scenario, DataPresence data) {
     AuditInput input = scenario.input();
-    return planner.plan(PlanInput.of(input, scenario.audit(), data));
+    return planner.plan(PlanInputs.of(input, scenario.audit(), data));
   }
 
   /**
