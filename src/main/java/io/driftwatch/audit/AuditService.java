@@ -1,35 +1,16 @@
 package io.driftwatch.audit;
 
-import io.driftwatch.audit.report.AuditError;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
 import io.driftwatch.audit.report.SourceInfo;
 import io.driftwatch.audit.report.TargetInfo;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.AuditInput;
-import io.driftwatch.core.SchemaInput;
-import io.driftwatch.core.SourceSnapshot;
-import io.driftwatch.core.TargetSnapshot;
-import io.driftwatch.core.catalog.QualifiedName;
-import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.engine.Judgement;
-import io.driftwatch.core.evidence.EvidenceRequest;
-import io.driftwatch.core.evidence.HistoryEvidence;
-import io.driftwatch.core.history.MigrationHistory;
-import io.driftwatch.core.replay.ExpectedSchema;
-import io.driftwatch.core.replay.ReplayPlan;
-import io.driftwatch.database.DatabaseDialects;
-import io.driftwatch.database.PrismaDatabaseUrl;
-import io.driftwatch.database.TargetUnavailableException;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
-import io.driftwatch.shadow.ExpectedSchemas;
-import io.driftwatch.shadow.ShadowTarget;
-import io.driftwatch.shadow.ShadowUnavailableException;
 import io.driftwatch.source.MigrationSource;
-import io.driftwatch.source.SourceUnavailableException;
-import io.driftwatch.source.adapters.MigrationSources;
 import io.driftwatch.store.AuditEntity;
 import io.driftwatch.store.AuditLease;
 import io.driftwatch.store.AuditLeases;
@@ -48,18 +29,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
- * Runs an audit: takes the environment's lease (renewed while the audit runs), reads the source (on
- * a worker thread) and the database (non-blocking) side by side, runs the engine, stores the report
- * and frees the lease. A side that cannot be read makes an ERROR audit with the reason, never a
- * failed request; so does an audit still running when its timeout is nearly up, or when a shutdown
- * cuts it ({@link AuditRun}).
+ * Runs an audit: takes the environment's lease (renewed while the audit runs), gathers ({@link
+ * AuditGatherer}), judges in one call to the engine, records the report with what its {@link
+ * AuditListener}s write in one transaction, and frees the lease. A side that cannot be read makes
+ * an ERROR audit with the reason, never a failed request; so does an audit still running when its
+ * timeout is nearly up, or when a shutdown cuts it ({@link AuditRun}).
  */
 @ApplicationScoped
 public class AuditService {
@@ -69,24 +49,21 @@ public class AuditService {
   private final EnvironmentService environments;
   private final AuditLeases leases;
   private final AuditRepository audits;
-  private final MigrationSources sources;
-  private final DatabaseDialects targets;
+  private final AuditGatherer gatherer;
   private final ReportJson json;
   private final List<AuditListener> listeners;
-  private final ExpectedSchemas expectedSchemas;
   private final AuditsInFlight inFlight;
   private final Duration timeout;
-  private final AuditEngine engine = new AuditEngine();
+  private final AuditEngine engine;
 
   public AuditService(
       EnvironmentService environments,
       AuditLeases leases,
       AuditRepository audits,
-      MigrationSources sources,
-      DatabaseDialects targets,
+      AuditGatherer gatherer,
       ReportJson json,
       @All List<AuditListener> listeners,
-      ExpectedSchemas expectedSchemas,
+      AuditEngine engine,
       AuditsInFlight inFlight,
       DriftwatchConfig config) {
     this.inFlight = inFlight;
@@ -94,11 +71,10 @@ public class AuditService {
     this.environments = environments;
     this.leases = leases;
     this.audits = audits;
-    this.sources = sources;
-    this.targets = targets;
+    this.gatherer = gatherer;
     this.json = json;
     this.listeners = listeners;
-    this.expectedSchemas = expectedSchemas;
+    this.engine = engine;
   }
 
   /**
@@ -170,7 +146,7 @@ public class AuditService {
     lease.keepAlive();
     AuditTarget target = AuditTarget.open(entity, environments);
     Uni<Ending> work =
-        look(run, target)
+        gatheredAndJudged(run, target)
             .emitOn(onContext)
             .flatMap(
                 report -> {
@@ -265,7 +241,9 @@ public class AuditService {
             ? run.sourceInfo()
             : new SourceInfo(environment.source().type(), null, null, null, null, null, null);
     TargetInfo targetInfo =
-        run.targetInfo() != null ? run.targetInfo() : targetInfo(environment, null, null);
+        run.targetInfo() != null
+            ? run.targetInfo()
+            : AuditGatherer.targetInfo(environment, null, null);
     AuditReport report = ReportBuilder.failed(header, source, targetInfo, stop.error());
     AuditReport full = run.report();
     return FreshContext.run(() -> store(entity, report))
@@ -346,183 +324,43 @@ public class AuditService {
                         + "/audits"));
   }
 
-  /** Reads both sides and judges; never fails for an unreadable side. */
-  private Uni<AuditReport> look(AuditRun run, AuditTarget target) {
-    Environment environment = target.environment();
-    ReportBuilder.Header header =
-        new ReportBuilder.Header(
-            run.id(), environment.name(), environment.tier().label(), run.startedAt(), null);
-    MigrationSource source = sources.open(environment.source(), target.credentials());
-    run.unread(
-        sourceInfo(environment, source, Side.failed("not read"), null),
-        targetInfo(environment, null, null));
-
-    PrismaDatabaseUrl url = target.databaseUrl();
-    if (url == null) {
-      source.close();
-      return Uni.createFrom()
-          .item(
-              () ->
-                  ReportBuilder.failed(
-                      finished(header),
-                      sourceInfo(environment, source, Side.failed("not read"), null),
-                      targetInfo(environment, null, null),
-                      new AuditError(AuditError.Stage.DATABASE, target.databaseUrlError())));
-    }
-    run.unread(run.sourceInfo(), targetInfo(environment, url, null));
-
-    Side<Optional<ShadowTarget>> shadow =
-        target.shadowError() == null ? Side.ok(target.shadow()) : Side.failed(target.shadowError());
-    Uni<Side<SourceSnapshot>> sourceSide =
-        Uni.createFrom()
-            .item(() -> readSource(source))
-            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-            .invoke(run::sourceRead);
-    Uni<Side<TargetSnapshot>> targetSide =
-        targets
-            .read(target.id(), url)
-            .map(Side::ok)
-            .onFailure(TargetUnavailableException.class)
-            .recoverWithItem(e -> Side.failed(e.getMessage()))
-            .invoke(run::databaseRead);
-
-    return Uni.combine()
-        .all()
-        .unis(sourceSide, targetSide)
-        .asTuple()
-        .emitOn(Infrastructure.getDefaultWorkerPool())
-        .flatMap(
-            sides -> {
-              // Joined once, off the event loop: the replay plan and the judgement both start from
-              // it.
-              MigrationHistory joined =
-                  sides.getItem1().error() == null && sides.getItem2().error() == null
-                      ? engine.join(
-                          new AuditInput(sides.getItem1().value(), sides.getItem2().value()))
-                      : null;
-              return schemaInput(run, environment, url, shadow, joined, sides.getItem2())
-                  .emitOn(Infrastructure.getDefaultWorkerPool())
-                  .flatMap(
-                      schema ->
-                          judge(
-                              run,
-                              header,
-                              environment,
-                              source,
-                              url,
-                              sides.getItem1(),
-                              sides.getItem2(),
-                              joined,
-                              schema,
-                              target.id()));
-            })
-        .onTermination()
-        .invoke(source::close);
-  }
-
-  /**
-   * The schema the applied migrations produce, replayed on the shadow server (or kept from an
-   * earlier replay of the same scripts). Without it the history is still judged; the report says
-   * why.
-   */
-  private Uni<Optional<SchemaInput>> schemaInput(
-      AuditRun run,
-      Environment environment,
-      PrismaDatabaseUrl url,
-      Side<Optional<ShadowTarget>> shadow,
-      MigrationHistory joined,
-      Side<TargetSnapshot> targetSide) {
-    if (joined == null
-        || targetSide.value().catalog().isEmpty()
-        || !targetSide.value().historyTableExists()) {
-      return Uni.createFrom().item(Optional.empty());
-    }
-    if (shadow.error() != null) {
-      return Uni.createFrom()
-          .item(
-              Optional.of(
-                  SchemaInput.unavailable(
-                      shadow.error(), url.schema(), environment.schemaIgnore(), Instant.now())));
-    }
-    run.enter(AuditStage.REPLAYING);
-    ReplayPlan plan = ReplayPlan.of(joined, url.schema());
-    ReplayPlan folderPlan = ReplayPlan.ofFolder(joined, url.schema());
-    Uni<Optional<ExpectedSchema>> folder =
-        folderPlan.equals(plan)
-            ? Uni.createFrom().item(Optional.empty())
-            : expectedSchemas.of(folderPlan, shadow.value()).map(Optional::of);
-    return expectedSchemas
-        .of(plan, shadow.value())
-        .flatMap(
-            expected ->
-                folder.map(
-                    byFolder ->
-                        Optional.of(
-                            SchemaInput.of(
-                                expected,
-                                byFolder,
-                                url.schema(),
-                                environment.schemaIgnore(),
-                                Instant.now()))))
-        .onFailure()
-        .recoverWithItem(
-            failure -> {
-              String reason =
-                  failure instanceof ShadowUnavailableException
-                      ? failure.getMessage()
-                      : "the shadow replay failed unexpectedly: "
-                          + failure.getClass().getSimpleName();
-              if (!(failure instanceof ShadowUnavailableException)) {
-                LOG.warnf(failure, "the shadow replay for %s failed", environment.name());
-              }
-              return Optional.of(
-                  SchemaInput.unavailable(
-                      reason, url.schema(), environment.schemaIgnore(), Instant.now()));
+  /** Gathers, then judges; the source stays open until the judgement is made. */
+  private Uni<AuditReport> gatheredAndJudged(AuditRun run, AuditTarget target) {
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              MigrationSource source = gatherer.open(target);
+              return gatherer
+                  .gather(run, target, source)
+                  .flatMap(gathered -> judged(run, gathered))
+                  .onTermination()
+                  .invoke(source::close);
             });
   }
 
-  private Uni<AuditReport> judge(
-      AuditRun run,
-      ReportBuilder.Header header,
-      Environment environment,
-      MigrationSource source,
-      PrismaDatabaseUrl url,
-      Side<SourceSnapshot> sourceSide,
-      Side<TargetSnapshot> targetSide,
-      MigrationHistory joined,
-      Optional<SchemaInput> schema,
-      UUID environmentId) {
-    TargetInfo targetInfo = targetInfo(environment, url, targetSide.value());
-    if (sourceSide.error() != null) {
+  /**
+   * Judges what was gathered in one call to the engine; a side that could not be read makes the
+   * ERROR report that names it.
+   */
+  private Uni<AuditReport> judged(AuditRun run, GatheredAudit gathered) {
+    if (gathered.error() != null) {
       return Uni.createFrom()
           .item(
               ReportBuilder.failed(
-                  finished(header),
-                  sourceInfo(environment, source, sourceSide, null),
-                  targetInfo,
-                  new AuditError(AuditError.Stage.SOURCE, sourceSide.error())));
+                  finished(gathered.header()),
+                  gathered.source(),
+                  gathered.target(),
+                  gathered.error()));
     }
-    if (targetSide.error() != null) {
-      return Uni.createFrom()
-          .item(
-              ReportBuilder.failed(
-                  finished(header),
-                  sourceInfo(environment, source, sourceSide, null),
-                  targetInfo,
-                  new AuditError(AuditError.Stage.DATABASE, targetSide.error())));
-    }
-    run.enter(AuditStage.JUDGING);
-    HistoryEvidence evidence = explain(source, EvidenceRequest.from(joined));
-    AuditInput input = new AuditInput(sourceSide.value(), targetSide.value(), evidence, schema);
-    Judgement judgement = engine.judge(input, joined);
+    Judgement judgement = engine.judge(gathered.input(), gathered.joined());
     run.enter(AuditStage.PLANNING);
-    return withExactData(input, judgement, environmentId, url)
+    return withExactData(gathered, judgement)
         .map(
             judged ->
                 ReportBuilder.completed(
-                    finished(header),
-                    sourceInfo(environment, source, sourceSide, evidence),
-                    targetInfo,
+                    finished(gathered.header()),
+                    gathered.source(),
+                    gathered.target(),
                     judged.result(),
                     judged.plan()));
   }
@@ -532,15 +370,13 @@ public class AuditService {
    * tables are checked exactly and the plan written again (never a destructive advice on an
    * estimate). Should the check fail, the plan keeps the estimates.
    */
-  private Uni<Judgement> withExactData(
-      AuditInput input, Judgement estimated, UUID environmentId, PrismaDatabaseUrl url) {
+  private Uni<Judgement> withExactData(GatheredAudit gathered, Judgement estimated) {
+    AuditInput input = gathered.input();
     if (!estimated.needsExactDataCheck() || input.target().catalog().isEmpty()) {
       return Uni.createFrom().item(estimated);
     }
-    List<QualifiedName> tables =
-        input.target().catalog().get().tables().stream().map(Table::name).toList();
-    return targets
-        .tablesWithRows(environmentId, url, tables)
+    return gatherer
+        .tablesWithRows(gathered)
         .emitOn(Infrastructure.getDefaultWorkerPool())
         .map(withRows -> engine.withExactData(input, estimated, withRows))
         .onFailure()
@@ -551,73 +387,6 @@ public class AuditService {
                   failure.getMessage());
               return estimated;
             });
-  }
-
-  /**
-   * Evidence is a bonus: a history that cannot be walked leaves the findings without it, not the
-   * audit.
-   */
-  private static HistoryEvidence explain(MigrationSource source, EvidenceRequest request) {
-    try {
-      return source.explain(request);
-    } catch (RuntimeException e) {
-      LOG.warnf(e, "the history of %s could not be walked", source.location());
-      return HistoryEvidence.NONE;
-    }
-  }
-
-  private static Side<SourceSnapshot> readSource(MigrationSource source) {
-    try {
-      return Side.ok(source.read());
-    } catch (SourceUnavailableException e) {
-      return Side.failed(e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.warnf(e, "reading %s failed unexpectedly", source.location());
-      return Side.failed("cannot read " + source.location() + ": " + e.getClass().getSimpleName());
-    }
-  }
-
-  /**
-   * What was read; for a source that could not be read, the revision its last successful fetch
-   * brought.
-   */
-  private static SourceInfo sourceInfo(
-      Environment environment,
-      MigrationSource source,
-      Side<SourceSnapshot> side,
-      HistoryEvidence evidence) {
-    SourceSnapshot snapshot = side.value();
-    if (snapshot == null) {
-      return new SourceInfo(
-          environment.source().type(),
-          source.location(),
-          null,
-          null,
-          null,
-          source.lastKnownRevision().orElse(null),
-          null);
-    }
-    Boolean explained =
-        snapshot.revision().isPresent() && evidence != null ? evidence.complete() : null;
-    return new SourceInfo(
-        environment.source().type(),
-        source.location(),
-        snapshot.migrations().size(),
-        snapshot.lockProvider().orElse(null),
-        snapshot.revision().orElse(null),
-        null,
-        explained);
-  }
-
-  private static TargetInfo targetInfo(
-      Environment environment, PrismaDatabaseUrl url, TargetSnapshot snapshot) {
-    return new TargetInfo(
-        environment.databaseUrlMasked(),
-        "postgresql",
-        url == null ? null : url.schema(),
-        snapshot == null ? null : snapshot.historyTableExists(),
-        snapshot == null ? null : snapshot.deployLockHeld(),
-        snapshot == null ? null : snapshot.rows().size());
   }
 
   private static ReportBuilder.Header finished(ReportBuilder.Header header) {
@@ -636,16 +405,5 @@ public class AuditService {
     entity.summary = json.write(report.summary());
     entity.report = json.write(report);
     return entity;
-  }
-
-  /** One side of an audit: what was read, or why not. */
-  private record Side<T>(T value, String error) {
-    static <T> Side<T> ok(T value) {
-      return new Side<>(value, null);
-    }
-
-    static <T> Side<T> failed(String error) {
-      return new Side<>(null, error);
-    }
   }
 }
