@@ -162,8 +162,9 @@ public class EnvironmentService {
                                     refuseKeptTokenOverHttp(entity, draft);
                                     AlertDestinationRules.Announcement newDestinations =
                                         alertRules.changedBy(entity, draft.alerts());
+                                    // The pool stays: TargetPools rebuilds it when the URL
+                                    // changed, and closing it here would cut an audit in flight.
                                     apply(entity, draft, url);
-                                    pools.evict(entity.id);
                                     return changes
                                         .record(
                                             actor,

@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.driftwatch.database.TargetPools;
+import io.driftwatch.database.postgres.PostgresUrlSyntax;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.StoreSql;
 import io.driftwatch.testing.TestSources;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class EnvironmentResourceTest {
 
   private static final String PROBLEM = "application/problem+json";
+
+  @Inject TargetPools pools;
 
   private PrismaFolder folder;
 
@@ -328,5 +334,38 @@ class EnvironmentResourceTest {
         .statusCode(404)
         .contentType(PROBLEM)
         .body("errors", nullValue());
+  }
+
+  /**
+   * Pausing the schedule (or any change that keeps the database URL) must not close the pool an
+   * audit in flight reads through: its read would fail with "connection lost".
+   */
+  @Test
+  void a_change_that_keeps_the_database_url_keeps_its_pool() {
+    String name = unique("kept");
+    String url = "postgresql://app@127.0.0.1:5432/none";
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(name, "staging", url))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201);
+    UUID id = StoreSql.environmentId(name);
+    var pool = pools.poolFor(id, PostgresUrlSyntax.parse(url));
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"name": "%s", "tier": "staging", "source": {"type": "path", "path": "%s"},
+             "schedule": {"cron": "0 0 * * * ?", "paused": true}}
+            """
+                .formatted(name, folder.path()))
+        .put("/api/v1/environments/" + name)
+        .then()
+        .statusCode(200);
+
+    Assertions.assertThat(pools.poolFor(id, PostgresUrlSyntax.parse(url))).isSameAs(pool);
+    given().delete("/api/v1/environments/" + name).then().statusCode(204);
   }
 }
