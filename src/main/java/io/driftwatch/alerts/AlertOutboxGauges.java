@@ -1,13 +1,10 @@
 package io.driftwatch.alerts;
 
-import io.agroal.api.AgroalDataSource;
+import io.driftwatch.store.OutboxClaims;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -22,21 +19,13 @@ import org.jboss.logging.Logger;
 public class AlertOutboxGauges {
 
   private static final Logger LOG = Logger.getLogger(AlertOutboxGauges.class);
-  private static final String COUNTS =
-      """
-      SELECT count(*) FILTER (WHERE failed_at IS NOT NULL),
-             count(*) FILTER (WHERE failed_at IS NULL),
-             coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE failed_at IS NULL)), 0)
-      FROM alert_outbox WHERE delivered_at IS NULL
-      """;
-
-  private final AgroalDataSource dataSource;
+  private final OutboxClaims outbox;
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong oldestPendingMillis = new AtomicLong();
 
-  public AlertOutboxGauges(AgroalDataSource dataSource, MeterRegistry registry) {
-    this.dataSource = dataSource;
+  public AlertOutboxGauges(OutboxClaims outbox, MeterRegistry registry) {
+    this.outbox = outbox;
     Gauge.builder("driftwatch.alert.deliveries.failed", failed, AtomicLong::get)
         .description(
             "Alert deliveries given up and kept in the outbox (GET /api/v1/alerts/deliveries?state=failed)")
@@ -55,13 +44,11 @@ public class AlertOutboxGauges {
 
   /** Reads the figures from the store. */
   public void refresh() {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery(COUNTS)) {
-      row.next();
-      failed.set(row.getLong(1));
-      pending.set(row.getLong(2));
-      oldestPendingMillis.set(Math.round(row.getDouble(3) * 1000));
+    try {
+      OutboxClaims.Backlog backlog = outbox.backlog();
+      failed.set(backlog.failed());
+      pending.set(backlog.pending());
+      oldestPendingMillis.set(Math.round(backlog.oldestPendingSeconds() * 1000));
     } catch (SQLException e) {
       LOG.debug("the alert outbox gauges could not be read; they keep their last values", e);
     }

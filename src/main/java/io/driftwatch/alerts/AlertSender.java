@@ -1,10 +1,11 @@
 package io.driftwatch.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.environment.InvalidEnvironmentException;
 import io.driftwatch.secrets.SecretCipher;
+import io.driftwatch.store.OutboxClaims;
+import io.driftwatch.store.OutboxClaims.Attempt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -14,12 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,28 +45,7 @@ public class AlertSender {
   private static final Duration MAX_BACKOFF = Duration.ofHours(1);
   static final int BATCH = 20;
 
-  private static final String CLAIM_DUE =
-      """
-      UPDATE alert_outbox SET claimed_until = now() + make_interval(secs => ?), claimed_by = ?
-      WHERE id IN (SELECT id FROM alert_outbox
-                   WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
-                     AND (claimed_until IS NULL OR claimed_until < now())
-                   ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
-      RETURNING id, environment, tier, channel
-      """;
-
-  /**
-   * Renews the claim on one message, counts the attempt, and reads what to send; nothing when
-   * another took it.
-   */
-  private static final String BEGIN =
-      """
-      UPDATE alert_outbox SET claimed_until = now() + make_interval(secs => ?), attempts = attempts + 1
-      WHERE id = ? AND claimed_by = ? AND delivered_at IS NULL AND failed_at IS NULL
-      RETURNING destination_secret, payload, attempts
-      """;
-
-  private final AgroalDataSource dataSource;
+  private final OutboxClaims outbox;
   private final SecretCipher cipher;
   private final AlertDestinations destinations;
   private final MeterRegistry registry;
@@ -80,14 +56,14 @@ public class AlertSender {
   private final HttpClient http;
 
   public AlertSender(
-      AgroalDataSource dataSource,
+      OutboxClaims outbox,
       SecretCipher cipher,
       AlertDestinations destinations,
       MeterRegistry registry,
       ObjectMapper mapper,
       AlertOutboxGauges gauges,
       DriftwatchConfig config) {
-    this.dataSource = dataSource;
+    this.outbox = outbox;
     this.cipher = cipher;
     this.destinations = destinations;
     this.registry = registry;
@@ -138,30 +114,17 @@ public class AlertSender {
 
   /** Claims up to a batch of due messages for this pass. */
   List<Claimed> claim() throws SQLException {
-    UUID token = UUID.randomUUID();
-    List<Claimed> claimed = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(CLAIM_DUE)) {
-      statement.setDouble(1, claim.toSeconds());
-      statement.setObject(2, token);
-      statement.setInt(3, BATCH);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          claimed.add(
-              new Claimed(
-                  rows.getObject(1, UUID.class),
-                  rows.getString(2),
-                  rows.getString(3),
-                  AlertChannel.valueOf(rows.getString(4)),
-                  token));
-        }
-      }
-    }
-    return claimed;
+    return outbox.claimDue(claim, BATCH).stream()
+        .map(
+            row ->
+                new Claimed(
+                    row.id(),
+                    row.environment(),
+                    row.tier(),
+                    AlertChannel.valueOf(row.channel()),
+                    row.token()))
+        .toList();
   }
-
-  /** What one attempt sends. */
-  private record Attempt(String destinationSecret, String payload, int attempts) {}
 
   /** Sends one claimed message, unless another sender took it meanwhile. */
   void send(Claimed message) throws SQLException {
@@ -188,17 +151,7 @@ public class AlertSender {
   }
 
   private Optional<Attempt> begin(Claimed message) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(BEGIN)) {
-      statement.setDouble(1, claim.toSeconds());
-      statement.setObject(2, message.id());
-      statement.setObject(3, message.token());
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next()
-            ? Optional.of(new Attempt(rows.getString(1), rows.getString(2), rows.getInt(3)))
-            : Optional.empty();
-      }
-    }
+    return outbox.begin(message.id(), message.token(), claim);
   }
 
   /**
@@ -306,39 +259,16 @@ public class AlertSender {
   }
 
   private void record(Claimed message, Result result) throws SQLException {
-    String sql =
+    boolean recorded =
         switch (result.outcome()) {
-          case DELIVERED ->
-              "UPDATE alert_outbox SET delivered_at = now(), claimed_until = NULL, claimed_by = NULL,"
-                  + " last_error = NULL WHERE id = ? AND claimed_by = ?";
-          case FAILED ->
-              "UPDATE alert_outbox SET failed_at = now(), claimed_until = NULL, claimed_by = NULL, last_error = ?"
-                  + " WHERE id = ? AND claimed_by = ?";
+          case DELIVERED -> outbox.delivered(message.id(), message.token());
+          case FAILED -> outbox.failed(message.id(), message.token(), result.error());
           case RETRY ->
-              "UPDATE alert_outbox SET next_attempt_at = now() + make_interval(secs => ?), claimed_until = NULL,"
-                  + " claimed_by = NULL, last_error = ? WHERE id = ? AND claimed_by = ?";
+              outbox.retryIn(message.id(), message.token(), result.retryIn(), result.error());
           case FALLBACK ->
-              "UPDATE alert_outbox SET payload = ?, next_attempt_at = now(), claimed_until = NULL,"
-                  + " claimed_by = NULL, last_error = ? WHERE id = ? AND claimed_by = ?";
+              outbox.fallback(message.id(), message.token(), result.payload(), result.error());
         };
-    int updated;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      int index = 1;
-      if (result.outcome() == Outcome.RETRY) {
-        statement.setDouble(index++, result.retryIn().toMillis() / 1000.0);
-      }
-      if (result.outcome() == Outcome.FALLBACK) {
-        statement.setString(index++, result.payload());
-      }
-      if (result.outcome() != Outcome.DELIVERED) {
-        statement.setString(index++, result.error());
-      }
-      statement.setObject(index++, message.id());
-      statement.setObject(index, message.token());
-      updated = statement.executeUpdate();
-    }
-    if (updated == 0) {
+    if (!recorded) {
       LOG.warnf(
           "alert %s for %s: its outcome (%s) was not recorded, its claim was lost",
           message.id(), message.environment(), result.outcome());

@@ -8,6 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.driftwatch.api.Environments;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.secrets.SecretCipher;
+import io.driftwatch.store.OutboxClaims;
 import io.driftwatch.testing.AlertScene;
 import io.driftwatch.testing.FakeSlack;
 import io.driftwatch.testing.OutboxRows;
@@ -72,7 +73,8 @@ class AlertOutageTest {
 
   /** Another replica of the service on the same store: its own sender, with its own claims. */
   private AlertSender replica() {
-    return new AlertSender(dataSource, cipher, destinations, registry, mapper, gauges, config);
+    return new AlertSender(
+        new OutboxClaims(dataSource), cipher, destinations, registry, mapper, gauges, config);
   }
 
   @Test

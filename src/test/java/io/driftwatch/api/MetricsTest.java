@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.audit.ReportJson;
 import io.driftwatch.metrics.AuditMetrics;
 import io.driftwatch.metrics.MetricsFromStore;
+import io.driftwatch.store.AuditStandings;
 import io.driftwatch.testing.FakeSlack;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
@@ -383,7 +384,8 @@ class MetricsTest {
       String served = scrape();
 
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      MetricsFromStore replica = new MetricsFromStore(store, json, new AuditMetrics(registry));
+      MetricsFromStore replica =
+          new MetricsFromStore(new AuditStandings(store), json, new AuditMetrics(registry));
       replica.refresh().await().atMost(Duration.ofSeconds(15));
       String metrics = registry.scrape();
 
