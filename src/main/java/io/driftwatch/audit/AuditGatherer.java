@@ -61,7 +61,6 @@ class AuditGatherer {
     this.engine = engine;
   }
 
-  /** Reads both sides, then the replays and git's evidence; never fails for an unreadable side. */
   /**
    * Opens the environment's source; the caller closes it once the audit is judged (the scripts'
    * text is released then).
@@ -70,6 +69,7 @@ class AuditGatherer {
     return sources.open(target.environment().source(), target.credentials());
   }
 
+  /** Reads both sides, then the replays and git's evidence; never fails for an unreadable side. */
   Uni<GatheredAudit> gather(AuditRun run, AuditTarget target, MigrationSource source) {
     Environment environment = target.environment();
     ReportBuilder.Header header =
@@ -304,7 +304,7 @@ class AuditGatherer {
       Environment environment, PrismaDatabaseUrl url, TargetSnapshot snapshot) {
     return new TargetInfo(
         environment.databaseUrlMasked(),
-        "postgresql",
+        url == null ? "postgresql" : url.provider(),
         url == null ? null : url.schema(),
         snapshot == null ? null : snapshot.historyTableExists(),
         snapshot == null ? null : snapshot.deployLockHeld(),

@@ -3,7 +3,7 @@ package io.driftwatch.store;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -50,8 +50,9 @@ public final class StoreFailures {
 
   private static boolean isUnreachable(Throwable failure) {
     return failure instanceof StoreTimeoutException
-        || failure
-            instanceof ConnectException // refused, or no route: the netty and JDK variants alike
+        // Refused or no route (ConnectException, the netty and JDK variants alike), or reset or
+        // broken under a query: the server cut a pooled connection.
+        || failure instanceof SocketException
         || failure instanceof ClosedConnectionException // the server went away during the request
         || failure instanceof JDBCConnectionException
         || failure instanceof SQLTransientConnectionException

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
+import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
 
 class StoreFailuresTest {
@@ -32,6 +34,19 @@ class StoreFailuresTest {
             StoreFailures.unreachable(
                 new PgException("the database system is starting up", "FATAL", "57P03", null)))
         .isTrue();
+  }
+
+  /**
+   * A pooled connection the server cut (the store closed to connections while a session was open)
+   * surfaces from Hibernate Reactive as a reset socket: seen as a 500 in StoreGoneTest.
+   */
+  @Test
+  void a_connection_reset_under_a_query_is_unreachable() {
+    assertThat(
+            StoreFailures.unreachable(
+                new HibernateException(new SocketException("Connection reset"))))
+        .isTrue();
+    assertThat(StoreFailures.unreachable(new SocketException("Broken pipe"))).isTrue();
   }
 
   @Test
