@@ -3,15 +3,10 @@ package io.driftwatch.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.AuditInput;
-import io.driftwatch.core.Scenario;
-import io.driftwatch.core.catalog.Catalog;
-import io.driftwatch.core.catalog.Column;
-import io.driftwatch.core.catalog.QualifiedName;
-import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.plan.DataPresence;
 import io.driftwatch.core.plan.PlanStep;
 import io.driftwatch.core.plan.ResolutionPlanner;
-import java.util.List;
+import io.driftwatch.core.plan.ResolutionPlannerTest;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,33 +15,9 @@ class JudgementTest {
 
   private final AuditEngine engine = new AuditEngine();
 
-  /**
-   * A failed migration applied in part (table "a", not "b") and a phantom whose script is lost .
-   */
+  /** A failed migration applied in part and a phantom whose script is lost. */
   private static AuditInput badlyBroken() {
-    return Scenario.create()
-        .migration("1_init", "SELECT 1;\n")
-        .deployed("1_init")
-        .migration(
-            "2_tables",
-            "CREATE TABLE \"a\" (\"id\" INTEGER);\nCREATE TABLE \"b\" (\"id\" INTEGER);\n")
-        .failed("2_tables", "ERROR: deadlock detected")
-        .migration("3_hotfix", "SELECT 3;\n")
-        .deployed("3_hotfix")
-        .deleteDirectory("3_hotfix")
-        .liveCatalog(
-            new Catalog(
-                16,
-                List.of("public"),
-                List.of(
-                    Table.of(
-                        QualifiedName.of("public", "a"),
-                        List.of(Column.of("id", "integer", true)))),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()))
-        .input();
+    return ResolutionPlannerTest.badlyBroken().input();
   }
 
   @Test

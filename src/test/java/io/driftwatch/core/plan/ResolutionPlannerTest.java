@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The planner end to end on engine results: the order of steps, and when a clean baseline is on the
  * table.
  */
-class ResolutionPlannerTest {
+public class ResolutionPlannerTest {
 
   private static final String TWO_TABLES =
       "CREATE TABLE \"a\" (\"id\" INTEGER);\nCREATE TABLE \"b\" (\"id\" INTEGER);\n";
@@ -27,7 +27,7 @@ class ResolutionPlannerTest {
   private final ResolutionPlanner planner = new ResolutionPlanner();
 
   /** A live catalog of tables with one nullable integer column {@code id} each. */
-  static Catalog live(String... tables) {
+  public static Catalog live(String... tables) {
     return new Catalog(
         16,
         List.of("public"),
@@ -53,7 +53,7 @@ class ResolutionPlannerTest {
    * A failed migration applied in part, and a phantom whose script nobody has: two problems no
    * simple step settles.
    */
-  private static Scenario badlyBroken() {
+  public static Scenario badlyBroken() {
     return Scenario.create()
         .migration("1_init", "SELECT 1;\n")
         .deployed("1_init")
