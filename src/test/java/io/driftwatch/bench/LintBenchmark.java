@@ -2,9 +2,11 @@ package io.driftwatch.bench;
 
 import io.driftwatch.core.engine.MigrationLinter;
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.lint.MigrationLint;
 import io.driftwatch.core.rules.LintRule;
 import io.driftwatch.core.rules.Rules;
+import io.driftwatch.core.sql.SqlScript;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +43,16 @@ class LintBenchmark {
     return sql.toString();
   }
 
+  private static long best(Runnable run) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 10; i++) {
+      long start = System.nanoTime();
+      run.run();
+      best = Math.min(best, System.nanoTime() - start);
+    }
+    return best;
+  }
+
   @Test
   void lint_throughput_over_a_megabyte() {
     String script = script(1 << 20);
@@ -70,7 +82,14 @@ class LintBenchmark {
         bytes / 1e6 / (p50 / 1e3),
         nanos[0] / 1e6,
         nanos[nanos.length - 1] / 1e6);
-    // Where the time goes: each rule alone (splitting included in every figure).
+    // Where the time goes: the split, the context every rule shares (split and effects read)...
+    System.out.printf(
+        "  split alone                                    best %.1f ms%n",
+        best(() -> SqlScript.split(script, LintContext.MAX_STATEMENTS)) / 1e6);
+    System.out.printf(
+        "  context (split, effects read once)             best %.1f ms%n",
+        best(() -> LintContext.of(migration)) / 1e6);
+    // ...and each rule alone (the context included in every figure).
     for (LintRule rule : Rules.lint()) {
       MigrationLinter alone = new MigrationLinter(List.of(rule));
       long best = Long.MAX_VALUE;

@@ -1,5 +1,6 @@
 package io.driftwatch.core.effect;
 
+import io.driftwatch.core.catalog.CatalogDdl;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,8 @@ import java.util.Optional;
  *     it on a database)
  * @param columns for a created index, the columns of its table it lists, as read (an expression as
  *     PostgreSQL names its index column); else empty: a {@code DROP COLUMN} of one drops it
+ * @param written how the script names the object, for findings that quote it ({@link
+ *     #writtenOwner}, {@link #writtenPart})
  */
 public record Effect(
     Action action,
@@ -37,7 +40,8 @@ public record Effect(
     SqlStatement statement,
     Optional<ImplicitName> implicitName,
     List<String> columns,
-    ColumnChange columnChange) {
+    ColumnChange columnChange,
+    Written written) {
 
   public enum Action {
     CREATE,
@@ -67,6 +71,7 @@ public record Effect(
     Objects.requireNonNull(implicitName, "implicitName");
     columns = List.copyOf(columns);
     Objects.requireNonNull(columnChange, "columnChange");
+    Objects.requireNonNull(written, "written");
   }
 
   public Effect(
@@ -90,7 +95,8 @@ public record Effect(
         statement,
         implicitName,
         List.of(),
-        ColumnChange.NONE);
+        ColumnChange.NONE,
+        Written.NONE);
   }
 
   public Effect(
@@ -119,7 +125,8 @@ public record Effect(
         statement,
         implicitName,
         columns,
-        columnChange);
+        columnChange,
+        written);
   }
 
   /** The same effect, on the columns it lists ({@link #columns}). */
@@ -135,7 +142,8 @@ public record Effect(
         statement,
         implicitName,
         used,
-        columnChange);
+        columnChange,
+        written);
   }
 
   /** The same effect, making this change to its column ({@link #columnChange}). */
@@ -151,7 +159,8 @@ public record Effect(
         statement,
         implicitName,
         columns,
-        change);
+        change,
+        written);
   }
 
   /**
@@ -170,7 +179,38 @@ public record Effect(
         other,
         implicitName,
         columns,
-        columnChange);
+        columnChange,
+        written);
+  }
+
+  /** The same effect, its object named as the script writes it. */
+  public Effect withWritten(Written as) {
+    return new Effect(
+        action,
+        object,
+        previous,
+        detail,
+        guarded,
+        everyRow,
+        requires,
+        statement,
+        implicitName,
+        columns,
+        columnChange,
+        as);
+  }
+
+  /**
+   * The table (or type) of the object as the script writes it ({@code "User"}, {@code audit.log});
+   * as the catalog names it when the reading did not keep it.
+   */
+  public String writtenOwner() {
+    return written.owner().isEmpty() ? object.owner().sqlName() : written.owner();
+  }
+
+  /** The column of the object as the script writes it; as the catalog names it when not kept. */
+  public String writtenPart() {
+    return written.part().isEmpty() ? CatalogDdl.quote(object.part()) : written.part();
   }
 
   /** For messages: {@code create table "public"."User"}. */

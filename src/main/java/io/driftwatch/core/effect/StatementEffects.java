@@ -130,6 +130,30 @@ public final class StatementEffects {
     return List.copyOf(reading.effects);
   }
 
+  /**
+   * The table a {@code CREATE TABLE} creates, read from its head alone: what the lint needs of a
+   * table the migration makes (nobody uses it yet), without reading every column of it.
+   */
+  public Optional<QualifiedName> tableCreated(SqlStatement statement) {
+    if (!statement.is("CREATE") || statement.unparsed()) {
+      return Optional.empty();
+    }
+    Cursor in = new Cursor(new Tokens(statement.text()));
+    try {
+      in.expect("CREATE");
+      while (in.acceptAny("GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED")) {
+        // as create() reads it
+      }
+      if (!in.accept("TABLE")) {
+        return Optional.empty();
+      }
+      in.accept("IF", "NOT", "EXISTS");
+      return Optional.of(in.qualifiedName(schema));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
   /** One statement being read. */
   private final class Reading {
     final SqlStatement statement;
@@ -153,6 +177,19 @@ public final class StatementEffects {
       effects.add(
           new Effect(
               action, object, Optional.empty(), detail, guarded, false, requires, statement));
+    }
+
+    /** As {@link #add}, the object named as the script writes it. */
+    void add(
+        Action action,
+        SchemaObject object,
+        String detail,
+        boolean guarded,
+        List<SchemaObject> requires,
+        Written written) {
+      add(action, object, detail, guarded, requires);
+      int last = effects.size() - 1;
+      effects.set(last, effects.get(last).withWritten(written));
     }
 
     /** Creates what PostgreSQL names itself; named as it is when nothing else has the name. */
@@ -204,44 +241,50 @@ public final class StatementEffects {
       } else if (in.accept("UPDATE")) {
         in.accept("ONLY");
         QualifiedName table = in.qualifiedName(schema);
-        writeRows(Action.UPDATE, table, !in.containsWordAtDepth0("WHERE"));
+        Written written = Written.owner(in.written());
+        writeRows(Action.UPDATE, table, !in.containsWordAtDepth0("WHERE"), written);
       } else if (in.accept("DELETE", "FROM")) {
         in.accept("ONLY");
         QualifiedName table = in.qualifiedName(schema);
-        writeRows(Action.DELETE, table, !in.containsWordAtDepth0("WHERE"));
+        Written written = Written.owner(in.written());
+        writeRows(Action.DELETE, table, !in.containsWordAtDepth0("WHERE"), written);
       } else if (in.accept("TRUNCATE")) {
         in.accept("TABLE");
         in.accept("ONLY");
         do {
-          writeRows(Action.TRUNCATE, in.qualifiedName(schema), true);
+          QualifiedName table = in.qualifiedName(schema);
+          writeRows(Action.TRUNCATE, table, true, Written.owner(in.written()));
         } while (in.acceptSymbol(","));
       } else if (in.peekAny("SET", "RESET", "COMMENT", "ANALYZE", "VACUUM", "SELECT", "NOTIFY")) {
         harmless = true;
       }
     }
 
-    void writeRows(Action action, QualifiedName table, boolean everyRow) {
+    void writeRows(Action action, QualifiedName table, boolean everyRow, Written written) {
       SchemaObject target = SchemaObject.of(Kind.TABLE, table);
       effects.add(
           new Effect(
-              action, target, Optional.empty(), "", false, everyRow, List.of(target), statement));
+                  action, target, Optional.empty(), "", false, everyRow, List.of(target), statement)
+              .withWritten(written));
     }
 
     void insert() {
       QualifiedName table = in.qualifiedName(schema);
+      Written written = Written.owner(in.written());
       SchemaObject target = SchemaObject.of(Kind.TABLE, table);
       boolean doNothing =
           in.containsSequence("ON", "CONFLICT") && in.containsSequence("DO", "NOTHING");
       effects.add(
           new Effect(
-              Action.INSERT,
-              target,
-              Optional.empty(),
-              "",
-              doNothing,
-              false,
-              List.of(target),
-              statement));
+                  Action.INSERT,
+                  target,
+                  Optional.empty(),
+                  "",
+                  doNothing,
+                  false,
+                  List.of(target),
+                  statement)
+              .withWritten(written));
     }
 
     void create() {
@@ -577,6 +620,7 @@ public final class StatementEffects {
       }
       boolean ifExists = in.accept("IF", "EXISTS");
       List<SchemaObject> dropped = new ArrayList<>();
+      List<Written> written = new ArrayList<>();
       do {
         dropped.add(
             switch (kind) {
@@ -584,9 +628,12 @@ public final class StatementEffects {
               case SCHEMA -> SchemaObject.schema(in.name());
               default -> SchemaObject.of(kind, in.qualifiedName(schema));
             });
+        written.add(Written.owner(in.written()));
       } while (in.acceptSymbol(","));
       String cascade = in.accept("CASCADE") ? "CASCADE" : "";
-      dropped.forEach(object -> add(Action.DROP, object, cascade, ifExists, List.of()));
+      for (int i = 0; i < dropped.size(); i++) {
+        add(Action.DROP, dropped.get(i), cascade, ifExists, List.of(), written.get(i));
+      }
     }
 
     void alter() {
@@ -642,15 +689,30 @@ public final class StatementEffects {
       boolean ifExists = in.accept("IF", "EXISTS");
       in.accept("ONLY");
       QualifiedName table = in.qualifiedName(schema);
+      Written written = Written.owner(in.written());
       SchemaObject onTable = SchemaObject.of(Kind.TABLE, table);
       List<SchemaObject> needsTable = ifExists ? List.of() : List.of(onTable);
       for (Cursor action : in.elementsUntilEnd()) {
-        alterTableAction(action, table, onTable, needsTable);
+        int before = effects.size();
+        alterTableAction(action, table, written, onTable, needsTable);
+        for (int i = before; i < effects.size(); i++) {
+          if (effects.get(i).written().equals(Written.NONE)) {
+            effects.set(i, effects.get(i).withWritten(written));
+          }
+        }
       }
     }
 
+    /**
+     * One action of an ALTER TABLE; the effects it adds without naming their object as written name
+     * the table as written.
+     */
     void alterTableAction(
-        Cursor action, QualifiedName table, SchemaObject onTable, List<SchemaObject> needsTable) {
+        Cursor action,
+        QualifiedName table,
+        Written tableWritten,
+        SchemaObject onTable,
+        List<SchemaObject> needsTable) {
       if (action.accept("ADD")) {
         if (action.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
           if (addsUsingIndex(action)) {
@@ -663,12 +725,14 @@ public final class StatementEffects {
         action.accept("COLUMN");
         boolean ifNotExists = action.accept("IF", "NOT", "EXISTS");
         String column = action.name();
+        Written columnWritten = tableWritten.withPart(action.written());
         add(
             Action.CREATE,
             SchemaObject.column(table, column),
             "",
             ifNotExists,
-            concat(needsTable, references(action)));
+            concat(needsTable, references(action)),
+            columnWritten);
         columnConstraints(action, table, column, ifNotExists, needsTable, Set.of(), this);
       } else if (action.accept("DROP")) {
         if (action.accept("CONSTRAINT")) {
@@ -677,7 +741,14 @@ public final class StatementEffects {
         } else {
           action.accept("COLUMN");
           boolean ifExists = action.accept("IF", "EXISTS");
-          add(Action.DROP, SchemaObject.column(table, action.name()), "", ifExists, needsTable);
+          String column = action.name();
+          add(
+              Action.DROP,
+              SchemaObject.column(table, column),
+              "",
+              ifExists,
+              needsTable,
+              tableWritten.withPart(action.written()));
         }
       } else if (action.accept("RENAME", "COLUMN")
           || action.peek("RENAME")
@@ -707,8 +778,15 @@ public final class StatementEffects {
       } else if (action.accept("ALTER")) {
         action.accept("COLUMN");
         SchemaObject column = SchemaObject.column(table, action.name());
+        Written columnWritten = tableWritten.withPart(action.written());
         String clause = action.restAsWritten();
-        add(Action.ALTER, column, clause, false, concat(needsTable, List.of(column)));
+        add(
+            Action.ALTER,
+            column,
+            clause,
+            false,
+            concat(needsTable, List.of(column)),
+            columnWritten);
         int last = effects.size() - 1;
         effects.set(last, effects.get(last).withColumnChange(ColumnChange.of(clause)));
       } else {
@@ -856,6 +934,9 @@ public final class StatementEffects {
     private int at;
     private final int end;
 
+    /** The last name read ({@link #name}, {@link #qualifiedName}) as the script writes it. */
+    private String written = "";
+
     Cursor(Tokens tokens) {
       this(tokens, 0, Integer.MAX_VALUE);
     }
@@ -945,7 +1026,17 @@ public final class StatementEffects {
         throw new IllegalStateException("expected a name");
       }
       at++;
+      written = SqlToken.truncated(token.raw(), MAX_DETAIL);
       return token.name();
+    }
+
+    /**
+     * The last name read as the script writes it ({@code "User"}, {@code audit.log}), its first
+     * {@value #MAX_DETAIL} characters: a findings quotes it, and a name PostgreSQL keeps is
+     * shorter.
+     */
+    String written() {
+      return written;
     }
 
     /**
@@ -964,7 +1055,10 @@ public final class StatementEffects {
     QualifiedName qualifiedName(String defaultSchema) {
       String first = name();
       if (acceptSymbol(".")) {
-        return QualifiedName.of(first, name());
+        String schemaWritten = written;
+        QualifiedName qualified = QualifiedName.of(first, name());
+        written = schemaWritten + "." + written;
+        return qualified;
       }
       return QualifiedName.of(defaultSchema, first);
     }

@@ -1,5 +1,9 @@
 package io.driftwatch.core.lint;
 
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.effect.DataLoss;
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.sql.MaskedSql;
@@ -8,12 +12,15 @@ import io.driftwatch.core.sql.SplitResult;
 import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -35,12 +42,11 @@ public final class LintContext {
   /** The statements of one migration the lint reads: far more than any schema change holds. */
   public static final int MAX_STATEMENTS = 20_000;
 
-  private static final Pattern CREATE_TABLE =
-      Pattern.compile(
-          "^\\s*CREATE\\s+(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?("
-              + MaskedSql.QUALIFIED_NAME
-              + ")",
-          Pattern.CASE_INSENSITIVE);
+  /**
+   * The schema unqualified names resolve to: the lint keys row estimates without {@code public}, as
+   * {@link MaskedSql#sqlKey} does.
+   */
+  private static final String SCHEMA = "public";
 
   private final String migration;
 
@@ -55,6 +61,18 @@ public final class LintContext {
   private final List<SplitProblem> problems;
   private final Map<String, Long> rowEstimates;
 
+  /** The reader of every statement's effects ({@link StatementEffects}). */
+  private final StatementEffects reader = new StatementEffects(SCHEMA);
+
+  /**
+   * Each statement's effects, read once for all rules when a rule first asks: the lint reads the
+   * statements its rules look at, not every column of every table a migration creates.
+   */
+  private final Map<SqlStatement, List<Effect>> effects;
+
+  /** See {@link #losses()}: null until a rule first asks. */
+  private List<Effect> losses;
+
   /** Keys of the tables the migration creates, read once: rules ask for every statement. */
   private final Set<String> createdTables;
 
@@ -67,7 +85,7 @@ public final class LintContext {
    */
   private final Map<String, String> keys = new HashMap<>();
 
-  /** {@link #rowsNote} by table name, formatted once: most findings quote it. */
+  /** {@link #rowsNote} by table key, formatted once: most findings quote it. */
   private final Map<String, String> rowsNotes = new HashMap<>();
 
   /** The ALTER TABLE statements, read once for all rules. */
@@ -111,14 +129,12 @@ public final class LintContext {
     this.problems = List.copyOf(problems);
     this.code = new IdentityHashMap<>(this.statements.size());
     this.rowEstimates = rowEstimates.byKey();
+    this.effects = new IdentityHashMap<>();
     this.createdTables =
         this.statements.stream()
-            .filter(
-                statement ->
-                    statement.is("CREATE") && MaskedSql.mayContain(statement.text(), "TABLE"))
-            .map(statement -> CREATE_TABLE.matcher(code(statement)))
-            .filter(Matcher::find)
-            .map(m -> MaskedSql.sqlKey(m.group(1)))
+            .map(reader::tableCreated)
+            .flatMap(Optional::stream)
+            .map(LintContext::key)
             .collect(Collectors.toUnmodifiableSet());
     this.alteredTables =
         this.statements.stream()
@@ -134,6 +150,45 @@ public final class LintContext {
                                     createsTable(alter.table()),
                                     isNewOrEmpty(alter.table()))))
             .toList();
+  }
+
+  /** The effects of one statement, read once: what a rule reads instead of its text. */
+  public List<Effect> effects(SqlStatement statement) {
+    return effects.computeIfAbsent(statement, reader::of);
+  }
+
+  /**
+   * The effects that lose the data of a table holding rows, or that may ({@link DataLoss}): those
+   * on tables the migration creates are left out.
+   */
+  public List<Effect> losing(DataLoss... losses) {
+    Set<DataLoss> wanted = EnumSet.copyOf(Arrays.asList(losses));
+    List<Effect> losing = new ArrayList<>();
+    for (Effect effect : losses()) {
+      if (wanted.contains(DataLoss.of(effect).orElseThrow())) {
+        losing.add(effect);
+      }
+    }
+    return losing;
+  }
+
+  /** Every effect that loses data of a table the migration does not create, read once. */
+  private List<Effect> losses() {
+    if (losses == null) {
+      List<Effect> found = new ArrayList<>();
+      for (SqlStatement statement : statements) {
+        if (!DataLoss.mayComeOf(statement)) {
+          continue;
+        }
+        for (Effect effect : effects(statement)) {
+          if (DataLoss.of(effect).isPresent() && !createsTable(effect.object().name())) {
+            found.add(effect);
+          }
+        }
+      }
+      losses = List.copyOf(found);
+    }
+    return losses;
   }
 
   /**
@@ -268,6 +323,49 @@ public final class LintContext {
     return statementCount > 1;
   }
 
+  /** The estimated rows of a table, if known: as {@link #rowEstimate(String)}. */
+  public OptionalLong rowEstimate(QualifiedName table) {
+    Long rows = rowEstimates.get(key(table));
+    return rows == null || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
+  }
+
+  /** True when the table holds rows by its estimate. */
+  public boolean hasRows(QualifiedName table) {
+    return rowEstimate(table).orElse(0) > 0;
+  }
+
+  /** True when the live table is known to be empty: as {@link #knownEmpty(String)}. */
+  public boolean knownEmpty(QualifiedName table) {
+    OptionalLong rows = rowEstimate(table);
+    return rows.isPresent() && rows.getAsLong() == 0;
+  }
+
+  /** True when the table is new or known to be empty. */
+  public boolean isNewOrEmpty(QualifiedName table) {
+    return createsTable(table) || knownEmpty(table);
+  }
+
+  /** True when this migration creates the table. */
+  public boolean createsTable(QualifiedName table) {
+    return createdTables.contains(key(table));
+  }
+
+  /** As {@link #rowsNote(String)}: {@code (about 12,000 rows)}, or nothing when unknown. */
+  public String rowsNote(QualifiedName table) {
+    return rowsNotes.computeIfAbsent(key(table), ignored -> note(rowEstimate(table)));
+  }
+
+  private static String note(OptionalLong rows) {
+    return rows.isPresent()
+        ? String.format(Locale.ROOT, " (about %,d rows)", rows.getAsLong())
+        : "";
+  }
+
+  /** The lookup key of a table: its name, qualified by its schema unless {@value #SCHEMA}. */
+  private static String key(QualifiedName table) {
+    return table.schema().equals(SCHEMA) ? table.name() : table.schema() + "." + table.name();
+  }
+
   /**
    * The estimated rows of a table named as in SQL ({@code "User"}, {@code public."User"}), if
    * known. A negative estimate ({@code reltuples = -1}: never vacuumed or analyzed) is unknown, not
@@ -289,14 +387,7 @@ public final class LintContext {
    * once per name.
    */
   public String rowsNote(String sqlName) {
-    return rowsNotes.computeIfAbsent(
-        sqlName,
-        name -> {
-          OptionalLong rows = rowEstimate(name);
-          return rows.isPresent()
-              ? String.format(Locale.ROOT, " (about %,d rows)", rows.getAsLong())
-              : "";
-        });
+    return rowsNotes.computeIfAbsent(key(sqlName), ignored -> note(rowEstimate(sqlName)));
   }
 
   /**

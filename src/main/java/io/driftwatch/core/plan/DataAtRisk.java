@@ -1,7 +1,7 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.catalog.QualifiedName;
-import io.driftwatch.core.effect.ColumnChange;
+import io.driftwatch.core.effect.DataLoss;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.SchemaObject;
 import io.driftwatch.core.effect.SchemaObject.Kind;
@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live tables a migration destroys or rewrites, with their estimated rows: dropped tables and
- * columns, column type changes (a rewrite), TRUNCATE, and UPDATE or DELETE without WHERE. Tables
- * created by the deploy itself hold nothing yet and are left out.
+ * The live tables a migration destroys or rewrites ({@link DataLoss}, as the lint reads them), with
+ * their estimated rows. Tables created by the deploy itself hold nothing yet and are left out.
  */
 public final class DataAtRisk {
 
@@ -46,27 +45,24 @@ public final class DataAtRisk {
   }
 
   private static String action(Effect effect) {
-    SchemaObject object = effect.object();
-    return switch (effect.action()) {
-      case DROP ->
-          object.kind() == Kind.TABLE
-              ? "drops the table"
-              : object.kind() == Kind.COLUMN
-                  ? "drops column \"" + object.part() + "\" and its values"
-                  : null;
-      case ALTER ->
-          object.kind() == Kind.COLUMN && effect.columnChange() == ColumnChange.SET_TYPE
-              ? "rewrites the table (column \""
-                  + object.part()
-                  + "\" changes type: "
-                  + effect.detail()
-                  + ")"
-              : null;
-      case TRUNCATE -> "removes every row (TRUNCATE)";
-      case DELETE -> effect.everyRow() ? "deletes every row (no WHERE)" : null;
-      case UPDATE -> effect.everyRow() ? "overwrites every row (no WHERE)" : null;
-      default -> null;
-    };
+    String column = effect.object().part();
+    return DataLoss.of(effect)
+        .map(
+            loss ->
+                switch (loss) {
+                  case DROPS_TABLE -> "drops the table";
+                  case DROPS_COLUMN -> "drops column \"" + column + "\" and its values";
+                  case CHANGES_COLUMN_TYPE ->
+                      "rewrites the table (column \""
+                          + column
+                          + "\" changes type: "
+                          + effect.detail()
+                          + ")";
+                  case TRUNCATES -> "removes every row (TRUNCATE)";
+                  case DELETES_EVERY_ROW -> "deletes every row (no WHERE)";
+                  case UPDATES_EVERY_ROW -> "overwrites every row (no WHERE)";
+                })
+        .orElse(null);
   }
 
   static long rows(QualifiedName table, Map<String, Long> rowEstimates) {

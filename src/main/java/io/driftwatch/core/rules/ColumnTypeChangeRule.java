@@ -1,12 +1,11 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.effect.DataLoss;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code ALTER COLUMN ... TYPE}: most type changes rewrite the table under an ACCESS EXCLUSIVE
@@ -21,11 +20,6 @@ public final class ColumnTypeChangeRule implements LintRule {
           Severity.WARNING,
           "A pending migration changes a column's type: the table is rewritten while reads and writes wait.");
 
-  private static final Pattern ALTER_TYPE =
-      Pattern.compile(
-          "^ALTER\\s+(?:COLUMN\\s+)?(" + MaskedSql.NAME + ")\\s+(?:SET\\s+DATA\\s+)?TYPE\\b",
-          Pattern.CASE_INSENSITIVE);
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -33,18 +27,18 @@ public final class ColumnTypeChangeRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    return context.alterActions("ALTER", ALTER_TYPE).stream()
-        .filter(change -> !context.isNewOrEmpty(change.table()))
+    return context.losing(DataLoss.CHANGES_COLUMN_TYPE).stream()
+        .filter(change -> !context.knownEmpty(change.object().name()))
         .map(
             change ->
                 TYPE.at(
                     context.migration(),
                     change.statement().lineLabel()
                         + " changes the type of "
-                        + change.table()
+                        + change.writtenOwner()
                         + "."
-                        + change.match().group(1)
-                        + context.rowsNote(change.table())
+                        + change.writtenPart()
+                        + context.rowsNote(change.object().name())
                         + ": unless the change is "
                         + "binary-compatible (varchar(n) to text or to a longer varchar), PostgreSQL rewrites the table and its "
                         + "indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",

@@ -1,15 +1,14 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.effect.DataLoss;
+import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
-import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code UPDATE} or {@code DELETE} without {@code WHERE}: every row, each locked until Prisma
@@ -24,12 +23,6 @@ public final class UnboundedWriteRule implements LintRule {
           Severity.WARNING,
           "A pending migration updates or deletes every row of a table (no WHERE).");
 
-  private static final Pattern TARGET =
-      Pattern.compile(
-          "^\\s*(?:DELETE\\s+FROM|UPDATE)\\s+(?:ONLY\\s+)?(" + MaskedSql.QUALIFIED_NAME + ")",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern WHERE = Pattern.compile("\\bWHERE\\b", Pattern.CASE_INSENSITIVE);
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -38,30 +31,20 @@ public final class UnboundedWriteRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      if (!statement.is("UPDATE") && !statement.is("DELETE")) {
+    for (Effect write : context.losing(DataLoss.UPDATES_EVERY_ROW, DataLoss.DELETES_EVERY_ROW)) {
+      QualifiedName table = write.object().name();
+      if (context.knownEmpty(table)) {
         continue;
       }
-      String code = context.code(statement);
-      Matcher target = TARGET.matcher(code);
-      if (!target.find()
-          || (MaskedSql.mayContain(code, "WHERE")
-              && WHERE.matcher(MaskedSql.keywordsOf(code)).find())) {
-        continue;
-      }
-      String table = MaskedSql.group(target, 1);
-      if (context.isNewOrEmpty(table)) {
-        continue;
-      }
-      String verb = statement.is("UPDATE") ? "updates" : "deletes";
+      String verb = write.action() == Effect.Action.UPDATE ? "updates" : "deletes";
       findings.add(
           TYPE.at(
               context.migration(),
-              statement.lineLabel()
+              write.statement().lineLabel()
                   + " "
                   + verb
                   + " every row of "
-                  + table
+                  + write.writtenOwner()
                   + context.rowsNote(table)
                   + " (no WHERE): each row stays locked until the migration commits, and writes to them wait.",
               "Add the WHERE clause naming the rows meant; for a deliberate backfill of a large table, run it in "
