@@ -208,9 +208,25 @@ public record Effect(
     return written.owner().isEmpty() ? object.owner().sqlName() : written.owner();
   }
 
-  /** The column of the object as the script writes it; as the catalog names it when not kept. */
+  /**
+   * The column of the object as the script writes it; as the catalog names it when not kept; empty
+   * for an object that is no column.
+   */
   public String writtenPart() {
-    return written.part().isEmpty() ? CatalogDdl.quote(object.part()) : written.part();
+    if (!written.part().isEmpty()) {
+      return written.part();
+    }
+    return object.part().isEmpty() ? "" : CatalogDdl.quote(object.part());
+  }
+
+  /**
+   * Of a rename, the new name as the script writes it ({@code "fullName"}); as the catalog names it
+   * when not kept.
+   */
+  public String writtenRenamedTo() {
+    return written.renamedTo().isEmpty()
+        ? CatalogDdl.quote(object.part().isEmpty() ? object.name().name() : object.part())
+        : written.renamedTo();
   }
 
   /** For messages: {@code create table "public"."User"}. */

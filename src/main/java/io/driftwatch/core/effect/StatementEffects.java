@@ -654,13 +654,26 @@ public final class StatementEffects {
     }
 
     void rename(SchemaObject from, SchemaObject to, boolean guarded) {
+      rename(from, to, guarded, Written.NONE);
+    }
+
+    void rename(SchemaObject from, SchemaObject to, boolean guarded, Written written) {
       effects.add(
           new Effect(
-              Action.RENAME, to, Optional.of(from), "", guarded, false, List.of(from), statement));
+                  Action.RENAME,
+                  to,
+                  Optional.of(from),
+                  "",
+                  guarded,
+                  false,
+                  List.of(from),
+                  statement)
+              .withWritten(written));
     }
 
     void alterType() {
       QualifiedName type = in.qualifiedName(schema);
+      String typeWritten = in.written();
       SchemaObject enumType = SchemaObject.of(Kind.ENUM, type);
       if (in.accept("ADD", "VALUE")) {
         boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
@@ -676,10 +689,12 @@ public final class StatementEffects {
         rename(
             SchemaObject.enumValue(type, from), SchemaObject.enumValue(type, in.string()), false);
       } else if (in.accept("RENAME", "TO")) {
+        String to = in.name();
         rename(
             enumType,
-            SchemaObject.of(Kind.ENUM, QualifiedName.of(type.schema(), in.name())),
-            false);
+            SchemaObject.of(Kind.ENUM, QualifiedName.of(type.schema(), to)),
+            false,
+            Written.owner(typeWritten).renamedTo(in.written()));
       } else {
         add(Action.ALTER, enumType, "", false, List.of(enumType));
       }
@@ -756,8 +771,14 @@ public final class StatementEffects {
               && !action.peek("RENAME", "CONSTRAINT")
               && action.accept("RENAME")) {
         String from = action.name();
+        Written fromWritten = tableWritten.withPart(action.written());
         action.expect("TO");
-        rename(SchemaObject.column(table, from), SchemaObject.column(table, action.name()), false);
+        String to = action.name();
+        rename(
+            SchemaObject.column(table, from),
+            SchemaObject.column(table, to),
+            false,
+            fromWritten.renamedTo(action.written()));
       } else if (action.accept("RENAME", "CONSTRAINT")) {
         String from = action.name();
         action.expect("TO");
@@ -766,10 +787,12 @@ public final class StatementEffects {
             SchemaObject.constraint(table, action.name()),
             false);
       } else if (action.accept("RENAME", "TO")) {
+        String to = action.name();
         rename(
             onTable,
-            SchemaObject.of(Kind.TABLE, QualifiedName.of(table.schema(), action.name())),
-            false);
+            SchemaObject.of(Kind.TABLE, QualifiedName.of(table.schema(), to)),
+            false,
+            tableWritten.renamedTo(action.written()));
       } else if (action.accept("SET", "SCHEMA")) {
         rename(
             onTable,

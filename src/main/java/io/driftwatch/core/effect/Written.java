@@ -8,24 +8,32 @@ import java.util.Objects;
  * names ({@link SchemaObject}) being for comparing.
  *
  * @param owner the table (or type) as written; empty when not kept
- * @param part the column as written; empty when the object has none, or when not kept
+ * @param part the column as written; empty when the object has none, or when not kept; of a rename,
+ *     the column's old name
+ * @param renamedTo of a rename, the new name as written (of the table, column or type); else empty
  */
-public record Written(String owner, String part) {
+public record Written(String owner, String part, String renamedTo) {
 
   /** Nothing kept: a finding then names the object as the catalog does. */
-  public static final Written NONE = new Written("", "");
+  public static final Written NONE = new Written("", "", "");
 
   public Written {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(part, "part");
+    Objects.requireNonNull(renamedTo, "renamedTo");
   }
 
   public static Written owner(String owner) {
-    return new Written(owner, "");
+    return new Written(owner, "", "");
   }
 
   /** The same owner, with this part. */
   public Written withPart(String written) {
-    return new Written(owner, written);
+    return new Written(owner, written, renamedTo);
+  }
+
+  /** The same names, renamed to this one. */
+  public Written renamedTo(String written) {
+    return new Written(owner, part, written);
   }
 }

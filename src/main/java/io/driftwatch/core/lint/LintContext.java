@@ -158,6 +158,20 @@ public final class LintContext {
   }
 
   /**
+   * The effects of the statements starting with these words ({@code "ALTER", "TABLE"}), in order:
+   * the others are not read.
+   */
+  public List<Effect> effectsOf(String... leadingWords) {
+    List<Effect> found = new ArrayList<>();
+    for (SqlStatement statement : statements) {
+      if (statement.is(leadingWords)) {
+        found.addAll(effects(statement));
+      }
+    }
+    return found;
+  }
+
+  /**
    * The effects that lose the data of a table holding rows, or that may ({@link DataLoss}): those
    * on tables the migration creates are left out.
    */

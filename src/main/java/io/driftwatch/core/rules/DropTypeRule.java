@@ -1,17 +1,17 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code DROP TYPE}, and the way Prisma removes an enum value: rename the type to {@code _old},
@@ -27,18 +27,6 @@ public final class DropTypeRule implements LintRule {
           Severity.WARNING,
           "A pending migration drops a type, or recreates an enum without some values: rows still holding them fail the migration.");
 
-  private static final Pattern DROP_TYPE =
-      Pattern.compile("^\\s*DROP\\s+TYPE\\s+(?:IF\\s+EXISTS\\s+)?", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NAME = Pattern.compile(MaskedSql.QUALIFIED_NAME);
-  private static final Pattern RENAME_TYPE =
-      Pattern.compile(
-          "^\\s*ALTER\\s+TYPE\\s+("
-              + MaskedSql.QUALIFIED_NAME
-              + ")\\s+RENAME\\s+TO\\s+("
-              + MaskedSql.NAME
-              + ")",
-          Pattern.CASE_INSENSITIVE);
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -46,38 +34,22 @@ public final class DropTypeRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    Map<String, String> renamedFrom = new HashMap<>();
-    for (SqlStatement statement : context.statements()) {
-      if (!statement.is("ALTER", "TYPE")) {
-        continue;
-      }
-      Matcher rename = RENAME_TYPE.matcher(context.code(statement));
-      if (rename.find()) {
-        renamedFrom.put(MaskedSql.sqlKey(rename.group(2)), MaskedSql.group(rename, 1));
+    Map<QualifiedName, String> renamedFrom = new HashMap<>();
+    for (Effect rename : context.effectsOf("ALTER", "TYPE")) {
+      if (rename.action() == Effect.Action.RENAME && rename.object().kind() == Kind.ENUM) {
+        renamedFrom.put(rename.object().name(), rename.writtenOwner());
       }
     }
     List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      if (!statement.is("DROP", "TYPE")) {
+    for (Effect drop : context.effectsOf("DROP", "TYPE")) {
+      if (drop.action() != Effect.Action.DROP) {
         continue;
       }
-      String code = context.code(statement);
-      Matcher head = DROP_TYPE.matcher(code);
-      if (!head.find()) {
-        continue;
-      }
-      Matcher name = NAME.matcher(code.substring(head.end()));
-      while (name.find()) {
-        String type = MaskedSql.group(name, 0);
-        if (type.equalsIgnoreCase("CASCADE") || type.equalsIgnoreCase("RESTRICT")) {
-          continue;
-        }
-        String original = renamedFrom.get(MaskedSql.sqlKey(type.replaceFirst("^.*\\.", "")));
-        findings.add(
-            original != null
-                ? recreated(context, statement, original)
-                : dropped(context, statement, type));
-      }
+      String original = renamedFrom.get(drop.object().name());
+      findings.add(
+          original != null
+              ? recreated(context, drop.statement(), original)
+              : dropped(context, drop.statement(), drop.writtenOwner()));
     }
     return findings;
   }

@@ -1,15 +1,14 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.SchemaObject;
+import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
-import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ALTER TABLE ... RENAME}: clients still using the old name fail until they are replaced.
@@ -23,18 +22,6 @@ public final class RenameRule implements LintRule {
           Severity.WARNING,
           "A pending migration renames a table or column: clients still using the old name fail.");
 
-  private static final Pattern RENAME =
-      Pattern.compile(
-          "^\\s*ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?("
-              + MaskedSql.QUALIFIED_NAME
-              + ")\\s+RENAME\\s+"
-              + "(?:(?:COLUMN\\s+)?(?!CONSTRAINT\\b|TO\\b)("
-              + MaskedSql.NAME
-              + ")\\s+)?TO\\s+("
-              + MaskedSql.NAME
-              + ")",
-          Pattern.CASE_INSENSITIVE);
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -43,36 +30,34 @@ public final class RenameRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (SqlStatement statement : context.statements()) {
-      if (!statement.is("ALTER", "TABLE") || !MaskedSql.mayContain(statement.text(), "RENAME")) {
+    for (Effect rename : context.effectsOf("ALTER", "TABLE")) {
+      Kind kind = rename.object().kind();
+      if (rename.action() != Effect.Action.RENAME || kind != Kind.TABLE && kind != Kind.COLUMN) {
         continue;
       }
-      Matcher rename = RENAME.matcher(context.code(statement));
-      if (!rename.find() || context.createsTable(MaskedSql.group(rename, 1))) {
-        continue;
+      SchemaObject old = rename.previous().orElseThrow();
+      boolean movesSchema = !old.name().schema().equals(rename.object().name().schema());
+      if (movesSchema || context.createsTable(old.name())) {
+        continue; // SET SCHEMA moves the table, and a new table has no clients yet
       }
-      String table = MaskedSql.group(rename, 1);
-      String column = rename.group(2);
-      String to = rename.group(3);
-      String what = column == null ? "table " + table : "column " + table + "." + column;
-      String map =
-          column == null
-              ? "@@map(" + MaskedSql.sqlKey(table) + ")"
-              : "@map(" + MaskedSql.sqlKey(column) + ")";
+      boolean column = kind == Kind.COLUMN;
+      String table = rename.writtenOwner();
+      String what = column ? "column " + table + "." + rename.writtenPart() : "table " + table;
+      String map = column ? "@map(\"" + old.part() + "\")" : "@@map(\"" + old.name().name() + "\")";
       findings.add(
           TYPE.at(
               context.migration(),
-              statement.lineLabel()
+              rename.statement().lineLabel()
                   + " renames "
                   + what
                   + " to "
-                  + to
+                  + rename.writtenRenamedTo()
                   + ": application instances still running "
                   + "the previous Prisma Client query the old name and fail (P2021/P2022) until they are replaced.",
               "Keep the database name and rename only in schema.prisma with "
-                  + map.replace("(", "(\"").replace(")", "\")")
+                  + map
                   + "; or expand and contract: add the new "
-                  + (column == null ? "table" : "column")
+                  + (column ? "column" : "table")
                   + ", write to both, switch readers, and drop the old one in a later migration."));
     }
     return findings;

@@ -1,13 +1,14 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.effect.ColumnChange;
+import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code ALTER COLUMN ... SET NOT NULL}: a full scan of the table under an ACCESS EXCLUSIVE lock.
@@ -21,11 +22,6 @@ public final class SetNotNullRule implements LintRule {
           Severity.WARNING,
           "A pending migration makes a column NOT NULL: the whole table is scanned while reads and writes wait.");
 
-  private static final Pattern SET_NOT_NULL =
-      Pattern.compile(
-          "^ALTER\\s+(?:COLUMN\\s+)?(" + MaskedSql.NAME + ")\\s+SET\\s+NOT\\s+NULL\\b",
-          Pattern.CASE_INSENSITIVE);
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -33,19 +29,24 @@ public final class SetNotNullRule implements LintRule {
 
   @Override
   public List<Finding> check(LintContext context) {
-    return context.alterActions("ALTER", SET_NOT_NULL).stream()
-        .filter(set -> !context.isNewOrEmpty(set.table()))
-        .map(set -> finding(context, set.statement(), set.table(), set.match().group(1)))
+    return context.effectsOf("ALTER", "TABLE").stream()
+        .filter(effect -> effect.columnChange() == ColumnChange.SET_NOT_NULL)
+        .filter(set -> !context.isNewOrEmpty(set.object().name()))
+        .map(set -> finding(context, set))
         .toList();
   }
 
-  private static Finding finding(
-      LintContext context, SqlStatement statement, String table, String column) {
+  private static Finding finding(LintContext context, Effect set) {
+    SqlStatement statement = set.statement();
+    QualifiedName name = set.object().name();
+    String table = set.writtenOwner();
+    String column = set.writtenPart();
     String check =
         "\""
-            + MaskedSql.sqlKey(table).replace(".", "_")
+            + (name.schema().equals("public") ? "" : name.schema() + "_")
+            + name.name()
             + "_"
-            + MaskedSql.sqlKey(column)
+            + set.object().part()
             + "_not_null\"";
     return TYPE.at(
         context.migration(),
@@ -55,7 +56,7 @@ public final class SetNotNullRule implements LintRule {
             + "."
             + column
             + " NOT NULL"
-            + context.rowsNote(table)
+            + context.rowsNote(name)
             + ": PostgreSQL scans the whole table to check it under an ACCESS EXCLUSIVE lock, and every read "
             + "and write waits until it ends.",
         "In one migration `ALTER TABLE "

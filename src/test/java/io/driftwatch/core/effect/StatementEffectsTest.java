@@ -203,6 +203,29 @@ class StatementEffectsTest {
   }
 
   @Test
+  void names_are_kept_as_the_script_writes_them_for_findings() {
+    List<Effect> effects =
+        effects(
+            """
+            ALTER TABLE audit."Log" RENAME COLUMN at TO "loggedAt";
+            ALTER TABLE "User" RENAME TO account;
+            ALTER TYPE "Role" RENAME TO "Role_old";
+            ALTER TABLE public."User" ALTER COLUMN name SET NOT NULL, ADD COLUMN "x" INTEGER;
+            """);
+
+    assertThat(effects)
+        .extracting(e -> e.writtenOwner() + " " + e.writtenPart() + " " + e.writtenRenamedTo())
+        .containsExactly(
+            "audit.\"Log\" at \"loggedAt\"",
+            "\"User\"  account",
+            "\"Role\"  \"Role_old\"",
+            "public.\"User\" name \"name\"",
+            "public.\"User\" \"x\" \"x\"");
+    assertThat(effects.get(0).object())
+        .isEqualTo(SchemaObject.column(QualifiedName.of("audit", "Log"), "loggedAt"));
+  }
+
+  @Test
   void rename_column_is_a_rename_with_the_old_name() {
     List<Effect> effects = effects("ALTER TABLE \"User\" RENAME COLUMN \"name\" TO \"fullName\";");
 
