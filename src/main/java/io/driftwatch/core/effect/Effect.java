@@ -16,18 +16,15 @@ import java.util.Optional;
  * @param detail what an {@link Action#ALTER} changes ({@code TYPE "text"}, {@code SET NOT NULL},
  *     ...) or the kind of constraint created ({@code PRIMARY KEY}, {@code UNIQUE}, {@code FOREIGN
  *     KEY}, {@code CHECK}); else empty
- * @param guarded written to be run twice: {@code IF [NOT] EXISTS}, {@code OR REPLACE}, {@code ON
- *     CONFLICT DO NOTHING}
+ * @param guarded written to be run twice: {@code IF [NOT] EXISTS}, {@code OR REPLACE}; an INSERT
+ *     with {@code ON CONFLICT} or a {@code NOT EXISTS} test
  * @param everyRow for UPDATE and DELETE, no WHERE clause; TRUNCATE is always every row
  * @param requires what must exist before the statement runs (the table altered, the table
  *     referenced)
  * @param implicitName for an object the statement does not name, how PostgreSQL names it; {@code
  *     object} then holds the name it gets when nothing else has it ({@link ObjectSet#named} chooses
  *     it on a database)
- * @param columns for a created index, the columns of its table it lists, as read (an expression as
- *     PostgreSQL names its index column); else empty: a {@code DROP COLUMN} of one drops it
- * @param written how the script names the object, for findings that quote it ({@link
- *     #writtenOwner}, {@link #writtenPart})
+ * @param details what the reading knows besides, by kind of effect ({@link Details})
  */
 public record Effect(
     Action action,
@@ -39,9 +36,7 @@ public record Effect(
     List<SchemaObject> requires,
     SqlStatement statement,
     Optional<ImplicitName> implicitName,
-    List<String> columns,
-    ColumnChange columnChange,
-    Written written) {
+    Details details) {
 
   public enum Action {
     CREATE,
@@ -61,6 +56,36 @@ public record Effect(
     }
   }
 
+  /**
+   * What an effect of one kind says besides its object, each part empty for the others.
+   *
+   * @param columns for a created index, the columns of its table it lists, as read (an expression
+   *     as PostgreSQL names its index column); else empty: a {@code DROP COLUMN} of one drops it
+   * @param columnChange what an {@code ALTER COLUMN} changes
+   * @param definition for a created column, what it is declared with
+   * @param notValid for a created constraint, added {@code NOT VALID}: existing rows are not
+   *     checked
+   * @param written how the script names the object, for findings that quote it ({@link
+   *     #writtenOwner}, {@link #writtenPart})
+   */
+  public record Details(
+      List<String> columns,
+      ColumnChange columnChange,
+      ColumnDefinition definition,
+      boolean notValid,
+      Written written) {
+
+    public static final Details NONE =
+        new Details(List.of(), ColumnChange.NONE, ColumnDefinition.NONE, false, Written.NONE);
+
+    public Details {
+      columns = List.copyOf(columns);
+      Objects.requireNonNull(columnChange, "columnChange");
+      Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(written, "written");
+    }
+  }
+
   public Effect {
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(object, "object");
@@ -69,9 +94,7 @@ public record Effect(
     Objects.requireNonNull(statement, "statement");
     requires = List.copyOf(requires);
     Objects.requireNonNull(implicitName, "implicitName");
-    columns = List.copyOf(columns);
-    Objects.requireNonNull(columnChange, "columnChange");
-    Objects.requireNonNull(written, "written");
+    Objects.requireNonNull(details, "details");
   }
 
   public Effect(
@@ -94,9 +117,7 @@ public record Effect(
         requires,
         statement,
         implicitName,
-        List.of(),
-        ColumnChange.NONE,
-        Written.NONE);
+        Details.NONE);
   }
 
   public Effect(
@@ -112,6 +133,31 @@ public record Effect(
         action, object, previous, detail, guarded, everyRow, requires, statement, Optional.empty());
   }
 
+  /** For a created index, the columns it lists ({@link Details#columns}). */
+  public List<String> columns() {
+    return details.columns();
+  }
+
+  /** What an ALTER COLUMN changes ({@link Details#columnChange}). */
+  public ColumnChange columnChange() {
+    return details.columnChange();
+  }
+
+  /** What a created column is declared with ({@link Details#definition}). */
+  public ColumnDefinition definition() {
+    return details.definition();
+  }
+
+  /** True for a constraint added NOT VALID ({@link Details#notValid}). */
+  public boolean notValid() {
+    return details.notValid();
+  }
+
+  /** How the script names the object ({@link Details#written}). */
+  public Written written() {
+    return details.written();
+  }
+
   /** The same effect on an object of another name (the one PostgreSQL chose). */
   public Effect withObject(SchemaObject other) {
     return new Effect(
@@ -124,43 +170,7 @@ public record Effect(
         requires,
         statement,
         implicitName,
-        columns,
-        columnChange,
-        written);
-  }
-
-  /** The same effect, on the columns it lists ({@link #columns}). */
-  public Effect withColumns(List<String> used) {
-    return new Effect(
-        action,
-        object,
-        previous,
-        detail,
-        guarded,
-        everyRow,
-        requires,
-        statement,
-        implicitName,
-        used,
-        columnChange,
-        written);
-  }
-
-  /** The same effect, making this change to its column ({@link #columnChange}). */
-  public Effect withColumnChange(ColumnChange change) {
-    return new Effect(
-        action,
-        object,
-        previous,
-        detail,
-        guarded,
-        everyRow,
-        requires,
-        statement,
-        implicitName,
-        columns,
-        change,
-        written);
+        details);
   }
 
   /**
@@ -178,13 +188,10 @@ public record Effect(
         requires,
         other,
         implicitName,
-        columns,
-        columnChange,
-        written);
+        details);
   }
 
-  /** The same effect, its object named as the script writes it. */
-  public Effect withWritten(Written as) {
+  private Effect withDetails(Details other) {
     return new Effect(
         action,
         object,
@@ -195,9 +202,41 @@ public record Effect(
         requires,
         statement,
         implicitName,
-        columns,
-        columnChange,
-        as);
+        other);
+  }
+
+  /** The same effect, on the columns it lists ({@link #columns}). */
+  public Effect withColumns(List<String> used) {
+    Details d = details;
+    return withDetails(
+        new Details(used, d.columnChange(), d.definition(), d.notValid(), d.written()));
+  }
+
+  /** The same effect, making this change to its column ({@link #columnChange}). */
+  public Effect withColumnChange(ColumnChange change) {
+    Details d = details;
+    return withDetails(new Details(d.columns(), change, d.definition(), d.notValid(), d.written()));
+  }
+
+  /** The same effect of a created column, declared so. */
+  public Effect withDefinition(ColumnDefinition declared) {
+    Details d = details;
+    return withDetails(
+        new Details(d.columns(), d.columnChange(), declared, d.notValid(), d.written()));
+  }
+
+  /** The same effect of a created constraint, added {@code NOT VALID}. */
+  public Effect notValidated() {
+    Details d = details;
+    return withDetails(
+        new Details(d.columns(), d.columnChange(), d.definition(), true, d.written()));
+  }
+
+  /** The same effect, its object named as the script writes it. */
+  public Effect withWritten(Written as) {
+    Details d = details;
+    return withDetails(
+        new Details(d.columns(), d.columnChange(), d.definition(), d.notValid(), as));
   }
 
   /**
@@ -205,7 +244,7 @@ public record Effect(
    * as the catalog names it when the reading did not keep it.
    */
   public String writtenOwner() {
-    return written.owner().isEmpty() ? object.owner().sqlName() : written.owner();
+    return written().owner().isEmpty() ? object.owner().sqlName() : written().owner();
   }
 
   /**
@@ -213,8 +252,8 @@ public record Effect(
    * for an object that is no column.
    */
   public String writtenPart() {
-    if (!written.part().isEmpty()) {
-      return written.part();
+    if (!written().part().isEmpty()) {
+      return written().part();
     }
     return object.part().isEmpty() ? "" : CatalogDdl.quote(object.part());
   }
@@ -224,9 +263,9 @@ public record Effect(
    * when not kept.
    */
   public String writtenRenamedTo() {
-    return written.renamedTo().isEmpty()
+    return written().renamedTo().isEmpty()
         ? CatalogDdl.quote(object.part().isEmpty() ? object.name().name() : object.part())
-        : written.renamedTo();
+        : written().renamedTo();
   }
 
   /** For messages: {@code create table "public"."User"}. */

@@ -77,7 +77,8 @@ public final class Preflight {
 
   /** The problem when the effect cannot happen on this database. */
   private static Optional<Problem> problem(Effect effect, ObjectSet database) {
-    if (!effect.guarded()) {
+    // a guard makes a statement harmless to run twice, not to run on a table that is not there
+    if (!effect.guarded() || effect.action().writesRows()) {
       for (SchemaObject needed : effect.requires()) {
         if (database.presence(needed) == Presence.ABSENT) {
           return Optional.of(Problem.missing(needed.describe()));

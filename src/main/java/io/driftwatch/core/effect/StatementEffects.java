@@ -10,6 +10,7 @@ import io.driftwatch.core.sql.SqlToken;
 import io.driftwatch.core.sql.SqlTokens;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -154,6 +155,41 @@ public final class StatementEffects {
     }
   }
 
+  /**
+   * How the statement runs ({@link StatementTrait}), read from its tokens: words in strings and
+   * comments do not count. A statement that mentions neither trait's word is not read.
+   */
+  public Set<StatementTrait> traits(SqlStatement statement) {
+    Set<StatementTrait> traits = EnumSet.noneOf(StatementTrait.class);
+    String text = statement.text();
+    if (statement.mayContain("CONCURRENTLY")
+        && (statement.is("CREATE")
+            || statement.is("DROP")
+            || statement.is("REINDEX")
+            || statement.is("ALTER", "TABLE")
+            || statement.is("REFRESH"))
+        && new Cursor(new Tokens(text)).containsWord("CONCURRENTLY")) {
+      traits.add(StatementTrait.CONCURRENTLY);
+    }
+    if (statement.mayContain("lock_timeout") && setsLockTimeout(statement)) {
+      traits.add(StatementTrait.SETS_LOCK_TIMEOUT);
+    }
+    return traits;
+  }
+
+  private static boolean setsLockTimeout(SqlStatement statement) {
+    Cursor in = new Cursor(new Tokens(statement.text()));
+    try {
+      if (in.accept("SET")) {
+        in.acceptAny("SESSION", "LOCAL");
+        return in.peekName() && in.name().equals("lock_timeout");
+      }
+      return in.containsCall("SET_CONFIG", "lock_timeout");
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
+  }
+
   /** One statement being read. */
   private final class Reading {
     final SqlStatement statement;
@@ -272,15 +308,15 @@ public final class StatementEffects {
       QualifiedName table = in.qualifiedName(schema);
       Written written = Written.owner(in.written());
       SchemaObject target = SchemaObject.of(Kind.TABLE, table);
-      boolean doNothing =
-          in.containsSequence("ON", "CONFLICT") && in.containsSequence("DO", "NOTHING");
+      boolean runsTwice =
+          in.containsSequence("ON", "CONFLICT") || in.containsSequence("NOT", "EXISTS");
       effects.add(
           new Effect(
                   Action.INSERT,
                   target,
                   Optional.empty(),
                   "",
-                  doNothing,
+                  runsTwice,
                   false,
                   List.of(target),
                   statement)
@@ -360,12 +396,19 @@ public final class StatementEffects {
               "",
               ifNotExists,
               references(element));
+          declared(element);
           columnConstraints(
               element, table, column, ifNotExists, List.of(created), columns, unnamed);
         }
       }
       unnamed.effects.sort(Comparator.comparingInt(effect -> namingOrder(effect)));
       effects.addAll(unnamed.effects);
+    }
+
+    /** The column just added is declared by the rest of {@code definition} (past its name). */
+    void declared(Cursor definition) {
+      int last = effects.size() - 1;
+      effects.set(last, effects.get(last).withDefinition(definition.copy().columnDefinition()));
     }
 
     /**
@@ -575,6 +618,7 @@ public final class StatementEffects {
       in.expect("ON");
       in.accept("ONLY");
       QualifiedName table = in.qualifiedName(schema);
+      Written tableWritten = Written.owner(in.written());
       SchemaObject onTable = SchemaObject.of(Kind.TABLE, table);
       if (in.accept("USING")) {
         in.name();
@@ -595,7 +639,7 @@ public final class StatementEffects {
             List.of(onTable));
       }
       int last = effects.size() - 1;
-      effects.set(last, effects.get(last).withColumns(columns));
+      effects.set(last, effects.get(last).withColumns(columns).withWritten(tableWritten));
     }
 
     void drop() {
@@ -733,7 +777,18 @@ public final class StatementEffects {
           if (addsUsingIndex(action)) {
             constraintUsingIndex(action, table, needsTable);
           } else {
+            int before = effects.size();
+            Cursor head = action.copy();
+            Written named =
+                head.accept("CONSTRAINT")
+                    ? tableWritten.withPart(head.nameAsWritten())
+                    : tableWritten;
+            boolean notValid = action.copy().containsAtDepth0("NOT", "VALID");
             tableConstraint(action, table, false, needsTable, Set.of(), this);
+            for (int i = before; i < effects.size(); i++) {
+              Effect constraint = effects.get(i).withWritten(named);
+              effects.set(i, notValid ? constraint.notValidated() : constraint);
+            }
           }
           return;
         }
@@ -748,6 +803,7 @@ public final class StatementEffects {
             ifNotExists,
             concat(needsTable, references(action)),
             columnWritten);
+        declared(action);
         columnConstraints(action, table, column, ifNotExists, needsTable, Set.of(), this);
       } else if (action.accept("DROP")) {
         if (action.accept("CONSTRAINT")) {
@@ -842,7 +898,7 @@ public final class StatementEffects {
    */
   private static final class Tokens {
 
-    static final int MAX_KEPT = 100_000;
+    static final int MAX_KEPT = 200_000;
 
     private final String text;
     private final SqlTokens.Lexer lexer;
@@ -953,6 +1009,22 @@ public final class StatementEffects {
             "INTERVAL",
             "COLLATE");
 
+    /** The serial types: a column of one has an implicit {@code nextval()} default. */
+    static final Set<String> SERIALS =
+        Set.of("SERIAL", "SERIAL2", "SERIAL4", "SERIAL8", "SMALLSERIAL", "BIGSERIAL");
+
+    /** The volatile functions a default calls for every row (the table is rewritten). */
+    static final Set<String> VOLATILE =
+        Set.of(
+            "RANDOM",
+            "GEN_RANDOM_UUID",
+            "UUID_GENERATE_V1",
+            "UUID_GENERATE_V1MC",
+            "UUID_GENERATE_V4",
+            "CLOCK_TIMESTAMP",
+            "TIMEOFDAY",
+            "NEXTVAL");
+
     private final Tokens tokens;
     private int at;
     private final int end;
@@ -1059,6 +1131,12 @@ public final class StatementEffects {
      * shorter.
      */
     String written() {
+      return written;
+    }
+
+    /** Reads a name, returning it as the script writes it. */
+    String nameAsWritten() {
+      name();
       return written;
     }
 
@@ -1270,11 +1348,86 @@ public final class StatementEffects {
       if (end == Integer.MAX_VALUE) {
         return tokens.from(at);
       }
-      List<SqlToken> range = new ArrayList<>();
+      List<SqlToken> range = new ArrayList<>(Math.max(0, end - at));
       for (int i = at; i < end; i++) {
         range.add(tokens.get(i));
       }
       return range;
+    }
+
+    /** True when {@code first second} are two tokens here, outside parentheses. */
+    boolean containsAtDepth0(String first, String second) {
+      int depth = 0;
+      SqlToken previous = null;
+      for (SqlToken token : rest()) {
+        if (token.isSymbol("(")) {
+          depth++;
+        } else if (token.isSymbol(")")) {
+          depth--;
+        } else if (depth == 0 && token.isWord(second) && previous != null) {
+          if (previous.isWord(first)) {
+            return true;
+          }
+        }
+        previous = token;
+      }
+      return false;
+    }
+
+    /**
+     * A column's definition, this cursor just past its name: what {@link ColumnDefinition} holds.
+     * Read token by token, once: a definition of a hundred thousand {@code DEFAULT}s costs what its
+     * length does.
+     */
+    ColumnDefinition columnDefinition() {
+      SqlToken first = token(at);
+      String serial =
+          first != null && first.kind() == SqlToken.Kind.WORD && SERIALS.contains(first.value())
+              ? first.raw()
+              : "";
+      boolean notNull = false;
+      boolean hasDefault = false;
+      boolean generated = false;
+      boolean inDefault = false;
+      String volatileCall = "";
+      int depth = 0;
+      SqlToken previous = null;
+      for (SqlToken token : rest()) {
+        if (token.isSymbol("(")) {
+          if (inDefault
+              && volatileCall.isEmpty()
+              && previous != null
+              && previous.kind() == SqlToken.Kind.WORD
+              && VOLATILE.contains(previous.value())) {
+            volatileCall = previous.raw();
+          }
+          depth++;
+        } else if (token.isSymbol(")")) {
+          depth--;
+        } else if (depth == 0 && token.kind() == SqlToken.Kind.WORD) {
+          switch (token.value()) {
+            case "DEFAULT" -> {
+              hasDefault = true;
+              inDefault = true;
+            }
+            case "NULL" -> {
+              notNull |= previous != null && previous.isWord("NOT");
+              inDefault = false;
+            }
+            case "GENERATED" -> {
+              generated = true;
+              inDefault = false;
+            }
+            case "CONSTRAINT", "CHECK", "REFERENCES", "UNIQUE", "PRIMARY", "COLLATE", "NOT" ->
+                inDefault = false;
+            default -> {
+              // part of the type or of the default's expression
+            }
+          }
+        }
+        previous = token;
+      }
+      return new ColumnDefinition(notNull, hasDefault, generated, serial, volatileCall);
     }
 
     boolean containsWordAtDepth0(String word) {
@@ -1287,6 +1440,34 @@ public final class StatementEffects {
         } else if (depth == 0 && token.isWord(word)) {
           return true;
         }
+      }
+      return false;
+    }
+
+    /** True when the word is one of the tokens from here on. */
+    boolean containsWord(String word) {
+      for (SqlToken token : rest()) {
+        if (token.isWord(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** True when {@code function('argument'...)} is called from here on. */
+    boolean containsCall(String function, String argument) {
+      SqlToken before = null;
+      SqlToken last = null;
+      for (SqlToken token : rest()) {
+        if (before != null
+            && before.isWord(function)
+            && last.isSymbol("(")
+            && token.kind() == SqlToken.Kind.STRING
+            && token.value().equalsIgnoreCase(argument)) {
+          return true;
+        }
+        before = last;
+        last = token;
       }
       return false;
     }

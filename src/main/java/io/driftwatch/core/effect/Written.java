@@ -7,7 +7,7 @@ import java.util.Objects;
  * public."User"}): a finding quotes a migration's names as its author wrote them, the catalog's
  * names ({@link SchemaObject}) being for comparing.
  *
- * @param owner the table (or type) as written; empty when not kept
+ * @param owner the table (or type) as written: of an index, its table; empty when not kept
  * @param part the column as written; empty when the object has none, or when not kept; of a rename,
  *     the column's old name
  * @param renamedTo of a rename, the new name as written (of the table, column or type); else empty

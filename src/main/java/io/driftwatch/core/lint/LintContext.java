@@ -4,9 +4,9 @@ import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.effect.DataLoss;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.StatementEffects;
+import io.driftwatch.core.effect.StatementTrait;
 import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.prisma.ProjectPaths;
-import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SplitProblem;
 import io.driftwatch.core.sql.SplitResult;
 import io.driftwatch.core.sql.SqlScript;
@@ -23,14 +23,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What a lint rule sees of one migration: its split statements, what the splitter could not read,
- * and the row estimates of the live tables.
+ * What a lint rule sees of one migration: its split statements, each read as effects ({@link
+ * StatementEffects}) once when a rule first asks, what the splitter could not read, and the row
+ * estimates of the live tables. A rule reads effects and traits, never the statements' text.
  *
  * <p>At most {@link #MAX_STATEMENTS} statements of a script are linted: each one kept costs about a
  * hundred bytes (ten times a {@code SELECT 1;}) and may give a finding of several hundred, so a
@@ -70,26 +68,17 @@ public final class LintContext {
    */
   private final Map<SqlStatement, List<Effect>> effects;
 
+  /** {@link #effectsOf} by leading words: several rules ask for the same statements. */
+  private final Map<String, List<Effect>> effectsByHead = new HashMap<>();
+
   /** See {@link #losses()}: null until a rule first asks. */
   private List<Effect> losses;
 
   /** Keys of the tables the migration creates, read once: rules ask for every statement. */
   private final Set<String> createdTables;
 
-  /** Each statement's masked text, made once for all rules (masking is a cost). */
-  private final Map<SqlStatement, String> code;
-
-  /**
-   * Table names as lookup keys ({@link MaskedSql#sqlKey}), made once per name: rules ask for every
-   * action.
-   */
-  private final Map<String, String> keys = new HashMap<>();
-
   /** {@link #rowsNote} by table key, formatted once: most findings quote it. */
   private final Map<String, String> rowsNotes = new HashMap<>();
-
-  /** The ALTER TABLE statements, read once for all rules. */
-  private final List<AlteredTable> alteredTables;
 
   /**
    * @param rowEstimates estimated rows by table name as the catalog stores it (see {@link
@@ -127,7 +116,6 @@ public final class LintContext {
     this.statements = List.copyOf(statements);
     this.statementCount = Math.max(statementCount, this.statements.size());
     this.problems = List.copyOf(problems);
-    this.code = new IdentityHashMap<>(this.statements.size());
     this.rowEstimates = rowEstimates.byKey();
     this.effects = new IdentityHashMap<>();
     this.createdTables =
@@ -136,20 +124,6 @@ public final class LintContext {
             .flatMap(Optional::stream)
             .map(LintContext::key)
             .collect(Collectors.toUnmodifiableSet());
-    this.alteredTables =
-        this.statements.stream()
-            .filter(statement -> statement.is("ALTER", "TABLE"))
-            .flatMap(
-                statement ->
-                    AlterTableActions.of(statement, code(statement)).stream()
-                        .map(
-                            alter ->
-                                new AlteredTable(
-                                    statement,
-                                    alter,
-                                    createsTable(alter.table()),
-                                    isNewOrEmpty(alter.table()))))
-            .toList();
   }
 
   /** The effects of one statement, read once: what a rule reads instead of its text. */
@@ -157,18 +131,27 @@ public final class LintContext {
     return effects.computeIfAbsent(statement, reader::of);
   }
 
+  /** How the statement runs: CONCURRENTLY, setting lock_timeout ({@link StatementTrait}). */
+  public Set<StatementTrait> traits(SqlStatement statement) {
+    return reader.traits(statement);
+  }
+
   /**
    * The effects of the statements starting with these words ({@code "ALTER", "TABLE"}), in order:
    * the others are not read.
    */
   public List<Effect> effectsOf(String... leadingWords) {
-    List<Effect> found = new ArrayList<>();
-    for (SqlStatement statement : statements) {
-      if (statement.is(leadingWords)) {
-        found.addAll(effects(statement));
-      }
-    }
-    return found;
+    return effectsByHead.computeIfAbsent(
+        String.join(" ", leadingWords),
+        ignored -> {
+          List<Effect> found = new ArrayList<>();
+          for (SqlStatement statement : statements) {
+            if (statement.is(leadingWords)) {
+              found.addAll(effects(statement));
+            }
+          }
+          return List.copyOf(found);
+        });
   }
 
   /**
@@ -205,75 +188,6 @@ public final class LintContext {
     return losses;
   }
 
-  /**
-   * The statement's text with literals and comments blanked (see {@link MaskedSql#mask}), made
-   * once.
-   */
-  public String code(SqlStatement statement) {
-    return code.computeIfAbsent(statement, MaskedSql::code);
-  }
-
-  /**
-   * An ALTER TABLE of the migration, read once for all rules: its statement, its actions, and
-   * whether the migration creates its table ({@link #createsTable}) and whether the table is new or
-   * known to be empty ({@link #isNewOrEmpty}).
-   */
-  public record AlteredTable(
-      SqlStatement statement,
-      AlterTableActions alter,
-      boolean tableCreated,
-      boolean tableNewOrEmpty) {}
-
-  /** Every ALTER TABLE of the migration, in order. */
-  public List<AlteredTable> alteredTables() {
-    return alteredTables;
-  }
-
-  /**
-   * One action of an ALTER TABLE that a rule looks for: its statement, its table, its (masked) text
-   * and the match.
-   */
-  public record AlterAction(SqlStatement statement, String table, String text, Matcher match) {}
-
-  /**
-   * Every action of every ALTER TABLE that matches {@code action} (its {@code find}), on the tables
-   * the migration does not create itself: the walk several rules share. The pattern only matches
-   * actions starting with {@code leadingWord} ({@code "DROP"}), and the others are skipped without
-   * running it (the pre-filter of {@link MaskedSql#mayStartWith}).
-   */
-  public List<AlterAction> alterActions(String leadingWord, Pattern action) {
-    return alterActions(leadingWord, action, AlteredTable::tableCreated);
-  }
-
-  /**
-   * Like {@link #alterActions(String, Pattern)}, on the tables that hold rows or may: the tables
-   * the migration creates and those known to be empty are skipped, since changing them locks or
-   * rewrites nothing.
-   */
-  public List<AlterAction> alterActionsOnTablesWithRows(String leadingWord, Pattern action) {
-    return alterActions(leadingWord, action, AlteredTable::tableNewOrEmpty);
-  }
-
-  private List<AlterAction> alterActions(
-      String leadingWord, Pattern action, Predicate<AlteredTable> skipped) {
-    List<AlterAction> found = new ArrayList<>();
-    for (AlteredTable altered : alteredTables) {
-      if (skipped.test(altered)) {
-        continue;
-      }
-      for (String text : altered.alter().actions()) {
-        if (!MaskedSql.mayStartWith(text, leadingWord)) {
-          continue;
-        }
-        Matcher match = action.matcher(text);
-        if (match.find()) {
-          found.add(new AlterAction(altered.statement(), altered.alter().table(), text, match));
-        }
-      }
-    }
-    return found;
-  }
-
   public String migration() {
     return migration;
   }
@@ -286,11 +200,6 @@ public final class LintContext {
   /** What the splitter could not read; the last statement is then unparsed. */
   public List<SplitProblem> problems() {
     return problems;
-  }
-
-  /** Estimated rows by table, keyed without the {@code public} schema. */
-  public Map<String, Long> rowEstimates() {
-    return rowEstimates;
   }
 
   /** Splits the migration's script, keeping its first {@link #MAX_STATEMENTS} statements. */
@@ -378,46 +287,5 @@ public final class LintContext {
   /** The lookup key of a table: its name, qualified by its schema unless {@value #SCHEMA}. */
   private static String key(QualifiedName table) {
     return table.schema().equals(SCHEMA) ? table.name() : table.schema() + "." + table.name();
-  }
-
-  /**
-   * The estimated rows of a table named as in SQL ({@code "User"}, {@code public."User"}), if
-   * known. A negative estimate ({@code reltuples = -1}: never vacuumed or analyzed) is unknown, not
-   * empty.
-   */
-  public OptionalLong rowEstimate(String sqlName) {
-    Long rows = rowEstimates.get(key(sqlName));
-    return rows == null || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
-  }
-
-  /** True when the live table is known to be empty: locking or rewriting it costs nothing. */
-  public boolean knownEmpty(String sqlName) {
-    OptionalLong rows = rowEstimate(sqlName);
-    return rows.isPresent() && rows.getAsLong() == 0;
-  }
-
-  /**
-   * How big the table is, for messages: {@code (about 12,000 rows)}, or nothing when unknown; made
-   * once per name.
-   */
-  public String rowsNote(String sqlName) {
-    return rowsNotes.computeIfAbsent(key(sqlName), ignored -> note(rowEstimate(sqlName)));
-  }
-
-  /**
-   * True when this migration creates the table: nobody else uses it yet, so locks and rewrites are
-   * free.
-   */
-  public boolean createsTable(String sqlName) {
-    return createdTables.contains(key(sqlName));
-  }
-
-  private String key(String sqlName) {
-    return keys.computeIfAbsent(sqlName, MaskedSql::sqlKey);
-  }
-
-  /** True when the table is new or known to be empty. */
-  public boolean isNewOrEmpty(String sqlName) {
-    return createsTable(sqlName) || knownEmpty(sqlName);
   }
 }

@@ -1,13 +1,12 @@
 package io.driftwatch.core.lint;
 
-import io.driftwatch.core.sql.MaskedSql;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The live tables' estimated rows, keyed as the lint looks them up ({@link MaskedSql#catalogKey}):
- * made once per audit, not once per pending migration (ten thousand migrations over a thousand
- * tables made ten million entries).
+ * The live tables' estimated rows, keyed as the lint looks them up ({@link #key}: {@code User},
+ * {@code audit.Log}): made once per audit, not once per pending migration (ten thousand migrations
+ * over a thousand tables made ten million entries).
  *
  * @param byKey estimated rows by lookup key
  */
@@ -25,7 +24,16 @@ public record RowEstimates(Map<String, Long> byKey) {
    */
   public static RowEstimates of(Map<String, Long> byCatalogName) {
     Map<String, Long> byKey = new HashMap<>();
-    byCatalogName.forEach((table, rows) -> byKey.put(MaskedSql.catalogKey(table), rows));
+    byCatalogName.forEach((table, rows) -> byKey.put(key(table), rows));
     return new RowEstimates(byKey);
+  }
+
+  /**
+   * A table name as the catalog stores it ({@code User}, {@code public.User}, {@code audit.Log}) as
+   * a lookup key: the {@code public} schema left out.
+   */
+  static String key(String catalogName) {
+    String name = catalogName.strip();
+    return name.startsWith("public.") ? name.substring("public.".length()) : name;
   }
 }

@@ -1,18 +1,15 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
-import io.driftwatch.core.lint.AlterTableActions;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ADD COLUMN ... NOT NULL} without a default: PostgreSQL fills the new column with nulls, so
@@ -28,18 +25,6 @@ public final class AddRequiredColumnRule implements LintRule {
           Severity.ERROR,
           "A pending migration adds a NOT NULL column without a default: it fails on a table with rows.");
 
-  private static final Pattern NOT_NULL =
-      Pattern.compile("\\bNOT\\s+NULL\\b", Pattern.CASE_INSENSITIVE);
-
-  /** A default, an identity or generated column, or a serial type (an implicit nextval default). */
-  private static final Pattern FILLED =
-      Pattern.compile(
-          "\\bDEFAULT\\b|\\bGENERATED\\b|^\\s*(?:SMALL|BIG)?SERIAL[248]?\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  private static final Set<String> TABLE_CONSTRAINTS =
-      Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "EXCLUDE");
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -48,23 +33,21 @@ public final class AddRequiredColumnRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (LintContext.AlterAction action :
-        context.alterActionsOnTablesWithRows("ADD", AlterTableActions.ADD_COLUMN)) {
-      Matcher add = action.match();
-      if (TABLE_CONSTRAINTS.contains(add.group(1).toUpperCase(Locale.ROOT))
-          || !MaskedSql.mayContain(add.group(2), "NULL")) {
+    for (Effect add : context.effectsOf("ALTER", "TABLE")) {
+      QualifiedName name = add.object().name();
+      if (add.action() != Effect.Action.CREATE
+          || add.object().kind() != Kind.COLUMN
+          || !add.definition().notNull()
+          || add.definition().filled()
+          || context.isNewOrEmpty(name)) {
         continue;
       }
-      String definition = MaskedSql.keywordsOf(add.group(2));
-      if (!NOT_NULL.matcher(definition).find() || FILLED.matcher(definition).find()) {
-        continue;
-      }
-      String table = action.table();
-      OptionalLong rows = context.rowEstimate(table);
-      String column = add.group(1);
+      String table = add.writtenOwner();
+      OptionalLong rows = context.rowEstimate(name);
+      String column = add.writtenPart();
       String when =
           rows.isPresent()
-              ? " and " + table + " has rows" + context.rowsNote(table)
+              ? " and " + table + " has rows" + context.rowsNote(name)
               : "; "
                   + table
                   + " is of unknown size, and the statement fails if it has a single row";
@@ -72,7 +55,7 @@ public final class AddRequiredColumnRule implements LintRule {
           TYPE.at(
               context.migration(),
               rows.isPresent() ? Severity.ERROR : Severity.WARNING,
-              action.statement().lineLabel()
+              add.statement().lineLabel()
                   + " adds "
                   + table
                   + "."

@@ -1,14 +1,13 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.effect.StatementTrait;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code CONCURRENTLY} in a script of several statements: Prisma sends migration.sql at once, which
@@ -23,9 +22,6 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
           Severity.CRITICAL,
           "A pending migration runs CONCURRENTLY next to other statements: Prisma's transaction makes it fail (25001).");
 
-  private static final Pattern CONCURRENTLY =
-      Pattern.compile("\\bCONCURRENTLY\\b", Pattern.CASE_INSENSITIVE);
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -38,16 +34,7 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
     }
     List<Finding> findings = new ArrayList<>();
     for (SqlStatement statement : context.statements()) {
-      if (!MaskedSql.mayContain(statement.text(), "CONCURRENTLY")) {
-        continue;
-      }
-      boolean ddl =
-          statement.is("CREATE")
-              || statement.is("DROP")
-              || statement.is("REINDEX")
-              || statement.is("ALTER", "TABLE")
-              || statement.is("REFRESH");
-      if (!ddl || !CONCURRENTLY.matcher(MaskedSql.keywordsOf(context.code(statement))).find()) {
+      if (!context.traits(statement).contains(StatementTrait.CONCURRENTLY)) {
         continue;
       }
       findings.add(
@@ -55,7 +42,7 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
               context.migration(),
               statement.lineLabel()
                   + " "
-                  + MaskedSql.quote(statement)
+                  + statement.quoted()
                   + " uses CONCURRENTLY in a script of "
                   + context.statementCount()
                   + " statements: Prisma runs them in one transaction, PostgreSQL "
@@ -63,7 +50,7 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
                   + "deploys (P3018).",
               "Move the statement to a migration of its own holding only it: make an empty one with `npx prisma "
                   + "migrate dev --create-only`, move "
-                  + MaskedSql.quote(statement)
+                  + statement.quoted()
                   + " into its migration.sql and delete it here; Prisma does not wrap a lone statement in a "
                   + "transaction."));
     }

@@ -1,15 +1,13 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ADD CONSTRAINT ... FOREIGN KEY} or {@code CHECK} without {@code NOT VALID} on an existing
@@ -25,13 +23,6 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
           Severity.WARNING,
           "A pending migration adds a foreign key or check to an existing table without NOT VALID: every row is checked under lock.");
 
-  private static final Pattern ADD_CONSTRAINT =
-      Pattern.compile(
-          "^ADD\\s+(?:CONSTRAINT\\s+(" + MaskedSql.NAME + ")\\s+)?(FOREIGN\\s+KEY|CHECK)\\b",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern NOT_VALID =
-      Pattern.compile("\\bNOT\\s+VALID\\b", Pattern.CASE_INSENSITIVE);
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -40,28 +31,29 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
-    for (LintContext.AlterAction action :
-        context.alterActionsOnTablesWithRows("ADD", ADD_CONSTRAINT)) {
-      if (MaskedSql.mayContain(action.text(), "VALID")
-          && NOT_VALID.matcher(MaskedSql.keywordsOf(action.text())).find()) {
+    for (Effect add : context.effectsOf("ALTER", "TABLE")) {
+      boolean foreignKey = add.detail().equals("FOREIGN KEY");
+      if (add.action() != Effect.Action.CREATE
+          || add.object().kind() != Kind.CONSTRAINT
+          || !foreignKey && !add.detail().equals("CHECK")
+          || add.notValid()
+          || context.isNewOrEmpty(add.object().name())) {
         continue;
       }
-      Matcher add = action.match();
-      boolean foreignKey = add.group(2).toUpperCase(Locale.ROOT).startsWith("FOREIGN");
       String kind = foreignKey ? "foreign key" : "check";
-      String name = add.group(1) == null ? "the constraint" : add.group(1);
-      String table = action.table();
+      String name = add.written().part().isEmpty() ? "the constraint" : add.written().part();
+      String table = add.writtenOwner();
       findings.add(
           TYPE.at(
               context.migration(),
-              action.statement().lineLabel()
+              add.statement().lineLabel()
                   + " adds "
                   + kind
                   + " "
                   + name
                   + " to "
                   + table
-                  + context.rowsNote(table)
+                  + context.rowsNote(add.object().name())
                   + " without NOT VALID: PostgreSQL checks every row while holding a lock "
                   + "that blocks writes to "
                   + table

@@ -4,7 +4,6 @@ import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
-import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
 
@@ -38,7 +37,7 @@ public final class ExplicitTransactionRule implements LintRule {
         String.join(
             ", ",
             control.stream()
-                .map(statement -> "line " + statement.line() + " " + MaskedSql.quote(statement))
+                .map(statement -> "line " + statement.line() + " " + statement.quoted())
                 .toList());
     return List.of(
         TYPE.at(

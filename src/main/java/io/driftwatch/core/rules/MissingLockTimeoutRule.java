@@ -1,15 +1,14 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.StatementTrait;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.rules.support.Prisma;
-import io.driftwatch.core.sql.MaskedSql;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A locking {@code ALTER TABLE} on an existing table with no {@code lock_timeout} set before it:
@@ -25,11 +24,6 @@ public final class MissingLockTimeoutRule implements LintRule {
           Severity.WARNING,
           "A pending migration alters an existing table with no lock_timeout: waiting for its lock, it stalls every query on the table.");
 
-  private static final Pattern SET_LOCK_TIMEOUT =
-      Pattern.compile(
-          "^\\s*SET\\s+(?:SESSION\\s+|LOCAL\\s+)?lock_timeout\\b|\\bset_config\\s*\\(\\s*'lock_timeout'",
-          Pattern.CASE_INSENSITIVE);
-
   @Override
   public FindingType type() {
     return TYPE;
@@ -38,21 +32,21 @@ public final class MissingLockTimeoutRule implements LintRule {
   @Override
   public List<Finding> check(LintContext context) {
     for (SqlStatement statement : context.statements()) {
-      if (MaskedSql.mayContain(statement.text(), "lock_timeout")
-          && SET_LOCK_TIMEOUT.matcher(statement.text()).find()) {
+      if (context.traits(statement).contains(StatementTrait.SETS_LOCK_TIMEOUT)) {
         return List.of(); // set before any locking statement: later ones are covered too
       }
       if (!statement.is("ALTER", "TABLE")) {
         continue;
       }
-      Matcher alter = MaskedSql.ALTER_TABLE.matcher(context.code(statement));
-      if (!alter.find()) {
+      List<Effect> effects = context.effects(statement);
+      if (effects.isEmpty() || effects.get(0).action() == Effect.Action.UNKNOWN) {
         continue;
       }
-      String table = MaskedSql.group(alter, 1);
-      if (context.isNewOrEmpty(table)) {
+      Effect alter = effects.get(0);
+      if (context.isNewOrEmpty(alter.object().owner().name())) {
         continue;
       }
+      String table = alter.writtenOwner();
       return List.of(
           TYPE.at(
               context.migration(),

@@ -2,7 +2,7 @@ package io.driftwatch.core.sql;
 
 /**
  * Character classes, comment, string and dollar-quote ends of PostgreSQL's lexer ({@code scan.l}),
- * shared by the splitter, the tokenizer and the lint rules' masking ({@code MaskedSql}).
+ * shared by the splitter and the tokenizer.
  */
 public final class Lexing {
 

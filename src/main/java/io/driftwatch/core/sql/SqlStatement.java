@@ -176,6 +176,31 @@ public record SqlStatement(
    * {@code RELEASE}, {@code PREPARE TRANSACTION}. Not {@code DO $$ BEGIN ... $$} (a {@code DO}
    * statement) nor a function's {@code BEGIN ATOMIC} body (part of its {@code CREATE FUNCTION}).
    */
+  /**
+   * False when the text cannot hold {@code word} in any case, strings and comments included: the
+   * pre-filter a reader runs before reading the statement's tokens for a word it may not hold.
+   */
+  public boolean mayContain(String word) {
+    char lower = Character.toLowerCase(word.charAt(0));
+    char upper = Character.toUpperCase(word.charAt(0));
+    return occursFrom(lower, word) || (upper != lower && occursFrom(upper, word));
+  }
+
+  /** True when {@code word} occurs in any case at one of the places where {@code first} is. */
+  private boolean occursFrom(char first, String word) {
+    for (int i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+      if (text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The statement for messages: its first line, cut at 120 characters, in backquotes. */
+  public String quoted() {
+    return "`" + firstLine(120) + "`";
+  }
+
   public boolean isTransactionControl() {
     List<String> keywords = keywords();
     if (keywords.isEmpty()) {

@@ -2,6 +2,7 @@ package io.driftwatch.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -86,9 +87,9 @@ class MigrationLinterTest {
   void a_never_analyzed_table_is_of_unknown_size_not_empty() {
     LintContext context =
         LintContext.of(new MigrationLint("m", "SELECT 1;", Map.of("User", -1L, "Tag", 0L)));
-    assertThat(context.rowEstimate("\"User\"")).isEmpty();
-    assertThat(context.knownEmpty("\"User\"")).isFalse();
-    assertThat(context.knownEmpty("public.\"Tag\"")).isTrue();
+    assertThat(context.rowEstimate(QualifiedName.of("public", "User"))).isEmpty();
+    assertThat(context.knownEmpty(QualifiedName.of("public", "User"))).isFalse();
+    assertThat(context.knownEmpty(QualifiedName.of("public", "Tag"))).isTrue();
   }
 
   @Test
