@@ -1,6 +1,7 @@
 package io.driftwatch.core.effect;
 
 import io.driftwatch.core.catalog.CatalogDdl;
+import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,8 @@ public record Effect(
    * @param definition for a created column, what it is declared with
    * @param notValid for a created constraint, added {@code NOT VALID}: existing rows are not
    *     checked
+   * @param constraint for a created constraint, its kind
+   * @param cascades for a DROP, {@code CASCADE}: what depends on the object goes too
    * @param written how the script names the object, for findings that quote it ({@link
    *     #writtenOwner}, {@link #writtenPart})
    */
@@ -73,16 +76,55 @@ public record Effect(
       ColumnChange columnChange,
       ColumnDefinition definition,
       boolean notValid,
+      Optional<ConstraintKind> constraint,
+      boolean cascades,
       Written written) {
 
     public static final Details NONE =
-        new Details(List.of(), ColumnChange.NONE, ColumnDefinition.NONE, false, Written.NONE);
+        new Details(
+            List.of(),
+            ColumnChange.NONE,
+            ColumnDefinition.NONE,
+            false,
+            Optional.empty(),
+            false,
+            Written.NONE);
 
     public Details {
       columns = List.copyOf(columns);
       Objects.requireNonNull(columnChange, "columnChange");
       Objects.requireNonNull(definition, "definition");
+      Objects.requireNonNull(constraint, "constraint");
       Objects.requireNonNull(written, "written");
+    }
+
+    Details withColumns(List<String> used) {
+      return new Details(used, columnChange, definition, notValid, constraint, cascades, written);
+    }
+
+    Details withColumnChange(ColumnChange change) {
+      return new Details(columns, change, definition, notValid, constraint, cascades, written);
+    }
+
+    Details withDefinition(ColumnDefinition declared) {
+      return new Details(columns, columnChange, declared, notValid, constraint, cascades, written);
+    }
+
+    Details notValidated() {
+      return new Details(columns, columnChange, definition, true, constraint, cascades, written);
+    }
+
+    Details withConstraint(ConstraintKind kind) {
+      return new Details(
+          columns, columnChange, definition, notValid, Optional.of(kind), cascades, written);
+    }
+
+    Details cascading() {
+      return new Details(columns, columnChange, definition, notValid, constraint, true, written);
+    }
+
+    Details withWritten(Written as) {
+      return new Details(columns, columnChange, definition, notValid, constraint, cascades, as);
     }
   }
 
@@ -153,6 +195,16 @@ public record Effect(
     return details.notValid();
   }
 
+  /** The kind of a created constraint ({@link Details#constraint}). */
+  public Optional<ConstraintKind> constraintKind() {
+    return details.constraint();
+  }
+
+  /** True for a DROP ... CASCADE ({@link Details#cascades}). */
+  public boolean cascades() {
+    return details.cascades();
+  }
+
   /** How the script names the object ({@link Details#written}). */
   public Written written() {
     return details.written();
@@ -207,36 +259,37 @@ public record Effect(
 
   /** The same effect, on the columns it lists ({@link #columns}). */
   public Effect withColumns(List<String> used) {
-    Details d = details;
-    return withDetails(
-        new Details(used, d.columnChange(), d.definition(), d.notValid(), d.written()));
+    return withDetails(details.withColumns(used));
   }
 
   /** The same effect, making this change to its column ({@link #columnChange}). */
   public Effect withColumnChange(ColumnChange change) {
-    Details d = details;
-    return withDetails(new Details(d.columns(), change, d.definition(), d.notValid(), d.written()));
+    return withDetails(details.withColumnChange(change));
   }
 
   /** The same effect of a created column, declared so. */
   public Effect withDefinition(ColumnDefinition declared) {
-    Details d = details;
-    return withDetails(
-        new Details(d.columns(), d.columnChange(), declared, d.notValid(), d.written()));
+    return withDetails(details.withDefinition(declared));
   }
 
   /** The same effect of a created constraint, added {@code NOT VALID}. */
   public Effect notValidated() {
-    Details d = details;
-    return withDetails(
-        new Details(d.columns(), d.columnChange(), d.definition(), true, d.written()));
+    return withDetails(details.notValidated());
+  }
+
+  /** The same effect of a created constraint of this kind. */
+  public Effect withConstraint(ConstraintKind kind) {
+    return withDetails(details.withConstraint(kind));
+  }
+
+  /** The same DROP, with {@code CASCADE}. */
+  public Effect cascading() {
+    return withDetails(details.cascading());
   }
 
   /** The same effect, its object named as the script writes it. */
   public Effect withWritten(Written as) {
-    Details d = details;
-    return withDetails(
-        new Details(d.columns(), d.columnChange(), d.definition(), d.notValid(), as));
+    return withDetails(details.withWritten(as));
   }
 
   /**

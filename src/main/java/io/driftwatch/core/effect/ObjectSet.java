@@ -221,7 +221,21 @@ public final class ObjectSet {
    * relation of the same name (a view named like the new table), or an index named like a new
    * primary or unique key.
    */
-  public Optional<String> conflict(SchemaObject object, String constraintType) {
+  public Optional<String> conflict(SchemaObject object) {
+    return conflict(object, Optional.empty());
+  }
+
+  /** As {@link #conflict(SchemaObject)}, for a constraint of this kind. */
+  public Optional<String> conflict(SchemaObject object, ConstraintKind kind) {
+    return conflict(object, Optional.of(kind));
+  }
+
+  /** As {@link #conflict(SchemaObject)}, for what the effect creates. */
+  public Optional<String> conflict(Effect creating) {
+    return conflict(creating.object(), creating.constraintKind());
+  }
+
+  private Optional<String> conflict(SchemaObject object, Optional<ConstraintKind> constraint) {
     if (!known(object)) {
       return Optional.empty();
     }
@@ -231,7 +245,8 @@ public final class ObjectSet {
     if (object.kind().isRelation() && keys.contains(relationKey(object.name()))) {
       return Optional.of("relation " + object.name().quoted());
     }
-    if (object.kind() == Kind.CONSTRAINT && makesIndex(constraintType)) {
+    if (object.kind() == Kind.CONSTRAINT
+        && constraint.filter(ConstraintKind::makesIndex).isPresent()) {
       QualifiedName index = QualifiedName.of(object.name().schema(), object.part());
       if (keys.contains(relationKey(index))) {
         return Optional.of("relation " + index.quoted());
@@ -289,8 +304,8 @@ public final class ObjectSet {
     SchemaObject object = effect.object();
     switch (effect.action()) {
       case CREATE -> {
-        add(object, effect.detail());
-        if (object.kind() == Kind.CONSTRAINT && effect.detail().equals("FOREIGN KEY")) {
+        add(object, effect.constraintKind());
+        if (effect.constraintKind().equals(Optional.of(ConstraintKind.FOREIGN_KEY))) {
           effect.requires().stream()
               .filter(table -> !table.equals(object.owner()))
               .forEach(table -> reference(key(table), key(object.owner()), key(object)));
@@ -309,7 +324,7 @@ public final class ObjectSet {
         if (object.kind() == Kind.COLUMN) {
           dropUsers(key(object));
         }
-        if (effect.detail().equals("CASCADE") && object.kind() == Kind.TABLE) {
+        if (effect.cascades() && object.kind() == Kind.TABLE) {
           dropReferencing(key(object));
         }
         remove(object);
@@ -318,7 +333,7 @@ public final class ObjectSet {
           effect
               .previous()
               .ifPresentOrElse(
-                  previous -> rename(previous, object), () -> add(object, effect.detail()));
+                  previous -> rename(previous, object), () -> add(object, Optional.empty()));
       default -> {}
     }
   }
@@ -330,7 +345,7 @@ public final class ObjectSet {
     };
   }
 
-  private void add(SchemaObject object, String constraintType) {
+  private void add(SchemaObject object, Optional<ConstraintKind> constraint) {
     if (isMember(object.kind())) {
       addMember(object);
     } else {
@@ -339,7 +354,8 @@ public final class ObjectSet {
     if (object.kind().isRelation()) {
       addKey(relationKey(object.name()));
     }
-    if (object.kind() == Kind.CONSTRAINT && makesIndex(constraintType)) {
+    if (object.kind() == Kind.CONSTRAINT
+        && constraint.filter(ConstraintKind::makesIndex).isPresent()) {
       addConstraintIndex(object);
     }
   }
@@ -396,7 +412,7 @@ public final class ObjectSet {
       }
       removeKey(from);
       removeKey(relationKey(previous.name()));
-      add(object, "");
+      add(object, Optional.empty());
       return;
     }
     boolean ownsIndex =
@@ -422,7 +438,7 @@ public final class ObjectSet {
       disown(indexTable, previousRelation);
       own(indexTable, relationKey(object.name()));
     }
-    add(object, "");
+    add(object, Optional.empty());
     if (ownsIndex) {
       addConstraintIndex(object);
     }
@@ -500,9 +516,7 @@ public final class ObjectSet {
       SchemaObject constraintObject = SchemaObject.constraint(table.name(), constraint.name());
       addMember(constraintObject);
       use(constraintObject, table.name(), constraint.columns());
-      if (constraint.kind() == ConstraintKind.PRIMARY_KEY
-          || constraint.kind() == ConstraintKind.UNIQUE
-          || constraint.kind() == ConstraintKind.EXCLUSION) {
+      if (constraint.kind().makesIndex()) {
         addConstraintIndex(constraintObject);
       }
     }
@@ -679,12 +693,6 @@ public final class ObjectSet {
     } else {
       map.put(key, value);
     }
-  }
-
-  private static boolean makesIndex(String constraintType) {
-    return constraintType.equals("PRIMARY KEY")
-        || constraintType.equals("UNIQUE")
-        || constraintType.equals("EXCLUDE");
   }
 
   private static String key(SchemaObject object) {

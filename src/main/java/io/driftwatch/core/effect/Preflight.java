@@ -87,14 +87,12 @@ public final class Preflight {
     }
     return switch (effect.action()) {
       case CREATE ->
-          effect.guarded()
-              ? Optional.empty()
-              : database.conflict(effect.object(), effect.detail()).map(Problem::inTheWay);
+          effect.guarded() ? Optional.empty() : database.conflict(effect).map(Problem::inTheWay);
       case DROP ->
           !effect.guarded() && database.presence(effect.object()) == Presence.ABSENT
               ? Optional.of(Problem.missing(effect.object().describe()))
               : Optional.empty();
-      case RENAME -> database.conflict(effect.object(), "").map(Problem::inTheWay);
+      case RENAME -> database.conflict(effect.object()).map(Problem::inTheWay);
       default -> Optional.empty();
     };
   }

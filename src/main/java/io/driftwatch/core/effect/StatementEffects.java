@@ -1,5 +1,6 @@
 package io.driftwatch.core.effect;
 
+import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.effect.Effect.Action;
 import io.driftwatch.core.effect.SchemaObject.Kind;
@@ -250,19 +251,21 @@ public final class StatementEffects {
     void addConstraint(
         Optional<String> named,
         ImplicitName implicit,
-        String detail,
+        ConstraintKind kind,
         boolean guarded,
         List<SchemaObject> requires) {
       if (named.isPresent()) {
         add(
             Action.CREATE,
             SchemaObject.constraint(implicit.table(), named.get()),
-            detail,
+            kind.sql(),
             guarded,
             requires);
       } else {
-        addImplicit(implicit, detail, guarded, requires);
+        addImplicit(implicit, kind.sql(), guarded, requires);
       }
+      int last = effects.size() - 1;
+      effects.set(last, effects.get(last).withConstraint(kind));
     }
 
     void read() {
@@ -433,7 +436,7 @@ public final class StatementEffects {
         to.addConstraint(
             name,
             new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"),
-            "PRIMARY KEY",
+            ConstraintKind.PRIMARY_KEY,
             guarded,
             requires);
       } else if (element.accept("UNIQUE")) {
@@ -446,21 +449,21 @@ public final class StatementEffects {
                 table,
                 ImplicitName.indexColumnNames(element.indexColumns()),
                 "key"),
-            "UNIQUE",
+            ConstraintKind.UNIQUE,
             guarded,
             requires);
       } else if (element.accept("FOREIGN", "KEY")) {
         to.addConstraint(
             name,
             new ImplicitName(Kind.CONSTRAINT, table, element.indexColumns(), "fkey"),
-            "FOREIGN KEY",
+            ConstraintKind.FOREIGN_KEY,
             guarded,
             requires);
       } else if (element.accept("CHECK")) {
         to.addConstraint(
             name,
             new ImplicitName(Kind.CONSTRAINT, table, element.namesUsed(columns), "check"),
-            "CHECK",
+            ConstraintKind.CHECK,
             guarded,
             requires);
       } else if (element.accept("EXCLUDE")) {
@@ -474,7 +477,7 @@ public final class StatementEffects {
                 table,
                 ImplicitName.indexColumnNames(element.indexColumns()),
                 "excl"),
-            "EXCLUDE",
+            ConstraintKind.EXCLUSION,
             guarded,
             requires);
       }
@@ -512,14 +515,14 @@ public final class StatementEffects {
           to.addConstraint(
               name,
               new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"),
-              "PRIMARY KEY",
+              ConstraintKind.PRIMARY_KEY,
               guarded,
               needsTable);
         } else if (scan.accept("UNIQUE")) {
           to.addConstraint(
               name,
               new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "key"),
-              "UNIQUE",
+              ConstraintKind.UNIQUE,
               guarded,
               needsTable);
         } else if (scan.accept("REFERENCES")) {
@@ -527,14 +530,14 @@ public final class StatementEffects {
           to.addConstraint(
               name,
               new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "fkey"),
-              "FOREIGN KEY",
+              ConstraintKind.FOREIGN_KEY,
               guarded,
               concat(needsTable, List.of(referenced)));
         } else if (scan.accept("CHECK")) {
           to.addConstraint(
               name,
               new ImplicitName(Kind.CONSTRAINT, table, scan.namesUsed(columns), "check"),
-              "CHECK",
+              ConstraintKind.CHECK,
               guarded,
               needsTable);
         } else if (scan.accept("GENERATED", "ALWAYS", "AS", "IDENTITY")
@@ -549,16 +552,6 @@ public final class StatementEffects {
         }
         name = Optional.empty();
       }
-    }
-
-    String constraintType(Cursor element) {
-      if (element.peek("PRIMARY", "KEY")) {
-        return "PRIMARY KEY";
-      }
-      if (element.peek("FOREIGN", "KEY")) {
-        return "FOREIGN KEY";
-      }
-      return element.peekName() ? element.peekToken().value() : "";
     }
 
     /**
@@ -581,7 +574,8 @@ public final class StatementEffects {
     void constraintUsingIndex(Cursor action, QualifiedName table, List<SchemaObject> needsTable) {
       Optional<String> name =
           action.accept("CONSTRAINT") ? Optional.of(action.name()) : Optional.empty();
-      String type = action.peek("PRIMARY", "KEY") ? "PRIMARY KEY" : "UNIQUE";
+      ConstraintKind type =
+          action.peek("PRIMARY", "KEY") ? ConstraintKind.PRIMARY_KEY : ConstraintKind.UNIQUE;
       action.skipToAtDepth0("USING");
       action.expect("INDEX");
       String index = action.name();
@@ -594,9 +588,11 @@ public final class StatementEffects {
       add(
           Action.CREATE,
           SchemaObject.constraint(table, name.orElse(index)),
-          type,
+          type.sql(),
           false,
           needsTable);
+      int last = effects.size() - 1;
+      effects.set(last, effects.get(last).withConstraint(type));
     }
 
     /**
@@ -604,9 +600,9 @@ public final class StatementEffects {
      * foreign keys.
      */
     private static int namingOrder(Effect effect) {
-      return switch (effect.detail()) {
-        case "CHECK" -> 0;
-        case "FOREIGN KEY" -> 2;
+      return switch (effect.constraintKind().orElse(ConstraintKind.UNIQUE)) {
+        case CHECK -> 0;
+        case FOREIGN_KEY -> 2;
         default -> effect.object().kind() == Kind.SEQUENCE ? -1 : 1;
       };
     }
@@ -674,9 +670,19 @@ public final class StatementEffects {
             });
         written.add(Written.owner(in.written()));
       } while (in.acceptSymbol(","));
-      String cascade = in.accept("CASCADE") ? "CASCADE" : "";
+      boolean cascade = in.accept("CASCADE");
       for (int i = 0; i < dropped.size(); i++) {
-        add(Action.DROP, dropped.get(i), cascade, ifExists, List.of(), written.get(i));
+        add(
+            Action.DROP,
+            dropped.get(i),
+            cascade ? "CASCADE" : "",
+            ifExists,
+            List.of(),
+            written.get(i));
+        if (cascade) {
+          int last = effects.size() - 1;
+          effects.set(last, effects.get(last).cascading());
+        }
       }
     }
 
@@ -892,13 +898,13 @@ public final class StatementEffects {
   /**
    * A statement's tokens, read as far as a reader asks: the head of an {@code INSERT} of a million
    * rows is a few tokens, and its {@code ON CONFLICT} is looked for by a scan that keeps none. At
-   * most {@link #MAX_KEPT} are kept (a {@code CREATE TABLE} of twenty thousand columns): a
-   * statement whose reading needs more is not read, like any statement the reader cannot follow
-   * ({@link Action#UNKNOWN}).
+   * most {@link #MAX_KEPT} are kept (a {@code CREATE TABLE} of thirty thousand columns, an ALTER of
+   * a hundred thousand words; about a hundred bytes each): a statement whose reading needs more is
+   * not read, like any statement the reader cannot follow ({@link Action#UNKNOWN}).
    */
   private static final class Tokens {
 
-    static final int MAX_KEPT = 200_000;
+    static final int MAX_KEPT = 110_000;
 
     private final String text;
     private final SqlTokens.Lexer lexer;

@@ -1,13 +1,14 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.effect.Effect;
-import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.lint.LintContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ADD CONSTRAINT ... FOREIGN KEY} or {@code CHECK} without {@code NOT VALID} on an existing
@@ -32,10 +33,10 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
   public List<Finding> check(LintContext context) {
     List<Finding> findings = new ArrayList<>();
     for (Effect add : context.effectsOf("ALTER", "TABLE")) {
-      boolean foreignKey = add.detail().equals("FOREIGN KEY");
+      Optional<ConstraintKind> constraint = add.constraintKind();
+      boolean foreignKey = constraint.equals(Optional.of(ConstraintKind.FOREIGN_KEY));
       if (add.action() != Effect.Action.CREATE
-          || add.object().kind() != Kind.CONSTRAINT
-          || !foreignKey && !add.detail().equals("CHECK")
+          || !foreignKey && !constraint.equals(Optional.of(ConstraintKind.CHECK))
           || add.notValid()
           || context.isNewOrEmpty(add.object().name())) {
         continue;

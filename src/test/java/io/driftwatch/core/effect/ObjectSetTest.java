@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.EnumType;
 import io.driftwatch.core.catalog.Extension;
 import io.driftwatch.core.catalog.Index;
@@ -129,7 +130,7 @@ class ObjectSetTest {
 
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, log))).isEqualTo(Presence.UNKNOWN);
     assertThat(set.presence(SchemaObject.column(log, "id"))).isEqualTo(Presence.UNKNOWN);
-    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, log), "")).isEmpty();
+    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, log))).isEmpty();
     assertThat(set.holds(SchemaObject.of(Kind.TABLE, log))).isFalse();
   }
 
@@ -137,20 +138,20 @@ class ObjectSetTest {
   void the_same_object_conflicts_with_itself() {
     ObjectSet set = ObjectSet.of(CATALOG);
 
-    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, USER), ""))
+    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, USER)))
         .contains("table \"public\".\"User\"");
-    assertThat(set.conflict(SchemaObject.column(USER, "email"), ""))
+    assertThat(set.conflict(SchemaObject.column(USER, "email")))
         .contains("column \"public\".\"User\".\"email\"");
-    assertThat(set.conflict(SchemaObject.column(USER, "name"), "")).isEmpty();
+    assertThat(set.conflict(SchemaObject.column(USER, "name"))).isEmpty();
   }
 
   @Test
   void a_new_table_conflicts_with_a_view_of_the_same_name() {
     ObjectSet set = ObjectSet.of(CATALOG);
 
-    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, ACTIVE), ""))
+    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, ACTIVE)))
         .contains("relation \"public\".\"ActiveUser\"");
-    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, ACTIVE), ""))
+    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, ACTIVE)))
         .contains("relation \"public\".\"ActiveUser\"");
   }
 
@@ -159,13 +160,18 @@ class ObjectSetTest {
     ObjectSet set = ObjectSet.of(CATALOG);
     QualifiedName post = QualifiedName.of("public", "Post");
 
-    assertThat(set.conflict(SchemaObject.constraint(post, "User_email_key"), "PRIMARY KEY"))
+    assertThat(
+            set.conflict(
+                SchemaObject.constraint(post, "User_email_key"), ConstraintKind.PRIMARY_KEY))
         .contains("relation \"public\".\"User_email_key\"");
-    assertThat(set.conflict(SchemaObject.constraint(post, "User_email_key"), "UNIQUE"))
+    assertThat(set.conflict(SchemaObject.constraint(post, "User_email_key"), ConstraintKind.UNIQUE))
         .contains("relation \"public\".\"User_email_key\"");
-    assertThat(set.conflict(SchemaObject.constraint(post, "User_email_key"), "FOREIGN KEY"))
+    assertThat(
+            set.conflict(
+                SchemaObject.constraint(post, "User_email_key"), ConstraintKind.FOREIGN_KEY))
         .isEmpty();
-    assertThat(set.conflict(SchemaObject.constraint(post, "Post_pkey"), "PRIMARY KEY")).isEmpty();
+    assertThat(set.conflict(SchemaObject.constraint(post, "Post_pkey"), ConstraintKind.PRIMARY_KEY))
+        .isEmpty();
   }
 
   @Test
@@ -188,8 +194,7 @@ class ObjectSetTest {
     assertThat(
             copy.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_id_idx"))))
         .isEqualTo(Presence.PRESENT);
-    assertThat(
-            copy.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_pkey")), ""))
+    assertThat(copy.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Post_pkey"))))
         .contains("index \"public\".\"Post_pkey\"");
     assertThat(set.presence(SchemaObject.of(Kind.TABLE, post))).isEqualTo(Presence.ABSENT);
   }
@@ -206,8 +211,7 @@ class ObjectSetTest {
     assertThat(
             set.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key"))))
         .isEqualTo(Presence.ABSENT);
-    assertThat(
-            set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
+    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey"))))
         .isEmpty();
     assertThat(set.presence(SchemaObject.of(Kind.VIEW, ACTIVE))).isEqualTo(Presence.PRESENT);
   }
@@ -226,7 +230,7 @@ class ObjectSetTest {
         .forEach(set::apply);
 
     assertThat(set.presence(SchemaObject.of(Kind.INDEX, index))).isEqualTo(Presence.ABSENT);
-    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, index), "")).isEmpty();
+    assertThat(set.conflict(SchemaObject.of(Kind.TABLE, index))).isEmpty();
   }
 
   @Test
@@ -278,10 +282,9 @@ class ObjectSetTest {
     assertThat(set.presence(SchemaObject.constraint(USER, "User_pkey"))).isEqualTo(Presence.ABSENT);
     assertThat(set.presence(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey"))))
         .isEqualTo(Presence.ABSENT);
-    assertThat(set.conflict(effects.get(1).object(), effects.get(1).detail())).isEmpty();
+    assertThat(set.conflict(effects.get(1))).isEmpty();
     set.apply(effects.get(1));
-    assertThat(
-            set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
+    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey"))))
         .contains("index \"public\".\"User_pkey\"");
   }
 
@@ -294,12 +297,10 @@ class ObjectSetTest {
 
     assertThat(set.presence(SchemaObject.constraint(USER, "Account_pkey")))
         .isEqualTo(Presence.PRESENT);
-    assertThat(
-            set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey")), ""))
+    assertThat(set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_pkey"))))
         .isEmpty();
     assertThat(
-            set.conflict(
-                SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Account_pkey")), ""))
+            set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "Account_pkey"))))
         .contains("index \"public\".\"Account_pkey\"");
   }
 
@@ -366,8 +367,7 @@ class ObjectSetTest {
     set.apply(effects("DROP TABLE \"User\";").get(0));
     assertThat(set.presence(SchemaObject.column(USER, "id"))).isEqualTo(Presence.ABSENT);
     assertThat(
-            set.conflict(
-                SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key")), ""))
+            set.conflict(SchemaObject.of(Kind.INDEX, QualifiedName.of("public", "User_email_key"))))
         .isEmpty();
   }
 

@@ -7,8 +7,12 @@ import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.effect.Effect.Action;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.sql.SqlScript;
+import io.driftwatch.core.sql.SqlStatement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class StatementEffectsTest {
@@ -200,6 +204,59 @@ class StatementEffectsTest {
         .containsExactly(SchemaObject.of(Kind.TABLE, USER), SchemaObject.column(USER, "age"));
     assertThat(effects.get(1).describe())
         .isEqualTo("alter column \"public\".\"User\".\"name\" TYPE VARCHAR(50)");
+  }
+
+  @Test
+  void what_rules_ask_of_a_statement_is_read_typed_not_left_in_text() {
+    List<Effect> effects =
+        effects(
+            """
+            ALTER TABLE "User" ADD COLUMN "id2" UUID NOT NULL DEFAULT (gen_random_uuid()),
+              ADD COLUMN "n" BIGSERIAL,
+              ADD COLUMN "e" TEXT CHECK ("e" IS NOT NULL) DEFAULT 'NOT NULL random()',
+              ADD CONSTRAINT "User_team_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") NOT VALID,
+              ADD CONSTRAINT "User_age_check" CHECK ("age" > 0);
+            DROP TABLE "Old" CASCADE;
+            """);
+
+    Map<String, ColumnDefinition> columns =
+        effects.stream()
+            .filter(e -> e.object().kind() == SchemaObject.Kind.COLUMN)
+            .collect(Collectors.toMap(e -> e.object().part(), Effect::definition));
+    assertThat(columns.get("id2"))
+        .isEqualTo(new ColumnDefinition(true, true, false, "", "gen_random_uuid"));
+    assertThat(columns.get("n").volatileDefault()).isEqualTo("BIGSERIAL (a nextval() default)");
+    assertThat(columns.get("n").filled()).isTrue();
+    assertThat(columns.get("e")).isEqualTo(new ColumnDefinition(false, true, false, "", ""));
+    assertThat(effects)
+        .filteredOn(e -> e.object().kind() == SchemaObject.Kind.CONSTRAINT)
+        .extracting(e -> e.constraintKind().orElseThrow() + " " + e.notValid())
+        .contains("FOREIGN_KEY true", "CHECK false");
+    assertThat(effects.get(effects.size() - 1).cascades()).isTrue();
+  }
+
+  @Test
+  void how_a_statement_runs_is_read_from_its_tokens() {
+    StatementEffects reader = new StatementEffects("public");
+    List<SqlStatement> statements =
+        SqlScript.split(
+                """
+                CREATE INDEX CONCURRENTLY "i" ON "User"("a");
+                SET LOCAL lock_timeout = '5s';
+                SELECT set_config('lock_timeout', '5s', false);
+                CREATE INDEX "j" ON "User"("b"); -- not CONCURRENTLY
+                SELECT 'SET lock_timeout = 1';
+                """)
+            .statements();
+
+    assertThat(statements)
+        .extracting(reader::traits)
+        .containsExactly(
+            Set.of(StatementTrait.CONCURRENTLY),
+            Set.of(StatementTrait.SETS_LOCK_TIMEOUT),
+            Set.of(StatementTrait.SETS_LOCK_TIMEOUT),
+            Set.of(),
+            Set.of());
   }
 
   @Test
