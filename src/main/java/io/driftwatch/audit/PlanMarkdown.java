@@ -152,7 +152,7 @@ public final class PlanMarkdown {
           .append(")\n\n");
       if (!step.command().isEmpty()) {
         md.append("   ```")
-            .append(step.language().equals("none") ? "" : step.language())
+            .append(step.language() == PlanStep.Language.none ? "" : step.language().name())
             .append('\n');
         step.command().lines().forEach(line -> md.append("   ").append(line).append('\n'));
         md.append("   ```\n\n");

@@ -1,7 +1,9 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.history.MigrationState;
+import io.driftwatch.core.plan.DataVerdict.HoldsData;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
+import io.driftwatch.core.plan.PlanStep.Language;
 import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,8 @@ final class CleanBaseline {
     DataPresence data = in.data();
     List<String> problems = brokenHistory(in, failed, phantoms);
     boolean badlyBroken = problems.size() >= 2;
-    String holds = data.holdsData() ? "yes" : data.knownEmpty() ? "no" : "unknown";
+    HoldsData holds =
+        data.holdsData() ? HoldsData.yes : data.knownEmpty() ? HoldsData.no : HoldsData.unknown;
     if (data.holdsData()) {
       return new DataVerdict(
           holds,
@@ -110,14 +113,14 @@ final class CleanBaseline {
     PlanSteps steps = new PlanSteps();
     steps.add(
         "Keep the old migrations for reference",
-        "shell",
+        Language.shell,
         "mv " + paths.migrations() + " " + paths.migrations() + "_before_baseline",
         "Nothing is deleted: the old history stays readable until the new one is proven.",
         Risk.NONE,
         "");
     steps.add(
         "Write one baseline migration from schema.prisma",
-        "shell",
+        Language.shell,
         "mkdir -p "
             + paths.directory("0_init")
             + " && npx prisma migrate diff --from-empty "
@@ -131,7 +134,7 @@ final class CleanBaseline {
             + "and must be copied in from the old migrations.");
     steps.add(
         "Reset the empty database",
-        "shell",
+        Language.shell,
         "npx prisma migrate reset --force --skip-seed" + paths.schemaOption(),
         "Every table was checked and holds no row: nothing is lost.",
         Risk.MEDIUM,
@@ -141,14 +144,14 @@ final class CleanBaseline {
             + "case data arrived since.");
     steps.add(
         "Apply the baseline",
-        "shell",
+        Language.shell,
         paths.deploy(),
         "One migration, one row in _prisma_migrations, no drift.",
         Risk.LOW,
         "");
     steps.add(
         "Verify",
-        "shell",
+        Language.shell,
         paths.status(),
         "Must print \"Database schema is up to date!\"; then audit the environment again: no finding expected.",
         Risk.NONE,

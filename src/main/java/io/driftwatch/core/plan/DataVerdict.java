@@ -7,7 +7,7 @@ import java.util.List;
  * known to hold no row and the history is badly broken; whenever data exists, nothing destructive
  * is.
  *
- * @param holdsData {@code yes}, {@code no} (checked exactly) or {@code unknown}
+ * @param holdsData whether the database holds rows
  * @param tablesWithRows some of the tables that hold rows
  * @param reason why a clean baseline is, or is not, recommended
  * @param historyBadlyBroken two problems or more that no simple step settles (a failed migration
@@ -16,12 +16,24 @@ import java.util.List;
  * @param baselineSteps the clean baseline's steps, when recommended
  */
 public record DataVerdict(
-    String holdsData,
+    HoldsData holdsData,
     List<String> tablesWithRows,
     boolean historyBadlyBroken,
     boolean cleanBaselineRecommended,
     String reason,
     List<PlanStep> baselineSteps) {
+
+  /**
+   * Whether the database holds rows. The constants are the words the API and the stored reports
+   * carry ({@code "unknown"}), lower case for that reason.
+   */
+  public enum HoldsData {
+    yes,
+    /** Checked exactly: not one row. */
+    no,
+    /** Estimates say nothing is there, which an exact check has not confirmed. */
+    unknown
+  }
 
   public DataVerdict {
     tablesWithRows = List.copyOf(tablesWithRows);

@@ -8,7 +8,13 @@ final class PlanSteps {
 
   private final List<PlanStep> steps = new ArrayList<>();
 
-  void add(String title, String language, String command, String why, Risk risk, String riskNote) {
+  void add(
+      String title,
+      PlanStep.Language language,
+      String command,
+      String why,
+      Risk risk,
+      String riskNote) {
     steps.add(new PlanStep(steps.size() + 1, title, language, command, why, risk, riskNote));
   }
 

@@ -12,6 +12,7 @@ import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
+import io.driftwatch.core.plan.PlanStep.Language;
 import io.driftwatch.core.plan.PreflightCheck.Status;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.rules.DriftRule;
@@ -37,7 +38,8 @@ public final class ResolutionPlanner {
    * is was only estimated: ask the database exactly ({@link DataPresence#checked}) and plan again.
    */
   public static boolean needsExactDataCheck(ResolutionPlan plan) {
-    return plan.data().historyBadlyBroken() && plan.data().holdsData().equals("unknown");
+    return plan.data().historyBadlyBroken()
+        && plan.data().holdsData() == DataVerdict.HoldsData.unknown;
   }
 
   public ResolutionPlan plan(PlanInput in) {
@@ -75,7 +77,7 @@ public final class ResolutionPlanner {
     if (!state.applying().isEmpty()) {
       steps.add(
           "Wait for the running deploy",
-          "none",
+          Language.none,
           "",
           "Prisma's advisory lock is held: a deploy is applying "
               + String.join(", ", state.applying())

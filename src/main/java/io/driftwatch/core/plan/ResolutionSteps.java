@@ -11,6 +11,7 @@ import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.FailedTriage.Verdict;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
+import io.driftwatch.core.plan.PlanStep.Language;
 import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.rules.FieldWithoutMigrationRule;
 import io.driftwatch.core.rules.ModelWithoutMigrationRule;
@@ -47,7 +48,7 @@ final class ResolutionSteps {
       case END_STATE_REACHED ->
           steps.add(
               "Mark " + name + " as applied",
-              "shell",
+              Language.shell,
               paths.resolveApplied(name),
               "Everything its script does is already in the database ("
                   + String.join(", ", triage.present())
@@ -62,7 +63,7 @@ final class ResolutionSteps {
         if (!checkedNothing && !triage.idempotent()) {
           steps.add(
               "Check by hand whether " + name + " ran",
-              "sql",
+              Language.sql,
               String.join("\n", triage.unverifiable()),
               "Its statements change rows or are not read by driftwatch, so the schema cannot tell whether they ran. "
                   + "PostgreSQL ran the script as one transaction and rolled it back when it failed, unless someone "
@@ -86,7 +87,7 @@ final class ResolutionSteps {
                   .collect(Collectors.joining("; "));
           steps.add(
               "Remove the cause of the failure of " + name,
-              "none",
+              Language.none,
               "",
               "Run as it is, it fails again: " + why + ".",
               Risk.MEDIUM,
@@ -95,7 +96,7 @@ final class ResolutionSteps {
         } else if (!triage.error().isEmpty()) {
           steps.add(
               "Remove the cause of the failure of " + name,
-              "none",
+              Language.none,
               "",
               "It failed with: "
                   + triage.error()
@@ -105,7 +106,7 @@ final class ResolutionSteps {
         }
         steps.add(
             "Mark " + name + " as rolled back",
-            "shell",
+            Language.shell,
             paths.resolveRolledBack(name),
             (checkedNothing
                     ? "None of its effects is in the database ("
@@ -124,7 +125,7 @@ final class ResolutionSteps {
       case PARTLY_APPLIED -> {
         steps.add(
             "Finish " + name + " by hand",
-            "sql",
+            Language.sql,
             String.join("\n", triage.finishSql()),
             "Part of it is in the database ("
                 + String.join(", ", triage.present())
@@ -138,7 +139,7 @@ final class ResolutionSteps {
                 + paths.resolveRolledBack(name));
         steps.add(
             "Mark " + name + " as applied",
-            "shell",
+            Language.shell,
             paths.resolveApplied(name),
             "Once finished, its end state is reached.",
             Risk.LOW,
@@ -153,7 +154,7 @@ final class ResolutionSteps {
       case REDUNDANT ->
           steps.add(
               "Leave phantom " + name + " alone",
-              "none",
+              Language.none,
               "",
               "Git has its script ("
                   + triage.evidence().toLowerCase()
@@ -165,7 +166,7 @@ final class ResolutionSteps {
       case RESTORE ->
           steps.add(
               "Restore phantom " + name + " from git",
-              "shell",
+              Language.shell,
               restoreCommand(triage),
               "The database applied it, and it does what no folder migration does ("
                   + String.join(", ", triage.notInOtherMigrations())
@@ -175,7 +176,7 @@ final class ResolutionSteps {
       case SCRIPT_UNKNOWN ->
           steps.add(
               "Write down what phantom " + name + " did",
-              "none",
+              Language.none,
               "",
               "Git has no trace of its script (it was never committed). "
                   + (triage.candidates().isEmpty()
@@ -202,7 +203,7 @@ final class ResolutionSteps {
     if (in.catchUp().isPresent() && in.driftObjects() > 0 && !willFail) {
       steps.add(
           "Record the schema drift in a catch-up migration",
-          "shell",
+          Language.shell,
           String.join("\n", in.catchUp().get().commands()),
           in.driftObjects()
               + " object(s) of the database differ from what the applied migrations build. The catch-up "
@@ -222,7 +223,7 @@ final class ResolutionSteps {
     if (uncovered > 0 && !willFail) {
       steps.add(
           "Create the migration schema.prisma is missing",
-          "shell",
+          Language.shell,
           "npx prisma migrate dev --create-only --name cover_schema" + in.paths().schemaOption(),
           uncovered
               + " model(s) or field(s) of schema.prisma are created by no migration: a new environment built "
@@ -283,7 +284,7 @@ final class ResolutionSteps {
       if (endStateThere) {
         steps.add(
             "Mark " + name + " as applied instead of running it",
-            "shell",
+            Language.shell,
             in.paths().resolveApplied(name),
             "It would fail ("
                 + reason
@@ -294,7 +295,7 @@ final class ResolutionSteps {
       } else {
         steps.add(
             "Clear what makes " + name + " fail",
-            "none",
+            Language.none,
             "",
             "It will fail with P3018: "
                 + reason
@@ -324,7 +325,7 @@ final class ResolutionSteps {
       for (String name : withoutScript) {
         steps.add(
             "Restore the migration.sql of " + name,
-            "shell",
+            Language.shell,
             in.paths().gitHistoryOf(name),
             "The folder "
                 + in.paths().directory(name)
@@ -341,7 +342,7 @@ final class ResolutionSteps {
     }
     steps.add(
         "Deploy the pending migrations",
-        "shell",
+        Language.shell,
         in.paths().deploy(),
         safety.size()
             + " pending migration(s): "
@@ -386,7 +387,7 @@ final class ResolutionSteps {
       String current = record.script().map(s -> s.checksum()).orElse("");
       steps.add(
           "Restore the applied script of " + name + ", or accept its edit",
-          "shell",
+          Language.shell,
           restore,
           "Its script was changed after this database applied it (checksums differ): the database ran the old "
               + "version, a new database would run the new one. Restoring the applied version keeps every "

@@ -137,7 +137,7 @@ public class ResolutionPlannerTest {
     ResolutionPlan plan = plan(badlyBroken(), DataPresence.checked(Set.of()));
 
     assertThat(ResolutionPlanner.needsExactDataCheck(plan)).isFalse();
-    assertThat(plan.data().holdsData()).isEqualTo("no");
+    assertThat(plan.data().holdsData()).isEqualTo(DataVerdict.HoldsData.no);
     assertThat(plan.data().cleanBaselineRecommended()).isTrue();
     assertThat(plan.data().reason()).contains("applied in part").contains("script is lost");
     assertThat(plan.steps())
@@ -149,7 +149,7 @@ public class ResolutionPlannerTest {
   void the_same_history_with_one_row_somewhere_gets_no_destructive_step() {
     ResolutionPlan plan = plan(badlyBroken(), DataPresence.checked(Set.of("public.a")));
 
-    assertThat(plan.data().holdsData()).isEqualTo("yes");
+    assertThat(plan.data().holdsData()).isEqualTo(DataVerdict.HoldsData.yes);
     assertThat(plan.data().cleanBaselineRecommended()).isFalse();
     assertThat(plan.steps())
         .extracting(PlanStep::command)
