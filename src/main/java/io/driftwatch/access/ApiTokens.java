@@ -1,14 +1,11 @@
 package io.driftwatch.access;
 
+import io.driftwatch.store.ActiveTokens;
 import io.driftwatch.store.ApiTokenEntity;
 import io.driftwatch.store.ApiTokenRepository;
 import io.driftwatch.store.UniqueViolation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -29,17 +26,14 @@ public class ApiTokens {
   /** Who presented a known, active token. */
   public record Holder(UUID id, String name, Role role) {}
 
-  private static final String ACTIVE_BY_HASH =
-      "SELECT id, name, role FROM api_token WHERE token_hash = $1 AND revoked_at IS NULL";
-
   private final ApiTokenRepository tokens;
   private final ChangeLog changes;
-  private final Pool store;
+  private final ActiveTokens active;
 
-  public ApiTokens(ApiTokenRepository tokens, ChangeLog changes, Pool store) {
+  public ApiTokens(ApiTokenRepository tokens, ChangeLog changes, ActiveTokens active) {
     this.tokens = tokens;
     this.changes = changes;
-    this.store = store;
+    this.active = active;
   }
 
   public Uni<IssuedToken> issue(String name, Role role, String actor) {
@@ -111,19 +105,14 @@ public class ApiTokens {
    * The holder of an active token with this secret, if any. One indexed lookup, no session needed.
    */
   public Uni<Optional<Holder>> holderOf(String secret) {
-    return store
-        .preparedQuery(ACTIVE_BY_HASH)
-        .execute(Tuple.of(TokenSecret.hash(secret)))
+    return active
+        .byHash(TokenSecret.hash(secret))
         .map(
-            rows -> {
-              RowIterator<Row> iterator = rows.iterator();
-              if (!iterator.hasNext()) {
-                return Optional.empty();
-              }
-              Row row = iterator.next();
-              return Optional.ofNullable(Role.parse(row.getString("role")))
-                  .map(role -> new Holder(row.getUUID("id"), row.getString("name"), role));
-            });
+            found ->
+                found.flatMap(
+                    token ->
+                        Optional.ofNullable(Role.parse(token.role()))
+                            .map(role -> new Holder(token.id(), token.name(), role))));
   }
 
   private static ApiToken view(ApiTokenEntity entity) {

@@ -1,0 +1,47 @@
+package io.driftwatch.store;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The active API token with a given secret hash, read with one indexed statement on the pool: every
+ * API request asks, so it needs no Hibernate session.
+ */
+@ApplicationScoped
+public class ActiveTokens {
+
+  private static final String ACTIVE_BY_HASH =
+      "SELECT id, name, role FROM api_token WHERE token_hash = $1 AND revoked_at IS NULL";
+
+  /** An active token as stored: its role is the stored word, which the caller parses. */
+  public record ActiveToken(UUID id, String name, String role) {}
+
+  private final Pool store;
+
+  public ActiveTokens(Pool store) {
+    this.store = store;
+  }
+
+  /** The active token whose secret hashes to {@code hash}, if any. */
+  public Uni<Optional<ActiveToken>> byHash(String hash) {
+    return store
+        .preparedQuery(ACTIVE_BY_HASH)
+        .execute(Tuple.of(hash))
+        .map(
+            rows -> {
+              RowIterator<Row> iterator = rows.iterator();
+              if (!iterator.hasNext()) {
+                return Optional.empty();
+              }
+              Row row = iterator.next();
+              return Optional.of(
+                  new ActiveToken(row.getUUID("id"), row.getString("name"), row.getString("role")));
+            });
+  }
+}
