@@ -1,10 +1,11 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param catalog what the database's user schemas hold, read in the same session; empty when not
  *     read
  * @param rowEstimates rows per table as PostgreSQL estimates them ({@code reltuples}; -1: never
- *     analyzed), keyed {@code schema.table}, and {@code table} alone in the connection's schema
+ *     analyzed)
  */
 public record TargetSnapshot(
     String provider,
@@ -27,11 +28,11 @@ public record TargetSnapshot(
     boolean deployLockHeld,
     DatasourceLine datasource,
     Optional<Catalog> catalog,
-    Map<String, Long> rowEstimates) {
+    TableRows rowEstimates) {
 
   public TargetSnapshot {
     rows = List.copyOf(rows);
-    rowEstimates = Map.copyOf(rowEstimates);
+    Objects.requireNonNull(rowEstimates, "rowEstimates");
   }
 
   public TargetSnapshot(
@@ -50,7 +51,7 @@ public record TargetSnapshot(
         deployLockHeld,
         datasource,
         catalog,
-        Map.of());
+        TableRows.NONE);
   }
 
   public TargetSnapshot(

@@ -14,6 +14,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.engine.Judgement;
 import io.driftwatch.core.history.FolderMigration;
@@ -211,6 +212,6 @@ public final class HeapBoundAudits {
         false,
         new DatasourceLine("PostgreSQL", "app", "public", "db:5432"),
         Optional.of(catalog),
-        Map.of("t", 50_000L));
+        TableRows.of(Map.of("t", 50_000L)));
   }
 }

@@ -11,6 +11,7 @@ import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.PrimaryKey;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.engine.PlanInputs;
@@ -149,7 +150,7 @@ class PlanBenchmark {
             false,
             new DatasourceLine("PostgreSQL", "app", "public", "db:5432"),
             Optional.of(live),
-            estimates));
+            TableRows.of(estimates)));
   }
 
   /**

@@ -7,6 +7,7 @@ import io.driftwatch.core.Outcome;
 import io.driftwatch.core.SchemaContext;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.TargetSnapshot;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.finding.Finding;
@@ -14,7 +15,6 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
-import io.driftwatch.core.lint.RowEstimates;
 import io.driftwatch.core.plan.DataPresence;
 import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
@@ -201,13 +201,15 @@ public final class AuditEngine {
   private List<Finding> lintPending(
       MigrationHistory history, SourceSnapshot source, TargetSnapshot target) {
     List<Finding> found = new ArrayList<>();
-    RowEstimates estimates = RowEstimates.of(target.rowEstimates());
+    TableRows estimates = target.rowEstimates();
+    String schema = target.datasource().schema();
     for (MigrationRecord record : history.afterResolution()) {
       record
           .script()
           .ifPresent(
               script ->
-                  found.addAll(linter.lint(record.name(), script, estimates, source.paths())));
+                  found.addAll(
+                      linter.lint(record.name(), script, estimates, source.paths(), schema)));
     }
     return found;
   }

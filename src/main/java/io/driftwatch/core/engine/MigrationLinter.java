@@ -1,11 +1,11 @@
 package io.driftwatch.core.engine;
 
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.lint.MigrationLint;
-import io.driftwatch.core.lint.RowEstimates;
 import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.rules.LintRule;
 import io.driftwatch.core.rules.OversizedMigration;
@@ -50,8 +50,12 @@ public final class MigrationLinter {
    * once, the commands given for the source's folder and schema.
    */
   public List<Finding> lint(
-      String migration, MigrationScript script, RowEstimates rowEstimates, ProjectPaths paths) {
-    return lint(migration, () -> LintContext.of(migration, script, rowEstimates, paths));
+      String migration,
+      MigrationScript script,
+      TableRows rowEstimates,
+      ProjectPaths paths,
+      String schema) {
+    return lint(migration, () -> LintContext.of(migration, script, rowEstimates, paths, schema));
   }
 
   private List<Finding> lint(String migration, Supplier<LintContext> split) {

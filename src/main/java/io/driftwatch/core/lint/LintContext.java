@@ -1,6 +1,7 @@
 package io.driftwatch.core.lint;
 
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.effect.DataLoss;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.StatementEffects;
@@ -40,12 +41,6 @@ public final class LintContext {
   /** The statements of one migration the lint reads: far more than any schema change holds. */
   public static final int MAX_STATEMENTS = 20_000;
 
-  /**
-   * The schema unqualified names resolve to: the lint keys row estimates without {@code public}, as
-   * {@link MaskedSql#sqlKey} does.
-   */
-  private static final String SCHEMA = "public";
-
   private final String migration;
 
   /** Where the source's migrations and schema are, for the commands findings give. */
@@ -57,10 +52,13 @@ public final class LintContext {
   private final int statementCount;
 
   private final List<SplitProblem> problems;
-  private final Map<String, Long> rowEstimates;
+  private final TableRows rowEstimates;
 
-  /** The reader of every statement's effects ({@link StatementEffects}). */
-  private final StatementEffects reader = new StatementEffects(SCHEMA);
+  /**
+   * The reader of every statement's effects ({@link StatementEffects}), unqualified names in the
+   * migration's schema.
+   */
+  private final StatementEffects reader;
 
   /**
    * Each statement's effects, read once for all rules when a rule first asks: the lint reads the
@@ -74,11 +72,11 @@ public final class LintContext {
   /** See {@link #losses()}: null until a rule first asks. */
   private List<Effect> losses;
 
-  /** Keys of the tables the migration creates, read once: rules ask for every statement. */
-  private final Set<String> createdTables;
+  /** The tables the migration creates, read once: rules ask for every statement. */
+  private final Set<QualifiedName> createdTables;
 
-  /** {@link #rowsNote} by table key, formatted once: most findings quote it. */
-  private final Map<String, String> rowsNotes = new HashMap<>();
+  /** {@link #rowsNote} by table, formatted once: most findings quote it. */
+  private final Map<QualifiedName, String> rowsNotes = new HashMap<>();
 
   /**
    * @param rowEstimates estimated rows by table name as the catalog stores it (see {@link
@@ -93,36 +91,39 @@ public final class LintContext {
         migration,
         statements,
         problems,
-        RowEstimates.of(rowEstimates),
+        TableRows.of(rowEstimates),
         statements.size(),
-        ProjectPaths.DEFAULT);
+        ProjectPaths.DEFAULT,
+        "public");
   }
 
   /**
-   * @param rowEstimates the estimates keyed once for every migration of an audit
+   * @param rowEstimates the live tables' estimates, made once for every migration of an audit
    * @param statementCount the statements of the whole script, of which {@code statements} are the
    *     first
    * @param paths where the source's migrations and schema are
+   * @param schema the migration's schema, for unqualified names
    */
   public LintContext(
       String migration,
       List<SqlStatement> statements,
       List<SplitProblem> problems,
-      RowEstimates rowEstimates,
+      TableRows rowEstimates,
       int statementCount,
-      ProjectPaths paths) {
+      ProjectPaths paths,
+      String schema) {
     this.migration = Objects.requireNonNull(migration, "migration");
     this.paths = Objects.requireNonNull(paths, "paths");
     this.statements = List.copyOf(statements);
     this.statementCount = Math.max(statementCount, this.statements.size());
     this.problems = List.copyOf(problems);
-    this.rowEstimates = rowEstimates.byKey();
+    this.rowEstimates = Objects.requireNonNull(rowEstimates, "rowEstimates");
+    this.reader = new StatementEffects(schema);
     this.effects = new IdentityHashMap<>();
     this.createdTables =
         this.statements.stream()
             .map(reader::tableCreated)
             .flatMap(Optional::stream)
-            .map(LintContext::key)
             .collect(Collectors.toUnmodifiableSet());
   }
 
@@ -209,9 +210,10 @@ public final class LintContext {
         lint.migration(),
         split.statements(),
         split.problems(),
-        RowEstimates.of(lint.rowEstimates()),
+        TableRows.of(lint.rowEstimates()),
         split.count(),
-        ProjectPaths.DEFAULT);
+        ProjectPaths.DEFAULT,
+        "public");
   }
 
   /**
@@ -219,10 +221,20 @@ public final class LintContext {
    * the split only, and only the statements kept hold it afterwards.
    */
   public static LintContext of(
-      String migration, MigrationScript script, RowEstimates rowEstimates, ProjectPaths paths) {
+      String migration,
+      MigrationScript script,
+      TableRows rowEstimates,
+      ProjectPaths paths,
+      String schema) {
     SplitResult split = SqlScript.split(script.sql(), MAX_STATEMENTS);
     return new LintContext(
-        migration, split.statements(), split.problems(), rowEstimates, split.count(), paths);
+        migration,
+        split.statements(),
+        split.problems(),
+        rowEstimates,
+        split.count(),
+        paths,
+        schema);
   }
 
   /** Where the source's migrations folder and schema are, for the commands findings give. */
@@ -246,10 +258,9 @@ public final class LintContext {
     return statementCount > 1;
   }
 
-  /** The estimated rows of a table, if known: as {@link #rowEstimate(String)}. */
+  /** The estimated rows of a table, if known ({@link TableRows#of(QualifiedName)}). */
   public OptionalLong rowEstimate(QualifiedName table) {
-    Long rows = rowEstimates.get(key(table));
-    return rows == null || rows < 0 ? OptionalLong.empty() : OptionalLong.of(rows);
+    return rowEstimates.of(table);
   }
 
   /** True when the table holds rows by its estimate. */
@@ -270,22 +281,17 @@ public final class LintContext {
 
   /** True when this migration creates the table. */
   public boolean createsTable(QualifiedName table) {
-    return createdTables.contains(key(table));
+    return createdTables.contains(table);
   }
 
   /** As {@link #rowsNote(String)}: {@code (about 12,000 rows)}, or nothing when unknown. */
   public String rowsNote(QualifiedName table) {
-    return rowsNotes.computeIfAbsent(key(table), ignored -> note(rowEstimate(table)));
+    return rowsNotes.computeIfAbsent(table, ignored -> note(rowEstimate(table)));
   }
 
   private static String note(OptionalLong rows) {
     return rows.isPresent()
         ? String.format(Locale.ROOT, " (about %,d rows)", rows.getAsLong())
         : "";
-  }
-
-  /** The lookup key of a table: its name, qualified by its schema unless {@value #SCHEMA}. */
-  private static String key(QualifiedName table) {
-    return table.schema().equals(SCHEMA) ? table.name() : table.schema() + "." + table.name();
   }
 }

@@ -1,13 +1,13 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.effect.DataLoss;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.SchemaObject;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,10 +20,10 @@ public final class DataAtRisk {
 
   /**
    * @param createdByDeploy the tables the pending migrations create
-   * @param rowEstimates rows by {@code schema.table}
+   * @param rowEstimates the live tables' estimates
    */
   public static List<DataAtRiskItem> of(
-      List<Effect> effects, Set<SchemaObject> createdByDeploy, Map<String, Long> rowEstimates) {
+      List<Effect> effects, Set<SchemaObject> createdByDeploy, TableRows rowEstimates) {
     List<DataAtRiskItem> items = new ArrayList<>();
     for (Effect effect : effects) {
       SchemaObject object = effect.object();
@@ -65,8 +65,7 @@ public final class DataAtRisk {
         .orElse(null);
   }
 
-  static long rows(QualifiedName table, Map<String, Long> rowEstimates) {
-    Long rows = rowEstimates.get(table.schema() + "." + table.name());
-    return rows == null || rows < 0 ? -1 : rows;
+  static long rows(QualifiedName table, TableRows rowEstimates) {
+    return rowEstimates.of(table).orElse(-1);
   }
 }

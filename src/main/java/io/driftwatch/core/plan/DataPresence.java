@@ -1,7 +1,7 @@
 package io.driftwatch.core.plan;
 
+import io.driftwatch.core.catalog.TableRows;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,15 +30,8 @@ public record DataPresence(Set<String> tablesWithRows, boolean exact) {
   }
 
   /** From row estimates only: the tables estimated to hold rows. */
-  public static DataPresence estimated(Map<String, Long> rowEstimates) {
-    Set<String> withRows = new TreeSet<>();
-    rowEstimates.forEach(
-        (table, rows) -> {
-          if (rows > 0 && table.contains(".")) {
-            withRows.add(table);
-          }
-        });
-    return new DataPresence(withRows, false);
+  public static DataPresence estimated(TableRows rowEstimates) {
+    return new DataPresence(rowEstimates.withRows(), false);
   }
 
   /** From an exact check of every table. */

@@ -1,6 +1,7 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.drift.CatchUpMigration;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.evidence.HistoryEvidence;
@@ -9,7 +10,7 @@ import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.replay.ExpectedSchema;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,7 @@ public record PlanInput(
     Optional<Catalog> expected,
     Optional<ExpectedSchema> shadowCheck,
     HistoryEvidence evidence,
-    Map<String, Long> rowEstimates,
+    TableRows rowEstimates,
     DataPresence data,
     String schema,
     Optional<CatchUpMigration> catchUp,
@@ -44,6 +45,6 @@ public record PlanInput(
 
   public PlanInput {
     findings = List.copyOf(findings);
-    rowEstimates = Map.copyOf(rowEstimates);
+    Objects.requireNonNull(rowEstimates, "rowEstimates");
   }
 }

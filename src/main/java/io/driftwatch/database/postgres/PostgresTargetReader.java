@@ -4,6 +4,7 @@ import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import io.driftwatch.database.OutboundPolicy;
@@ -182,7 +183,7 @@ public class PostgresTargetReader implements TargetReader {
                       catalog(environmentId, connection)
                           .flatMap(
                               catalog ->
-                                  rowEstimates(connection, schema)
+                                  rowEstimates(connection)
                                       .map(
                                           estimates ->
                                               new TargetSnapshot(
@@ -201,22 +202,19 @@ public class PostgresTargetReader implements TargetReader {
             });
   }
 
-  private static Uni<Map<String, Long>> rowEstimates(SqlConnection connection, String schema) {
+  private static Uni<TableRows> rowEstimates(SqlConnection connection) {
     return connection
         .preparedQuery(ROW_ESTIMATES)
         .execute()
         .map(
             rows -> {
-              Map<String, Long> estimates = new HashMap<>();
+              Map<QualifiedName, Long> estimates = new HashMap<>();
               for (Row row : rows) {
-                String name = row.getString("name");
-                long estimate = row.getLong("rows");
-                estimates.put(row.getString("schema") + "." + name, estimate);
-                if (schema.equals(row.getString("schema"))) {
-                  estimates.put(name, estimate);
-                }
+                estimates.put(
+                    QualifiedName.of(row.getString("schema"), row.getString("name")),
+                    row.getLong("rows"));
               }
-              return estimates;
+              return new TableRows(estimates);
             });
   }
 

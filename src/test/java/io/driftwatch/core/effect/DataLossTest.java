@@ -3,6 +3,7 @@ package io.driftwatch.core.effect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.engine.MigrationLinter;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.lint.MigrationLint;
@@ -89,7 +90,7 @@ class DataLossTest {
         DataAtRisk.of(
             effects(LOSSES),
             Set.of(SchemaObject.of(SchemaObject.Kind.TABLE, QualifiedName.of("public", "New"))),
-            Map.of());
+            TableRows.NONE);
 
     assertThat(lint).hasSize(7).hasSameSizeAs(atRisk);
     assertThat(lint)

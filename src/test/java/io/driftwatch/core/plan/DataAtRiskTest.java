@@ -3,6 +3,7 @@ package io.driftwatch.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.SchemaObject;
 import io.driftwatch.core.effect.SchemaObject.Kind;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class DataAtRiskTest {
 
-  static final Map<String, Long> ROWS =
-      Map.of("public.User", 1200L, "public.Post", 35_000L, "public.Stale", -1L);
+  static final TableRows ROWS =
+      TableRows.of(Map.of("public.User", 1200L, "public.Post", 35_000L, "public.Stale", -1L));
 
   static List<Effect> effects(String sql) {
     return new StatementEffects("public").of(SqlScript.split(sql).statements());

@@ -8,12 +8,12 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.engine.PlanInputs;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +71,7 @@ class DeployQueueTest {
         new ResolutionPlanner()
             .plan(
                 PlanInputs.of(
-                    scenario.input(), scenario.audit(), DataPresence.estimated(Map.of())));
+                    scenario.input(), scenario.audit(), DataPresence.estimated(TableRows.NONE)));
     return plan.migrations().stream()
         .filter(m -> m.migration().equals(NAME))
         .findFirst()

@@ -7,6 +7,7 @@ import io.driftwatch.core.AuditResult;
 import io.driftwatch.core.Scenario;
 import io.driftwatch.core.SchemaInput;
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.engine.PlanInputs;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.prisma.ProjectPaths;
@@ -14,7 +15,6 @@ import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +85,7 @@ class PlanCommandsTest {
                 .failed("2_tables", "ERROR: deadlock detected")
                 .migration("3_more", "CREATE TABLE \"c\" (\"id\" INTEGER);\n")
                 .liveCatalog(ResolutionPlannerTest.live()),
-            DataPresence.estimated(Map.of()));
+            DataPresence.estimated(TableRows.NONE));
 
     assertThat(commands(plan).stream().filter(command -> !command.isEmpty()))
         .containsExactly(
@@ -127,7 +127,7 @@ class PlanCommandsTest {
             .migration("1_init", "CREATE TABLE \"a\" (\"id\" INTEGER);\n")
             .deployedScript("1_init", "CREATE TABLE \"a\" (\"id\" BIGINT);\n")
             .liveCatalog(ResolutionPlannerTest.live("a"));
-    ResolutionPlan plan = plan(scenario, DataPresence.estimated(Map.of()));
+    ResolutionPlan plan = plan(scenario, DataPresence.estimated(TableRows.NONE));
 
     assertThat(plan.steps())
         .singleElement()
@@ -158,7 +158,7 @@ class PlanCommandsTest {
             .emptyDirectory("2_empty")
             .migration("3_more", "CREATE TABLE \"c\" (\"id\" INTEGER);\n")
             .liveCatalog(ResolutionPlannerTest.live());
-    ResolutionPlan plan = plan(scenario, DataPresence.estimated(Map.of()));
+    ResolutionPlan plan = plan(scenario, DataPresence.estimated(TableRows.NONE));
 
     assertThat(plan.steps())
         .extracting(PlanStep::title)
@@ -192,7 +192,7 @@ class PlanCommandsTest {
                 .failed("1_init", "ERROR: boom")
                 .liveCatalog(ResolutionPlannerTest.live()));
     for (Scenario scenario : scenarios) {
-      ResolutionPlan plan = plan(scenario, DataPresence.estimated(Map.of()));
+      ResolutionPlan plan = plan(scenario, DataPresence.estimated(TableRows.NONE));
       List<Finding> findings = scenario.audit().findings();
       assertThat(texts(plan, findings))
           .isNotEmpty()
@@ -275,7 +275,8 @@ class PlanCommandsTest {
     for (Scenario scenario : scenarios) {
       AuditResult audit = scenario.audit();
       ResolutionPlan plan =
-          planner.plan(PlanInputs.of(scenario.input(), audit, DataPresence.estimated(Map.of())));
+          planner.plan(
+              PlanInputs.of(scenario.input(), audit, DataPresence.estimated(TableRows.NONE)));
       audit.findings().forEach(finding -> codes.add(finding.code()));
       texts(plan, audit.findings())
           .filter(Objects::nonNull)

@@ -8,6 +8,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.engine.PlanInputs;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +74,7 @@ public class ResolutionPlannerTest {
                 .migration("1_init", "SELECT 1;\n")
                 .deployed("1_init")
                 .liveCatalog(live()),
-            DataPresence.estimated(Map.of()));
+            DataPresence.estimated(TableRows.NONE));
 
     assertThat(plan.summary()).endsWith("Nothing to resolve.");
     assertThat(plan.steps()).isEmpty();
@@ -90,7 +91,7 @@ public class ResolutionPlannerTest {
                 .failed("1_init", "")
                 .deployLockHeld()
                 .liveCatalog(live()),
-            DataPresence.estimated(Map.of()));
+            DataPresence.estimated(TableRows.NONE));
 
     assertThat(plan.state().applying()).containsExactly("1_init");
     assertThat(plan.steps().get(0).title()).isEqualTo("Wait for the running deploy");
@@ -107,7 +108,7 @@ public class ResolutionPlannerTest {
                 .failed("2_tables", "ERROR: deadlock detected")
                 .migration("3_more", "CREATE TABLE \"c\" (\"id\" INTEGER);\n")
                 .liveCatalog(live("a")),
-            DataPresence.estimated(Map.of("public.a", 10L)));
+            DataPresence.estimated(TableRows.of(Map.of("public.a", 10L))));
 
     assertThat(plan.failed())
         .singleElement()
@@ -125,7 +126,7 @@ public class ResolutionPlannerTest {
 
   @Test
   void a_badly_broken_history_asks_for_an_exact_data_check_when_only_estimates_are_known() {
-    ResolutionPlan plan = plan(badlyBroken(), DataPresence.estimated(Map.of()));
+    ResolutionPlan plan = plan(badlyBroken(), DataPresence.estimated(TableRows.NONE));
 
     assertThat(ResolutionPlanner.needsExactDataCheck(plan)).isTrue();
     assertThat(plan.data().cleanBaselineRecommended()).isFalse();
@@ -166,7 +167,7 @@ public class ResolutionPlannerTest {
                 .migration("2_small", "CREATE TABLE \"a\" (\"id\" INTEGER);")
                 .migration("3_load", "SELECT 1;\n".repeat(20_001))
                 .liveCatalog(live()),
-            DataPresence.estimated(Map.of()));
+            DataPresence.estimated(TableRows.NONE));
 
     assertThat(plan.preflight())
         .filteredOn(check -> check.check().equals("against the live catalog"))
