@@ -16,18 +16,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The SQL that creates or drops the objects of a catalog, written the way {@code prisma migrate
- * dev} writes it: identifiers quoted ({@code "User"}), tables schema-qualified as with Prisma's
- * {@code multiSchema}, primary keys inside {@code CREATE TABLE}, foreign keys as {@code ALTER TABLE
- * ... ADD CONSTRAINT} with both actions spelled out, {@code SERIAL} for a column that owns its
- * conventionally named sequence. Indexes, checks and views are written from PostgreSQL's own
- * definitions, which name everything with its schema.
+ * PostgreSQL's {@link SchemaDdl}: the SQL that creates or drops the objects of a catalog, written
+ * the way {@code prisma migrate dev} writes it: identifiers quoted ({@code "User"}), tables
+ * schema-qualified as with Prisma's {@code multiSchema}, primary keys inside {@code CREATE TABLE},
+ * foreign keys as {@code ALTER TABLE ... ADD CONSTRAINT} with both actions spelled out, {@code
+ * SERIAL} for a column that owns its conventionally named sequence. Indexes, checks and views are
+ * written from PostgreSQL's own definitions, which name everything with its schema.
  *
  * <p>Bound to the catalog the objects come from: a column is only known to be {@code SERIAL}
  * through the catalog's sequences, and an enum's columns through its tables. Every statement ends
  * with a semicolon.
  */
-public final class CatalogDdl {
+public final class CatalogDdl implements SchemaDdl {
 
   private static final String INDENT = "    ";
 

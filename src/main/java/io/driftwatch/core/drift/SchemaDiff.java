@@ -12,6 +12,7 @@ import io.driftwatch.core.catalog.ForeignKey;
 import io.driftwatch.core.catalog.Index;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Routine;
+import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.catalog.Sequence;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.catalog.Trigger;
@@ -56,8 +57,8 @@ public final class SchemaDiff {
 
   private final Catalog expected;
   private final Catalog live;
-  private final CatalogDdl expectedDdl;
-  private final CatalogDdl liveDdl;
+  private final SchemaDdl expectedDdl;
+  private final SchemaDdl liveDdl;
   private final CatalogIndex expectedIndex;
   private final CatalogIndex liveIndex;
   private final List<Drift> drifts = new ArrayList<>();
@@ -65,17 +66,27 @@ public final class SchemaDiff {
   /** The view depths worked out so far, per catalog. */
   private final Map<Catalog, Map<QualifiedName, Integer>> viewDepths = new IdentityHashMap<>();
 
-  private SchemaDiff(Catalog expected, Catalog live) {
+  private SchemaDiff(Catalog expected, Catalog live, Function<Catalog, SchemaDdl> ddl) {
     this.expected = Objects.requireNonNull(expected, "expected");
     this.live = Objects.requireNonNull(live, "live");
-    this.expectedDdl = new CatalogDdl(expected);
-    this.liveDdl = new CatalogDdl(live);
+    this.expectedDdl = ddl.apply(expected);
+    this.liveDdl = ddl.apply(live);
     this.expectedIndex = CatalogIndex.of(expected);
     this.liveIndex = CatalogIndex.of(live);
   }
 
+  /** As {@link #compare(Catalog, Catalog, Function)}, in PostgreSQL's DDL. */
   public static SchemaDrift compare(Catalog expected, Catalog live) {
-    SchemaDiff diff = new SchemaDiff(expected, live);
+    return compare(expected, live, CatalogDdl::new);
+  }
+
+  /**
+   * The drift of {@code live} from {@code expected}, with the SQL both ways written by {@code ddl}
+   * (the dialect's, {@code core.dialect.SqlDialect#ddl}).
+   */
+  public static SchemaDrift compare(
+      Catalog expected, Catalog live, Function<Catalog, SchemaDdl> ddl) {
+    SchemaDiff diff = new SchemaDiff(expected, live, ddl);
     diff.compareExtensions();
     diff.compareEnums();
     diff.compareSequences();
@@ -117,7 +128,7 @@ public final class SchemaDiff {
     }
   }
 
-  private List<Step> createEnum(CatalogDdl ddl, EnumType type, Catalog other) {
+  private List<Step> createEnum(SchemaDdl ddl, EnumType type, Catalog other) {
     List<Step> steps = new ArrayList<>(createSchema(ddl, type.name(), other));
     steps.add(Step.of(Phase.CREATE_ENUM, ddl.createEnum(type)));
     return steps;
@@ -175,7 +186,7 @@ public final class SchemaDiff {
     }
   }
 
-  private static Step recreateEnum(CatalogDdl ddl, EnumType type, String comment) {
+  private static Step recreateEnum(SchemaDdl ddl, EnumType type, String comment) {
     return Step.of(Phase.RECREATE_ENUM, comment + "\n" + String.join("\n", ddl.recreateEnum(type)));
   }
 
@@ -217,7 +228,7 @@ public final class SchemaDiff {
    * The table with what it declares itself; the rest of the catalog's drift covers what it refers
    * to.
    */
-  private List<Step> createTable(CatalogDdl ddl, Catalog catalog, Table table, Catalog other) {
+  private List<Step> createTable(SchemaDdl ddl, Catalog catalog, Table table, Catalog other) {
     List<Step> steps = new ArrayList<>(createSchema(ddl, table.name(), other));
     steps.add(new Step(Phase.CREATE_TABLE, depth(catalog, table), ddl.createTable(table)));
     for (Constraint constraint : table.constraints()) {
@@ -242,7 +253,7 @@ public final class SchemaDiff {
    * The table's own foreign keys first, so that tables dropped together need no order among them,
    * then the table; a partition before its parent.
    */
-  private List<Step> dropTable(CatalogDdl ddl, Catalog catalog, Table table) {
+  private List<Step> dropTable(SchemaDdl ddl, Catalog catalog, Table table) {
     List<Step> steps = new ArrayList<>();
     for (ForeignKey key : table.foreignKeys()) {
       if (!key.inherited()) {
@@ -254,7 +265,7 @@ public final class SchemaDiff {
   }
 
   /** {@code CREATE SCHEMA IF NOT EXISTS} when the other side does not have the object's schema. */
-  private static List<Step> createSchema(CatalogDdl ddl, QualifiedName name, Catalog other) {
+  private static List<Step> createSchema(SchemaDdl ddl, QualifiedName name, Catalog other) {
     return other.schemas().contains(name.schema())
         ? List.of()
         : List.of(Step.of(Phase.CREATE_SCHEMA, ddl.createSchema(name.schema())));
@@ -419,7 +430,7 @@ public final class SchemaDiff {
         + ")";
   }
 
-  private static Step addConstraint(CatalogDdl ddl, Table table, Constraint constraint) {
+  private static Step addConstraint(SchemaDdl ddl, Table table, Constraint constraint) {
     Phase phase =
         constraint.kind() == ConstraintKind.FOREIGN_KEY
             ? Phase.ADD_FOREIGN_KEY
@@ -427,7 +438,7 @@ public final class SchemaDiff {
     return Step.of(phase, ddl.addConstraint(table, constraint));
   }
 
-  private static Step dropConstraint(CatalogDdl ddl, Table table, Constraint constraint) {
+  private static Step dropConstraint(SchemaDdl ddl, Table table, Constraint constraint) {
     Phase phase =
         constraint.kind() == ConstraintKind.FOREIGN_KEY
             ? Phase.DROP_FOREIGN_KEY
@@ -551,13 +562,13 @@ public final class SchemaDiff {
     return view.materialized() ? "materialized view" : "view";
   }
 
-  private List<Step> createView(CatalogDdl ddl, Catalog catalog, View view, Catalog other) {
+  private List<Step> createView(SchemaDdl ddl, Catalog catalog, View view, Catalog other) {
     List<Step> steps = new ArrayList<>(createSchema(ddl, view.name(), other));
     steps.add(new Step(Phase.CREATE_VIEW, depth(catalog, view), ddl.createView(view)));
     return steps;
   }
 
-  private Step dropView(CatalogDdl ddl, Catalog catalog, View view) {
+  private Step dropView(SchemaDdl ddl, Catalog catalog, View view) {
     return new Step(Phase.DROP_VIEW, depth(catalog, view), ddl.dropView(view));
   }
 
@@ -617,7 +628,7 @@ public final class SchemaDiff {
     return QualifiedName.of(extension.schema(), extension.name());
   }
 
-  private static List<Step> createExtension(CatalogDdl ddl, Extension extension, Catalog other) {
+  private static List<Step> createExtension(SchemaDdl ddl, Extension extension, Catalog other) {
     return withSchema(
         ddl,
         extensionName(extension),
@@ -835,7 +846,7 @@ public final class SchemaDiff {
    * The step, after {@code CREATE SCHEMA} when the other side does not have the object's schema.
    */
   private static List<Step> withSchema(
-      CatalogDdl ddl, QualifiedName name, Catalog other, Step step) {
+      SchemaDdl ddl, QualifiedName name, Catalog other, Step step) {
     List<Step> steps = new ArrayList<>(createSchema(ddl, name, other));
     steps.add(step);
     return steps;

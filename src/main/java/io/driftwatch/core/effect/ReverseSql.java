@@ -5,6 +5,7 @@ import io.driftwatch.core.catalog.CatalogDdl;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.catalog.Table;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.sql.SqlStatement;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The SQL that undoes a migration's effects, last effect first, written against the database as it
@@ -33,12 +35,22 @@ public final class ReverseSql {
   /** The catalog before, by name, made once: each effect looks its object up. */
   private Optional<CatalogIndex> beforeIndex;
 
+  /** The DDL the reverse statements are written in. */
+  private final Function<Catalog, SchemaDdl> ddl;
+
+  /** As {@link #ReverseSql(Optional, Function)}, in PostgreSQL's DDL. */
+  public ReverseSql(Optional<Catalog> before) {
+    this(before, CatalogDdl::new);
+  }
+
   /**
    * @param before the catalog before the migration runs; without it, dropped objects cannot be
    *     re-created
+   * @param ddl the dialect's DDL for a catalog ({@code core.dialect.SqlDialect#ddl})
    */
-  public ReverseSql(Optional<Catalog> before) {
+  public ReverseSql(Optional<Catalog> before, Function<Catalog, SchemaDdl> ddl) {
     this.before = before;
+    this.ddl = ddl;
   }
 
   /**
@@ -137,7 +149,7 @@ public final class ReverseSql {
                   view ->
                       sql(
                           effect,
-                          new CatalogDdl(before.get())
+                          ddl.apply(before.get())
                               .createView(view)
                               .replaceFirst("^CREATE ", "CREATE OR REPLACE ")))
               .orElseGet(() -> irreversible(effect, "the view's previous definition is unknown"))
@@ -185,7 +197,7 @@ public final class ReverseSql {
       return irreversible(effect, "the dropped object's definition is not known");
     }
     CatalogIndex catalog = beforeIndex().get();
-    CatalogDdl ddl = new CatalogDdl(before.get());
+    SchemaDdl ddl = this.ddl.apply(before.get());
     Optional<Table> table = catalog.table(object.name());
     return switch (object.kind()) {
       case TABLE ->

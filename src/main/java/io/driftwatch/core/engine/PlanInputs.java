@@ -36,6 +36,7 @@ public final class PlanInputs {
         result.schema().flatMap(SchemaContext::catchUp),
         result.schema().flatMap(SchemaContext::drift).map(SchemaDrift::size).orElse(0),
         result.pending(),
-        input.source().paths());
+        input.source().paths(),
+        Dialects.of(input.target()));
   }
 }

@@ -55,7 +55,8 @@ final class SchemaChecks {
     Optional<Catalog> live = target.catalog().map(catalog -> cut(catalog, schemas, ignore));
     Optional<Catalog> created = expected.map(catalog -> cut(catalog, schemas, ignore));
 
-    Optional<SchemaDrift> drift = created.flatMap(e -> live.map(l -> SchemaDiff.compare(e, l)));
+    Optional<SchemaDrift> drift =
+        created.flatMap(e -> live.map(l -> SchemaDiff.compare(e, l, Dialects.of(target)::ddl)));
     Optional<CatchUpMigration> catchUp =
         drift
             .filter(d -> !d.isEmpty())

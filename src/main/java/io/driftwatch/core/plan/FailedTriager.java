@@ -1,8 +1,10 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.CatalogDdl;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.effect.ColumnChange;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Computes a {@link FailedTriage} (the result): compares what a failed migration's statements do
@@ -26,16 +29,23 @@ public final class FailedTriager {
 
   private FailedTriager() {}
 
+  /** As the full {@code triage}, the undo written in PostgreSQL's DDL. */
   public static FailedTriage triage(
       String migration, String error, List<Effect> effects, Catalog live) {
-    return triage(migration, error, effects, live, ObjectSet.of(live));
+    return triage(migration, error, effects, live, ObjectSet.of(live), CatalogDdl::new);
   }
 
   /**
    * @param database the objects of {@code live}, when the caller has them already (it is only read)
+   * @param ddl the dialect's DDL, the undo is written in
    */
   static FailedTriage triage(
-      String migration, String error, List<Effect> effects, Catalog live, ObjectSet database) {
+      String migration,
+      String error,
+      List<Effect> effects,
+      Catalog live,
+      ObjectSet database,
+      Function<Catalog, SchemaDdl> ddl) {
     List<Effect> present = new ArrayList<>();
     List<Effect> missing = new ArrayList<>();
     List<Effect> unverifiable = new ArrayList<>();
@@ -70,7 +80,7 @@ public final class FailedTriager {
       verdict = Verdict.PARTLY_APPLIED;
     }
     List<String> undo =
-        new ReverseSql(Optional.of(live))
+        new ReverseSql(Optional.of(live), ddl)
             .reverse(present).stream()
                 .map(
                     reversal ->

@@ -2,6 +2,7 @@ package io.driftwatch.core.plan;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.TableRows;
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.drift.CatchUpMigration;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.evidence.HistoryEvidence;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param pending the migrations the next deploy runs, read and pre-flighted once by the engine
  * @param paths where the source keeps its migrations and schema: the paths and commands the plan
  *     gives
+ * @param dialect the SQL the database speaks: the reverse SQL and the undo of a failed migration
+ *     are written in it
  */
 public record PlanInput(
     MigrationHistory history,
@@ -41,10 +44,12 @@ public record PlanInput(
     Optional<CatchUpMigration> catchUp,
     int driftObjects,
     PendingPreflight pending,
-    ProjectPaths paths) {
+    ProjectPaths paths,
+    SqlDialect dialect) {
 
   public PlanInput {
     findings = List.copyOf(findings);
     Objects.requireNonNull(rowEstimates, "rowEstimates");
+    Objects.requireNonNull(dialect, "dialect");
   }
 }

@@ -69,7 +69,12 @@ public final class ResolutionPlanner {
                 objects ->
                     failed.add(
                         FailedTriager.triage(
-                            name, error(record(in, name)), effects, in.live().get(), objects))));
+                            name,
+                            error(record(in, name)),
+                            effects,
+                            in.live().get(),
+                            objects,
+                            in.dialect()::ddl))));
     List<PhantomTriage> phantoms = phantoms(in, state);
     DataVerdict data = CleanBaseline.verdict(in, failed, phantoms);
 
@@ -273,7 +278,7 @@ public final class ResolutionPlanner {
     if (pending.isEmpty()) {
       return rollbacks;
     }
-    ReverseSql reverse = new ReverseSql(in.live());
+    ReverseSql reverse = new ReverseSql(in.live(), in.dialect()::ddl);
     pending.forEach(
         (name, effects) -> {
           List<ReverseSql.Reversal> reversals = reverse.reverse(effects);

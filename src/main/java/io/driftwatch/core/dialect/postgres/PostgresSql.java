@@ -1,5 +1,8 @@
 package io.driftwatch.core.dialect.postgres;
 
+import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.CatalogDdl;
+import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.dialect.ObjectNaming;
 import io.driftwatch.core.dialect.Quoting;
 import io.driftwatch.core.dialect.SqlDialect;
@@ -25,6 +28,11 @@ public final class PostgresSql implements SqlDialect, Quoting, ObjectNaming {
   @Override
   public ObjectNaming naming() {
     return this;
+  }
+
+  @Override
+  public SchemaDdl ddl(Catalog catalog) {
+    return new CatalogDdl(catalog);
   }
 
   @Override
