@@ -14,6 +14,9 @@ public interface SqlDialect {
 
   ObjectNaming naming();
 
+  /** The read-only queries that check a deploy's work. */
+  VerificationSql verification();
+
   /** The DDL for the objects of this catalog. */
   SchemaDdl ddl(Catalog catalog);
 }

@@ -124,7 +124,7 @@ public final class ResolutionPlanner {
         data,
         steps.all(),
         preflight(in, pending, predicted, shadowFailures, safety),
-        VerificationQueries.of(in.schema(), deployed),
+        VerificationQueries.of(in.dialect(), in.schema(), deployed),
         lastFirst);
   }
 

@@ -2,6 +2,7 @@ package io.driftwatch.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.core.dialect.postgres.PostgresSql;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.sql.SqlScript;
@@ -18,7 +19,7 @@ class VerificationQueriesTest {
 
   @Test
   void nothing_deployed_needs_no_query() {
-    assertThat(VerificationQueries.of("public", Map.of())).isEmpty();
+    assertThat(VerificationQueries.of(PostgresSql.INSTANCE, "public", Map.of())).isEmpty();
   }
 
   @Test
@@ -27,7 +28,7 @@ class VerificationQueriesTest {
     deployed.put("20250101_init", List.of());
     deployed.put("20250102_o'brien", List.of());
 
-    List<VerificationQuery> queries = VerificationQueries.of("app", deployed);
+    List<VerificationQuery> queries = VerificationQueries.of(PostgresSql.INSTANCE, "app", deployed);
 
     assertThat(queries).hasSize(2);
     assertThat(queries.get(0).checks())
@@ -59,8 +60,8 @@ class VerificationQueriesTest {
         """));
 
     List<VerificationQuery> queries =
-        VerificationQueries.of("public", deployed)
-            .subList(2, VerificationQueries.of("public", deployed).size());
+        VerificationQueries.of(PostgresSql.INSTANCE, "public", deployed)
+            .subList(2, VerificationQueries.of(PostgresSql.INSTANCE, "public", deployed).size());
 
     assertThat(queries)
         .extracting(VerificationQuery::checks)
@@ -101,7 +102,8 @@ class VerificationQueriesTest {
         ALTER TABLE "User" DROP COLUMN "legacy";
         """));
 
-    List<VerificationQuery> queries = VerificationQueries.of("public", deployed);
+    List<VerificationQuery> queries =
+        VerificationQueries.of(PostgresSql.INSTANCE, "public", deployed);
 
     assertThat(queries).hasSize(4);
     assertThat(queries.get(2).checks()).isEqualTo("m2: dropped table \"public\".\"Old\"");
@@ -129,7 +131,8 @@ class VerificationQueriesTest {
         CREATE EXTENSION IF NOT EXISTS "pgcrypto";
         """));
 
-    List<VerificationQuery> queries = VerificationQueries.of("public", deployed);
+    List<VerificationQuery> queries =
+        VerificationQueries.of(PostgresSql.INSTANCE, "public", deployed);
 
     assertThat(queries).hasSize(5);
     assertThat(queries.get(2).sql())

@@ -6,6 +6,7 @@ import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.dialect.ObjectNaming;
 import io.driftwatch.core.dialect.Quoting;
 import io.driftwatch.core.dialect.SqlDialect;
+import io.driftwatch.core.dialect.VerificationSql;
 import io.driftwatch.core.effect.ImplicitName;
 import java.util.function.Predicate;
 
@@ -28,6 +29,11 @@ public final class PostgresSql implements SqlDialect, Quoting, ObjectNaming {
   @Override
   public ObjectNaming naming() {
     return this;
+  }
+
+  @Override
+  public VerificationSql verification() {
+    return PostgresVerificationSql.INSTANCE;
   }
 
   @Override
