@@ -17,11 +17,10 @@ import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.database.DatabaseDialects;
 import io.driftwatch.database.PrismaDatabaseUrl;
+import io.driftwatch.database.SchemaReplays;
+import io.driftwatch.database.ShadowUnavailableException;
 import io.driftwatch.database.TargetUnavailableException;
 import io.driftwatch.environment.Environment;
-import io.driftwatch.shadow.ExpectedSchemas;
-import io.driftwatch.shadow.ShadowTarget;
-import io.driftwatch.shadow.ShadowUnavailableException;
 import io.driftwatch.source.MigrationSource;
 import io.driftwatch.source.SourceUnavailableException;
 import io.driftwatch.source.adapters.MigrationSources;
@@ -47,13 +46,13 @@ class AuditGatherer {
 
   private final MigrationSources sources;
   private final DatabaseDialects targets;
-  private final ExpectedSchemas expectedSchemas;
+  private final SchemaReplays expectedSchemas;
   private final AuditEngine engine;
 
   AuditGatherer(
       MigrationSources sources,
       DatabaseDialects targets,
-      ExpectedSchemas expectedSchemas,
+      SchemaReplays expectedSchemas,
       AuditEngine engine) {
     this.sources = sources;
     this.targets = targets;
@@ -92,7 +91,7 @@ class AuditGatherer {
     }
     run.unread(run.sourceInfo(), targetInfo(environment, url, null));
 
-    Side<Optional<ShadowTarget>> shadow =
+    Side<Optional<PrismaDatabaseUrl>> shadow =
         target.shadowError() == null ? Side.ok(target.shadow()) : Side.failed(target.shadowError());
     Uni<Side<SourceSnapshot>> sourceSide =
         Uni.createFrom()
@@ -126,7 +125,7 @@ class AuditGatherer {
    * why.
    */
   private Uni<Optional<SchemaInput>> schemaInput(
-      AuditRun run, AuditTarget target, Side<Optional<ShadowTarget>> shadow, Read read) {
+      AuditRun run, AuditTarget target, Side<Optional<PrismaDatabaseUrl>> shadow, Read read) {
     Environment environment = target.environment();
     PrismaDatabaseUrl url = target.databaseUrl();
     MigrationHistory joined = read.joined();

@@ -4,7 +4,6 @@ import io.driftwatch.database.PrismaDatabaseUrl;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.secrets.SecretException;
-import io.driftwatch.shadow.ShadowTarget;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.store.EnvironmentEntity;
 import java.util.Optional;
@@ -25,7 +24,7 @@ record AuditTarget(
     GitCredentials credentials,
     PrismaDatabaseUrl databaseUrl,
     String databaseUrlError,
-    Optional<ShadowTarget> shadow,
+    Optional<PrismaDatabaseUrl> shadow,
     String shadowError) {
 
   /** Opens what the stored environment keeps sealed. */
@@ -39,10 +38,10 @@ record AuditTarget(
     } catch (SecretException | IllegalArgumentException e) {
       urlError = "the stored database URL cannot be used: " + e.getMessage();
     }
-    Optional<ShadowTarget> shadow = null;
+    Optional<PrismaDatabaseUrl> shadow = null;
     String shadowError = null;
     try {
-      shadow = environments.shadowUrl(entity).map(ShadowTarget::of);
+      shadow = environments.shadowUrl(entity);
     } catch (SecretException | IllegalArgumentException e) {
       shadowError = "the stored shadow database URL cannot be used: " + e.getMessage();
     }

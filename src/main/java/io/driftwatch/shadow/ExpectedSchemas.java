@@ -6,6 +6,9 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
+import io.driftwatch.database.PrismaDatabaseUrl;
+import io.driftwatch.database.SchemaReplays;
+import io.driftwatch.database.ShadowUnavailableException;
 import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.driftwatch.store.CatalogSnapshotRepository;
 import io.driftwatch.store.CatalogSnapshotRepository.Snapshot;
@@ -34,7 +37,7 @@ import org.jboss.logging.Logger;
  * audit, while a sandbox refusal or a timeout is tried again.
  */
 @ApplicationScoped
-public class ExpectedSchemas {
+public class ExpectedSchemas implements SchemaReplays {
 
   private static final Logger LOG = Logger.getLogger(ExpectedSchemas.class);
   static final String REPLAYS = "driftwatch.shadow.replays";
@@ -113,9 +116,18 @@ public class ExpectedSchemas {
     return of(plan, shadows.global());
   }
 
-  /** On the environment's own shadow server, else on the global one. */
-  public Uni<ExpectedSchema> of(ReplayPlan plan, Optional<ShadowTarget> own) {
-    return of(plan, own.orElseGet(shadows::global));
+  @Override
+  public Uni<ExpectedSchema> of(ReplayPlan plan, Optional<PrismaDatabaseUrl> own) {
+    ShadowTarget target;
+    try {
+      target = own.map(ShadowTarget::of).orElseGet(shadows::global);
+    } catch (IllegalArgumentException unusable) {
+      return Uni.createFrom()
+          .failure(
+              new ShadowUnavailableException(
+                  "the shadow database URL cannot be used: " + unusable.getMessage()));
+    }
+    return of(plan, target);
   }
 
   /** On this shadow server (an environment's own, or the global one). */

@@ -1,6 +1,7 @@
 package io.driftwatch.shadow;
 
 import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.database.ShadowUnavailableException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgConnection;

@@ -6,6 +6,7 @@ import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
+import io.driftwatch.database.ShadowUnavailableException;
 import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -69,4 +69,27 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.driftwatch"));
   }
+
+  /**
+   * The audit reaches a database's adapters through the ports in {@code database} (readers, pools,
+   * shadow replays), and the engine's SQL through the dialect: PostgreSQL's classes are chosen at
+   * the edges, so a second database is a second set of adapters.
+   */
+  @Test
+  void the_audit_and_the_plan_reach_postgresql_only_through_ports() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.driftwatch.audit..", "io.driftwatch.core.plan..", "io.driftwatch.core.drift..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.driftwatch.shadow..",
+            "io.driftwatch.database.postgres..",
+            "io.driftwatch.core.dialect.postgres..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.driftwatch"));
+  }
 }

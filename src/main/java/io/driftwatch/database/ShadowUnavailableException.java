@@ -1,4 +1,4 @@
-package io.driftwatch.shadow;
+package io.driftwatch.database;
 
 /** The shadow server cannot be reached or cannot host a scratch database; the message says why. */
 public class ShadowUnavailableException extends RuntimeException {
