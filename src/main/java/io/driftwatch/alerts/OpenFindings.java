@@ -25,7 +25,7 @@ public class OpenFindings {
     this.recorder = recorder;
   }
 
-  public Uni<List<OpenFindingEntity>> list(String environment) {
+  public Uni<List<OpenFinding>> list(String environment) {
     return Panache.withSession(
         () ->
             environments
@@ -37,11 +37,12 @@ public class OpenFindings {
                             .sorted(
                                 Comparator.comparing((OpenFindingEntity f) -> f.firstSeenAt)
                                     .thenComparing(f -> f.fingerprint))
+                            .map(OpenFinding::of)
                             .toList()));
   }
 
   /** Silences reminders about a finding, until a time or for good; the finding stays open. */
-  public Uni<OpenFindingEntity> acknowledge(
+  public Uni<OpenFinding> acknowledge(
       String environment, String fingerprint, Instant until, String comment) {
     return Panache.withTransaction(
         () ->
@@ -51,10 +52,11 @@ public class OpenFindings {
                       finding.acknowledgedAt = Instant.now();
                       finding.acknowledgedUntil = until;
                       finding.acknowledgedComment = comment;
-                    }));
+                    })
+                .map(OpenFinding::of));
   }
 
-  public Uni<OpenFindingEntity> unacknowledge(String environment, String fingerprint) {
+  public Uni<OpenFinding> unacknowledge(String environment, String fingerprint) {
     return Panache.withTransaction(
         () ->
             find(environment, fingerprint)
@@ -63,7 +65,8 @@ public class OpenFindings {
                       finding.acknowledgedAt = null;
                       finding.acknowledgedUntil = null;
                       finding.acknowledgedComment = null;
-                    }));
+                    })
+                .map(OpenFinding::of));
   }
 
   /** Queues a test message to every destination of the environment; returns how many. */

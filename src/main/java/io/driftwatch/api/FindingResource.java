@@ -1,8 +1,8 @@
 package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
+import io.driftwatch.alerts.OpenFinding;
 import io.driftwatch.alerts.OpenFindings;
-import io.driftwatch.store.OpenFindingEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -37,7 +37,8 @@ public class FindingResource {
   }
 
   /**
-   * An open finding: alerted when it appeared, reminded of while open unless acknowledged.
+   * An open finding: alerted when it appeared, reminded of while open unless acknowledged. The
+   * API's own shape, copied from the alerts' record, so either can change without the other.
    *
    * @param fingerprint stable across audits: the code and the migration
    * @param acknowledgedUntil reminders resume after it; null with acknowledgedAt set: for good
@@ -55,19 +56,19 @@ public class FindingResource {
       Instant acknowledgedUntil,
       String acknowledgedComment) {
 
-    static OpenFindingView of(OpenFindingEntity f) {
+    static OpenFindingView of(OpenFinding f) {
       return new OpenFindingView(
-          f.fingerprint,
-          f.code,
-          f.name,
-          f.severity,
-          f.migration,
-          f.firstSeenAt,
-          f.lastSeenAt,
-          f.lastNotifiedAt,
-          f.acknowledgedAt,
-          f.acknowledgedUntil,
-          f.acknowledgedComment);
+          f.fingerprint(),
+          f.code(),
+          f.name(),
+          f.severity(),
+          f.migration(),
+          f.firstSeenAt(),
+          f.lastSeenAt(),
+          f.lastNotifiedAt(),
+          f.acknowledgedAt(),
+          f.acknowledgedUntil(),
+          f.acknowledgedComment());
     }
   }
 
