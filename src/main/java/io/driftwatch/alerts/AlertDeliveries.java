@@ -1,7 +1,6 @@
 package io.driftwatch.alerts;
 
 import io.driftwatch.access.ChangeLog;
-import io.driftwatch.store.AlertOutboxEntity;
 import io.driftwatch.store.AlertOutboxRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -32,7 +31,7 @@ public class AlertDeliveries {
   }
 
   /** One page of deliveries, newest first. */
-  public record Page(List<AlertOutboxEntity> items, int page, int size, long total) {}
+  public record Page(List<Delivery> items, int page, int size, long total) {}
 
   /**
    * @param state null for every state
@@ -59,14 +58,20 @@ public class AlertDeliveries {
                     items ->
                         outbox
                             .count(query, parameters)
-                            .map(total -> new Page(items, page, size, total))));
+                            .map(
+                                total ->
+                                    new Page(
+                                        items.stream().map(Delivery::of).toList(),
+                                        page,
+                                        size,
+                                        total))));
   }
 
   /**
    * Queues a failed delivery again, with a fresh set of attempts, to the destination it had;
    * recorded in the change log.
    */
-  public Uni<AlertOutboxEntity> retry(UUID id, String actor) {
+  public Uni<Delivery> retry(UUID id, String actor) {
     return Panache.withTransaction(
         () ->
             outbox
@@ -97,6 +102,7 @@ public class AlertDeliveries {
                                   + message.kind
                                   + ") queued again")
                           .replaceWith(message);
-                    }));
+                    })
+                .map(Delivery::of));
   }
 }

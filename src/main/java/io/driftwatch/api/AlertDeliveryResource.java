@@ -2,8 +2,8 @@ package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
 import io.driftwatch.alerts.AlertDeliveries;
+import io.driftwatch.alerts.Delivery;
 import io.driftwatch.alerts.DeliveryState;
-import io.driftwatch.store.AlertOutboxEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -64,21 +64,20 @@ public class AlertDeliveryResource {
       Instant deliveredAt,
       Instant failedAt) {
 
-    static DeliveryView of(AlertOutboxEntity message) {
-      DeliveryState state = DeliveryState.of(message);
+    static DeliveryView of(Delivery delivery) {
       return new DeliveryView(
-          message.id,
-          message.environment,
-          message.tier,
-          message.channel,
-          message.kind,
-          state.label(),
-          message.attempts,
-          message.lastError,
-          message.createdAt,
-          state == DeliveryState.PENDING ? message.nextAttemptAt : null,
-          message.deliveredAt,
-          message.failedAt);
+          delivery.id(),
+          delivery.environment(),
+          delivery.tier(),
+          delivery.channel(),
+          delivery.kind(),
+          delivery.state().label(),
+          delivery.attempts(),
+          delivery.lastError(),
+          delivery.createdAt(),
+          delivery.nextAttemptAt(),
+          delivery.deliveredAt(),
+          delivery.failedAt());
     }
   }
 

@@ -92,4 +92,19 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.driftwatch"));
   }
+
+  /** The API serves its own records, never a stored row: the store's format can change alone. */
+  @Test
+  void the_api_serves_no_stored_row() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.driftwatch.api..")
+        .should()
+        .dependOnClassesThat()
+        .areAnnotatedWith(jakarta.persistence.Entity.class)
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.driftwatch"));
+  }
 }
