@@ -83,6 +83,22 @@ public record SqlStatement(
   }
 
   /**
+   * For logs and assertion messages: the line and the start of the text, never all of it. A record
+   * prints every component, and one statement can be megabytes: a failed assertion over thousands
+   * of effects (each printing its statement) once built a message so large that the test vanished
+   * from the report.
+   */
+  @Override
+  public String toString() {
+    return "SqlStatement[line "
+        + line
+        + ": "
+        + firstLine(80)
+        + (unparsed ? ", unparsed" : "")
+        + "]";
+  }
+
+  /**
    * The statement's first line, stripped, cut at {@code maxLength} characters (with an ellipsis):
    * to quote it.
    */
