@@ -66,6 +66,9 @@ public final class LintContext {
    */
   private final Map<SqlStatement, List<Effect>> effects;
 
+  /** Each statement's traits, read once: three rules ask of every statement. */
+  private final Map<SqlStatement, Set<StatementTrait>> traits = new IdentityHashMap<>();
+
   /** {@link #effectsOf} by leading words: several rules ask for the same statements. */
   private final Map<String, List<Effect>> effectsByHead = new HashMap<>();
 
@@ -134,7 +137,7 @@ public final class LintContext {
 
   /** How the statement runs: CONCURRENTLY, setting lock_timeout ({@link StatementTrait}). */
   public Set<StatementTrait> traits(SqlStatement statement) {
-    return reader.traits(statement);
+    return traits.computeIfAbsent(statement, reader::traits);
   }
 
   /**
