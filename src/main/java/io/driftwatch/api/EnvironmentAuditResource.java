@@ -2,13 +2,12 @@ package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
 import io.driftwatch.audit.AuditService;
-import io.driftwatch.audit.PlanMarkdown;
 import io.driftwatch.audit.ReportSectionMissingException;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
 import io.driftwatch.audit.report.CoverageView;
 import io.driftwatch.audit.report.DriftReport;
-import io.driftwatch.core.plan.ResolutionPlan;
+import io.driftwatch.audit.report.PlanReport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -153,10 +152,10 @@ public class EnvironmentAuditResource {
       content = {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ResolutionPlan.class)),
+            schema = @Schema(implementation = PlanReport.class)),
         @Content(mediaType = PlanMarkdown.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))
       })
-  public Uni<ResolutionPlan> plan(@PathParam("name") String name) {
+  public Uni<PlanReport> plan(@PathParam("name") String name) {
     return latestPlan(name);
   }
 
@@ -170,11 +169,11 @@ public class EnvironmentAuditResource {
         .map(report -> PlanMarkdown.render(name, report.finishedAt(), plan(name, report)));
   }
 
-  private Uni<ResolutionPlan> latestPlan(String name) {
+  private Uni<PlanReport> latestPlan(String name) {
     return audits.latestReport(name).map(report -> plan(name, report));
   }
 
-  private static ResolutionPlan plan(String name, AuditReport report) {
+  private static PlanReport plan(String name, AuditReport report) {
     if (report.plan() == null) {
       throw new ReportSectionMissingException(
           "the latest audit of `"

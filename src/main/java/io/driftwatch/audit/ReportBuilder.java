@@ -99,7 +99,7 @@ final class ReportBuilder {
         findings,
         drift,
         coverage,
-        plan,
+        PlanReports.of(plan),
         summary);
   }
 

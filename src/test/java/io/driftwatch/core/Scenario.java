@@ -1,6 +1,7 @@
 package io.driftwatch.core;
 
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
@@ -28,6 +29,7 @@ public final class Scenario {
 
   private final Map<String, FolderMigration> folder = new LinkedHashMap<>();
   private final List<HistoryRow> rows = new ArrayList<>();
+  private TableRows rowEstimates = TableRows.NONE;
   private Instant clock = Instant.parse("2025-01-01T00:00:00Z");
   private boolean tableExists = true;
   private boolean schemaHasTables = true;
@@ -171,6 +173,12 @@ public final class Scenario {
     return this;
   }
 
+  /** The rows per table the database's statistics estimate. */
+  public Scenario rowEstimates(TableRows estimates) {
+    this.rowEstimates = estimates;
+    return this;
+  }
+
   /** The inputs of the schema checks: the shadow replays. */
   public Scenario schemaInput(SchemaInput input) {
     this.schemaInput = Optional.of(input);
@@ -206,7 +214,8 @@ public final class Scenario {
             List.copyOf(rows),
             deployLockHeld,
             new DatasourceLine("PostgreSQL", "app", "public", "localhost:5432"),
-            liveCatalog),
+            liveCatalog,
+            rowEstimates),
         evidence,
         schemaInput);
   }

@@ -1,7 +1,6 @@
 package io.driftwatch.audit.report;
 
 import io.driftwatch.core.Outcome;
-import io.driftwatch.core.plan.ResolutionPlan;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,5 +32,5 @@ public record AuditReport(
     List<FindingReport> findings,
     DriftReport drift,
     CoverageView coverage,
-    ResolutionPlan plan,
+    PlanReport plan,
     AuditSummary summary) {}

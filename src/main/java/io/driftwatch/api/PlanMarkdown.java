@@ -1,26 +1,20 @@
-package io.driftwatch.audit;
+package io.driftwatch.api;
 
-import io.driftwatch.core.plan.DataAtRiskItem;
-import io.driftwatch.core.plan.FailedTriage;
-import io.driftwatch.core.plan.MigrationRollback;
-import io.driftwatch.core.plan.MigrationSafety;
-import io.driftwatch.core.plan.PhantomTriage;
-import io.driftwatch.core.plan.PlanStep;
-import io.driftwatch.core.plan.PreflightCheck;
-import io.driftwatch.core.plan.ResolutionPlan;
-import io.driftwatch.core.plan.VerificationQuery;
+import io.driftwatch.audit.report.PlanReport;
+import io.driftwatch.core.plan.MigrationSafety.Safety;
+import io.driftwatch.core.plan.PlanStep.Language;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /** The resolution plan as a Markdown runbook, in the order a person reads it during an incident. */
-public final class PlanMarkdown {
+final class PlanMarkdown {
 
-  public static final String MEDIA_TYPE = "text/markdown";
+  static final String MEDIA_TYPE = "text/markdown";
 
   private PlanMarkdown() {}
 
-  public static String render(String environment, Instant auditedAt, ResolutionPlan plan) {
+  static String render(String environment, Instant auditedAt, PlanReport plan) {
     StringBuilder md = new StringBuilder();
     md.append("# Resolution plan: ").append(environment).append("\n\n");
     md.append("Written from the audit of ")
@@ -47,7 +41,7 @@ public final class PlanMarkdown {
 
     if (!plan.failed().isEmpty()) {
       md.append("## Failed migrations\n\n");
-      for (FailedTriage failed : plan.failed()) {
+      for (PlanReport.Failed failed : plan.failed()) {
         md.append("### ")
             .append(failed.migration())
             .append(": ")
@@ -70,7 +64,7 @@ public final class PlanMarkdown {
     }
     if (!plan.phantoms().isEmpty()) {
       md.append("## Phantom migrations\n\n");
-      for (PhantomTriage phantom : plan.phantoms()) {
+      for (PlanReport.Phantom phantom : plan.phantoms()) {
         md.append("### ")
             .append(phantom.migration())
             .append(": ")
@@ -89,7 +83,7 @@ public final class PlanMarkdown {
     if (!plan.migrations().isEmpty()) {
       md.append(
           "## Safety of the pending migrations\n\n| Migration | Safety | Findings | Data at risk |\n|---|---|---|---|\n");
-      for (MigrationSafety migration : plan.migrations()) {
+      for (PlanReport.MigrationSafety migration : plan.migrations()) {
         md.append("| ")
             .append(migration.migration())
             .append(" | ")
@@ -106,17 +100,17 @@ public final class PlanMarkdown {
             .append(" |\n");
       }
       md.append('\n');
-      for (MigrationSafety migration : plan.migrations()) {
-        if (migration.safety() == MigrationSafety.Safety.SAFE) {
+      for (PlanReport.MigrationSafety migration : plan.migrations()) {
+        if (migration.safety() == Safety.SAFE) {
           continue;
         }
         md.append("### ").append(migration.migration()).append("\n\n");
         migration
             .predictedFailures()
-            .forEach(p -> md.append("- Will fail (P3018): ").append(p.message()).append('\n'));
+            .forEach(p -> md.append("- Will fail (P3018): ").append(failure(p)).append('\n'));
         if (!migration.shadowError().isEmpty()) {
           md.append(
-                  migration.safety() == MigrationSafety.Safety.WILL_FAIL
+                  migration.safety() == Safety.WILL_FAIL
                       ? "- Fails on the shadow replica: `"
                       : "- Not replayed to its end on the shadow replica: `")
               .append(inCode(migration.shadowError()))
@@ -130,7 +124,7 @@ public final class PlanMarkdown {
       }
     }
     md.append("## Pre-flight checks\n\n");
-    for (PreflightCheck check : plan.preflight()) {
+    for (PlanReport.Preflight check : plan.preflight()) {
       md.append("- **")
           .append(check.status())
           .append("** ")
@@ -143,7 +137,7 @@ public final class PlanMarkdown {
     if (plan.steps().isEmpty()) {
       md.append("Nothing to do.\n\n");
     }
-    for (PlanStep step : plan.steps()) {
+    for (PlanReport.Step step : plan.steps()) {
       md.append(step.number())
           .append(". **")
           .append(step.title())
@@ -152,7 +146,7 @@ public final class PlanMarkdown {
           .append(")\n\n");
       if (!step.command().isEmpty()) {
         md.append("   ```")
-            .append(step.language() == PlanStep.Language.none ? "" : step.language().name())
+            .append(step.language() == Language.none ? "" : step.language().name())
             .append('\n');
         step.command().lines().forEach(line -> md.append("   ").append(line).append('\n'));
         md.append("   ```\n\n");
@@ -164,7 +158,7 @@ public final class PlanMarkdown {
     }
     if (!plan.verification().isEmpty()) {
       md.append("## After deploying: verify\n\n");
-      for (VerificationQuery query : plan.verification()) {
+      for (PlanReport.Verification query : plan.verification()) {
         md.append("- ")
             .append(query.checks())
             .append(" (expect ")
@@ -179,7 +173,7 @@ public final class PlanMarkdown {
       md.append(
           "## Rollback\n\nPrisma cannot un-apply a migration: ship the reverse SQL as a new migration (or run it "
               + "and keep the history row). Last migration first.\n\n");
-      for (MigrationRollback rollback : plan.rollback()) {
+      for (PlanReport.Rollback rollback : plan.rollback()) {
         md.append("### ").append(rollback.migration()).append("\n\n");
         if (!rollback.sql().isEmpty()) {
           md.append("```sql\n").append(String.join("\n", rollback.sql())).append("\n```\n\n");
@@ -219,13 +213,25 @@ public final class PlanMarkdown {
     return items.isEmpty() ? "-" : String.join(", ", items).replace("|", "\\|");
   }
 
-  private static String risk(DataAtRiskItem item) {
+  private static String risk(PlanReport.AtRisk item) {
     return item.table()
         + " "
         + item.action()
         + (item.rows() < 0
             ? " (rows unknown)"
             : String.format(Locale.ROOT, " (about %,d rows)", item.rows()));
+  }
+
+  private static String failure(PlanReport.PredictedFailure failure) {
+    return "line "
+        + failure.line()
+        + ": "
+        + failure.object()
+        + " "
+        + failure.reason()
+        + " ("
+        + failure.statement()
+        + ")";
   }
 
   private static String label(String verdict) {
