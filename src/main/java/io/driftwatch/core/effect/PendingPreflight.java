@@ -65,35 +65,85 @@ public record PendingPreflight(
    */
   public static PendingPreflight of(
       MigrationHistory history, Optional<Catalog> live, String schema, int maxEffects) {
-    StatementEffects reader = new StatementEffects(schema);
-    Map<String, List<Effect>> effects = new LinkedHashMap<>();
-    Map<String, Throwable> failures = new LinkedHashMap<>();
-    List<String> unread = new ArrayList<>();
-    int left = maxEffects;
+    Reader reader = new Reader(maxEffects);
     for (MigrationRecord record : history.deployQueue()) {
+      if (record.script().isEmpty()) {
+        reader.withoutScript(record.name());
+        continue;
+      }
+      try {
+        reader.add(record.name(), ScriptReading.of(record.script().get().sql(), schema));
+      } catch (RuntimeException | StackOverflowError failure) {
+        reader.unreadable(record.name(), failure);
+      }
+    }
+    return reader.predict(live);
+  }
+
+  /**
+   * Reads the deploy queue one migration at a time, in deploy order, within one bound of changes
+   * for them all: the audit hands it each script's {@link ScriptReading} as the lint reads it, so a
+   * pending script is read once.
+   */
+  public static final class Reader {
+
+    private final Map<String, List<Effect>> effects = new LinkedHashMap<>();
+    private final Map<String, Throwable> failures = new LinkedHashMap<>();
+    private final List<String> unread = new ArrayList<>();
+    private int left;
+
+    /**
+     * @param maxEffects the changes read in all ({@link StatementEffects#MAX_EFFECTS})
+     */
+    public Reader(int maxEffects) {
+      this.left = maxEffects;
+    }
+
+    /** The next migration of the deploy queue, read. */
+    public void add(String migration, ScriptReading reading) {
       List<Effect> read = List.of();
       if (unread.isEmpty()) {
         try {
-          if (record.script().isPresent()) {
-            read = kept(reader.ofScript(record.script().get().sql(), left));
-          }
+          read = kept(reading.all(left));
         } catch (StatementEffects.TooLarge tooLarge) {
-          unread.add(record.name());
+          unread.add(migration);
         } catch (RuntimeException | StackOverflowError failure) {
-          failures.put(record.name(), failure); // see RuleFailure for what is caught, and why
+          failures.put(migration, failure); // see RuleFailure for what is caught, and why
         }
         left -= read.size();
       } else {
-        unread.add(record.name());
+        unread.add(migration);
       }
-      effects.put(record.name(), read);
+      effects.put(migration, read);
     }
-    if (effects.isEmpty()) {
-      return NONE;
+
+    /** The next migration of the deploy queue, which has no script: it has no effects. */
+    public void withoutScript(String migration) {
+      if (!unread.isEmpty()) {
+        unread.add(migration);
+      }
+      effects.put(migration, List.of());
     }
-    Map<String, PredictedFailure> predicted =
-        live.map(catalog -> Preflight.predict(effects, ObjectSet.of(catalog))).orElse(Map.of());
-    return new PendingPreflight(effects, predicted, failures, unread);
+
+    /** The next migration of the deploy queue, whose script could not be split. */
+    public void unreadable(String migration, Throwable failure) {
+      if (unread.isEmpty()) {
+        failures.put(migration, failure);
+      } else {
+        unread.add(migration);
+      }
+      effects.put(migration, List.of());
+    }
+
+    /** The pre-flight of what was read, on the live catalog when there is one. */
+    public PendingPreflight predict(Optional<Catalog> live) {
+      if (effects.isEmpty()) {
+        return NONE;
+      }
+      Map<String, PredictedFailure> predicted =
+          live.map(catalog -> Preflight.predict(effects, ObjectSet.of(catalog))).orElse(Map.of());
+      return new PendingPreflight(effects, predicted, failures, unread);
+    }
   }
 
   /**

@@ -4,8 +4,6 @@ import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.effect.Effect.Action;
 import io.driftwatch.core.effect.SchemaObject.Kind;
-import io.driftwatch.core.sql.SplitResult;
-import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
 import io.driftwatch.core.sql.SqlToken;
 import io.driftwatch.core.sql.SqlTokens;
@@ -15,7 +13,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -70,21 +67,7 @@ public final class StatementEffects {
    * it: the bound keeps a script within the size limits from taking the heap of the service.
    */
   public List<Effect> ofScript(String sql, int maxEffects) {
-    SplitResult split = SqlScript.split(sql, MAX_STATEMENTS);
-    if (!split.isWhole()) {
-      throw new TooLarge(
-          String.format(
-              Locale.ROOT, "it holds %,d statements, over %,d", split.count(), MAX_STATEMENTS));
-    }
-    List<Effect> effects = new ArrayList<>();
-    for (SqlStatement statement : split.statements()) {
-      effects.addAll(of(statement));
-      if (effects.size() > maxEffects) {
-        throw new TooLarge(
-            String.format(Locale.ROOT, "it makes over %,d schema changes", maxEffects));
-      }
-    }
-    return effects;
+    return ScriptReading.of(sql, schema).all(maxEffects);
   }
 
   /** A script too large to read as effects: see {@link #ofScript(String, int)}. */

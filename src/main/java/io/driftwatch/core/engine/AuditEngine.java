@@ -9,6 +9,7 @@ import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.effect.PendingPreflight;
+import io.driftwatch.core.effect.ScriptReading;
 import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
@@ -29,6 +30,7 @@ import io.driftwatch.core.rules.SchemaRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,8 +125,8 @@ public final class AuditEngine {
             target.datasource(),
             source.paths());
 
-    PendingPreflight pending =
-        PendingPreflight.of(history, target.catalog(), target.datasource().schema());
+    List<Finding> lint = new ArrayList<>();
+    PendingPreflight pending = readPending(history, source, target, lint);
     AuditContext context =
         new AuditContext(
             history, source, target, diagnosis, input.evidence(), input.schema(), pending);
@@ -147,7 +149,7 @@ public final class AuditEngine {
     for (HistoryRule rule : rules) {
       check(rule.type(), () -> rule.check(context), findings);
     }
-    findings.addAll(lintPending(history, source, target));
+    findings.addAll(lint);
     Optional<SchemaContext> schema = schemaContext(input, source, target, findings);
     schema.ifPresent(
         schemaContext ->
@@ -195,23 +197,43 @@ public final class AuditEngine {
   }
 
   /**
-   * The safety lint of every migration the next deploy will run, and of every failed one (the
-   * plan's usual resolution runs it again), weighed by the live row estimates.
+   * Reads every migration the next deploy will run, and every failed one (the plan's usual
+   * resolution runs it again), once: each script is split once and shared by the safety lint
+   * (weighed by the live row estimates, its findings added to {@code lint}) and, for the deploy
+   * queue, the pre-flight on the live catalog. One script is held at a time.
    */
-  private List<Finding> lintPending(
-      MigrationHistory history, SourceSnapshot source, TargetSnapshot target) {
-    List<Finding> found = new ArrayList<>();
+  private PendingPreflight readPending(
+      MigrationHistory history, SourceSnapshot source, TargetSnapshot target, List<Finding> lint) {
     TableRows estimates = target.rowEstimates();
     String schema = target.datasource().schema();
+    Set<String> queued = new HashSet<>();
+    history.deployQueue().forEach(record -> queued.add(record.name()));
+    PendingPreflight.Reader preflight = new PendingPreflight.Reader(StatementEffects.MAX_EFFECTS);
     for (MigrationRecord record : history.afterResolution()) {
-      record
-          .script()
-          .ifPresent(
-              script ->
-                  found.addAll(
-                      linter.lint(record.name(), script, estimates, source.paths(), schema)));
+      String name = record.name();
+      boolean inQueue = queued.contains(name);
+      if (record.script().isEmpty()) {
+        if (inQueue) {
+          preflight.withoutScript(name);
+        }
+        continue;
+      }
+      ScriptReading reading;
+      try {
+        reading = ScriptReading.of(record.script().get().sql(), schema);
+      } catch (RuntimeException | StackOverflowError failure) {
+        if (inQueue) {
+          preflight.unreadable(name, failure);
+        }
+        lint.addAll(MigrationLinter.unsplit(name, failure));
+        continue;
+      }
+      if (inQueue) {
+        preflight.add(name, reading);
+      }
+      lint.addAll(linter.lint(name, reading, estimates, source.paths()));
     }
-    return found;
+    return preflight.predict(target.catalog());
   }
 
   /** Most severe first, then by code, then in migration order, then by message: deterministic. */

@@ -1,9 +1,9 @@
 package io.driftwatch.core.engine;
 
 import io.driftwatch.core.catalog.TableRows;
+import io.driftwatch.core.effect.ScriptReading;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
-import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.lint.MigrationLint;
 import io.driftwatch.core.prisma.ProjectPaths;
@@ -14,7 +14,6 @@ import io.driftwatch.core.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Runs the lint rules over one pending migration: a pure function of its script and row estimates.
@@ -42,34 +41,36 @@ public final class MigrationLinter {
   }
 
   public List<Finding> lint(MigrationLint migration) {
-    return lint(migration.migration(), () -> LintContext.of(migration));
+    LintContext context;
+    try {
+      context = LintContext.of(migration);
+    } catch (RuntimeException | StackOverflowError failure) {
+      return unsplit(migration.migration(), failure);
+    }
+    return lint(context);
   }
 
   /**
-   * Lints a pending migration of an audit, its script as the audit holds it, the estimates keyed
-   * once, the commands given for the source's folder and schema.
+   * Lints a pending migration of an audit from the reading the audit shares with the pre-flight,
+   * the estimates keyed once, the commands given for the source's folder and schema.
    */
   public List<Finding> lint(
-      String migration,
-      MigrationScript script,
-      TableRows rowEstimates,
-      ProjectPaths paths,
-      String schema) {
-    return lint(migration, () -> LintContext.of(migration, script, rowEstimates, paths, schema));
+      String migration, ScriptReading reading, TableRows rowEstimates, ProjectPaths paths) {
+    return lint(new LintContext(migration, reading, rowEstimates, paths));
   }
 
-  private List<Finding> lint(String migration, Supplier<LintContext> split) {
-    LintContext context;
-    try {
-      context = split.get();
-    } catch (RuntimeException | StackOverflowError failure) {
-      return List.of(
-          RuleFailure.of(
-              "the safety lint (splitting the script for every MS rule)",
-              "locks, rewrites, data loss and transactions a deploy would meet",
-              migration,
-              failure));
-    }
+  /** What the lint says of a migration whose script could not be split: one rule failure. */
+  public static List<Finding> unsplit(String migration, Throwable failure) {
+    return List.of(
+        RuleFailure.of(
+            "the safety lint (splitting the script for every MS rule)",
+            "locks, rewrites, data loss and transactions a deploy would meet",
+            migration,
+            failure));
+  }
+
+  private List<Finding> lint(LintContext context) {
+    String migration = context.migration();
     List<Finding> findings = new ArrayList<>();
     if (context.statementCount() > context.statements().size()) {
       findings.add(

@@ -4,19 +4,16 @@ import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.effect.DataLoss;
 import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.ScriptReading;
 import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.effect.StatementTrait;
-import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.sql.SplitProblem;
-import io.driftwatch.core.sql.SplitResult;
-import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,35 +36,21 @@ import java.util.stream.Collectors;
 public final class LintContext {
 
   /** The statements of one migration the lint reads: far more than any schema change holds. */
-  public static final int MAX_STATEMENTS = 20_000;
+  public static final int MAX_STATEMENTS = StatementEffects.MAX_STATEMENTS;
 
   private final String migration;
 
   /** Where the source's migrations and schema are, for the commands findings give. */
   private final ProjectPaths paths;
 
-  private final List<SqlStatement> statements;
+  /**
+   * The split script, each statement's effects and traits read once for all rules when a rule first
+   * asks (the lint reads the statements its rules look at, not every column of every table a
+   * migration creates), and shared with the pre-flight when the migration is pending.
+   */
+  private final ScriptReading reading;
 
-  /** The statements of the whole script, read or not. */
-  private final int statementCount;
-
-  private final List<SplitProblem> problems;
   private final TableRows rowEstimates;
-
-  /**
-   * The reader of every statement's effects ({@link StatementEffects}), unqualified names in the
-   * migration's schema.
-   */
-  private final StatementEffects reader;
-
-  /**
-   * Each statement's effects, read once for all rules when a rule first asks: the lint reads the
-   * statements its rules look at, not every column of every table a migration creates.
-   */
-  private final Map<SqlStatement, List<Effect>> effects;
-
-  /** Each statement's traits, read once: three rules ask of every statement. */
-  private final Map<SqlStatement, Set<StatementTrait>> traits = new IdentityHashMap<>();
 
   /** {@link #effectsOf} by leading words: several rules ask for the same statements. */
   private final Map<String, List<Effect>> effectsByHead = new HashMap<>();
@@ -92,52 +75,37 @@ public final class LintContext {
       Map<String, Long> rowEstimates) {
     this(
         migration,
-        statements,
-        problems,
+        new ScriptReading(statements, problems, statements.size(), "public"),
         TableRows.of(rowEstimates),
-        statements.size(),
-        ProjectPaths.DEFAULT,
-        "public");
+        ProjectPaths.DEFAULT);
   }
 
   /**
+   * @param reading the migration's script, split (its first {@link #MAX_STATEMENTS} statements)
    * @param rowEstimates the live tables' estimates, made once for every migration of an audit
-   * @param statementCount the statements of the whole script, of which {@code statements} are the
-   *     first
    * @param paths where the source's migrations and schema are
-   * @param schema the migration's schema, for unqualified names
    */
   public LintContext(
-      String migration,
-      List<SqlStatement> statements,
-      List<SplitProblem> problems,
-      TableRows rowEstimates,
-      int statementCount,
-      ProjectPaths paths,
-      String schema) {
+      String migration, ScriptReading reading, TableRows rowEstimates, ProjectPaths paths) {
     this.migration = Objects.requireNonNull(migration, "migration");
+    this.reading = Objects.requireNonNull(reading, "reading");
     this.paths = Objects.requireNonNull(paths, "paths");
-    this.statements = List.copyOf(statements);
-    this.statementCount = Math.max(statementCount, this.statements.size());
-    this.problems = List.copyOf(problems);
     this.rowEstimates = Objects.requireNonNull(rowEstimates, "rowEstimates");
-    this.reader = new StatementEffects(schema);
-    this.effects = new IdentityHashMap<>();
     this.createdTables =
-        this.statements.stream()
-            .map(reader::tableCreated)
+        reading.statements().stream()
+            .map(reading::tableCreated)
             .flatMap(Optional::stream)
             .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The effects of one statement, read once: what a rule reads instead of its text. */
   public List<Effect> effects(SqlStatement statement) {
-    return effects.computeIfAbsent(statement, reader::of);
+    return reading.effects(statement);
   }
 
   /** How the statement runs: CONCURRENTLY, setting lock_timeout ({@link StatementTrait}). */
   public Set<StatementTrait> traits(SqlStatement statement) {
-    return traits.computeIfAbsent(statement, reader::traits);
+    return reading.traits(statement);
   }
 
   /**
@@ -149,7 +117,7 @@ public final class LintContext {
         String.join(" ", leadingWords),
         ignored -> {
           List<Effect> found = new ArrayList<>();
-          for (SqlStatement statement : statements) {
+          for (SqlStatement statement : reading.statements()) {
             if (statement.is(leadingWords)) {
               found.addAll(effects(statement));
             }
@@ -177,7 +145,7 @@ public final class LintContext {
   private List<Effect> losses() {
     if (losses == null) {
       List<Effect> found = new ArrayList<>();
-      for (SqlStatement statement : statements) {
+      for (SqlStatement statement : reading.statements()) {
         if (!DataLoss.mayComeOf(statement)) {
           continue;
         }
@@ -198,46 +166,21 @@ public final class LintContext {
 
   /** The statements of the script, in order: its first {@link #MAX_STATEMENTS}. */
   public List<SqlStatement> statements() {
-    return statements;
+    return reading.statements();
   }
 
   /** What the splitter could not read; the last statement is then unparsed. */
   public List<SplitProblem> problems() {
-    return problems;
+    return reading.problems();
   }
 
   /** Splits the migration's script, keeping its first {@link #MAX_STATEMENTS} statements. */
   public static LintContext of(MigrationLint lint) {
-    SplitResult split = SqlScript.split(lint.script(), MAX_STATEMENTS);
     return new LintContext(
         lint.migration(),
-        split.statements(),
-        split.problems(),
+        ScriptReading.of(lint.script(), "public"),
         TableRows.of(lint.rowEstimates()),
-        split.count(),
-        ProjectPaths.DEFAULT,
-        "public");
-  }
-
-  /**
-   * As {@link #of(MigrationLint)}, from the script as the audit holds it: its text is decoded for
-   * the split only, and only the statements kept hold it afterwards.
-   */
-  public static LintContext of(
-      String migration,
-      MigrationScript script,
-      TableRows rowEstimates,
-      ProjectPaths paths,
-      String schema) {
-    SplitResult split = SqlScript.split(script.sql(), MAX_STATEMENTS);
-    return new LintContext(
-        migration,
-        split.statements(),
-        split.problems(),
-        rowEstimates,
-        split.count(),
-        paths,
-        schema);
+        ProjectPaths.DEFAULT);
   }
 
   /** Where the source's migrations folder and schema are, for the commands findings give. */
@@ -250,7 +193,7 @@ public final class LintContext {
    * #MAX_STATEMENTS}.
    */
   public int statementCount() {
-    return statementCount;
+    return reading.statementCount();
   }
 
   /**
@@ -258,7 +201,7 @@ public final class LintContext {
    * once, which PostgreSQL runs as one implicit transaction unless it holds a single statement.
    */
   public boolean runsInTransaction() {
-    return statementCount > 1;
+    return reading.statementCount() > 1;
   }
 
   /** The estimated rows of a table, if known ({@link TableRows#of(QualifiedName)}). */

@@ -2,7 +2,7 @@ package io.driftwatch.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.effect.ScriptReading;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.prisma.ProjectPaths;
 import java.util.Map;
@@ -28,13 +28,13 @@ class TableRowsTest {
         new TableRows(
             Map.of(QualifiedName.of("app", "Log\"s"), 7L, QualifiedName.of("app", "users"), 0L));
     LintContext context =
-        LintContext.of(
+        new LintContext(
             "m",
-            MigrationScript.of(
-                "ALTER TABLE app . \"Log\"\"s\" DROP COLUMN a;\nALTER TABLE Users DROP COLUMN b;"),
+            ScriptReading.of(
+                "ALTER TABLE app . \"Log\"\"s\" DROP COLUMN a;\nALTER TABLE Users DROP COLUMN b;",
+                "app"),
             rows,
-            ProjectPaths.DEFAULT,
-            "app");
+            ProjectPaths.DEFAULT);
 
     QualifiedName first = context.effects(context.statements().get(0)).get(0).object().name();
     QualifiedName second = context.effects(context.statements().get(1)).get(0).object().name();
