@@ -2,15 +2,24 @@ package io.driftwatch.core.dialect;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.SchemaDdl;
+import io.driftwatch.core.effect.EffectReader;
+import io.driftwatch.core.sql.Lexicon;
 
 /**
- * What the pure engine needs to know of the SQL a database speaks, PostgreSQL first: how names and
- * values are quoted, how unnamed objects are named, and the DDL written for the objects of a
- * catalog (catch-up, restore, reverse SQL). Pure: no I/O, no framework.
+ * What the pure engine needs to know of the SQL a database speaks, PostgreSQL first: how its
+ * scripts are lexed and read, how names and values are quoted, how unnamed objects are named, and
+ * the DDL written for the objects of a catalog (catch-up, restore, reverse SQL). Pure: no I/O, no
+ * framework.
  */
 public interface SqlDialect {
 
   Quoting quoting();
+
+  /** How its scripts are lexed: comments, strings, quoted names. */
+  Lexicon lexicon();
+
+  /** Its grammar: what a statement does to the schema, unqualified names in {@code schema}. */
+  EffectReader effects(String schema);
 
   ObjectNaming naming();
 

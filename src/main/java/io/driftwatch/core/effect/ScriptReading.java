@@ -1,6 +1,8 @@
 package io.driftwatch.core.effect;
 
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.sql.Lexicon;
+import io.driftwatch.core.sql.PostgresLexicon;
 import io.driftwatch.core.sql.SplitProblem;
 import io.driftwatch.core.sql.SplitResult;
 import io.driftwatch.core.sql.SqlScript;
@@ -26,30 +28,35 @@ public final class ScriptReading {
   private final List<SqlStatement> statements;
   private final List<SplitProblem> problems;
   private final int statementCount;
-  private final StatementEffects reader;
+  private final EffectReader reader;
   private final Map<SqlStatement, List<Effect>> effects = new IdentityHashMap<>();
   private final Map<SqlStatement, Set<StatementTrait>> traits = new IdentityHashMap<>();
 
   /**
    * @param statementCount the statements of the whole script, of which {@code statements} are the
    *     first
-   * @param schema the migration's schema, for unqualified names
+   * @param reader the database's grammar, unqualified names in the migration's schema
    */
   public ScriptReading(
       List<SqlStatement> statements,
       List<SplitProblem> problems,
       int statementCount,
-      String schema) {
+      EffectReader reader) {
     this.statements = List.copyOf(statements);
     this.problems = List.copyOf(problems);
     this.statementCount = Math.max(statementCount, this.statements.size());
-    this.reader = new StatementEffects(schema);
+    this.reader = reader;
   }
 
   /** Splits a script as PostgreSQL splits it; nothing is read as effects yet. */
   public static ScriptReading of(String sql, String schema) {
-    SplitResult split = SqlScript.split(sql, StatementEffects.MAX_STATEMENTS);
-    return new ScriptReading(split.statements(), split.problems(), split.count(), schema);
+    return of(sql, PostgresLexicon.INSTANCE, new StatementEffects(schema));
+  }
+
+  /** Splits a script with a database's quoting rules, to read with its grammar. */
+  public static ScriptReading of(String sql, Lexicon lexicon, EffectReader reader) {
+    SplitResult split = SqlScript.split(sql, StatementEffects.MAX_STATEMENTS, lexicon);
+    return new ScriptReading(split.statements(), split.problems(), split.count(), reader);
   }
 
   /** The statements kept, in order. */

@@ -4,6 +4,8 @@ import io.driftwatch.core.catalog.ConstraintKind;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.effect.Effect.Action;
 import io.driftwatch.core.effect.SchemaObject.Kind;
+import io.driftwatch.core.sql.Lexicon;
+import io.driftwatch.core.sql.PostgresLexicon;
 import io.driftwatch.core.sql.SqlStatement;
 import io.driftwatch.core.sql.SqlToken;
 import io.driftwatch.core.sql.SqlTokens;
@@ -18,16 +20,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a statement as the {@link Effect}s it has on the schema: the DDL Prisma generates ({@code
- * CREATE TABLE}, {@code ALTER TABLE ... ADD COLUMN}, {@code CREATE UNIQUE INDEX}, {@code CREATE
- * TYPE ... AS ENUM}, {@code ALTER TYPE ... ADD VALUE}, the drops and renames) and the usual
- * hand-written additions (views, extensions, schemas, sequences, INSERT / UPDATE / DELETE /
- * TRUNCATE). Anything else (a DO block, a function, a trigger, a grant) is one {@link
- * Action#UNKNOWN} effect: never guessed. Transaction control has no effect.
+ * PostgreSQL's {@link EffectReader}: reads a statement as the {@link Effect}s it has on the schema:
+ * the DDL Prisma generates ({@code CREATE TABLE}, {@code ALTER TABLE ... ADD COLUMN}, {@code CREATE
+ * UNIQUE INDEX}, {@code CREATE TYPE ... AS ENUM}, {@code ALTER TYPE ... ADD VALUE}, the drops and
+ * renames) and the usual hand-written additions (views, extensions, schemas, sequences, INSERT /
+ * UPDATE / DELETE / TRUNCATE). Anything else (a DO block, a function, a trigger, a grant) is one
+ * {@link Action#UNKNOWN} effect: never guessed. Transaction control has no effect.
  *
  * <p>Unqualified names resolve to the migration's schema, as Prisma's {@code search_path} does.
  */
-public final class StatementEffects {
+public final class StatementEffects implements EffectReader {
 
   private static final Set<String> CONSTRAINT_STARTS =
       Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE");
@@ -67,7 +69,7 @@ public final class StatementEffects {
    * it: the bound keeps a script within the size limits from taking the heap of the service.
    */
   public List<Effect> ofScript(String sql, int maxEffects) {
-    return ScriptReading.of(sql, schema).all(maxEffects);
+    return ScriptReading.of(sql, PostgresLexicon.INSTANCE, this).all(maxEffects);
   }
 
   /** A script too large to read as effects: see {@link #ofScript(String, int)}. */
@@ -90,11 +92,12 @@ public final class StatementEffects {
   }
 
   /** The effects of one statement; one UNKNOWN effect when it is not read. */
+  @Override
   public List<Effect> of(SqlStatement statement) {
     if (statement.isTransactionControl() || statement.unparsed() && statement.text().isBlank()) {
       return List.of();
     }
-    Reading reading = new Reading(statement, new Cursor(new Tokens(statement.text())));
+    Reading reading = new Reading(statement, new Cursor(new Tokens(statement)));
     try {
       reading.read();
     } catch (RuntimeException unreadable) {
@@ -119,11 +122,12 @@ public final class StatementEffects {
    * The table a {@code CREATE TABLE} creates, read from its head alone: what the lint needs of a
    * table the migration makes (nobody uses it yet), without reading every column of it.
    */
+  @Override
   public Optional<QualifiedName> tableCreated(SqlStatement statement) {
     if (!statement.is("CREATE") || statement.unparsed()) {
       return Optional.empty();
     }
-    Cursor in = new Cursor(new Tokens(statement.text()));
+    Cursor in = new Cursor(new Tokens(statement));
     try {
       in.expect("CREATE");
       while (in.acceptAny("GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED")) {
@@ -143,16 +147,16 @@ public final class StatementEffects {
    * How the statement runs ({@link StatementTrait}), read from its tokens: words in strings and
    * comments do not count. A statement that mentions neither trait's word is not read.
    */
+  @Override
   public Set<StatementTrait> traits(SqlStatement statement) {
     Set<StatementTrait> traits = EnumSet.noneOf(StatementTrait.class);
-    String text = statement.text();
     if (statement.mayContain("CONCURRENTLY")
         && (statement.is("CREATE")
             || statement.is("DROP")
             || statement.is("REINDEX")
             || statement.is("ALTER", "TABLE")
             || statement.is("REFRESH"))
-        && new Cursor(new Tokens(text)).containsWord("CONCURRENTLY")) {
+        && new Cursor(new Tokens(statement)).containsWord("CONCURRENTLY")) {
       traits.add(StatementTrait.CONCURRENTLY);
     }
     if (statement.mayContain("lock_timeout") && setsLockTimeout(statement)) {
@@ -162,7 +166,7 @@ public final class StatementEffects {
   }
 
   private static boolean setsLockTimeout(SqlStatement statement) {
-    Cursor in = new Cursor(new Tokens(statement.text()));
+    Cursor in = new Cursor(new Tokens(statement));
     try {
       if (in.accept("SET")) {
         in.acceptAny("SESSION", "LOCAL");
@@ -890,13 +894,16 @@ public final class StatementEffects {
     static final int MAX_KEPT = 110_000;
 
     private final String text;
+    private final Lexicon lexicon;
     private final SqlTokens.Lexer lexer;
     private final List<SqlToken> kept = new ArrayList<>();
     private boolean ended;
 
-    Tokens(String text) {
-      this.text = text;
-      this.lexer = new SqlTokens.Lexer(text, 0);
+    /** The tokens of a statement, read with the quoting rules it was split with. */
+    Tokens(SqlStatement statement) {
+      this.text = statement.text();
+      this.lexicon = statement.lexicon();
+      this.lexer = new SqlTokens.Lexer(text, 0, lexicon);
     }
 
     /** The token at {@code index}, reading up to it; null past the last one. */
@@ -933,7 +940,7 @@ public final class StatementEffects {
                 if (ended) {
                   return null;
                 }
-                rest = new SqlTokens.Lexer(text, lexer.position());
+                rest = new SqlTokens.Lexer(text, lexer.position(), lexicon);
               }
               return rest.next();
             }

@@ -8,6 +8,8 @@ import io.driftwatch.core.SchemaContext;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.TableRows;
+import io.driftwatch.core.dialect.SqlDialect;
+import io.driftwatch.core.effect.EffectReader;
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.effect.ScriptReading;
 import io.driftwatch.core.effect.StatementEffects;
@@ -206,6 +208,8 @@ public final class AuditEngine {
       MigrationHistory history, SourceSnapshot source, TargetSnapshot target, List<Finding> lint) {
     TableRows estimates = target.rowEstimates();
     String schema = target.datasource().schema();
+    SqlDialect dialect = Dialects.of(target);
+    EffectReader grammar = dialect.effects(schema);
     Set<String> queued = new HashSet<>();
     history.deployQueue().forEach(record -> queued.add(record.name()));
     PendingPreflight.Reader preflight = new PendingPreflight.Reader(StatementEffects.MAX_EFFECTS);
@@ -220,7 +224,7 @@ public final class AuditEngine {
       }
       ScriptReading reading;
       try {
-        reading = ScriptReading.of(record.script().get().sql(), schema);
+        reading = ScriptReading.of(record.script().get().sql(), dialect.lexicon(), grammar);
       } catch (RuntimeException | StackOverflowError failure) {
         if (inQueue) {
           preflight.unreadable(name, failure);

@@ -75,7 +75,7 @@ public final class LintContext {
       Map<String, Long> rowEstimates) {
     this(
         migration,
-        new ScriptReading(statements, problems, statements.size(), "public"),
+        new ScriptReading(statements, problems, statements.size(), new StatementEffects("public")),
         TableRows.of(rowEstimates),
         ProjectPaths.DEFAULT);
   }

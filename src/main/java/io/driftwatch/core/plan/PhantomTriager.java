@@ -1,5 +1,6 @@
 package io.driftwatch.core.plan;
 
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.ObjectSet.Presence;
@@ -25,6 +26,7 @@ public final class PhantomTriager {
    * @param untracked the live objects no migration explains (the drift's untracked objects)
    * @param paths where the source keeps its migrations: the folder to restore, when git does not
    *     name it
+   * @param dialect how the script is read
    */
   public static PhantomTriage triage(
       String migration,
@@ -33,7 +35,8 @@ public final class PhantomTriager {
       String schema,
       Optional<ObjectSet> expected,
       List<String> untracked,
-      ProjectPaths paths) {
+      ProjectPaths paths,
+      SqlDialect dialect) {
     String kind = evidence.map(e -> e.kind().name()).orElse("NONE");
     String location = evidence.map(Evidence::location).orElse(paths.directory(migration));
     String commit =
@@ -42,7 +45,7 @@ public final class PhantomTriager {
       return new PhantomTriage(
           migration, Verdict.SCRIPT_UNKNOWN, kind, commit, location, List.of(), untracked);
     }
-    List<Effect> effects = ScriptEffects.of(script.get(), schema);
+    List<Effect> effects = ScriptEffects.of(script.get(), schema, dialect);
     if (expected.isEmpty()) {
       return new PhantomTriage(
           migration,

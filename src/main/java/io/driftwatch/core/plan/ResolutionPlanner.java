@@ -149,7 +149,7 @@ public final class ResolutionPlanner {
               record.name(),
               record
                   .script()
-                  .map(script -> ScriptEffects.of(script.sql(), in.schema()))
+                  .map(script -> ScriptEffects.of(script.sql(), in.schema(), in.dialect()))
                   .orElse(List.of()));
         }
         case APPLYING -> applying.add(record.name());
@@ -195,7 +195,8 @@ public final class ResolutionPlanner {
                   in.schema(),
                   expected,
                   untracked,
-                  in.paths());
+                  in.paths(),
+                  in.dialect());
             })
         .toList();
   }

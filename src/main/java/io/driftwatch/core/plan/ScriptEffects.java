@@ -1,6 +1,8 @@
 package io.driftwatch.core.plan;
 
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.Effect;
+import io.driftwatch.core.effect.ScriptReading;
 import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.sql.SqlStatement;
 import java.util.ArrayList;
@@ -18,9 +20,10 @@ final class ScriptEffects {
    * the reader fails on it (see {@code RuleFailure} for what is caught): its triage is then
    * unverifiable, never a failed plan.
    */
-  static List<Effect> of(String sql, String schema) {
+  static List<Effect> of(String sql, String schema, SqlDialect dialect) {
     try {
-      return new StatementEffects(schema).ofScript(sql);
+      return ScriptReading.of(sql, dialect.lexicon(), dialect.effects(schema))
+          .all(StatementEffects.MAX_EFFECTS);
     } catch (RuntimeException | StackOverflowError unreadable) {
       return List.of();
     }

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Cuts a PostgreSQL script into statements where psql and the server would: at semicolons outside
- * strings, quoted names, comments, parentheses and SQL-standard function bodies.
+ * Cuts a script into statements where psql and the server would: at semicolons outside strings,
+ * quoted names, comments, parentheses and SQL-standard function bodies. Where strings, names and
+ * comments begin and end is the {@link Lexicon}'s to say ({@link PostgresLexicon} unless given).
  *
  * <p>Hand-written because no maintained Java library splits PostgreSQL scripts exactly as the
  * server does: dollar quoting with tags, nested block comments, {@code E''} strings with backslash
@@ -29,6 +30,7 @@ public final class SqlScript {
       List.of("create", "or", "replace", "function", "procedure");
 
   private final String sql;
+  private final Lexicon lexicon;
   private final int length;
   private final int maxStatements;
   private final Positions positions;
@@ -62,8 +64,9 @@ public final class SqlScript {
    */
   private final char[] headerWords = new char[4];
 
-  private SqlScript(String sql, int maxStatements) {
+  private SqlScript(String sql, int maxStatements, Lexicon lexicon) {
     this.sql = sql;
+    this.lexicon = lexicon;
     this.length = sql.length();
     this.maxStatements = maxStatements;
     this.positions = new Positions(sql);
@@ -85,13 +88,20 @@ public final class SqlScript {
    * reported.
    */
   public static SplitResult split(String sql, int maxStatements) {
-    SqlScript script = new SqlScript(sql == null ? "" : sql, maxStatements);
+    return split(sql, maxStatements, PostgresLexicon.INSTANCE);
+  }
+
+  /** As {@link #split(String, int)}, with this database's quoting rules. */
+  public static SplitResult split(String sql, int maxStatements, Lexicon lexicon) {
+    SqlScript script = new SqlScript(sql == null ? "" : sql, maxStatements, lexicon);
     script.run();
     return new SplitResult(script.statements, script.problems, script.count);
   }
 
   private void run() {
     int i = length > 0 && sql.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
+    int end;
+    Quote quote;
     while (i < length) {
       char c = sql.charAt(i);
       int next = i + 1 < length ? sql.charAt(i + 1) : -1;
@@ -100,7 +110,7 @@ public final class SqlScript {
           lineBreakSinceTerminator = true;
         }
         i++;
-      } else if (Lexing.isSpace(c)) {
+      } else if (lexicon.isSpace(c)) {
         i++;
       } else if (c == ';') {
         if (parenDepth == 0
@@ -108,50 +118,28 @@ public final class SqlScript {
           endStatement(i);
         }
         i++;
-      } else if (c == '-' && next == '-') {
-        int end = Lexing.lineCommentEnd(sql, i);
-        comment(i, end);
-        i = end;
-      } else if (c == '/' && next == '*') {
-        int end = Lexing.blockCommentEnd(sql, i);
-        if (end < 0) {
+      } else if ((end = lexicon.commentEnd(sql, i)) != Lexicon.NONE) {
+        if (end == Lexicon.UNTERMINATED) {
           fail(Code.UNTERMINATED_BLOCK_COMMENT, i, "");
           return;
         }
         comment(i, end);
         i = end;
-      } else if (c == '\'') {
+      } else if ((quote = lexicon.quoteAt(sql, i)) != null) {
         startStatement(i);
-        i = quotedEnd(i, '\'');
-        if (i < 0) {
+        end = lexicon.quoteEnd(quote, sql, i);
+        if (end == Lexicon.UNTERMINATED) {
+          fail(quote.unterminated(), i, quote == Quote.DOLLAR_QUOTED ? " " + tagAt(i) : "");
           return;
         }
-      } else if (c == '"') {
-        startStatement(i);
-        i = quotedEnd(i, '"');
-        if (i < 0) {
-          return;
-        }
-      } else if (c == '$') {
-        startStatement(i);
-        i = dollarEnd(i);
-        if (i < 0) {
-          return;
-        }
-      } else if (Lexing.isIdentifierStart(c)) {
+        i = end;
+      } else if (lexicon.isIdentifierStart(c)) {
         startStatement(i);
         int wordStart = i;
         do {
           i++;
-        } while (i < length && Lexing.isIdentifierPart(sql.charAt(i)));
-        if (i == wordStart + 1 && (c == 'E' || c == 'e') && next == '\'') {
-          i = escapeStringEnd(wordStart); // scan.l xestart: E'...' only when E stands alone
-          if (i < 0) {
-            return;
-          }
-        } else {
-          word(wordStart, i);
-        }
+        } while (i < length && lexicon.isIdentifierPart(sql.charAt(i)));
+        word(wordStart, i);
       } else {
         startStatement(i);
         if (c == '(') {
@@ -232,72 +220,9 @@ public final class SqlScript {
         && sql.regionMatches(true, start, lowerCase, 0, lowerCase.length());
   }
 
-  /**
-   * End of a standard string or quoted identifier: only a doubled quote escapes. -1 once reported.
-   */
-  private int quotedEnd(int start, char quote) {
-    int i = start + 1;
-    while (true) {
-      int close = sql.indexOf(quote, i);
-      if (close < 0) {
-        fail(
-            quote == '"' ? Code.UNTERMINATED_QUOTED_IDENTIFIER : Code.UNTERMINATED_STRING,
-            start,
-            "");
-        return -1;
-      }
-      if (close + 1 < length && sql.charAt(close + 1) == quote) {
-        i = close + 2;
-      } else {
-        return close + 1;
-      }
-    }
-  }
-
-  /** End of {@code E'...'}: a backslash escapes the next character, a doubled quote too. */
-  private int escapeStringEnd(int start) {
-    int i = start + 2;
-    while (i < length) {
-      char c = sql.charAt(i);
-      if (c == '\\') {
-        i += 2;
-      } else if (c == '\'') {
-        if (i + 1 < length && sql.charAt(i + 1) == '\'') {
-          i += 2;
-        } else {
-          return i + 1;
-        }
-      } else {
-        i++;
-      }
-    }
-    fail(Code.UNTERMINATED_STRING, start, "");
-    return -1;
-  }
-
-  /**
-   * After a {@code $}: a dollar-quoted string when a delimiter {@code $$} or {@code $tag$} starts
-   * here (scan.l dolqdelim), else a lone {@code $} (a parameter such as {@code $1}, or an operator
-   * character). The body ends at the first occurrence of the same delimiter, which is where
-   * scan.l's backing up over non-matching {@code $other$} tags lands too.
-   */
-  private int dollarEnd(int start) {
-    int i = start + 1;
-    if (i < length && Lexing.isTagStart(sql.charAt(i))) {
-      do {
-        i++;
-      } while (i < length && Lexing.isTagPart(sql.charAt(i)));
-    }
-    if (i >= length || sql.charAt(i) != '$') {
-      return start + 1;
-    }
-    String delimiter = sql.substring(start, i + 1);
-    int close = sql.indexOf(delimiter, i + 1);
-    if (close < 0) {
-      fail(Code.UNTERMINATED_DOLLAR_QUOTED_STRING, start, " " + delimiter);
-      return -1;
-    }
-    return close + delimiter.length();
+  /** The {@code $tag$} opening the dollar quote at {@code start}, for the problem's message. */
+  private String tagAt(int start) {
+    return sql.substring(start, sql.indexOf('$', start + 1) + 1);
   }
 
   private void endStatement(int semicolon) {
@@ -335,7 +260,7 @@ public final class SqlScript {
 
   private void emit(int endExclusive, boolean unparsed) {
     int end = endExclusive;
-    while (end > statementStart && Lexing.isSpace(sql.charAt(end - 1))) {
+    while (end > statementStart && lexicon.isSpace(sql.charAt(end - 1))) {
       end--;
     }
     if (count++ < maxStatements) {
@@ -348,7 +273,8 @@ public final class SqlScript {
               at.line(),
               at.column(),
               statementComments,
-              unparsed));
+              unparsed,
+              lexicon));
     }
     statementStart = -1;
     statementComments = List.of();

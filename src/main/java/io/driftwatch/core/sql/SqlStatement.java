@@ -18,6 +18,7 @@ import java.util.Objects;
  *     semicolon belongs to that statement and is not listed
  * @param unparsed true when the splitter lost track inside this statement (see {@link
  *     SplitResult#problems()}): its end is the end of the script, not a known statement end
+ * @param lexicon the quoting rules it was split with, which its words and tokens are read with
  */
 public record SqlStatement(
     String text,
@@ -26,13 +27,15 @@ public record SqlStatement(
     int line,
     int column,
     List<String> leadingComments,
-    boolean unparsed) {
+    boolean unparsed,
+    Lexicon lexicon) {
 
   /** Enough leading words to tell {@code CREATE UNIQUE INDEX CONCURRENTLY IF NOT} apart. */
   static final int MAX_KEYWORDS = 6;
 
   public SqlStatement {
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(lexicon, "lexicon");
     leadingComments = List.copyOf(leadingComments);
   }
 
@@ -74,7 +77,8 @@ public record SqlStatement(
         leadingComments.stream()
             .map(comment -> comment.length() <= maxChars ? comment : comment.substring(0, maxChars))
             .toList(),
-        unparsed);
+        unparsed,
+        lexicon);
   }
 
   /** Where the statement is, as a finding's message starts: {@code Line 12}. */
@@ -140,16 +144,15 @@ public record SqlStatement(
     int length = text.length();
     while (i < length) {
       char c = text.charAt(i);
-      if (Lexing.isSpace(c)) {
+      int commentEnd;
+      if (lexicon.isSpace(c)) {
         i++;
-      } else if (c == '-' && i + 1 < length && text.charAt(i + 1) == '-') {
-        i = Lexing.lineCommentEnd(text, i);
-      } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
-        i = Lexing.blockCommentEnd(text, i);
-        if (i < 0) {
+      } else if ((commentEnd = lexicon.commentEnd(text, i)) != Lexicon.NONE) {
+        if (commentEnd == Lexicon.UNTERMINATED) {
           return -1;
         }
-      } else if (Lexing.isIdentifierStart(c)) {
+        i = commentEnd;
+      } else if (lexicon.isIdentifierStart(c)) {
         int end = wordEnd(i);
         if (end == i + 1
             && end < length
@@ -167,7 +170,7 @@ public record SqlStatement(
 
   private int wordEnd(int start) {
     int i = start;
-    while (i < text.length() && Lexing.isIdentifierPart(text.charAt(i))) {
+    while (i < text.length() && lexicon.isIdentifierPart(text.charAt(i))) {
       i++;
     }
     return i;

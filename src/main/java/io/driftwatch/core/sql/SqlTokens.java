@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Cuts one statement into {@link SqlToken}s, comments skipped. Written by hand for the same reason
- * as {@link SqlScript}: it must follow PostgreSQL's own lexer ({@code scan.l}) on dollar quotes,
- * nested comments and E'' strings, and no maintained Java library does that for PostgreSQL's
- * dialect without a full grammar. An unterminated construct ends the token list at the end of the
- * text; the splitter has already reported it.
+ * Cuts one statement into {@link SqlToken}s, comments skipped, with the quoting rules of a {@link
+ * Lexicon}. Written by hand for the same reason as {@link SqlScript}: it must follow the database's
+ * own lexer (PostgreSQL's {@code scan.l}: dollar quotes, nested comments, E'' strings), and no
+ * maintained Java library does that without a full grammar. An unterminated construct ends the
+ * token list at the end of the text; the splitter has already reported it.
  *
  * <p>{@link Lexer} reads the tokens one at a time, so a reader that needs only the head of a
  * statement (or a scan that keeps nothing) never holds the tokens of a whole data load: a token
@@ -29,10 +29,15 @@ public final class SqlTokens {
 
   private SqlTokens() {}
 
-  /** Every token of the text. */
+  /** Every token of the text, read with PostgreSQL's quoting rules. */
   public static List<SqlToken> of(String text) {
+    return of(text, PostgresLexicon.INSTANCE);
+  }
+
+  /** Every token of the text. */
+  public static List<SqlToken> of(String text, Lexicon lexicon) {
     List<SqlToken> tokens = new ArrayList<>();
-    Lexer lexer = new Lexer(text, 0);
+    Lexer lexer = new Lexer(text, 0, lexicon);
     for (SqlToken token = lexer.next(); token != null; token = lexer.next()) {
       tokens.add(token);
     }
@@ -43,14 +48,16 @@ public final class SqlTokens {
   public static final class Lexer {
 
     private final String text;
+    private final Lexicon lexicon;
     private final int length;
     private int i;
 
     /**
      * @param from where to start: the start of the text, or the end of a token read before
      */
-    public Lexer(String text, int from) {
+    public Lexer(String text, int from, Lexicon lexicon) {
       this.text = text;
+      this.lexicon = lexicon;
       this.length = text.length();
       this.i = from;
     }
@@ -66,36 +73,19 @@ public final class SqlTokens {
         char c = text.charAt(i);
         char next = i + 1 < length ? text.charAt(i + 1) : '\0';
         int start = i;
-        if (Lexing.isSpace(c)) {
+        int end;
+        Quote quote;
+        if (lexicon.isSpace(c)) {
           i++;
-        } else if (c == '-' && next == '-') {
-          i = Lexing.lineCommentEnd(text, i);
-        } else if (c == '/' && next == '*') {
-          int end = Lexing.blockCommentEnd(text, i);
-          i = end < 0 ? length : end;
-        } else if (c == '"') {
-          i = Lexing.quotedEnd(text, i, '"', false);
+        } else if ((end = lexicon.commentEnd(text, i)) != Lexicon.NONE) {
+          i = end == Lexicon.UNTERMINATED ? length : end;
+        } else if ((quote = lexicon.quoteAt(text, i)) != null) {
+          end = lexicon.quoteEnd(quote, text, i);
+          i = end == Lexicon.UNTERMINATED ? length : end;
           String raw = text.substring(start, i);
-          return new SqlToken(SqlToken.Kind.QUOTED_NAME, unquote(raw, '"', false), raw);
-        } else if (c == '\'') {
-          i = Lexing.quotedEnd(text, i, '\'', false);
-          String raw = text.substring(start, i);
-          return new SqlToken(SqlToken.Kind.STRING, unquote(raw, '\'', false), raw);
-        } else if ((c == 'E' || c == 'e') && next == '\'') {
-          i = Lexing.quotedEnd(text, i + 1, '\'', true);
-          return new SqlToken(
-              SqlToken.Kind.STRING,
-              unquote(text.substring(start + 1, i), '\'', true),
-              text.substring(start, i));
-        } else if (c == '$' && Lexing.dollarTagEnd(text, i) > 0) {
-          int tagEnd = Lexing.dollarTagEnd(text, i);
-          String tag = text.substring(i, tagEnd);
-          int close = text.indexOf(tag, tagEnd);
-          i = close < 0 ? length : close + tag.length();
-          String body = text.substring(tagEnd, close < 0 ? length : close);
-          return new SqlToken(SqlToken.Kind.STRING, body, text.substring(start, i));
-        } else if (Lexing.isIdentifierStart(c)) {
-          while (i < length && Lexing.isIdentifierPart(text.charAt(i))) {
+          return new SqlToken(quote.token(), lexicon.unquote(quote, raw), raw);
+        } else if (lexicon.isIdentifierStart(c)) {
+          while (i < length && lexicon.isIdentifierPart(text.charAt(i))) {
             i++;
           }
           String word = text.substring(start, i);
@@ -118,37 +108,5 @@ public final class SqlTokens {
       }
       return null;
     }
-  }
-
-  private static String unquote(String quoted, char quote, boolean backslashes) {
-    int end =
-        quoted.length() > 1 && quoted.charAt(quoted.length() - 1) == quote
-            ? quoted.length() - 1
-            : quoted.length();
-    String inner = quoted.substring(1, end);
-    String doubled = String.valueOf(quote) + quote;
-    String value = inner.replace(doubled, String.valueOf(quote));
-    if (!backslashes) {
-      return value;
-    }
-    StringBuilder out = new StringBuilder(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\\' && i + 1 < value.length()) {
-        char escaped = value.charAt(++i);
-        out.append(
-            switch (escaped) {
-              case 'n' -> '\n';
-              case 't' -> '\t';
-              case 'r' -> '\r';
-              case 'b' -> '\b';
-              case 'f' -> '\f';
-              default -> escaped;
-            });
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -6,6 +6,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.Column;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.Table;
+import io.driftwatch.core.dialect.postgres.PostgresSql;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.plan.PhantomTriage.Verdict;
 import io.driftwatch.core.prisma.ProjectPaths;
@@ -43,7 +44,8 @@ class PhantomTriagerTest {
             "public",
             Optional.of(EXPECTED),
             List.of("table \"public\".\"Stray\""),
-            ProjectPaths.DEFAULT);
+            ProjectPaths.DEFAULT,
+            PostgresSql.INSTANCE);
 
     assertThat(triage.migration()).isEqualTo("20250101_add_email");
     assertThat(triage.verdict()).isEqualTo(Verdict.REDUNDANT);
@@ -70,7 +72,8 @@ class PhantomTriagerTest {
             "public",
             Optional.of(EXPECTED),
             List.of(),
-            ProjectPaths.DEFAULT);
+            ProjectPaths.DEFAULT,
+            PostgresSql.INSTANCE);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.RESTORE);
     assertThat(triage.notInOtherMigrations())
@@ -89,7 +92,8 @@ class PhantomTriagerTest {
             "public",
             Optional.of(EXPECTED),
             List.of(),
-            ProjectPaths.DEFAULT);
+            ProjectPaths.DEFAULT,
+            PostgresSql.INSTANCE);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.RESTORE);
     assertThat(triage.notInOtherMigrations()).containsExactly("unread statement");
@@ -105,7 +109,8 @@ class PhantomTriagerTest {
             "public",
             Optional.empty(),
             List.of(),
-            ProjectPaths.DEFAULT);
+            ProjectPaths.DEFAULT,
+            PostgresSql.INSTANCE);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.RESTORE);
     assertThat(triage.notInOtherMigrations())
@@ -125,7 +130,8 @@ class PhantomTriagerTest {
             "public",
             Optional.of(EXPECTED),
             untracked,
-            ProjectPaths.DEFAULT);
+            ProjectPaths.DEFAULT,
+            PostgresSql.INSTANCE);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.SCRIPT_UNKNOWN);
     assertThat(triage.candidates()).containsExactlyElementsOf(untracked);
@@ -144,7 +150,8 @@ class PhantomTriagerTest {
             "audit",
             Optional.of(EXPECTED),
             List.of(),
-            ProjectPaths.DEFAULT);
+            ProjectPaths.DEFAULT,
+            PostgresSql.INSTANCE);
 
     assertThat(triage.verdict()).isEqualTo(Verdict.RESTORE);
     assertThat(triage.notInOtherMigrations())

@@ -142,8 +142,8 @@ class SplitterFuzzTest {
       assertThat(s.end()).isLessThanOrEqualTo(sql.length());
       assertThat(sql.substring(s.start(), s.end())).isEqualTo(s.text());
       assertThat(
-              Lexing.isSpace(s.text().charAt(0))
-                  || Lexing.isSpace(s.text().charAt(s.text().length() - 1)))
+              PostgresLexicon.INSTANCE.isSpace(s.text().charAt(0))
+                  || PostgresLexicon.INSTANCE.isSpace(s.text().charAt(s.text().length() - 1)))
           .isFalse();
       assertThat(new int[] {s.line(), s.column()}).containsExactly(naivePosition(sql, s.start()));
       assertThat(s.unparsed()).isEqualTo(!result.isClean() && i == statements.size() - 1);

@@ -7,7 +7,11 @@ import io.driftwatch.core.dialect.ObjectNaming;
 import io.driftwatch.core.dialect.Quoting;
 import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.dialect.VerificationSql;
+import io.driftwatch.core.effect.EffectReader;
 import io.driftwatch.core.effect.ImplicitName;
+import io.driftwatch.core.effect.StatementEffects;
+import io.driftwatch.core.sql.Lexicon;
+import io.driftwatch.core.sql.PostgresLexicon;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +28,16 @@ public final class PostgresSql implements SqlDialect, Quoting, ObjectNaming {
   @Override
   public Quoting quoting() {
     return this;
+  }
+
+  @Override
+  public Lexicon lexicon() {
+    return PostgresLexicon.INSTANCE;
+  }
+
+  @Override
+  public EffectReader effects(String schema) {
+    return new StatementEffects(schema);
   }
 
   @Override
