@@ -1,6 +1,7 @@
 package io.driftwatch.core.dialect;
 
 import io.driftwatch.core.catalog.Catalog;
+import io.driftwatch.core.catalog.NameDdl;
 import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.effect.EffectReader;
 import io.driftwatch.core.sql.Lexicon;
@@ -28,4 +29,7 @@ public interface SqlDialect {
 
   /** The DDL for the objects of this catalog. */
   SchemaDdl ddl(Catalog catalog);
+
+  /** The DDL that names objects without their definitions: reverse SQL's drops and renames. */
+  NameDdl names();
 }

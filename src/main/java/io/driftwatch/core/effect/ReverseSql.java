@@ -4,6 +4,8 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogDdl;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.NameDdl;
+import io.driftwatch.core.catalog.PostgresNameDdl;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.catalog.Table;
@@ -35,22 +37,27 @@ public final class ReverseSql {
   /** The catalog before, by name, made once: each effect looks its object up. */
   private Optional<CatalogIndex> beforeIndex;
 
-  /** The DDL the reverse statements are written in. */
+  /** The DDL that re-creates dropped objects from their definitions. */
   private final Function<Catalog, SchemaDdl> ddl;
 
-  /** As {@link #ReverseSql(Optional, Function)}, in PostgreSQL's DDL. */
+  /** The DDL of the drops, renames and column changes, which need only names. */
+  private final NameDdl names;
+
+  /** As {@link #ReverseSql(Optional, Function, NameDdl)}, in PostgreSQL's DDL. */
   public ReverseSql(Optional<Catalog> before) {
-    this(before, CatalogDdl::new);
+    this(before, CatalogDdl::new, PostgresNameDdl.INSTANCE);
   }
 
   /**
    * @param before the catalog before the migration runs; without it, dropped objects cannot be
    *     re-created
    * @param ddl the dialect's DDL for a catalog ({@code core.dialect.SqlDialect#ddl})
+   * @param names the dialect's DDL by name ({@code core.dialect.SqlDialect#names})
    */
-  public ReverseSql(Optional<Catalog> before, Function<Catalog, SchemaDdl> ddl) {
+  public ReverseSql(Optional<Catalog> before, Function<Catalog, SchemaDdl> ddl, NameDdl names) {
     this.before = before;
     this.ddl = ddl;
+    this.names = names;
   }
 
   /**
@@ -155,31 +162,17 @@ public final class ReverseSql {
               .orElseGet(() -> irreversible(effect, "the view's previous definition is unknown"))
           : irreversible(effect, "nothing to undo: the object existed before (IF NOT EXISTS)");
     }
-    String name = object.sqlName();
+    QualifiedName name = object.name();
     return switch (object.kind()) {
-      case TABLE -> sql(effect, "DROP TABLE " + name + ";");
-      case COLUMN ->
-          sql(
-              effect,
-              "ALTER TABLE "
-                  + object.name().quoted()
-                  + " DROP COLUMN "
-                  + CatalogDdl.quote(object.part())
-                  + ";");
-      case CONSTRAINT ->
-          sql(
-              effect,
-              "ALTER TABLE "
-                  + object.name().quoted()
-                  + " DROP CONSTRAINT "
-                  + CatalogDdl.quote(object.part())
-                  + ";");
-      case INDEX -> sql(effect, "DROP INDEX " + name + ";");
-      case ENUM -> sql(effect, "DROP TYPE " + name + ";");
-      case VIEW -> sql(effect, "DROP VIEW " + name + ";");
-      case SEQUENCE -> sql(effect, "DROP SEQUENCE " + name + ";");
-      case EXTENSION -> sql(effect, "DROP EXTENSION " + name + ";");
-      case SCHEMA -> sql(effect, "DROP SCHEMA " + name + ";");
+      case TABLE -> sql(effect, names.dropTable(name));
+      case COLUMN -> sql(effect, names.dropColumn(name, object.part()));
+      case CONSTRAINT -> sql(effect, names.dropConstraint(name, object.part()));
+      case INDEX -> sql(effect, names.dropIndex(name));
+      case ENUM -> sql(effect, names.dropType(name));
+      case VIEW -> sql(effect, names.dropView(name));
+      case SEQUENCE -> sql(effect, names.dropSequence(name));
+      case EXTENSION -> sql(effect, names.dropExtension(name.name()));
+      case SCHEMA -> sql(effect, names.dropSchema(name.name()));
       case ENUM_VALUE ->
           irreversible(
               effect,
@@ -257,90 +250,39 @@ public final class ReverseSql {
     }
     Optional<Table> table = beforeIndex().flatMap(catalog -> catalog.table(object.name()));
     Optional<Column> column = table.flatMap(t -> t.column(object.part()));
-    String alter =
-        "ALTER TABLE "
-            + object.name().quoted()
-            + " ALTER COLUMN "
-            + CatalogDdl.quote(object.part());
     if (change == ColumnChange.SET_NOT_NULL) {
-      return sql(effect, alter + " DROP NOT NULL;");
+      return sql(effect, names.setNotNull(object.name(), object.part(), false));
     }
     if (change == ColumnChange.DROP_NOT_NULL) {
-      return sql(effect, alter + " SET NOT NULL; -- fails if NULLs were written since");
+      return sql(
+          effect,
+          names.setNotNull(object.name(), object.part(), true)
+              + " -- fails if NULLs were written since");
     }
     if (column.isEmpty()) {
       return irreversible(effect, "the column's previous definition is not known");
     }
     if (change == ColumnChange.SET_DEFAULT || change == ColumnChange.DROP_DEFAULT) {
-      return sql(
-          effect,
-          column
-              .get()
-              .defaultExpression()
-              .map(expression -> alter + " SET DEFAULT " + expression + ";")
-              .orElse(alter + " DROP DEFAULT;"));
+      return sql(effect, names.restoreDefault(object.name(), column.get()));
     }
     if (change == ColumnChange.SET_TYPE) {
-      Column now = column.get();
-      String type = now.userType().map(QualifiedName::quoted).orElse(now.type());
       return sql(
           effect,
-          alter
-              + " SET DATA TYPE "
-              + type
-              + " USING "
-              + CatalogDdl.quote(now.name())
-              + "::"
-              + type
-              + "; -- values that do not fit the old type make it fail");
+          names.restoreType(object.name(), column.get())
+              + " -- values that do not fit the old type make it fail");
     }
     return irreversible(effect, "`" + effect.detail() + "` is not reversed automatically");
   }
 
-  private static String renameBack(SchemaObject renamed, SchemaObject previous) {
+  private String renameBack(SchemaObject renamed, SchemaObject previous) {
+    QualifiedName name = renamed.name();
     return switch (renamed.kind()) {
-      case COLUMN ->
-          "ALTER TABLE "
-              + renamed.name().quoted()
-              + " RENAME COLUMN "
-              + CatalogDdl.quote(renamed.part())
-              + " TO "
-              + CatalogDdl.quote(previous.part())
-              + ";";
-      case CONSTRAINT ->
-          "ALTER TABLE "
-              + renamed.name().quoted()
-              + " RENAME CONSTRAINT "
-              + CatalogDdl.quote(renamed.part())
-              + " TO "
-              + CatalogDdl.quote(previous.part())
-              + ";";
-      case TABLE ->
-          "ALTER TABLE "
-              + renamed.name().quoted()
-              + " RENAME TO "
-              + CatalogDdl.quote(previous.name().name())
-              + ";";
-      case INDEX ->
-          "ALTER INDEX "
-              + renamed.name().quoted()
-              + " RENAME TO "
-              + CatalogDdl.quote(previous.name().name())
-              + ";";
-      case ENUM ->
-          "ALTER TYPE "
-              + renamed.name().quoted()
-              + " RENAME TO "
-              + CatalogDdl.quote(previous.name().name())
-              + ";";
-      case ENUM_VALUE ->
-          "ALTER TYPE "
-              + renamed.name().quoted()
-              + " RENAME VALUE "
-              + CatalogDdl.literal(renamed.part())
-              + " TO "
-              + CatalogDdl.literal(previous.part())
-              + ";";
+      case COLUMN -> names.renameColumn(name, renamed.part(), previous.part());
+      case CONSTRAINT -> names.renameConstraint(name, renamed.part(), previous.part());
+      case TABLE -> names.renameTable(name, previous.name().name());
+      case INDEX -> names.renameIndex(name, previous.name().name());
+      case ENUM -> names.renameType(name, previous.name().name());
+      case ENUM_VALUE -> names.renameEnumValue(name, renamed.part(), previous.part());
       default -> "-- rename " + renamed.sqlName() + " back to " + previous.sqlName();
     };
   }

@@ -4,6 +4,8 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogDdl;
 import io.driftwatch.core.catalog.CatalogIndex;
 import io.driftwatch.core.catalog.Column;
+import io.driftwatch.core.catalog.NameDdl;
+import io.driftwatch.core.catalog.PostgresNameDdl;
 import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.effect.ColumnChange;
 import io.driftwatch.core.effect.Effect;
@@ -32,12 +34,20 @@ public final class FailedTriager {
   /** As the full {@code triage}, the undo written in PostgreSQL's DDL. */
   public static FailedTriage triage(
       String migration, String error, List<Effect> effects, Catalog live) {
-    return triage(migration, error, effects, live, ObjectSet.of(live), CatalogDdl::new);
+    return triage(
+        migration,
+        error,
+        effects,
+        live,
+        ObjectSet.of(live),
+        CatalogDdl::new,
+        PostgresNameDdl.INSTANCE);
   }
 
   /**
    * @param database the objects of {@code live}, when the caller has them already (it is only read)
    * @param ddl the dialect's DDL, the undo is written in
+   * @param names the dialect's DDL by name, the undo's drops and renames are written in
    */
   static FailedTriage triage(
       String migration,
@@ -45,7 +55,8 @@ public final class FailedTriager {
       List<Effect> effects,
       Catalog live,
       ObjectSet database,
-      Function<Catalog, SchemaDdl> ddl) {
+      Function<Catalog, SchemaDdl> ddl,
+      NameDdl names) {
     List<Effect> present = new ArrayList<>();
     List<Effect> missing = new ArrayList<>();
     List<Effect> unverifiable = new ArrayList<>();
@@ -80,7 +91,7 @@ public final class FailedTriager {
       verdict = Verdict.PARTLY_APPLIED;
     }
     List<String> undo =
-        new ReverseSql(Optional.of(live), ddl)
+        new ReverseSql(Optional.of(live), ddl, names)
             .reverse(present).stream()
                 .map(
                     reversal ->

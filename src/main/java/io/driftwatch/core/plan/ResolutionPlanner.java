@@ -74,7 +74,8 @@ public final class ResolutionPlanner {
                             effects,
                             in.live().get(),
                             objects,
-                            in.dialect()::ddl))));
+                            in.dialect()::ddl,
+                            in.dialect().names()))));
     List<PhantomTriage> phantoms = phantoms(in, state);
     DataVerdict data = CleanBaseline.verdict(in, failed, phantoms);
 
@@ -279,7 +280,7 @@ public final class ResolutionPlanner {
     if (pending.isEmpty()) {
       return rollbacks;
     }
-    ReverseSql reverse = new ReverseSql(in.live(), in.dialect()::ddl);
+    ReverseSql reverse = new ReverseSql(in.live(), in.dialect()::ddl, in.dialect().names());
     pending.forEach(
         (name, effects) -> {
           List<ReverseSql.Reversal> reversals = reverse.reverse(effects);

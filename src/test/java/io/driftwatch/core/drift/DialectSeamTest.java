@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogDdl;
+import io.driftwatch.core.catalog.NameDdl;
+import io.driftwatch.core.catalog.PostgresNameDdl;
 import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.dialect.postgres.PostgresSql;
 import io.driftwatch.core.effect.ReverseSql;
@@ -28,17 +30,21 @@ class DialectSeamTest {
 
   /** PostgreSQL's DDL, each statement marked as another dialect's: enough to see whose it is. */
   private static final Function<Catalog, SchemaDdl> OTHER =
-      catalog -> {
-        CatalogDdl postgres = new CatalogDdl(catalog);
-        return (SchemaDdl)
-            Proxy.newProxyInstance(
-                SchemaDdl.class.getClassLoader(),
-                new Class<?>[] {SchemaDdl.class},
-                (proxy, method, args) -> {
-                  Object written = method.invoke(postgres, args);
-                  return written instanceof String sql ? "/* other */ " + sql : written;
-                });
-      };
+      catalog -> marked(SchemaDdl.class, new CatalogDdl(catalog));
+
+  /** PostgreSQL's DDL by name, marked the same way. */
+  private static final NameDdl OTHER_NAMES = marked(NameDdl.class, PostgresNameDdl.INSTANCE);
+
+  private static <T> T marked(Class<T> port, T postgres) {
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(),
+            new Class<?>[] {port},
+            (proxy, method, args) -> {
+              Object written = method.invoke(postgres, args);
+              return written instanceof String sql ? "/* other */ " + sql : written;
+            }));
+  }
 
   @Test
   void the_drift_s_sql_both_ways_is_written_in_the_dialect_s_ddl() {
@@ -56,17 +62,27 @@ class DialectSeamTest {
   void reverse_sql_is_written_in_the_dialect_s_ddl() {
     Catalog before = addTable(EXPECTED, SchemaDiffTablesTest.AUDIT_LOG_TABLE);
     List<ReverseSql.Reversal> reversals =
-        new ReverseSql(Optional.of(before), OTHER)
+        new ReverseSql(Optional.of(before), OTHER, OTHER_NAMES)
             .reverse(
                 new StatementEffects("public")
-                    .of(SqlScript.split("DROP INDEX \"AuditLog_userId_idx\";").statements()));
+                    .of(
+                        SqlScript.split(
+                                """
+                                DROP INDEX "AuditLog_userId_idx";
+                                CREATE TABLE "Tag" ("id" INTEGER);
+                                ALTER TABLE "AuditLog" RENAME COLUMN "userId" TO "authorId";
+                                ALTER TABLE "AuditLog" ALTER COLUMN "action" DROP NOT NULL;
+                                CREATE INDEX "Tag_id_idx" ON "Tag" ("id");
+                                ALTER TYPE "Role" RENAME VALUE 'USER' TO 'MEMBER';
+                                """)
+                            .statements()));
 
+    assertThat(reversals).hasSize(6);
     assertThat(reversals)
-        .singleElement()
-        .satisfies(
+        .allSatisfy(
             r ->
                 assertThat(r.sql())
-                    .hasValueSatisfying(sql -> assertThat(sql).contains("/* other */")));
+                    .hasValueSatisfying(sql -> assertThat(sql).startsWith("/* other */")));
   }
 
   @Test

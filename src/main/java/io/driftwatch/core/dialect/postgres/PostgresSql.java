@@ -2,6 +2,8 @@ package io.driftwatch.core.dialect.postgres;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.CatalogDdl;
+import io.driftwatch.core.catalog.NameDdl;
+import io.driftwatch.core.catalog.PostgresNameDdl;
 import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.dialect.ObjectNaming;
 import io.driftwatch.core.dialect.Quoting;
@@ -53,6 +55,11 @@ public final class PostgresSql implements SqlDialect, Quoting, ObjectNaming {
   @Override
   public SchemaDdl ddl(Catalog catalog) {
     return new CatalogDdl(catalog);
+  }
+
+  @Override
+  public NameDdl names() {
+    return PostgresNameDdl.INSTANCE;
   }
 
   @Override
