@@ -4,7 +4,7 @@ import io.driftwatch.audit.AuditService;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.history.MigrationScript;
-import io.driftwatch.database.postgres.PrismaHistoryTable;
+import io.driftwatch.database.postgres.ScratchDatabase;
 import io.driftwatch.environment.EnvironmentDraft;
 import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.driftwatch.environment.EnvironmentService;
@@ -12,26 +12,16 @@ import io.driftwatch.environment.Tier;
 import io.driftwatch.source.PathSourceSpec;
 import io.driftwatch.support.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The quick start's demo: a database on the service's own PostgreSQL whose history reproduces a
@@ -49,6 +39,7 @@ public class DemoService {
   static final String PHANTOM = "20251113220938_add_customer_slug";
   static final String PENDING = "20241226000000_add_leads_questionnaire_models";
   static final String FAILED = "20260115000000_add_landing_sections";
+  private static final String INIT_SQL = "migrations/" + INIT + "/migration.sql";
 
   private static final List<String> FILES =
       List.of(
@@ -74,40 +65,28 @@ public class DemoService {
       DETAIL: Failing row contains (how-it-works, How it works, {"steps": [...]}, null).
       """;
 
-  private final Vertx vertx;
-  private final Pool store;
   private final EnvironmentService environments;
   private final AuditService audits;
+  private final ScratchDatabase scratch;
+  private final ScratchDatabase.Server server;
   private final Path folder;
-  private final URI storeUrl;
-  private final String user;
-  private final String password;
 
   public DemoService(
-      Vertx vertx,
-      Pool store,
       EnvironmentService environments,
       AuditService audits,
-      DriftwatchConfig config,
-      @ConfigProperty(name = "quarkus.datasource.reactive.url") String storeUrl,
-      @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-      @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-    this.vertx = vertx;
-    this.store = store;
+      ScratchDatabase scratch,
+      DriftwatchConfig config) {
     this.environments = environments;
     this.audits = audits;
+    this.scratch = scratch;
+    this.server = scratch.server();
     this.folder = Path.of(config.dataDir()).resolve("demo").resolve("prisma");
-    this.storeUrl = URI.create(storeUrl.replaceFirst("^vertx-reactive:", ""));
-    this.user = user.orElse("postgres");
-    this.password = password.orElse("");
   }
 
   /** Builds the demo from scratch and returns its first audit. Call on a Vert.x context. */
   public Uni<AuditReport> create(String actor) {
     return Blocking.call(this::extractFolder)
-        .call(() -> store.query("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)").execute())
-        .call(() -> store.query("CREATE DATABASE " + DATABASE).execute())
-        .call(this::seed)
+        .call(() -> scratch.recreate(DATABASE, resource(INIT_SQL), incident()))
         .call(() -> register(actor))
         .flatMap(ignored -> audits.run(ENVIRONMENT));
   }
@@ -115,15 +94,16 @@ public class DemoService {
   /** The demo's DATABASE_URL, as a user of Prisma would have it. */
   String databaseUrl() {
     String credentials =
-        URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + (password.isEmpty() ? "" : ":" + URLEncoder.encode(password, StandardCharsets.UTF_8));
-    int port = storeUrl.getPort() == -1 ? 5432 : storeUrl.getPort();
+        URLEncoder.encode(server.user(), StandardCharsets.UTF_8)
+            + (server.password().isEmpty()
+                ? ""
+                : ":" + URLEncoder.encode(server.password(), StandardCharsets.UTF_8));
     return "postgresql://"
         + credentials
         + "@"
-        + storeUrl.getHost()
+        + server.host()
         + ":"
-        + port
+        + server.port()
         + "/"
         + DATABASE
         + "?schema=public";
@@ -143,90 +123,32 @@ public class DemoService {
   }
 
   /**
-   * Writes the incident into the demo database: what production looked like when the team wrote the
-   * runbook.
+   * The incident's history: what production looked like when the team wrote the runbook (init
+   * applied, the phantom applied by hand, the last one failed halfway).
    */
-  private Uni<Void> seed() {
-    PgConnectOptions options =
-        new PgConnectOptions()
-            .setHost(storeUrl.getHost())
-            .setPort(storeUrl.getPort() == -1 ? 5432 : storeUrl.getPort())
-            .setDatabase(DATABASE)
-            .setUser(user)
-            .setPassword(password);
-    Pool demo =
-        Pool.newInstance(
-            PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(1))
-                .connectingTo(options)
-                .using(vertx.getDelegate())
-                .build());
-    String insert =
-        "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at,"
-            + " started_at, applied_steps_count) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)";
-    String init = resource("migrations/" + INIT + "/migration.sql");
-    return demo.withTransaction(
-            connection ->
-                connection
-                    .query(init)
-                    .execute()
-                    .call(() -> connection.query(PrismaHistoryTable.createIn("public")).execute())
-                    .call(
-                        () ->
-                            connection
-                                .preparedQuery(insert)
-                                .execute(
-                                    row(
-                                        checksum(init),
-                                        at("2024-12-10T10:00:01.480Z"),
-                                        INIT,
-                                        null,
-                                        at("2024-12-10T10:00:01.312Z"),
-                                        1)))
-                    .call(
-                        () ->
-                            connection
-                                .preparedQuery(insert)
-                                .execute(
-                                    row(
-                                        checksum(PHANTOM_SQL),
-                                        at("2025-11-13T22:09:41.020Z"),
-                                        PHANTOM,
-                                        null,
-                                        at("2025-11-13T22:09:40.955Z"),
-                                        1)))
-                    .call(
-                        () ->
-                            connection
-                                .preparedQuery(insert)
-                                .execute(
-                                    row(
-                                        checksum(
-                                            resource("migrations/" + FAILED + "/migration.sql")),
-                                        null,
-                                        FAILED,
-                                        FAILED_LOGS,
-                                        at("2026-01-15T09:30:12.004Z"),
-                                        0))))
-        .replaceWithVoid()
-        .eventually(demo::close);
-  }
-
-  private static Tuple row(
-      String checksum,
-      OffsetDateTime finished,
-      String name,
-      String logs,
-      OffsetDateTime started,
-      int steps) {
-    return Tuple.tuple()
-        .addString(UUID.randomUUID().toString())
-        .addString(checksum)
-        .addOffsetDateTime(finished)
-        .addString(name)
-        .addString(logs)
-        .addOffsetDateTime(started)
-        .addInteger(steps);
+  private static List<ScratchDatabase.HistoryRow> incident() {
+    return List.of(
+        new ScratchDatabase.HistoryRow(
+            INIT,
+            checksum(resource(INIT_SQL)),
+            at("2024-12-10T10:00:01.312Z"),
+            at("2024-12-10T10:00:01.480Z"),
+            null,
+            1),
+        new ScratchDatabase.HistoryRow(
+            PHANTOM,
+            checksum(PHANTOM_SQL),
+            at("2025-11-13T22:09:40.955Z"),
+            at("2025-11-13T22:09:41.020Z"),
+            null,
+            1),
+        new ScratchDatabase.HistoryRow(
+            FAILED,
+            checksum(resource("migrations/" + FAILED + "/migration.sql")),
+            at("2026-01-15T09:30:12.004Z"),
+            null,
+            FAILED_LOGS,
+            0));
   }
 
   private Uni<Void> register(String actor) {

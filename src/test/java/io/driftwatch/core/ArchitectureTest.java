@@ -107,4 +107,30 @@ class ArchitectureTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.driftwatch"));
   }
+
+  /**
+   * SQL is sent only from the store, the database adapters and the shadow server: everything else
+   * asks them. ({@code java.sql} exceptions, which Quartz and the JDBC store throw, may be caught
+   * anywhere.)
+   */
+  @Test
+  void only_the_store_and_the_database_adapters_speak_to_a_database() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.driftwatch.store..", "io.driftwatch.database..", "io.driftwatch.shadow..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.vertx.sqlclient..",
+            "io.vertx.mutiny.sqlclient..",
+            "io.vertx.pgclient..",
+            "io.vertx.mutiny.pgclient..",
+            "io.vertx.mysqlclient..",
+            "io.vertx.mutiny.mysqlclient..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.driftwatch"));
+  }
 }
