@@ -7,10 +7,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,10 @@ import java.util.concurrent.Executors;
  * held stay bounded however many environments are watched. Each pool is opened by the {@link
  * PoolFactory} of the URL's provider, which makes every connection read-only with bounded session
  * options.
+ *
+ * <p>A reader holds a pool through a {@link Lease}: a pool pushed out of the cap, replaced for a
+ * new URL or evicted while leased is closed when its last lease is released, never under a read in
+ * progress. So more pools than the cap may be open for a moment: at most one per read running.
  */
 @ApplicationScoped
 public class TargetPools {
@@ -30,12 +36,57 @@ public class TargetPools {
   private final int maxOpenPools;
   private final LinkedHashMap<UUID, Entry> pools = new LinkedHashMap<>(64, 0.75f, true);
 
+  /** Pools out of the map still leased: closed with their last lease, or at shutdown. */
+  private final Set<Entry> retiredInUse = new HashSet<>();
+
   public TargetPools(Instance<PoolFactory> factories, DriftwatchConfig config) {
     this.factories = factories.stream().toList();
     this.maxOpenPools = Math.max(1, config.target().maxOpenPools());
   }
 
-  private record Entry(String url, Pool pool) {}
+  /** A pool and how many leases hold it; guarded by the TargetPools' lock. */
+  private static final class Entry {
+    final String url;
+    final Pool pool;
+    int leases;
+    boolean retired;
+
+    Entry(String url, Pool pool) {
+      this.url = url;
+      this.pool = pool;
+    }
+  }
+
+  /**
+   * One reader's hold on an environment's pool, from {@link #lease} to {@link #release} (which a
+   * reader calls however its read ends; calling it again does nothing).
+   */
+  public final class Lease {
+    private final Entry entry;
+    private boolean released;
+
+    private Lease(Entry entry) {
+      this.entry = entry;
+    }
+
+    public Pool pool() {
+      return entry.pool;
+    }
+
+    public void release() {
+      synchronized (TargetPools.this) {
+        if (released) {
+          return;
+        }
+        released = true;
+        entry.leases--;
+        if (entry.retired && entry.leases == 0) {
+          retiredInUse.remove(entry);
+          entry.pool.closeAndForget();
+        }
+      }
+    }
+  }
 
   /**
    * Pools are built on this thread, which belongs to no Vert.x context: a pool built while serving
@@ -50,29 +101,39 @@ public class TargetPools {
             return thread;
           });
 
-  /** The pool for an environment, rebuilt when its URL changed. */
-  public synchronized Pool poolFor(UUID environmentId, PrismaDatabaseUrl url) {
-    Entry existing = pools.get(environmentId);
-    if (existing != null && existing.url().equals(url.raw())) {
-      return existing.pool();
-    }
-    if (existing != null) {
-      existing.pool().closeAndForget();
-    }
-    Entry created = new Entry(url.raw(), buildOffContext(url));
-    pools.put(environmentId, created);
-    Iterator<Map.Entry<UUID, Entry>> eldest = pools.entrySet().iterator();
-    while (pools.size() > maxOpenPools && eldest.hasNext()) {
-      Map.Entry<UUID, Entry> victim = eldest.next();
-      if (!victim.getKey().equals(environmentId)) {
-        victim.getValue().pool().closeAndForget();
-        eldest.remove();
+  /** A lease on the pool for an environment, rebuilt when its URL changed. */
+  public synchronized Lease lease(UUID environmentId, PrismaDatabaseUrl url) {
+    Entry entry = pools.get(environmentId);
+    if (entry == null || !entry.url.equals(url.raw())) {
+      if (entry != null) {
+        retire(pools.remove(environmentId));
+      }
+      entry = new Entry(url.raw(), buildOffContext(url));
+      pools.put(environmentId, entry);
+      Iterator<Map.Entry<UUID, Entry>> eldest = pools.entrySet().iterator();
+      while (pools.size() > maxOpenPools && eldest.hasNext()) {
+        Map.Entry<UUID, Entry> victim = eldest.next();
+        if (!victim.getKey().equals(environmentId)) {
+          retire(victim.getValue());
+          eldest.remove();
+        }
       }
     }
-    return created.pool();
+    entry.leases++;
+    return new Lease(entry);
   }
 
-  /** How many target pools are open now. */
+  /** Closes a pool taken out of the map now, or with its last lease. */
+  private void retire(Entry entry) {
+    entry.retired = true;
+    if (entry.leases == 0) {
+      entry.pool.closeAndForget();
+    } else {
+      retiredInUse.add(entry);
+    }
+  }
+
+  /** How many target pools are kept for reuse now (those retired but still leased aside). */
   public synchronized int openPools() {
     return pools.size();
   }
@@ -81,7 +142,7 @@ public class TargetPools {
   public synchronized void evict(UUID environmentId) {
     Entry removed = pools.remove(environmentId);
     if (removed != null) {
-      removed.pool().closeAndForget();
+      retire(removed);
     }
   }
 
@@ -96,8 +157,10 @@ public class TargetPools {
 
   @PreDestroy
   synchronized void closeAll() {
-    pools.values().forEach(entry -> entry.pool().closeAndForget());
+    pools.values().forEach(entry -> entry.pool.closeAndForget());
     pools.clear();
+    retiredInUse.forEach(entry -> entry.pool.closeAndForget());
+    retiredInUse.clear();
     builder.shutdown();
   }
 

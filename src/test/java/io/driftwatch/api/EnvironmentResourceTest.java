@@ -351,7 +351,9 @@ class EnvironmentResourceTest {
         .then()
         .statusCode(201);
     UUID id = StoreSql.environmentId(name);
-    var pool = pools.poolFor(id, PostgresUrlSyntax.parse(url));
+    var lease = pools.lease(id, PostgresUrlSyntax.parse(url));
+    lease.release();
+    var pool = lease.pool();
 
     given()
         .contentType(ContentType.JSON)
@@ -365,7 +367,9 @@ class EnvironmentResourceTest {
         .then()
         .statusCode(200);
 
-    Assertions.assertThat(pools.poolFor(id, PostgresUrlSyntax.parse(url))).isSameAs(pool);
+    var again = pools.lease(id, PostgresUrlSyntax.parse(url));
+    again.release();
+    Assertions.assertThat(again.pool()).isSameAs(pool);
     given().delete("/api/v1/environments/" + name).then().statusCode(204);
   }
 }

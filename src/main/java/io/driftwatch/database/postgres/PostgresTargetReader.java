@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads what Prisma recorded in a PostgreSQL database, in one read-only transaction: whether {@code
@@ -141,7 +142,15 @@ public class PostgresTargetReader implements TargetReader {
                         .failure(
                             new TargetUnavailableException(
                                 "cannot read the database: " + refusal.get()))
-                    : readFrom(environmentId, pools.poolFor(environmentId, url), url));
+                    : leased(environmentId, url, pool -> readFrom(environmentId, pool, url)));
+  }
+
+  /** Runs a read on the environment's pool, holding it until the read ends however it ends. */
+  private <T> Uni<T> leased(
+      UUID environmentId, PrismaDatabaseUrl url, Function<Pool, Uni<T>> read) {
+    return Uni.createFrom()
+        .item(() -> pools.lease(environmentId, url))
+        .flatMap(lease -> read.apply(lease.pool()).eventually(lease::release));
   }
 
   private Uni<TargetSnapshot> readFrom(UUID environmentId, Pool pool, PrismaDatabaseUrl url) {
@@ -235,21 +244,23 @@ public class PostgresTargetReader implements TargetReader {
       return Uni.createFrom().item(Set.of());
     }
     List<QualifiedName> all = List.copyOf(tables);
-    return pools
-        .poolFor(environmentId, url)
-        .withTransaction(connection -> withRows(connection, all))
-        .ifNoItem()
-        .after(deadline)
-        .failWith(
-            () ->
-                new TargetUnavailableException(
-                    "the database at "
-                        + where(url)
-                        + " did not answer within "
-                        + deadline.toSeconds()
-                        + " s"))
-        .onFailure(failure -> !(failure instanceof TargetUnavailableException))
-        .transform(failure -> explain(failure, url));
+    return leased(
+        environmentId,
+        url,
+        pool ->
+            pool.withTransaction(connection -> withRows(connection, all))
+                .ifNoItem()
+                .after(deadline)
+                .failWith(
+                    () ->
+                        new TargetUnavailableException(
+                            "the database at "
+                                + where(url)
+                                + " did not answer within "
+                                + deadline.toSeconds()
+                                + " s"))
+                .onFailure(failure -> !(failure instanceof TargetUnavailableException))
+                .transform(failure -> explain(failure, url)));
   }
 
   /** At most this many tables per statement: a statement has at most 65,535 parameters. */
