@@ -47,7 +47,7 @@ public class AuditScheduler implements EnvironmentListener {
     return removeAsync(id);
   }
 
-  public Uni<Void> applyAsync(Environment environment) {
+  private Uni<Void> applyAsync(Environment environment) {
     return Blocking.call(
             () -> {
               apply(environment);
@@ -56,7 +56,7 @@ public class AuditScheduler implements EnvironmentListener {
         .replaceWithVoid();
   }
 
-  public Uni<Void> removeAsync(UUID environmentId) {
+  private Uni<Void> removeAsync(UUID environmentId) {
     return Blocking.call(
             () -> {
               remove(environmentId);

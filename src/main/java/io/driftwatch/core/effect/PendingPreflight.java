@@ -28,26 +28,31 @@ import java.util.Optional;
  *     effects), with the failure: the engine reports each as a finding instead of failing the audit
  * @param unread the migrations not read, in deploy order: from the first that would go over the
  *     bound on
+ * @param failed the effects of each failed migration (the plan triages them and runs them again),
+ *     from the same reading as their lint, their statements whole (the triage quotes the ones to
+ *     finish); none when unreadable or too large (the triage then says unverifiable)
  */
 public record PendingPreflight(
     Map<String, List<Effect>> effects,
     Map<String, PredictedFailure> predicted,
     Map<String, Throwable> failures,
-    List<String> unread) {
+    List<String> unread,
+    Map<String, List<Effect>> failed) {
 
   public static final PendingPreflight NONE =
-      new PendingPreflight(Map.of(), Map.of(), Map.of(), List.of());
+      new PendingPreflight(Map.of(), Map.of(), Map.of(), List.of(), Map.of());
 
   public PendingPreflight {
     effects = Collections.unmodifiableMap(new LinkedHashMap<>(effects));
     predicted = Collections.unmodifiableMap(new LinkedHashMap<>(predicted));
     failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
     unread = List.copyOf(unread);
+    failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
   }
 
   public PendingPreflight(
       Map<String, List<Effect>> effects, Map<String, PredictedFailure> predicted) {
-    this(effects, predicted, Map.of(), List.of());
+    this(effects, predicted, Map.of(), List.of(), Map.of());
   }
 
   /**
@@ -90,6 +95,7 @@ public record PendingPreflight(
     private final Map<String, List<Effect>> effects = new LinkedHashMap<>();
     private final Map<String, Throwable> failures = new LinkedHashMap<>();
     private final List<String> unread = new ArrayList<>();
+    private final Map<String, List<Effect>> failed = new LinkedHashMap<>();
     private int left;
 
     /**
@@ -135,14 +141,28 @@ public record PendingPreflight(
       effects.put(migration, List.of());
     }
 
+    /**
+     * A failed migration, outside the deploy queue: read whole, within its own bound, for its
+     * triage. One that cannot be read has no effects.
+     */
+    public void addFailed(String migration, ScriptReading reading) {
+      List<Effect> read = List.of();
+      try {
+        read = reading.all(StatementEffects.MAX_EFFECTS);
+      } catch (RuntimeException | StackOverflowError unreadable) {
+        // see RuleFailure for what is caught; the triage calls the migration unverifiable
+      }
+      failed.put(migration, read);
+    }
+
     /** The pre-flight of what was read, on the live catalog when there is one. */
     public PendingPreflight predict(Optional<Catalog> live) {
-      if (effects.isEmpty()) {
+      if (effects.isEmpty() && failed.isEmpty()) {
         return NONE;
       }
       Map<String, PredictedFailure> predicted =
           live.map(catalog -> Preflight.predict(effects, ObjectSet.of(catalog))).orElse(Map.of());
-      return new PendingPreflight(effects, predicted, failures, unread);
+      return new PendingPreflight(effects, predicted, failures, unread, failed);
     }
   }
 

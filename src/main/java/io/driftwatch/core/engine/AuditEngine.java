@@ -18,6 +18,7 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
+import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.DataPresence;
 import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
@@ -234,6 +235,8 @@ public final class AuditEngine {
       }
       if (inQueue) {
         preflight.add(name, reading);
+      } else if (history.stateOf(record) == MigrationState.FAILED) {
+        preflight.addFailed(name, reading);
       }
       lint.addAll(linter.lint(name, reading, estimates, source.paths()));
     }

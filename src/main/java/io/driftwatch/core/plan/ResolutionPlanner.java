@@ -2,6 +2,7 @@ package io.driftwatch.core.plan;
 
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
+import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.effect.PredictedFailure;
 import io.driftwatch.core.effect.ReverseSql;
 import io.driftwatch.core.evidence.Evidence;
@@ -130,8 +131,8 @@ public final class ResolutionPlanner {
   }
 
   /**
-   * The migrations by state; the scripts of the failed ones read as effects (the pending ones
-   * already are).
+   * The migrations by state, and the failed ones' effects: as the engine read them with their lint
+   * ({@link PendingPreflight#failed()}), read here only when it did not.
    */
   private static PlanState state(PlanInput in, Map<String, List<Effect>> failedEffects) {
     int applied = 0;
@@ -146,12 +147,15 @@ public final class ResolutionPlanner {
         case PENDING, ROLLED_BACK -> pending.add(record.name());
         case FAILED -> {
           failed.add(record.name());
+          List<Effect> read = in.pending().failed().get(record.name());
           failedEffects.put(
               record.name(),
-              record
-                  .script()
-                  .map(script -> ScriptEffects.of(script.sql(), in.schema(), in.dialect()))
-                  .orElse(List.of()));
+              read != null
+                  ? read
+                  : record
+                      .script()
+                      .map(script -> ScriptEffects.of(script.sql(), in.schema(), in.dialect()))
+                      .orElse(List.of()));
         }
         case APPLYING -> applying.add(record.name());
       }
