@@ -17,6 +17,7 @@ import io.driftwatch.core.Outcome;
 import io.driftwatch.core.finding.Family;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.ContractState;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
@@ -94,7 +95,13 @@ final class ReportBuilder {
         null,
         source,
         target,
-        new HistoryReport(history.state(), history.lastCommonMigration().orElse(null), migrations),
+        new HistoryReport(
+            history.state(),
+            result.ownership().owner(),
+            result.ownership().reason(),
+            result.ownership().contract().flatMap(ContractState::markerHash).orElse(null),
+            history.lastCommonMigration().orElse(null),
+            migrations),
         new PrismaStatusReport(result.prismaStatus().exitCode(), result.prismaStatus().output()),
         findings,
         drift,

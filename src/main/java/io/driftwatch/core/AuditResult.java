@@ -2,6 +2,7 @@ package io.driftwatch.core;
 
 import io.driftwatch.core.effect.PendingPreflight;
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.history.HistoryOwnership;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
 import io.driftwatch.core.prisma.PrismaStatus;
@@ -13,6 +14,7 @@ import java.util.Optional;
  *
  * @param pending the migrations the next deploy runs, as read and pre-flighted for the rules (the
  *     plan reuses it)
+ * @param ownership which system keeps the database's history (Prisma Migrate, Prisma 8, both)
  */
 public record AuditResult(
     MigrationHistory history,
@@ -21,4 +23,5 @@ public record AuditResult(
     List<Finding> findings,
     Outcome outcome,
     Optional<SchemaContext> schema,
-    PendingPreflight pending) {}
+    PendingPreflight pending,
+    HistoryOwnership ownership) {}

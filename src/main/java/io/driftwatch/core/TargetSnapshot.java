@@ -2,6 +2,8 @@ package io.driftwatch.core;
 
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.TableRows;
+import io.driftwatch.core.history.ContractState;
+import io.driftwatch.core.history.HistoryOwnership;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Optional;
  *     read
  * @param rowEstimates rows per table as PostgreSQL estimates them ({@code reltuples}; -1: never
  *     analyzed)
+ * @param contract Prisma 8's marker and ledger, when the database carries them (read in the same
+ *     session)
  */
 public record TargetSnapshot(
     String provider,
@@ -28,11 +32,39 @@ public record TargetSnapshot(
     boolean deployLockHeld,
     DatasourceLine datasource,
     Optional<Catalog> catalog,
-    TableRows rowEstimates) {
+    TableRows rowEstimates,
+    Optional<ContractState> contract) {
 
   public TargetSnapshot {
     rows = List.copyOf(rows);
     Objects.requireNonNull(rowEstimates, "rowEstimates");
+    Objects.requireNonNull(contract, "contract");
+  }
+
+  public TargetSnapshot(
+      String provider,
+      boolean historyTableExists,
+      boolean schemaHasTables,
+      List<HistoryRow> rows,
+      boolean deployLockHeld,
+      DatasourceLine datasource,
+      Optional<Catalog> catalog,
+      TableRows rowEstimates) {
+    this(
+        provider,
+        historyTableExists,
+        schemaHasTables,
+        rows,
+        deployLockHeld,
+        datasource,
+        catalog,
+        rowEstimates,
+        Optional.empty());
+  }
+
+  /** Which system keeps this database's history: Prisma Migrate, Prisma 8, or both. */
+  public HistoryOwnership ownership() {
+    return HistoryOwnership.of(contract, historyTableExists, rows);
   }
 
   public TargetSnapshot(

@@ -170,7 +170,8 @@ class PlanBenchmark {
             result.findings(),
             result.outcome(),
             result.schema(),
-            pending),
+            pending,
+            result.ownership()),
         data);
   }
 

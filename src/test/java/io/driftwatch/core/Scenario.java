@@ -5,6 +5,7 @@ import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.engine.AuditEngine;
 import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.finding.Finding;
+import io.driftwatch.core.history.ContractState;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationScript;
@@ -40,6 +41,7 @@ public final class Scenario {
   private final SortedMap<String, String> schemaFiles = new TreeMap<>();
 
   private Optional<Catalog> liveCatalog = Optional.empty();
+  private Optional<ContractState> contract = Optional.empty();
   private Optional<SchemaInput> schemaInput = Optional.empty();
 
   public static Scenario create() {
@@ -192,6 +194,17 @@ public final class Scenario {
   }
 
   /** Where the source keeps its migrations and schema in its repository. */
+  /** Prisma 8's marker and ledger in the database. */
+  public Scenario contract(ContractState state) {
+    this.contract = Optional.of(state);
+    return this;
+  }
+
+  /** When the last history row so far started: a time to set Prisma 8's hand-over after. */
+  public Instant now() {
+    return clock;
+  }
+
   public Scenario paths(ProjectPaths where) {
     this.paths = where;
     return this;
@@ -215,7 +228,8 @@ public final class Scenario {
             deployLockHeld,
             new DatasourceLine("PostgreSQL", "app", "public", "localhost:5432"),
             liveCatalog,
-            rowEstimates),
+            rowEstimates,
+            contract),
         evidence,
         schemaInput);
   }

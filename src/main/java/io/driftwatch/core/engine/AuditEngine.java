@@ -16,10 +16,14 @@ import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.HistoryOwnership;
 import io.driftwatch.core.history.MigrationHistory;
 import io.driftwatch.core.history.MigrationRecord;
 import io.driftwatch.core.history.MigrationState;
 import io.driftwatch.core.plan.DataPresence;
+import io.driftwatch.core.plan.PlanInput;
+import io.driftwatch.core.plan.Prisma8Plan;
+import io.driftwatch.core.plan.ResolutionPlan;
 import io.driftwatch.core.plan.ResolutionPlanner;
 import io.driftwatch.core.prisma.PrismaDiagnosis;
 import io.driftwatch.core.prisma.PrismaStatus;
@@ -93,18 +97,22 @@ public final class AuditEngine {
   public Judgement judge(AuditInput input, MigrationHistory history) {
     AuditResult result = audit(input, history);
     return new Judgement(
-        result,
-        planner.plan(
-            PlanInputs.of(input, result, DataPresence.estimated(input.target().rowEstimates()))));
+        result, plan(input, result, DataPresence.estimated(input.target().rowEstimates())));
+  }
+
+  /** Prisma Migrate's plan, or, on a database Prisma 8 owns, the hand-over to its checks. */
+  private ResolutionPlan plan(AuditInput input, AuditResult result, DataPresence data) {
+    PlanInput in = PlanInputs.of(input, result, data);
+    return result.ownership().migrateHistoryInert()
+        ? Prisma8Plan.of(in.schema(), result.ownership())
+        : planner.plan(in);
   }
 
   /** The second pass: the same findings, planned again from an exact check of every table. */
   public Judgement withExactData(
       AuditInput input, Judgement estimated, Set<String> tablesWithRows) {
     return new Judgement(
-        estimated.result(),
-        planner.plan(
-            PlanInputs.of(input, estimated.result(), DataPresence.checked(tablesWithRows))));
+        estimated.result(), plan(input, estimated.result(), DataPresence.checked(tablesWithRows)));
   }
 
   public AuditResult audit(AuditInput input) {
@@ -128,8 +136,12 @@ public final class AuditEngine {
             target.datasource(),
             source.paths());
 
+    // On a database Prisma 8 owns, _prisma_migrations is inert: nothing is pending against it.
+    HistoryOwnership ownership = target.ownership();
+    boolean inert = ownership.migrateHistoryInert();
     List<Finding> lint = new ArrayList<>();
-    PendingPreflight pending = readPending(history, source, target, lint);
+    PendingPreflight pending =
+        inert ? PendingPreflight.NONE : readPending(history, source, target, lint);
     AuditContext context =
         new AuditContext(
             history, source, target, diagnosis, input.evidence(), input.schema(), pending);
@@ -150,6 +162,9 @@ public final class AuditEngine {
               pending.unread().get(0), pending.unread().size() - 1, StatementEffects.MAX_EFFECTS));
     }
     for (HistoryRule rule : rules) {
+      if (inert && rule.readsMigrateHistory()) {
+        continue;
+      }
       check(rule.type(), () -> rule.check(context), findings);
     }
     findings.addAll(lint);
@@ -164,7 +179,7 @@ public final class AuditEngine {
             ? Outcome.DRIFT
             : Outcome.CLEAN;
     return new AuditResult(
-        history, diagnosis, status, List.copyOf(findings), outcome, schema, pending);
+        history, diagnosis, status, List.copyOf(findings), outcome, schema, pending, ownership);
   }
 
   /**

@@ -11,4 +11,12 @@ public interface HistoryRule {
   FindingType type();
 
   List<Finding> check(AuditContext context);
+
+  /**
+   * Whether the rule judges {@code _prisma_migrations}: such a rule does not run on a database
+   * Prisma 8 owns, where that table is inert.
+   */
+  default boolean readsMigrateHistory() {
+    return true;
+  }
 }

@@ -33,7 +33,9 @@ public final class Rules {
           new PendingMigrationFailsOnShadowRule(),
           new FailedMigrationFailsAgainRule(),
           new ReplayRefusedRule(),
-          new ShadowExtensionUnavailableRule());
+          new ShadowExtensionUnavailableRule(),
+          new ManagedByPrisma8Rule(),
+          new HistoryHandOverRule());
 
   private static final List<SchemaRule> SCHEMA =
       Stream.concat(

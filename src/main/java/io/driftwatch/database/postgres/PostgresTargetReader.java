@@ -61,7 +61,13 @@ public class PostgresTargetReader implements TargetReader {
         EXISTS (SELECT 1 FROM pg_catalog.pg_locks l
                 WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = 72707369 AND l.objsubid = 1
                   AND l.granted AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
-               ) AS deploy_lock
+               ) AS deploy_lock,
+        (SELECT string_agg(n.nspname || '.' || c.relname
+                             || CASE WHEN has_schema_privilege(n.oid, 'USAGE') AND has_table_privilege(c.oid, 'SELECT')
+                                     THEN '' ELSE ':denied' END, ',' ORDER BY n.nspname, c.relname)
+         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname IN ('prisma_contract', '_prisma') AND c.relname IN ('marker', 'ledger')
+           AND c.relkind IN ('r', 'p')) AS contract_tables
       """;
 
   /**
@@ -184,30 +190,35 @@ public class PostgresTargetReader implements TargetReader {
               boolean hasHistory = row.getBoolean("has_history");
               boolean hasTables = row.getBoolean("has_tables");
               boolean deployLock = row.getBoolean("deploy_lock");
+              String contractTables = row.getString("contract_tables");
               Uni<List<HistoryRow>> rows =
                   hasHistory ? readRows(connection, schema) : Uni.createFrom().item(List.of());
               // The catalog in the same read-only transaction: history and schema are one snapshot.
               return rows.flatMap(
                   history ->
-                      catalog(environmentId, connection)
+                      PrismaContractTables.read(connection, contractTables)
                           .flatMap(
-                              catalog ->
-                                  rowEstimates(connection)
-                                      .map(
-                                          estimates ->
-                                              new TargetSnapshot(
-                                                  "postgresql",
-                                                  hasHistory,
-                                                  hasTables,
-                                                  history,
-                                                  deployLock,
-                                                  new DatasourceLine(
-                                                      "PostgreSQL",
-                                                      url.database(),
-                                                      schema,
-                                                      url.host() + ":" + url.port()),
-                                                  Optional.of(catalog),
-                                                  estimates))));
+                              contract ->
+                                  catalog(environmentId, connection)
+                                      .flatMap(
+                                          catalog ->
+                                              rowEstimates(connection)
+                                                  .map(
+                                                      estimates ->
+                                                          new TargetSnapshot(
+                                                              "postgresql",
+                                                              hasHistory,
+                                                              hasTables,
+                                                              history,
+                                                              deployLock,
+                                                              new DatasourceLine(
+                                                                  "PostgreSQL",
+                                                                  url.database(),
+                                                                  schema,
+                                                                  url.host() + ":" + url.port()),
+                                                              Optional.of(catalog),
+                                                              estimates,
+                                                              contract)))));
             });
   }
 
