@@ -90,11 +90,9 @@ final class CoverageHelp {
    * applied there because running it would fail on objects that already exist.
    */
   private String catchUp(String slug) {
-    return "Write the catch-up migration from the live database: `npx prisma migrate diff --from-migrations "
-        + paths.migrations()
-        + " --to-schema-datasource "
-        + paths.schema()
-        + " --shadow-database-url \"$SHADOW_DATABASE_URL\" --script > catch_up.sql`, review it, move it to "
+    return "Write the catch-up migration from the live database: `"
+        + paths.diffMigrationsToDatabase()
+        + " > catch_up.sql`, review it, move it to "
         + paths.script("<timestamp>_" + slug)
         + ", then mark it applied on the live database: `"
         + paths.resolveApplied("<timestamp>_" + slug)

@@ -123,10 +123,9 @@ final class CleanBaseline {
         Language.shell,
         "mkdir -p "
             + paths.directory("0_init")
-            + " && npx prisma migrate diff --from-empty "
-            + "--to-schema-datamodel "
-            + paths.schema()
-            + " --script > "
+            + " && "
+            + paths.diffFromEmpty()
+            + " > "
             + paths.script("0_init"),
         "The baseline creates exactly what schema.prisma describes, in one reviewed script.",
         Risk.NONE,
@@ -135,7 +134,7 @@ final class CleanBaseline {
     steps.add(
         "Reset the empty database",
         Language.shell,
-        "npx prisma migrate reset --force --skip-seed" + paths.schemaOption(),
+        "npx prisma migrate reset --force --skip-seed" + paths.projectOption(),
         "Every table was checked and holds no row: nothing is lost.",
         Risk.MEDIUM,
         "Only run it against this environment's DATABASE_URL (schema "

@@ -224,7 +224,7 @@ final class ResolutionSteps {
       steps.add(
           "Create the migration schema.prisma is missing",
           Language.shell,
-          "npx prisma migrate dev --create-only --name cover_schema" + in.paths().schemaOption(),
+          "npx prisma migrate dev --create-only --name cover_schema" + in.paths().projectOption(),
           uncovered
               + " model(s) or field(s) of schema.prisma are created by no migration: a new environment built "
               + "from git would lack them.",
@@ -393,7 +393,7 @@ final class ResolutionSteps {
               + "version, a new database would run the new one. Restoring the applied version keeps every "
               + "environment alike; put the change into a new migration (npx prisma migrate dev --create-only "
               + "--name <change>"
-              + in.paths().schemaOption()
+              + in.paths().projectOption()
               + ").",
           Risk.NONE,
           "To accept the edit instead (only if the database already matches the edited script), record its "

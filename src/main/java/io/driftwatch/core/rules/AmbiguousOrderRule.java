@@ -39,7 +39,7 @@ public final class AmbiguousOrderRule implements HistoryRule {
                         + "`; engines that sorted byte-wise applied them the other way round.",
                     "Do not rename applied migrations (that creates phantoms). Make sure both orders give the same "
                         + "schema, and create new migrations with `npx prisma migrate dev --create-only --name <name>"
-                        + context.source().paths().schemaOption()
+                        + context.source().paths().projectOption()
                         + "` so "
                         + "they get a 14-digit UTC timestamp."))
         .toList();

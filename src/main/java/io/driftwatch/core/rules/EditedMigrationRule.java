@@ -58,7 +58,7 @@ public final class EditedMigrationRule implements HistoryRule {
         "Restore the applied version from version control (`git log -p -- "
             + paths.script(name)
             + "`) and put the change into a new migration: `npx prisma migrate dev --create-only --name <change>"
-            + paths.schemaOption()
+            + paths.projectOption()
             + "`.";
     if (evidence.isPresent()) {
       message += " Changed after it was applied by: " + Citations.changes(evidence.get()) + ".";
@@ -75,7 +75,7 @@ public final class EditedMigrationRule implements HistoryRule {
               + "/migration.sql`, and put the change into a new "
               + "migration: "
               + "`npx prisma migrate dev --create-only --name <change>"
-              + paths.schemaOption()
+              + paths.projectOption()
               + "`.";
     }
     return TYPE.at(name, TYPE.severity(), message, help, evidence.orElse(null));

@@ -62,7 +62,7 @@ public final class FailedMigrationFailsAgainRule implements HistoryRule {
             + "without its effects.",
         "Fix its script before resolving it (it never finished, so it may be edited, unless another environment "
             + "applied it), and check the fix with `npx prisma migrate dev"
-            + paths.schemaOption()
+            + paths.projectOption()
             + "` on a development database. If you "
             + "completed it by hand instead: `"
             + Prisma.resolveApplied(paths, name)

@@ -44,7 +44,7 @@ public final class MigrationReplayFailedRule implements SchemaRule {
                             + "). Prisma's shadow database fails the same way (P3006), "
                             + "so `prisma migrate dev` stops here, and the schema the migrations should produce is unknown.",
                         "Reproduce it with `npx prisma migrate dev --create-only"
-                            + context.paths().schemaOption()
+                            + context.paths().projectOption()
                             + "` against a shadow database; fix the script only if "
                             + "it never ran anywhere, else add a corrective migration before it can be replayed (a script edited after "
                             + "it ran is reported as edited). The database error names the statement.")))

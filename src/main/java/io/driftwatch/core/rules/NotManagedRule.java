@@ -42,10 +42,9 @@ public final class NotManagedRule implements HistoryRule {
                 + "with P3005 (the database schema is not empty).",
             "Baseline it: `mkdir -p "
                 + paths.directory("0_init")
-                + " && npx prisma migrate diff --from-empty "
-                + "--to-schema-datamodel "
-                + paths.schema()
-                + " --script > "
+                + " && "
+                + paths.diffFromEmpty()
+                + " > "
                 + paths.script("0_init")
                 + "` "
                 + "then `"

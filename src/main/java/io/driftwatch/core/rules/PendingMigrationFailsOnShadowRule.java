@@ -66,7 +66,7 @@ public final class PendingMigrationFailsOnShadowRule implements HistoryRule {
             + "it with P3009 until it is resolved.",
         "Fix its SQL before deploying: it has not been applied here, so it may still be edited (unless another "
             + "environment already ran it). Reproduce with `npx prisma migrate dev"
-            + paths.schemaOption()
+            + paths.projectOption()
             + "` on a development database. The "
             + "database error names the statement.");
   }

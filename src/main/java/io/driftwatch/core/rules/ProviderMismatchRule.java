@@ -48,7 +48,7 @@ public final class ProviderMismatchRule implements HistoryRule {
                         "Point this environment at the right migrations folder, or, if the project really moved to "
                             + context.target().provider()
                             + ", start a new history (`npx prisma migrate dev --name init"
-                            + context.source().paths().schemaOption()
+                            + context.source().paths().projectOption()
                             + "` on a fresh database) and baseline existing databases "
                             + "with `"
                             + context.source().paths().resolveApplied("<timestamp>_init")

@@ -16,11 +16,11 @@ public final class Prisma {
   }
 
   public static String resolveApplied(ProjectPaths paths, String migration) {
-    return "npx prisma migrate resolve --applied \"" + migration + "\"" + paths.schemaOption();
+    return "npx prisma migrate resolve --applied \"" + migration + "\"" + paths.projectOption();
   }
 
   public static String resolveRolledBack(ProjectPaths paths, String migration) {
-    return "npx prisma migrate resolve --rolled-back \"" + migration + "\"" + paths.schemaOption();
+    return "npx prisma migrate resolve --rolled-back \"" + migration + "\"" + paths.projectOption();
   }
 
   /**
