@@ -3,6 +3,7 @@ package io.driftwatch.core;
 import io.driftwatch.core.evidence.Revision;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.prisma.ProjectPaths;
+import io.driftwatch.core.prisma.SourceLayout;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,8 @@ import java.util.TreeMap;
  *     there
  * @param paths where the migrations folder and the schema are in the repository, for the commands
  *     given
+ * @param layout how the project was laid out (its config, where each path came from, the Prisma
+ *     version assumed, a Prisma 8 migrations folder)
  */
 public record SourceSnapshot(
     List<FolderMigration> migrations,
@@ -34,7 +37,8 @@ public record SourceSnapshot(
     SortedMap<String, String> schemaFiles,
     Optional<String> schemaUnread,
     String schemaLookedFor,
-    ProjectPaths paths) {
+    ProjectPaths paths,
+    SourceLayout layout) {
 
   /** Prisma's default places, relative to the folder of the migrations' parent. */
   public static final String DEFAULT_SCHEMA_PLACES = "`schema.prisma` or `schema/`";
@@ -45,6 +49,27 @@ public record SourceSnapshot(
     Objects.requireNonNull(schemaUnread, "schemaUnread");
     Objects.requireNonNull(schemaLookedFor, "schemaLookedFor");
     Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(layout, "layout");
+  }
+
+  /** A source read at Prisma 6's defaults, nothing else read about its layout. */
+  public SourceSnapshot(
+      List<FolderMigration> migrations,
+      Optional<String> lockProvider,
+      Optional<Revision> revision,
+      SortedMap<String, String> schemaFiles,
+      Optional<String> schemaUnread,
+      String schemaLookedFor,
+      ProjectPaths paths) {
+    this(
+        migrations,
+        lockProvider,
+        revision,
+        schemaFiles,
+        schemaUnread,
+        schemaLookedFor,
+        paths,
+        SourceLayout.defaults(paths));
   }
 
   public SourceSnapshot(

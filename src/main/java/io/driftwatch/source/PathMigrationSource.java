@@ -3,6 +3,7 @@ package io.driftwatch.source;
 import io.driftwatch.core.SourceSnapshot;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.prisma.Prisma8Migrations;
 import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.source.NoFollowFolder.Content;
@@ -93,25 +94,43 @@ public final class PathMigrationSource implements MigrationSource {
   @Override
   public SourceSnapshot read() throws SourceUnavailableException {
     Path base;
-    Path migrationsRelative;
-    Optional<Path> schemaRelative;
     try {
       base = spec.base();
-      migrationsRelative = spec.migrationsRelative();
-      schemaRelative = spec.schemaRelative();
+      spec.migrationsRelative();
+      spec.schemaRelative();
     } catch (RuntimeException e) {
       throw new SourceUnavailableException(
           "the source cannot be read: " + e.getMessage() + "; correct the environment's source");
     }
+    refuse(bounds.refusal("source.path `" + base + "`", base));
+    if (!Files.isDirectory(base)) {
+      throw new SourceUnavailableException(
+          "the migrations folder "
+              + spec.migrationsDirectory()
+              + " does not exist or is not a folder");
+    }
+    Path realBase = SourceBounds.real(base);
+    SourceTree tree = new FolderTree(realBase);
+    ProjectLayouts.Resolved layout;
+    Optional<Path> schemaRelative;
+    Optional<Prisma8Migrations> prisma8;
+    try {
+      layout = spec.layout(tree);
+      schemaRelative =
+          layout.schema().isPresent() ? layout.schema().map(Path::of) : firstExisting(tree, layout);
+      prisma8 = Prisma8Folders.read(tree, layout.migrations());
+    } catch (IOException e) {
+      throw new SourceUnavailableException(
+          "cannot read the source folder " + base + ": " + describe(e), e);
+    }
+    Path migrationsRelative = Path.of(layout.migrations());
     String missing =
         "the migrations folder "
             + base.resolve(migrationsRelative)
-            + " does not exist or is not a folder";
-    refuse(bounds.refusal("source.path `" + base + "`", base));
-    if (!Files.isDirectory(base)) {
-      throw new SourceUnavailableException(missing);
-    }
-    Path realBase = SourceBounds.real(base);
+            + " does not exist or is not a folder"
+            + (layout.config().isEmpty() && spec.migrationsPath() == null
+                ? ""
+                : " (" + layout.layout().migrations().from() + ")");
     try (NoFollowFolder root = NoFollowFolder.open(realBase)) {
       List<FolderMigration> found = new ArrayList<>();
       Optional<String> lockProvider;
@@ -134,6 +153,9 @@ public final class PathMigrationSource implements MigrationSource {
         // themselves).
         List<String> folders = new ArrayList<>();
         for (String name : migrations.names()) {
+          if (prisma8.isPresent() && Prisma8Folders.LAYOUT_FOLDERS.contains(name)) {
+            continue; // Prisma 8's layout, read on its own
+          }
           if (migrations.kind(name) == Kind.FOLDER) {
             folders.add(name);
           }
@@ -148,7 +170,10 @@ public final class PathMigrationSource implements MigrationSource {
         }
         lockProvider = readLockProvider(migrations);
         schemaBytes = 0;
-        SortedMap<String, String> schema = readSchema(root, realBase, schemaRelative);
+        SortedMap<String, String> schema =
+            layout.schemaUnknown().isPresent()
+                ? new TreeMap<>()
+                : readSchema(root, realBase, schemaRelative);
         Optional<String> schemaUnread = Optional.empty();
         if (schemaBytes > PrismaSchema.MAX_BYTES) {
           schema = new TreeMap<>(); // not parsed: not kept either
@@ -167,8 +192,9 @@ public final class PathMigrationSource implements MigrationSource {
             Optional.empty(),
             schema,
             schemaUnread,
-            schemaPlaces(base, schemaRelative),
-            ProjectPaths.DEFAULT);
+            layout.schemaUnknown().orElseGet(() -> schemaPlaces(base, schemaRelative)),
+            paths(layout, schemaRelative),
+            Prisma8Folders.withPrisma8(layout.layout(), prisma8));
       }
     } catch (IOException e) {
       throw new SourceUnavailableException(
@@ -178,6 +204,35 @@ public final class PathMigrationSource implements MigrationSource {
               + describe(e),
           e);
     }
+  }
+
+  /**
+   * The paths commands give: relative to the source folder when it holds the project's config (it
+   * is the project's root then), else Prisma's defaults, as a {@code prisma/} folder is usually
+   * laid out.
+   */
+  private static ProjectPaths paths(ProjectLayouts.Resolved layout, Optional<Path> schema) {
+    if (layout.config().isEmpty()) {
+      return ProjectPaths.DEFAULT;
+    }
+    return layout.paths(schema.map(Path::toString).orElse(layout.layout().schema().path()));
+  }
+
+  /**
+   * The first of the config's default schema places that holds a file; empty when the defaults
+   * without a config apply (the read looks for them itself) or none exists.
+   */
+  private static Optional<Path> firstExisting(SourceTree tree, ProjectLayouts.Resolved layout)
+      throws IOException {
+    if (layout.config().isEmpty()) {
+      return Optional.empty();
+    }
+    for (String candidate : layout.schemaCandidates()) {
+      if (tree.kind(candidate) == SourceTree.Kind.FILE) {
+        return Optional.of(Path.of(candidate));
+      }
+    }
+    return layout.schemaCandidates().stream().findFirst().map(Path::of);
   }
 
   /**

@@ -51,6 +51,24 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
         : Optional.of(inside("source.schemaPath", schemaPath));
   }
 
+  /**
+   * Where the project keeps its schema and migrations, in the folder as it is now: the
+   * environment's overrides, else the folder's Prisma config, else Prisma's defaults. Nothing above
+   * {@code path} is read: a project with a config is pointed at the folder that holds the config.
+   *
+   * @throws SourceUnavailableException when the config names the migrations in a way that cannot be
+   *     read statically, or outside {@code path}
+   */
+  ProjectLayouts.Resolved layout(SourceTree tree) throws IOException, SourceUnavailableException {
+    return ProjectLayouts.resolve(
+        tree,
+        new ProjectLayouts.Request(
+            "",
+            Optional.ofNullable(migrationsPath).map(value -> migrationsRelative().toString()),
+            schemaRelative().map(Path::toString),
+            false));
+  }
+
   /** The migrations folder as written, for reports. */
   public Path migrationsDirectory() {
     return base().resolve(migrationsRelative());
@@ -87,6 +105,16 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
           "source.path `" + path + "` does not exist or is not a folder");
     }
     Path realBase = SourceBounds.real(base);
+    if (migrationsPath == null) {
+      try {
+        migrations = Path.of(layout(new FolderTree(realBase)).migrations());
+      } catch (IOException e) {
+        throw new InvalidSourceException(
+            "source.path `" + path + "` cannot be read: " + e.getMessage());
+      } catch (SourceUnavailableException e) {
+        throw new InvalidSourceException(e.getMessage());
+      }
+    }
     String noMigrations =
         "no migrations folder at `"
             + base.resolve(migrations)

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which parts of a Prisma schema the migrations create: the "models in the schema but no CREATE
@@ -50,6 +51,10 @@ public final class Coverage {
   private final CatalogIndex createdByMigrations;
   private final Optional<CatalogIndex> live;
   private final CoverageHelp help;
+
+  /** What Prisma does not manage (a config's external tables and enums): left out like @@ignore. */
+  private final Predicate<QualifiedName> unmanaged;
+
   private final List<CoverageItem> items = new ArrayList<>();
   private final List<CoverageItem> ignored = new ArrayList<>();
 
@@ -57,7 +62,9 @@ public final class Coverage {
       String defaultSchema,
       Catalog createdByMigrations,
       Optional<Catalog> live,
-      ProjectPaths paths) {
+      ProjectPaths paths,
+      Predicate<QualifiedName> unmanaged) {
+    this.unmanaged = Objects.requireNonNull(unmanaged, "unmanaged");
     this.defaultSchema = Objects.requireNonNull(defaultSchema, "defaultSchema");
     this.createdByMigrations =
         CatalogIndex.of(Objects.requireNonNull(createdByMigrations, "createdByMigrations"));
@@ -87,11 +94,26 @@ public final class Coverage {
       Catalog createdByMigrations,
       Catalog live,
       ProjectPaths paths) {
+    return of(schema, defaultSchema, createdByMigrations, live, paths, name -> false);
+  }
+
+  /**
+   * As {@link #of(PrismaSchema, String, Catalog, Catalog, ProjectPaths)}, leaving out the objects
+   * Prisma does not manage (the config's {@code tables.external} and {@code enums.external}).
+   */
+  public static CoverageReport of(
+      PrismaSchema schema,
+      String defaultSchema,
+      Catalog createdByMigrations,
+      Catalog live,
+      ProjectPaths paths,
+      Predicate<QualifiedName> unmanaged) {
     return new Coverage(
             defaultSchema,
             createdByMigrations,
             Optional.of(Objects.requireNonNull(live, "live")),
-            paths)
+            paths,
+            unmanaged)
         .run(schema);
   }
 
@@ -110,7 +132,20 @@ public final class Coverage {
    */
   public static CoverageReport withoutLive(
       PrismaSchema schema, String defaultSchema, Catalog createdByMigrations, ProjectPaths paths) {
-    return new Coverage(defaultSchema, createdByMigrations, Optional.empty(), paths).run(schema);
+    return withoutLive(schema, defaultSchema, createdByMigrations, paths, name -> false);
+  }
+
+  /**
+   * As {@link #withoutLive(PrismaSchema, String, Catalog, ProjectPaths)}, without the unmanaged.
+   */
+  public static CoverageReport withoutLive(
+      PrismaSchema schema,
+      String defaultSchema,
+      Catalog createdByMigrations,
+      ProjectPaths paths,
+      Predicate<QualifiedName> unmanaged) {
+    return new Coverage(defaultSchema, createdByMigrations, Optional.empty(), paths, unmanaged)
+        .run(schema);
   }
 
   private CoverageReport run(PrismaSchema schema) {
@@ -134,7 +169,7 @@ public final class Coverage {
     String slug = CoverageHelp.slug(model.prismaName());
     CoverageStatus status =
         add(
-            model.ignored(),
+            model.ignored() || unmanaged.test(name),
             Kind.MODEL,
             model.prismaName(),
             name.toString(),
@@ -146,7 +181,7 @@ public final class Coverage {
       boolean columnCreated = created.flatMap(t -> t.column(column.name())).isPresent();
       boolean columnLive = inLive.flatMap(t -> t.column(column.name())).isPresent();
       add(
-          model.ignored() || column.ignored(),
+          model.ignored() || column.ignored() || unmanaged.test(name),
           Kind.FIELD,
           model.prismaName() + "." + field,
           name + "." + column.name(),
@@ -162,7 +197,7 @@ public final class Coverage {
   private void view(ExpectedTable view) {
     QualifiedName name = qualified(view.schema(), view.name());
     add(
-        view.ignored(),
+        view.ignored() || unmanaged.test(name),
         Kind.VIEW,
         view.prismaName(),
         name.toString(),
@@ -174,7 +209,7 @@ public final class Coverage {
   private void joinTable(ExpectedTable join) {
     QualifiedName name = qualified(join.schema(), join.name());
     add(
-        join.ignored(),
+        join.ignored() || unmanaged.test(name),
         Kind.JOIN_TABLE,
         join.prismaName(),
         name.toString(),
@@ -199,7 +234,7 @@ public final class Coverage {
         live.flatMap(catalog -> catalog.enumType(name)).map(e -> e.values());
     CoverageStatus status =
         add(
-            false,
+            unmanaged.test(name),
             Kind.ENUM,
             declared.name(),
             name.toString(),
@@ -209,7 +244,7 @@ public final class Coverage {
     for (PrismaEnumValue value : declared.values()) {
       String label = value.databaseValue();
       add(
-          false,
+          unmanaged.test(name),
           Kind.ENUM_VALUE,
           declared.name() + "." + value.name(),
           name + " '" + label.replace("'", "''") + "'",

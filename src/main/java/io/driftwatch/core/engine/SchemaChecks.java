@@ -51,7 +51,12 @@ final class SchemaChecks {
     }
     Optional<Catalog> expected = input.expected().flatMap(ExpectedSchema::catalog);
     Set<String> schemas = relevantSchemas(input, prisma, expected);
-    CatalogFilter ignore = CatalogFilter.of(input.ignore());
+    // The config's external tables and enums are left out like the environment's ignore globs.
+    List<String> externals = source.layout().externalObjects();
+    CatalogFilter ignore =
+        CatalogFilter.of(
+            java.util.stream.Stream.concat(input.ignore().stream(), externals.stream()).toList());
+    CatalogFilter unmanaged = CatalogFilter.of(externals);
     Optional<Catalog> live = target.catalog().map(catalog -> cut(catalog, schemas, ignore));
     Optional<Catalog> created = expected.map(catalog -> cut(catalog, schemas, ignore));
 
@@ -75,9 +80,14 @@ final class SchemaChecks {
                     c ->
                         live.isPresent()
                             ? Coverage.of(
-                                schema, input.migrationSchema(), c, live.get(), source.paths())
+                                schema,
+                                input.migrationSchema(),
+                                c,
+                                live.get(),
+                                source.paths(),
+                                unmanaged)
                             : Coverage.withoutLive(
-                                schema, input.migrationSchema(), c, source.paths())));
+                                schema, input.migrationSchema(), c, source.paths(), unmanaged)));
     SchemaRead read =
         new SchemaRead(
             source.schemaLookedFor(), List.copyOf(source.schemaFiles().keySet()), prisma);

@@ -6,10 +6,12 @@ import io.driftwatch.core.evidence.HistoryEvidence;
 import io.driftwatch.core.evidence.Revision;
 import io.driftwatch.core.history.FolderMigration;
 import io.driftwatch.core.history.MigrationScript;
-import io.driftwatch.core.prisma.ProjectPaths;
+import io.driftwatch.core.prisma.Prisma8Migrations;
 import io.driftwatch.core.prisma.schema.PrismaSchema;
 import io.driftwatch.source.LockFile;
 import io.driftwatch.source.MigrationSource;
+import io.driftwatch.source.Prisma8Folders;
+import io.driftwatch.source.ProjectLayouts;
 import io.driftwatch.source.SchemaFolders;
 import io.driftwatch.source.ScriptMemory;
 import io.driftwatch.source.SourceUnavailableException;
@@ -53,6 +55,9 @@ public final class GitMigrationSource implements MigrationSource {
   private final Function<String, String> refusal;
   private Repository repository;
   private RevCommit commit;
+
+  /** The migrations folder the read found (the config may move it), once read. */
+  private String directory;
 
   /**
    * What this source holds of the service's memory budget, from the read until {@link #close()}.
@@ -117,7 +122,7 @@ public final class GitMigrationSource implements MigrationSource {
         + " "
         + spec.ref()
         + ":"
-        + spec.migrationsDirectory();
+        + (directory != null ? directory : spec.migrationsDirectory());
   }
 
   @Override
@@ -130,8 +135,19 @@ public final class GitMigrationSource implements MigrationSource {
     repository = mirrors.sync(spec.url(), credentials).repository();
     try (RevWalk walk = new RevWalk(repository)) {
       commit = walk.parseCommit(resolve(repository, spec.ref()));
-      String directory = spec.migrationsDirectory();
-      ObjectId migrationsTree = tree(directory, "no folder `" + directory + "`");
+      CommitTree files = new CommitTree(repository, commit);
+      ProjectLayouts.Resolved layout = ProjectLayouts.resolve(files, layoutRequest());
+      directory = layout.migrations();
+      Optional<Prisma8Migrations> prisma8 = Prisma8Folders.read(files, directory);
+      ObjectId migrationsTree =
+          tree(
+              directory,
+              "no folder `"
+                  + directory
+                  + "`"
+                  + (layout.config().isPresent() || spec.migrationsPath() != null
+                      ? " (" + layout.layout().migrations().from() + ")"
+                      : ""));
       List<FolderMigration> migrations = new ArrayList<>();
       Optional<String> lockProvider = Optional.empty();
       long total = 0;
@@ -144,6 +160,9 @@ public final class GitMigrationSource implements MigrationSource {
           String name = entries.getNameString();
           FileMode mode = entries.getFileMode(0);
           if (mode == FileMode.TREE) {
+            if (prisma8.isPresent() && Prisma8Folders.LAYOUT_FOLDERS.contains(name)) {
+              continue; // Prisma 8's layout, read on its own
+            }
             if (RepositoryPaths.safeName(name)) {
               folders.add(scriptEntry(reader, name, entries.getObjectId(0)));
             }
@@ -167,7 +186,9 @@ public final class GitMigrationSource implements MigrationSource {
         }
       }
       schemaBytes = 0;
-      SortedMap<String, String> schema = readSchema();
+      schemaLocation = layout.layout().schema().path();
+      SortedMap<String, String> schema =
+          layout.schemaUnknown().isPresent() ? new TreeMap<>() : readSchema(files, layout);
       Optional<String> schemaUnread = Optional.empty();
       if (schemaBytes > PrismaSchema.MAX_BYTES) {
         schema = new TreeMap<>(); // not parsed: not kept either
@@ -182,8 +203,9 @@ public final class GitMigrationSource implements MigrationSource {
           Optional.of(revision(commit)),
           schema,
           schemaUnread,
-          spec.schemaPlaces(),
-          new ProjectPaths(directory, schemaLocation));
+          layout.schemaUnknown().orElseGet(() -> schemaPlaces(layout)),
+          layout.paths(schemaLocation),
+          Prisma8Folders.withPrisma8(layout.layout(), prisma8));
     } catch (IOException e) {
       throw new SourceUnavailableException(
           "cannot read " + location() + ": " + GitFailures.reason(e), e);
@@ -196,7 +218,11 @@ public final class GitMigrationSource implements MigrationSource {
       return HistoryEvidence.NONE;
     }
     return new GitHistoryExplainer(repository, limits.historyMaxCommits(), limits.historyTimeout())
-        .explain(commit, spec.migrationsDirectory(), currentBranch(), request);
+        .explain(
+            commit,
+            directory != null ? directory : spec.migrationsDirectory(),
+            currentBranch(),
+            request);
   }
 
   @Override
@@ -307,18 +333,22 @@ public final class GitMigrationSource implements MigrationSource {
    * or below it is a multi-file schema (the {@code schema} of prisma.config.ts names that folder):
    * they are all read, as Prisma reads a schema folder.
    */
-  private SortedMap<String, String> readSchema() throws IOException, SourceUnavailableException {
+  private SortedMap<String, String> readSchema(CommitTree tree, ProjectLayouts.Resolved layout)
+      throws IOException, SourceUnavailableException {
     SortedMap<String, String> files = new TreeMap<>();
-    schemaLocation = spec.schemaCandidates().get(0);
-    for (String candidate : spec.schemaCandidates()) {
+    List<String> candidates = schemaCandidates(tree, layout);
+    // Only Prisma's default schema.prisma, found without a config, is read with what lies beside
+    // it.
+    boolean besideDefault = layout.schema().isEmpty() && layout.config().isEmpty();
+    schemaLocation = candidates.get(0);
+    for (String candidate : candidates) {
       try (TreeWalk found = TreeWalk.forPath(repository, candidate, commit.getTree())) {
         if (found == null) {
           continue;
         }
         try (ObjectReader reader = repository.newObjectReader()) {
           FileMode mode = found.getFileMode(0);
-          if (isFile(mode)
-              && spec.schemaPath() == null) { // the folder's walk reads schema.prisma too
+          if (isFile(mode) && besideDefault) { // the folder's walk reads schema.prisma too
             readSchemaFolder(
                 reader,
                 tree(RepositoryPaths.parent(candidate), "the schema's folder"),
@@ -337,6 +367,42 @@ public final class GitMigrationSource implements MigrationSource {
       }
     }
     return files;
+  }
+
+  /** Where the schema may be: the one the environment or the config names, else the defaults. */
+  private static List<String> schemaCandidates(CommitTree tree, ProjectLayouts.Resolved layout)
+      throws IOException {
+    if (layout.schema().isPresent()) {
+      return List.of(layout.schema().get());
+    }
+    if (layout.config().isPresent()) {
+      for (String candidate : layout.schemaCandidates()) {
+        if (tree.kind(candidate) == CommitTree.Kind.FILE) {
+          return List.of(candidate);
+        }
+      }
+    }
+    return layout.schemaCandidates();
+  }
+
+  /** The schema's places as a user writes them, a folder with a trailing slash. */
+  private static String schemaPlaces(ProjectLayouts.Resolved layout) {
+    if (layout.schema().isPresent()) {
+      return "`" + layout.schema().get() + "`";
+    }
+    List<String> candidates = layout.schemaCandidates();
+    return layout.config().isEmpty()
+        ? "`" + candidates.get(0) + "` or `" + candidates.get(1) + "/`"
+        : "`" + candidates.get(0) + "` or `" + candidates.get(1) + "`";
+  }
+
+  private ProjectLayouts.Request layoutRequest() {
+    String base = RepositoryPaths.join(spec.path() == null ? "" : spec.path(), "");
+    return new ProjectLayouts.Request(
+        base,
+        Optional.ofNullable(spec.migrationsPath()).map(path -> RepositoryPaths.join("", path)),
+        Optional.ofNullable(spec.schemaPath()).map(path -> RepositoryPaths.join("", path)),
+        true);
   }
 
   /**
