@@ -1,6 +1,7 @@
 package io.driftwatch.audit;
 
 import io.driftwatch.audit.report.AuditError;
+import io.driftwatch.audit.report.LayoutReport;
 import io.driftwatch.audit.report.SourceInfo;
 import io.driftwatch.audit.report.TargetInfo;
 import io.driftwatch.core.AuditInput;
@@ -296,7 +297,8 @@ class AuditGatherer {
         snapshot.lockProvider().orElse(null),
         snapshot.revision().orElse(null),
         null,
-        explained);
+        explained,
+        LayoutReport.of(snapshot.layout()));
   }
 
   static TargetInfo targetInfo(

@@ -11,6 +11,7 @@ import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.history.MigrationScript;
 import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
 import io.driftwatch.core.prisma.ProjectPaths;
+import io.driftwatch.core.prisma.SourceLayout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class Scenario {
 
   private Optional<Catalog> liveCatalog = Optional.empty();
   private Optional<ContractState> contract = Optional.empty();
+  private SourceLayout layout;
   private Optional<SchemaInput> schemaInput = Optional.empty();
 
   public static Scenario create() {
@@ -205,6 +207,12 @@ public final class Scenario {
     return clock;
   }
 
+  /** How the source's project is laid out (its config, a Prisma 8 folder). */
+  public Scenario layout(SourceLayout sourceLayout) {
+    this.layout = sourceLayout;
+    return this;
+  }
+
   public Scenario paths(ProjectPaths where) {
     this.paths = where;
     return this;
@@ -219,7 +227,8 @@ public final class Scenario {
             schemaFiles,
             Optional.empty(),
             SourceSnapshot.DEFAULT_SCHEMA_PLACES,
-            paths),
+            paths,
+            layout == null ? SourceLayout.defaults(paths) : layout),
         new TargetSnapshot(
             "postgresql",
             tableExists,

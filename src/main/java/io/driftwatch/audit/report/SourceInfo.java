@@ -13,6 +13,8 @@ import io.driftwatch.core.evidence.Revision;
  *     fetch brought
  * @param historyExplained for a git source, whether the history walk behind the findings' evidence
  *     was complete
+ * @param layout how the Prisma project was laid out (config, where each path came from, the Prisma
+ *     version assumed); null when the source could not be read
  */
 public record SourceInfo(
     String type,
@@ -21,4 +23,26 @@ public record SourceInfo(
     String lockProvider,
     Revision commit,
     Revision lastFetchedCommit,
-    Boolean historyExplained) {}
+    Boolean historyExplained,
+    LayoutReport layout) {
+
+  /** What is known of a source that was not read. */
+  public SourceInfo(
+      String type,
+      String location,
+      Integer migrations,
+      String lockProvider,
+      Revision commit,
+      Revision lastFetchedCommit,
+      Boolean historyExplained) {
+    this(
+        type,
+        location,
+        migrations,
+        lockProvider,
+        commit,
+        lastFetchedCommit,
+        historyExplained,
+        null);
+  }
+}

@@ -35,7 +35,10 @@ public final class Rules {
           new ReplayRefusedRule(),
           new ShadowExtensionUnavailableRule(),
           new ManagedByPrisma8Rule(),
-          new HistoryHandOverRule());
+          new HistoryHandOverRule(),
+          new ContractMarkerNotInHistoryRule(),
+          new Prisma8MigrationsRule(),
+          new PrismaConfigNotStaticRule());
 
   private static final List<SchemaRule> SCHEMA =
       Stream.concat(
