@@ -9,10 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Where the migrations and the Prisma schema are read from.
  *
- * @param path type path: the absolute folder holding migrations/ and schema.prisma, below one of
- *     DRIFTWATCH_SOURCE_ROOTS; type git: that folder inside the repository (empty for the root)
- * @param migrationsPath override of the migrations folder, relative to path and inside it
- * @param schemaPath override of the schema file or folder, relative to path and inside it
+ * @param path type path: the absolute folder holding migrations/ and schema.prisma (or a Prisma 7
+ *     project's prisma.config.ts, which says where they are), below one of DRIFTWATCH_SOURCE_ROOTS;
+ *     type git: that folder inside the repository (empty for the root; a config in the folder above
+ *     a prisma/ folder is found too)
+ * @param migrationsPath override of the migrations folder, relative to path and inside it; wins
+ *     over the config's migrations.path
+ * @param schemaPath override of the schema file or folder, relative to path and inside it; wins
+ *     over the config's schema
  * @param url type git: https, ssh or file URL of the repository, without credentials in it
  * @param ref type git: branch, tag or commit
  * @param credentials type git: write-only; omitted on update keeps the stored ones if the URL keeps

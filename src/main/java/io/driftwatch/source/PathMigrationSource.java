@@ -82,8 +82,14 @@ public final class PathMigrationSource implements MigrationSource {
     held.close();
   }
 
+  /** The migrations folder the read found (the project's config may move it), once read. */
+  private Path readFrom;
+
   @Override
   public String location() {
+    if (readFrom != null) {
+      return readFrom.toString();
+    }
     try {
       return spec.migrationsDirectory().toString();
     } catch (RuntimeException e) {
@@ -124,6 +130,7 @@ public final class PathMigrationSource implements MigrationSource {
           "cannot read the source folder " + base + ": " + describe(e), e);
     }
     Path migrationsRelative = Path.of(layout.migrations());
+    readFrom = base.resolve(migrationsRelative);
     String missing =
         "the migrations folder "
             + base.resolve(migrationsRelative)

@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * A folder on the service's machine that holds {@code migrations/} and the schema ({@code
- * schema.prisma}, or a folder of {@code .prisma} files). Nothing outside {@code path} is read, and
- * nothing under it through a symbolic link.
+ * schema.prisma}, or a folder of {@code .prisma} files), or a project's {@code prisma.config.ts}
+ * that says where they are. Nothing outside {@code path} is read, and nothing under it through a
+ * symbolic link.
  *
  * @param path absolute path of the folder (usually the project's {@code prisma/}), below one of
  *     {@code driftwatch.source.roots}
@@ -83,7 +84,8 @@ public record PathSourceSpec(String path, String migrationsPath, String schemaPa
   public void validate(SourceBounds bounds) {
     if (path == null || path.isBlank()) {
       throw new InvalidSourceException(
-          "source.path is required: the folder that holds migrations/ and schema.prisma");
+          "source.path is required: the project's prisma/ folder (migrations/ and"
+              + " schema.prisma), or the folder that holds its prisma.config.ts");
     }
     Path base;
     Path migrations;

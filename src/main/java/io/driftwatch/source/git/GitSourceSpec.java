@@ -2,14 +2,15 @@ package io.driftwatch.source.git;
 
 import io.driftwatch.source.InvalidSourceException;
 import io.driftwatch.source.SourceSpec;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A git repository as the source of truth: the folder at {@code path} (holding {@code migrations/}
- * and the schema) in the tree of {@code ref}, read from a bare mirror without a checkout.
+ * A git repository as the source of truth: the folder at {@code path} in the tree of {@code ref},
+ * read from a bare mirror without a checkout. The folder is the project's {@code prisma/} (holding
+ * {@code migrations/} and the schema) or the folder holding its {@code prisma.config.ts}; a config
+ * in the folder above {@code prisma/} is found too (see {@code ProjectLayouts}).
  *
  * @param url https, ssh ({@code ssh://} or {@code git@host:org/repo.git}) or file URL
  * @param ref a branch, a tag or a commit
@@ -37,29 +38,6 @@ public record GitSourceSpec(
     String base = path == null ? "" : path;
     String migrations = migrationsPath == null ? "migrations" : migrationsPath;
     return RepositoryPaths.join(base, migrations);
-  }
-
-  /**
-   * Where the schema may be in the repository: {@code schemaPath}, else {@code schema.prisma}, else
-   * {@code schema/}.
-   */
-  public List<String> schemaCandidates() {
-    String base = path == null ? "" : path;
-    return schemaPath != null
-        ? List.of(RepositoryPaths.join(base, schemaPath))
-        : List.of(
-            RepositoryPaths.join(base, "schema.prisma"), RepositoryPaths.join(base, "schema"));
-  }
-
-  /**
-   * {@link #schemaCandidates()} as a user writes them, a folder with a trailing slash: {@code
-   * `prisma/schema.prisma` or `prisma/schema/`}.
-   */
-  public String schemaPlaces() {
-    List<String> candidates = schemaCandidates();
-    return schemaPath != null
-        ? "`" + candidates.get(0) + "`"
-        : "`" + candidates.get(0) + "` or `" + candidates.get(1) + "/`";
   }
 
   /** As the record's, with the URL masked: this string reaches the change log and log lines. */
