@@ -83,7 +83,8 @@ final class ReportBuilder {
             result.prismaStatus().exitCode(),
             null,
             drift == null || drift.status() != DriftReport.Status.CHECKED ? null : drift.count(),
-            coverage == null ? null : coverage.ratio());
+            coverage == null ? null : coverage.ratio(),
+            result.ownership().owner());
     return new AuditReport(
         header.id(),
         header.environment(),
@@ -125,6 +126,7 @@ final class ReportBuilder {
             countByFamily(List.of()),
             null,
             error.message(),
+            null,
             null,
             null);
     return new AuditReport(

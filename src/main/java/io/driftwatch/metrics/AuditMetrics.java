@@ -6,6 +6,7 @@ import io.driftwatch.audit.report.AuditSummary;
 import io.driftwatch.core.Outcome;
 import io.driftwatch.core.finding.Family;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.history.HistoryOwner;
 import io.driftwatch.core.history.HistoryState;
 import io.driftwatch.core.history.MigrationState;
 import io.micrometer.core.instrument.Counter;
@@ -48,6 +49,7 @@ public class AuditMetrics implements AuditListener {
   static final String ERRORS = "driftwatch.audit.errors";
   static final String DRIFT_OBJECTS = "driftwatch.drift.objects";
   static final String COVERAGE = "driftwatch.coverage.ratio";
+  static final String HISTORY_OWNER = "driftwatch.history.owner";
 
   private final MeterRegistry registry;
   private final Map<Meter.Id, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -263,6 +265,17 @@ public class AuditMetrics implements AuditListener {
           null,
           environment,
           summary.driftObjects());
+    }
+    if (summary.historyOwner() != null) {
+      for (HistoryOwner owner : HistoryOwner.values()) {
+        set(
+            HISTORY_OWNER,
+            "1 for the system that keeps the database's history (PRISMA_MIGRATE, PRISMA_8, HYBRID)"
+                + " at the latest successful audit, else 0",
+            null,
+            environment.and("owner", owner.name()),
+            owner == summary.historyOwner() ? 1 : 0);
+      }
     }
     // NaN when the latest successful audit could not measure coverage: an earlier ratio would be
     // stale, and 1.0 a lie

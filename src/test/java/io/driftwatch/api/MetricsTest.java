@@ -199,6 +199,10 @@ class MetricsTest {
       assertThat(metrics).contains("driftwatch_audit_duration_seconds_bucket{");
       assertThat(value(metrics, "driftwatch_drift_objects", cleanLabel)).isZero();
       assertThat(value(metrics, "driftwatch_coverage_ratio", cleanLabel)).isEqualTo(1.0);
+      assertThat(value(metrics, "driftwatch_history_owner", cleanLabel, "owner=\"PRISMA_MIGRATE\""))
+          .isEqualTo(1.0);
+      assertThat(value(metrics, "driftwatch_history_owner", cleanLabel, "owner=\"PRISMA_8\""))
+          .isZero();
       assertThat(value(metrics, "driftwatch_coverage_ratio", driftLabel))
           .as("a schema without models: unknown, not 1.0")
           .isNaN();

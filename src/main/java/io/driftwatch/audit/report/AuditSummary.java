@@ -1,6 +1,7 @@
 package io.driftwatch.audit.report;
 
 import io.driftwatch.core.Outcome;
+import io.driftwatch.core.history.HistoryOwner;
 import io.driftwatch.core.history.HistoryState;
 import java.time.Instant;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.UUID;
  * @param driftObjects objects that differ from what the applied migrations create; null when not
  *     checked
  * @param coverageRatio share of schema.prisma the applied migrations create; null when not measured
+ * @param historyOwner which system keeps the database's history; null on ERROR (and in summaries
+ *     stored before it was recorded)
  */
 public record AuditSummary(
     UUID auditId,
@@ -32,4 +35,5 @@ public record AuditSummary(
     Integer prismaExitCode,
     String error,
     Integer driftObjects,
-    Double coverageRatio) {}
+    Double coverageRatio,
+    HistoryOwner historyOwner) {}
