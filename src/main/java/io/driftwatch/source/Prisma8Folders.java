@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * Reads a migrations folder in Prisma 8's layout ({@link Prisma8Migrations}): {@code app/} holding
  * migration folders with a {@code migration.json}, and {@code app/refs/*.json}. Only the contract
  * hashes are read ({@code from} and {@code to} of each migration, {@code hash} of each ref), each
- * file within a bound, and any other shape is said, not guessed at.
+ * file and all of them together within a bound, and any other shape is said, not guessed at.
  */
 public final class Prisma8Folders {
 
@@ -30,9 +30,24 @@ public final class Prisma8Folders {
   static final int MAX_JSON_BYTES = 1024 * 1024;
   static final int MAX_MIGRATIONS = 10_000;
 
+  /**
+   * All the JSON files read together stay below this: a hostile repository could hold thousands of
+   * large ones. Past it, the rest is not read, and that is said.
+   */
+  static final long MAX_TOTAL_JSON_BYTES = 32L * 1024 * 1024;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private Prisma8Folders() {}
+  private final SourceTree tree;
+  private final List<String> names = new ArrayList<>();
+  private final Map<String, String> refs = new LinkedHashMap<>();
+  private final Set<String> hashes = new TreeSet<>();
+  private final List<String> notUnderstood = new ArrayList<>();
+  private long bytesLeft = MAX_TOTAL_JSON_BYTES;
+
+  private Prisma8Folders(SourceTree tree) {
+    this.tree = tree;
+  }
 
   /**
    * The Prisma 8 layout of a migrations folder; empty when it has none ({@code app/} missing, or
@@ -45,33 +60,7 @@ public final class Prisma8Folders {
         || tree.kind(SourceTree.join(app, "migration.sql")) != SourceTree.Kind.MISSING) {
       return Optional.empty();
     }
-    List<String> names = new ArrayList<>();
-    Map<String, String> refs = new LinkedHashMap<>();
-    Set<String> hashes = new TreeSet<>();
-    List<String> notUnderstood = new ArrayList<>();
-    boolean hasRefs = false;
-    for (String name : tree.names(app)) {
-      String folder = SourceTree.join(app, name);
-      if (name.equals("refs") && tree.kind(folder) == SourceTree.Kind.FOLDER) {
-        hasRefs = true;
-        readRefs(tree, folder, refs, notUnderstood);
-        continue;
-      }
-      String manifest = SourceTree.join(folder, "migration.json");
-      if (tree.kind(manifest) != SourceTree.Kind.FILE) {
-        continue;
-      }
-      if (names.size() == MAX_MIGRATIONS) {
-        notUnderstood.add("more than " + MAX_MIGRATIONS + " migrations: the rest were not read");
-        break;
-      }
-      names.add(name);
-      readManifest(tree, manifest, name, hashes, notUnderstood);
-    }
-    if (names.isEmpty() && !hasRefs) {
-      return Optional.empty();
-    }
-    return Optional.of(new Prisma8Migrations(names, refs, hashes, notUnderstood));
+    return new Prisma8Folders(tree).readApp(app);
   }
 
   /** The layout with its Prisma 8 part. */
@@ -90,15 +79,39 @@ public final class Prisma8Folders {
         prisma8);
   }
 
-  private static void readRefs(
-      SourceTree tree, String folder, Map<String, String> refs, List<String> notUnderstood)
-      throws IOException {
+  private Optional<Prisma8Migrations> readApp(String app) throws IOException {
+    boolean hasRefs = false;
+    for (String name : tree.names(app)) {
+      String folder = SourceTree.join(app, name);
+      if (name.equals("refs") && tree.kind(folder) == SourceTree.Kind.FOLDER) {
+        hasRefs = true;
+        readRefs(folder);
+        continue;
+      }
+      String manifest = SourceTree.join(folder, "migration.json");
+      if (tree.kind(manifest) != SourceTree.Kind.FILE) {
+        continue;
+      }
+      if (names.size() == MAX_MIGRATIONS) {
+        notUnderstood.add("more than " + MAX_MIGRATIONS + " migrations: the rest were not read");
+        break;
+      }
+      names.add(name);
+      readManifest(manifest, name);
+    }
+    if (names.isEmpty() && !hasRefs) {
+      return Optional.empty();
+    }
+    return Optional.of(new Prisma8Migrations(names, refs, hashes, notUnderstood));
+  }
+
+  private void readRefs(String folder) throws IOException {
     for (String file : tree.names(folder)) {
       if (!file.endsWith(".json") || file.endsWith(".contract.json")) {
         continue;
       }
       String ref = file.substring(0, file.length() - ".json".length());
-      Optional<JsonNode> json = json(tree, SourceTree.join(folder, file), notUnderstood);
+      Optional<JsonNode> json = json(SourceTree.join(folder, file));
       if (json.isEmpty()) {
         continue;
       }
@@ -111,10 +124,8 @@ public final class Prisma8Folders {
     }
   }
 
-  private static void readManifest(
-      SourceTree tree, String manifest, String name, Set<String> hashes, List<String> notUnderstood)
-      throws IOException {
-    Optional<JsonNode> json = json(tree, manifest, notUnderstood);
+  private void readManifest(String manifest, String name) throws IOException {
+    Optional<JsonNode> json = json(manifest);
     if (json.isEmpty()) {
       return;
     }
@@ -144,13 +155,26 @@ public final class Prisma8Folders {
     return Optional.empty();
   }
 
-  private static Optional<JsonNode> json(SourceTree tree, String path, List<String> notUnderstood)
-      throws IOException {
+  /** A JSON file, within its own bound and what is left of all the files' bound. */
+  private Optional<JsonNode> json(String path) throws IOException {
+    if (bytesLeft < MAX_JSON_BYTES) {
+      if (bytesLeft >= 0) {
+        notUnderstood.add(
+            "the JSON files together exceed "
+                + MAX_TOTAL_JSON_BYTES
+                + " bytes: `"
+                + path
+                + "` and those after it were not read");
+        bytesLeft = -1;
+      }
+      return Optional.empty();
+    }
     Optional<byte[]> bytes = tree.read(path, MAX_JSON_BYTES);
     if (bytes.isEmpty()) {
       notUnderstood.add("`" + path + "` is not a file of at most " + MAX_JSON_BYTES + " bytes");
       return Optional.empty();
     }
+    bytesLeft -= bytes.get().length;
     try {
       return Optional.of(JSON.readTree(bytes.get()));
     } catch (IOException e) {
