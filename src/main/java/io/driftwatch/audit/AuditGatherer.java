@@ -131,9 +131,16 @@ class AuditGatherer {
     PrismaDatabaseUrl url = target.databaseUrl();
     MigrationHistory joined = read.joined();
     Side<TargetSnapshot> targetSide = read.target();
+    // On a database Prisma 8 owns without _prisma_migrations, drift is measured against every
+    // Prisma Migrate migration of the folder (nothing records which ran); without one, not at all.
+    boolean prisma8Only =
+        !targetSide.value().historyTableExists()
+            && targetSide.value().ownership().migrateHistoryInert()
+            && joined != null
+            && !joined.folderOrder().isEmpty();
     if (joined == null
         || targetSide.value().catalog().isEmpty()
-        || !targetSide.value().historyTableExists()) {
+        || (!targetSide.value().historyTableExists() && !prisma8Only)) {
       return Uni.createFrom().item(Optional.empty());
     }
     if (shadow.error() != null) {
@@ -144,7 +151,10 @@ class AuditGatherer {
                       shadow.error(), url.schema(), environment.schemaIgnore(), Instant.now())));
     }
     run.enter(AuditStage.REPLAYING);
-    ReplayPlan plan = ReplayPlan.of(joined, url.schema());
+    ReplayPlan plan =
+        prisma8Only
+            ? ReplayPlan.ofFolder(joined, url.schema())
+            : ReplayPlan.of(joined, url.schema());
     ReplayPlan folderPlan = ReplayPlan.ofFolder(joined, url.schema());
     Uni<Optional<ExpectedSchema>> folder =
         folderPlan.equals(plan)
