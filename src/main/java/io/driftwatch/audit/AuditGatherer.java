@@ -133,14 +133,15 @@ class AuditGatherer {
     Side<TargetSnapshot> targetSide = read.target();
     // On a database Prisma 8 owns without _prisma_migrations, drift is measured against every
     // Prisma Migrate migration of the folder (nothing records which ran); without one, not at all.
+    if (joined == null || targetSide.value() == null) {
+      return Uni.createFrom().item(Optional.empty());
+    }
+    TargetSnapshot snapshot = targetSide.value();
     boolean prisma8Only =
-        !targetSide.value().historyTableExists()
-            && targetSide.value().ownership().migrateHistoryInert()
-            && joined != null
+        !snapshot.historyTableExists()
+            && snapshot.ownership().migrateHistoryInert()
             && !joined.folderOrder().isEmpty();
-    if (joined == null
-        || targetSide.value().catalog().isEmpty()
-        || (!targetSide.value().historyTableExists() && !prisma8Only)) {
+    if (snapshot.catalog().isEmpty() || (!snapshot.historyTableExists() && !prisma8Only)) {
       return Uni.createFrom().item(Optional.empty());
     }
     if (shadow.error() != null) {
