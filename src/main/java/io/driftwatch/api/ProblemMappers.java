@@ -14,6 +14,8 @@ import io.driftwatch.alerts.NoAlertDestinationException;
 import io.driftwatch.alerts.OpenFindingNotFoundException;
 import io.driftwatch.audit.AuditNotFoundException;
 import io.driftwatch.audit.AuditRunningException;
+import io.driftwatch.audit.CheckNotFoundException;
+import io.driftwatch.audit.InvalidCheckException;
 import io.driftwatch.audit.ReportSectionMissingException;
 import io.driftwatch.audit.ShuttingDownException;
 import io.driftwatch.environment.EnvironmentExistsException;
@@ -67,6 +69,16 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response auditNotFound(AuditNotFoundException e, UriInfo uri) {
     return problem(404, "audit-not-found", "Audit not found", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response checkNotFound(CheckNotFoundException e, UriInfo uri) {
+    return problem(404, "check-not-found", "Check not found", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response invalidCheck(InvalidCheckException e, UriInfo uri) {
+    return problem(400, "invalid-check", "Invalid check", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper

@@ -2,15 +2,8 @@ package io.driftwatch.audit;
 
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
-import io.driftwatch.audit.report.SourceInfo;
-import io.driftwatch.audit.report.TargetInfo;
 import io.driftwatch.config.DriftwatchConfig;
-import io.driftwatch.core.AuditInput;
-import io.driftwatch.core.engine.AuditEngine;
-import io.driftwatch.core.engine.Judgement;
-import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
-import io.driftwatch.source.MigrationSource;
 import io.driftwatch.store.AuditEntity;
 import io.driftwatch.store.AuditLease;
 import io.driftwatch.store.AuditLeases;
@@ -24,10 +17,8 @@ import io.driftwatch.support.FreshContext;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -49,21 +40,19 @@ public class AuditService {
   private final EnvironmentService environments;
   private final AuditLeases leases;
   private final AuditRepository audits;
-  private final AuditGatherer gatherer;
+  private final AuditJudging judging;
   private final ReportJson json;
   private final List<AuditListener> listeners;
   private final AuditsInFlight inFlight;
   private final Duration timeout;
-  private final AuditEngine engine;
 
   public AuditService(
       EnvironmentService environments,
       AuditLeases leases,
       AuditRepository audits,
-      AuditGatherer gatherer,
+      AuditJudging judging,
       ReportJson json,
       @All List<AuditListener> listeners,
-      AuditEngine engine,
       AuditsInFlight inFlight,
       DriftwatchConfig config) {
     this.inFlight = inFlight;
@@ -71,10 +60,9 @@ public class AuditService {
     this.environments = environments;
     this.leases = leases;
     this.audits = audits;
-    this.gatherer = gatherer;
+    this.judging = judging;
     this.json = json;
     this.listeners = listeners;
-    this.engine = engine;
   }
 
   /**
@@ -146,7 +134,9 @@ public class AuditService {
     lease.keepAlive();
     AuditTarget target = AuditTarget.open(entity, environments);
     Uni<Ending> work =
-        gatheredAndJudged(run, target)
+        judging
+            .gatheredAndJudged(run, target)
+            .map(AuditJudging.Judged::report)
             .emitOn(onContext)
             .flatMap(
                 report -> {
@@ -228,23 +218,7 @@ public class AuditService {
   private Uni<AuditReport> storeStopped(
       AuditRun run, AuditTarget target, EnvironmentEntity entity, AuditRun.Stop stop) {
     LOG.warnf("the audit of %s was stopped: %s", run.environment(), stop.message());
-    Environment environment = target.environment();
-    ReportBuilder.Header header =
-        new ReportBuilder.Header(
-            run.id(),
-            environment.name(),
-            environment.tier().label(),
-            run.startedAt(),
-            Instant.now());
-    SourceInfo source =
-        run.sourceInfo() != null
-            ? run.sourceInfo()
-            : new SourceInfo(environment.source().type(), null, null, null, null, null, null);
-    TargetInfo targetInfo =
-        run.targetInfo() != null
-            ? run.targetInfo()
-            : AuditGatherer.targetInfo(environment, null, null);
-    AuditReport report = ReportBuilder.failed(header, source, targetInfo, stop.error());
+    AuditReport report = AuditJudging.stopped(run, target, stop);
     AuditReport full = run.report();
     return FreshContext.run(() -> store(entity, report))
         .ifNoItem()
@@ -325,75 +299,6 @@ public class AuditService {
   }
 
   /** Gathers, then judges; the source stays open until the judgement is made. */
-  private Uni<AuditReport> gatheredAndJudged(AuditRun run, AuditTarget target) {
-    return Uni.createFrom()
-        .deferred(
-            () -> {
-              MigrationSource source = gatherer.open(target);
-              return gatherer
-                  .gather(run, target, source)
-                  .flatMap(gathered -> judged(run, gathered))
-                  .onTermination()
-                  .invoke(source::close);
-            });
-  }
-
-  /**
-   * Judges what was gathered in one call to the engine; a side that could not be read makes the
-   * ERROR report that names it.
-   */
-  private Uni<AuditReport> judged(AuditRun run, GatheredAudit gathered) {
-    if (gathered.error() != null) {
-      return Uni.createFrom()
-          .item(
-              ReportBuilder.failed(
-                  finished(gathered.header()),
-                  gathered.source(),
-                  gathered.target(),
-                  gathered.error()));
-    }
-    Judgement judgement = engine.judge(gathered.input(), gathered.joined());
-    run.enter(AuditStage.PLANNING);
-    return withExactData(gathered, judgement)
-        .map(
-            judged ->
-                ReportBuilder.completed(
-                    finished(gathered.header()),
-                    gathered.source(),
-                    gathered.target(),
-                    judged.result(),
-                    judged.plan()));
-  }
-
-  /**
-   * The one second pass: when the plan could advise a clean baseline were the database empty, the
-   * tables are checked exactly and the plan written again (never a destructive advice on an
-   * estimate). Should the check fail, the plan keeps the estimates.
-   */
-  private Uni<Judgement> withExactData(GatheredAudit gathered, Judgement estimated) {
-    AuditInput input = gathered.input();
-    if (!estimated.needsExactDataCheck() || input.target().catalog().isEmpty()) {
-      return Uni.createFrom().item(estimated);
-    }
-    return gatherer
-        .tablesWithRows(gathered)
-        .emitOn(Infrastructure.getDefaultWorkerPool())
-        .map(withRows -> engine.withExactData(input, estimated, withRows))
-        .onFailure()
-        .recoverWithItem(
-            failure -> {
-              LOG.debugf(
-                  "the exact data check failed (%s): the plan keeps the estimates",
-                  failure.getMessage());
-              return estimated;
-            });
-  }
-
-  private static ReportBuilder.Header finished(ReportBuilder.Header header) {
-    return new ReportBuilder.Header(
-        header.id(), header.environment(), header.tier(), header.startedAt(), Instant.now());
-  }
-
   private AuditEntity entity(UUID environmentId, AuditReport report) {
     AuditEntity entity = new AuditEntity();
     entity.id = report.id();

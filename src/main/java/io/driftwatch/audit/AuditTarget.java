@@ -4,7 +4,9 @@ import io.driftwatch.database.PrismaDatabaseUrl;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.secrets.SecretException;
+import io.driftwatch.source.InvalidSourceException;
 import io.driftwatch.source.git.GitCredentials;
+import io.driftwatch.source.git.GitSourceSpec;
 import io.driftwatch.store.EnvironmentEntity;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,5 +48,36 @@ record AuditTarget(
       shadowError = "the stored shadow database URL cannot be used: " + e.getMessage();
     }
     return new AuditTarget(entity.id, environment, credentials, url, urlError, shadow, shadowError);
+  }
+
+  /**
+   * The same target read at another ref of its repository, with the same credentials.
+   *
+   * @throws InvalidCheckException when the source is not a git repository, or the ref not a valid
+   *     name
+   */
+  AuditTarget atRef(String ref) {
+    if (!(environment.source() instanceof GitSourceSpec git)) {
+      throw new InvalidCheckException(
+          "`"
+              + environment.name()
+              + "` reads a folder on the service's machine, which has no refs: a check at a ref"
+              + " needs a git source");
+    }
+    GitSourceSpec atRef =
+        new GitSourceSpec(git.url(), ref, git.path(), git.migrationsPath(), git.schemaPath());
+    try {
+      atRef.validate(credentials);
+    } catch (InvalidSourceException e) {
+      throw new InvalidCheckException(e.getMessage().replace("source.ref", "ref"));
+    }
+    return new AuditTarget(
+        id,
+        environment.withSource(atRef),
+        credentials,
+        databaseUrl,
+        databaseUrlError,
+        shadow,
+        shadowError);
   }
 }

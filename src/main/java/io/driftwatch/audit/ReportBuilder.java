@@ -197,7 +197,7 @@ final class ReportBuilder {
         row.state().name());
   }
 
-  private static FindingReport finding(Finding finding) {
+  static FindingReport finding(Finding finding) {
     return new FindingReport(
         finding.code(),
         finding.name(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
+import io.driftwatch.audit.report.CheckReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Reports are stored as JSON; reading tolerates fields a newer version added. */
@@ -15,6 +16,7 @@ public class ReportJson {
   private final ObjectMapper mapper;
   private final ObjectReader reports;
   private final ObjectReader summaries;
+  private final ObjectReader checks;
 
   public ReportJson(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -26,6 +28,18 @@ public class ReportJson {
         mapper
             .readerFor(AuditSummary.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.checks =
+        mapper
+            .readerFor(CheckReport.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  public CheckReport check(String json) {
+    try {
+      return checks.readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored check report cannot be read", e);
+    }
   }
 
   public String write(Object value) {

@@ -23,4 +23,24 @@ public record Environment(
     List<String> schemaIgnore,
     boolean hasShadowDatabaseUrl,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /** The same environment read from another source: a check of a ref. */
+  public Environment withSource(SourceSpec other) {
+    return new Environment(
+        id,
+        name,
+        tier,
+        databaseUrlMasked,
+        other,
+        hasSourceCredentials,
+        schedule,
+        hasSlackWebhook,
+        hasWebhook,
+        alertsMinSeverity,
+        schemaIgnore,
+        hasShadowDatabaseUrl,
+        createdAt,
+        updatedAt);
+  }
+}

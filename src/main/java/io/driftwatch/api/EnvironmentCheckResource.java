@@ -1,0 +1,103 @@
+package io.driftwatch.api;
+
+import io.driftwatch.access.Role;
+import io.driftwatch.audit.CheckService;
+import io.driftwatch.audit.InvalidCheckException;
+import io.driftwatch.audit.report.CheckReport;
+import io.driftwatch.core.gate.FindingSelector;
+import io.driftwatch.core.gate.GatePolicy;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/environments/{name}/checks")
+@RolesAllowed(Role.VIEWER_NAME)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Checks",
+    description =
+        "A CI gate: an environment's database audited against the migrations of a ref, judged"
+            + " PASS, WARN or FAIL")
+public class EnvironmentCheckResource {
+
+  private final CheckService checks;
+
+  public EnvironmentCheckResource(CheckService checks) {
+    this.checks = checks;
+  }
+
+  @POST
+  @RolesAllowed(Role.OPERATOR_NAME)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponseSchema(
+      value = CheckReport.class,
+      responseCode = "201",
+      responseDescription = "The check, stored; Location names it")
+  @Operation(
+      summary = "Check an environment's database against the migrations of a ref",
+      description =
+          "Runs a full audit of the environment's database against the migrations at `ref` of its"
+              + " repository and judges it by the gate policy (the default fails on what makes"
+              + " the next deploy fail or lose data, or what it would make worse, and warns on"
+              + " the rest at warning level). The verdict is ERROR when the database or the"
+              + " source could not be read. A check never becomes the environment's latest"
+              + " status and never alerts. 400 for a source without refs (a local folder) or a"
+              + " selector that does not parse.")
+  public Uni<RestResponse<CheckReport>> check(
+      @PathParam("name") String name, @Valid @NotNull CheckRequest request) {
+    GatePolicy policy = policy(request.gate());
+    return checks
+        .check(name, request.ref(), policy)
+        .map(
+            report ->
+                RestResponse.ResponseBuilder.<CheckReport>created(
+                        URI.create("/api/v1/checks/" + report.id()))
+                    .entity(report)
+                    .build());
+  }
+
+  @GET
+  @Operation(summary = "Page through an environment's checks, newest first")
+  public Uni<CheckService.Page> list(
+      @PathParam("name") String name,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    return checks.page(name, page, size);
+  }
+
+  /** The call's policy: each list given replaces the default's. */
+  private static GatePolicy policy(CheckRequest.GateRequest gate) {
+    if (gate == null) {
+      return GatePolicy.DEFAULT;
+    }
+    try {
+      return new GatePolicy(
+          gate.failOn() == null ? GatePolicy.DEFAULT.failOn() : parse(gate.failOn()),
+          gate.warnOn() == null ? GatePolicy.DEFAULT.warnOn() : parse(gate.warnOn()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCheckException("gate: " + e.getMessage());
+    }
+  }
+
+  private static List<FindingSelector> parse(List<String> selectors) {
+    return selectors.stream().map(FindingSelector::parse).toList();
+  }
+}

@@ -1,0 +1,217 @@
+package io.driftwatch.audit;
+
+import io.driftwatch.audit.report.AuditReport;
+import io.driftwatch.audit.report.CheckReport;
+import io.driftwatch.core.Outcome;
+import io.driftwatch.core.gate.Gate;
+import io.driftwatch.core.gate.GatePolicy;
+import io.driftwatch.core.gate.GateResult;
+import io.driftwatch.core.gate.GateVerdict;
+import io.driftwatch.environment.EnvironmentService;
+import io.driftwatch.store.CheckEntity;
+import io.driftwatch.store.CheckRepository;
+import io.driftwatch.store.EnvironmentEntity;
+import io.driftwatch.store.StoreTimeoutException;
+import io.driftwatch.support.Blocking;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a check: the environment's database audited, as an audit is, against the migrations of a
+ * ref, then judged by a gate policy. A check reads only (no lease: it changes nothing an audit
+ * holds), is bounded by the audit timeout, and is stored on its own: it never becomes the
+ * environment's latest status, and no listener (alerts, metrics) hears of it.
+ */
+@ApplicationScoped
+public class CheckService {
+
+  private static final Logger LOG = Logger.getLogger(CheckService.class);
+
+  private final EnvironmentService environments;
+  private final AuditJudging judging;
+  private final CheckRepository checks;
+  private final ReportJson json;
+  private final AuditsInFlight inFlight;
+
+  public CheckService(
+      EnvironmentService environments,
+      AuditJudging judging,
+      CheckRepository checks,
+      ReportJson json,
+      AuditsInFlight inFlight) {
+    this.environments = environments;
+    this.judging = judging;
+    this.checks = checks;
+    this.json = json;
+    this.inFlight = inFlight;
+  }
+
+  /** A page of an environment's checks, newest first. */
+  public record Page(List<CheckReport> items, int page, int size, long total) {}
+
+  /**
+   * Checks an environment at a ref now. Must be called on a Vert.x context (a request). Ends within
+   * the audit timeout whatever hangs: a check still running then is stored as ERROR.
+   *
+   * @throws InvalidCheckException (as the Uni's failure) when the source has no refs or the ref is
+   *     no name
+   */
+  public Uni<CheckReport> check(String environmentName, String ref, GatePolicy policy) {
+    Executor onContext = Blocking.onCurrentContext();
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              AuditRun run = inFlight.begin(environmentName);
+              CompletableFuture<CheckReport> done = new CompletableFuture<>();
+              // Subscribed here: a client that hangs up does not cut a check halfway.
+              checked(run, ref, policy, onContext)
+                  .onTermination()
+                  .invoke(() -> inFlight.end(run))
+                  .subscribe()
+                  .with(done::complete, done::completeExceptionally);
+              return Uni.createFrom().completionStage(done);
+            })
+        .emitOn(onContext);
+  }
+
+  private Uni<CheckReport> checked(
+      AuditRun run, String ref, GatePolicy policy, Executor onContext) {
+    return Panache.withSession(() -> environments.find(run.environment()))
+        .ifNoItem()
+        .after(run.workLeft())
+        .failWith(
+            () ->
+                new StoreTimeoutException(
+                    "the store did not answer before the check of `"
+                        + run.environment()
+                        + "` could start"))
+        .flatMap(
+            entity -> {
+              AuditTarget target = AuditTarget.open(entity, environments).atRef(ref);
+              Uni<CheckReport> work =
+                  judging
+                      .gatheredAndJudged(run, target)
+                      .map(judged -> report(target, ref, policy, judged))
+                      .emitOn(onContext);
+              Uni<CheckReport> stopped =
+                  run.stopped()
+                      .map(
+                          stop -> {
+                            LOG.warnf(
+                                "the check of %s was stopped: %s",
+                                run.environment(), stop.message());
+                            return report(
+                                target,
+                                ref,
+                                policy,
+                                new AuditJudging.Judged(
+                                    AuditJudging.stopped(run, target, stop), List.of()));
+                          });
+              return Uni.combine()
+                  .any()
+                  .of(work, stopped)
+                  .flatMap(report -> store(entity, report).emitOn(onContext));
+            });
+  }
+
+  private CheckReport report(
+      AuditTarget target, String ref, GatePolicy policy, AuditJudging.Judged judged) {
+    AuditReport audit = judged.report();
+    String tier = target.environment().tier().label();
+    CheckReport.Verdict verdict;
+    List<CheckReport.Reason> reasons;
+    if (audit.outcome() == Outcome.ERROR) {
+      verdict = CheckReport.Verdict.ERROR;
+      reasons = List.of();
+    } else {
+      GateResult gate = Gate.judge(judged.findings(), policy, tier);
+      verdict = CheckReport.Verdict.valueOf(gate.verdict().name());
+      reasons =
+          gate.reasons().stream()
+              .map(
+                  reason ->
+                      new CheckReport.Reason(
+                          reason.effect() == GateVerdict.FAIL
+                              ? CheckReport.Verdict.FAIL
+                              : CheckReport.Verdict.WARN,
+                          reason.selector().toString(),
+                          ReportBuilder.finding(reason.finding())))
+              .toList();
+    }
+    String commit =
+        audit.source() == null || audit.source().commit() == null
+            ? null
+            : audit.source().commit().sha();
+    String environment = target.environment().name();
+    return new CheckReport(
+        audit.id(),
+        environment,
+        ref,
+        commit,
+        audit.startedAt(),
+        audit.finishedAt(),
+        verdict,
+        new CheckReport.Policy(
+            policy.failOn().stream().map(Object::toString).toList(),
+            policy.warnOn().stream().map(Object::toString).toList()),
+        reasons,
+        CheckMarkdown.of(
+            environment,
+            ref,
+            commit,
+            verdict,
+            reasons,
+            audit.error() == null ? null : audit.error().message()),
+        audit);
+  }
+
+  private Uni<CheckReport> store(EnvironmentEntity environment, CheckReport report) {
+    CheckEntity entity = new CheckEntity();
+    entity.id = report.id();
+    entity.environmentId = environment.id;
+    entity.ref = report.ref();
+    entity.startedAt = report.startedAt();
+    entity.finishedAt = report.finishedAt();
+    entity.verdict = report.verdict().name();
+    entity.report = json.write(report);
+    return Panache.withTransaction(() -> checks.persist(entity)).replaceWith(report);
+  }
+
+  public Uni<CheckReport> get(UUID id) {
+    return Panache.withSession(() -> checks.findById(id))
+        .onItem()
+        .ifNull()
+        .failWith(() -> new CheckNotFoundException("no check with id " + id))
+        .map(entity -> json.check(entity.report));
+  }
+
+  public Uni<Page> page(String environmentName, int page, int size) {
+    return Panache.withSession(
+        () ->
+            environments
+                .find(environmentName)
+                .flatMap(
+                    environment ->
+                        checks
+                            .page(environment.id, page, size)
+                            .flatMap(
+                                items ->
+                                    checks
+                                        .countFor(environment.id)
+                                        .map(
+                                            total ->
+                                                new Page(
+                                                    items.stream()
+                                                        .map(entity -> json.check(entity.report))
+                                                        .toList(),
+                                                    page,
+                                                    size,
+                                                    total)))));
+  }
+}

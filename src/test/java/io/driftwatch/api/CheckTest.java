@@ -1,0 +1,200 @@
+package io.driftwatch.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.driftwatch.testing.GitRepo;
+import io.driftwatch.testing.PrismaFolder;
+import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TargetDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks through the API: a branch's migrations against a real PostgreSQL, read from a real git
+ * repository, judged by the default policy or the call's, stored apart from the audits.
+ */
+@QuarkusTest
+@WithTestResource(StoreDatabase.class)
+class CheckTest {
+
+  private static final String DIR = "prisma";
+  private static final String MIGRATIONS = DIR + "/migrations/";
+  private static final String INIT = "20240101000000_init";
+  private static final String INIT_SQL =
+      "CREATE TABLE \"User\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"User_pkey\" PRIMARY KEY"
+          + " (\"id\"));\n";
+  private static final Instant AT = Instant.parse("2025-01-01T12:00:00Z");
+
+  private TargetDatabase target;
+  private GitRepo repo;
+  private String environment;
+
+  @BeforeEach
+  void create() {
+    target = TargetDatabase.create().managedByPrisma().deploy(INIT, INIT_SQL);
+    repo =
+        GitRepo.create()
+            .write(MIGRATIONS + "migration_lock.toml", "provider = \"postgresql\"\n")
+            .write(DIR + "/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n")
+            .write(MIGRATIONS + INIT + "/migration.sql", INIT_SQL);
+    repo.commit("init", "Ada", AT);
+    environment = "check-" + UUID.randomUUID().toString().substring(0, 8);
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                environment,
+                "tier",
+                "production",
+                "databaseUrl",
+                target.prismaUrl(),
+                "source",
+                Map.of("type", "git", "url", repo.url(), "ref", "main", "path", DIR)))
+        .post("/api/v1/environments")
+        .then()
+        .statusCode(201);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    target.close();
+    repo.close();
+  }
+
+  private JsonPath check(Object body) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/environments/" + environment + "/checks")
+        .then()
+        .statusCode(201)
+        .header("Location", containsString("/api/v1/checks/"))
+        .extract()
+        .jsonPath();
+  }
+
+  @Test
+  void a_branch_with_an_ordinary_pending_migration_warns_and_stays_out_of_the_status() {
+    repo.branch("feature/posts")
+        .write(
+            MIGRATIONS + "20240102000000_posts/migration.sql",
+            "CREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL);\n");
+    RevCommit head = repo.commit("posts", "Ada", AT.plusSeconds(60));
+
+    JsonPath check = check(Map.of("ref", "feature/posts"));
+
+    assertThat(check.getString("verdict")).isEqualTo("WARN");
+    assertThat(check.getString("commit")).isEqualTo(head.getName());
+    assertThat(check.getList("reasons.finding.code", String.class)).containsExactly("HI001");
+    assertThat(check.getList("reasons.rule", String.class)).containsExactly("*:WARNING");
+    assertThat(check.getString("markdown"))
+        .startsWith("### driftwatch: ⚠️ WARN for `" + environment + "` at `feature/posts`")
+        .contains("| ⚠️ | HI001 | 20240102000000_posts |");
+    assertThat(check.getString("audit.outcome")).isEqualTo("DRIFT");
+
+    // Stored and listed, but not the environment's latest audit.
+    given()
+        .get("/api/v1/checks/" + check.getString("id"))
+        .then()
+        .statusCode(200)
+        .body("verdict", equalTo("WARN"))
+        .body("ref", equalTo("feature/posts"));
+    given()
+        .get("/api/v1/environments/" + environment + "/checks")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1));
+    given().get("/api/v1/environments/" + environment + "/status").then().statusCode(404);
+    given()
+        .get("/api/v1/environments/" + environment + "/audits")
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(0));
+  }
+
+  @Test
+  void a_branch_whose_migration_will_fail_on_the_live_database_fails() {
+    repo.branch("feature/again")
+        .write(MIGRATIONS + "20240102000000_user_again/migration.sql", INIT_SQL);
+    repo.commit("user again", "Ada", AT.plusSeconds(60));
+
+    JsonPath check = check(Map.of("ref", "feature/again"));
+
+    assertThat(check.getString("verdict")).isEqualTo("FAIL");
+    List<String> codes = check.getList("reasons.finding.code", String.class);
+    assertThat(codes).contains("MS018");
+    assertThat(check.getString("reasons[0].effect")).isEqualTo("FAIL");
+  }
+
+  @Test
+  void the_calls_policy_decides() {
+    repo.branch("feature/posts")
+        .write(
+            MIGRATIONS + "20240102000000_posts/migration.sql",
+            "CREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL);\n");
+    repo.commit("posts", "Ada", AT.plusSeconds(60));
+
+    JsonPath strict =
+        check(Map.of("ref", "feature/posts", "gate", Map.of("failOn", List.of("HI001"))));
+    assertThat(strict.getString("verdict")).isEqualTo("FAIL");
+    assertThat(strict.getList("policy.failOn", String.class)).containsExactly("HI001");
+
+    JsonPath lenient =
+        check(Map.of("ref", "feature/posts", "gate", Map.of("warnOn", List.of("*:ERROR"))));
+    assertThat(lenient.getString("verdict")).isEqualTo("PASS");
+    assertThat(lenient.getString("markdown")).contains("Nothing the policy fails or warns on");
+  }
+
+  @Test
+  void a_ref_the_repository_does_not_have_is_an_error_verdict_that_says_why() {
+    JsonPath check = check(Map.of("ref", "no-such-branch"));
+    assertThat(check.getString("verdict")).isEqualTo("ERROR");
+    assertThat(check.getString("audit.error.message")).contains("no-such-branch");
+    assertThat(check.getString("markdown")).contains("The check could not run");
+  }
+
+  @Test
+  void what_cannot_be_checked_is_a_clear_400() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("ref", "main", "gate", Map.of("failOn", List.of("drop tables"))))
+        .post("/api/v1/environments/" + environment + "/checks")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("is not a gate selector"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("ref", "main..evil"))
+        .post("/api/v1/environments/" + environment + "/checks")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+
+    try (PrismaFolder folder = PrismaFolder.create().migration(INIT, INIT_SQL)) {
+      String local = Environments.register(target, folder);
+      given()
+          .contentType(ContentType.JSON)
+          .body(Map.of("ref", "main"))
+          .post("/api/v1/environments/" + local + "/checks")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("detail", containsString("needs a git source"));
+    }
+  }
+}
