@@ -12,7 +12,6 @@ import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.LeaseHeldException;
 import io.driftwatch.store.StoreTimeoutException;
 import io.driftwatch.store.UniqueViolation;
-import io.driftwatch.support.Blocking;
 import io.driftwatch.support.FreshContext;
 import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
@@ -71,22 +69,7 @@ public class AuditService {
    * still running then is stopped and stored as ERROR.
    */
   public Uni<AuditReport> run(String environmentName) {
-    Executor onContext = Blocking.onCurrentContext();
-    return Uni.createFrom()
-        .deferred(
-            () -> {
-              AuditRun run = inFlight.begin(environmentName);
-              // Subscribed here rather than by the caller: a client that hangs up does not cut an
-              // audit halfway.
-              CompletableFuture<AuditReport> done = new CompletableFuture<>();
-              audit(run, onContext)
-                  .onTermination()
-                  .invoke(() -> inFlight.end(run))
-                  .subscribe()
-                  .with(done::complete, done::completeExceptionally);
-              return Uni.createFrom().completionStage(done);
-            })
-        .emitOn(onContext);
+    return inFlight.detached(environmentName, this::audit);
   }
 
   /**

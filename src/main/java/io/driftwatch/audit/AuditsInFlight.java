@@ -2,6 +2,8 @@ package io.driftwatch.audit;
 
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.store.AuditLease;
+import io.driftwatch.support.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +47,28 @@ public class AuditsInFlight {
     AuditRun run = new AuditRun(environment, timeout);
     running.add(run);
     return run;
+  }
+
+  /**
+   * Runs {@code work} as one run of this replica, on the caller's Vert.x context. It is subscribed
+   * here rather than by the caller, so a client that hangs up does not cut it halfway, and its
+   * answer comes back on that context ({@code work} is given it too).
+   */
+  <T> Uni<T> detached(String environment, BiFunction<AuditRun, Executor, Uni<T>> work) {
+    Executor onContext = Blocking.onCurrentContext();
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              AuditRun run = begin(environment);
+              CompletableFuture<T> done = new CompletableFuture<>();
+              work.apply(run, onContext)
+                  .onTermination()
+                  .invoke(() -> end(run))
+                  .subscribe()
+                  .with(done::complete, done::completeExceptionally);
+              return Uni.createFrom().completionStage(done);
+            })
+        .emitOn(onContext);
   }
 
   synchronized void end(AuditRun run) {

@@ -12,13 +12,11 @@ import io.driftwatch.store.CheckEntity;
 import io.driftwatch.store.CheckRepository;
 import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.StoreTimeoutException;
-import io.driftwatch.support.Blocking;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
@@ -63,21 +61,8 @@ public class CheckService {
    *     no name
    */
   public Uni<CheckReport> check(String environmentName, String ref, GatePolicy policy) {
-    Executor onContext = Blocking.onCurrentContext();
-    return Uni.createFrom()
-        .deferred(
-            () -> {
-              AuditRun run = inFlight.begin(environmentName);
-              CompletableFuture<CheckReport> done = new CompletableFuture<>();
-              // Subscribed here: a client that hangs up does not cut a check halfway.
-              checked(run, ref, policy, onContext)
-                  .onTermination()
-                  .invoke(() -> inFlight.end(run))
-                  .subscribe()
-                  .with(done::complete, done::completeExceptionally);
-              return Uni.createFrom().completionStage(done);
-            })
-        .emitOn(onContext);
+    return inFlight.detached(
+        environmentName, (run, onContext) -> checked(run, ref, policy, onContext));
   }
 
   private Uni<CheckReport> checked(
