@@ -3,67 +3,27 @@ package io.driftwatch.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.core.prisma.Prisma8Migrations;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Prisma 8's folder read as data: defensively, within bounds, saying what was not understood. */
 class Prisma8FoldersTest {
 
-  /** Files by path, folders implied by them. */
-  private static final class Files implements SourceTree {
-    private final TreeMap<String, byte[]> files = new TreeMap<>();
-
-    Files put(String path, String text) {
-      files.put(path, text.getBytes(StandardCharsets.UTF_8));
-      return this;
-    }
-
-    @Override
-    public Kind kind(String path) {
-      if (files.containsKey(path)) {
-        return Kind.FILE;
-      }
-      return files.keySet().stream().anyMatch(p -> p.startsWith(path + "/"))
-          ? Kind.FOLDER
-          : Kind.MISSING;
-    }
-
-    @Override
-    public List<String> names(String folder) {
-      return files.keySet().stream()
-          .filter(p -> p.startsWith(folder + "/"))
-          .map(p -> p.substring(folder.length() + 1).split("/")[0])
-          .distinct()
-          .sorted()
-          .toList();
-    }
-
-    @Override
-    public Optional<byte[]> read(String path, int maxBytes) {
-      byte[] bytes = files.get(path);
-      return bytes == null || bytes.length > maxBytes ? Optional.empty() : Optional.of(bytes);
-    }
-  }
-
   @Test
   void a_folder_without_app_is_not_prisma_8s() throws Exception {
-    Files tree = new Files().put("m/1_init/migration.sql", "SELECT 1;");
+    InMemoryTree tree = new InMemoryTree().put("m/1_init/migration.sql", "SELECT 1;");
     assertThat(Prisma8Folders.read(tree, "m")).isEmpty();
   }
 
   @Test
   void a_prisma_migrate_migration_named_app_is_not_prisma_8s() throws Exception {
-    Files tree = new Files().put("m/app/migration.sql", "SELECT 1;");
+    InMemoryTree tree = new InMemoryTree().put("m/app/migration.sql", "SELECT 1;");
     assertThat(Prisma8Folders.read(tree, "m")).isEmpty();
   }
 
   @Test
   void shapes_not_understood_are_said_and_the_rest_is_read() throws Exception {
-    Files tree =
-        new Files()
+    InMemoryTree tree =
+        new InMemoryTree()
             .put("m/app/1/migration.json", "{\"to\": 42}")
             .put("m/app/2/migration.json", "not json")
             .put("m/app/3/migration.json", "{\"to\": \"sha256:ab\"}")
@@ -80,7 +40,7 @@ class Prisma8FoldersTest {
 
   @Test
   void a_repository_of_many_large_manifests_is_read_within_the_total_bound() throws Exception {
-    Files tree = new Files();
+    InMemoryTree tree = new InMemoryTree();
     String padding = " ".repeat(Prisma8Folders.MAX_JSON_BYTES - 64);
     int count = (int) (Prisma8Folders.MAX_TOTAL_JSON_BYTES / Prisma8Folders.MAX_JSON_BYTES) + 8;
     for (int i = 0; i < count; i++) {
