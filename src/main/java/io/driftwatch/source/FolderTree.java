@@ -2,6 +2,7 @@ package io.driftwatch.source;
 
 import io.driftwatch.source.NoFollowFolder.Content;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +19,27 @@ final class FolderTree implements SourceTree {
     this.realRoot = realRoot;
   }
 
+  /**
+   * A path no file can have here (a NUL in a name a repository's config wrote): nothing is there.
+   */
+  private static boolean invalid(String path) {
+    try {
+      Path.of(path);
+      return false;
+    } catch (InvalidPathException e) {
+      return true;
+    }
+  }
+
   @Override
   public Kind kind(String path) throws IOException {
     String parent = SourceTree.parent(path);
     String name = path.substring(parent.isEmpty() ? 0 : parent.length() + 1);
     if (name.isEmpty()) {
       return Kind.FOLDER;
+    }
+    if (invalid(path)) {
+      return Kind.MISSING;
     }
     try (NoFollowFolder root = NoFollowFolder.open(realRoot)) {
       Optional<NoFollowFolder> holder = root.descend(Path.of(parent));
@@ -38,6 +54,9 @@ final class FolderTree implements SourceTree {
 
   @Override
   public List<String> names(String folder) throws IOException {
+    if (invalid(folder)) {
+      return List.of();
+    }
     try (NoFollowFolder root = NoFollowFolder.open(realRoot)) {
       if (folder.isEmpty()) {
         return root.names().stream().sorted().toList();
@@ -54,7 +73,7 @@ final class FolderTree implements SourceTree {
 
   @Override
   public Optional<byte[]> read(String path, int maxBytes) throws IOException {
-    if (kind(path) != Kind.FILE) {
+    if (invalid(path) || kind(path) != Kind.FILE) {
       return Optional.empty();
     }
     String parent = SourceTree.parent(path);

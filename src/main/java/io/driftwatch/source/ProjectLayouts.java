@@ -243,6 +243,15 @@ public final class ProjectLayouts {
               + key
               + "` from the environment: set it on the environment");
     }
+    if (path.relative().chars().anyMatch(c -> c < 0x20)) {
+      throw new SourceUnavailableException(
+          "`"
+              + configName
+              + "` sets `"
+              + key
+              + "` to something no file can be named (it holds a control character): set it on"
+              + " the environment");
+    }
     if (path.isAbsolute()) {
       throw new SourceUnavailableException(
           "`"

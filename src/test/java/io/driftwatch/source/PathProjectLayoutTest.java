@@ -84,6 +84,14 @@ class PathProjectLayoutTest {
   }
 
   @Test
+  void a_config_path_no_file_can_have_is_refused_not_a_crash() throws Exception {
+    write("prisma.config.ts", "export default { migrations: { path: 'db\\u0000x' } }");
+    assertThatThrownBy(() -> new PathSourceSpec(project.toString(), null, null).validate(BOUNDS))
+        .isInstanceOf(InvalidSourceException.class)
+        .hasMessageContaining("no file can be named");
+  }
+
+  @Test
   void without_a_config_the_folder_is_read_as_prismas_own() throws Exception {
     write("schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n");
     write("migrations/1_init/migration.sql", "SELECT 1;");
