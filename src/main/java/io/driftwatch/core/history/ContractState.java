@@ -30,9 +30,6 @@ public record ContractState(
     Optional<Instant> firstLedgerAt,
     List<String> notUnderstood) {
 
-  /** The schemas Prisma 8 keeps its state in: the release candidates', then 8.0's. */
-  public static final List<String> SCHEMAS = List.of("prisma_contract", "_prisma");
-
   public ContractState {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(markerHash, "markerHash");
