@@ -7,6 +7,7 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.ContractState;
 import io.driftwatch.core.history.HistoryOwner;
 import io.driftwatch.core.history.HistoryOwnership;
+import io.driftwatch.core.rules.support.NotUnderstood;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class HistoryHandOverRule implements HistoryRule {
                 + ownership.reason()
                 + " driftwatch judges _prisma_migrations as the history while deploys still write"
                 + " it."
-                + ManagedByPrisma8Rule.notUnderstood(state),
+                + NotUnderstood.sentence(state.notUnderstood()),
             state.signed()
                 ? "Finish the hand-over: deploy with one system only. Once every deploy runs"
                     + " `npx prisma migration apply`, stop running `prisma migrate deploy` here;"

@@ -6,6 +6,7 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.ContractState;
 import io.driftwatch.core.history.HistoryOwnership;
+import io.driftwatch.core.rules.support.NotUnderstood;
 import java.util.List;
 
 /**
@@ -55,16 +56,10 @@ public final class ManagedByPrisma8Rule implements HistoryRule {
                 + " folder's migrations create) and schema.prisma's coverage; it does not judge"
                 + " _prisma_migrations, and it does not yet replay Prisma 8's migrations"
                 + " (migration.ts, ops.json) nor verify the live schema against the contract."
-                + notUnderstood(state),
+                + NotUnderstood.sentence(state.notUnderstood()),
             "Prisma 8 checks its own history: `npx prisma migration status --json` (the marker"
                 + " against the migration graph) and `npx prisma db verify` (exit 4 on"
                 + " CONTRACT.MARKER_MISMATCH). Stop running `prisma migrate deploy` against this"
                 + " database: Prisma 8 ignores what it writes."));
-  }
-
-  static String notUnderstood(ContractState state) {
-    return state.notUnderstood().isEmpty()
-        ? ""
-        : " Not understood: " + String.join("; ", state.notUnderstood()) + ".";
   }
 }

@@ -6,6 +6,7 @@ import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
 import io.driftwatch.core.history.HistoryOwner;
 import io.driftwatch.core.prisma.Prisma8Migrations;
+import io.driftwatch.core.rules.support.NotUnderstood;
 import java.util.List;
 
 /**
@@ -61,9 +62,7 @@ public final class Prisma8MigrationsRule implements HistoryRule {
                     ? " The database has no Prisma 8 marker: its history is still"
                         + " _prisma_migrations."
                     : "")
-                + (prisma8.notUnderstood().isEmpty()
-                    ? ""
-                    : " Not understood: " + String.join("; ", prisma8.notUnderstood()) + "."),
+                + NotUnderstood.sentence(prisma8.notUnderstood()),
             "Check them with Prisma 8 itself: `npx prisma migration status --json`."
                 + (migrateDatabase
                     ? " Until the database is signed over (`npx prisma db sign`), keep deploying"
