@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
  * its connections and waits for the requests still running, and before the target pools, Quartz and
  * the store close. A ShutdownEvent comes too late for the audits requested over HTTP (their
  * connections are closed by then); it drains again, for a stop that had no pre-shutdown phase.
- * {@code quarkus.shutdown.timeout} is left unset: the drain is what waits.
+ * {@code quarkus.shutdown.timeout} is short: the drain is what waits for the audits; the timeout
+ * only lets the answers of the audits just drained be written before the connections close.
  */
 public class ShutdownDrain {
 
