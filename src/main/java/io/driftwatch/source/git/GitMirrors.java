@@ -172,6 +172,11 @@ public class GitMirrors {
                 "origin",
                 "fetch",
                 Arrays.stream(REF_SPECS).map(RefSpec::toString).toList());
+        // No automatic gc after a fetch, and none in the background: JGit's background gc takes
+        // its gc.log lock before it decides there is nothing to do, and raced the move of the
+        // staging folder below (its lock could not be released in the moved folder).
+        git.getRepository().getConfig().setInt("gc", null, "auto", 0);
+        git.getRepository().getConfig().setBoolean("gc", null, "autoDetach", false);
         git.getRepository().getConfig().save();
         fetchInto(git, url, credentials);
       }
