@@ -238,6 +238,7 @@ public class NewDestinationAnnouncer {
         summary + " Open since " + open.firstSeenAt + "; the latest audit could not check it.",
         "Audit again: POST /api/v1/environments/" + environment.name + "/audits",
         null,
+        null,
         null);
   }
 }

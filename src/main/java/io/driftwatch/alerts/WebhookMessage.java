@@ -85,7 +85,8 @@ public final class WebhookMessage {
         text(finding.message()),
         text(finding.help()),
         evidence,
-        text(finding.subject()));
+        text(finding.subject()),
+        finding.line());
   }
 
   private static <T> List<T> first(List<T> items) {

@@ -206,6 +206,7 @@ final class ReportBuilder {
         finding.message(),
         finding.help(),
         FindingReport.Evidence.of(finding.evidence()),
-        finding.subject());
+        finding.subject(),
+        finding.line() == 0 ? null : finding.line());
   }
 }

@@ -53,6 +53,7 @@ class SlackMessageTest {
         message,
         "Restore the database-only migrations into prisma/migrations first, then run `npx prisma migrate deploy`.",
         null,
+        null,
         null);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param migration the migration it concerns; null for the environment as a whole
  * @param evidence what version control says about it (git sources), else null
  * @param subject the database object or schema item it concerns, else null
+ * @param line the line of the migration's {@code migration.sql} it points at, else null
  */
 public record FindingReport(
     String code,
@@ -20,7 +21,8 @@ public record FindingReport(
     String message,
     String help,
     Evidence evidence,
-    String subject) {
+    String subject,
+    Integer line) {
 
   /** What makes two reports of one code the same finding: its migration, else its subject. */
   public String key() {

@@ -117,7 +117,8 @@ public final class MigrationLinter {
                 shortened(first.message())),
             "For each of them, as for this one: " + shortened(first.help()),
             null,
-            "more"));
+            "more",
+            first.line()));
     return kept;
   }
 
@@ -134,7 +135,8 @@ public final class MigrationLinter {
         cut(finding.message()),
         cut(finding.help()),
         finding.evidence(),
-        finding.subject() == null ? null : cut(finding.subject()));
+        finding.subject() == null ? null : cut(finding.subject()),
+        finding.line());
   }
 
   private static String cut(String text) {

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param evidence what version control says about it, or null
  * @param subject the database object or schema item it concerns ({@code public."AuditLog"}), or
  *     null
+ * @param line the 1-based line of the migration's script it concerns; 0 when it concerns no one
+ *     line
  */
 public record Finding(
     FindingType type,
@@ -19,7 +21,19 @@ public record Finding(
     String message,
     String help,
     Evidence evidence,
-    String subject) {
+    String subject,
+    int line) {
+
+  public Finding(
+      FindingType type,
+      Severity severity,
+      String migration,
+      String message,
+      String help,
+      Evidence evidence,
+      String subject) {
+    this(type, severity, migration, message, help, evidence, subject, 0);
+  }
 
   public Finding(
       FindingType type,
@@ -36,6 +50,14 @@ public record Finding(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(help, "help");
+    if (line < 0) {
+      throw new IllegalArgumentException("a line counts from 1: " + line);
+    }
+  }
+
+  /** The same finding, pointing at a line of its migration's script. */
+  public Finding atLine(int scriptLine) {
+    return new Finding(type, severity, migration, message, help, evidence, subject, scriptLine);
   }
 
   public String code() {

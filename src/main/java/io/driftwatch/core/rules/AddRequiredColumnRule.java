@@ -53,22 +53,23 @@ public final class AddRequiredColumnRule implements LintRule {
                   + " is of unknown size, and the statement fails if it has a single row";
       findings.add(
           TYPE.at(
-              context.migration(),
-              rows.isPresent() ? Severity.ERROR : Severity.WARNING,
-              add.statement().lineLabel()
-                  + " adds "
-                  + table
-                  + "."
-                  + column
-                  + " NOT NULL without a default"
-                  + when
-                  + ": PostgreSQL fills existing rows with null and rejects the statement (23502), so the "
-                  + "deploy fails (P3018).",
-              "Add the column with a default (`ADD COLUMN "
-                  + column
-                  + " ... NOT NULL DEFAULT ...`, free since "
-                  + "PostgreSQL 11; in schema.prisma a @default), or add it nullable, backfill it, and `SET NOT NULL` "
-                  + "in a later migration."));
+                  context.migration(),
+                  rows.isPresent() ? Severity.ERROR : Severity.WARNING,
+                  add.statement().lineLabel()
+                      + " adds "
+                      + table
+                      + "."
+                      + column
+                      + " NOT NULL without a default"
+                      + when
+                      + ": PostgreSQL fills existing rows with null and rejects the statement (23502), so the "
+                      + "deploy fails (P3018).",
+                  "Add the column with a default (`ADD COLUMN "
+                      + column
+                      + " ... NOT NULL DEFAULT ...`, free since "
+                      + "PostgreSQL 11; in schema.prisma a @default), or add it nullable, backfill it, and `SET NOT NULL` "
+                      + "in a later migration.")
+              .atLine(add.statement().line()));
     }
     return findings;
   }

@@ -61,20 +61,21 @@ public final class BlockingIndexBuildRule implements LintRule {
         String size = rows.isPresent() ? context.rowsNote(onTable) : " (of unknown size)";
         findings.add(
             TYPE.at(
-                context.migration(),
-                statement.lineLabel()
-                    + " builds an index on "
-                    + table
-                    + size
-                    + " without CONCURRENTLY: "
-                    + "inserts, updates and deletes on "
-                    + table
-                    + " wait until the build ends (SHARE lock).",
-                "Move it to a migration of its own holding only `"
-                    + concurrently(statement)
-                    + ";`: Prisma does not "
-                    + "wrap a lone statement in a transaction, so CONCURRENTLY works there; if the build fails, "
-                    + "`DROP INDEX CONCURRENTLY` the invalid index before retrying."));
+                    context.migration(),
+                    statement.lineLabel()
+                        + " builds an index on "
+                        + table
+                        + size
+                        + " without CONCURRENTLY: "
+                        + "inserts, updates and deletes on "
+                        + table
+                        + " wait until the build ends (SHARE lock).",
+                    "Move it to a migration of its own holding only `"
+                        + concurrently(statement)
+                        + ";`: Prisma does not "
+                        + "wrap a lone statement in a transaction, so CONCURRENTLY works there; if the build fails, "
+                        + "`DROP INDEX CONCURRENTLY` the invalid index before retrying.")
+                .atLine(statement.line()));
       }
     }
     return findings;

@@ -32,19 +32,20 @@ public final class ColumnTypeChangeRule implements LintRule {
         .map(
             change ->
                 TYPE.at(
-                    context.migration(),
-                    change.statement().lineLabel()
-                        + " changes the type of "
-                        + change.writtenOwner()
-                        + "."
-                        + change.writtenPart()
-                        + context.rowsNote(change.object().name())
-                        + ": unless the change is "
-                        + "binary-compatible (varchar(n) to text or to a longer varchar), PostgreSQL rewrites the table and its "
-                        + "indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
-                    "Add a column of the new type, backfill it in batches, switch the application to it, and drop the old "
-                        + "column in a later migration; if the rewrite is acceptable, put `SET lock_timeout = '5s';` at the "
-                        + "top of the migration so it gives up instead of queueing every query behind it."))
+                        context.migration(),
+                        change.statement().lineLabel()
+                            + " changes the type of "
+                            + change.writtenOwner()
+                            + "."
+                            + change.writtenPart()
+                            + context.rowsNote(change.object().name())
+                            + ": unless the change is "
+                            + "binary-compatible (varchar(n) to text or to a longer varchar), PostgreSQL rewrites the table and its "
+                            + "indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
+                        "Add a column of the new type, backfill it in batches, switch the application to it, and drop the old "
+                            + "column in a later migration; if the rewrite is acceptable, put `SET lock_timeout = '5s';` at the "
+                            + "top of the migration so it gives up instead of queueing every query behind it.")
+                    .atLine(change.statement().line()))
         .toList();
   }
 }

@@ -39,20 +39,21 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
       }
       findings.add(
           TYPE.at(
-              context.migration(),
-              statement.lineLabel()
-                  + " "
-                  + statement.quoted()
-                  + " uses CONCURRENTLY in a script of "
-                  + context.statementCount()
-                  + " statements: Prisma runs them in one transaction, PostgreSQL "
-                  + "refuses (25001: cannot run inside a transaction block), and the migration fails and blocks "
-                  + "deploys (P3018).",
-              "Move the statement to a migration of its own holding only it: make an empty one with `npx prisma "
-                  + "migrate dev --create-only`, move "
-                  + statement.quoted()
-                  + " into its migration.sql and delete it here; Prisma does not wrap a lone statement in a "
-                  + "transaction."));
+                  context.migration(),
+                  statement.lineLabel()
+                      + " "
+                      + statement.quoted()
+                      + " uses CONCURRENTLY in a script of "
+                      + context.statementCount()
+                      + " statements: Prisma runs them in one transaction, PostgreSQL "
+                      + "refuses (25001: cannot run inside a transaction block), and the migration fails and blocks "
+                      + "deploys (P3018).",
+                  "Move the statement to a migration of its own holding only it: make an empty one with `npx prisma "
+                      + "migrate dev --create-only`, move "
+                      + statement.quoted()
+                      + " into its migration.sql and delete it here; Prisma does not wrap a lone statement in a "
+                      + "transaction.")
+              .atLine(statement.line()));
     }
     return findings;
   }

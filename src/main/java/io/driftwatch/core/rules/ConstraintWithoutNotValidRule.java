@@ -46,32 +46,33 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
       String table = add.writtenOwner();
       findings.add(
           TYPE.at(
-              context.migration(),
-              add.statement().lineLabel()
-                  + " adds "
-                  + kind
-                  + " "
-                  + name
-                  + " to "
-                  + table
-                  + context.rowsNote(add.object().name())
-                  + " without NOT VALID: PostgreSQL checks every row while holding a lock "
-                  + "that blocks writes to "
-                  + table
-                  + (foreignKey ? " and to the referenced table" : "")
-                  + ".",
-              "Add it with `ALTER TABLE "
-                  + table
-                  + " ADD CONSTRAINT "
-                  + name
-                  + " ... NOT VALID;` here, and run "
-                  + "`ALTER TABLE "
-                  + table
-                  + " VALIDATE CONSTRAINT "
-                  + name
-                  + ";` in a second migration: validating "
-                  + "lets reads and writes go on (in one migration, Prisma's transaction would hold the first lock "
-                  + "through the check)."));
+                  context.migration(),
+                  add.statement().lineLabel()
+                      + " adds "
+                      + kind
+                      + " "
+                      + name
+                      + " to "
+                      + table
+                      + context.rowsNote(add.object().name())
+                      + " without NOT VALID: PostgreSQL checks every row while holding a lock "
+                      + "that blocks writes to "
+                      + table
+                      + (foreignKey ? " and to the referenced table" : "")
+                      + ".",
+                  "Add it with `ALTER TABLE "
+                      + table
+                      + " ADD CONSTRAINT "
+                      + name
+                      + " ... NOT VALID;` here, and run "
+                      + "`ALTER TABLE "
+                      + table
+                      + " VALIDATE CONSTRAINT "
+                      + name
+                      + ";` in a second migration: validating "
+                      + "lets reads and writes go on (in one migration, Prisma's transaction would hold the first lock "
+                      + "through the check).")
+              .atLine(add.statement().line()));
     }
     return findings;
   }

@@ -30,24 +30,25 @@ public final class DropColumnRule implements LintRule {
               String table = drop.writtenOwner();
               String column = drop.writtenPart();
               return TYPE.at(
-                  context.migration(),
-                  context.hasRows(drop.object().name()) ? Severity.ERROR : Severity.WARNING,
-                  drop.statement().lineLabel()
-                      + " drops column "
-                      + table
-                      + "."
-                      + column
-                      + context.rowsNote(drop.object().name())
-                      + ": its data is lost, and application instances still running "
-                      + "the previous Prisma Client, which selects every column by name, fail (P2022) until they are "
-                      + "replaced.",
-                  "Remove the field from schema.prisma and deploy that application first; then, after backing up "
-                      + "what the column holds if it may be needed, drop it in a later migration made with `npx "
-                      + "prisma migrate dev --create-only`: `ALTER TABLE "
-                      + table
-                      + " DROP COLUMN "
-                      + column
-                      + ";`.");
+                      context.migration(),
+                      context.hasRows(drop.object().name()) ? Severity.ERROR : Severity.WARNING,
+                      drop.statement().lineLabel()
+                          + " drops column "
+                          + table
+                          + "."
+                          + column
+                          + context.rowsNote(drop.object().name())
+                          + ": its data is lost, and application instances still running "
+                          + "the previous Prisma Client, which selects every column by name, fail (P2022) until they are "
+                          + "replaced.",
+                      "Remove the field from schema.prisma and deploy that application first; then, after backing up "
+                          + "what the column holds if it may be needed, drop it in a later migration made with `npx "
+                          + "prisma migrate dev --create-only`: `ALTER TABLE "
+                          + table
+                          + " DROP COLUMN "
+                          + column
+                          + ";`.")
+                  .atLine(drop.statement().line());
             })
         .toList();
   }

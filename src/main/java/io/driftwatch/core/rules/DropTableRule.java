@@ -33,20 +33,21 @@ public final class DropTableRule implements LintRule {
       String name = drop.writtenOwner();
       findings.add(
           TYPE.at(
-              context.migration(),
-              context.hasRows(table) ? Severity.ERROR : Severity.WARNING,
-              drop.statement().lineLabel()
-                  + " drops table "
-                  + name
-                  + context.rowsNote(table)
-                  + ": its rows are lost, and application instances still running the previous Prisma Client fail "
-                  + "on it until they are replaced.",
-              "Deploy an application that no longer uses "
-                  + name
-                  + " first (remove the model from schema.prisma), "
-                  + "back it up (`pg_dump --table='"
-                  + name.replace("'", "''")
-                  + "'`), and drop it in a later migration."));
+                  context.migration(),
+                  context.hasRows(table) ? Severity.ERROR : Severity.WARNING,
+                  drop.statement().lineLabel()
+                      + " drops table "
+                      + name
+                      + context.rowsNote(table)
+                      + ": its rows are lost, and application instances still running the previous Prisma Client fail "
+                      + "on it until they are replaced.",
+                  "Deploy an application that no longer uses "
+                      + name
+                      + " first (remove the model from schema.prisma), "
+                      + "back it up (`pg_dump --table='"
+                      + name.replace("'", "''")
+                      + "'`), and drop it in a later migration.")
+              .atLine(drop.statement().line()));
     }
     return findings;
   }

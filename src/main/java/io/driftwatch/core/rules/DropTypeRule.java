@@ -56,33 +56,35 @@ public final class DropTypeRule implements LintRule {
 
   private static Finding recreated(LintContext context, SqlStatement statement, String type) {
     return TYPE.at(
-        context.migration(),
-        statement.lineLabel()
-            + " ends recreating enum "
-            + type
-            + " (renamed, created again, old one dropped): "
-            + "values left out are removed, the cast of each column fails (22P02) if a row still holds one, and "
-            + "application instances still writing one fail.",
-        "In an earlier migration move the rows off the removed values (`UPDATE ... SET \"column\" = 'NEW' WHERE "
-            + "\"column\" = 'REMOVED';`) and deploy an application that no longer writes them; check with "
-            + "`SELECT DISTINCT \"column\"` on each column of type "
-            + type
-            + " before deploying.");
+            context.migration(),
+            statement.lineLabel()
+                + " ends recreating enum "
+                + type
+                + " (renamed, created again, old one dropped): "
+                + "values left out are removed, the cast of each column fails (22P02) if a row still holds one, and "
+                + "application instances still writing one fail.",
+            "In an earlier migration move the rows off the removed values (`UPDATE ... SET \"column\" = 'NEW' WHERE "
+                + "\"column\" = 'REMOVED';`) and deploy an application that no longer writes them; check with "
+                + "`SELECT DISTINCT \"column\"` on each column of type "
+                + type
+                + " before deploying.")
+        .atLine(statement.line());
   }
 
   private static Finding dropped(LintContext context, SqlStatement statement, String type) {
     return TYPE.at(
-        context.migration(),
-        statement.lineLabel()
-            + " drops type "
-            + type
-            + ": it fails (2BP01) while a column still uses it, "
-            + "and with CASCADE it drops those columns and their data.",
-        "Drop or convert the columns of type "
-            + type
-            + " first (`ALTER TABLE ... ALTER COLUMN ... TYPE TEXT`), "
-            + "after deploying an application that no longer uses them, then `DROP TYPE "
-            + type
-            + ";` without CASCADE.");
+            context.migration(),
+            statement.lineLabel()
+                + " drops type "
+                + type
+                + ": it fails (2BP01) while a column still uses it, "
+                + "and with CASCADE it drops those columns and their data.",
+            "Drop or convert the columns of type "
+                + type
+                + " first (`ALTER TABLE ... ALTER COLUMN ... TYPE TEXT`), "
+                + "after deploying an application that no longer uses them, then `DROP TYPE "
+                + type
+                + ";` without CASCADE.")
+        .atLine(statement.line());
   }
 }

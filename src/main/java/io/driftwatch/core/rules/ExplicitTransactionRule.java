@@ -41,15 +41,16 @@ public final class ExplicitTransactionRule implements LintRule {
                 .toList());
     return List.of(
         TYPE.at(
-            context.migration(),
-            control.get(0).lineLabel()
-                + ": the script controls its own transaction ("
-                + where
-                + "): Prisma "
-                + "already runs migration.sql in one transaction, and a COMMIT inside ends it early, so a failure after "
-                + "it leaves the migration half applied and recorded as failed (P3009).",
-            "Remove BEGIN, COMMIT, SAVEPOINT and ROLLBACK from the script: Prisma's transaction already makes it "
-                + "all or nothing (prisma migrate dev writes BEGIN/COMMIT around an enum change itself: remove them "
-                + "there too). A statement that cannot run in a transaction goes in a migration of its own."));
+                context.migration(),
+                control.get(0).lineLabel()
+                    + ": the script controls its own transaction ("
+                    + where
+                    + "): Prisma "
+                    + "already runs migration.sql in one transaction, and a COMMIT inside ends it early, so a failure after "
+                    + "it leaves the migration half applied and recorded as failed (P3009).",
+                "Remove BEGIN, COMMIT, SAVEPOINT and ROLLBACK from the script: Prisma's transaction already makes it "
+                    + "all or nothing (prisma migrate dev writes BEGIN/COMMIT around an enum change itself: remove them "
+                    + "there too). A statement that cannot run in a transaction goes in a migration of its own.")
+            .atLine(control.get(0).line()));
   }
 }

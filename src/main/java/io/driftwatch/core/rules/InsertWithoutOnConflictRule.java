@@ -37,14 +37,15 @@ public final class InsertWithoutOnConflictRule implements LintRule {
       }
       findings.add(
           TYPE.at(
-              context.migration(),
-              insert.statement().lineLabel()
-                  + " inserts into "
-                  + insert.writtenOwner()
-                  + " without ON CONFLICT: run again (a migration "
-                  + "fixed and re-applied, or rows already there) it fails on a unique key (23505) or adds duplicates.",
-              "Add `ON CONFLICT (key) DO NOTHING` (or `ON CONFLICT (key) DO UPDATE SET ...`) so the statement can "
-                  + "run twice safely."));
+                  context.migration(),
+                  insert.statement().lineLabel()
+                      + " inserts into "
+                      + insert.writtenOwner()
+                      + " without ON CONFLICT: run again (a migration "
+                      + "fixed and re-applied, or rows already there) it fails on a unique key (23505) or adds duplicates.",
+                  "Add `ON CONFLICT (key) DO NOTHING` (or `ON CONFLICT (key) DO UPDATE SET ...`) so the statement can "
+                      + "run twice safely.")
+              .atLine(insert.statement().line()));
     }
     return findings;
   }

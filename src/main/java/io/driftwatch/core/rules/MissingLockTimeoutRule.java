@@ -49,20 +49,21 @@ public final class MissingLockTimeoutRule implements LintRule {
       String table = alter.writtenOwner();
       return List.of(
           TYPE.at(
-              context.migration(),
-              statement.lineLabel()
-                  + " alters "
-                  + table
-                  + " with no lock_timeout set before it: if a long "
-                  + "query holds "
-                  + table
-                  + ", the ALTER waits for its lock, and every query on "
-                  + table
-                  + " queues behind it until the ALTER runs.",
-              "Put `SET lock_timeout = '5s';` at the top of migration.sql: the migration then fails fast instead of "
-                  + "stalling the application, and the deploy can be retried after `"
-                  + Prisma.resolveRolledBack(context.paths(), context.migration())
-                  + "`."));
+                  context.migration(),
+                  statement.lineLabel()
+                      + " alters "
+                      + table
+                      + " with no lock_timeout set before it: if a long "
+                      + "query holds "
+                      + table
+                      + ", the ALTER waits for its lock, and every query on "
+                      + table
+                      + " queues behind it until the ALTER runs.",
+                  "Put `SET lock_timeout = '5s';` at the top of migration.sql: the migration then fails fast instead of "
+                      + "stalling the application, and the deploy can be retried after `"
+                      + Prisma.resolveRolledBack(context.paths(), context.migration())
+                      + "`.")
+              .atLine(statement.line()));
     }
     return List.of();
   }

@@ -46,19 +46,20 @@ public final class RenameRule implements LintRule {
       String map = column ? "@map(\"" + old.part() + "\")" : "@@map(\"" + old.name().name() + "\")";
       findings.add(
           TYPE.at(
-              context.migration(),
-              rename.statement().lineLabel()
-                  + " renames "
-                  + what
-                  + " to "
-                  + rename.writtenRenamedTo()
-                  + ": application instances still running "
-                  + "the previous Prisma Client query the old name and fail (P2021/P2022) until they are replaced.",
-              "Keep the database name and rename only in schema.prisma with "
-                  + map
-                  + "; or expand and contract: add the new "
-                  + (column ? "column" : "table")
-                  + ", write to both, switch readers, and drop the old one in a later migration."));
+                  context.migration(),
+                  rename.statement().lineLabel()
+                      + " renames "
+                      + what
+                      + " to "
+                      + rename.writtenRenamedTo()
+                      + ": application instances still running "
+                      + "the previous Prisma Client query the old name and fail (P2021/P2022) until they are replaced.",
+                  "Keep the database name and rename only in schema.prisma with "
+                      + map
+                      + "; or expand and contract: add the new "
+                      + (column ? "column" : "table")
+                      + ", write to both, switch readers, and drop the old one in a later migration.")
+              .atLine(rename.statement().line()));
     }
     return findings;
   }

@@ -49,30 +49,31 @@ public final class SetNotNullRule implements LintRule {
             + set.object().part()
             + "_not_null\"";
     return TYPE.at(
-        context.migration(),
-        statement.lineLabel()
-            + " sets "
-            + table
-            + "."
-            + column
-            + " NOT NULL"
-            + context.rowsNote(name)
-            + ": PostgreSQL scans the whole table to check it under an ACCESS EXCLUSIVE lock, and every read "
-            + "and write waits until it ends.",
-        "In one migration `ALTER TABLE "
-            + table
-            + " ADD CONSTRAINT "
-            + check
-            + " CHECK ("
-            + column
-            + " IS NOT NULL) NOT VALID;`, in a second `ALTER TABLE "
-            + table
-            + " VALIDATE CONSTRAINT "
-            + check
-            + ";` (reads and writes go on), then `ALTER TABLE "
-            + table
-            + " ALTER COLUMN "
-            + column
-            + " SET NOT NULL;` (PostgreSQL 12+ skips the scan thanks to the validated check) and drop the check.");
+            context.migration(),
+            statement.lineLabel()
+                + " sets "
+                + table
+                + "."
+                + column
+                + " NOT NULL"
+                + context.rowsNote(name)
+                + ": PostgreSQL scans the whole table to check it under an ACCESS EXCLUSIVE lock, and every read "
+                + "and write waits until it ends.",
+            "In one migration `ALTER TABLE "
+                + table
+                + " ADD CONSTRAINT "
+                + check
+                + " CHECK ("
+                + column
+                + " IS NOT NULL) NOT VALID;`, in a second `ALTER TABLE "
+                + table
+                + " VALIDATE CONSTRAINT "
+                + check
+                + ";` (reads and writes go on), then `ALTER TABLE "
+                + table
+                + " ALTER COLUMN "
+                + column
+                + " SET NOT NULL;` (PostgreSQL 12+ skips the scan thanks to the validated check) and drop the check.")
+        .atLine(statement.line());
   }
 }

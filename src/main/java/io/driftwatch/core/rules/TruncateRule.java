@@ -36,18 +36,19 @@ public final class TruncateRule implements LintRule {
       String name = truncate.writtenOwner();
       findings.add(
           TYPE.at(
-              context.migration(),
-              context.hasRows(table) ? Severity.ERROR : Severity.WARNING,
-              truncate.statement().lineLabel()
-                  + " truncates "
-                  + name
-                  + context.rowsNote(table)
-                  + ": every row is deleted, with no way back but a backup.",
-              "If the rows are meant to go, back them up first (`pg_dump --data-only --table='"
-                  + name.replace("'", "''")
-                  + "'`); if only some are, use `DELETE FROM "
-                  + name
-                  + " WHERE ...;`."));
+                  context.migration(),
+                  context.hasRows(table) ? Severity.ERROR : Severity.WARNING,
+                  truncate.statement().lineLabel()
+                      + " truncates "
+                      + name
+                      + context.rowsNote(table)
+                      + ": every row is deleted, with no way back but a backup.",
+                  "If the rows are meant to go, back them up first (`pg_dump --data-only --table='"
+                      + name.replace("'", "''")
+                      + "'`); if only some are, use `DELETE FROM "
+                      + name
+                      + " WHERE ...;`.")
+              .atLine(truncate.statement().line()));
     }
     return findings;
   }

@@ -39,16 +39,17 @@ public final class UnboundedWriteRule implements LintRule {
       String verb = write.action() == Effect.Action.UPDATE ? "updates" : "deletes";
       findings.add(
           TYPE.at(
-              context.migration(),
-              write.statement().lineLabel()
-                  + " "
-                  + verb
-                  + " every row of "
-                  + write.writtenOwner()
-                  + context.rowsNote(table)
-                  + " (no WHERE): each row stays locked until the migration commits, and writes to them wait.",
-              "Add the WHERE clause naming the rows meant; for a deliberate backfill of a large table, run it in "
-                  + "batches outside the migration (`... WHERE \"id\" BETWEEN 1 AND 10000`)."));
+                  context.migration(),
+                  write.statement().lineLabel()
+                      + " "
+                      + verb
+                      + " every row of "
+                      + write.writtenOwner()
+                      + context.rowsNote(table)
+                      + " (no WHERE): each row stays locked until the migration commits, and writes to them wait.",
+                  "Add the WHERE clause naming the rows meant; for a deliberate backfill of a large table, run it in "
+                      + "batches outside the migration (`... WHERE \"id\" BETWEEN 1 AND 10000`).")
+              .atLine(write.statement().line()));
     }
     return findings;
   }

@@ -44,23 +44,24 @@ public final class VolatileDefaultRule implements LintRule {
       String column = add.writtenPart();
       findings.add(
           TYPE.at(
-              context.migration(),
-              add.statement().lineLabel()
-                  + " adds "
-                  + table
-                  + "."
-                  + column
-                  + " with the volatile default "
-                  + what
-                  + context.rowsNote(add.object().name())
-                  + ": PostgreSQL computes it for every row, rewriting the table under "
-                  + "an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
-              "Add the column without a default (`ADD COLUMN "
-                  + column
-                  + " ...;`), then `ALTER COLUMN "
-                  + column
-                  + " SET DEFAULT ...;` (only new rows get it), and backfill existing rows in batches outside the "
-                  + "migration."));
+                  context.migration(),
+                  add.statement().lineLabel()
+                      + " adds "
+                      + table
+                      + "."
+                      + column
+                      + " with the volatile default "
+                      + what
+                      + context.rowsNote(add.object().name())
+                      + ": PostgreSQL computes it for every row, rewriting the table under "
+                      + "an ACCESS EXCLUSIVE lock, and every read and write waits until it ends.",
+                  "Add the column without a default (`ADD COLUMN "
+                      + column
+                      + " ...;`), then `ALTER COLUMN "
+                      + column
+                      + " SET DEFAULT ...;` (only new rows get it), and backfill existing rows in batches outside the "
+                      + "migration.")
+              .atLine(add.statement().line()));
     }
     return findings;
   }
