@@ -23,9 +23,10 @@ final class CheckMarkdown {
         .append(verdict)
         .append(" for `")
         .append(environment)
-        .append("` at `")
-        .append(ref)
         .append('`');
+    if (ref != null) {
+      out.append(" at `").append(ref).append('`');
+    }
     if (commit != null) {
       out.append(" (").append(commit, 0, Math.min(12, commit.length())).append(')');
     }

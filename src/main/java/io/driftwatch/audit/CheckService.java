@@ -1,12 +1,7 @@
 package io.driftwatch.audit;
 
-import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.CheckReport;
-import io.driftwatch.core.Outcome;
-import io.driftwatch.core.gate.Gate;
 import io.driftwatch.core.gate.GatePolicy;
-import io.driftwatch.core.gate.GateResult;
-import io.driftwatch.core.gate.GateVerdict;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.store.CheckEntity;
 import io.driftwatch.store.CheckRepository;
@@ -105,55 +100,10 @@ public class CheckService {
             });
   }
 
-  private CheckReport report(
+  private static CheckReport report(
       AuditTarget target, String ref, GatePolicy policy, AuditJudging.Judged judged) {
-    AuditReport audit = judged.report();
-    String tier = target.environment().tier().label();
-    CheckReport.Verdict verdict;
-    List<CheckReport.Reason> reasons;
-    if (audit.outcome() == Outcome.ERROR) {
-      verdict = CheckReport.Verdict.ERROR;
-      reasons = List.of();
-    } else {
-      GateResult gate = Gate.judge(judged.findings(), policy, tier);
-      verdict = CheckReport.Verdict.valueOf(gate.verdict().name());
-      reasons =
-          gate.reasons().stream()
-              .map(
-                  reason ->
-                      new CheckReport.Reason(
-                          reason.effect() == GateVerdict.FAIL
-                              ? CheckReport.Verdict.FAIL
-                              : CheckReport.Verdict.WARN,
-                          reason.selector().toString(),
-                          ReportBuilder.finding(reason.finding())))
-              .toList();
-    }
-    String commit =
-        audit.source() == null || audit.source().commit() == null
-            ? null
-            : audit.source().commit().sha();
-    String environment = target.environment().name();
-    return new CheckReport(
-        audit.id(),
-        environment,
-        ref,
-        commit,
-        audit.startedAt(),
-        audit.finishedAt(),
-        verdict,
-        new CheckReport.Policy(
-            policy.failOn().stream().map(Object::toString).toList(),
-            policy.warnOn().stream().map(Object::toString).toList()),
-        reasons,
-        CheckMarkdown.of(
-            environment,
-            ref,
-            commit,
-            verdict,
-            reasons,
-            audit.error() == null ? null : audit.error().message()),
-        audit);
+    return CheckReports.of(
+        target.environment().name(), target.environment().tier().label(), ref, policy, judged);
   }
 
   private Uni<CheckReport> store(EnvironmentEntity environment, CheckReport report) {

@@ -1,11 +1,14 @@
 package io.driftwatch.boot;
 
+import io.driftwatch.cli.DriftwatchCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.PrintWriter;
 
 /**
  * Starts the service; on a machine with no datasource configured, on an embedded PostgreSQL first,
- * listening on loopback only.
+ * listening on loopback only. {@code check} as the first argument runs the command instead, without
+ * starting the service.
  */
 @QuarkusMain
 public final class DriftwatchMain {
@@ -13,6 +16,15 @@ public final class DriftwatchMain {
   private DriftwatchMain() {}
 
   public static void main(String... args) {
+    if (DriftwatchCommand.handles(args)) {
+      int exit =
+          DriftwatchCommand.run(
+              new PrintWriter(System.out, true),
+              new PrintWriter(System.err, true),
+              System.getenv(),
+              args);
+      System.exit(exit);
+    }
     EmbeddedStore.startIfUnconfigured();
     QuickStartHost.apply();
     Quarkus.run(args);

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,9 +40,15 @@ public class TargetPools {
   /** Pools out of the map still leased: closed with their last lease, or at shutdown. */
   private final Set<Entry> retiredInUse = new HashSet<>();
 
+  @Inject
   public TargetPools(Instance<PoolFactory> factories, DriftwatchConfig config) {
-    this.factories = factories.stream().toList();
-    this.maxOpenPools = Math.max(1, config.target().maxOpenPools());
+    this(factories.stream().toList(), config.target().maxOpenPools());
+  }
+
+  /** For a run with no container (the command line): these factories, at most this many pools. */
+  public TargetPools(List<PoolFactory> factories, int maxOpenPools) {
+    this.factories = List.copyOf(factories);
+    this.maxOpenPools = Math.max(1, maxOpenPools);
   }
 
   /** A pool and how many leases hold it; guarded by the TargetPools' lock. */
@@ -156,7 +163,7 @@ public class TargetPools {
   }
 
   @PreDestroy
-  synchronized void closeAll() {
+  public synchronized void closeAll() {
     pools.values().forEach(entry -> entry.pool.closeAndForget());
     pools.clear();
     retiredInUse.forEach(entry -> entry.pool.closeAndForget());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.driftwatch.testing.CheckedProject;
 import io.driftwatch.testing.GitRepo;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
@@ -16,7 +17,6 @@ import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,49 +30,27 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StoreDatabase.class)
 class CheckTest {
 
-  private static final String DIR = "prisma";
-  private static final String MIGRATIONS = DIR + "/migrations/";
-  private static final String INIT = "20240101000000_init";
-  private static final String INIT_SQL =
-      "CREATE TABLE \"User\" (\"id\" SERIAL NOT NULL, CONSTRAINT \"User_pkey\" PRIMARY KEY"
-          + " (\"id\"));\n";
-  private static final Instant AT = Instant.parse("2025-01-01T12:00:00Z");
+  private static final String MIGRATIONS = CheckedProject.MIGRATIONS;
+  private static final String INIT = CheckedProject.INIT;
+  private static final String INIT_SQL = CheckedProject.INIT_SQL;
+  private static final Instant AT = CheckedProject.AT;
 
+  private CheckedProject project;
   private TargetDatabase target;
   private GitRepo repo;
   private String environment;
 
   @BeforeEach
   void create() {
-    target = TargetDatabase.create().managedByPrisma().deploy(INIT, INIT_SQL);
-    repo =
-        GitRepo.create()
-            .write(MIGRATIONS + "migration_lock.toml", "provider = \"postgresql\"\n")
-            .write(DIR + "/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n")
-            .write(MIGRATIONS + INIT + "/migration.sql", INIT_SQL);
-    repo.commit("init", "Ada", AT);
-    environment = "check-" + UUID.randomUUID().toString().substring(0, 8);
-    given()
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "name",
-                environment,
-                "tier",
-                "production",
-                "databaseUrl",
-                target.prismaUrl(),
-                "source",
-                Map.of("type", "git", "url", repo.url(), "ref", "main", "path", DIR)))
-        .post("/api/v1/environments")
-        .then()
-        .statusCode(201);
+    project = CheckedProject.register("check-");
+    target = project.target();
+    repo = project.repo();
+    environment = project.environment();
   }
 
   @AfterEach
   void cleanUp() {
-    target.close();
-    repo.close();
+    project.close();
   }
 
   private JsonPath check(Object body) {
