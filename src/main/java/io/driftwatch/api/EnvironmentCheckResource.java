@@ -5,7 +5,6 @@ import io.driftwatch.audit.CheckService;
 import io.driftwatch.audit.InvalidCheckException;
 import io.driftwatch.audit.report.CheckReport;
 import io.driftwatch.core.gate.FindingSelector;
-import io.driftwatch.core.gate.GatePolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -63,9 +62,13 @@ public class EnvironmentCheckResource {
               + " selector that does not parse.")
   public Uni<RestResponse<CheckReport>> check(
       @PathParam("name") String name, @Valid @NotNull CheckRequest request) {
-    GatePolicy policy = policy(request.gate());
+    CheckRequest.GateRequest gate = request.gate();
     return checks
-        .check(name, request.ref(), policy)
+        .check(
+            name,
+            request.ref(),
+            gate == null ? null : selectors("gate.failOn", gate.failOn()),
+            gate == null ? null : selectors("gate.warnOn", gate.warnOn()))
         .map(
             report ->
                 RestResponse.ResponseBuilder.<CheckReport>created(
@@ -83,21 +86,15 @@ public class EnvironmentCheckResource {
     return checks.page(name, page, size);
   }
 
-  /** The call's policy: each list given replaces the default's. */
-  private static GatePolicy policy(CheckRequest.GateRequest gate) {
-    if (gate == null) {
-      return GatePolicy.DEFAULT;
+  /** A list of the call's policy; null when it brings none. */
+  private static List<FindingSelector> selectors(String key, List<String> selectors) {
+    if (selectors == null) {
+      return null;
     }
     try {
-      return new GatePolicy(
-          gate.failOn() == null ? GatePolicy.DEFAULT.failOn() : parse(gate.failOn()),
-          gate.warnOn() == null ? GatePolicy.DEFAULT.warnOn() : parse(gate.warnOn()));
+      return selectors.stream().map(String::strip).map(FindingSelector::parse).toList();
     } catch (IllegalArgumentException e) {
-      throw new InvalidCheckException("gate: " + e.getMessage());
+      throw new InvalidCheckException(key + ": " + e.getMessage());
     }
-  }
-
-  private static List<FindingSelector> parse(List<String> selectors) {
-    return selectors.stream().map(FindingSelector::parse).toList();
   }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param databaseUrl the DATABASE_URL Prisma uses; optional on update (the stored one is kept)
  * @param schedule when it is audited on its own; default every 15 minutes; omitted on update keeps
  *     the stored one
+ * @param gate the policy of its checks; omitted on update keeps the stored one
  */
 public record EnvironmentRequest(
     @NotBlank
@@ -56,7 +57,14 @@ public record EnvironmentRequest(
                     regexp = "[^\\x00\\n]*",
                     message = "must not contain NUL or newline characters")
                 String>
-            ignore) {
+            ignore,
+    @Valid
+        @Schema(
+            description =
+                "The gate policy of this environment's checks when a call brings none: each list given replaces "
+                    + "the default's, a list omitted keeps the default's; omit gate to keep the stored one, {} "
+                    + "for the default")
+        CheckRequest.GateRequest gate) {
 
   /**
    * @param slackWebhookUrl the environment's Slack incoming webhook; write-only, stored encrypted;

@@ -5,6 +5,7 @@ import io.driftwatch.core.finding.Severity;
 import io.driftwatch.environment.AlertSettings;
 import io.driftwatch.environment.EnvironmentDraft;
 import io.driftwatch.environment.EnvironmentService;
+import io.driftwatch.environment.GateSetting;
 import io.driftwatch.environment.InvalidEnvironmentException;
 import io.driftwatch.environment.Schedule;
 import io.driftwatch.environment.Tier;
@@ -138,7 +139,10 @@ public class EnvironmentResource {
             : Schedule.valid(schedule.cron(), Boolean.TRUE.equals(schedule.paused())),
         alerts(request.alerts()),
         request.ignore(),
-        request.shadowDatabaseUrl());
+        request.shadowDatabaseUrl(),
+        request.gate() == null
+            ? null
+            : new GateSetting(request.gate().failOn(), request.gate().warnOn()));
   }
 
   private static AlertSettings alerts(EnvironmentRequest.AlertsRequest alerts) {

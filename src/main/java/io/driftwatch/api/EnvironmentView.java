@@ -1,5 +1,6 @@
 package io.driftwatch.api;
 
+import io.driftwatch.audit.report.CheckReport;
 import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.Schedule;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Locale;
  * An environment as the API shows it.
  *
  * @param databaseUrl the URL with its password masked
+ * @param gate the policy its checks are judged by when a call brings none, in effect
  */
 public record EnvironmentView(
     String name,
@@ -21,7 +23,8 @@ public record EnvironmentView(
     List<String> ignore,
     boolean hasShadowDatabaseUrl,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    CheckReport.Policy gate) {
 
   /**
    * @param hasSlackWebhook whether the environment has its own Slack webhook (else the global one
@@ -45,6 +48,9 @@ public record EnvironmentView(
         environment.schemaIgnore(),
         environment.hasShadowDatabaseUrl(),
         environment.createdAt(),
-        environment.updatedAt());
+        environment.updatedAt(),
+        new CheckReport.Policy(
+            environment.gate().failOn().stream().map(Object::toString).toList(),
+            environment.gate().warnOn().stream().map(Object::toString).toList()));
   }
 }

@@ -1,6 +1,7 @@
 package io.driftwatch.audit;
 
 import io.driftwatch.audit.report.CheckReport;
+import io.driftwatch.core.gate.FindingSelector;
 import io.driftwatch.core.gate.GatePolicy;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.store.CheckEntity;
@@ -49,19 +50,29 @@ public class CheckService {
   public record Page(List<CheckReport> items, int page, int size, long total) {}
 
   /**
-   * Checks an environment at a ref now. Must be called on a Vert.x context (a request). Ends within
-   * the audit timeout whatever hangs: a check still running then is stored as ERROR.
+   * Checks an environment at a ref now, by the environment's gate policy with the call's lists in
+   * place of its own (a null list keeps the environment's). Must be called on a Vert.x context (a
+   * request). Ends within the audit timeout whatever hangs: a check still running then is stored as
+   * ERROR.
    *
    * @throws InvalidCheckException (as the Uni's failure) when the source has no refs or the ref is
    *     no name
    */
-  public Uni<CheckReport> check(String environmentName, String ref, GatePolicy policy) {
+  public Uni<CheckReport> check(
+      String environmentName,
+      String ref,
+      List<FindingSelector> failOn,
+      List<FindingSelector> warnOn) {
     return inFlight.detached(
-        environmentName, (run, onContext) -> checked(run, ref, policy, onContext));
+        environmentName, (run, onContext) -> checked(run, ref, failOn, warnOn, onContext));
   }
 
   private Uni<CheckReport> checked(
-      AuditRun run, String ref, GatePolicy policy, Executor onContext) {
+      AuditRun run,
+      String ref,
+      List<FindingSelector> failOn,
+      List<FindingSelector> warnOn,
+      Executor onContext) {
     return Panache.withSession(() -> environments.find(run.environment()))
         .ifNoItem()
         .after(run.workLeft())
@@ -74,6 +85,7 @@ public class CheckService {
         .flatMap(
             entity -> {
               AuditTarget target = AuditTarget.open(entity, environments).atRef(ref);
+              GatePolicy policy = target.environment().gate().with(failOn, warnOn);
               Uni<CheckReport> work =
                   judging
                       .gatheredAndJudged(run, target)

@@ -69,7 +69,8 @@ public final class LocalCheck {
             List.of(),
             false,
             now,
-            now);
+            now,
+            request.policy());
     AuditTarget target =
         new AuditTarget(
             environment.id(), environment, null, request.database(), null, Optional.empty(), null);

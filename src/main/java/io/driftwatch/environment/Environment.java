@@ -1,6 +1,7 @@
 package io.driftwatch.environment;
 
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.gate.GatePolicy;
 import io.driftwatch.source.SourceSpec;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.UUID;
 
 /**
  * A watched environment as the rest of the service sees it: never with its credentials in clear.
+ *
+ * @param gate the policy its checks are judged by when a call brings none: the default, with the
+ *     lists the environment sets in its place
  */
 public record Environment(
     UUID id,
@@ -23,7 +27,8 @@ public record Environment(
     List<String> schemaIgnore,
     boolean hasShadowDatabaseUrl,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    GatePolicy gate) {
 
   /** The same environment read from another source: a check of a ref. */
   public Environment withSource(SourceSpec other) {
@@ -41,6 +46,7 @@ public record Environment(
         schemaIgnore,
         hasShadowDatabaseUrl,
         createdAt,
-        updatedAt);
+        updatedAt,
+        gate);
   }
 }

@@ -60,12 +60,17 @@ final class EnvironmentChanges {
         "ignore",
         String.valueOf(before.schemaIgnore()),
         String.valueOf(after.schemaIgnore()));
+    changed(parts, "gate", gate(before), gate(after));
     changed(
         parts,
         "alerts.minSeverity",
         String.valueOf(before.alertsMinSeverity()),
         String.valueOf(after.alertsMinSeverity()));
     return parts.isEmpty() ? "no change" : String.join("; ", parts);
+  }
+
+  private static String gate(Environment e) {
+    return "fail on " + e.gate().failOn() + ", warn on " + e.gate().warnOn();
   }
 
   static String deleted(Environment e) {

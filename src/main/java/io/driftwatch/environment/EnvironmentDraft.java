@@ -26,9 +26,10 @@ public record EnvironmentDraft(
     Schedule schedule,
     AlertSettings alerts,
     List<String> ignore,
-    String shadowDatabaseUrl) {
+    String shadowDatabaseUrl,
+    GateSetting gate) {
 
   public EnvironmentDraft(String name, Tier tier, String databaseUrl, SourceSpec source) {
-    this(name, tier, databaseUrl, source, null, null, null, null, null);
+    this(name, tier, databaseUrl, source, null, null, null, null, null, null);
   }
 }

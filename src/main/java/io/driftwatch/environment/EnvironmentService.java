@@ -4,6 +4,7 @@ import io.driftwatch.access.ChangeLog;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.catalog.CatalogFilter;
 import io.driftwatch.core.finding.Severity;
+import io.driftwatch.core.gate.GatePolicy;
 import io.driftwatch.database.DatabaseDialects;
 import io.driftwatch.database.InvalidDatabaseUrlException;
 import io.driftwatch.database.OutboundPolicy;
@@ -298,10 +299,15 @@ public class EnvironmentService {
         entity.schemaIgnore.isEmpty() ? List.of() : List.of(entity.schemaIgnore.split("\n")),
         entity.shadowUrlSecret != null,
         entity.createdAt,
-        entity.updatedAt);
+        entity.updatedAt,
+        GatePolicy.DEFAULT.with(
+            GateSetting.stored(entity.gateFailOn), GateSetting.stored(entity.gateWarnOn)));
   }
 
   private PrismaDatabaseUrl validate(EnvironmentDraft draft) {
+    if (draft.gate() != null) {
+      draft.gate().validate();
+    }
     if (draft.ignore() != null) {
       try {
         CatalogFilter.of(draft.ignore());
@@ -432,6 +438,10 @@ public class EnvironmentService {
     }
     if (draft.ignore() != null) {
       entity.schemaIgnore = String.join("\n", draft.ignore());
+    }
+    if (draft.gate() != null) {
+      entity.gateFailOn = GateSetting.store(draft.gate().failOn());
+      entity.gateWarnOn = GateSetting.store(draft.gate().warnOn());
     }
     if (draft.schedule() != null) {
       entity.scheduleCron = draft.schedule().cron();

@@ -58,6 +58,13 @@ public class EnvironmentEntity {
   @Column(name = "schema_ignore", nullable = false)
   public String schemaIgnore = "";
 
+  /** The environment's gate: selectors, one per line, for its checks; null keeps the default's. */
+  @Column(name = "gate_fail_on")
+  public String gateFailOn;
+
+  @Column(name = "gate_warn_on")
+  public String gateWarnOn;
+
   /** The least severity that alerts; null uses the tier's default. */
   @Column(name = "alerts_min_severity")
   public String alertsMinSeverity;

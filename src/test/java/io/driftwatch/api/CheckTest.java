@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,74 @@ class CheckTest {
         check(Map.of("ref", "feature/posts", "gate", Map.of("warnOn", List.of("*:ERROR"))));
     assertThat(lenient.getString("verdict")).isEqualTo("PASS");
     assertThat(lenient.getString("markdown")).contains("Nothing the policy fails or warns on");
+  }
+
+  private ValidatableResponse putGate(Object gate) {
+    Map<String, Object> definition = project.definition();
+    definition.put("gate", gate);
+    return given()
+        .contentType(ContentType.JSON)
+        .body(definition)
+        .put("/api/v1/environments/" + environment)
+        .then();
+  }
+
+  @Test
+  void the_environments_policy_decides_when_the_call_brings_none_and_its_change_is_logged() {
+    repo.branch("feature/posts")
+        .write(
+            MIGRATIONS + "20240102000000_posts/migration.sql",
+            "CREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL);\n");
+    repo.commit("posts", "Ada", AT.plusSeconds(60));
+    given()
+        .get("/api/v1/environments/" + environment)
+        .then()
+        .statusCode(200)
+        .body("gate.warnOn", equalTo(List.of("*:WARNING")))
+        .body("gate.failOn", org.hamcrest.Matchers.hasItem("HI004"));
+
+    putGate(Map.of("failOn", List.of("HI001", "HI004"))).statusCode(200);
+
+    given()
+        .get("/api/v1/environments/" + environment)
+        .then()
+        .body("gate.failOn", equalTo(List.of("HI001", "HI004")))
+        .body("gate.warnOn", equalTo(List.of("*:WARNING")));
+    JsonPath byEnvironment = check(Map.of("ref", "feature/posts"));
+    assertThat(byEnvironment.getString("verdict")).isEqualTo("FAIL");
+    assertThat(byEnvironment.getList("policy.failOn", String.class))
+        .containsExactly("HI001", "HI004");
+    JsonPath byCall =
+        check(Map.of("ref", "feature/posts", "gate", Map.of("failOn", List.of("HI004"))));
+    assertThat(byCall.getString("verdict"))
+        .as("the call's list replaces the environment's")
+        .isEqualTo("WARN");
+    String logged =
+        given()
+            .get("/api/v1/changes?limit=200")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString(
+                "find { it.action == 'environment.updated' && it.subject == '%s' }.details"
+                    .formatted(environment));
+    assertThat(logged)
+        .contains("gate: fail on [HI002, HI003, HI004")
+        .contains("-> fail on [HI001, HI004], warn on [*:WARNING]");
+
+    putGate(Map.of()).statusCode(200);
+    assertThat(check(Map.of("ref", "feature/posts")).getString("verdict"))
+        .as("{} is the default again")
+        .isEqualTo("WARN");
+  }
+
+  @Test
+  void an_environments_policy_that_does_not_parse_is_a_400() {
+    putGate(Map.of("warnOn", List.of("MS", "everything")))
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("gate.warnOn"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,23 +42,26 @@ public final class CheckedProject implements AutoCloseable {
             .write(DIR + "/schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n")
             .write(MIGRATIONS + INIT + "/migration.sql", INIT_SQL);
     repo.commit("init", "Ada", AT);
-    String environment = prefix + UUID.randomUUID().toString().substring(0, 8);
+    CheckedProject project =
+        new CheckedProject(target, repo, prefix + UUID.randomUUID().toString().substring(0, 8));
+    Map<String, Object> definition = project.definition();
+    definition.put("databaseUrl", target.prismaUrl());
     given()
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "name",
-                environment,
-                "tier",
-                "production",
-                "databaseUrl",
-                target.prismaUrl(),
-                "source",
-                Map.of("type", "git", "url", repo.url(), "ref", "main", "path", DIR)))
+        .body(definition)
         .post("/api/v1/environments")
         .then()
         .statusCode(201);
-    return new CheckedProject(target, repo, environment);
+    return project;
+  }
+
+  /** The environment's definition as registered, less its database URL: a body for an update. */
+  public Map<String, Object> definition() {
+    Map<String, Object> definition = new HashMap<>();
+    definition.put("name", environment);
+    definition.put("tier", "production");
+    definition.put("source", Map.of("type", "git", "url", repo.url(), "ref", "main", "path", DIR));
+    return definition;
   }
 
   public TargetDatabase target() {

@@ -50,6 +50,17 @@ public record GatePolicy(List<FindingSelector> failOn, List<FindingSelector> war
   }
 
   /**
+   * This policy with either list replaced: a null list keeps this one's.
+   *
+   * @param failOnOrNull the findings that fail instead, or null
+   * @param warnOnOrNull the findings that warn instead, or null
+   */
+  public GatePolicy with(List<FindingSelector> failOnOrNull, List<FindingSelector> warnOnOrNull) {
+    return new GatePolicy(
+        failOnOrNull == null ? failOn : failOnOrNull, warnOnOrNull == null ? warnOn : warnOnOrNull);
+  }
+
+  /**
    * @throws IllegalArgumentException naming the first selector that does not parse
    */
   public static GatePolicy of(List<String> failOn, List<String> warnOn) {
