@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Issues, lists and revokes API tokens, and recognises a presented one. */
@@ -18,13 +19,23 @@ public class ApiTokens {
 
   /** A token as listed: never its secret. */
   public record ApiToken(
-      UUID id, String name, Role role, Instant createdAt, String createdBy, Instant revokedAt) {}
+      UUID id,
+      String name,
+      Role role,
+      List<String> environments,
+      Instant createdAt,
+      String createdBy,
+      Instant revokedAt) {}
 
   /** The one moment the secret exists outside the caller's hands. */
   public record IssuedToken(ApiToken token, String secret) {}
 
-  /** Who presented a known, active token. */
-  public record Holder(UUID id, String name, Role role) {}
+  /**
+   * Who presented a known, active token.
+   *
+   * @param environments the environments it is limited to; null for every one
+   */
+  public record Holder(UUID id, String name, Role role, Set<String> environments) {}
 
   private final ApiTokenRepository tokens;
   private final ChangeLog changes;
@@ -36,7 +47,20 @@ public class ApiTokens {
     this.active = active;
   }
 
-  public Uni<IssuedToken> issue(String name, Role role, String actor) {
+  /**
+   * @param environments the environments it is limited to; null for every one its role allows
+   * @throws InvalidTokenException (as the Uni's failure) for an admin token limited to
+   *     environments: managing is never scoped
+   */
+  public Uni<IssuedToken> issue(String name, Role role, List<String> environments, String actor) {
+    if (environments != null && role == Role.ADMIN) {
+      return Uni.createFrom()
+          .failure(
+              new InvalidTokenException(
+                  "an admin token cannot be limited to environments: it manages them all"));
+    }
+    List<String> scope =
+        environments == null ? null : environments.stream().distinct().sorted().toList();
     String secret = TokenSecret.generate();
     return Panache.withTransaction(
             () ->
@@ -52,6 +76,7 @@ public class ApiTokens {
                           entity.name = name;
                           entity.role = role.label();
                           entity.tokenHash = TokenSecret.hash(secret);
+                          entity.environments = TokenScope.store(scope);
                           entity.createdAt = Instant.now();
                           entity.createdBy = actor;
                           return tokens
@@ -62,7 +87,11 @@ public class ApiTokens {
                                           actor,
                                           "token.created",
                                           name,
-                                          "role " + role.label() + ", id " + entity.id));
+                                          "role "
+                                              + role.label()
+                                              + (scope == null ? "" : ", environments " + scope)
+                                              + ", id "
+                                              + entity.id));
                         }))
         .onFailure(UniqueViolation::is)
         .transform(e -> new TokenNameTakenException(name))
@@ -112,7 +141,13 @@ public class ApiTokens {
                 found.flatMap(
                     token ->
                         Optional.ofNullable(Role.parse(token.role()))
-                            .map(role -> new Holder(token.id(), token.name(), role))));
+                            .map(
+                                role ->
+                                    new Holder(
+                                        token.id(),
+                                        token.name(),
+                                        role,
+                                        TokenScope.stored(token.environments())))));
   }
 
   private static ApiToken view(ApiTokenEntity entity) {
@@ -120,6 +155,7 @@ public class ApiTokens {
         entity.id,
         entity.name,
         Role.parse(entity.role),
+        entity.environments == null ? null : List.of(entity.environments.split("\n")),
         entity.createdAt,
         entity.createdBy,
         entity.revokedAt);

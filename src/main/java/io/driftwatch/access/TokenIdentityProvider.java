@@ -42,7 +42,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
     String presented = request.token();
     if (bootstrap.matches(presented)) {
-      return Uni.createFrom().item(identity(BOOTSTRAP_ADMIN, Role.ADMIN));
+      return Uni.createFrom().item(identity(BOOTSTRAP_ADMIN, Role.ADMIN, null));
     }
     if (!TokenSecret.looksIssued(presented)) {
       return Uni.createFrom().failure(new AuthenticationFailedException("unknown token"));
@@ -52,16 +52,25 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         .map(
             holder ->
                 holder
-                    .map(h -> identity(TOKEN_PRINCIPAL_PREFIX + h.name(), h.role()))
+                    .map(
+                        h ->
+                            identity(TOKEN_PRINCIPAL_PREFIX + h.name(), h.role(), h.environments()))
                     .orElseThrow(
                         () -> new AuthenticationFailedException("unknown or revoked token")));
   }
 
-  static SecurityIdentity identity(String principal, Role role) {
+  /**
+   * @param environments the environments the identity is limited to; null for every one
+   */
+  static SecurityIdentity identity(String principal, Role role, Set<String> environments) {
     Set<String> roles = role.grantedRoleNames();
-    return QuarkusSecurityIdentity.builder()
-        .setPrincipal(new QuarkusPrincipal(principal))
-        .addRoles(roles)
-        .build();
+    QuarkusSecurityIdentity.Builder identity =
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(principal))
+            .addRoles(roles);
+    if (environments != null) {
+      identity.addAttribute(TokenScope.ATTRIBUTE, Set.copyOf(environments));
+    }
+    return identity.build();
   }
 }

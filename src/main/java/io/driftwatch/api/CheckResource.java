@@ -1,8 +1,11 @@
 package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
+import io.driftwatch.access.TokenScope;
+import io.driftwatch.audit.CheckNotFoundException;
 import io.driftwatch.audit.CheckService;
 import io.driftwatch.audit.report.CheckReport;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/checks")
-@RolesAllowed(Role.VIEWER_NAME)
+@RolesAllowed({Role.VIEWER_NAME, Role.CHECKER_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
     name = "Checks",
@@ -25,15 +28,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CheckResource {
 
   private final CheckService checks;
+  private final SecurityIdentity identity;
 
-  public CheckResource(CheckService checks) {
+  public CheckResource(CheckService checks, SecurityIdentity identity) {
     this.checks = checks;
+    this.identity = identity;
   }
 
   @GET
   @Path("{id}")
   @Operation(summary = "One check in full")
   public Uni<CheckReport> get(@PathParam("id") UUID id) {
-    return checks.get(id);
+    // A token limited to environments sees a check of another one as absent.
+    return checks
+        .get(id)
+        .invoke(
+            check -> {
+              if (!TokenScope.allows(identity, check.environment())) {
+                throw new CheckNotFoundException("no check with id " + id);
+              }
+            });
   }
 }

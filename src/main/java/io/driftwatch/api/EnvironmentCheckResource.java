@@ -19,7 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/environments/{name}/checks")
-@RolesAllowed(Role.VIEWER_NAME)
+@RolesAllowed({Role.VIEWER_NAME, Role.CHECKER_NAME})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
     name = "Checks",
@@ -44,7 +46,7 @@ public class EnvironmentCheckResource {
   }
 
   @POST
-  @RolesAllowed(Role.OPERATOR_NAME)
+  @RolesAllowed(Role.CHECKER_NAME)
   @Consumes(MediaType.APPLICATION_JSON)
   @APIResponseSchema(
       value = CheckReport.class,
@@ -58,17 +60,21 @@ public class EnvironmentCheckResource {
               + " the next deploy fail or lose data, or what it would make worse, and warns on"
               + " the rest at warning level). The verdict is ERROR when the database or the"
               + " source could not be read. A check never becomes the environment's latest"
-              + " status and never alerts. 400 for a source without refs (a local folder) or a"
-              + " selector that does not parse.")
+              + " status and never alerts; who ran it is in the change log. A checker token (a"
+              + " pipeline's) may run checks, limited to the environments it names. 400 for a"
+              + " source without refs (a local folder) or a selector that does not parse.")
   public Uni<RestResponse<CheckReport>> check(
-      @PathParam("name") String name, @Valid @NotNull CheckRequest request) {
+      @PathParam("name") String name,
+      @Valid @NotNull CheckRequest request,
+      @Context SecurityContext caller) {
     CheckRequest.GateRequest gate = request.gate();
     return checks
         .check(
             name,
             request.ref(),
             gate == null ? null : selectors("gate.failOn", gate.failOn()),
-            gate == null ? null : selectors("gate.warnOn", gate.warnOn()))
+            gate == null ? null : selectors("gate.warnOn", gate.warnOn()),
+            Callers.name(caller))
         .map(
             report ->
                 RestResponse.ResponseBuilder.<CheckReport>created(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.driftwatch.access.InvalidTokenException;
 import io.driftwatch.access.TokenNameTakenException;
 import io.driftwatch.access.TokenNotFoundException;
 import io.driftwatch.alerts.DeliveryNotFailedException;
@@ -147,10 +148,21 @@ public class ProblemMappers {
         403,
         "forbidden",
         "Forbidden",
-        "your token's role may not do this; viewers read, operators also run "
-            + "audits and acknowledge findings, admins also manage environments, channels, tokens and keys",
+        "your token's role may not do this; viewers read, checkers run checks and read them, "
+            + "operators read and also run audits and checks and acknowledge findings, admins also "
+            + "manage environments, channels, tokens and keys",
         uri,
         null);
+  }
+
+  /** A token limited to environments, on a route outside them. */
+  static Response outOfScope(String detail, UriInfo uri) {
+    return problem(403, "out-of-scope", "Outside the token's environments", detail, uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response invalidToken(InvalidTokenException e, UriInfo uri) {
+    return problem(400, "invalid-token", "Invalid token request", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper

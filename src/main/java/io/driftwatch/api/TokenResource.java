@@ -3,11 +3,13 @@ package io.driftwatch.api;
 import io.driftwatch.access.ApiTokens;
 import io.driftwatch.access.ApiTokens.ApiToken;
 import io.driftwatch.access.Role;
+import io.driftwatch.environment.EnvironmentName;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,8 +39,9 @@ public class TokenResource {
 
   /**
    * @param name what the token is for, e.g. ci or grafana
-   * @param role viewer (read), operator (also run audits, acknowledge findings) or admin (also
-   *     manage)
+   * @param role viewer (read), checker (run checks and read them, for a pipeline), operator (read,
+   *     run audits and checks, acknowledge findings) or admin (also manage)
+   * @param environments the environments it is limited to; omitted, every one (never for admin)
    */
   public record TokenRequest(
       @NotNull
@@ -49,18 +52,40 @@ public class TokenResource {
       @NotNull
           @Schema(
               type = SchemaType.STRING,
-              enumeration = {"viewer", "operator", "admin"})
-          @Pattern(regexp = "viewer|operator|admin", message = "must be viewer, operator or admin")
-          String role) {}
+              enumeration = {"viewer", "checker", "operator", "admin"})
+          @Pattern(
+              regexp = "viewer|checker|operator|admin",
+              message = "must be viewer, checker, operator or admin")
+          String role,
+      @Size(min = 1, max = 100)
+          @Schema(
+              description =
+                  "The environments the token is limited to: it reaches only their routes and their"
+                      + " checks. Omit for every environment; never for an admin token.",
+              examples = "[\"production\"]")
+          List<
+                  @NotNull
+                  @Pattern(regexp = EnvironmentName.PATTERN, message = EnvironmentName.RULE) String>
+              environments) {}
 
+  /**
+   * @param environments the environments it is limited to; null for every one
+   */
   public record TokenView(
-      UUID id, String name, String role, Instant createdAt, String createdBy, Instant revokedAt) {
+      UUID id,
+      String name,
+      String role,
+      List<String> environments,
+      Instant createdAt,
+      String createdBy,
+      Instant revokedAt) {
 
     static TokenView of(ApiToken token) {
       return new TokenView(
           token.id(),
           token.name(),
           token.role().label(),
+          token.environments(),
           token.createdAt(),
           token.createdBy(),
           token.revokedAt());
@@ -71,7 +96,13 @@ public class TokenResource {
    * @param token the secret: shown in this response only; driftwatch keeps its hash
    */
   public record IssuedTokenView(
-      UUID id, String name, String role, Instant createdAt, String createdBy, String token) {}
+      UUID id,
+      String name,
+      String role,
+      List<String> environments,
+      Instant createdAt,
+      String createdBy,
+      String token) {}
 
   private final ApiTokens tokens;
 
@@ -91,7 +122,11 @@ public class TokenResource {
   public Uni<RestResponse<IssuedTokenView>> issue(
       @NotNull @Valid TokenRequest request, @Context SecurityContext caller) {
     return tokens
-        .issue(request.name(), Role.parse(request.role()), Callers.name(caller))
+        .issue(
+            request.name(),
+            Role.parse(request.role()),
+            request.environments(),
+            Callers.name(caller))
         .map(
             issued -> {
               ApiToken token = issued.token();
@@ -102,6 +137,7 @@ public class TokenResource {
                           token.id(),
                           token.name(),
                           token.role().label(),
+                          token.environments(),
                           token.createdAt(),
                           token.createdBy(),
                           issued.secret()))

@@ -1,5 +1,6 @@
 package io.driftwatch.audit;
 
+import io.driftwatch.access.ChangeLog;
 import io.driftwatch.audit.report.CheckReport;
 import io.driftwatch.core.gate.FindingSelector;
 import io.driftwatch.core.gate.GatePolicy;
@@ -32,18 +33,21 @@ public class CheckService {
   private final CheckRepository checks;
   private final ReportJson json;
   private final AuditsInFlight inFlight;
+  private final ChangeLog changes;
 
   public CheckService(
       EnvironmentService environments,
       AuditJudging judging,
       CheckRepository checks,
       ReportJson json,
-      AuditsInFlight inFlight) {
+      AuditsInFlight inFlight,
+      ChangeLog changes) {
     this.environments = environments;
     this.judging = judging;
     this.checks = checks;
     this.json = json;
     this.inFlight = inFlight;
+    this.changes = changes;
   }
 
   /** A page of an environment's checks, newest first. */
@@ -62,9 +66,10 @@ public class CheckService {
       String environmentName,
       String ref,
       List<FindingSelector> failOn,
-      List<FindingSelector> warnOn) {
+      List<FindingSelector> warnOn,
+      String actor) {
     return inFlight.detached(
-        environmentName, (run, onContext) -> checked(run, ref, failOn, warnOn, onContext));
+        environmentName, (run, onContext) -> checked(run, ref, failOn, warnOn, actor, onContext));
   }
 
   private Uni<CheckReport> checked(
@@ -72,6 +77,7 @@ public class CheckService {
       String ref,
       List<FindingSelector> failOn,
       List<FindingSelector> warnOn,
+      String actor,
       Executor onContext) {
     return Panache.withSession(() -> environments.find(run.environment()))
         .ifNoItem()
@@ -108,7 +114,7 @@ public class CheckService {
               return Uni.combine()
                   .any()
                   .of(work, stopped)
-                  .flatMap(report -> store(entity, report).emitOn(onContext));
+                  .flatMap(report -> store(entity, report, actor).emitOn(onContext));
             });
   }
 
@@ -118,7 +124,8 @@ public class CheckService {
         target.environment().name(), target.environment().tier().label(), ref, policy, judged);
   }
 
-  private Uni<CheckReport> store(EnvironmentEntity environment, CheckReport report) {
+  /** Stores the check, and who ran it in the change log, in one transaction. */
+  private Uni<CheckReport> store(EnvironmentEntity environment, CheckReport report, String actor) {
     CheckEntity entity = new CheckEntity();
     entity.id = report.id();
     entity.environmentId = environment.id;
@@ -127,7 +134,20 @@ public class CheckService {
     entity.finishedAt = report.finishedAt();
     entity.verdict = report.verdict().name();
     entity.report = json.write(report);
-    return Panache.withTransaction(() -> checks.persist(entity)).replaceWith(report);
+    String details =
+        "ref "
+            + report.ref()
+            + (report.commit() == null ? "" : " (" + report.commit() + ")")
+            + ", verdict "
+            + report.verdict()
+            + ", id "
+            + report.id();
+    return Panache.withTransaction(
+            () ->
+                checks
+                    .persist(entity)
+                    .call(() -> changes.record(actor, "check.run", environment.name, details)))
+        .replaceWith(report);
   }
 
   public Uni<CheckReport> get(UUID id) {

@@ -17,10 +17,15 @@ import java.util.UUID;
 public class ActiveTokens {
 
   private static final String ACTIVE_BY_HASH =
-      "SELECT id, name, role FROM api_token WHERE token_hash = $1 AND revoked_at IS NULL";
+      "SELECT id, name, role, environments FROM api_token"
+          + " WHERE token_hash = $1 AND revoked_at IS NULL";
 
-  /** An active token as stored: its role is the stored word, which the caller parses. */
-  public record ActiveToken(UUID id, String name, String role) {}
+  /**
+   * An active token as stored: its role is the stored word, which the caller parses.
+   *
+   * @param environments the environments it is limited to, one per line; null for every one
+   */
+  public record ActiveToken(UUID id, String name, String role, String environments) {}
 
   private final Pool store;
 
@@ -41,7 +46,11 @@ public class ActiveTokens {
               }
               Row row = iterator.next();
               return Optional.of(
-                  new ActiveToken(row.getUUID("id"), row.getString("name"), row.getString("role")));
+                  new ActiveToken(
+                      row.getUUID("id"),
+                      row.getString("name"),
+                      row.getString("role"),
+                      row.getString("environments")));
             });
   }
 }

@@ -31,6 +31,10 @@ public class ApiTokenEntity {
   @Column(name = "created_by", nullable = false)
   public String createdBy;
 
+  /** The environments the token is limited to, one per line; null for every one. */
+  @Column(name = "environments")
+  public String environments;
+
   @Column(name = "revoked_at")
   public Instant revokedAt;
 }
