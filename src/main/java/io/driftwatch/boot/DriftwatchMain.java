@@ -3,7 +3,6 @@ package io.driftwatch.boot;
 import io.driftwatch.cli.DriftwatchCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.io.PrintWriter;
 
 /**
  * Starts the service; on a machine with no datasource configured, on an embedded PostgreSQL first,
@@ -17,13 +16,8 @@ public final class DriftwatchMain {
 
   public static void main(String... args) {
     if (DriftwatchCommand.handles(args)) {
-      int exit =
-          DriftwatchCommand.run(
-              new PrintWriter(System.out, true),
-              new PrintWriter(System.err, true),
-              System.getenv(),
-              args);
-      System.exit(exit);
+      DriftwatchCommand.main(args);
+      return;
     }
     EmbeddedStore.startIfUnconfigured();
     QuickStartHost.apply();

@@ -32,10 +32,24 @@ public final class DriftwatchCommand implements Runnable {
     return args.length > 0 && "check".equals(args[0]);
   }
 
-  /** Runs the command and returns its exit code. */
+  /**
+   * Runs the command as a process does: its logs at warnings, its output on stdout and stderr; then
+   * exits with the command's code.
+   */
+  public static void main(String... args) {
+    quietLogs();
+    int exit =
+        run(
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true),
+            System.getenv(),
+            args);
+    System.exit(exit);
+  }
+
+  /** Runs the command in this JVM and returns its exit code; the JVM's logging is left alone. */
   public static int run(
       PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
-    quietLogs();
     ObjectMapper json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -69,7 +83,10 @@ public final class DriftwatchCommand implements Runnable {
         new CommandLine(this), "name a command: driftwatch check --help");
   }
 
-  /** The command's own output is all it prints: the parts' logs stay at warnings. */
+  /**
+   * The command's own output is all it prints: the parts' logs stay at warnings. For a process of
+   * its own only: it sets the JVM's root logger.
+   */
   private static void quietLogs() {
     Logger root = Logger.getLogger("");
     root.setLevel(Level.WARNING);
