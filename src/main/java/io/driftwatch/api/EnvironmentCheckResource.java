@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -75,12 +76,43 @@ public class EnvironmentCheckResource {
             gate == null ? null : selectors("gate.failOn", gate.failOn()),
             gate == null ? null : selectors("gate.warnOn", gate.warnOn()),
             Callers.name(caller))
-        .map(
-            report ->
-                RestResponse.ResponseBuilder.<CheckReport>created(
-                        URI.create("/api/v1/checks/" + report.id()))
-                    .entity(report)
-                    .build());
+        .map(EnvironmentCheckResource::created);
+  }
+
+  @POST
+  @Path("upload")
+  @RolesAllowed(Role.CHECKER_NAME)
+  @Consumes({"application/gzip", "application/x-gzip"})
+  @APIResponseSchema(
+      value = CheckReport.class,
+      responseCode = "201",
+      responseDescription = "The check, stored; Location names it")
+  @Operation(
+      summary = "Check an environment's database against an uploaded Prisma folder",
+      description =
+          "As a check at a ref, against the project in the body: a .tar.gz of the Prisma folder"
+              + " (`tar czf - -C prisma .`, or of a folder holding prisma.config.ts), at most"
+              + " DRIFTWATCH_SOURCE_MAX_UPLOAD_BYTES. The archive is read as hostile input: files"
+              + " and folders only (a link refuses it), names below its root, each file and the"
+              + " whole bounded like a source; it is deleted when the check ends. `label` names"
+              + " the upload in the check (its `ref`). 400 for an archive refused, with the"
+              + " reason.")
+  public Uni<RestResponse<CheckReport>> checkUpload(
+      @PathParam("name") String name,
+      @QueryParam("label") @DefaultValue("upload") @Size(min = 1, max = 255) String label,
+      @QueryParam("failOn") List<@Size(max = 64) String> failOn,
+      @QueryParam("warnOn") List<@Size(max = 64) String> warnOn,
+      @NotNull byte[] archive,
+      @Context SecurityContext caller) {
+    return checks
+        .checkUpload(
+            name,
+            label,
+            archive,
+            failOn == null || failOn.isEmpty() ? null : selectors("failOn", failOn),
+            warnOn == null || warnOn.isEmpty() ? null : selectors("warnOn", warnOn),
+            Callers.name(caller))
+        .map(EnvironmentCheckResource::created);
   }
 
   @GET
@@ -90,6 +122,13 @@ public class EnvironmentCheckResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
     return checks.page(name, page, size);
+  }
+
+  private static RestResponse<CheckReport> created(CheckReport report) {
+    return RestResponse.ResponseBuilder.<CheckReport>created(
+            URI.create("/api/v1/checks/" + report.id()))
+        .entity(report)
+        .build();
   }
 
   /** A list of the call's policy; null when it brings none. */

@@ -5,6 +5,7 @@ import io.driftwatch.environment.Environment;
 import io.driftwatch.environment.EnvironmentService;
 import io.driftwatch.secrets.SecretException;
 import io.driftwatch.source.InvalidSourceException;
+import io.driftwatch.source.UploadedSourceSpec;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitSourceSpec;
 import io.driftwatch.store.EnvironmentEntity;
@@ -48,6 +49,18 @@ record AuditTarget(
       shadowError = "the stored shadow database URL cannot be used: " + e.getMessage();
     }
     return new AuditTarget(entity.id, environment, credentials, url, urlError, shadow, shadowError);
+  }
+
+  /** The same target read from a project uploaded for a check, without credentials. */
+  AuditTarget withUpload(UploadedSourceSpec upload) {
+    return new AuditTarget(
+        id,
+        environment.withSource(upload),
+        null,
+        databaseUrl,
+        databaseUrlError,
+        shadow,
+        shadowError);
   }
 
   /**

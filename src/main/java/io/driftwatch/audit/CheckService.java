@@ -2,19 +2,28 @@ package io.driftwatch.audit;
 
 import io.driftwatch.access.ChangeLog;
 import io.driftwatch.audit.report.CheckReport;
+import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.gate.FindingSelector;
 import io.driftwatch.core.gate.GatePolicy;
 import io.driftwatch.environment.EnvironmentService;
+import io.driftwatch.source.InvalidSourceException;
+import io.driftwatch.source.UploadedArchive;
+import io.driftwatch.source.UploadedSourceSpec;
 import io.driftwatch.store.CheckEntity;
 import io.driftwatch.store.CheckRepository;
 import io.driftwatch.store.EnvironmentEntity;
 import io.driftwatch.store.StoreTimeoutException;
+import io.driftwatch.support.Blocking;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +43,7 @@ public class CheckService {
   private final ReportJson json;
   private final AuditsInFlight inFlight;
   private final ChangeLog changes;
+  private final DriftwatchConfig.Source uploads;
 
   public CheckService(
       EnvironmentService environments,
@@ -41,13 +51,15 @@ public class CheckService {
       CheckRepository checks,
       ReportJson json,
       AuditsInFlight inFlight,
-      ChangeLog changes) {
+      ChangeLog changes,
+      DriftwatchConfig config) {
     this.environments = environments;
     this.judging = judging;
     this.checks = checks;
     this.json = json;
     this.inFlight = inFlight;
     this.changes = changes;
+    this.uploads = config.source();
   }
 
   /** A page of an environment's checks, newest first. */
@@ -69,12 +81,83 @@ public class CheckService {
       List<FindingSelector> warnOn,
       String actor) {
     return inFlight.detached(
-        environmentName, (run, onContext) -> checked(run, ref, failOn, warnOn, actor, onContext));
+        environmentName,
+        (run, onContext) ->
+            checked(run, ref, target -> target.atRef(ref), failOn, warnOn, actor, onContext));
+  }
+
+  /**
+   * Checks an environment against a project uploaded as a {@code .tar.gz}, unpacked under the
+   * source's bounds into a folder of its own and deleted when the check ends; otherwise as {@link
+   * #check}. Must be called on a Vert.x context (a request).
+   *
+   * @param label what the check calls the upload (its {@code ref})
+   * @throws InvalidCheckException (as the Uni's failure) naming what in the archive was refused
+   */
+  public Uni<CheckReport> checkUpload(
+      String environmentName,
+      String label,
+      byte[] archive,
+      List<FindingSelector> failOn,
+      List<FindingSelector> warnOn,
+      String actor) {
+    if (archive.length > uploads.maxUploadBytes()) {
+      return Uni.createFrom()
+          .failure(
+              new InvalidCheckException(
+                  "the upload holds "
+                      + archive.length
+                      + " bytes, more than DRIFTWATCH_SOURCE_MAX_UPLOAD_BYTES ("
+                      + uploads.maxUploadBytes()
+                      + ")"));
+    }
+    return Blocking.call(() -> unpack(archive))
+        .onFailure(InvalidSourceException.class)
+        .transform(refused -> new InvalidCheckException("upload: " + refused.getMessage()))
+        .flatMap(
+            unpacked -> {
+              UploadedSourceSpec spec = new UploadedSourceSpec(unpacked.folder().toString(), label);
+              return inFlight
+                  .detached(
+                      environmentName,
+                      (run, onContext) ->
+                          checked(
+                              run,
+                              label,
+                              target -> target.withUpload(spec),
+                              failOn,
+                              warnOn,
+                              actor,
+                              onContext))
+                  .onTermination()
+                  .invoke(() -> discard(unpacked));
+            });
+  }
+
+  private UploadedArchive unpack(byte[] archive) {
+    try {
+      return UploadedArchive.unpack(
+          archive,
+          Path.of(uploads.uploadDir()),
+          new UploadedArchive.Limits(uploads.maxScriptBytes(), uploads.maxTotalBytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack the upload: " + e.getMessage(), e);
+    }
+  }
+
+  private static void discard(UploadedArchive unpacked) {
+    try {
+      unpacked.close();
+    } catch (IOException e) {
+      LOG.warnf(
+          "the unpacked upload %s could not be deleted: %s", unpacked.folder(), e.getMessage());
+    }
   }
 
   private Uni<CheckReport> checked(
       AuditRun run,
       String ref,
+      UnaryOperator<AuditTarget> source,
       List<FindingSelector> failOn,
       List<FindingSelector> warnOn,
       String actor,
@@ -90,7 +173,7 @@ public class CheckService {
                         + "` could start"))
         .flatMap(
             entity -> {
-              AuditTarget target = AuditTarget.open(entity, environments).atRef(ref);
+              AuditTarget target = source.apply(AuditTarget.open(entity, environments));
               GatePolicy policy = target.environment().gate().with(failOn, warnOn);
               Uni<CheckReport> work =
                   judging

@@ -151,6 +151,21 @@ public interface DriftwatchConfig {
     long maxTotalBytes();
 
     /**
+     * The largest {@code .tar.gz} a check may upload, compressed
+     * (DRIFTWATCH_SOURCE_MAX_UPLOAD_BYTES); unpacked, it is held to the two bounds above. Keep it
+     * below {@code quarkus.http.limits.max-body-size} (10 MiB).
+     */
+    @WithDefault("8388608")
+    long maxUploadBytes();
+
+    /**
+     * Where uploaded projects are unpacked (DRIFTWATCH_SOURCE_UPLOAD_DIR): one owner-only folder
+     * per check, deleted when it ends. Outside the data dir, which no source reads.
+     */
+    @WithDefault("${java.io.tmpdir}/driftwatch-uploads")
+    String uploadDir();
+
+    /**
      * What the audits in progress may hold of their folders at once, across environments: scripts,
      * schema files and {@code ScriptMemory.PER_MIGRATION_BYTES} a migration. An audit that would go
      * over waits for others to end ({@link #heldWait()}). Unset: a third of the JVM's maximum heap

@@ -53,6 +53,14 @@ public class SourceBounds {
   }
 
   /**
+   * The same bounds with one root: an uploaded project's own folder, which no other source may
+   * read.
+   */
+  public SourceBounds onlyBelow(Path root) {
+    return new SourceBounds(List.of(root), dataDir, gitCache);
+  }
+
+  /**
    * Why the file or folder at {@code path} may not be read as a source, or null when it may.
    *
    * @param what how the message names it, e.g. "source.path `/srv/app/prisma`"

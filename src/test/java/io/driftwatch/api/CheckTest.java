@@ -9,12 +9,15 @@ import io.driftwatch.testing.CheckedProject;
 import io.driftwatch.testing.GitRepo;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TarGz;
 import io.driftwatch.testing.TargetDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +207,83 @@ class CheckTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("detail", containsString("gate.warnOn"));
+  }
+
+  private io.restassured.response.Response upload(byte[] archive, String query) {
+    return given()
+        .contentType("application/gzip")
+        .body(archive)
+        .post("/api/v1/environments/" + environment + "/checks/upload" + query);
+  }
+
+  private static List<String> leftUploads() throws Exception {
+    Path uploads = Path.of(System.getProperty("java.io.tmpdir"), "driftwatch-uploads");
+    if (!Files.isDirectory(uploads)) {
+      return List.of();
+    }
+    try (var names = Files.list(uploads)) {
+      return names.map(path -> path.getFileName().toString()).toList();
+    }
+  }
+
+  @Test
+  void an_uploaded_prisma_folder_is_checked_like_a_ref_and_deleted_after() throws Exception {
+    byte[] archive =
+        new TarGz()
+            .file("migrations/migration_lock.toml", "provider = \"postgresql\"\n")
+            .file("schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n")
+            .file("migrations/" + INIT + "/migration.sql", INIT_SQL)
+            .file(
+                "migrations/20240102000000_posts/migration.sql",
+                "CREATE TABLE \"Post\" (\"id\" INTEGER NOT NULL);\n")
+            .bytes();
+
+    JsonPath check =
+        upload(archive, "?label=pr-42&failOn=HI001")
+            .then()
+            .statusCode(201)
+            .header("Location", containsString("/api/v1/checks/"))
+            .extract()
+            .jsonPath();
+
+    assertThat(check.getString("verdict")).isEqualTo("FAIL");
+    assertThat(check.getString("ref")).isEqualTo("pr-42");
+    assertThat(check.getList("reasons.finding.code", String.class)).containsExactly("HI001");
+    assertThat(check.getString("audit.source.type")).isEqualTo("upload");
+    assertThat(leftUploads()).as("the unpacked folder is deleted").isEmpty();
+    assertThat(upload(archive, "").then().statusCode(201).extract().path("verdict").toString())
+        .isEqualTo("WARN");
+  }
+
+  @Test
+  void an_archive_that_could_reach_outside_its_folder_is_a_400_and_nothing_is_left()
+      throws Exception {
+    upload(
+            new TarGz()
+                .file("schema.prisma", "x")
+                .special(
+                    "migrations",
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK,
+                    "/etc")
+                .bytes(),
+            "")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("upload: `migrations` is a link"));
+    upload(new TarGz().file("../../escape.sql", "x").bytes(), "")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("leaves the archive's folder"));
+    upload("not an archive".getBytes(), "")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("not a gzip stream"));
+    upload(new byte[9 * 1024 * 1024], "")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("more than DRIFTWATCH_SOURCE_MAX_UPLOAD_BYTES"));
+    assertThat(leftUploads()).isEmpty();
   }
 
   @Test

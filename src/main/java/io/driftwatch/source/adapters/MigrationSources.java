@@ -8,12 +8,14 @@ import io.driftwatch.source.PathSourceSpec;
 import io.driftwatch.source.ScriptMemory;
 import io.driftwatch.source.SourceBounds;
 import io.driftwatch.source.SourceSpec;
+import io.driftwatch.source.UploadedSourceSpec;
 import io.driftwatch.source.git.GitCredentials;
 import io.driftwatch.source.git.GitMigrationSource;
 import io.driftwatch.source.git.GitMirrors;
 import io.driftwatch.source.git.GitSourceSpec;
 import io.driftwatch.source.git.RepositoryPaths;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 
 /**
  * Opens the adapter that reads a given kind of source: a folder on disk or a git repository. It
@@ -55,6 +57,13 @@ public class MigrationSources {
   public MigrationSource open(SourceSpec spec, GitCredentials credentials) {
     if (spec instanceof PathSourceSpec path) {
       return new PathMigrationSource(path, pathLimits, bounds, memory);
+    }
+    if (spec instanceof UploadedSourceSpec upload) {
+      return new PathMigrationSource(
+          new PathSourceSpec(upload.path(), null, null),
+          pathLimits,
+          bounds.onlyBelow(Path.of(upload.path())),
+          memory);
     }
     if (spec instanceof GitSourceSpec git) {
       return new GitMigrationSource(git, credentials, mirrors, gitLimits, this::refusal, memory);
