@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
       "Checks a database against a branch's migrations before `prisma migrate deploy` runs.",
       "",
       "Through a service:  driftwatch check --server URL --environment NAME --ref SHA",
+      "  (or --dir prisma instead of --ref: the folder is uploaded, for a commit the service"
+          + " cannot fetch)",
       "Locally:            driftwatch check --database-url \"$DATABASE_URL\" [--dir prisma]"
           + " [--shadow-url URL]",
       "",
@@ -62,6 +64,9 @@ final class CheckCommand implements Callable<Integer> {
 
   private static final String LOCAL = "local";
 
+  /** The service's default bound on an upload (DRIFTWATCH_SOURCE_MAX_UPLOAD_BYTES). */
+  private static final long MAX_UPLOAD_BYTES = 8L * 1024 * 1024;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--server", paramLabel = "URL", description = "A driftwatch service to ask.")
@@ -78,6 +83,12 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "REF",
       description = "The branch, tag or commit whose migrations are checked (with --server).")
   String ref;
+
+  @Option(
+      names = "--label",
+      paramLabel = "NAME",
+      description = "With --server and --dir: what the check calls the uploaded folder (its ref).")
+  String label;
 
   @Option(
       names = "--database-url",
@@ -195,23 +206,31 @@ final class CheckCommand implements Callable<Integer> {
     if (databaseUrl != null) {
       throw usage("--server and --database-url exclude each other");
     }
-    if (environment == null || ref == null) {
-      throw usage("--server needs --environment and --ref");
+    if (environment == null || (ref == null && dir == null)) {
+      throw usage("--server needs --environment, and --ref (or --dir, to upload a Prisma folder)");
+    }
+    if (ref != null && dir != null) {
+      throw usage(
+          "--ref and --dir exclude each other with --server: name a ref, or upload a folder");
     }
     String scheme = server.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
       throw usage("--server must be an http:// or https:// URL");
     }
     policy(); // refuse a bad selector here, before the service is asked
+    RemoteCheck service = new RemoteCheck(json);
+    String token = environmentVariables.get("DRIFTWATCH_TOKEN");
     CheckReport check =
-        new RemoteCheck(json)
-            .check(
+        ref != null
+            ? service.check(server, environment, ref, failOn, warnOn, token, bound)
+            : service.upload(
                 server,
                 environment,
-                ref,
+                label != null ? label : "upload",
+                FolderArchive.pack(folder(), MAX_UPLOAD_BYTES),
                 failOn,
                 warnOn,
-                environmentVariables.get("DRIFTWATCH_TOKEN"),
+                token,
                 bound);
     return new Answer(
         check,

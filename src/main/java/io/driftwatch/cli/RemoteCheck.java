@@ -55,18 +55,65 @@ final class RemoteCheck {
         warnOn.forEach(gate.putArray("warnOn")::add);
       }
     }
-    String base = server.toString().replaceAll("/+$", "");
+    return send(
+        server,
+        checks(server, environment),
+        "application/json",
+        HttpRequest.BodyPublishers.ofString(body.toString()),
+        token,
+        timeout);
+  }
+
+  /** The same against a Prisma folder uploaded as a {@code .tar.gz}, named {@code label}. */
+  CheckReport upload(
+      URI server,
+      String environment,
+      String label,
+      byte[] archive,
+      List<String> failOn,
+      List<String> warnOn,
+      String token,
+      Duration timeout)
+      throws CommandFailure {
+    StringBuilder query = new StringBuilder("?label=").append(encode(label));
+    failOn.forEach(selector -> query.append("&failOn=").append(encode(selector)));
+    warnOn.forEach(selector -> query.append("&warnOn=").append(encode(selector)));
+    return send(
+        server,
+        checks(server, environment) + "/upload" + query,
+        "application/gzip",
+        HttpRequest.BodyPublishers.ofByteArray(archive),
+        token,
+        timeout);
+  }
+
+  private static String checks(URI server, String environment) {
+    return base(server) + "/api/v1/environments/" + encode(environment) + "/checks";
+  }
+
+  private static String base(URI server) {
+    return server.toString().replaceAll("/+$", "");
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private CheckReport send(
+      URI server,
+      String uri,
+      String contentType,
+      HttpRequest.BodyPublisher body,
+      String token,
+      Duration timeout)
+      throws CommandFailure {
+    String base = base(server);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    base
-                        + "/api/v1/environments/"
-                        + URLEncoder.encode(environment, StandardCharsets.UTF_8).replace("+", "%20")
-                        + "/checks"))
+        HttpRequest.newBuilder(URI.create(uri))
             .timeout(timeout)
-            .header("Content-Type", "application/json")
+            .header("Content-Type", contentType)
             .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            .POST(body);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

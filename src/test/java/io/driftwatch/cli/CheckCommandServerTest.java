@@ -15,8 +15,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +125,37 @@ class CheckCommandServerTest {
 
     assertThat(ask("--ref", "feature/posts", "--fail-on", "HI001").exit())
         .isEqualTo(ExitCode.FAIL.code());
+  }
+
+  @Test
+  void without_a_ref_the_folder_of_dir_is_uploaded() throws Exception {
+    Path prisma = Files.createTempDirectory("cli-upload");
+    try {
+      Path init = Files.createDirectories(prisma.resolve("migrations/" + INIT));
+      Files.writeString(init.resolve("migration.sql"), INIT_SQL);
+      Files.writeString(
+          prisma.resolve("schema.prisma"), "datasource db {\n  provider = \"postgresql\"\n}\n");
+
+      CheckCommandLocalTest.Run run =
+          ask("--dir", prisma.toString(), "--label", "pr-9", "--format", "json");
+
+      assertThat(run.exit()).as(run.err()).isZero();
+      JsonNode check = new ObjectMapper().readTree(run.out());
+      assertThat(check.path("verdict").asText()).isEqualTo("PASS");
+      assertThat(check.path("ref").asText()).isEqualTo("pr-9");
+      assertThat(check.path("audit").path("source").path("type").asText()).isEqualTo("upload");
+
+      Files.createSymbolicLink(prisma.resolve("escape"), Path.of("/etc"));
+      CheckCommandLocalTest.Run link = ask("--dir", prisma.toString());
+      assertThat(link.exit()).isEqualTo(ExitCode.USAGE.code());
+      assertThat(link.err()).contains("--dir cannot be uploaded: escape is not a plain file");
+      assertThat(ask("--dir", prisma.toString(), "--ref", "main").err())
+          .contains("--ref and --dir exclude each other");
+    } finally {
+      try (var paths = Files.walk(prisma)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
   }
 
   @Test
