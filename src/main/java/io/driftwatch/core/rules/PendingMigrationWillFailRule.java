@@ -61,6 +61,7 @@ public final class PendingMigrationWillFailRule implements HistoryRule {
             + "needs in an earlier migration). This environment's resolution plan (its /plan endpoint) gives the "
             + "steps.",
         null,
-        failure.object());
+        failure.object(),
+        failure.line());
   }
 }

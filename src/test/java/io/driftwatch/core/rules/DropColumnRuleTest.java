@@ -43,7 +43,10 @@ class DropColumnRuleTest {
         .hasSize(2)
         .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR))
         .satisfiesExactly(
-            f -> assertThat(f.message()).startsWith("Line 8 drops column \"User\".\"bio\""),
+            f -> {
+              assertThat(f.message()).startsWith("Line 8 drops column \"User\".\"bio\"");
+              assertThat(f.line()).as("the line annotations point at").isEqualTo(8);
+            },
             f -> assertThat(f.message()).contains("\"User\".age"));
   }
 }

@@ -63,6 +63,7 @@ class PendingMigrationWillFailRuleTest {
             finding -> {
               assertThat(finding.migration()).isEqualTo("b");
               assertThat(finding.subject()).isEqualTo("table \"public\".\"Lead\"");
+              assertThat(finding.line()).as("where annotations point").isEqualTo(2);
               assertThat(finding.message())
                   .contains("P3018")
                   .contains("line 2")
