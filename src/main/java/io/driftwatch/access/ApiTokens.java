@@ -130,6 +130,11 @@ public class ApiTokens {
         .map(ApiTokens::view);
   }
 
+  /** Whether the token with this id is active: a board session lasts only while its token does. */
+  public Uni<Boolean> isActive(UUID id) {
+    return active.isActive(id);
+  }
+
   /**
    * The holder of an active token with this secret, if any. One indexed lookup, no session needed.
    */

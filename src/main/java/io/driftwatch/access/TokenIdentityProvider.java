@@ -62,7 +62,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
   /**
    * @param environments the environments the identity is limited to; null for every one
    */
-  static SecurityIdentity identity(String principal, Role role, Set<String> environments) {
+  public static SecurityIdentity identity(String principal, Role role, Set<String> environments) {
     Set<String> roles = role.grantedRoleNames();
     QuarkusSecurityIdentity.Builder identity =
         QuarkusSecurityIdentity.builder()

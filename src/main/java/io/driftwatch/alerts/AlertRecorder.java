@@ -84,9 +84,12 @@ public class AlertRecorder implements AuditListener {
         : Tier.parse(environment.tier).defaultAlertSeverity();
   }
 
-  /** Where a report's link points. */
+  /**
+   * Where a report's link points: the audit's page on the board, which a colleague opens from Slack
+   * (signing in first if need be, then landing on it); its JSON is {@code /api/v1/audits/{id}}.
+   */
   String reportUrl(UUID auditId) {
-    return baseUrl + "/api/v1/audits/" + auditId;
+    return baseUrl + "/audits/" + auditId;
   }
 
   /** Whether the environment has anywhere to send alerts. */

@@ -2,6 +2,7 @@ package io.driftwatch.api;
 
 import io.driftwatch.access.Role;
 import io.driftwatch.audit.AuditService;
+import io.driftwatch.audit.PlanMarkdown;
 import io.driftwatch.audit.ReportSectionMissingException;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;

@@ -1,7 +1,8 @@
 package io.driftwatch.api;
 
 import io.driftwatch.access.TokenScope;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -18,30 +19,39 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  */
 public class TokenScopeFilter {
 
-  private final SecurityIdentity identity;
+  private final CurrentIdentityAssociation identities;
 
-  public TokenScopeFilter(SecurityIdentity identity) {
-    this.identity = identity;
+  public TokenScopeFilter(CurrentIdentityAssociation identities) {
+    this.identities = identities;
   }
 
+  /**
+   * Reads the identity without blocking (authentication is lazy: on a route that checks no role it
+   * may not be resolved yet); a null answer lets the request through.
+   */
   @ServerRequestFilter
-  public Optional<Response> scope(ContainerRequestContext request, SimpleResourceInfo resource) {
-    Optional<Set<String>> scope = TokenScope.of(identity);
+  public Uni<Response> scope(ContainerRequestContext request, SimpleResourceInfo resource) {
+    return identities
+        .getDeferredIdentity()
+        .map(identity -> refusal(TokenScope.of(identity), request, resource));
+  }
+
+  private static Response refusal(
+      Optional<Set<String>> scope, ContainerRequestContext request, SimpleResourceInfo resource) {
     if (scope.isEmpty()) {
-      return Optional.empty();
+      return null;
     }
     if (resource != null && resource.getResourceClass() == CheckResource.class) {
-      return Optional.empty();
+      return null;
     }
     String environment = request.getUriInfo().getPathParameters().getFirst("name");
     if (environment != null && scope.get().contains(environment)) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(
-        ProblemMappers.outOfScope(
-            "this token is limited to the environments "
-                + new TreeSet<>(scope.get())
-                + ": it reaches their routes and their checks only",
-            request.getUriInfo()));
+    return ProblemMappers.outOfScope(
+        "this token is limited to the environments "
+            + new TreeSet<>(scope.get())
+            + ": it reaches their routes and their checks only",
+        request.getUriInfo());
   }
 }

@@ -1,4 +1,4 @@
-package io.driftwatch.api;
+package io.driftwatch.audit;
 
 import io.driftwatch.audit.report.PlanReport;
 import io.driftwatch.core.plan.MigrationSafety.Safety;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 /** The resolution plan as a Markdown runbook, in the order a person reads it during an incident. */
-final class PlanMarkdown {
+public final class PlanMarkdown {
 
-  static final String MEDIA_TYPE = "text/markdown";
+  public static final String MEDIA_TYPE = "text/markdown";
 
   private PlanMarkdown() {}
 
-  static String render(String environment, Instant auditedAt, PlanReport plan) {
+  public static String render(String environment, Instant auditedAt, PlanReport plan) {
     StringBuilder md = new StringBuilder();
     md.append("# Resolution plan: ").append(environment).append("\n\n");
     md.append("Written from the audit of ")

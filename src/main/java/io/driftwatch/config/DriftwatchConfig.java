@@ -198,6 +198,17 @@ public interface DriftwatchConfig {
   Alerts alerts();
 
   /** Slack and webhook alerts. */
+  Board board();
+
+  /** The web board. */
+  interface Board {
+    /**
+     * How long a sign-in lasts (DRIFTWATCH_BOARD_SESSION_TTL); the token's revocation ends it too.
+     */
+    @WithDefault("8h")
+    Duration sessionTtl();
+  }
+
   interface Alerts {
     /**
      * Default Slack incoming webhook for environments without their own (a secret: keep it in the

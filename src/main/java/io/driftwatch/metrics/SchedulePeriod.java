@@ -16,7 +16,7 @@ import org.quartz.CronExpression;
  * hours) it is the longest skip, so the staleness rule never fires over a weekend the schedule
  * leaves out. Quartz has no such query: this walks the fire times, a week's worth at most.
  */
-final class SchedulePeriod {
+public final class SchedulePeriod {
 
   /**
    * A week covers every skip of a cron that repeats weekly; a cron firing every second stops at
@@ -34,7 +34,7 @@ final class SchedulePeriod {
 
   private final TimeZone zone;
 
-  SchedulePeriod(TimeZone zone) {
+  public SchedulePeriod(TimeZone zone) {
     this.zone = zone;
   }
 
@@ -42,7 +42,7 @@ final class SchedulePeriod {
    * The period of a schedule, {@link Duration#ZERO} when nothing is scheduled: paused, or a cron
    * that fires less than twice more (such as the tests' {@code 0 0 0 1 1 ? 2099}).
    */
-  Duration of(String cron, boolean paused, Instant now) {
+  public Duration of(String cron, boolean paused, Instant now) {
     if (paused || cron == null) {
       return Duration.ZERO;
     }

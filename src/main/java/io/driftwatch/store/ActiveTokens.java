@@ -33,6 +33,14 @@ public class ActiveTokens {
     this.store = store;
   }
 
+  /** Whether the token with this id exists and is not revoked. */
+  public Uni<Boolean> isActive(UUID id) {
+    return store
+        .preparedQuery("SELECT 1 FROM api_token WHERE id = $1 AND revoked_at IS NULL")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() > 0);
+  }
+
   /** The active token whose secret hashes to {@code hash}, if any. */
   public Uni<Optional<ActiveToken>> byHash(String hash) {
     return store

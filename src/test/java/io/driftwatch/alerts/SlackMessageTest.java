@@ -28,8 +28,7 @@ class SlackMessageTest {
   private static final WebhookMessage WEBHOOK = new WebhookMessage(MAPPER);
   private static final String ENVIRONMENT =
       "staging-copy-of-the-production-database-for-the-reporting-team";
-  private static final String REPORT =
-      "https://driftwatch.example.com/api/v1/audits/" + UUID.randomUUID();
+  private static final String REPORT = "https://driftwatch.example.com/audits/" + UUID.randomUUID();
 
   private static AlertEvent event(Kind kind, List<FindingReport> findings, List<String> resolved) {
     return new AlertEvent(

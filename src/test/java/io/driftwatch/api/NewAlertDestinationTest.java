@@ -167,7 +167,8 @@ class NewAlertDestinationTest {
         .contains("already open")
         .contains("1 critical")
         .contains("this channel is new to driftwatch")
-        .contains("/api/v1/audits/");
+        .contains("/audits/")
+        .doesNotContain("/api/v1/audits/");
     assertThat(announced.get(0).body())
         .contains("HI004 FAILED_MIGRATION")
         .contains(BROKEN)
