@@ -1,5 +1,7 @@
 package io.driftwatch.board;
 
+import io.driftwatch.audit.AuditNotFoundException;
+import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -41,7 +43,22 @@ final class Pages {
             identity ->
                 refusal(identity, uri)
                     .map(refused -> Uni.createFrom().item(refused))
-                    .orElseGet(() -> page.apply(identity)));
+                    .orElseGet(
+                        () ->
+                            page.apply(identity)
+                                .onFailure(Pages::missing)
+                                .recoverWithItem(Pages::notFound)));
+  }
+
+  /** A page saying what is not there (an environment never audited, an unknown audit), as HTML. */
+  static Response notFound(Throwable missing) {
+    return page(404, BoardTemplates.message("Not found", missing.getMessage()), null);
+  }
+
+  /** Whether a failure is something the page cannot find (answered 404 as a page, not as JSON). */
+  static boolean missing(Throwable failure) {
+    return failure instanceof AuditNotFoundException
+        || failure instanceof EnvironmentNotFoundException;
   }
 
   /** The answer that stops the request: sign in first, or not allowed; empty for a viewer. */

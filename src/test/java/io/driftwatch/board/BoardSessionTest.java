@@ -146,6 +146,25 @@ class BoardSessionTest {
         .then()
         .statusCode(401);
     browser().cookie("dw_session", session).get("/q/swagger-ui/").then().statusCode(200);
+    browser()
+        .cookie("dw_session", session)
+        .get("/environments/no-such-environment")
+        .then()
+        .statusCode(404)
+        .contentType(containsString("text/html"))
+        .body(containsString("Not found"));
+    browser()
+        .cookie("dw_session", session)
+        .get("/?tier=staging")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.not(containsString("/environments/" + environment + "\"")));
+    browser()
+        .cookie("dw_session", session)
+        .get("/?tier=production&state=DATABASE_BEHIND")
+        .then()
+        .statusCode(200)
+        .body(containsString("/environments/" + environment + "\""));
     browser().get("/q/swagger-ui/").then().statusCode(401);
     signIn("dw_not-a-real-token", "/")
         .then()
