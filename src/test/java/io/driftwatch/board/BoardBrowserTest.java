@@ -121,6 +121,7 @@ class BoardBrowserTest {
         .contains("DIVERGED");
     assertThat(browser.getPageSource()).doesNotContain(AdminTokenByDefault.ADMIN_TOKEN);
     screenshot("fleet");
+    assertAccessible();
 
     demo.click();
     wait.until(ExpectedConditions.urlContains("/environments/demo"));
@@ -144,6 +145,23 @@ class BoardBrowserTest {
     copy.click();
     wait.until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
     assertThat(copy.getAttribute("data-copied")).isEqualTo(command);
+  }
+
+  /**
+   * What can be checked without an accessibility engine: the page's language, a label for every
+   * field, and a keyboard user's first Tab landing on the skip link.
+   */
+  private void assertAccessible() {
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    for (WebElement field :
+        browser.findElements(By.cssSelector("input:not([type=hidden]), select"))) {
+      assertThat(
+              browser.findElements(By.cssSelector("label[for='" + field.getAttribute("id") + "']")))
+          .as("a label for %s", field.getAttribute("name"))
+          .isNotEmpty();
+    }
+    browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+    assertThat(browser.switchTo().activeElement().getAttribute("class")).isEqualTo("skip");
   }
 
   @Test
