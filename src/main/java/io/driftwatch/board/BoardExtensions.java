@@ -3,6 +3,8 @@ package io.driftwatch.board;
 import io.driftwatch.audit.report.MigrationReport;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** What the templates write that plain escaping cannot: inline code, with a copy button. */
 @TemplateExtension
@@ -45,6 +47,11 @@ public final class BoardExtensions {
       }
     }
     return new RawString(html.toString());
+  }
+
+  /** A value as a URL's query parameter. */
+  public static String query(String value) {
+    return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
   }
 
   /** A migration's state as the timeline shows it. */

@@ -29,6 +29,12 @@ public class BoardSessions {
   /** What the bootstrap admin token's sessions name instead of a token id. */
   static final String BOOTSTRAP = "bootstrap";
 
+  /**
+   * What the sessions opened through the identity provider name: no driftwatch token stands behind
+   * them, so they last their TTL (the provider decides again at the next sign-in).
+   */
+  static final String SSO = "sso";
+
   private static final String PURPOSE = "board-session:v1:";
 
   private final SecretCipher cipher;
@@ -108,7 +114,7 @@ public class BoardSessions {
     if (role == null || !clock.instant().isBefore(expires)) {
       return Optional.empty();
     }
-    if (!parts[0].equals(BOOTSTRAP)) {
+    if (!parts[0].equals(BOOTSTRAP) && !parts[0].equals(SSO)) {
       try {
         UUID.fromString(parts[0]);
       } catch (IllegalArgumentException e) {

@@ -9,7 +9,7 @@ final class BoardTemplates {
 
   private BoardTemplates() {}
 
-  static native TemplateInstance signIn(String next, String error);
+  static native TemplateInstance signIn(String next, String error, boolean sso);
 
   static native TemplateInstance message(String title, String detail);
 

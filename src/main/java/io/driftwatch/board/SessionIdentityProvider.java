@@ -37,7 +37,8 @@ public class SessionIdentityProvider implements IdentityProvider<SessionAuthenti
         .read(request.sealed())
         .map(
             session -> {
-              if (session.tokenId().equals(BoardSessions.BOOTSTRAP)) {
+              if (session.tokenId().equals(BoardSessions.BOOTSTRAP)
+                  || session.tokenId().equals(BoardSessions.SSO)) {
                 return Uni.createFrom()
                     .item(
                         TokenIdentityProvider.identity(

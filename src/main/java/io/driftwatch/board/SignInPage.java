@@ -24,6 +24,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -43,23 +44,27 @@ public class SignInPage {
   private final BootstrapAdminToken bootstrap;
   private final BoardSessions sessions;
   private final FailedTokenThrottle throttle;
+  private final boolean sso;
 
   public SignInPage(
       ApiTokens tokens,
       BootstrapAdminToken bootstrap,
       BoardSessions sessions,
-      FailedTokenThrottle throttle) {
+      FailedTokenThrottle throttle,
+      @ConfigProperty(name = "quarkus.oidc.board.tenant-enabled", defaultValue = "false")
+          boolean sso) {
     this.tokens = tokens;
     this.bootstrap = bootstrap;
     this.sessions = sessions;
     this.throttle = throttle;
+    this.sso = sso;
   }
 
   @GET
   @Produces(Pages.HTML)
   @Operation(hidden = true)
   public Response form(@QueryParam("next") String next) {
-    return Pages.page(200, BoardTemplates.signIn(local(next), null), null);
+    return Pages.page(200, BoardTemplates.signIn(local(next), null, sso), null);
   }
 
   @POST
@@ -82,7 +87,8 @@ public class SignInPage {
                       target,
                       "Too many wrong tokens from this address: try again in "
                           + Math.max(1, wait.get().toSeconds())
-                          + " s."),
+                          + " s.",
+                      sso),
                   null));
     }
     String presented = token == null ? "" : token.strip();
@@ -126,7 +132,8 @@ public class SignInPage {
                   throttle.failed(client);
                   return Pages.page(
                       401,
-                      BoardTemplates.signIn(target, "That token is unknown, revoked or mistyped."),
+                      BoardTemplates.signIn(
+                          target, "That token is unknown, revoked or mistyped.", sso),
                       null);
                 }));
   }

@@ -166,6 +166,15 @@ class BoardSessionTest {
         .statusCode(200)
         .body(containsString("/environments/" + environment + "\""));
     browser().get("/q/swagger-ui/").then().statusCode(401);
+    browser()
+        .get("/sign-in/sso")
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(org.hamcrest.Matchers.lessThan(500));
+    assertThat(browser().get("/sign-in").asString())
+        .as("no provider, no provider button")
+        .doesNotContain("/sign-in/sso");
     signIn("dw_not-a-real-token", "/")
         .then()
         .statusCode(401)
