@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,23 +41,38 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
   @Override
   public Uni<SecurityIdentity> authenticate(
       TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-    String presented = request.token();
+    return presenterOf(request.token())
+        .map(
+            presenter ->
+                presenter
+                    .map(p -> identity(p.principal(), p.role(), p.environments()))
+                    .orElseThrow(
+                        () -> new AuthenticationFailedException("unknown or revoked token")));
+  }
+
+  /**
+   * Who presented this token: the bootstrap admin, or an active issued token's holder; empty for
+   * any other (an issued-looking token is looked up, nothing else is).
+   */
+  public Uni<Optional<Presenter>> presenterOf(String presented) {
     if (bootstrap.matches(presented)) {
-      return Uni.createFrom().item(identity(BOOTSTRAP_ADMIN, Role.ADMIN, null));
+      return Uni.createFrom()
+          .item(Optional.of(new Presenter(Presenter.BOOTSTRAP, BOOTSTRAP_ADMIN, Role.ADMIN, null)));
     }
     if (!TokenSecret.looksIssued(presented)) {
-      return Uni.createFrom().failure(new AuthenticationFailedException("unknown token"));
+      return Uni.createFrom().item(Optional.empty());
     }
     return tokens
         .holderOf(presented)
         .map(
             holder ->
-                holder
-                    .map(
-                        h ->
-                            identity(TOKEN_PRINCIPAL_PREFIX + h.name(), h.role(), h.environments()))
-                    .orElseThrow(
-                        () -> new AuthenticationFailedException("unknown or revoked token")));
+                holder.map(
+                    h ->
+                        new Presenter(
+                            h.id().toString(),
+                            TOKEN_PRINCIPAL_PREFIX + h.name(),
+                            h.role(),
+                            h.environments())));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.driftwatch.board;
 
+import io.driftwatch.access.Presenter;
 import io.driftwatch.access.Role;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.secrets.SecretCipher;
@@ -27,7 +28,7 @@ public class BoardSessions {
   public static final String COOKIE = "dw_session";
 
   /** What the bootstrap admin token's sessions name instead of a token id. */
-  static final String BOOTSTRAP = "bootstrap";
+  static final String BOOTSTRAP = Presenter.BOOTSTRAP;
 
   /**
    * What the sessions opened through the identity provider name: no driftwatch token stands behind

@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TimeZone;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.quartz.CronExpression;
@@ -69,9 +72,11 @@ public class FleetPage {
         .map(
             all -> {
               Instant now = Instant.now();
+              // Environments share a handful of schedules: each cron is read once per page.
+              Map<String, Optional<Instant>> nextFires = new HashMap<>();
               List<FleetRow> rows =
                   all.stream()
-                      .map(standing -> row(standing, now))
+                      .map(standing -> row(standing, now, nextFires))
                       .filter(row -> tierFilter.isEmpty() || row.tier().equals(tierFilter))
                       .filter(
                           row -> stateFilter.isEmpty() || row.historyState().equals(stateFilter))
@@ -80,7 +85,7 @@ public class FleetPage {
                                   (FleetRow row) -> FleetView.TIERS.indexOf(row.tier()))
                               .thenComparing(FleetRow::name))
                       .toList();
-              FleetView view = new FleetView(rows, tierFilter, stateFilter, all.size(), now);
+              FleetView view = new FleetView(rows, tierFilter, stateFilter, all.size());
               return Pages.page(
                   200,
                   "rows".equals(fragment)
@@ -90,7 +95,8 @@ public class FleetPage {
             });
   }
 
-  private FleetRow row(AuditStandings.Standing standing, Instant now) {
+  private FleetRow row(
+      AuditStandings.Standing standing, Instant now, Map<String, Optional<Instant>> nextFires) {
     AuditSummary summary =
         standing.latestSummary() == null ? null : json.summary(standing.latestSummary());
     Instant auditedAt =
@@ -109,15 +115,19 @@ public class FleetPage {
         summary,
         auditedAt,
         stale,
-        standing.schedulePaused() ? null : next(standing.scheduleCron(), now));
+        standing.schedulePaused() || standing.scheduleCron() == null
+            ? null
+            : nextFires
+                .computeIfAbsent(standing.scheduleCron(), cron -> next(cron, now))
+                .orElse(null));
   }
 
-  private static Instant next(String cron, Instant now) {
+  private static Optional<Instant> next(String cron, Instant now) {
     try {
       Date next = new CronExpression(cron).getNextValidTimeAfter(Date.from(now));
-      return next == null ? null : next.toInstant();
+      return Optional.ofNullable(next).map(Date::toInstant);
     } catch (ParseException | RuntimeException e) {
-      return null;
+      return Optional.empty();
     }
   }
 }

@@ -1,17 +1,16 @@
 package io.driftwatch.board;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
- * The fleet page: the environments shown (production first), the filters applied, and the moment
- * the page was written (what ages are measured from).
+ * The fleet page: the environments shown (production first) and the filters applied. Times are
+ * written absolute, so an unchanged fleet is an unchanged page (and its ETag holds).
  *
  * @param tier the tier filter; empty for all
  * @param state the history-state filter; empty for all
  * @param total how many environments there are, shown or not
  */
-public record FleetView(List<FleetRow> rows, String tier, String state, int total, Instant now) {
+public record FleetView(List<FleetRow> rows, String tier, String state, int total) {
 
   static final List<String> TIERS = List.of("production", "staging", "development", "other");
   static final List<String> STATES =

@@ -7,7 +7,6 @@ import io.driftwatch.audit.report.AuditSummary;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,8 +38,6 @@ final class ReportPage {
             ? null
             : PlanMarkdown.render(report.environment(), report.finishedAt(), report.plan());
     return Pages.page(
-        200,
-        BoardTemplates.report(new ReportView(report, plan, history, latest, Instant.now())),
-        headers);
+        200, BoardTemplates.report(new ReportView(report, plan, history, latest)), headers);
   }
 }

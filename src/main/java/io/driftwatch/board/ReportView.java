@@ -4,7 +4,6 @@ import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.audit.report.AuditSummary;
 import io.driftwatch.audit.report.CoverageView;
 import io.driftwatch.audit.report.MigrationReport;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -21,7 +20,7 @@ import java.util.Map;
  * @param latest whether this is the environment's page (its latest audit), not an audit's own
  */
 public record ReportView(
-    AuditReport audit, String plan, List<AuditSummary> history, boolean latest, Instant now) {
+    AuditReport audit, String plan, List<AuditSummary> history, boolean latest) {
 
   public List<MigrationReport> migrations() {
     return audit.history() == null ? List.of() : audit.history().migrations();

@@ -1,11 +1,7 @@
 package io.driftwatch.board;
 
-import io.driftwatch.access.ApiTokens;
-import io.driftwatch.access.BootstrapAdminToken;
 import io.driftwatch.access.FailedTokenThrottle;
-import io.driftwatch.access.Role;
 import io.driftwatch.access.TokenIdentityProvider;
-import io.driftwatch.access.TokenSecret;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -29,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Signing in to the board with a driftwatch token, and out. The token is checked as the API checks
- * it (wrong ones count against the client like wrong bearer tokens), then forgotten: the browser
- * keeps a sealed session cookie (HttpOnly, SameSite=Strict, Secure over TLS) that names the token
- * by its id. The page never holds the token after the form is sent, nor does any URL or log.
+ * it ({@link TokenIdentityProvider#presenterOf}; wrong ones count against the client like wrong
+ * bearer tokens), then forgotten: the browser keeps a sealed session cookie (HttpOnly,
+ * SameSite=Strict, Secure over TLS) that names the token by its id. The page never holds the token
+ * after the form is sent, nor does any URL or log.
  */
 @PermitAll // who may see what is decided in the page: a stranger is sent to sign in, not given a
 // 401
@@ -40,21 +37,18 @@ public class SignInPage {
 
   private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\r\\n]*");
 
-  private final ApiTokens tokens;
-  private final BootstrapAdminToken bootstrap;
+  private final TokenIdentityProvider presenters;
   private final BoardSessions sessions;
   private final FailedTokenThrottle throttle;
   private final boolean sso;
 
   public SignInPage(
-      ApiTokens tokens,
-      BootstrapAdminToken bootstrap,
+      TokenIdentityProvider presenters,
       BoardSessions sessions,
       FailedTokenThrottle throttle,
       @ConfigProperty(name = "quarkus.oidc.board.tenant-enabled", defaultValue = "false")
           boolean sso) {
-    this.tokens = tokens;
-    this.bootstrap = bootstrap;
+    this.presenters = presenters;
     this.sessions = sessions;
     this.throttle = throttle;
     this.sso = sso;
@@ -92,39 +86,18 @@ public class SignInPage {
                   null));
     }
     String presented = token == null ? "" : token.strip();
-    Uni<Optional<Response>> session;
-    if (bootstrap.matches(presented)) {
-      session =
-          Uni.createFrom()
-              .item(
-                  Optional.of(
-                      signedIn(
-                          target,
-                          sessions.open(
-                              BoardSessions.BOOTSTRAP,
-                              TokenIdentityProvider.BOOTSTRAP_ADMIN,
-                              Role.ADMIN,
-                              null),
-                          request)));
-    } else if (TokenSecret.looksIssued(presented)) {
-      session =
-          tokens
-              .holderOf(presented)
-              .map(
-                  holder ->
-                      holder.map(
-                          h ->
-                              signedIn(
-                                  target,
-                                  sessions.open(
-                                      h.id().toString(),
-                                      TokenIdentityProvider.TOKEN_PRINCIPAL_PREFIX + h.name(),
-                                      h.role(),
-                                      h.environments()),
-                                  request)));
-    } else {
-      session = Uni.createFrom().item(Optional.empty());
-    }
+    Uni<Optional<Response>> session =
+        presenters
+            .presenterOf(presented)
+            .map(
+                presenter ->
+                    presenter.map(
+                        p ->
+                            signedIn(
+                                target,
+                                sessions.open(
+                                    p.tokenId(), p.principal(), p.role(), p.environments()),
+                                request)));
     return session.map(
         answer ->
             answer.orElseGet(

@@ -12,9 +12,6 @@ import java.util.List;
  */
 public record GateSetting(List<String> failOn, List<String> warnOn) {
 
-  /** The default policy throughout. */
-  public static final GateSetting DEFAULT = new GateSetting(null, null);
-
   public GateSetting {
     failOn = failOn == null ? null : failOn.stream().map(String::strip).toList();
     warnOn = warnOn == null ? null : warnOn.stream().map(String::strip).toList();

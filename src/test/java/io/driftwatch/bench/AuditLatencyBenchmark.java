@@ -3,7 +3,7 @@ package io.driftwatch.bench;
 import static io.restassured.RestAssured.given;
 
 import io.driftwatch.testing.AdminTokenByDefault;
-import io.driftwatch.testing.Checksums;
+import io.driftwatch.testing.AppliedRows;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TargetDatabase;
@@ -37,10 +37,7 @@ class AuditLatencyBenchmark {
     try (TargetDatabase target = TargetDatabase.create().managedByPrisma();
         PrismaFolder folder = PrismaFolder.create()) {
       StringBuilder schema = new StringBuilder();
-      StringBuilder rows =
-          new StringBuilder(
-              "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name,"
-                  + " started_at, applied_steps_count) VALUES ");
+      AppliedRows rows = new AppliedRows(MIGRATIONS);
       for (int i = 0; i < MIGRATIONS; i++) {
         String name = String.format("%014d_change_%d", 20200101000000L + i * 100L, i);
         String sql =
@@ -51,18 +48,11 @@ class AuditLatencyBenchmark {
                 + "_pkey\" PRIMARY KEY (\"id\")\n);\n";
         folder.migration(name, sql);
         schema.append(sql);
-        rows.append(i == 0 ? "" : ", ")
-            .append("(gen_random_uuid()::text, '")
-            .append(Checksums.of(sql))
-            .append("', now(), '")
-            .append(name)
-            .append("', now() - interval '1 second' * ")
-            .append(MIGRATIONS - i)
-            .append(", 1)");
+        rows.add(name, sql);
       }
       target
           .sql(schema.toString())
-          .sql(rows.toString()); // the migrations ran: no drift, only the history
+          .sql(rows.sql()); // the migrations ran: no drift, only the history
 
       String environment = "bench-latency";
       given()

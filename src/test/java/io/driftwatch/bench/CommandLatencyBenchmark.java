@@ -1,6 +1,6 @@
 package io.driftwatch.bench;
 
-import io.driftwatch.testing.Checksums;
+import io.driftwatch.testing.AppliedRows;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.TargetDatabase;
 import io.driftwatch.testing.TestPostgres;
@@ -35,10 +35,7 @@ class CommandLatencyBenchmark {
         PrismaFolder folder = PrismaFolder.create()) {
       StringBuilder models =
           new StringBuilder("datasource db {\n  provider = \"postgresql\"\n}\n\n");
-      StringBuilder rows =
-          new StringBuilder(
-              "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name,"
-                  + " started_at, applied_steps_count) VALUES ");
+      AppliedRows rows = new AppliedRows(MIGRATIONS);
       StringBuilder ddl = new StringBuilder();
       for (int i = 0; i < MIGRATIONS; i++) {
         String name = String.format("%014d_change_%d", 20200101000000L + i * 100L, i);
@@ -57,17 +54,10 @@ class CommandLatencyBenchmark {
             .append(i)
             .append(" {\n  id        String   @id\n  name      String?\n")
             .append("  createdAt DateTime @default(now())\n}\n\n");
-        rows.append(i == 0 ? "" : ", ")
-            .append("(gen_random_uuid()::text, '")
-            .append(Checksums.of(sql))
-            .append("', now(), '")
-            .append(name)
-            .append("', now() - interval '1 second' * ")
-            .append(MIGRATIONS - i)
-            .append(", 1)");
+        rows.add(name, sql);
       }
       Files.writeString(folder.root().resolve("schema.prisma"), models);
-      target.sql(ddl.toString()).sql(rows.toString());
+      target.sql(ddl.toString()).sql(rows.sql());
       String shadow = TestPostgres.server().prismaUrl("postgres", "public");
 
       List<String> base =

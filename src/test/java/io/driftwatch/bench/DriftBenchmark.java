@@ -12,6 +12,7 @@ import io.driftwatch.shadow.ExpectedSchemas;
 import io.driftwatch.shadow.ShadowReplayer;
 import io.driftwatch.shadow.ShadowServer;
 import io.driftwatch.store.CatalogSnapshotRepository;
+import io.driftwatch.testing.AppliedRows;
 import io.driftwatch.testing.Checksums;
 import io.driftwatch.testing.PrismaFolder;
 import io.driftwatch.testing.StoreDatabase;
@@ -167,21 +168,11 @@ class DriftBenchmark {
         folder.migration(name(i), scripts.get(i));
       }
       target.sql(String.join("\n", scripts));
-      StringBuilder rows =
-          new StringBuilder(
-              "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name,"
-                  + " started_at, applied_steps_count) VALUES ");
+      AppliedRows rows = new AppliedRows(MIGRATIONS);
       for (int i = 0; i < MIGRATIONS; i++) {
-        rows.append(i == 0 ? "" : ", ")
-            .append("(gen_random_uuid()::text, '")
-            .append(Checksums.of(scripts.get(i)))
-            .append("', now(), '")
-            .append(name(i))
-            .append("', now() - interval '1 second' * ")
-            .append(MIGRATIONS - i)
-            .append(", 1)");
+        rows.add(name(i), scripts.get(i));
       }
-      target.sql(rows.toString());
+      target.sql(rows.sql());
 
       TestPostgres.Server server = TestPostgres.server();
       PgConnectOptions options =
