@@ -160,9 +160,9 @@ class AuditGatherer {
     Uni<Optional<ExpectedSchema>> folder =
         folderPlan.equals(plan)
             ? Uni.createFrom().item(Optional.empty())
-            : expectedSchemas.of(folderPlan, shadow.value()).map(Optional::of);
+            : expectedSchemas.of(folderPlan, shadow.value(), snapshot.provider()).map(Optional::of);
     return expectedSchemas
-        .of(plan, shadow.value())
+        .of(plan, shadow.value(), snapshot.provider())
         .flatMap(
             expected ->
                 folder.map(

@@ -8,6 +8,7 @@ import io.driftwatch.core.gate.FindingSelector;
 import io.driftwatch.core.gate.GatePolicy;
 import io.driftwatch.database.DatabaseUrlParser;
 import io.driftwatch.database.PrismaDatabaseUrl;
+import io.driftwatch.database.mysql.MySqlUrlSyntax;
 import io.driftwatch.database.postgres.PostgresUrlSyntax;
 import io.driftwatch.environment.InvalidEnvironmentException;
 import io.driftwatch.environment.Tier;
@@ -93,7 +94,8 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--database-url",
       paramLabel = "URL",
-      description = "The database to check locally, as Prisma takes it (read only).")
+      description =
+          "The database to check locally, as Prisma takes it (postgresql:// or mysql://; read only).")
   String databaseUrl;
 
   @Option(
@@ -274,7 +276,11 @@ final class CheckCommand implements Callable<Integer> {
                 "driftwatch-check-" + ProcessHandle.current().pid())
             .toString());
     if (shadowUrl != null) {
-      config.put("driftwatch.shadow.url", shadowUrl);
+      config.put(
+          shadowUrl.strip().startsWith("mysql:")
+              ? "driftwatch.shadow.mysql-url"
+              : "driftwatch.shadow.url",
+          shadowUrl.strip());
     }
     CheckReport check;
     try (LocalParts parts = LocalParts.open(CommandConfig.of(config))) {
@@ -341,9 +347,11 @@ final class CheckCommand implements Callable<Integer> {
     return texts.stream().map(String::strip).map(FindingSelector::parse).toList();
   }
 
+  /** A watched database or a shadow server: PostgreSQL or MySQL/MariaDB. */
   private PrismaDatabaseUrl databaseUrl(String text, String option) throws CommandFailure {
     try {
-      return new DatabaseUrlParser(List.of(PostgresUrlSyntax.INSTANCE)).parse(text);
+      return new DatabaseUrlParser(List.of(PostgresUrlSyntax.INSTANCE, MySqlUrlSyntax.INSTANCE))
+          .parse(text);
     } catch (IllegalArgumentException e) {
       throw usage(option + ": " + e.getMessage().replace("databaseUrl", "the URL"));
     }

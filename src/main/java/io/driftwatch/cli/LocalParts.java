@@ -5,6 +5,11 @@ import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.database.DatabaseDialects;
 import io.driftwatch.database.OutboundPolicy;
 import io.driftwatch.database.TargetPools;
+import io.driftwatch.database.TargetReads;
+import io.driftwatch.database.mysql.MySqlCatalogReader;
+import io.driftwatch.database.mysql.MySqlDialect;
+import io.driftwatch.database.mysql.MySqlPools;
+import io.driftwatch.database.mysql.MySqlTargetReader;
 import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.driftwatch.database.postgres.PostgresDialect;
 import io.driftwatch.database.postgres.PostgresPools;
@@ -41,9 +46,13 @@ final class LocalParts implements AutoCloseable {
     OutboundPolicy outbound = new OutboundPolicy(config);
     PostgresCatalogReader catalogs = new PostgresCatalogReader();
     TargetPools pools =
-        new TargetPools(List.of(new PostgresPools(vertx, config)), config.target().maxOpenPools());
-    PostgresTargetReader targets = new PostgresTargetReader(pools, catalogs, outbound, config);
-    StandaloneReplays replays = StandaloneReplays.open(vertx, config, catalogs);
+        new TargetPools(
+            List.of(new PostgresPools(vertx, config), new MySqlPools(vertx, config)),
+            config.target().maxOpenPools());
+    TargetReads reads = new TargetReads(pools, outbound, config);
+    PostgresTargetReader targets = new PostgresTargetReader(reads, catalogs);
+    MySqlCatalogReader mysqlCatalogs = new MySqlCatalogReader();
+    StandaloneReplays replays = StandaloneReplays.open(vertx, config, catalogs, mysqlCatalogs);
     MigrationSources sources =
         new MigrationSources(
             config,
@@ -54,7 +63,11 @@ final class LocalParts implements AutoCloseable {
     LocalCheck check =
         new LocalCheck(
             sources,
-            new DatabaseDialects(List.of(new PostgresDialect(targets, catalogs))),
+            new DatabaseDialects(
+                List.of(
+                    new PostgresDialect(targets, catalogs),
+                    new MySqlDialect(
+                        new MySqlTargetReader(reads, mysqlCatalogs, config), mysqlCatalogs))),
             replays);
     return new LocalParts(vertx, pools, replays, check);
   }

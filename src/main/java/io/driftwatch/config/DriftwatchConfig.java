@@ -335,6 +335,16 @@ public interface DriftwatchConfig {
     Optional<String> url();
 
     /**
+     * Where the migrations of MySQL and MariaDB environments are replayed
+     * (DRIFTWATCH_SHADOW_MYSQL_URL): a {@code mysql://} URL of an account that may create and drop
+     * databases and users and grant on them ({@code CREATE USER}, {@code CREATE}, {@code DROP}, and
+     * {@code ALL PRIVILEGES ... WITH GRANT OPTION} on the scratch databases), on a server of its
+     * own with no data, of the watched servers' kind and version. Unset: such environments' drift
+     * is not compared (SD022), unless one names its own shadowDatabaseUrl.
+     */
+    Optional<String> mysqlUrl();
+
+    /**
      * The database each scratch database is copied from (DRIFTWATCH_SHADOW_TEMPLATE): one with the
      * extensions a replay cannot install itself (untrusted ones, or ones it must not build) already
      * installed, marked {@code IS_TEMPLATE}. Default {@code template0}, the pristine one.

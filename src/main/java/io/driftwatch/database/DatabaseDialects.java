@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,9 +28,17 @@ public class DatabaseDialects implements TargetReader {
     this(dialects.stream().toList());
   }
 
+  /** PostgreSQL's first whatever the container's order: its example is the one shown. */
   public DatabaseDialects(List<DatabaseDialect> dialects) {
-    this.dialects = List.copyOf(dialects);
-    this.parser = new DatabaseUrlParser(dialects.stream().map(DatabaseDialect::urlSyntax).toList());
+    this.dialects =
+        dialects.stream()
+            .sorted(
+                Comparator.comparing(
+                    (DatabaseDialect dialect) ->
+                        !dialect.urlSyntax().scheme().equals("postgresql")))
+            .toList();
+    this.parser =
+        new DatabaseUrlParser(this.dialects.stream().map(DatabaseDialect::urlSyntax).toList());
   }
 
   /**

@@ -93,14 +93,7 @@ public final class DatabaseUrlParser {
     return syntaxes.stream().filter(syntax -> syntax.schemes().contains(scheme)).findFirst();
   }
 
-  /** Prisma providers known but not read yet answer differently from a scheme Prisma lacks. */
   private InvalidDatabaseUrlException unknownScheme(String scheme) {
-    if (scheme.equals("mysql") || scheme.equals("mariadb")) {
-      return new InvalidDatabaseUrlException(
-          "MySQL and MariaDB targets are not supported yet; use a "
-              + syntaxes.get(0).scheme()
-              + ":// URL");
-    }
     return new InvalidDatabaseUrlException(
         "databaseUrl must start with "
             + syntaxes.stream()

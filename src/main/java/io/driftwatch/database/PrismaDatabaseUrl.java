@@ -74,9 +74,12 @@ public final class PrismaDatabaseUrl {
     return Optional.ofNullable(password);
   }
 
-  /** The schema Prisma works in: {@code ?schema=}, else the provider's default. */
+  /**
+   * The schema Prisma works in: {@code ?schema=}, else the provider's default; on MySQL, where a
+   * schema is a database, the database the URL names.
+   */
   public String schema() {
-    return setting("schema");
+    return parameters.getOrDefault("schema", defaults.getOrDefault("schema", database));
   }
 
   public Optional<String> parameter(String name) {

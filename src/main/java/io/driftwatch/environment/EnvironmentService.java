@@ -342,6 +342,12 @@ public class EnvironmentService {
         throw new InvalidEnvironmentException("shadowDatabaseUrl: " + e.getMessage());
       }
       refuseHost(shadow.host(), "shadowDatabaseUrl");
+      if (url != null && !shadow.provider().equals(url.provider())) {
+        throw new InvalidEnvironmentException(
+            "shadowDatabaseUrl must be a "
+                + url.provider()
+                + ":// server like databaseUrl: migrations replay on a server of the watched kind");
+      }
       if (url != null
           && shadow.host().equals(url.host())
           && shadow.port() == url.port()

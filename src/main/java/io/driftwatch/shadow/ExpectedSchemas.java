@@ -2,6 +2,7 @@ package io.driftwatch.shadow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
@@ -9,6 +10,9 @@ import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.database.PrismaDatabaseUrl;
 import io.driftwatch.database.SchemaReplays;
 import io.driftwatch.database.ShadowUnavailableException;
+import io.driftwatch.database.mysql.MySqlCatalogReader;
+import io.driftwatch.database.mysql.MySqlServer;
+import io.driftwatch.database.mysql.MySqlUrlSyntax;
 import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.driftwatch.store.CatalogSnapshotRepository;
 import io.driftwatch.store.CatalogSnapshotRepository.Snapshot;
@@ -71,12 +75,16 @@ public class ExpectedSchemas implements SchemaReplays {
 
     /** The outcome again, as read from the store, for this plan on this server. */
     ExpectedSchema expected(ReplayPlan plan, ShadowReplayer.Server server) {
-      int major = catalog == null ? server.major() : catalog.serverMajorVersion();
+      return expected(plan, server.major(), server.extensions());
+    }
+
+    ExpectedSchema expected(ReplayPlan plan, int serverMajor, Set<String> extensions) {
+      int major = catalog == null ? serverMajor : catalog.serverMajorVersion();
       return new ExpectedSchema(
           Optional.ofNullable(catalog),
           Optional.ofNullable(failures == null ? null : failures.stop()),
           major,
-          server.extensions(),
+          extensions,
           true,
           failures == null ? List.of() : failures.passed(),
           plan.rerunFailed());
@@ -94,6 +102,8 @@ public class ExpectedSchemas implements SchemaReplays {
   }
 
   private final ShadowReplayer replayer;
+  private final MySqlShadowReplayer mysql;
+  private final Optional<PrismaDatabaseUrl> mysqlShadow;
   private final ShadowServer shadows;
   private final CatalogSnapshotRepository store;
   private final ObjectMapper json;
@@ -101,11 +111,15 @@ public class ExpectedSchemas implements SchemaReplays {
 
   public ExpectedSchemas(
       ShadowReplayer replayer,
+      MySqlShadowReplayer mysql,
+      DriftwatchConfig config,
       ShadowServer shadows,
       CatalogSnapshotRepository store,
       ObjectMapper json,
       MeterRegistry metrics) {
     this.replayer = replayer;
+    this.mysql = mysql;
+    this.mysqlShadow = config.shadow().mysqlUrl().map(MySqlUrlSyntax::parse);
     this.shadows = shadows;
     this.store = store;
     this.json = json;
@@ -117,7 +131,10 @@ public class ExpectedSchemas implements SchemaReplays {
   }
 
   @Override
-  public Uni<ExpectedSchema> of(ReplayPlan plan, Optional<PrismaDatabaseUrl> own) {
+  public Uni<ExpectedSchema> of(ReplayPlan plan, Optional<PrismaDatabaseUrl> own, String provider) {
+    if (provider.equals(MySqlUrlSyntax.INSTANCE.scheme())) {
+      return ofMySql(plan, own.or(() -> mysqlShadow));
+    }
     ShadowTarget target;
     try {
       target = own.map(ShadowTarget::of).orElseGet(shadows::global);
@@ -154,6 +171,58 @@ public class ExpectedSchemas implements SchemaReplays {
                                         : Uni.createFrom().voidItem());
                       });
             });
+  }
+
+  /**
+   * On a MySQL or MariaDB shadow server: kept by the plan, the server's kind and version and the
+   * MySQL reader's model, as PostgreSQL's are.
+   */
+  private Uni<ExpectedSchema> ofMySql(ReplayPlan plan, Optional<PrismaDatabaseUrl> shadow) {
+    if (shadow.isEmpty()) {
+      return Uni.createFrom()
+          .failure(
+              new ShadowUnavailableException(
+                  "no MySQL shadow server is set (DRIFTWATCH_SHADOW_MYSQL_URL), nor one for this"
+                      + " environment (shadowDatabaseUrl): a MySQL database's migrations replay on"
+                      + " a MySQL server"));
+    }
+    PrismaDatabaseUrl url = shadow.get();
+    return mysql
+        .serverFacts(url)
+        .flatMap(
+            server -> {
+              String key = mysqlKey(plan, server);
+              return cached(key)
+                  .flatMap(
+                      found -> {
+                        if (found.isPresent()) {
+                          count("kept");
+                          return Uni.createFrom()
+                              .item(found.get().expected(plan, server.major(), Set.of()));
+                        }
+                        count("replayed");
+                        return mysql
+                            .replay(plan, url)
+                            .call(
+                                expected ->
+                                    expected.settled()
+                                        ? keep(key, Kept.of(expected))
+                                        : Uni.createFrom().voidItem());
+                      });
+            });
+  }
+
+  static String mysqlKey(ReplayPlan plan, MySqlServer server) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(
+          ("mysql|" + server.label() + "|" + plan.cacheKey(server.major()))
+              .getBytes(StandardCharsets.UTF_8));
+      digest.update(MySqlCatalogReader.MODEL_VERSION.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void count(String result) {

@@ -186,12 +186,13 @@ class EnvironmentResourceTest {
   void malformed_url_is_400() {
     given()
         .contentType(ContentType.JSON)
-        .body(body(unique("u"), "other", "mysql://u@h/d"))
+        .body(body(unique("u"), "other", "mysql://u@h/d?schema=app"))
         .post("/api/v1/environments")
         .then()
         .statusCode(400)
         .contentType(PROBLEM)
-        .body("detail", containsString("not supported yet"));
+        .body("detail", containsString("unknown parameter `schema`"))
+        .body("detail", containsString("on MySQL the database in the path is the schema"));
     given()
         .contentType(ContentType.JSON)
         .body(body(unique("u"), "other", "postgresql://u@h"))

@@ -3,12 +3,14 @@ package io.driftwatch.bench;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ReplayPlan;
 import io.driftwatch.core.replay.ReplayPlan.ReplayStep;
 import io.driftwatch.database.postgres.PostgresCatalogReader;
 import io.driftwatch.shadow.ExpectedSchemas;
+import io.driftwatch.shadow.MySqlShadowReplayer;
 import io.driftwatch.shadow.ShadowReplayer;
 import io.driftwatch.shadow.ShadowServer;
 import io.driftwatch.store.CatalogSnapshotRepository;
@@ -57,6 +59,10 @@ class DriftBenchmark {
   @Inject PostgresCatalogReader catalogs;
 
   @Inject ShadowServer shadows;
+
+  @Inject MySqlShadowReplayer mysqlReplayer;
+
+  @Inject DriftwatchConfig config;
 
   @Inject CatalogSnapshotRepository store;
 
@@ -157,7 +163,7 @@ class DriftBenchmark {
         time(
             30,
             () ->
-                new ExpectedSchemas(replayer, shadows, store, json, metrics)
+                new ExpectedSchemas(replayer, mysqlReplayer, config, shadows, store, json, metrics)
                     .of(plan)
                     .await()
                     .atMost(TIMEOUT));

@@ -45,9 +45,21 @@ public final class Scenario {
   private Optional<ContractState> contract = Optional.empty();
   private SourceLayout layout;
   private Optional<SchemaInput> schemaInput = Optional.empty();
+  private boolean mysql;
 
   public static Scenario create() {
     return new Scenario();
+  }
+
+  /**
+   * A MySQL database (Prisma's {@code mysql} provider: MySQL or MariaDB), database {@code app}, its
+   * lock file saying so.
+   */
+  public static Scenario mysql() {
+    Scenario scenario = new Scenario();
+    scenario.mysql = true;
+    scenario.lockProvider = Optional.of("mysql");
+    return scenario;
   }
 
   /** A folder migration whose script is {@code CREATE TABLE "<name>" ();}. */
@@ -230,12 +242,14 @@ public final class Scenario {
             paths,
             layout == null ? SourceLayout.defaults(paths) : layout),
         new TargetSnapshot(
-            "postgresql",
+            mysql ? "mysql" : "postgresql",
             tableExists,
             schemaHasTables,
             List.copyOf(rows),
             deployLockHeld,
-            new DatasourceLine("PostgreSQL", "app", "public", "localhost:5432"),
+            mysql
+                ? new DatasourceLine("MySQL", "app", "app", "localhost:3306")
+                : new DatasourceLine("PostgreSQL", "app", "public", "localhost:5432"),
             liveCatalog,
             rowEstimates,
             contract),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.driftwatch.api.Environments;
+import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ReplayPlan;
@@ -40,6 +41,10 @@ class KeptReplayTest {
   @Inject ShadowReplayer replayer;
 
   @Inject ShadowServer shadows;
+
+  @Inject MySqlShadowReplayer mysqlReplayer;
+
+  @Inject DriftwatchConfig config;
 
   @Inject CatalogSnapshotRepository store;
 
@@ -120,7 +125,7 @@ class KeptReplayTest {
     double replayedBefore = replays("replayed");
     // After a restart the memory is empty: the outcome comes from the store.
     ExpectedSchema restored =
-        new ExpectedSchemas(replayer, shadows, store, json, metrics)
+        new ExpectedSchemas(replayer, mysqlReplayer, config, shadows, store, json, metrics)
             .of(plan)
             .await()
             .atMost(TIMEOUT);

@@ -33,11 +33,14 @@ public class StoreDatabase implements QuarkusTestResourceLifecycleManager {
     TestPostgres.Server server = TestPostgres.server();
     database = server.createDatabase("dw_store");
     current = database;
+    TestMySql.Server mysql = TestMySql.server();
     return Map.of(
         "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
         "quarkus.datasource.reactive.url", server.reactiveUrl(database),
         "quarkus.datasource.username", server.user(),
-        "quarkus.datasource.password", server.password());
+        "quarkus.datasource.password", server.password(),
+        // MySQL environments replay on the test MySQL server, as its root.
+        "driftwatch.shadow.mysql-url", mysql.prismaUrl("mysql"));
   }
 
   @Override

@@ -17,7 +17,12 @@ import java.util.Optional;
  *     'USER'::public."Role"}
  * @param generatedExpression the expression of a {@code GENERATED ALWAYS AS (...) STORED} column
  * @param collation the column's collation when it is not its type's default, ready for SQL: {@code
- *     "C"}
+ *     "C"}; on MySQL when it is not its table's: {@code utf8mb4_bin} (the collation names its
+ *     character set)
+ * @param onUpdate MySQL's {@code ON UPDATE} expression ({@code current_timestamp(3)}, Prisma's
+ *     {@code @updatedAt} on some schemas); never on PostgreSQL
+ * @param autoIncrement MySQL's {@code AUTO_INCREMENT}; PostgreSQL writes a sequence default or an
+ *     identity instead
  */
 public record Column(
     String name,
@@ -27,7 +32,9 @@ public record Column(
     Optional<String> defaultExpression,
     Optional<Identity> identity,
     Optional<String> generatedExpression,
-    Optional<String> collation) {
+    Optional<String> collation,
+    Optional<String> onUpdate,
+    boolean autoIncrement) {
 
   public Column {
     Objects.requireNonNull(name, "name");
@@ -37,6 +44,31 @@ public record Column(
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(generatedExpression, "generatedExpression");
     Objects.requireNonNull(collation, "collation");
+    // Catalogs stored before MySQL was read have no onUpdate.
+    onUpdate = onUpdate == null ? Optional.empty() : onUpdate;
+  }
+
+  /** A PostgreSQL column: no ON UPDATE, no AUTO_INCREMENT. */
+  public Column(
+      String name,
+      String type,
+      Optional<QualifiedName> userType,
+      boolean nullable,
+      Optional<String> defaultExpression,
+      Optional<Identity> identity,
+      Optional<String> generatedExpression,
+      Optional<String> collation) {
+    this(
+        name,
+        type,
+        userType,
+        nullable,
+        defaultExpression,
+        identity,
+        generatedExpression,
+        collation,
+        Optional.empty(),
+        false);
   }
 
   /** A column of a built-in type, without default, identity, generation or collation. */
@@ -61,7 +93,9 @@ public record Column(
         defaultExpression,
         identity,
         generatedExpression,
-        collation);
+        collation,
+        onUpdate,
+        autoIncrement);
   }
 
   public Column withDefault(String expression) {
@@ -73,7 +107,9 @@ public record Column(
         Optional.of(expression),
         identity,
         generatedExpression,
-        collation);
+        collation,
+        onUpdate,
+        autoIncrement);
   }
 
   public Column withIdentity(Identity value) {
@@ -85,7 +121,9 @@ public record Column(
         defaultExpression,
         Optional.of(value),
         generatedExpression,
-        collation);
+        collation,
+        onUpdate,
+        autoIncrement);
   }
 
   public Column withGenerated(String expression) {
@@ -97,7 +135,24 @@ public record Column(
         defaultExpression,
         identity,
         Optional.of(expression),
-        collation);
+        collation,
+        onUpdate,
+        autoIncrement);
+  }
+
+  /** This column with MySQL's ON UPDATE expression and AUTO_INCREMENT flag. */
+  public Column withMySqlExtras(Optional<String> onUpdateExpression, boolean increments) {
+    return new Column(
+        name,
+        type,
+        userType,
+        nullable,
+        defaultExpression,
+        identity,
+        generatedExpression,
+        collation,
+        onUpdateExpression,
+        increments);
   }
 
   public Column withCollation(String value) {
@@ -109,6 +164,8 @@ public record Column(
         defaultExpression,
         identity,
         generatedExpression,
-        Optional.of(value));
+        Optional.of(value),
+        onUpdate,
+        autoIncrement);
   }
 }

@@ -13,17 +13,32 @@ import java.util.Optional;
  * @param nullsFirst whether nulls sort first ({@code DESC} implies it unless {@code NULLS LAST})
  * @param operatorClass the operator class when it is not the default for the key's type: {@code
  *     public.gin_trgm_ops}
+ * @param prefixLength MySQL's key on the first characters (or bytes) of a column: {@code
+ *     email(191)} is 191; empty for a whole column and always on PostgreSQL
  */
 public record IndexKey(
     String text,
     boolean expression,
     boolean descending,
     boolean nullsFirst,
-    Optional<String> operatorClass) {
+    Optional<String> operatorClass,
+    Optional<Integer> prefixLength) {
 
   public IndexKey {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(operatorClass, "operatorClass");
+    // Catalogs stored before MySQL was read have no prefix lengths.
+    prefixLength = prefixLength == null ? Optional.empty() : prefixLength;
+  }
+
+  /** A key of a whole column or expression (PostgreSQL's every key). */
+  public IndexKey(
+      String text,
+      boolean expression,
+      boolean descending,
+      boolean nullsFirst,
+      Optional<String> operatorClass) {
+    this(text, expression, descending, nullsFirst, operatorClass, Optional.empty());
   }
 
   /** An ascending column key with the default operator class. */

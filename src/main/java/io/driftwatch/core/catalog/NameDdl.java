@@ -1,5 +1,7 @@
 package io.driftwatch.core.catalog;
 
+import java.util.Optional;
+
 /**
  * The DDL that needs only names, no definition: the drops, renames and column changes that reverse
  * SQL writes to take a migration back. Each answer is one statement, ending with {@code ;}. A
@@ -14,7 +16,10 @@ public interface NameDdl {
 
   String dropConstraint(QualifiedName table, String constraint);
 
-  String dropIndex(QualifiedName index);
+  /**
+   * @param table the index's table when known (MySQL names an index within its table), else null
+   */
+  String dropIndex(QualifiedName index, QualifiedName table);
 
   String dropType(QualifiedName type);
 
@@ -32,14 +37,19 @@ public interface NameDdl {
 
   String renameConstraint(QualifiedName table, String constraint, String to);
 
-  String renameIndex(QualifiedName index, String to);
+  /** See {@link #dropIndex} for {@code table}. */
+  String renameIndex(QualifiedName index, QualifiedName table, String to);
 
   String renameType(QualifiedName type, String to);
 
   String renameEnumValue(QualifiedName type, String value, String to);
 
   /** Makes the column required ({@code notNull}) or optional. */
-  String setNotNull(QualifiedName table, String column, boolean notNull);
+  /**
+   * @param previous the column's definition before the change, when known (MySQL restates a column
+   *     whole)
+   */
+  String setNotNull(QualifiedName table, String column, boolean notNull, Optional<Column> previous);
 
   /** Gives the column back its previous default, or none when it had none. */
   String restoreDefault(QualifiedName table, Column previous);

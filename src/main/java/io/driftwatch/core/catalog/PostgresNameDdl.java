@@ -1,5 +1,7 @@
 package io.driftwatch.core.catalog;
 
+import java.util.Optional;
+
 /**
  * PostgreSQL's {@link NameDdl}: names quoted and qualified as {@link CatalogDdl} writes them; an
  * index, type or sequence renamed stays in its schema.
@@ -26,7 +28,7 @@ public final class PostgresNameDdl implements NameDdl {
   }
 
   @Override
-  public String dropIndex(QualifiedName index) {
+  public String dropIndex(QualifiedName index, QualifiedName table) {
     return "DROP INDEX " + index.quoted() + ";";
   }
 
@@ -81,7 +83,7 @@ public final class PostgresNameDdl implements NameDdl {
   }
 
   @Override
-  public String renameIndex(QualifiedName index, String to) {
+  public String renameIndex(QualifiedName index, QualifiedName table, String to) {
     return "ALTER INDEX " + index.quoted() + " RENAME TO " + CatalogDdl.quote(to) + ";";
   }
 
@@ -102,7 +104,8 @@ public final class PostgresNameDdl implements NameDdl {
   }
 
   @Override
-  public String setNotNull(QualifiedName table, String column, boolean notNull) {
+  public String setNotNull(
+      QualifiedName table, String column, boolean notNull, Optional<Column> previous) {
     return alterColumn(table, column) + (notNull ? " SET NOT NULL;" : " DROP NOT NULL;");
   }
 

@@ -4,6 +4,7 @@ import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.NameDdl;
 import io.driftwatch.core.catalog.SchemaDdl;
 import io.driftwatch.core.effect.EffectReader;
+import io.driftwatch.core.effect.ObjectNaming;
 import io.driftwatch.core.sql.Lexicon;
 
 /**
@@ -13,6 +14,16 @@ import io.driftwatch.core.sql.Lexicon;
  * framework.
  */
 public interface SqlDialect {
+
+  /** The database's name in sentences: {@code PostgreSQL}, {@code MySQL}. */
+  String product();
+
+  /**
+   * Whether a migration runs as one transaction that a failure rolls back whole (PostgreSQL), or
+   * each statement commits as it runs, so a failed migration keeps the statements before the one
+   * that failed (MySQL, whose DDL commits implicitly).
+   */
+  boolean transactionalDdl();
 
   Quoting quoting();
 

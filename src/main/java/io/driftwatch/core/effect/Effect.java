@@ -258,6 +258,21 @@ public record Effect(
   }
 
   /** The same effect, on the columns it lists ({@link #columns}). */
+  /** This effect needing these objects first (MySQL's RENAME INDEX names its table). */
+  Effect withRequires(List<SchemaObject> needed) {
+    return new Effect(
+        action,
+        object,
+        previous,
+        detail,
+        guarded,
+        everyRow,
+        needed,
+        statement,
+        implicitName,
+        details);
+  }
+
   public Effect withColumns(List<String> used) {
     return withDetails(details.withColumns(used));
   }

@@ -23,8 +23,11 @@ import java.util.function.Predicate;
  *     one only when they are one column of the table)
  * @param label {@code pkey}, {@code key}, {@code fkey}, {@code check}, {@code excl}, {@code idx} or
  *     {@code seq}
+ * @param naming the database's rules for the name: PostgreSQL's by default, MySQL's for a MySQL
+ *     script
  */
-public record ImplicitName(Kind kind, QualifiedName table, List<String> columns, String label) {
+public record ImplicitName(
+    Kind kind, QualifiedName table, List<String> columns, String label, ObjectNaming naming) {
 
   /** NAMEDATALEN: a name holds one byte less. */
   static final int NAMEDATALEN = SqlToken.MAX_NAME_BYTES + 1;
@@ -33,7 +36,13 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(naming, "naming");
     columns = List.copyOf(columns);
+  }
+
+  /** An object PostgreSQL names. */
+  public ImplicitName(Kind kind, QualifiedName table, List<String> columns, String label) {
+    this(kind, table, columns, label, ObjectNaming.POSTGRES);
   }
 
   public boolean isCheck() {
@@ -57,6 +66,15 @@ public record ImplicitName(Kind kind, QualifiedName table, List<String> columns,
    * @param checkColumn for a CHECK, the one column of the table its expression uses, if it uses one
    */
   public String choose(Predicate<String> taken, String checkColumn) {
+    return naming.choose(this, taken, checkColumn);
+  }
+
+  /** PostgreSQL's choice for {@code name}: see the class. */
+  static String postgresName(ImplicitName name, Predicate<String> taken, String checkColumn) {
+    return name.postgresChoice(taken, checkColumn);
+  }
+
+  private String postgresChoice(Predicate<String> taken, String checkColumn) {
     String addition =
         label.equals("pkey") ? null : isCheck() ? checkColumn : indexNameAddition(columns);
     IntFunction<String> candidate =

@@ -127,7 +127,7 @@ public final class ReverseSql {
       case RENAME ->
           effect
               .previous()
-              .map(previous -> sql(effect, renameBack(object, previous)))
+              .map(previous -> sql(effect, renameBack(effect, object, previous)))
               .orElseGet(() -> irreversible(effect, "the old name is unknown"));
       case ALTER -> undoAlter(effect);
       case INSERT ->
@@ -167,7 +167,7 @@ public final class ReverseSql {
       case TABLE -> sql(effect, names.dropTable(name));
       case COLUMN -> sql(effect, names.dropColumn(name, object.part()));
       case CONSTRAINT -> sql(effect, names.dropConstraint(name, object.part()));
-      case INDEX -> sql(effect, names.dropIndex(name));
+      case INDEX -> sql(effect, names.dropIndex(name, requiredTable(effect)));
       case ENUM -> sql(effect, names.dropType(name));
       case VIEW -> sql(effect, names.dropView(name));
       case SEQUENCE -> sql(effect, names.dropSequence(name));
@@ -251,12 +251,12 @@ public final class ReverseSql {
     Optional<Table> table = beforeIndex().flatMap(catalog -> catalog.table(object.name()));
     Optional<Column> column = table.flatMap(t -> t.column(object.part()));
     if (change == ColumnChange.SET_NOT_NULL) {
-      return sql(effect, names.setNotNull(object.name(), object.part(), false));
+      return sql(effect, names.setNotNull(object.name(), object.part(), false, column));
     }
     if (change == ColumnChange.DROP_NOT_NULL) {
       return sql(
           effect,
-          names.setNotNull(object.name(), object.part(), true)
+          names.setNotNull(object.name(), object.part(), true, column)
               + " -- fails if NULLs were written since");
     }
     if (column.isEmpty()) {
@@ -274,13 +274,22 @@ public final class ReverseSql {
     return irreversible(effect, "`" + effect.detail() + "` is not reversed automatically");
   }
 
-  private String renameBack(SchemaObject renamed, SchemaObject previous) {
+  /** The table a statement needs to exist: an index's own, for CREATE INDEX. */
+  private static QualifiedName requiredTable(Effect effect) {
+    return effect.requires().stream()
+        .filter(required -> required.kind() == Kind.TABLE)
+        .map(SchemaObject::name)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private String renameBack(Effect effect, SchemaObject renamed, SchemaObject previous) {
     QualifiedName name = renamed.name();
     return switch (renamed.kind()) {
       case COLUMN -> names.renameColumn(name, renamed.part(), previous.part());
       case CONSTRAINT -> names.renameConstraint(name, renamed.part(), previous.part());
       case TABLE -> names.renameTable(name, previous.name().name());
-      case INDEX -> names.renameIndex(name, previous.name().name());
+      case INDEX -> names.renameIndex(name, requiredTable(effect), previous.name().name());
       case ENUM -> names.renameType(name, previous.name().name());
       case ENUM_VALUE -> names.renameEnumValue(name, renamed.part(), previous.part());
       default -> "-- rename " + renamed.sqlName() + " back to " + previous.sqlName();

@@ -44,13 +44,46 @@ public final class StatementEffects implements EffectReader {
   public static final int MAX_EFFECTS = 50_000;
 
   private final String schema;
+  private final ObjectNaming naming;
+  private final boolean mysql;
 
   /**
    * @param schema the migration's schema, for unqualified names ({@code public} unless the URL
    *     says)
    */
   public StatementEffects(String schema) {
+    this(schema, ObjectNaming.POSTGRES);
+  }
+
+  /**
+   * @param naming how the database names what a statement leaves unnamed (MySQL's rules for a MySQL
+   *     script read with this grammar)
+   */
+  public StatementEffects(String schema, ObjectNaming naming) {
+    this(schema, naming, Grammar.POSTGRES);
+  }
+
+  /**
+   * @param grammar {@link Grammar#MYSQL} also reads the forms only MySQL and MariaDB have
+   */
+  public StatementEffects(String schema, ObjectNaming naming, Grammar grammar) {
     this.schema = schema;
+    this.naming = naming;
+    this.mysql = grammar == Grammar.MYSQL;
+  }
+
+  /**
+   * Whose statements are read. MySQL's shares PostgreSQL's shape for what Prisma writes (CREATE
+   * TABLE, CREATE INDEX, ALTER TABLE ADD/DROP COLUMN, ADD CONSTRAINT, DROP TABLE) and adds its own:
+   * {@code MODIFY} and {@code CHANGE} (a column restated whole: read as a type change, which
+   * rebuilds the table), {@code DROP FOREIGN KEY / PRIMARY KEY / INDEX / CHECK}, {@code RENAME
+   * INDEX}, {@code RENAME TABLE}, {@code DROP INDEX ... ON}, indexes declared in CREATE TABLE and
+   * ALTER TABLE ADD ({@code UNIQUE INDEX `x`(`c`)}, {@code FULLTEXT}, {@code SPATIAL}), {@code
+   * INSERT IGNORE} and {@code ON DUPLICATE KEY UPDATE}.
+   */
+  public enum Grammar {
+    POSTGRES,
+    MYSQL
   }
 
   /**
@@ -263,7 +296,12 @@ public final class StatementEffects implements EffectReader {
       } else if (in.accept("ALTER")) {
         alter();
       } else if (in.accept("INSERT", "INTO")) {
-        insert();
+        insert(false);
+      } else if (mysql && in.accept("INSERT", "IGNORE")) {
+        in.accept("INTO");
+        insert(true);
+      } else if (mysql && in.accept("RENAME", "TABLE")) {
+        renameTables();
       } else if (in.accept("UPDATE")) {
         in.accept("ONLY");
         QualifiedName table = in.qualifiedName(schema);
@@ -294,12 +332,15 @@ public final class StatementEffects implements EffectReader {
               .withWritten(written));
     }
 
-    void insert() {
+    void insert(boolean ignoresDuplicates) {
       QualifiedName table = in.qualifiedName(schema);
       Written written = Written.owner(in.written());
       SchemaObject target = SchemaObject.of(Kind.TABLE, table);
       boolean runsTwice =
-          in.containsSequence("ON", "CONFLICT") || in.containsSequence("NOT", "EXISTS");
+          ignoresDuplicates
+              || in.containsSequence("ON", "CONFLICT")
+              || in.containsSequence("NOT", "EXISTS")
+              || (mysql && in.containsSequence("DUPLICATE", "KEY"));
       effects.add(
           new Effect(
                   Action.INSERT,
@@ -353,6 +394,146 @@ public final class StatementEffects implements EffectReader {
       }
     }
 
+    /** MySQL's {@code RENAME TABLE a TO b, c TO d}. */
+    void renameTables() {
+      do {
+        QualifiedName from = in.qualifiedName(schema);
+        Written written = Written.owner(in.written());
+        in.expect("TO");
+        QualifiedName to = in.qualifiedName(from.schema());
+        rename(
+            SchemaObject.of(Kind.TABLE, from),
+            SchemaObject.of(Kind.TABLE, to),
+            false,
+            written.renamedTo(in.written()));
+      } while (in.acceptSymbol(","));
+    }
+
+    /** MySQL's {@code INDEX x(...)}, {@code UNIQUE KEY x(...)}, {@code FULLTEXT INDEX x(...)}. */
+    boolean isMySqlIndex(Cursor element) {
+      return mysql
+          && (element.peekAny("INDEX", "KEY", "FULLTEXT", "SPATIAL")
+              || element.peek("UNIQUE", "INDEX")
+              || element.peek("UNIQUE", "KEY"));
+    }
+
+    /** An index declared inside CREATE TABLE or by ALTER TABLE ADD, named or named by MySQL. */
+    void mySqlIndex(Cursor element, QualifiedName table, boolean guarded, Reading unnamed) {
+      boolean unique = element.accept("UNIQUE");
+      element.acceptAny("FULLTEXT", "SPATIAL");
+      element.acceptAny("INDEX", "KEY");
+      Optional<String> name = element.peekName() ? Optional.of(element.name()) : Optional.empty();
+      if (element.accept("USING")) {
+        element.name();
+      }
+      List<String> columns = element.indexColumns();
+      SchemaObject onTable = SchemaObject.of(Kind.TABLE, table);
+      Reading to = name.isPresent() ? this : unnamed;
+      if (name.isPresent()) {
+        add(
+            Action.CREATE,
+            SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), name.get())),
+            unique ? "UNIQUE" : "",
+            guarded,
+            List.of(onTable));
+      } else {
+        to.addImplicit(
+            new ImplicitName(
+                Kind.INDEX, table, ImplicitName.indexColumnNames(columns), "idx", naming),
+            unique ? "UNIQUE" : "",
+            guarded,
+            List.of(onTable));
+      }
+      int last = to.effects.size() - 1;
+      to.effects.set(last, to.effects.get(last).withColumns(columns));
+    }
+
+    /**
+     * The ALTER TABLE actions only MySQL has; false when the action is not one of them.
+     *
+     * @return whether the action was read here
+     */
+    boolean mySqlAlterAction(
+        Cursor action, QualifiedName table, Written tableWritten, List<SchemaObject> needsTable) {
+      if (action.accept("DROP", "FOREIGN", "KEY") || action.accept("DROP", "CHECK")) {
+        add(Action.DROP, SchemaObject.constraint(table, action.name()), "", false, needsTable);
+      } else if (action.accept("DROP", "PRIMARY", "KEY")) {
+        add(Action.DROP, SchemaObject.constraint(table, "PRIMARY"), "", false, needsTable);
+      } else if (action.accept("DROP", "INDEX") || action.accept("DROP", "KEY")) {
+        add(
+            Action.DROP,
+            SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), action.name())),
+            "",
+            false,
+            needsTable);
+      } else if (action.accept("RENAME", "INDEX") || action.accept("RENAME", "KEY")) {
+        String from = action.name();
+        action.expect("TO");
+        rename(
+            SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), from)),
+            SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), action.name())),
+            false);
+        int last = effects.size() - 1;
+        effects.set(last, effects.get(last).withRequires(needsTable));
+      } else if (action.accept("RENAME", "AS")) {
+        String to = action.name();
+        rename(
+            SchemaObject.of(Kind.TABLE, table),
+            SchemaObject.of(Kind.TABLE, QualifiedName.of(table.schema(), to)),
+            false,
+            tableWritten.renamedTo(action.written()));
+      } else if (action.accept("MODIFY")) {
+        action.accept("COLUMN");
+        restated(action, table, action.name(), tableWritten, needsTable);
+      } else if (action.accept("CHANGE")) {
+        action.accept("COLUMN");
+        String from = action.name();
+        Written fromWritten = tableWritten.withPart(action.written());
+        String to = action.copy().name();
+        if (!from.equals(to)) {
+          rename(
+              SchemaObject.column(table, from),
+              SchemaObject.column(table, to),
+              false,
+              fromWritten.renamedTo(to));
+        }
+        restated(action, table, action.name(), tableWritten, needsTable);
+      } else {
+        return false;
+      }
+      return true;
+    }
+
+    /**
+     * A column MySQL restates whole ({@code MODIFY}, {@code CHANGE}): type, nullability and default
+     * all given again, the table usually rebuilt; read as a type change, whose reverse restates the
+     * previous definition.
+     */
+    void restated(
+        Cursor definition,
+        QualifiedName table,
+        String column,
+        Written tableWritten,
+        List<SchemaObject> needsTable) {
+      SchemaObject object = SchemaObject.column(table, column);
+      Written columnWritten = tableWritten.withPart(definition.written());
+      String clause = definition.copy().restAsWritten();
+      add(
+          Action.ALTER,
+          object,
+          "MODIFY " + clause,
+          false,
+          concat(needsTable, List.of(object)),
+          columnWritten);
+      int last = effects.size() - 1;
+      effects.set(
+          last,
+          effects
+              .get(last)
+              .withColumnChange(ColumnChange.SET_TYPE)
+              .withDefinition(definition.copy().columnDefinition()));
+    }
+
     void createTable() {
       boolean ifNotExists = in.accept("IF", "NOT", "EXISTS");
       QualifiedName table = in.qualifiedName(schema);
@@ -368,7 +549,9 @@ public final class StatementEffects implements EffectReader {
       List<Cursor> elements = in.elementsUntilClose();
       Set<String> columns = new HashSet<>();
       for (Cursor element : elements) {
-        if (!element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new)) && element.peekName()) {
+        if (!element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))
+            && !isMySqlIndex(element)
+            && element.peekName()) {
           columns.add(element.copy().name());
         }
       }
@@ -376,7 +559,9 @@ public final class StatementEffects implements EffectReader {
       // keys
       Reading unnamed = new Reading(statement, in);
       for (Cursor element : elements) {
-        if (element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
+        if (isMySqlIndex(element)) {
+          mySqlIndex(element, table, ifNotExists, unnamed);
+        } else if (element.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
           tableConstraint(element, table, ifNotExists, List.of(), columns, unnamed);
         } else if (element.peekName()) {
           String column = element.name();
@@ -422,7 +607,7 @@ public final class StatementEffects implements EffectReader {
       if (element.accept("PRIMARY", "KEY")) {
         to.addConstraint(
             name,
-            new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"),
+            new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey", naming),
             ConstraintKind.PRIMARY_KEY,
             guarded,
             requires);
@@ -435,21 +620,22 @@ public final class StatementEffects implements EffectReader {
                 Kind.CONSTRAINT,
                 table,
                 ImplicitName.indexColumnNames(element.indexColumns()),
-                "key"),
+                "key",
+                naming),
             ConstraintKind.UNIQUE,
             guarded,
             requires);
       } else if (element.accept("FOREIGN", "KEY")) {
         to.addConstraint(
             name,
-            new ImplicitName(Kind.CONSTRAINT, table, element.indexColumns(), "fkey"),
+            new ImplicitName(Kind.CONSTRAINT, table, element.indexColumns(), "fkey", naming),
             ConstraintKind.FOREIGN_KEY,
             guarded,
             requires);
       } else if (element.accept("CHECK")) {
         to.addConstraint(
             name,
-            new ImplicitName(Kind.CONSTRAINT, table, element.namesUsed(columns), "check"),
+            new ImplicitName(Kind.CONSTRAINT, table, element.namesUsed(columns), "check", naming),
             ConstraintKind.CHECK,
             guarded,
             requires);
@@ -463,7 +649,8 @@ public final class StatementEffects implements EffectReader {
                 Kind.CONSTRAINT,
                 table,
                 ImplicitName.indexColumnNames(element.indexColumns()),
-                "excl"),
+                "excl",
+                naming),
             ConstraintKind.EXCLUSION,
             guarded,
             requires);
@@ -486,7 +673,7 @@ public final class StatementEffects implements EffectReader {
       Cursor scan = element.copy();
       if (scan.peekAny("SERIAL", "SERIAL4", "BIGSERIAL", "SERIAL8", "SMALLSERIAL", "SERIAL2")) {
         unnamed.addImplicit(
-            new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"),
+            new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq", naming),
             "",
             guarded,
             List.of(SchemaObject.of(Kind.TABLE, table)));
@@ -501,14 +688,14 @@ public final class StatementEffects implements EffectReader {
         if (scan.accept("PRIMARY", "KEY")) {
           to.addConstraint(
               name,
-              new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey"),
+              new ImplicitName(Kind.CONSTRAINT, table, List.of(), "pkey", naming),
               ConstraintKind.PRIMARY_KEY,
               guarded,
               needsTable);
         } else if (scan.accept("UNIQUE")) {
           to.addConstraint(
               name,
-              new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "key"),
+              new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "key", naming),
               ConstraintKind.UNIQUE,
               guarded,
               needsTable);
@@ -516,21 +703,21 @@ public final class StatementEffects implements EffectReader {
           SchemaObject referenced = SchemaObject.of(Kind.TABLE, scan.qualifiedName(schema));
           to.addConstraint(
               name,
-              new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "fkey"),
+              new ImplicitName(Kind.CONSTRAINT, table, List.of(column), "fkey", naming),
               ConstraintKind.FOREIGN_KEY,
               guarded,
               concat(needsTable, List.of(referenced)));
         } else if (scan.accept("CHECK")) {
           to.addConstraint(
               name,
-              new ImplicitName(Kind.CONSTRAINT, table, scan.namesUsed(columns), "check"),
+              new ImplicitName(Kind.CONSTRAINT, table, scan.namesUsed(columns), "check", naming),
               ConstraintKind.CHECK,
               guarded,
               needsTable);
         } else if (scan.accept("GENERATED", "ALWAYS", "AS", "IDENTITY")
             || scan.accept("GENERATED", "BY", "DEFAULT", "AS", "IDENTITY")) {
           unnamed.addImplicit(
-              new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq"),
+              new ImplicitName(Kind.SEQUENCE, table, List.of(column), "seq", naming),
               "",
               guarded,
               List.of(SchemaObject.of(Kind.TABLE, table)));
@@ -616,7 +803,8 @@ public final class StatementEffects implements EffectReader {
             List.of(onTable));
       } else {
         addImplicit(
-            new ImplicitName(Kind.INDEX, table, ImplicitName.indexColumnNames(columns), "idx"),
+            new ImplicitName(
+                Kind.INDEX, table, ImplicitName.indexColumnNames(columns), "idx", naming),
             unique ? "UNIQUE" : "",
             false,
             List.of(onTable));
@@ -646,6 +834,20 @@ public final class StatementEffects implements EffectReader {
         return;
       }
       boolean ifExists = in.accept("IF", "EXISTS");
+      if (mysql && kind == Kind.INDEX) {
+        String index = in.name();
+        Written written = Written.owner(in.written());
+        in.expect("ON");
+        QualifiedName table = in.qualifiedName(schema);
+        add(
+            Action.DROP,
+            SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), index)),
+            "",
+            ifExists,
+            List.of(SchemaObject.of(Kind.TABLE, table)),
+            written);
+        return;
+      }
       List<SchemaObject> dropped = new ArrayList<>();
       List<Written> written = new ArrayList<>();
       do {
@@ -765,7 +967,14 @@ public final class StatementEffects implements EffectReader {
         Written tableWritten,
         SchemaObject onTable,
         List<SchemaObject> needsTable) {
+      if (mysql && mySqlAlterAction(action, table, tableWritten, needsTable)) {
+        return;
+      }
       if (action.accept("ADD")) {
+        if (isMySqlIndex(action)) {
+          mySqlIndex(action, table, false, this);
+          return;
+        }
         if (action.peekAny(CONSTRAINT_STARTS.toArray(String[]::new))) {
           if (addsUsingIndex(action)) {
             constraintUsingIndex(action, table, needsTable);

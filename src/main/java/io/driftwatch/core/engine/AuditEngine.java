@@ -253,7 +253,7 @@ public final class AuditEngine {
       } else if (history.stateOf(record) == MigrationState.FAILED) {
         preflight.addFailed(name, reading);
       }
-      lint.addAll(linter.lint(name, reading, estimates, source.paths()));
+      lint.addAll(linter.lint(name, reading, estimates, source.paths(), dialect));
     }
     return preflight.predict(target.catalog());
   }

@@ -1,6 +1,7 @@
 package io.driftwatch.core.engine;
 
 import io.driftwatch.core.catalog.TableRows;
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.ScriptReading;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.Severity;
@@ -59,6 +60,16 @@ public final class MigrationLinter {
     return lint(new LintContext(migration, reading, rowEstimates, paths));
   }
 
+  /** As above, for a migration written for this database: only the rules that speak of it. */
+  public List<Finding> lint(
+      String migration,
+      ScriptReading reading,
+      TableRows rowEstimates,
+      ProjectPaths paths,
+      SqlDialect dialect) {
+    return lint(new LintContext(migration, reading, rowEstimates, paths, dialect));
+  }
+
   /** What the lint says of a migration whose script could not be split: one rule failure. */
   public static List<Finding> unsplit(String migration, Throwable failure) {
     return List.of(
@@ -78,6 +89,9 @@ public final class MigrationLinter {
               migration, context.statements().size(), context.statementCount()));
     }
     for (LintRule rule : rules) {
+      if (!rule.speaks(context.dialect())) {
+        continue;
+      }
       try {
         findings.addAll(atMostSome(rule.check(context)));
       } catch (RuntimeException | StackOverflowError failure) {

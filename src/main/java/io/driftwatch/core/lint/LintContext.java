@@ -2,6 +2,8 @@ package io.driftwatch.core.lint;
 
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.TableRows;
+import io.driftwatch.core.dialect.SqlDialect;
+import io.driftwatch.core.dialect.postgres.PostgresSql;
 import io.driftwatch.core.effect.DataLoss;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ScriptReading;
@@ -52,6 +54,8 @@ public final class LintContext {
 
   private final TableRows rowEstimates;
 
+  private final SqlDialect dialect;
+
   /** {@link #effectsOf} by leading words: several rules ask for the same statements. */
   private final Map<String, List<Effect>> effectsByHead = new HashMap<>();
 
@@ -87,6 +91,20 @@ public final class LintContext {
    */
   public LintContext(
       String migration, ScriptReading reading, TableRows rowEstimates, ProjectPaths paths) {
+    this(migration, reading, rowEstimates, paths, PostgresSql.INSTANCE);
+  }
+
+  /**
+   * @param dialect the database the migration is for: rules word their findings in its terms, and
+   *     some speak of one database only ({@link io.driftwatch.core.rules.LintRule#speaks})
+   */
+  public LintContext(
+      String migration,
+      ScriptReading reading,
+      TableRows rowEstimates,
+      ProjectPaths paths,
+      SqlDialect dialect) {
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.migration = Objects.requireNonNull(migration, "migration");
     this.reading = Objects.requireNonNull(reading, "reading");
     this.paths = Objects.requireNonNull(paths, "paths");
@@ -176,11 +194,22 @@ public final class LintContext {
 
   /** Splits the migration's script, keeping its first {@link #MAX_STATEMENTS} statements. */
   public static LintContext of(MigrationLint lint) {
+    return of(lint, PostgresSql.INSTANCE);
+  }
+
+  /** As {@link #of(MigrationLint)}, the script written for this database. */
+  public static LintContext of(MigrationLint lint, SqlDialect dialect) {
     return new LintContext(
         lint.migration(),
-        ScriptReading.of(lint.script(), "public"),
+        ScriptReading.of(lint.script(), dialect.lexicon(), dialect.effects("public")),
         TableRows.of(lint.rowEstimates()),
-        ProjectPaths.DEFAULT);
+        ProjectPaths.DEFAULT,
+        dialect);
+  }
+
+  /** The database the migration is for. */
+  public SqlDialect dialect() {
+    return dialect;
   }
 
   /** Where the source's migrations folder and schema are, for the commands findings give. */

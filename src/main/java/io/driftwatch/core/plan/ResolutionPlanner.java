@@ -103,6 +103,7 @@ public final class ResolutionPlanner {
                   failedEffects.get(triage.migration()),
                   failsAgain(in.findings(), triage.migration()),
                   in.paths(),
+                  in.dialect(),
                   steps));
       phantoms.forEach(triage -> ResolutionSteps.phantomSteps(triage, steps));
       ResolutionSteps.editedSteps(in, steps);

@@ -1,6 +1,7 @@
 package io.driftwatch.core.plan;
 
 import io.driftwatch.core.catalog.CatalogIndex;
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.ObjectSet;
 import io.driftwatch.core.effect.PredictedFailure;
@@ -42,8 +43,10 @@ final class ResolutionSteps {
       List<Effect> effects,
       List<Finding> failsAgain,
       ProjectPaths paths,
+      SqlDialect dialect,
       PlanSteps steps) {
     String name = triage.migration();
+    String product = dialect.product();
     switch (triage.verdict()) {
       case END_STATE_REACHED ->
           steps.add(
@@ -66,8 +69,12 @@ final class ResolutionSteps {
               Language.sql,
               String.join("\n", triage.unverifiable()),
               "Its statements change rows or are not read by driftwatch, so the schema cannot tell whether they ran. "
-                  + "PostgreSQL ran the script as one transaction and rolled it back when it failed, unless someone "
-                  + "ran it by hand since.",
+                  + (dialect.transactionalDdl()
+                      ? product
+                          + " ran the script as one transaction and rolled it back when it failed, unless someone "
+                          + "ran it by hand since."
+                      : product
+                          + " commits each statement as it runs: those before the one that failed may have run."),
               Risk.NONE,
               "If they did run: " + paths.resolveApplied(name) + " instead of the next step.");
         }
@@ -111,7 +118,9 @@ final class ResolutionSteps {
             (checkedNothing
                     ? "None of its effects is in the database ("
                         + String.join(", ", triage.missing())
-                        + "): PostgreSQL rolled its transaction back. "
+                        + (dialect.transactionalDdl()
+                            ? "): " + product + " rolled its transaction back. "
+                            : "): it failed before any statement took effect. ")
                     : "Nothing of it shows in the schema. ")
                 + "Deploy then runs it again."
                 + (triage.idempotent()
@@ -133,7 +142,11 @@ final class ResolutionSteps {
                 + String.join(", ", triage.missing())
                 + "): these statements create what is missing.",
             Risk.MEDIUM,
-            "Run them in one transaction (BEGIN; ... COMMIT;). To undo it instead: "
+            (dialect.transactionalDdl()
+                    ? "Run them in one transaction (BEGIN; ... COMMIT;). To undo it instead: "
+                    : product
+                        + " commits each DDL statement as it runs, so no transaction can hold them: run"
+                        + " them one at a time and check each. To undo it instead: ")
                 + String.join(" ", triage.undoSql())
                 + " then "
                 + paths.resolveRolledBack(name));

@@ -13,13 +13,19 @@ public record PrismaStatus(int exitCode, String output) {
 
   /**
    * The first line Prisma prints about the datasource, e.g. {@code PostgreSQL database "app",
-   * schema "public" at "db:5432"}.
+   * schema "public" at "db:5432"}; MySQL's names no schema: {@code MySQL database "app" at
+   * "db:3306"}.
+   *
+   * @param schema on MySQL the database itself, which Prisma does not print twice
    */
   public record DatasourceLine(
       String providerLabel, String database, String schema, String hostAndPort) {
     String line() {
-      return "Datasource \"db\": %s database \"%s\", schema \"%s\" at \"%s\""
-          .formatted(providerLabel, database, schema, hostAndPort);
+      return providerLabel.equals("MySQL")
+          ? "Datasource \"db\": %s database \"%s\" at \"%s\""
+              .formatted(providerLabel, database, hostAndPort)
+          : "Datasource \"db\": %s database \"%s\", schema \"%s\" at \"%s\""
+              .formatted(providerLabel, database, schema, hostAndPort);
     }
   }
 

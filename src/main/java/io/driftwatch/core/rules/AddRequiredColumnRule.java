@@ -51,6 +51,25 @@ public final class AddRequiredColumnRule implements LintRule {
               : "; "
                   + table
                   + " is of unknown size, and the statement fails if it has a single row";
+      boolean mysql = !context.dialect().transactionalDdl();
+      String consequence =
+          mysql
+              ? ": MySQL gives every existing row the type's implicit default ('' or 0; a zero date, which"
+                  + " strict mode rejects, failing the deploy with P3018), so rows get a value nobody chose"
+                  + " and a unique index on it fails on the duplicates."
+              : ": PostgreSQL fills existing rows with null and rejects the statement (23502), so the "
+                  + "deploy fails (P3018).";
+      String help =
+          mysql
+              ? "Add the column with a default (`ADD COLUMN "
+                  + column
+                  + " ... NOT NULL DEFAULT ...`; in schema.prisma a @default), or add it NULL, backfill"
+                  + " it, and `MODIFY` it to NOT NULL in a later migration."
+              : "Add the column with a default (`ADD COLUMN "
+                  + column
+                  + " ... NOT NULL DEFAULT ...`, free since "
+                  + "PostgreSQL 11; in schema.prisma a @default), or add it nullable, backfill it, and `SET NOT NULL` "
+                  + "in a later migration.";
       findings.add(
           TYPE.at(
                   context.migration(),
@@ -62,13 +81,8 @@ public final class AddRequiredColumnRule implements LintRule {
                       + column
                       + " NOT NULL without a default"
                       + when
-                      + ": PostgreSQL fills existing rows with null and rejects the statement (23502), so the "
-                      + "deploy fails (P3018).",
-                  "Add the column with a default (`ADD COLUMN "
-                      + column
-                      + " ... NOT NULL DEFAULT ...`, free since "
-                      + "PostgreSQL 11; in schema.prisma a @default), or add it nullable, backfill it, and `SET NOT NULL` "
-                      + "in a later migration.")
+                      + consequence,
+                  help)
               .atLine(add.statement().line()));
     }
     return findings;

@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.catalog.QualifiedName;
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.effect.StatementTrait;
@@ -33,6 +34,12 @@ public final class BlockingIndexBuildRule implements LintRule {
   /** {@code CREATE [UNIQUE] INDEX}, where the help puts CONCURRENTLY. */
   private static final Pattern INDEX_HEAD =
       Pattern.compile("(?i)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\b");
+
+  /** PostgreSQL's locking and transactions only. */
+  @Override
+  public boolean speaks(SqlDialect dialect) {
+    return dialect.transactionalDdl();
+  }
 
   @Override
   public FindingType type() {

@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.DataLoss;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
@@ -19,6 +20,12 @@ public final class ColumnTypeChangeRule implements LintRule {
           "COLUMN_TYPE_CHANGE",
           Severity.WARNING,
           "A pending migration changes a column's type: the table is rewritten while reads and writes wait.");
+
+  /** MySQL's table copies are MS023's. */
+  @Override
+  public boolean speaks(SqlDialect dialect) {
+    return dialect.transactionalDdl();
+  }
 
   @Override
   public FindingType type() {

@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.StatementTrait;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
@@ -21,6 +22,12 @@ public final class ConcurrentlyInTransactionRule implements LintRule {
           "CONCURRENTLY_IN_TRANSACTION",
           Severity.CRITICAL,
           "A pending migration runs CONCURRENTLY next to other statements: Prisma's transaction makes it fail (25001).");
+
+  /** PostgreSQL's locking and transactions only. */
+  @Override
+  public boolean speaks(SqlDialect dialect) {
+    return dialect.transactionalDdl();
+  }
 
   @Override
   public FindingType type() {

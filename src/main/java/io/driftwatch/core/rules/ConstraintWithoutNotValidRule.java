@@ -1,6 +1,7 @@
 package io.driftwatch.core.rules;
 
 import io.driftwatch.core.catalog.ConstraintKind;
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
@@ -23,6 +24,12 @@ public final class ConstraintWithoutNotValidRule implements LintRule {
           "CONSTRAINT_WITHOUT_NOT_VALID",
           Severity.WARNING,
           "A pending migration adds a foreign key or check to an existing table without NOT VALID: every row is checked under lock.");
+
+  /** PostgreSQL's locking and transactions only. */
+  @Override
+  public boolean speaks(SqlDialect dialect) {
+    return dialect.transactionalDdl();
+  }
 
   @Override
   public FindingType type() {

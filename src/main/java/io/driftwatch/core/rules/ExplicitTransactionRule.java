@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.finding.Severity;
@@ -20,6 +21,12 @@ public final class ExplicitTransactionRule implements LintRule {
           "EXPLICIT_TRANSACTION",
           Severity.WARNING,
           "A pending migration controls its own transaction (BEGIN/COMMIT): a failure can leave it half applied.");
+
+  /** PostgreSQL's locking and transactions only. */
+  @Override
+  public boolean speaks(SqlDialect dialect) {
+    return dialect.transactionalDdl();
+  }
 
   @Override
   public FindingType type() {

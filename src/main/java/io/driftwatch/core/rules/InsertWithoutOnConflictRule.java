@@ -35,16 +35,24 @@ public final class InsertWithoutOnConflictRule implements LintRule {
           || context.createsTable(insert.object().name())) {
         continue;
       }
+      boolean mysql = !context.dialect().transactionalDdl();
       findings.add(
           TYPE.at(
                   context.migration(),
                   insert.statement().lineLabel()
                       + " inserts into "
                       + insert.writtenOwner()
-                      + " without ON CONFLICT: run again (a migration "
-                      + "fixed and re-applied, or rows already there) it fails on a unique key (23505) or adds duplicates.",
-                  "Add `ON CONFLICT (key) DO NOTHING` (or `ON CONFLICT (key) DO UPDATE SET ...`) so the statement can "
-                      + "run twice safely.")
+                      + (mysql
+                          ? " without IGNORE or ON DUPLICATE KEY UPDATE: run again (a migration fixed and"
+                              + " re-applied, or rows already there) it fails on a unique key (1062) or adds"
+                              + " duplicates."
+                          : " without ON CONFLICT: run again (a migration "
+                              + "fixed and re-applied, or rows already there) it fails on a unique key (23505) or adds duplicates."),
+                  mysql
+                      ? "Write `INSERT IGNORE INTO ...` or add `ON DUPLICATE KEY UPDATE ...` so the statement"
+                          + " can run twice safely."
+                      : "Add `ON CONFLICT (key) DO NOTHING` (or `ON CONFLICT (key) DO UPDATE SET ...`) so the statement can "
+                          + "run twice safely.")
               .atLine(insert.statement().line()));
     }
     return findings;

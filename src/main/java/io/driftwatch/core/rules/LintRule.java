@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.finding.FindingType;
 import io.driftwatch.core.lint.LintContext;
@@ -14,4 +15,12 @@ public interface LintRule {
   FindingType type();
 
   List<Finding> check(LintContext context);
+
+  /**
+   * Whether the rule speaks of this database: a rule about PostgreSQL's locks ({@code
+   * CONCURRENTLY}, {@code NOT VALID}, {@code lock_timeout}) says nothing true of MySQL.
+   */
+  default boolean speaks(SqlDialect dialect) {
+    return true;
+  }
 }

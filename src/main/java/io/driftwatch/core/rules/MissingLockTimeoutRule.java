@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.StatementTrait;
 import io.driftwatch.core.finding.Finding;
@@ -23,6 +24,12 @@ public final class MissingLockTimeoutRule implements LintRule {
           "MISSING_LOCK_TIMEOUT",
           Severity.WARNING,
           "A pending migration alters an existing table with no lock_timeout: waiting for its lock, it stalls every query on the table.");
+
+  /** PostgreSQL's locking and transactions only. */
+  @Override
+  public boolean speaks(SqlDialect dialect) {
+    return dialect.transactionalDdl();
+  }
 
   @Override
   public FindingType type() {

@@ -73,6 +73,8 @@ public final class Rules {
           new MissingLockTimeoutRule(),
           new InsertWithoutOnConflictRule(),
           new VolatileDefaultRule(),
+          new NonAtomicMigrationRule(),
+          new TableCopyRule(),
           new UnparsedScriptRule());
 
   private Rules() {}

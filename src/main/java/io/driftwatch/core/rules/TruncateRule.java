@@ -43,9 +43,13 @@ public final class TruncateRule implements LintRule {
                       + name
                       + context.rowsNote(table)
                       + ": every row is deleted, with no way back but a backup.",
-                  "If the rows are meant to go, back them up first (`pg_dump --data-only --table='"
-                      + name.replace("'", "''")
-                      + "'`); if only some are, use `DELETE FROM "
+                  "If the rows are meant to go, back them up first ("
+                      + (context.dialect().transactionalDdl()
+                          ? "`pg_dump --data-only --table='" + name.replace("'", "''") + "'`"
+                          : "`mysqldump --no-create-info <database> "
+                              + truncate.object().name().name()
+                              + "`")
+                      + "); if only some are, use `DELETE FROM "
                       + name
                       + " WHERE ...;`.")
               .atLine(truncate.statement().line()));

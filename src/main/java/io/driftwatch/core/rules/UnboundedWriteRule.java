@@ -46,9 +46,13 @@ public final class UnboundedWriteRule implements LintRule {
                       + " every row of "
                       + write.writtenOwner()
                       + context.rowsNote(table)
-                      + " (no WHERE): each row stays locked until the migration commits, and writes to them wait.",
+                      + (context.dialect().transactionalDdl()
+                          ? " (no WHERE): each row stays locked until the migration commits, and writes to them wait."
+                          : " (no WHERE): each row stays locked until the statement ends, and writes to them wait."),
                   "Add the WHERE clause naming the rows meant; for a deliberate backfill of a large table, run it in "
-                      + "batches outside the migration (`... WHERE \"id\" BETWEEN 1 AND 10000`).")
+                      + "batches outside the migration (`... WHERE "
+                      + context.dialect().quoting().identifier("id")
+                      + " BETWEEN 1 AND 10000`).")
               .atLine(write.statement().line()));
     }
     return findings;

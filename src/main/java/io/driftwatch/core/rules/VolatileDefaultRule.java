@@ -1,5 +1,6 @@
 package io.driftwatch.core.rules;
 
+import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.effect.Effect;
 import io.driftwatch.core.effect.SchemaObject.Kind;
 import io.driftwatch.core.finding.Finding;
@@ -23,6 +24,12 @@ public final class VolatileDefaultRule implements LintRule {
           "VOLATILE_DEFAULT",
           Severity.WARNING,
           "A pending migration adds a column with a volatile default: the table is rewritten while reads and writes wait.");
+
+  /** PostgreSQL's locking and transactions only. */
+  @Override
+  public boolean speaks(SqlDialect dialect) {
+    return dialect.transactionalDdl();
+  }
 
   @Override
   public FindingType type() {

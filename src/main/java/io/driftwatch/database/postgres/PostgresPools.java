@@ -9,10 +9,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
-import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Opens PostgreSQL pools with PgBuilder. Every connection is read-only from its first packet: the
@@ -38,16 +36,9 @@ public class PostgresPools implements PoolFactory {
   @Override
   public Pool open(PrismaDatabaseUrl url) {
     PgConnectOptions options = connectOptions(url, config);
-    PoolOptions poolOptions =
-        new PoolOptions()
-            .setMaxSize(1)
-            .setIdleTimeout((int) config.idleTimeout().toSeconds())
-            .setIdleTimeoutUnit(TimeUnit.SECONDS)
-            .setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()))
-            .setConnectionTimeoutUnit(TimeUnit.SECONDS);
     return Pool.newInstance(
         PgBuilder.pool()
-            .with(poolOptions)
+            .with(PoolFactory.onePooledConnection(config))
             .connectingTo(options)
             .using(vertx.getDelegate())
             .build());

@@ -1,43 +1,32 @@
 package io.driftwatch.database.postgres;
 
-import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.catalog.QualifiedName;
 import io.driftwatch.core.catalog.TableRows;
 import io.driftwatch.core.history.HistoryRow;
 import io.driftwatch.core.prisma.PrismaStatus.DatasourceLine;
-import io.driftwatch.database.OutboundPolicy;
+import io.driftwatch.database.HistoryRows;
 import io.driftwatch.database.PrismaDatabaseUrl;
-import io.driftwatch.database.TargetPools;
 import io.driftwatch.database.TargetReader;
+import io.driftwatch.database.TargetReads;
 import io.driftwatch.database.TargetUnavailableException;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Reads what Prisma recorded in a PostgreSQL database, in one read-only transaction: whether {@code
@@ -104,13 +93,13 @@ public class PostgresTargetReader implements TargetReader {
    */
   static final String ROW_ESTIMATES =
       """
-      SELECT n.nspname::text AS schema, c.relname::text AS name, c.reltuples::int8 AS rows
+      SELECT n.nspname::text AS schema_name, c.relname::text AS name, c.reltuples::int8 AS row_count
       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND NOT pg_catalog.starts_with(n.nspname::text, 'pg_toast')
       """;
 
-  private final TargetPools pools;
+  private final TargetReads reads;
   private final PostgresCatalogReader catalogs;
   private final Map<UUID, KnownCatalog> known =
       Collections.synchronizedMap(
@@ -120,62 +109,20 @@ public class PostgresTargetReader implements TargetReader {
               return size() > 64;
             }
           });
-  private final OutboundPolicy outbound;
-  private final Duration deadline;
 
-  public PostgresTargetReader(
-      TargetPools pools,
-      PostgresCatalogReader catalogs,
-      OutboundPolicy outbound,
-      DriftwatchConfig config) {
-    this.pools = pools;
+  public PostgresTargetReader(TargetReads reads, PostgresCatalogReader catalogs) {
+    this.reads = reads;
     this.catalogs = catalogs;
-    this.outbound = outbound;
-    this.deadline =
-        config.target().connectTimeout().plus(config.target().statementTimeout().multipliedBy(2));
   }
 
   @Override
   public Uni<TargetSnapshot> read(UUID environmentId, PrismaDatabaseUrl url) {
-    // The outbound check resolves the host name: a blocking call, so on a worker thread.
-    return Uni.createFrom()
-        .item(() -> Optional.ofNullable(outbound.refusal(url.host())))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .flatMap(
-            refusal ->
-                refusal.isPresent()
-                    ? Uni.createFrom()
-                        .failure(
-                            new TargetUnavailableException(
-                                "cannot read the database: " + refusal.get()))
-                    : leased(environmentId, url, pool -> readFrom(environmentId, pool, url)));
-  }
-
-  /** Runs a read on the environment's pool, holding it until the read ends however it ends. */
-  private <T> Uni<T> leased(
-      UUID environmentId, PrismaDatabaseUrl url, Function<Pool, Uni<T>> read) {
-    return Uni.createFrom()
-        .item(() -> pools.lease(environmentId, url))
-        .flatMap(lease -> read.apply(lease.pool()).eventually(lease::release));
-  }
-
-  private Uni<TargetSnapshot> readFrom(UUID environmentId, Pool pool, PrismaDatabaseUrl url) {
-    return pool.withTransaction(connection -> readIn(environmentId, connection, url))
-        .ifNoItem()
-        .after(deadline)
-        .failWith(
-            () -> {
-              pools.evict(
-                  environmentId); // its connection may be stuck in a handshake that never ends
-              return new TargetUnavailableException(
-                  "the database at "
-                      + where(url)
-                      + " did not answer within "
-                      + deadline.toSeconds()
-                      + " s");
-            })
-        .onFailure(failure -> !(failure instanceof TargetUnavailableException))
-        .transform(failure -> explain(failure, url));
+    return reads.read(
+        environmentId,
+        url,
+        true,
+        pool -> pool.withTransaction(connection -> readIn(environmentId, connection, url)),
+        PostgresTargetReader::explain);
   }
 
   private Uni<TargetSnapshot> readIn(
@@ -223,19 +170,7 @@ public class PostgresTargetReader implements TargetReader {
   }
 
   private static Uni<TableRows> rowEstimates(SqlConnection connection) {
-    return connection
-        .preparedQuery(ROW_ESTIMATES)
-        .execute()
-        .map(
-            rows -> {
-              Map<QualifiedName, Long> estimates = new HashMap<>();
-              for (Row row : rows) {
-                estimates.put(
-                    QualifiedName.of(row.getString("schema"), row.getString("name")),
-                    row.getLong("rows"));
-              }
-              return new TableRows(estimates);
-            });
+    return connection.preparedQuery(ROW_ESTIMATES).execute().map(HistoryRows::estimates);
   }
 
   /**
@@ -255,55 +190,15 @@ public class PostgresTargetReader implements TargetReader {
       return Uni.createFrom().item(Set.of());
     }
     List<QualifiedName> all = List.copyOf(tables);
-    return leased(
+    return reads.read(
         environmentId,
         url,
+        false,
         pool ->
-            pool.withTransaction(connection -> withRows(connection, all))
-                .ifNoItem()
-                .after(deadline)
-                .failWith(
-                    () ->
-                        new TargetUnavailableException(
-                            "the database at "
-                                + where(url)
-                                + " did not answer within "
-                                + deadline.toSeconds()
-                                + " s"))
-                .onFailure(failure -> !(failure instanceof TargetUnavailableException))
-                .transform(failure -> explain(failure, url)));
-  }
-
-  /** At most this many tables per statement: a statement has at most 65,535 parameters. */
-  static final int TABLES_PER_CHECK = 1000;
-
-  /**
-   * One statement per chunk of tables, one after the other (a loop: a Uni chained per chunk nests
-   * per chunk).
-   */
-  private static Uni<Set<String>> withRows(SqlConnection connection, List<QualifiedName> tables) {
-    List<List<QualifiedName>> chunks = new ArrayList<>();
-    for (int from = 0; from < tables.size(); from += TABLES_PER_CHECK) {
-      chunks.add(tables.subList(from, Math.min(tables.size(), from + TABLES_PER_CHECK)));
-    }
-    Set<String> found = new TreeSet<>();
-    return Multi.createFrom()
-        .iterable(chunks)
-        .onItem()
-        .transformToUniAndConcatenate(
-            chunk ->
-                connection
-                    .preparedQuery(rowsCheck(chunk))
-                    .execute(
-                        Tuple.tuple(
-                            chunk.stream()
-                                .map(table -> (Object) (table.schema() + "." + table.name()))
-                                .toList())))
-        .onItem()
-        .invoke(rows -> rows.forEach(row -> found.add(row.getString("name"))))
-        .collect()
-        .last()
-        .replaceWith(found);
+            pool.withTransaction(
+                connection ->
+                    TargetReads.withRows(connection, all, PostgresTargetReader::rowsCheck)),
+        PostgresTargetReader::explain);
   }
 
   /**
@@ -350,7 +245,8 @@ public class PostgresTargetReader implements TargetReader {
 
   private static Uni<List<HistoryRow>> readRows(SqlConnection connection, String schema) {
     String sql =
-        "SELECT id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count"
+        "SELECT "
+            + HistoryRows.COLUMNS
             + " FROM "
             + quote(schema)
             + "._prisma_migrations ORDER BY started_at, id";
@@ -358,22 +254,8 @@ public class PostgresTargetReader implements TargetReader {
         .preparedQuery(sql)
         .execute()
         .map(
-            result -> {
-              List<HistoryRow> rows = new ArrayList<>(result.size());
-              for (Row row : result) {
-                rows.add(
-                    new HistoryRow(
-                        row.getString("id"),
-                        row.getString("checksum"),
-                        instant(row.getOffsetDateTime("finished_at")),
-                        row.getString("migration_name"),
-                        row.getString("logs"),
-                        instant(row.getOffsetDateTime("rolled_back_at")),
-                        instant(row.getOffsetDateTime("started_at")),
-                        row.getInteger("applied_steps_count")));
-              }
-              return rows;
-            });
+            result ->
+                HistoryRows.of(result, (row, column) -> instant(row.getOffsetDateTime(column))));
   }
 
   static String quote(String identifier) {
@@ -384,16 +266,11 @@ public class PostgresTargetReader implements TargetReader {
     return value == null ? null : value.toInstant();
   }
 
-  private static String where(PrismaDatabaseUrl url) {
-    return url.host() + ":" + url.port() + "/" + url.database();
-  }
-
   /**
    * Turns a driver failure into a sentence that says what to check; never includes the URL's
    * password.
    */
   static TargetUnavailableException explain(Throwable failure, PrismaDatabaseUrl url) {
-    String where = where(url);
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       if (root instanceof PgException) {
@@ -420,21 +297,9 @@ public class PostgresTargetReader implements TargetReader {
             case "53300" -> "the server has no free connection slot";
             default -> pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")";
           };
-    } else if (root instanceof UnknownHostException) {
-      reason = "unknown host `" + url.host() + "`";
-    } else if (root instanceof ConnectException
-        || root.getClass().getName().contains("ConnectTimeout")) {
-      reason = "cannot connect: " + safe(root.getMessage(), url);
     } else {
-      reason =
-          safe(
-              root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage(), url);
+      reason = TargetReads.transportReason(root, url);
     }
-    return new TargetUnavailableException("cannot read the database at " + where + ": " + reason);
-  }
-
-  private static String safe(String message, PrismaDatabaseUrl url) {
-    String text = message == null ? "no detail" : message;
-    return url.password().filter(p -> !p.isEmpty()).map(p -> text.replace(p, "****")).orElse(text);
+    return TargetReads.unavailable(url, reason);
   }
 }

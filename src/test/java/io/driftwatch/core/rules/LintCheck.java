@@ -2,6 +2,9 @@ package io.driftwatch.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.driftwatch.core.dialect.SqlDialect;
+import io.driftwatch.core.dialect.mysql.MySqlSql;
+import io.driftwatch.core.dialect.postgres.PostgresSql;
 import io.driftwatch.core.finding.Finding;
 import io.driftwatch.core.lint.LintContext;
 import io.driftwatch.core.lint.MigrationLint;
@@ -41,7 +44,18 @@ final class LintCheck {
   }
 
   static List<Finding> run(LintRule rule, String sql, Map<String, Long> rowEstimates) {
-    LintContext context = LintContext.of(new MigrationLint(MIGRATION, sql, rowEstimates));
+    return run(rule, sql, rowEstimates, PostgresSql.INSTANCE);
+  }
+
+  /** Lints a script written for MySQL (read with MySQL's lexicon and grammar). */
+  static List<Finding> runMySql(LintRule rule, String sql, Map<String, Long> rowEstimates) {
+    assertThat(rule.speaks(MySqlSql.INSTANCE)).as("the rule speaks of MySQL").isTrue();
+    return run(rule, sql, rowEstimates, MySqlSql.INSTANCE);
+  }
+
+  static List<Finding> run(
+      LintRule rule, String sql, Map<String, Long> rowEstimates, SqlDialect dialect) {
+    LintContext context = LintContext.of(new MigrationLint(MIGRATION, sql, rowEstimates), dialect);
     List<Finding> findings = rule.check(context);
     Set<Integer> statementLines =
         Stream.concat(

@@ -50,7 +50,7 @@ class PostgresUrlSyntaxTest {
     assertThatThrownBy(() -> PostgresUrlSyntax.parse("http://u@h/d"))
         .hasMessageContaining("postgresql://");
     assertThatThrownBy(() -> PostgresUrlSyntax.parse("mysql://u@h/d"))
-        .hasMessageContaining("not supported yet");
+        .hasMessageContaining("must start with postgresql:// or postgres://");
     assertThatThrownBy(() -> PostgresUrlSyntax.parse("postgresql://h/d"))
         .hasMessageContaining("names no user");
     assertThatThrownBy(() -> PostgresUrlSyntax.parse("postgresql://u@h"))

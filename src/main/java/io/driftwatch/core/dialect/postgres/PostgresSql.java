@@ -5,12 +5,12 @@ import io.driftwatch.core.catalog.CatalogDdl;
 import io.driftwatch.core.catalog.NameDdl;
 import io.driftwatch.core.catalog.PostgresNameDdl;
 import io.driftwatch.core.catalog.SchemaDdl;
-import io.driftwatch.core.dialect.ObjectNaming;
 import io.driftwatch.core.dialect.Quoting;
 import io.driftwatch.core.dialect.SqlDialect;
 import io.driftwatch.core.dialect.VerificationSql;
 import io.driftwatch.core.effect.EffectReader;
 import io.driftwatch.core.effect.ImplicitName;
+import io.driftwatch.core.effect.ObjectNaming;
 import io.driftwatch.core.effect.StatementEffects;
 import io.driftwatch.core.sql.Lexicon;
 import io.driftwatch.core.sql.PostgresLexicon;
@@ -26,6 +26,16 @@ public final class PostgresSql implements SqlDialect, Quoting, ObjectNaming {
   public static final PostgresSql INSTANCE = new PostgresSql();
 
   private PostgresSql() {}
+
+  @Override
+  public String product() {
+    return "PostgreSQL";
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return true;
+  }
 
   @Override
   public Quoting quoting() {

@@ -1,6 +1,5 @@
-package io.driftwatch.core.dialect;
+package io.driftwatch.core.effect;
 
-import io.driftwatch.core.effect.ImplicitName;
 import java.util.function.Predicate;
 
 /**
@@ -8,6 +7,9 @@ import java.util.function.Predicate;
  * sequence, an index): each dialect has its own rules and name length.
  */
 public interface ObjectNaming {
+
+  /** PostgreSQL's rules, {@link ImplicitName#postgresName}. */
+  ObjectNaming POSTGRES = ImplicitName::postgresName;
 
   /**
    * The name chosen for this object: the dialect's first candidate not {@code taken}.
