@@ -19,6 +19,7 @@ import io.driftwatch.audit.CheckNotFoundException;
 import io.driftwatch.audit.InvalidCheckException;
 import io.driftwatch.audit.ReportSectionMissingException;
 import io.driftwatch.audit.ShuttingDownException;
+import io.driftwatch.demo.DemoUnavailableException;
 import io.driftwatch.environment.EnvironmentExistsException;
 import io.driftwatch.environment.EnvironmentNotFoundException;
 import io.driftwatch.environment.InvalidEnvironmentException;
@@ -53,6 +54,11 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response invalidEnvironment(InvalidEnvironmentException e, UriInfo uri) {
     return problem(400, "invalid-environment", "Invalid environment", e.getMessage(), uri, null);
+  }
+
+  @ServerExceptionMapper
+  public Response demoUnavailable(DemoUnavailableException e, UriInfo uri) {
+    return problem(409, "demo-unavailable", "Demo unavailable", e.getMessage(), uri, null);
   }
 
   @ServerExceptionMapper

@@ -58,6 +58,14 @@ public interface DriftwatchConfig {
   @WithDefault("false")
   boolean demo();
 
+  /**
+   * A MySQL or MariaDB server for the MySQL demo (DRIFTWATCH_DEMO_MYSQL_URL): a {@code mysql://}
+   * URL of an account that may create and drop database {@code driftwatch_demo} there. Set, the
+   * demo environment {@code demo-mysql} can be created ({@code POST /api/v1/demo/mysql}, and at
+   * start-up with DRIFTWATCH_DEMO=true).
+   */
+  Optional<String> demoMysqlUrl();
+
   Embedded embedded();
 
   Access access();

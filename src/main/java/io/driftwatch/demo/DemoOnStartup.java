@@ -33,5 +33,20 @@ public class DemoOnStartup {
     } catch (Throwable e) {
       LOG.error("The demo could not be created (the service runs on without it)", e);
     }
+    if (!demo.mysqlAvailable()) {
+      return;
+    }
+    try {
+      AuditReport audit =
+          VertxContextSupport.subscribeAndAwait(
+              () -> demo.createMySql("startup (DRIFTWATCH_DEMO)"));
+      LOG.infof(
+          "MySQL demo ready: environment `demo-mysql` audited, outcome %s. See GET /api/v1/audits/%s",
+          audit.outcome(), audit.id());
+    } catch (Throwable e) {
+      LOG.error(
+          "The MySQL demo could not be created (DRIFTWATCH_DEMO_MYSQL_URL; the service runs on)",
+          e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TestMySql;
 import io.driftwatch.testing.TestPostgres;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,38 @@ class DemoResourceTest {
   @AfterAll
   static void dropDemoDatabase() {
     TestPostgres.server().dropDatabase("driftwatch_demo");
+    TestMySql.server().dropDatabase("driftwatch_demo");
+  }
+
+  @Test
+  void the_mysql_demo_is_the_same_incident_half_applied_as_mysql_leaves_it() {
+    JsonPath audit = given().post("/api/v1/demo/mysql").then().statusCode(201).extract().jsonPath();
+
+    assertThat(audit.getString("environment")).isEqualTo("demo-mysql");
+    assertThat(audit.getString("target.databaseUrl")).startsWith("mysql://");
+    assertThat(audit.getList("history.migrations.state"))
+        .containsExactly("APPLIED", "PENDING", "FAILED", "PHANTOM");
+    assertThat(audit.getList("findings.findAll { !it.code.startsWith('CV') }.name"))
+        .contains(
+            "FAILED_MIGRATION",
+            "PHANTOM_MIGRATION",
+            "HISTORIES_DIVERGED",
+            "PENDING_MIGRATION",
+            "OUT_OF_ORDER_MIGRATION")
+        .doesNotContain("DRIFT_NOT_CHECKED");
+    assertThat(audit.getString("prismaStatus.output"))
+        .contains("Datasource \"db\": MySQL database \"driftwatch_demo\"");
+    assertThat(audit.getString("drift.status")).isEqualTo("CHECKED");
+    JsonPath plan =
+        given()
+            .get("/api/v1/environments/demo-mysql/plan")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(plan.getString("failed[0].migration"))
+        .isEqualTo("20260115000000_add_landing_sections");
+    assertThat(plan.getString("failed[0].error")).contains("1364");
   }
 
   @Test

@@ -117,6 +117,48 @@ class MySqlAuditResourceTest {
   }
 
   @Test
+  void coverage_reads_prismas_mysql_schema_enums_inline() throws Exception {
+    folder.migration(INIT, INIT_SQL);
+    target.deploy(INIT, INIT_SQL);
+    java.nio.file.Files.writeString(
+        folder.root().resolve("schema.prisma"),
+        """
+        datasource db {
+          provider = "mysql"
+        }
+
+        model Customer {
+          id        String   @id
+          slug      String   @unique
+          plan      Plan     @default(FREE)
+          createdAt DateTime @default(now())
+
+          @@map("customers")
+        }
+
+        model Lead {
+          id String @id
+        }
+
+        enum Plan {
+          FREE
+          PRO
+          TEAM
+        }
+        """);
+    JsonPath audit = audit();
+
+    assertThat(audit.getString("coverage.status")).isNotNull();
+    assertThat(schemaFindings(audit))
+        .as("Lead has no migration; Plan lives inline in customers.plan, TEAM is not in it yet")
+        .containsExactlyInAnyOrder("MODEL_WITHOUT_MIGRATION", "FIELD_WITHOUT_MIGRATION");
+    assertThat(audit.getString("findings.find { it.name == 'MODEL_WITHOUT_MIGRATION' }.message"))
+        .contains("Lead");
+    assertThat(audit.getString("findings.find { it.name == 'FIELD_WITHOUT_MIGRATION' }.message"))
+        .contains("TEAM");
+  }
+
+  @Test
   void db_push_drift_is_a_table_no_migration_creates_with_mysql_catch_up_sql() {
     folder.migration(INIT, INIT_SQL);
     target

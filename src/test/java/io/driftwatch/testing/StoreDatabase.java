@@ -39,8 +39,9 @@ public class StoreDatabase implements QuarkusTestResourceLifecycleManager {
         "quarkus.datasource.reactive.url", server.reactiveUrl(database),
         "quarkus.datasource.username", server.user(),
         "quarkus.datasource.password", server.password(),
-        // MySQL environments replay on the test MySQL server, as its root.
-        "driftwatch.shadow.mysql-url", mysql.prismaUrl("mysql"));
+        // MySQL environments replay on the test MySQL server, as its root; the MySQL demo is there.
+        "driftwatch.shadow.mysql-url", mysql.prismaUrl("mysql"),
+        "driftwatch.demo-mysql-url", mysql.prismaUrl("mysql"));
   }
 
   @Override

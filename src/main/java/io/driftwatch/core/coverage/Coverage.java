@@ -9,6 +9,7 @@ import io.driftwatch.core.prisma.ProjectPaths;
 import io.driftwatch.core.prisma.schema.ExpectedColumn;
 import io.driftwatch.core.prisma.schema.ExpectedEnum;
 import io.driftwatch.core.prisma.schema.ExpectedTable;
+import io.driftwatch.core.prisma.schema.FieldKind;
 import io.driftwatch.core.prisma.schema.ImplicitJoinTable;
 import io.driftwatch.core.prisma.schema.PrismaEnum;
 import io.driftwatch.core.prisma.schema.PrismaEnumValue;
@@ -157,7 +158,7 @@ public final class Coverage {
         .filter(t -> t.origin() == ExpectedTable.Origin.IMPLICIT_MANY_TO_MANY)
         .forEach(this::joinTable);
     for (ExpectedEnum expected : schema.databaseEnums()) {
-      enumType(expected, schema.enumType(expected.prismaName()).orElseThrow());
+      enumType(expected, schema.enumType(expected.prismaName()).orElseThrow(), tables);
     }
     return new CoverageReport(defaultSchema, live.isPresent(), items, ignored);
   }
@@ -227,11 +228,21 @@ public final class Coverage {
         .isPresent();
   }
 
-  private void enumType(ExpectedEnum expected, PrismaEnum declared) {
+  private void enumType(ExpectedEnum expected, PrismaEnum declared, List<ExpectedTable> tables) {
     QualifiedName name = qualified(expected.schema(), expected.name());
-    Optional<List<String>> created = createdByMigrations.enumType(name).map(e -> e.values());
+    List<QualifiedColumn> columns = columnsOfEnum(declared.name(), tables);
+    Optional<List<String>> created =
+        createdByMigrations
+            .enumType(name)
+            .map(e -> e.values())
+            .or(() -> InlineEnums.values(createdByMigrations, columns));
     Optional<List<String>> inLive =
-        live.flatMap(catalog -> catalog.enumType(name)).map(e -> e.values());
+        live.flatMap(
+            catalog ->
+                catalog
+                    .enumType(name)
+                    .map(e -> e.values())
+                    .or(() -> InlineEnums.values(catalog, columns)));
     CoverageStatus status =
         add(
             unmanaged.test(name),
@@ -255,6 +266,22 @@ public final class Coverage {
                   ? help.migration(s, CoverageHelp.slug(declared.name(), value.name()))
                   : CoverageHelp.comesWith(declared.name()));
     }
+  }
+
+  /** A column of a table, named as the catalog names them. */
+  record QualifiedColumn(QualifiedName table, String column) {}
+
+  /** The columns the schema types with this enum (where MySQL keeps the enum's values). */
+  private List<QualifiedColumn> columnsOfEnum(String enumName, List<ExpectedTable> tables) {
+    List<QualifiedColumn> columns = new ArrayList<>();
+    for (ExpectedTable table : tables) {
+      for (ExpectedColumn column : table.columns()) {
+        if (column.kind() == FieldKind.ENUM && column.prismaType().equals(enumName)) {
+          columns.add(new QualifiedColumn(qualified(table.schema(), table.name()), column.name()));
+        }
+      }
+    }
+    return columns;
   }
 
   /**
