@@ -32,8 +32,14 @@ public record EnvironmentRequest(
         String tier,
     @Size(max = 4096)
         @Schema(
-            examples = "postgresql://user:password@host:5432/app?schema=public",
-            description = "Prisma's DATABASE_URL. Write-only: stored encrypted, returned masked.")
+            examples = {
+              "postgresql://user:password@host:5432/app?schema=public",
+              "mysql://user:password@host:3306/app?sslaccept=strict"
+            },
+            description =
+                "Prisma's DATABASE_URL: postgresql:// (PostgreSQL) or mysql:// (MySQL and MariaDB),"
+                    + " with the arguments Prisma's connector takes. Write-only: stored encrypted,"
+                    + " returned masked.")
         String databaseUrl,
     @NotNull @Valid SourceRequest source,
     @Valid ScheduleRequest schedule,
@@ -42,7 +48,8 @@ public record EnvironmentRequest(
         @Schema(
             description =
                 "Where this environment's migrations are replayed (Prisma's shadowDatabaseUrl: a role that "
-                    + "may create databases; never the watched database). Write-only, stored encrypted; omit to keep, \"\" to "
+                    + "may create databases; never the watched database; of the watched database's kind: "
+                    + "postgresql:// or mysql://). Write-only, stored encrypted; omit to keep, \"\" to "
                     + "use the global shadow server.")
         String shadowDatabaseUrl,
     @Size(max = 100)

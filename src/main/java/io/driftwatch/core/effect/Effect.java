@@ -258,6 +258,21 @@ public record Effect(
   }
 
   /** The same effect, on the columns it lists ({@link #columns}). */
+  /** This effect with another detail (MySQL's FULLTEXT or SPATIAL index). */
+  Effect withDetail(String what) {
+    return new Effect(
+        action,
+        object,
+        previous,
+        what,
+        guarded,
+        everyRow,
+        requires,
+        statement,
+        implicitName,
+        details);
+  }
+
   /** This effect needing these objects first (MySQL's RENAME INDEX names its table). */
   Effect withRequires(List<SchemaObject> needed) {
     return new Effect(

@@ -357,6 +357,8 @@ public final class StatementEffects implements EffectReader {
     void create() {
       boolean orReplace = in.accept("OR", "REPLACE");
       boolean unique = in.accept("UNIQUE");
+      String mySqlKind = mysql && in.acceptAny("FULLTEXT") ? "FULLTEXT" : "";
+      mySqlKind = mysql && mySqlKind.isEmpty() && in.acceptAny("SPATIAL") ? "SPATIAL" : mySqlKind;
       while (in.acceptAny("GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED")) {
         // a table's persistence does not change what it is named
       }
@@ -364,6 +366,10 @@ public final class StatementEffects implements EffectReader {
         createTable();
       } else if (in.accept("INDEX")) {
         createIndex(unique);
+        if (!mySqlKind.isEmpty()) {
+          int last = effects.size() - 1;
+          effects.set(last, effects.get(last).withDetail(mySqlKind));
+        }
       } else if (in.accept("TYPE")) {
         QualifiedName type = in.qualifiedName(schema);
         if (in.accept("AS", "ENUM")) {
@@ -420,7 +426,8 @@ public final class StatementEffects implements EffectReader {
     /** An index declared inside CREATE TABLE or by ALTER TABLE ADD, named or named by MySQL. */
     void mySqlIndex(Cursor element, QualifiedName table, boolean guarded, Reading unnamed) {
       boolean unique = element.accept("UNIQUE");
-      element.acceptAny("FULLTEXT", "SPATIAL");
+      String kind =
+          element.accept("FULLTEXT") ? "FULLTEXT" : element.accept("SPATIAL") ? "SPATIAL" : "";
       element.acceptAny("INDEX", "KEY");
       Optional<String> name = element.peekName() ? Optional.of(element.name()) : Optional.empty();
       if (element.accept("USING")) {
@@ -433,14 +440,14 @@ public final class StatementEffects implements EffectReader {
         add(
             Action.CREATE,
             SchemaObject.of(Kind.INDEX, QualifiedName.of(table.schema(), name.get())),
-            unique ? "UNIQUE" : "",
+            unique ? "UNIQUE" : kind,
             guarded,
             List.of(onTable));
       } else {
         to.addImplicit(
             new ImplicitName(
                 Kind.INDEX, table, ImplicitName.indexColumnNames(columns), "idx", naming),
-            unique ? "UNIQUE" : "",
+            unique ? "UNIQUE" : kind,
             guarded,
             List.of(onTable));
       }

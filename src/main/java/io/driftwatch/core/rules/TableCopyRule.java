@@ -30,8 +30,8 @@ public final class TableCopyRule implements LintRule {
           "MS023",
           "TABLE_COPY",
           Severity.WARNING,
-          "A pending MySQL migration alters a table in a way InnoDB runs only by copying it: writes"
-              + " wait until the copy ends.");
+          "A pending MySQL migration alters a table in a way InnoDB cannot do with writes going on"
+              + " (a table copy, a FULLTEXT or SPATIAL index build): writes wait until it ends.");
 
   @Override
   public FindingType type() {
@@ -68,7 +68,48 @@ public final class TableCopyRule implements LintRule {
                               help(effect))
                           .atLine(effect.statement().line())));
     }
+    List<Effect> indexBuilds = new ArrayList<>(context.effectsOf("CREATE"));
+    indexBuilds.addAll(context.effectsOf("ALTER", "TABLE"));
+    for (Effect effect : indexBuilds) {
+      Optional<QualifiedName> table = indexedTable(effect);
+      if (table.isEmpty() || context.isNewOrEmpty(table.get())) {
+        continue;
+      }
+      findings.add(
+          TYPE.at(
+                  context.migration(),
+                  effect.statement().lineLabel()
+                      + " builds "
+                      + effect.detail()
+                      + " index "
+                      + context.dialect().quoting().identifier(effect.object().name().name())
+                      + " on "
+                      + effect.writtenOwner()
+                      + context.rowsNote(table.get())
+                      + ": InnoDB builds it with writes locked out (LOCK=SHARED)"
+                      + (effect.detail().equals("FULLTEXT")
+                          ? ", and the table's first FULLTEXT index rebuilds the whole table"
+                          : "")
+                      + ".",
+                  "Build it when a write pause of the build's length is acceptable, or with an online"
+                      + " schema change tool (gh-ost, pt-online-schema-change) outside the deploy,"
+                      + " recorded with `npx prisma migrate resolve --applied <migration>`.")
+              .atLine(effect.statement().line()));
+    }
     return findings;
+  }
+
+  /** The existing table a FULLTEXT or SPATIAL index is built on, if the effect builds one. */
+  private static Optional<QualifiedName> indexedTable(Effect effect) {
+    if (effect.action() != Effect.Action.CREATE
+        || effect.object().kind() != Kind.INDEX
+        || !(effect.detail().equals("FULLTEXT") || effect.detail().equals("SPATIAL"))) {
+      return Optional.empty();
+    }
+    return effect.requires().stream()
+        .filter(required -> required.kind() == Kind.TABLE)
+        .map(required -> required.name())
+        .findFirst();
   }
 
   private static Optional<String> copyReason(Effect effect) {

@@ -42,6 +42,25 @@ class TableCopyRuleTest {
   }
 
   @Test
+  void mysql_err_fulltext_and_spatial_indexes_lock_writes_out() {
+    String sql =
+        """
+        -- CreateIndex
+        CREATE FULLTEXT INDEX `Post_body_idx` ON `Post`(`body`);
+
+        ALTER TABLE `Post` ADD SPATIAL INDEX `Post_place_idx`(`place`);
+        CREATE TABLE `Note` (`id` INT NOT NULL, `body` TEXT NOT NULL, FULLTEXT INDEX `Note_body_idx`(`body`), PRIMARY KEY (`id`));
+        """;
+    List<Finding> findings = LintCheck.runMySql(rule, sql, Map.of("Post", 50_000L));
+    assertThat(findings).extracting(Finding::line).containsExactly(2, 4);
+    assertThat(findings.get(0).message())
+        .contains("builds FULLTEXT index `Post_body_idx` on `Post` (about 50,000 rows)")
+        .contains("LOCK=SHARED")
+        .contains("first FULLTEXT index rebuilds the whole table");
+    assertThat(findings.get(1).message()).contains("builds SPATIAL index `Post_place_idx`");
+  }
+
+  @Test
   void mysql_ok_online_changes_and_new_tables_are_not_reported() {
     String sql =
         """
