@@ -117,6 +117,29 @@ class MySqlAuditResourceTest {
   }
 
   @Test
+  void a_trigger_with_a_compound_body_replays_whole() {
+    String trigger = "20250101000000_slug_trigger";
+    String triggerSql =
+        """
+        -- A hand-written trigger: its BEGIN ... END body holds statements of its own.
+        CREATE TRIGGER `customers_slug` BEFORE INSERT ON `customers` FOR EACH ROW
+        BEGIN
+          IF NEW.`slug` = '' THEN
+            SET NEW.`slug` = LOWER(NEW.`id`);
+          END IF;
+        END;
+        """;
+    folder.migration(INIT, INIT_SQL).migration(trigger, triggerSql);
+    target.deploy(INIT, INIT_SQL).deploy(trigger, triggerSql);
+    JsonPath audit = audit();
+
+    assertThat(audit.getString("drift.status")).isEqualTo("CHECKED");
+    assertThat(audit.getInt("drift.count")).isZero();
+    assertThat(schemaFindings(audit)).isEmpty();
+    assertThat(audit.getList("findings.code")).doesNotContain("MS017", "SD020");
+  }
+
+  @Test
   void coverage_reads_prismas_mysql_schema_enums_inline() throws Exception {
     folder.migration(INIT, INIT_SQL);
     target.deploy(INIT, INIT_SQL);

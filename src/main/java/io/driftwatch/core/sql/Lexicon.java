@@ -1,5 +1,7 @@
 package io.driftwatch.core.sql;
 
+import java.util.List;
+
 /**
  * The quoting rules of one database's SQL lexer: which characters are space and make names, where
  * comments, strings and quoted names begin and end, and what a quoted token's value is. The
@@ -44,4 +46,12 @@ public interface Lexicon {
 
   /** The value of a quoted token, written {@code raw} (the end of the text when never closed). */
   String unquote(Quote quote, String raw);
+
+  /**
+   * The statements of {@code script} as split at every terminator, joined where the database reads
+   * several as one (MySQL's BEGIN ... END bodies): as split, unless a dialect says otherwise.
+   */
+  default List<SqlStatement> regroup(String script, List<SqlStatement> statements) {
+    return statements;
+  }
 }

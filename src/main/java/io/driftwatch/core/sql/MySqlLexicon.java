@@ -1,5 +1,7 @@
 package io.driftwatch.core.sql;
 
+import java.util.List;
+
 /**
  * MySQL's and MariaDB's quoting rules in their default SQL mode (no {@code ANSI_QUOTES}, no {@code
  * NO_BACKSLASH_ESCAPES}), as their lexers ({@code sql_lex.cc}) have them: {@code #} and {@code -- }
@@ -159,5 +161,11 @@ public final class MySqlLexicon implements Lexicon {
       }
     }
     return out.toString();
+  }
+
+  /** A routine's {@code BEGIN ... END} body is one statement: {@link MySqlCompoundStatements}. */
+  @Override
+  public List<SqlStatement> regroup(String script, List<SqlStatement> statements) {
+    return MySqlCompoundStatements.join(script, statements);
   }
 }

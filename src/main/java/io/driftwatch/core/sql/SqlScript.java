@@ -93,9 +93,12 @@ public final class SqlScript {
 
   /** As {@link #split(String, int)}, with this database's quoting rules. */
   public static SplitResult split(String sql, int maxStatements, Lexicon lexicon) {
-    SqlScript script = new SqlScript(sql == null ? "" : sql, maxStatements, lexicon);
+    String text = sql == null ? "" : sql;
+    SqlScript script = new SqlScript(text, maxStatements, lexicon);
     script.run();
-    return new SplitResult(script.statements, script.problems, script.count);
+    List<SqlStatement> grouped = lexicon.regroup(text, script.statements);
+    return new SplitResult(
+        grouped, script.problems, script.count - (script.statements.size() - grouped.size()));
   }
 
   private void run() {
