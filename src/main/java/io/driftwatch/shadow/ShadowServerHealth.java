@@ -1,5 +1,7 @@
 package io.driftwatch.shadow;
 
+import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.database.mysql.MySqlUrlSyntax;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -7,8 +9,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * Says on {@code /q/health} where migrations are replayed, and warns when that is the store's own
- * server outside the quick start. Never DOWN: a shared server is a weaker setup, not an outage.
+ * Says on {@code /q/health} where migrations are replayed (PostgreSQL's shadow server, MySQL's),
+ * and warns when PostgreSQL's is the store's own server outside the quick start. Never DOWN: a
+ * shared server is a weaker setup, not an outage.
  */
 @Wellness
 @ApplicationScoped
@@ -16,8 +19,20 @@ public class ShadowServerHealth implements HealthCheck {
 
   private final ShadowIsolation isolation;
 
-  public ShadowServerHealth(ShadowIsolation isolation) {
+  /** Where MySQL and MariaDB environments replay: {@code host:port}, or what is missing. */
+  private final String mysqlServer;
+
+  public ShadowServerHealth(ShadowIsolation isolation, DriftwatchConfig config) {
     this.isolation = isolation;
+    this.mysqlServer =
+        config
+            .shadow()
+            .mysqlUrl()
+            .map(MySqlUrlSyntax::parse)
+            .map(url -> url.host() + ":" + url.port())
+            .orElse(
+                "none: set DRIFTWATCH_SHADOW_MYSQL_URL, else MySQL and MariaDB environments'"
+                    + " drift is compared only where one names its own shadowDatabaseUrl");
   }
 
   @Override
@@ -27,7 +42,8 @@ public class ShadowServerHealth implements HealthCheck {
         HealthCheckResponse.named("shadow-server")
             .up()
             .withData("server", state.shadowServer())
-            .withData("storeConnect", state.storeConnect());
+            .withData("storeConnect", state.storeConnect())
+            .withData("mysqlServer", mysqlServer);
     state
         .separate()
         .ifPresentOrElse(

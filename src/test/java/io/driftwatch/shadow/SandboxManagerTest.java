@@ -10,6 +10,7 @@ import io.driftwatch.testing.SandboxedShadowServer;
 import io.driftwatch.testing.ServerSql;
 import io.driftwatch.testing.StoreDatabase;
 import io.driftwatch.testing.TargetDatabase;
+import io.driftwatch.testing.TestMySql;
 import io.driftwatch.testing.TestPostgres;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -329,6 +330,9 @@ class SandboxManagerTest {
             Matchers.equalTo(false))
         .body(
             "checks.find { it.name == 'shadow-server' }.data.warning",
-            Matchers.containsString("DRIFTWATCH_SHADOW_URL"));
+            Matchers.containsString("DRIFTWATCH_SHADOW_URL"))
+        .body(
+            "checks.find { it.name == 'shadow-server' }.data.mysqlServer",
+            Matchers.equalTo(TestMySql.server().host() + ":" + TestMySql.server().port()));
   }
 }
