@@ -2,11 +2,11 @@ package io.driftwatch.testing;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,17 +32,7 @@ public final class TestMySql {
   public record Server(String host, int port, String user, String password, String origin) {
 
     public Connection connect(String database) throws SQLException {
-      // UTC session: the DATETIME(3) values tests write are UTC, as Prisma's are.
-      return DriverManager.getConnection(
-          "jdbc:mariadb://"
-              + host
-              + ":"
-              + port
-              + "/"
-              + database
-              + "?allowMultiQueries=true&sessionVariables=time_zone='+00:00'",
-          user,
-          password);
+      return TestMySql.connect(host, port, database, user, password);
     }
 
     /** A Prisma DATABASE_URL for a database on this server. */
@@ -89,6 +79,33 @@ public final class TestMySql {
         throw new IllegalStateException(sql + " failed on the test server (" + origin + ")", e);
       }
     }
+  }
+
+  /**
+   * A JDBC connection through the MariaDB driver itself, not DriverManager: under a Quarkus test
+   * profile's class loader DriverManager may not see the driver. The session is UTC: the
+   * DATETIME(3) values tests write are UTC, as Prisma's are.
+   */
+  public static Connection connect(
+      String host, int port, String database, String user, String password) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    Connection connection =
+        new org.mariadb.jdbc.Driver()
+            .connect(
+                "jdbc:mariadb://"
+                    + host
+                    + ":"
+                    + port
+                    + "/"
+                    + database
+                    + "?allowMultiQueries=true&sessionVariables=time_zone='+00:00'",
+                properties);
+    if (connection == null) {
+      throw new SQLException("the MariaDB driver did not take the URL");
+    }
+    return connection;
   }
 
   public static synchronized Server server() {

@@ -7,13 +7,13 @@ import io.driftwatch.core.TargetSnapshot;
 import io.driftwatch.database.DatabaseDialects;
 import io.driftwatch.testing.MySqlTargetDatabase;
 import io.driftwatch.testing.StoreDatabase;
+import io.driftwatch.testing.TestMySql;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -68,13 +68,10 @@ class MySqlLeastPrivilegeTest {
         assertThat(snapshot.catalog().orElseThrow().views().get(0).definition()).isNotBlank();
 
         try (Connection connection =
-                DriverManager.getConnection(
-                    "jdbc:mariadb://"
-                        + target.server().host()
-                        + ":"
-                        + target.server().port()
-                        + "/"
-                        + target.name(),
+                TestMySql.connect(
+                    target.server().host(),
+                    target.server().port(),
+                    target.name(),
                     user,
                     "s3cret-ro");
             Statement statement = connection.createStatement()) {
