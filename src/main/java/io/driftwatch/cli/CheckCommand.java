@@ -247,9 +247,7 @@ final class CheckCommand implements Callable<Integer> {
       throw usage("--ref needs --server: a local check reads the folder as it is");
     }
     PrismaDatabaseUrl url = databaseUrl(databaseUrl, "--database-url");
-    if (shadowUrl != null) {
-      databaseUrl(shadowUrl, "--shadow-url");
-    }
+    PrismaDatabaseUrl shadow = shadowUrl == null ? null : databaseUrl(shadowUrl, "--shadow-url");
     Tier tierOfCheck;
     try {
       tierOfCheck = Tier.parse(tier);
@@ -275,12 +273,12 @@ final class CheckCommand implements Callable<Integer> {
                 System.getProperty("java.io.tmpdir"),
                 "driftwatch-check-" + ProcessHandle.current().pid())
             .toString());
-    if (shadowUrl != null) {
+    if (shadow != null) {
       config.put(
-          shadowUrl.strip().startsWith("mysql:")
+          shadow.provider().equals(MySqlUrlSyntax.INSTANCE.scheme())
               ? "driftwatch.shadow.mysql-url"
               : "driftwatch.shadow.url",
-          shadowUrl.strip());
+          shadow.raw());
     }
     CheckReport check;
     try (LocalParts parts = LocalParts.open(CommandConfig.of(config))) {

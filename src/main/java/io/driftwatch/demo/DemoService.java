@@ -4,7 +4,10 @@ import io.driftwatch.audit.AuditService;
 import io.driftwatch.audit.report.AuditReport;
 import io.driftwatch.config.DriftwatchConfig;
 import io.driftwatch.core.history.MigrationScript;
+import io.driftwatch.core.sql.MySqlLexicon;
+import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.database.PrismaDatabaseUrl;
+import io.driftwatch.database.SeededHistoryRow;
 import io.driftwatch.database.mysql.MySqlScratchDatabase;
 import io.driftwatch.database.mysql.MySqlUrlSyntax;
 import io.driftwatch.database.postgres.ScratchDatabase;
@@ -132,7 +135,8 @@ public class DemoService {
     }
     PrismaDatabaseUrl at = mysqlServer.get();
     String failedSql = resource(MYSQL, "migrations/" + FAILED + "/migration.sql");
-    String firstSeed = failedSql.substring(0, failedSql.indexOf(";") + 1);
+    String firstSeed =
+        SqlScript.split(failedSql, 1, MySqlLexicon.INSTANCE).statements().get(0).text() + ";";
     return Blocking.call(() -> extract(MYSQL, mysqlFolder))
         .call(
             () ->
@@ -205,24 +209,24 @@ public class DemoService {
    * The incident's history: what production looked like when the team wrote the runbook (init
    * applied, the phantom applied by hand, the last one failed halfway).
    */
-  private static List<ScratchDatabase.HistoryRow> incident(
+  private static List<SeededHistoryRow> incident(
       String resources, String phantomSql, String failedLogs) {
     return List.of(
-        new ScratchDatabase.HistoryRow(
+        new SeededHistoryRow(
             INIT,
             checksum(resource(resources, INIT_SQL)),
             at("2024-12-10T10:00:01.312Z"),
             at("2024-12-10T10:00:01.480Z"),
             null,
             1),
-        new ScratchDatabase.HistoryRow(
+        new SeededHistoryRow(
             PHANTOM,
             checksum(phantomSql),
             at("2025-11-13T22:09:40.955Z"),
             at("2025-11-13T22:09:41.020Z"),
             null,
             1),
-        new ScratchDatabase.HistoryRow(
+        new SeededHistoryRow(
             FAILED,
             checksum(resource(resources, "migrations/" + FAILED + "/migration.sql")),
             at("2026-01-15T09:30:12.004Z"),

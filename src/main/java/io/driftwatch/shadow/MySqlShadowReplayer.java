@@ -1,6 +1,7 @@
 package io.driftwatch.shadow;
 
 import io.driftwatch.config.DriftwatchConfig;
+import io.driftwatch.core.catalog.Catalog;
 import io.driftwatch.core.replay.ExpectedSchema;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure;
 import io.driftwatch.core.replay.ExpectedSchema.ReplayFailure.Cause;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +30,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,12 +62,18 @@ public class MySqlShadowReplayer {
 
   private static final Logger LOG = Logger.getLogger(MySqlShadowReplayer.class);
   static final String PREFIX = "dw_replay_";
+  private static final Pattern SANDBOX = Pattern.compile("dw_replay_([0-9]{1,12})_[0-9a-f]{10}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Error numbers that mean the sandbox refused, not that the script is wrong. */
   private static final Set<Integer> REFUSALS =
       Set.of(1044, 1045, 1142, 1143, 1227, 1370, 1410, 1419, 1226, 3024, 1969, 1205);
 
+  private static final Duration FACTS_KEPT = Duration.ofMinutes(10);
+
+  private record KnownServer(MySqlServer server, Instant askedAt) {}
+
+  private final Map<String, KnownServer> facts = new ConcurrentHashMap<>();
   private final Vertx vertx;
   private final DriftwatchConfig config;
   private final MySqlCatalogReader catalogs;
@@ -97,13 +109,22 @@ public class MySqlShadowReplayer {
                         + " s"));
   }
 
-  /** Which server the shadow is (its kind and version key the replays kept). */
+  /**
+   * Which server the shadow is (its kind and version key the replays kept), kept ten minutes once
+   * known, as PostgreSQL's facts are: an audit whose replay is kept opens no connection.
+   */
   public Uni<MySqlServer> serverFacts(PrismaDatabaseUrl shadow) {
+    String key = shadow.host() + ":" + shadow.port();
+    KnownServer known = facts.get(key);
+    if (known != null && known.askedAt().plus(FACTS_KEPT).isAfter(Instant.now())) {
+      return Uni.createFrom().item(known.server());
+    }
     return connect(managerOptions(shadow))
         .map(
             connection -> {
               MySqlServer server = MySqlSession.server(connection);
               connection.closeAndForget();
+              facts.put(key, new KnownServer(server, Instant.now()));
               return server;
             })
         .onFailure(failure -> !(failure instanceof ShadowUnavailableException))
@@ -197,7 +218,7 @@ public class MySqlShadowReplayer {
             failure -> {
               LOG.warnf(
                   "the MySQL replay sandbox %s could not be dropped now (%s); the next replay drops it",
-                  name, failure.getMessage());
+                  name, ReplayErrors.bounded(failure.getMessage()));
               return Uni.createFrom().voidItem();
             });
   }
@@ -205,7 +226,7 @@ public class MySqlShadowReplayer {
   private static Uni<Void> killSessionsOf(SqlConnection manager, String user) {
     return manager
         .preparedQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?")
-        .execute(io.vertx.mutiny.sqlclient.Tuple.of(user))
+        .execute(Tuple.of(user))
         .flatMap(
             rows -> {
               List<Uni<Void>> kills = new ArrayList<>();
@@ -257,10 +278,14 @@ public class MySqlShadowReplayer {
         .replaceWithVoid();
   }
 
+  /**
+   * Whether a database the server lists is a sandbox of ours made before then: only a name of
+   * exactly our shape counts (it is written into DROP statements), whatever else matched the LIKE.
+   */
   static boolean madeBefore(String name, long epochSeconds) {
-    String[] parts = name.substring(PREFIX.length()).split("_", 2);
+    Matcher ours = SANDBOX.matcher(name);
     try {
-      return parts.length == 2 && Long.parseLong(parts[0]) < epochSeconds;
+      return ours.matches() && Long.parseLong(ours.group(1)) < epochSeconds;
     } catch (NumberFormatException notOurs) {
       return false;
     }
@@ -405,7 +430,7 @@ public class MySqlShadowReplayer {
     final ReplayPlan plan;
     final MySqlServer server;
     final List<ReplayFailure> pendingFailures = new ArrayList<>();
-    final Set<String> failedSteps = new java.util.HashSet<>();
+    final Set<String> failedSteps = new HashSet<>();
     volatile ReplayStep running;
     volatile ReplayFailure stop;
 
@@ -428,7 +453,7 @@ public class MySqlShadowReplayer {
       return failedSteps.contains(step.migration());
     }
 
-    ExpectedSchema built(io.driftwatch.core.catalog.Catalog catalog) {
+    ExpectedSchema built(Catalog catalog) {
       return ExpectedSchema.of(catalog, Set.of(), false)
           .withPendingFailures(List.copyOf(pendingFailures))
           .withRerunFailed(plan.rerunFailed());
@@ -439,10 +464,5 @@ public class MySqlShadowReplayer {
           .withPendingFailures(List.copyOf(pendingFailures))
           .withRerunFailed(plan.rerunFailed());
     }
-  }
-
-  /** The sandbox names this replayer makes, for tests that look for leftovers. */
-  static Optional<String> sandboxPrefix() {
-    return Optional.of(PREFIX);
   }
 }

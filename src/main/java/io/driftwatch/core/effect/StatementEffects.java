@@ -357,8 +357,8 @@ public final class StatementEffects implements EffectReader {
     void create() {
       boolean orReplace = in.accept("OR", "REPLACE");
       boolean unique = in.accept("UNIQUE");
-      String mySqlKind = mysql && in.acceptAny("FULLTEXT") ? "FULLTEXT" : "";
-      mySqlKind = mysql && mySqlKind.isEmpty() && in.acceptAny("SPATIAL") ? "SPATIAL" : mySqlKind;
+      String mySqlKind =
+          !mysql ? "" : in.accept("FULLTEXT") ? "FULLTEXT" : in.accept("SPATIAL") ? "SPATIAL" : "";
       while (in.acceptAny("GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED")) {
         // a table's persistence does not change what it is named
       }

@@ -5,7 +5,7 @@ import io.driftwatch.core.sql.MySqlLexicon;
 import io.driftwatch.core.sql.SqlScript;
 import io.driftwatch.core.sql.SqlStatement;
 import io.driftwatch.database.PrismaDatabaseUrl;
-import io.driftwatch.database.postgres.ScratchDatabase.HistoryRow;
+import io.driftwatch.database.SeededHistoryRow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -45,7 +45,7 @@ public class MySqlScratchDatabase {
    * Prisma's engine sends a MySQL script) and writes the Prisma history.
    */
   public Uni<Void> recreate(
-      PrismaDatabaseUrl server, String database, String schemaSql, List<HistoryRow> history) {
+      PrismaDatabaseUrl server, String database, String schemaSql, List<SeededHistoryRow> history) {
     if (!NAME.matcher(database).matches()) {
       throw new IllegalArgumentException("not a plain database name: " + database);
     }
@@ -91,7 +91,7 @@ public class MySqlScratchDatabase {
   }
 
   /** Times as Prisma writes them on MySQL: UTC, no zone. */
-  private static Tuple row(HistoryRow row) {
+  private static Tuple row(SeededHistoryRow row) {
     return Tuple.tuple()
         .addString(UUID.randomUUID().toString())
         .addString(row.checksum())

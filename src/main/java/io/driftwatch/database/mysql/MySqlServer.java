@@ -1,5 +1,6 @@
 package io.driftwatch.database.mysql;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ public record MySqlServer(boolean mariaDb, int major, int minor, int patch, Stri
 
   public static MySqlServer of(String version) {
     String text = version == null ? "" : version;
-    boolean maria = text.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+    boolean maria = text.toLowerCase(Locale.ROOT).contains("mariadb");
     String numbers = maria && text.startsWith("5.5.5-") ? text.substring(6) : text;
     Matcher matcher = VERSION.matcher(numbers);
     if (!matcher.find()) {

@@ -1,5 +1,6 @@
 package io.driftwatch.database.postgres;
 
+import io.driftwatch.database.SeededHistoryRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,7 +10,6 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,20 +32,6 @@ public class ScratchDatabase {
       "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs,"
           + " rolled_back_at, started_at, applied_steps_count)"
           + " VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)";
-
-  /**
-   * One row of {@code _prisma_migrations}, as {@code prisma migrate deploy} writes it.
-   *
-   * @param finished null for a migration that failed
-   * @param logs the error Prisma recorded; null when it succeeded
-   */
-  public record HistoryRow(
-      String migration,
-      String checksum,
-      OffsetDateTime started,
-      OffsetDateTime finished,
-      String logs,
-      int appliedSteps) {}
 
   /**
    * Where the service's PostgreSQL is, and who driftwatch is on it.
@@ -95,7 +81,7 @@ public class ScratchDatabase {
    * Drops the database if it exists (whoever is connected), creates it, runs {@code schemaSql} in
    * it and writes the Prisma history, in one transaction.
    */
-  public Uni<Void> recreate(String database, String schemaSql, List<HistoryRow> history) {
+  public Uni<Void> recreate(String database, String schemaSql, List<SeededHistoryRow> history) {
     if (!NAME.matcher(database).matches()) {
       throw new IllegalArgumentException("not a plain database name: " + database);
     }
@@ -107,7 +93,7 @@ public class ScratchDatabase {
         .replaceWithVoid();
   }
 
-  private Uni<Void> seed(String database, String schemaSql, List<HistoryRow> history) {
+  private Uni<Void> seed(String database, String schemaSql, List<SeededHistoryRow> history) {
     PgConnectOptions options =
         new PgConnectOptions()
             .setHost(server.host())
@@ -138,7 +124,7 @@ public class ScratchDatabase {
         .eventually(scratch::close);
   }
 
-  private static Tuple row(HistoryRow row) {
+  private static Tuple row(SeededHistoryRow row) {
     return Tuple.tuple()
         .addString(UUID.randomUUID().toString())
         .addString(row.checksum())
